@@ -1,0 +1,3 @@
+var builder = DistributedApplication.CreateBuilder(args);
+builder.AddProject<Projects.RlGameTester_Api>("api");
+builder.Build().Run();

@@ -1,0 +1,45 @@
+namespace RlGameTester.Data.Events;
+
+/// <summary>
+/// The telemetry vocabulary every agent speaks (ARCHITECTURE.md), so detectors, metrics and reports
+/// never care which agent ran. Stored and serialised in snake_case (<c>health_change</c>).
+/// </summary>
+public enum EventType
+{
+    RunStart,
+    Config,
+    /// <summary>Agent setup lines: available buttons and actions, reward values, input shape, model reload.</summary>
+    Setup,
+    Iteration,
+    /// <summary>A training loss value (DQN loss, game features loss).</summary>
+    Loss,
+    EvaluationStart,
+    EvaluationEnd,
+    EpisodeStart,
+    EpisodeEnd,
+    HealthChange,
+    ArmorChange,
+    AmmoChange,
+    WeaponChange,
+    WeaponPickup,
+    ItemPickup,
+    KeyPickup,
+    Kill,
+    Death,
+    Suicide,
+    Respawn,
+    Position,
+    Teleport,
+    LineActivated,
+    StuckCandidate,
+    ExitReached,
+    ModelSave,
+    /// <summary>A per-map statistics block (deathmatch evaluation).</summary>
+    Statistics,
+    /// <summary>An evaluation summary: iterations, episodes, kills by episode, survival times, <c>__log__</c> JSON.</summary>
+    Summary,
+    Warning,
+    Crash,
+    /// <summary>A line the parser did not understand: kept raw, never dropped.</summary>
+    LogLine,
+}
