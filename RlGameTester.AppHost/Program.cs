@@ -1,3 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using RlGameTester.AppHost;
+using RlGameTester.AppHost.Infrastructure;
+
 var builder = DistributedApplication.CreateBuilder(args);
-builder.AddProject<Projects.RlGameTester_Api>("api");
+
+// Infrastructure: where PostgreSQL, Redis and blob storage come from (Infrastructure:Mode).
+var backing = InfrastructureModeResolver.Resolve(builder) switch
+{
+    InfrastructureMode.Containers => builder.AddContainerInfrastructure(),
+    InfrastructureMode.Local => builder.AddLocalInfrastructure(),
+    _ => builder.AddExternalInfrastructure(),
+};
+
+// Optional: an OpenAI-compatible endpoint for reports (connection string "llm"); templates otherwise.
+var llm = builder.Configuration.GetConnectionString("llm") is { Length: > 0 }
+    ? builder.AddConnectionString("llm")
+    : null;
+
+// Services.
+var api = builder.AddProject<Projects.RlGameTester_Api>("api")
+    .WithBackingServices(backing)
+    .WithHttpHealthCheck("/health")
+    .WithExternalHttpEndpoints();
+
+builder.AddProject<Projects.RlGameTester_Worker>("worker")
+    .WithBackingServices(backing)
+    .WithHttpHealthCheck("/health");
+
+var analysis = builder.AddProject<Projects.RlGameTester_Analysis>("analysis")
+    .WithBackingServices(backing)
+    .WithHttpHealthCheck("/health");
+if (llm is not null)
+{
+    analysis.WithReference(llm);
+}
+
+api.WithUrlForEndpoint("http", url => url.DisplayText = "API");
+api.WithUrl("/docs", "API docs (Scalar)");
+
 builder.Build().Run();
