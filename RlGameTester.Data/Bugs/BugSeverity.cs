@@ -1,0 +1,9 @@
+namespace RlGameTester.Data.Bugs;
+
+public enum BugSeverity
+{
+    Critical,
+    Major,
+    Minor,
+    Info,
+}
