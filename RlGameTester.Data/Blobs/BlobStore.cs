@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace RlGameTester.Data.Blobs;
+
+/// <summary>
+/// The product's blobs, by container: uploaded WADs (one per SHA-256), run frames and thumbnails, agent
+/// logs, reports and rendered images. Containers are created on first use.
+/// </summary>
+public sealed class BlobStore(BlobServiceClient service)
+{
+    public const string Wads = "wads";
+    public const string Frames = "frames";
+    public const string Logs = "logs";
+    public const string Reports = "reports";
+    public const string Images = "images";
+
+    private readonly ConcurrentDictionary<string, Task<BlobContainerClient>> _containers = new();
+
+    /// <summary>Uploads unless a blob of that name exists (content-addressed names make that the same bytes). True when uploaded.</summary>
+    public async Task<bool> UploadIfAbsentAsync(string container, string name, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        var blob = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        try
+        {
+            await blob.UploadAsync(
+                content,
+                new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                },
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Uploads, replacing any blob of that name.</summary>
+    public async Task UploadAsync(string container, string name, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        var blob = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
+    }
+
+    /// <summary>Opens a blob for reading, or null when it does not exist.</summary>
+    public async Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        var blob = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        try
+        {
+            return await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Downloads a blob into a local file (the Worker's run folder). False when it does not exist.</summary>
+    public async Task<bool> DownloadToAsync(string container, string name, string path, CancellationToken cancellationToken)
+    {
+        var blob = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        try
+        {
+            await blob.DownloadToAsync(path, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken) =>
+        await (await ContainerAsync(container, cancellationToken)).GetBlobClient(name).ExistsAsync(cancellationToken);
+
+    public async Task<bool> DeleteIfExistsAsync(string container, string name, CancellationToken cancellationToken) =>
+        await (await ContainerAsync(container, cancellationToken)).GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
+    private async Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken)
+    {
+        var creation = _containers.GetOrAdd(name, CreateContainerAsync);
+        try
+        {
+            return await creation.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (Forget(name, creation))
+        {
+            throw; // Unreachable: Forget returns false so the exception flows on unchanged.
+        }
+    }
+
+    // Shared by every caller, so it does not take any one caller's cancellation token.
+    private async Task<BlobContainerClient> CreateContainerAsync(string name)
+    {
+        var container = service.GetBlobContainerClient(name);
+        await container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
+        return container;
+    }
+
+    /// <summary>A failed creation (the server not up yet) must not be remembered: the next call tries again.</summary>
+    private bool Forget(string name, Task<BlobContainerClient> creation)
+    {
+        if (creation.IsFaulted || creation.IsCanceled)
+        {
+            _containers.TryRemove(KeyValuePair.Create(name, creation));
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,36 @@
+namespace RlGameTester.Data.Metrics;
+
+/// <summary>
+/// How hard a level played (DOMAIN.md section 5), 0-100 with two decimals:
+/// <c>min(deaths/episodes, 1)*35 + max(0, 1 - avg_kills/10)*25 + max(0, 1 - avg_health/100)*20 + min(stuck/10, 1)*20</c>.
+/// </summary>
+public static class Hardness
+{
+    /// <summary>The score and its four parts.</summary>
+    public static HardnessScore Compute(int deaths, int episodes, double avgKillsPerEpisode, double avgHealth, int stuckPeriods)
+    {
+        var perEpisode = Math.Max(episodes, 1);
+        var death = Math.Min((double)deaths / perEpisode, 1) * 35;
+        var kills = Math.Max(0, 1 - (avgKillsPerEpisode / 10)) * 25;
+        var health = Math.Max(0, 1 - (avgHealth / 100)) * 20;
+        var stuck = Math.Min(stuckPeriods / 10.0, 1) * 20;
+        var total = Math.Clamp(Math.Round(death + kills + health + stuck, 2, MidpointRounding.AwayFromZero), 0, 100);
+        return new HardnessScore(
+            total,
+            Band(total),
+            Math.Round(death, 2, MidpointRounding.AwayFromZero),
+            Math.Round(kills, 2, MidpointRounding.AwayFromZero),
+            Math.Round(health, 2, MidpointRounding.AwayFromZero),
+            Math.Round(stuck, 2, MidpointRounding.AwayFromZero));
+    }
+
+    /// <summary>0-20 very easy, 21-40 easy, 41-60 medium, 61-80 hard, 81-100 very hard (upper bounds inclusive).</summary>
+    public static string Band(double score) => score switch
+    {
+        <= 20 => "very_easy",
+        <= 40 => "easy",
+        <= 60 => "medium",
+        <= 80 => "hard",
+        _ => "very_hard",
+    };
+}
