@@ -1,0 +1,300 @@
+using System.Buffers;
+using System.Globalization;
+
+namespace RlGameTester.Worker.Arnold;
+
+/// <summary>
+/// Writes the small, flat JSON payloads of parsed log events straight into a reused char buffer.
+/// The parser produces one payload per log line, so this avoids the writer/encoder/transcoding
+/// allocations of <c>Utf8JsonWriter</c>: one string per payload is the only allocation.
+/// Numbers copied from the log are written verbatim when they are valid JSON numbers, so a loss of
+/// <c>0.11225</c> stays exactly that; anything else (Python's <c>nan</c>, <c>inf</c>) becomes a string.
+/// </summary>
+internal sealed class JsonPayloadWriter
+{
+    private static readonly SearchValues<char> NeedsEscape = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    private char[] _buffer = new char[512];
+    private int _length;
+    private bool _needsComma;
+
+    /// <summary>Starts a new top-level object, discarding anything written before.</summary>
+    public JsonPayloadWriter Start()
+    {
+        _length = 0;
+        Append('{');
+        _needsComma = false;
+        return this;
+    }
+
+    /// <summary>Closes the top-level object and returns its text.</summary>
+    public string Finish()
+    {
+        Append('}');
+        return new string(_buffer, 0, _length);
+    }
+
+    public void Int(string name, long value)
+    {
+        Name(name);
+        AppendInt(value);
+        _needsComma = true;
+    }
+
+    public void Double(string name, double value)
+    {
+        Name(name);
+        if (double.IsFinite(value))
+        {
+            Ensure(32);
+            value.TryFormat(_buffer.AsSpan(_length), out var written, "R", CultureInfo.InvariantCulture);
+            _length += written;
+        }
+        else
+        {
+            AppendRaw("null");
+        }
+
+        _needsComma = true;
+    }
+
+    public void Bool(ReadOnlySpan<char> name, bool value)
+    {
+        Name(name);
+        AppendRaw(value ? "true" : "false");
+        _needsComma = true;
+    }
+
+    public void Null(ReadOnlySpan<char> name)
+    {
+        Name(name);
+        AppendRaw("null");
+        _needsComma = true;
+    }
+
+    public void String(string name, ReadOnlySpan<char> value)
+    {
+        Name(name);
+        AppendString(value);
+        _needsComma = true;
+    }
+
+    public void String(ReadOnlySpan<char> name, ReadOnlySpan<char> value)
+    {
+        Name(name);
+        AppendString(value);
+        _needsComma = true;
+    }
+
+    /// <summary>A number as the log printed it; a string when it is not a valid JSON number (<c>nan</c>).</summary>
+    public void Number(string name, ReadOnlySpan<char> text)
+    {
+        Name(name);
+        NumberValue(text);
+    }
+
+    public void Number(ReadOnlySpan<char> name, ReadOnlySpan<char> text)
+    {
+        Name(name);
+        NumberValue(text);
+    }
+
+    /// <summary>Text already known to be valid JSON (an array of numbers, a JSON object from the log).</summary>
+    public void RawJson(ReadOnlySpan<char> name, ReadOnlySpan<char> json)
+    {
+        Name(name);
+        AppendRaw(json);
+        _needsComma = true;
+    }
+
+    public void StartObject(ReadOnlySpan<char> name)
+    {
+        Name(name);
+        Append('{');
+        _needsComma = false;
+    }
+
+    public void EndObject()
+    {
+        Append('}');
+        _needsComma = true;
+    }
+
+    public void StartArray(ReadOnlySpan<char> name)
+    {
+        Name(name);
+        Append('[');
+        _needsComma = false;
+    }
+
+    public void StartArrayValue()
+    {
+        Comma();
+        Append('[');
+        _needsComma = false;
+    }
+
+    public void StartObjectValue()
+    {
+        Comma();
+        Append('{');
+        _needsComma = false;
+    }
+
+    public void EndArray()
+    {
+        Append(']');
+        _needsComma = true;
+    }
+
+    public void StringValue(ReadOnlySpan<char> value)
+    {
+        Comma();
+        AppendString(value);
+        _needsComma = true;
+    }
+
+    public void IntValue(long value)
+    {
+        Comma();
+        AppendInt(value);
+        _needsComma = true;
+    }
+
+    public void NumberValue(ReadOnlySpan<char> text)
+    {
+        Comma();
+        if (JsonText.IsNumber(text))
+        {
+            AppendRaw(text);
+        }
+        else
+        {
+            AppendString(text);
+        }
+
+        _needsComma = true;
+    }
+
+    /// <summary>A property name from data (a config key, a table label): escaped.</summary>
+    private void Name(ReadOnlySpan<char> name)
+    {
+        Comma();
+        AppendString(name);
+        Append(':');
+        _needsComma = false;
+    }
+
+    /// <summary>A property name from the code (<c>"old"</c>, <c>"pid"</c>): plain ASCII, written without escaping.</summary>
+    private void Name(string name)
+    {
+        Ensure(name.Length + 4);
+        var buffer = _buffer;
+        var length = _length;
+        if (_needsComma)
+        {
+            buffer[length++] = ',';
+        }
+
+        buffer[length++] = '"';
+        name.CopyTo(buffer.AsSpan(length));
+        length += name.Length;
+        buffer[length++] = '"';
+        buffer[length++] = ':';
+        _length = length;
+        _needsComma = false;
+    }
+
+    private void Comma()
+    {
+        if (_needsComma)
+        {
+            Append(',');
+        }
+    }
+
+    private void AppendString(ReadOnlySpan<char> value)
+    {
+        Ensure(value.Length + 2);
+        _buffer[_length++] = '"';
+        var escapeAt = value.IndexOfAny(NeedsEscape);
+        if (escapeAt < 0)
+        {
+            value.CopyTo(_buffer.AsSpan(_length));
+            _length += value.Length;
+        }
+        else
+        {
+            AppendEscaped(value);
+        }
+
+        Append('"');
+    }
+
+    private void AppendEscaped(ReadOnlySpan<char> value)
+    {
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"':
+                    AppendRaw("\\\"");
+                    break;
+                case '\\':
+                    AppendRaw("\\\\");
+                    break;
+                case '\n':
+                    AppendRaw("\\n");
+                    break;
+                case '\r':
+                    AppendRaw("\\r");
+                    break;
+                case '\t':
+                    AppendRaw("\\t");
+                    break;
+                case < ' ':
+                    AppendRaw("\\u00");
+                    Append(HexDigit(c >> 4));
+                    Append(HexDigit(c & 0xF));
+                    break;
+                default:
+                    Append(c);
+                    break;
+            }
+        }
+    }
+
+    private static char HexDigit(int value) => (char)(value < 10 ? '0' + value : 'a' + value - 10);
+
+    private void AppendInt(long value)
+    {
+        Ensure(20);
+        value.TryFormat(_buffer.AsSpan(_length), out var written, default, CultureInfo.InvariantCulture);
+        _length += written;
+    }
+
+    private void AppendRaw(ReadOnlySpan<char> text)
+    {
+        Ensure(text.Length);
+        text.CopyTo(_buffer.AsSpan(_length));
+        _length += text.Length;
+    }
+
+    private void Append(char c)
+    {
+        Ensure(1);
+        _buffer[_length++] = c;
+    }
+
+    private void Ensure(int extra)
+    {
+        if (_length + extra <= _buffer.Length)
+        {
+            return;
+        }
+
+        Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + extra));
+    }
+}
