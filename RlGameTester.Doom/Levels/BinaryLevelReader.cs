@@ -1,0 +1,297 @@
+using System.Buffers.Binary;
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using RlGameTester.Doom.Wad;
+
+namespace RlGameTester.Doom.Levels;
+
+/// <summary>Reads binary Doom- and Hexen-format levels.</summary>
+internal static class BinaryLevelReader
+{
+    private const int DoomThingSize = 10;
+    private const int HexenThingSize = 20;
+    private const int DoomLinedefSize = 14;
+    private const int HexenLinedefSize = 16;
+    private const int SidedefSize = 30;
+    private const int VertexSize = 4;
+    private const int SectorSize = 26;
+    private const ushort NoSide = 0xFFFF;
+
+    public static Level Read(LevelEntry entry)
+    {
+        var hexen = entry.Format == LevelFormat.Hexen;
+        var names = new NameCache();
+        var thingsLump = Require(entry, "THINGS");
+        var linesLump = Require(entry, "LINEDEFS");
+        var sidesLump = Require(entry, "SIDEDEFS");
+        var vertexLump = Require(entry, "VERTEXES");
+        var sectorLump = Require(entry, "SECTORS");
+
+        var things = hexen ? ReadHexenThings(entry, thingsLump) : ReadDoomThings(entry, thingsLump);
+        var lines = hexen ? ReadHexenLines(entry, linesLump) : ReadDoomLines(entry, linesLump);
+        var sides = ReadSides(entry, sidesLump, names);
+        var vertices = ReadVertices(entry, vertexLump);
+        var sectors = ReadSectors(entry, sectorLump, names);
+
+        LevelValidator.Validate(entry.Name, "LINEDEFS", "SIDEDEFS", lines, sides, vertices.Length, sectors.Length);
+        return new Level(
+            entry.Name,
+            entry.Format,
+            null,
+            ImmutableCollectionsMarshal.AsImmutableArray(things),
+            ImmutableCollectionsMarshal.AsImmutableArray(lines),
+            ImmutableCollectionsMarshal.AsImmutableArray(sides),
+            ImmutableCollectionsMarshal.AsImmutableArray(vertices),
+            ImmutableCollectionsMarshal.AsImmutableArray(sectors),
+            hexen);
+    }
+
+    private static WadLump Require(LevelEntry entry, string name) =>
+        entry.FindLump(name) ?? throw new WadFormatException(
+            $"Level {entry.Name} has no {name} lump (its lumps: {string.Join(", ", entry.Lumps.Select(l => l.Name))}).");
+
+    private static int RecordCount(LevelEntry entry, WadLump lump, int recordSize, string what)
+    {
+        if (lump.Size % recordSize != 0)
+        {
+            throw new WadFormatException(
+                $"Level {entry.Name}: {lump.Name} is {lump.Size} bytes long, which is not a whole number of " +
+                $"{recordSize}-byte {what} records ({lump.Size / recordSize} records and {lump.Size % recordSize} bytes left over).");
+        }
+
+        return lump.Size / recordSize;
+    }
+
+    private static Thing[] ReadDoomThings(LevelEntry entry, WadLump lump)
+    {
+        var count = RecordCount(entry, lump, DoomThingSize, "thing");
+        var data = lump.Data.Span;
+        var things = new Thing[count];
+        for (var i = 0; i < count; i++)
+        {
+            var r = data.Slice(i * DoomThingSize, DoomThingSize);
+            int flags = BinaryPrimitives.ReadUInt16LittleEndian(r[8..]);
+            things[i] = new Thing(
+                X: BinaryPrimitives.ReadInt16LittleEndian(r),
+                Y: BinaryPrimitives.ReadInt16LittleEndian(r[2..]),
+                Z: 0,
+                Angle: BinaryPrimitives.ReadInt16LittleEndian(r[4..]),
+                Type: BinaryPrimitives.ReadUInt16LittleEndian(r[6..]),
+                Flags: flags,
+                Skills: SkillsFromBinary(flags),
+                Modes: DoomModes(flags),
+                Ambush: (flags & 0x8) != 0,
+                Tid: 0,
+                Special: 0,
+                Args: default);
+        }
+
+        return things;
+    }
+
+    private static Thing[] ReadHexenThings(LevelEntry entry, WadLump lump)
+    {
+        var count = RecordCount(entry, lump, HexenThingSize, "Hexen thing");
+        var data = lump.Data.Span;
+        var things = new Thing[count];
+        for (var i = 0; i < count; i++)
+        {
+            var r = data.Slice(i * HexenThingSize, HexenThingSize);
+            int flags = BinaryPrimitives.ReadUInt16LittleEndian(r[12..]);
+            var modes = GameModes.None;
+            modes |= (flags & 0x100) != 0 ? GameModes.SinglePlayer : GameModes.None;
+            modes |= (flags & 0x200) != 0 ? GameModes.Cooperative : GameModes.None;
+            modes |= (flags & 0x400) != 0 ? GameModes.Deathmatch : GameModes.None;
+            things[i] = new Thing(
+                X: BinaryPrimitives.ReadInt16LittleEndian(r[2..]),
+                Y: BinaryPrimitives.ReadInt16LittleEndian(r[4..]),
+                Z: BinaryPrimitives.ReadInt16LittleEndian(r[6..]),
+                Angle: BinaryPrimitives.ReadInt16LittleEndian(r[8..]),
+                Type: BinaryPrimitives.ReadUInt16LittleEndian(r[10..]),
+                Flags: flags,
+                Skills: SkillsFromBinary(flags),
+                Modes: modes,
+                Ambush: (flags & 0x8) != 0,
+                Tid: BinaryPrimitives.ReadInt16LittleEndian(r),
+                Special: r[14],
+                Args: new SpecialArgs(r[15], r[16], r[17], r[18], r[19]));
+        }
+
+        return things;
+    }
+
+    private static Linedef[] ReadDoomLines(LevelEntry entry, WadLump lump)
+    {
+        var count = RecordCount(entry, lump, DoomLinedefSize, "linedef");
+        var data = lump.Data.Span;
+        var lines = new Linedef[count];
+        for (var i = 0; i < count; i++)
+        {
+            var r = data.Slice(i * DoomLinedefSize, DoomLinedefSize);
+            int tag = BinaryPrimitives.ReadUInt16LittleEndian(r[8..]);
+            lines[i] = new Linedef(
+                Start: BinaryPrimitives.ReadUInt16LittleEndian(r),
+                End: BinaryPrimitives.ReadUInt16LittleEndian(r[2..]),
+                Flags: (LinedefFlags)BinaryPrimitives.ReadUInt16LittleEndian(r[4..]),
+                Special: BinaryPrimitives.ReadUInt16LittleEndian(r[6..]),
+                Tag: tag,
+                Id: tag,
+                Args: new SpecialArgs(tag, 0, 0, 0, 0),
+                Activation: LineActivation.None,
+                FrontSide: Side(BinaryPrimitives.ReadUInt16LittleEndian(r[10..])),
+                BackSide: Side(BinaryPrimitives.ReadUInt16LittleEndian(r[12..])));
+        }
+
+        return lines;
+    }
+
+    private static Linedef[] ReadHexenLines(LevelEntry entry, WadLump lump)
+    {
+        var count = RecordCount(entry, lump, HexenLinedefSize, "Hexen linedef");
+        var data = lump.Data.Span;
+        var lines = new Linedef[count];
+        for (var i = 0; i < count; i++)
+        {
+            var r = data.Slice(i * HexenLinedefSize, HexenLinedefSize);
+            int rawFlags = BinaryPrimitives.ReadUInt16LittleEndian(r[4..]);
+            int special = r[6];
+            var args = new SpecialArgs(r[7], r[8], r[9], r[10], r[11]);
+
+            // Hexen reuses bit 0x200 for "repeatable" and bits 0x1C00 for the activation kind.
+            var activation = ((rawFlags >> 10) & 7) switch
+            {
+                0 => LineActivation.PlayerCross,
+                1 => LineActivation.PlayerUse,
+                2 => LineActivation.MonsterCross,
+                3 => LineActivation.Impact,
+                4 => LineActivation.PlayerPush,
+                5 => LineActivation.MissileCross,
+                _ => LineActivation.PlayerUse,
+            };
+            if ((rawFlags & 0x200) != 0)
+            {
+                activation |= LineActivation.Repeatable;
+            }
+
+            if ((rawFlags & 0x2000) != 0)
+            {
+                activation |= LineActivation.MonsterUse;
+            }
+
+            lines[i] = new Linedef(
+                Start: BinaryPrimitives.ReadUInt16LittleEndian(r),
+                End: BinaryPrimitives.ReadUInt16LittleEndian(r[2..]),
+                Flags: (LinedefFlags)(rawFlags & 0x1FF),
+                Special: special,
+                Tag: 0,
+                Id: special == 121 ? args.Arg0 : 0,
+                Args: args,
+                Activation: special == 0 ? LineActivation.None : activation,
+                FrontSide: Side(BinaryPrimitives.ReadUInt16LittleEndian(r[12..])),
+                BackSide: Side(BinaryPrimitives.ReadUInt16LittleEndian(r[14..])));
+        }
+
+        return lines;
+    }
+
+    private static Sidedef[] ReadSides(LevelEntry entry, WadLump lump, NameCache names)
+    {
+        var count = RecordCount(entry, lump, SidedefSize, "sidedef");
+        var data = lump.Data.Span;
+        var sides = new Sidedef[count];
+        for (var i = 0; i < count; i++)
+        {
+            var r = data.Slice(i * SidedefSize, SidedefSize);
+            sides[i] = new Sidedef(
+                OffsetX: BinaryPrimitives.ReadInt16LittleEndian(r),
+                OffsetY: BinaryPrimitives.ReadInt16LittleEndian(r[2..]),
+                UpperTexture: names.Get(r.Slice(4, 8)),
+                LowerTexture: names.Get(r.Slice(12, 8)),
+                MiddleTexture: names.Get(r.Slice(20, 8)),
+                Sector: BinaryPrimitives.ReadUInt16LittleEndian(r[28..]));
+        }
+
+        return sides;
+    }
+
+    private static Vertex[] ReadVertices(LevelEntry entry, WadLump lump)
+    {
+        var count = RecordCount(entry, lump, VertexSize, "vertex");
+        var data = lump.Data.Span;
+        var vertices = new Vertex[count];
+        for (var i = 0; i < count; i++)
+        {
+            var r = data.Slice(i * VertexSize, VertexSize);
+            vertices[i] = new Vertex(BinaryPrimitives.ReadInt16LittleEndian(r), BinaryPrimitives.ReadInt16LittleEndian(r[2..]));
+        }
+
+        return vertices;
+    }
+
+    private static Sector[] ReadSectors(LevelEntry entry, WadLump lump, NameCache names)
+    {
+        var count = RecordCount(entry, lump, SectorSize, "sector");
+        var data = lump.Data.Span;
+        var sectors = new Sector[count];
+        for (var i = 0; i < count; i++)
+        {
+            var r = data.Slice(i * SectorSize, SectorSize);
+            sectors[i] = new Sector(
+                FloorHeight: BinaryPrimitives.ReadInt16LittleEndian(r),
+                CeilingHeight: BinaryPrimitives.ReadInt16LittleEndian(r[2..]),
+                FloorFlat: names.Get(r.Slice(4, 8)),
+                CeilingFlat: names.Get(r.Slice(12, 8)),
+                LightLevel: BinaryPrimitives.ReadInt16LittleEndian(r[20..]),
+                Special: BinaryPrimitives.ReadUInt16LittleEndian(r[22..]),
+                Tag: BinaryPrimitives.ReadUInt16LittleEndian(r[24..]));
+        }
+
+        return sectors;
+    }
+
+    private static int Side(ushort raw) => raw == NoSide ? -1 : raw;
+
+    // Binary flags 1, 2 and 4 each cover a pair of skills (1-2, 3, 4-5), as in P_SpawnMapThing.
+    private static Skills SkillsFromBinary(int flags)
+    {
+        var skills = Skills.None;
+        if ((flags & 1) != 0)
+        {
+            skills |= Skills.Easy;
+        }
+
+        if ((flags & 2) != 0)
+        {
+            skills |= Skills.Medium;
+        }
+
+        if ((flags & 4) != 0)
+        {
+            skills |= Skills.Hard;
+        }
+
+        return skills;
+    }
+
+    private static GameModes DoomModes(int flags)
+    {
+        var modes = (flags & 0x10) != 0 ? GameModes.Cooperative | GameModes.Deathmatch : GameModes.All;
+
+        // Boom's "not in deathmatch"/"not in coop" bits; Boom ignores them when the reserved bit 0x100 is set,
+        // because old editors filled unused bits with garbage.
+        if ((flags & 0x100) == 0)
+        {
+            if ((flags & 0x20) != 0)
+            {
+                modes &= ~GameModes.Deathmatch;
+            }
+
+            if ((flags & 0x40) != 0)
+            {
+                modes &= ~GameModes.Cooperative;
+            }
+        }
+
+        return modes;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+
+namespace RlGameTester.Doom.Levels;
+
+/// <summary>
+/// One level's map data, normalised across the Doom, Hexen and UDMF formats. Every index it holds
+/// (vertex, sidedef, sector) is known to be in range: readers refuse levels where it is not.
+/// </summary>
+public sealed class Level
+{
+    internal Level(
+        string name,
+        LevelFormat format,
+        string? udmfNamespace,
+        ImmutableArray<Thing> things,
+        ImmutableArray<Linedef> linedefs,
+        ImmutableArray<Sidedef> sidedefs,
+        ImmutableArray<Vertex> vertices,
+        ImmutableArray<Sector> sectors,
+        bool hasScripts)
+    {
+        Name = name;
+        Format = format;
+        UdmfNamespace = udmfNamespace;
+        Things = things;
+        Linedefs = linedefs;
+        Sidedefs = sidedefs;
+        Vertices = vertices;
+        Sectors = sectors;
+        HasScripts = hasScripts;
+    }
+
+    /// <summary>The marker lump's name, e.g. <c>E1M1</c> or <c>MAP01</c>.</summary>
+    public string Name { get; }
+
+    public LevelFormat Format { get; }
+
+    /// <summary>The UDMF <c>namespace</c> (lower-cased), or null for binary levels.</summary>
+    public string? UdmfNamespace { get; }
+
+    public ImmutableArray<Thing> Things { get; }
+
+    public ImmutableArray<Linedef> Linedefs { get; }
+
+    public ImmutableArray<Sidedef> Sidedefs { get; }
+
+    /// <summary>
+    /// All vertices as stored. In binary levels this includes the vertices a node builder appended
+    /// for split segs, which no linedef uses.
+    /// </summary>
+    public ImmutableArray<Vertex> Vertices { get; }
+
+    public ImmutableArray<Sector> Sectors { get; }
+
+    /// <summary>True when the level carries ACS (a BEHAVIOR lump), which may act on the map at run time.</summary>
+    public bool HasScripts { get; }
+
+    /// <summary>
+    /// True when line and sector specials use Doom's numbering (binary Doom levels and UDMF's Doom,
+    /// Heretic and Strife namespaces); otherwise they use Hexen/ZDoom's parameterised specials.
+    /// </summary>
+    public bool UsesDoomSpecials =>
+        Format == LevelFormat.Doom ||
+        (Format == LevelFormat.Udmf && UdmfNamespace is "doom" or "heretic" or "strife");
+}

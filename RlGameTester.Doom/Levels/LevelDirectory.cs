@@ -1,0 +1,87 @@
+using RlGameTester.Doom.Wad;
+
+namespace RlGameTester.Doom.Levels;
+
+/// <summary>
+/// Finds the levels in a WAD. A level is a marker lump of any name followed directly by a level lump
+/// (THINGS, LINEDEFS, ... or TEXTMAP); names such as ExMy and MAPxx are conventions, not requirements.
+/// </summary>
+public static class LevelDirectory
+{
+    internal static readonly HashSet<string> BinaryLumpNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "THINGS", "LINEDEFS", "SIDEDEFS", "VERTEXES", "SEGS", "SSECTORS", "NODES", "SECTORS", "REJECT",
+        "BLOCKMAP", "BEHAVIOR", "SCRIPTS",
+    };
+
+    // A marker must be followed by one of the lumps every binary level has; BLOCKMAP or SCRIPTS alone
+    // after some lump is not evidence of a level.
+    private static readonly HashSet<string> MarkerFollowers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "THINGS", "LINEDEFS", "SIDEDEFS", "VERTEXES", "SECTORS",
+    };
+
+    /// <summary>Every level in directory order (duplicated names included; Doom plays the last one).</summary>
+    public static IReadOnlyList<LevelEntry> Find(WadFile wad)
+    {
+        ArgumentNullException.ThrowIfNull(wad);
+        var lumps = wad.Lumps;
+        var levels = new List<LevelEntry>();
+        var i = 0;
+        while (i < lumps.Count - 1)
+        {
+            var marker = lumps[i];
+            var next = lumps[i + 1].Name;
+            if (IsLevelLump(marker.Name) || string.Equals(marker.Name, "ENDMAP", StringComparison.OrdinalIgnoreCase))
+            {
+                i++;
+                continue;
+            }
+
+            if (string.Equals(next, "TEXTMAP", StringComparison.OrdinalIgnoreCase))
+            {
+                var end = wad.IndexOf("ENDMAP", i + 2);
+                var closed = end >= 0;
+                var last = closed ? end : lumps.Count;
+                levels.Add(new LevelEntry(marker.Name, i, LevelFormat.Udmf, Slice(lumps, i + 1, last), closed));
+                i = last;
+                continue;
+            }
+
+            if (MarkerFollowers.Contains(next))
+            {
+                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                var j = i + 1;
+
+                // A repeated name means the next level started without a marker we recognise: stop there.
+                while (j < lumps.Count && BinaryLumpNames.Contains(lumps[j].Name) && seen.Add(lumps[j].Name))
+                {
+                    j++;
+                }
+
+                var format = seen.Contains("BEHAVIOR") ? LevelFormat.Hexen : LevelFormat.Doom;
+                levels.Add(new LevelEntry(marker.Name, i, format, Slice(lumps, i + 1, j), true));
+                i = j;
+                continue;
+            }
+
+            i++;
+        }
+
+        return levels;
+    }
+
+    private static bool IsLevelLump(string name) =>
+        BinaryLumpNames.Contains(name) || string.Equals(name, "TEXTMAP", StringComparison.OrdinalIgnoreCase);
+
+    private static List<WadLump> Slice(IReadOnlyList<WadLump> lumps, int from, int to)
+    {
+        var result = new List<WadLump>(to - from);
+        for (var k = from; k < to; k++)
+        {
+            result.Add(lumps[k]);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,70 @@
+using RlGameTester.Doom.Udmf;
+using RlGameTester.Doom.Wad;
+
+namespace RlGameTester.Doom.Levels;
+
+/// <summary>
+/// Reads levels from a WAD.
+/// <para>
+/// What is an unreadable file and what is a design defect: references the engine follows while loading
+/// (a linedef's vertices and sidedefs, a sidedef's sector), lump sizes that are not whole records, missing
+/// required lumps and UDMF syntax errors make a level unreadable and raise <see cref="WadFormatException"/>
+/// naming the level, the lump and the index; vanilla Doom would crash or read garbage on them and nothing
+/// built on top could be trusted. Everything the engine loads but plays wrongly (a line without a front
+/// side, unknown textures or thing types, unclosed sectors, ...) is left to the level checks (<c>Checks.LevelChecker</c>).
+/// </para>
+/// </summary>
+public static class LevelReader
+{
+    /// <summary>Reads every level of the WAD, in directory order.</summary>
+    /// <exception cref="WadFormatException">The WAD holds no level, or one of them is unreadable.</exception>
+    public static IReadOnlyList<Level> ReadAll(WadFile wad)
+    {
+        var entries = LevelDirectory.Find(wad);
+        if (entries.Count == 0)
+        {
+            throw new WadFormatException(
+                $"The WAD contains no level: no marker lump is followed by THINGS/LINEDEFS/... or TEXTMAP " +
+                $"({wad.Lumps.Count} lumps examined).");
+        }
+
+        var levels = new List<Level>(entries.Count);
+        foreach (var entry in entries)
+        {
+            levels.Add(Read(entry));
+        }
+
+        return levels;
+    }
+
+    /// <summary>Reads the level Doom would play for a name (the last one of that name).</summary>
+    /// <exception cref="WadFormatException">No level of that name, or it is unreadable.</exception>
+    public static Level Read(WadFile wad, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var entries = LevelDirectory.Find(wad);
+        LevelEntry? found = null;
+        foreach (var entry in entries)
+        {
+            if (string.Equals(entry.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                found = entry;
+            }
+        }
+
+        if (found is null)
+        {
+            var names = entries.Count == 0 ? "none" : string.Join(", ", entries.Select(e => e.Name));
+            throw new WadFormatException($"The WAD has no level named \"{name}\" (levels found: {names}).");
+        }
+
+        return Read(found);
+    }
+
+    /// <summary>Reads one level found by <see cref="LevelDirectory.Find"/>.</summary>
+    public static Level Read(LevelEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Format == LevelFormat.Udmf ? UdmfLevelReader.Read(entry) : BinaryLevelReader.Read(entry);
+    }
+}

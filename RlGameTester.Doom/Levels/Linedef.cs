@@ -1,0 +1,21 @@
+namespace RlGameTester.Doom.Levels;
+
+/// <summary>
+/// A linedef. <see cref="Tag"/> is the sector tag a Doom-style special acts on (the binary tag, or
+/// UDMF arg0 in Doom namespaces); <see cref="Id"/> is the line's own identity (Hexen/UDMF).
+/// Side indices are -1 when absent.
+/// </summary>
+public readonly record struct Linedef(
+    int Start,
+    int End,
+    LinedefFlags Flags,
+    int Special,
+    int Tag,
+    int Id,
+    SpecialArgs Args,
+    LineActivation Activation,
+    int FrontSide,
+    int BackSide)
+{
+    public bool HasFlag(LinedefFlags flag) => (Flags & flag) == flag;
+}

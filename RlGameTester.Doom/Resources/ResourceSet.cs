@@ -1,0 +1,239 @@
+using RlGameTester.Doom.Graphics;
+using RlGameTester.Doom.Wad;
+
+namespace RlGameTester.Doom.Resources;
+
+/// <summary>
+/// The textures, flats and patches a level can use, resolved the way modern ports do: the level's own WAD
+/// first, then the IWAD it is played with. (Vanilla Doom would let a PWAD's TEXTURE1 replace the IWAD's
+/// list wholesale; merging is what source ports and editors do, and what users expect.)
+/// Decoding to RGB is cached; the set is safe to share between threads.
+/// </summary>
+public sealed class ResourceSet
+{
+    /// <summary>The flat Doom draws as sky.</summary>
+    public const string SkyFlat = "F_SKY1";
+
+    private readonly WadResources[] layers;
+    private readonly Dictionary<string, TextureDefinition> textures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, WadLump> flats = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IndexedImage?> pictureCache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<int> editorNumbers = [];
+    private readonly Lock cacheLock = new();
+
+    /// <summary>Combines resource layers, the highest priority (the level's WAD) first.</summary>
+    /// <exception cref="WadFormatException">A texture names a patch index its PNAMES does not have.</exception>
+    public ResourceSet(IReadOnlyList<WadResources> layersInPriorityOrder)
+    {
+        ArgumentNullException.ThrowIfNull(layersInPriorityOrder);
+        layers = [.. layersInPriorityOrder];
+        for (var i = layers.Length - 1; i >= 0; i--)
+        {
+            var layer = layers[i];
+            var patchNames = layer.PatchNames ?? FirstPatchNamesFrom(i + 1);
+            var seenInLayer = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var raw in layer.Textures)
+            {
+                // Within one WAD the first definition of a name wins (Doom searches its texture list forwards).
+                if (seenInLayer.Add(raw.Name))
+                {
+                    textures[raw.Name] = Resolve(raw, patchNames, layer.Label);
+                }
+            }
+
+            foreach (var (name, lump) in layer.Flats)
+            {
+                flats[name] = lump;
+            }
+
+            editorNumbers.UnionWith(layer.EditorNumbers);
+        }
+
+        foreach (var layer in layers)
+        {
+            if (layer.Palette is not null)
+            {
+                Palette = layer.Palette;
+                break;
+            }
+        }
+    }
+
+    public Palette? Palette { get; }
+
+    public IReadOnlyCollection<string> TextureNames => textures.Keys;
+
+    public IReadOnlyCollection<string> FlatNames => flats.Keys;
+
+    /// <summary>Thing types that DECORATE lumps in these WADs define.</summary>
+    public IReadOnlySet<int> CustomThingTypes => editorNumbers;
+
+    /// <summary>Resources of a level's WAD played with an IWAD. Pass the same WAD twice (or null) for IWAD levels.</summary>
+    public static ResourceSet Create(WadFile levelWad, WadFile? iwad)
+    {
+        ArgumentNullException.ThrowIfNull(levelWad);
+        if (iwad is null || ReferenceEquals(iwad, levelWad))
+        {
+            return new ResourceSet([WadResources.From(levelWad)]);
+        }
+
+        return new ResourceSet([WadResources.From(levelWad), WadResources.From(iwad)]);
+    }
+
+    public bool HasTexture(string name) => textures.ContainsKey(name);
+
+    public bool HasFlat(string name) => flats.ContainsKey(name);
+
+    public static bool IsSkyFlat(string name) => string.Equals(name, SkyFlat, StringComparison.OrdinalIgnoreCase);
+
+    public TextureDefinition? FindTexture(string name) => textures.GetValueOrDefault(name);
+
+    /// <summary>A patch lump of this name exists in some layer.</summary>
+    public bool HasPatch(string name) => FindPatchLump(name) is not null;
+
+    /// <summary>A graphic ZDoom-family ports accept as a wall texture although TEXTUREx does not define it.</summary>
+    public bool HasStandaloneGraphic(string name)
+    {
+        foreach (var layer in layers)
+        {
+            if (layer.StandaloneTextures.ContainsKey(name) || layer.Patches.ContainsKey(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Composes a wall texture from its patches; null when the texture is unknown.</summary>
+    /// <exception cref="WadFormatException">One of its patches is damaged.</exception>
+    public IndexedImage? ComposeTexture(string name)
+    {
+        if (FindTexture(name) is not { } texture)
+        {
+            return null;
+        }
+
+        var pixels = new byte[texture.Width * texture.Height];
+        var opaque = new bool[pixels.Length];
+        foreach (var placed in texture.Patches)
+        {
+            if (DecodePatch(placed.PatchName) is not { } patch)
+            {
+                continue;
+            }
+
+            for (var py = 0; py < patch.Height; py++)
+            {
+                var y = placed.OriginY + py;
+                if (y < 0 || y >= texture.Height)
+                {
+                    continue;
+                }
+
+                for (var px = 0; px < patch.Width; px++)
+                {
+                    var x = placed.OriginX + px;
+                    var source = (py * patch.Width) + px;
+                    if (x < 0 || x >= texture.Width || (patch.Opaque is { } mask && !mask[source]))
+                    {
+                        continue;
+                    }
+
+                    var target = (y * texture.Width) + x;
+                    pixels[target] = patch.Pixels[source];
+                    opaque[target] = true;
+                }
+            }
+        }
+
+        var allOpaque = Array.TrueForAll(opaque, o => o);
+        return new IndexedImage(texture.Width, texture.Height, pixels, allOpaque ? null : opaque);
+    }
+
+    /// <summary>Decodes a patch (picture format) by name; null when no lump has that name.</summary>
+    public IndexedImage? DecodePatch(string name)
+    {
+        lock (cacheLock)
+        {
+            if (pictureCache.TryGetValue(name, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var lump = FindPatchLump(name);
+        var image = lump is null ? null : DoomPicture.DecodePicture(lump.Data.Span, lump.Name);
+        lock (cacheLock)
+        {
+            pictureCache[name] = image;
+        }
+
+        return image;
+    }
+
+    /// <summary>Decodes a flat by name; null when unknown.</summary>
+    public IndexedImage? DecodeFlat(string name) =>
+        flats.TryGetValue(name, out var lump) ? DoomPicture.DecodeFlat(lump.Data.Span, lump.Name) : null;
+
+    /// <summary>A wall texture as RGB (transparent gaps black with alpha 0); null when unknown or without a palette.</summary>
+    public RgbImage? RenderTexture(string name) => ToRgb(ComposeTexture(name));
+
+    /// <summary>A flat as 64x64 RGB; null when unknown or without a palette.</summary>
+    public RgbImage? RenderFlat(string name) => ToRgb(DecodeFlat(name));
+
+    /// <summary>A patch or sprite as RGB; null when unknown or without a palette.</summary>
+    public RgbImage? RenderPatch(string name) => ToRgb(DecodePatch(name));
+
+    private RgbImage? ToRgb(IndexedImage? image) =>
+        image is null || Palette is null ? null : image.ToRgb(Palette);
+
+    private WadLump? FindPatchLump(string name)
+    {
+        foreach (var layer in layers)
+        {
+            if (layer.FindPatchLump(name) is { } lump)
+            {
+                return lump;
+            }
+        }
+
+        return null;
+    }
+
+    private string[]? FirstPatchNamesFrom(int layerIndex)
+    {
+        for (var i = layerIndex; i < layers.Length; i++)
+        {
+            if (layers[i].PatchNames is { } names)
+            {
+                return names;
+            }
+        }
+
+        return null;
+    }
+
+    private static TextureDefinition Resolve(WadResources.RawTexture raw, string[]? patchNames, string label)
+    {
+        var patches = new TexturePatch[raw.Patches.Length];
+        for (var i = 0; i < patches.Length; i++)
+        {
+            var p = raw.Patches[i];
+            if (patchNames is null)
+            {
+                throw new WadFormatException($"{raw.Source}: texture \"{raw.Name}\" uses patches, but no PNAMES lump is available for {label}.");
+            }
+
+            if (p.PatchIndex < 0 || p.PatchIndex >= patchNames.Length)
+            {
+                throw new WadFormatException(
+                    $"{raw.Source}: texture \"{raw.Name}\" uses patch number {p.PatchIndex}, but PNAMES lists only {patchNames.Length} patches.");
+            }
+
+            patches[i] = new TexturePatch(p.OriginX, p.OriginY, patchNames[p.PatchIndex]);
+        }
+
+        return new TextureDefinition(raw.Name, raw.Width, raw.Height, patches, raw.Source);
+    }
+}

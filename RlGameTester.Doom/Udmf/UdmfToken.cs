@@ -1,0 +1,3 @@
+namespace RlGameTester.Doom.Udmf;
+
+internal readonly record struct UdmfToken(UdmfTokenKind Kind, string Text, double Number, int Line);
