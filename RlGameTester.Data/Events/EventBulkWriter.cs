@@ -26,13 +26,14 @@ public sealed class EventBulkWriter : IDisposable
     /// Writes <paramref name="events"/> for <paramref name="runId"/> on the context's connection (and in its
     /// current transaction, if any). Returns the number of rows written.
     /// </summary>
-    public async Task<ulong> WriteAsync(RlgtDbContext db, long runId, IEnumerable<TelemetryEvent> events, CancellationToken cancellationToken)
+    /// <param name="recordSequence">False for events without an agent stream position (posted by hand): their seq stays null.</param>
+    public async Task<ulong> WriteAsync(RlgtDbContext db, long runId, IEnumerable<TelemetryEvent> events, CancellationToken cancellationToken, bool recordSequence = true)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            return await WriteAsync(connection, runId, events, cancellationToken);
+            return await WriteAsync(connection, runId, events, cancellationToken, recordSequence);
         }
         finally
         {
@@ -41,14 +42,22 @@ public sealed class EventBulkWriter : IDisposable
     }
 
     /// <summary>Writes on an open connection: for callers that manage their own (the benchmark, the worker's batcher).</summary>
-    public async Task<ulong> WriteAsync(NpgsqlConnection connection, long runId, IEnumerable<TelemetryEvent> events, CancellationToken cancellationToken)
+    public async Task<ulong> WriteAsync(NpgsqlConnection connection, long runId, IEnumerable<TelemetryEvent> events, CancellationToken cancellationToken, bool recordSequence = true)
     {
         await using var importer = await connection.BeginBinaryImportAsync(CopyCommand, cancellationToken);
         foreach (var e in events)
         {
             await importer.StartRowAsync(cancellationToken);
             await importer.WriteAsync(runId, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(e.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+            if (recordSequence)
+            {
+                await importer.WriteAsync(e.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+            }
+            else
+            {
+                await importer.WriteNullAsync(cancellationToken);
+            }
+
             await importer.WriteAsync(SnakeCase.Of(e.Type), NpgsqlDbType.Varchar, cancellationToken);
             await importer.WriteAsync(e.Timestamp, NpgsqlDbType.TimestampTz, cancellationToken);
             await WriteNullableAsync(importer, e.Iteration, cancellationToken);

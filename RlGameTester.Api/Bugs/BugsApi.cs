@@ -1,0 +1,247 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using RlGameTester.Api.Infrastructure;
+using RlGameTester.Data;
+using RlGameTester.Data.Bugs;
+
+namespace RlGameTester.Api.Bugs;
+
+/// <summary>Bugs: list and filter, file, critical ones, summaries, read, delete.</summary>
+public static class BugsApi
+{
+    private static readonly string[] ElementKinds = ["line", "side", "sector", "thing", "vertex", "level"];
+
+    public static IEndpointRouteBuilder MapBugsApi(this IEndpointRouteBuilder routes)
+    {
+        var bugs = routes.MapGroup("/api/bugs").WithTags("Bugs");
+
+        bugs.MapGet("/", ListBugs).WithName("ListBugs")
+            .WithSummary("List bugs")
+            .WithDescription("Bugs in id order, filtered by run_id, map_id, bug_type, severity and detection_source. Paged with skip and limit (1-1000, default 100).");
+        bugs.MapPost("/", CreateBug).WithName("CreateBug")
+            .WithSummary("File a bug")
+            .WithDescription("Files a bug against a run (run_id) or a level (map_id).");
+        bugs.MapGet("/critical", ListCritical).WithName("ListCriticalBugs")
+            .WithSummary("List critical bugs")
+            .WithDescription("Critical bugs across all runs and levels, newest first.");
+        bugs.MapGet("/summary", Summary).WithName("BugSummary")
+            .WithSummary("Bug counts")
+            .WithDescription("Bug counts by type, severity and detection source, for a run, a map, or everything.");
+        bugs.MapGet("/{id:long}", GetBug).WithName("GetBug")
+            .WithSummary("Get a bug");
+        bugs.MapDelete("/{id:long}", DeleteBug).WithName("DeleteBug")
+            .WithSummary("Delete a bug");
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<List<BugResponse>>, ValidationProblem>> ListBugs(
+        RlgtDbContext db, long? run_id, long? map_id, string? bug_type, string? severity, string? detection_source,
+        int? skip, int? limit, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        errors.Id("run_id", run_id);
+        errors.Id("map_id", map_id);
+        var type = errors.Enum<BugType>("bug_type", bug_type);
+        var level = errors.Enum<BugSeverity>("severity", severity);
+        var source = errors.Enum<DetectionSource>("detection_source", detection_source);
+        var page = errors.Paging(skip, limit);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var query = db.Bugs.AsNoTracking();
+        if (run_id is { } runId)
+        {
+            query = query.Where(b => b.RunId == runId);
+        }
+
+        if (map_id is { } mapId)
+        {
+            query = query.Where(b => b.MapId == mapId);
+        }
+
+        if (type is { } t)
+        {
+            query = query.Where(b => b.BugType == t);
+        }
+
+        if (level is { } s)
+        {
+            query = query.Where(b => b.Severity == s);
+        }
+
+        if (source is { } d)
+        {
+            query = query.Where(b => b.DetectionSource == d);
+        }
+
+        var rows = await query.OrderBy(b => b.Id).Skip(page.Skip).Take(page.Limit).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.ConvertAll(BugResponse.From));
+    }
+
+    internal static async Task<Results<Created<BugResponse>, NotFound<ProblemDetails>, ValidationProblem>> CreateBug(
+        BugCreateRequest request, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        errors.Id("run_id", request.RunId);
+        errors.Id("map_id", request.MapId);
+        if (request.RunId is null && request.MapId is null)
+        {
+            errors.Add("run_id", "give run_id (a bug found in a run) or map_id (a bug of the level).");
+        }
+
+        if (request.BugType is null)
+        {
+            errors.Add("bug_type", $"is required; allowed values: {SnakeCase.AllowedValues<BugType>()}.");
+        }
+
+        errors.Text("title", request.Title, 255, required: true);
+        errors.Text("check_name", request.CheckName, 64, required: false);
+        errors.Range("confidence", request.Confidence, 0, 1);
+        errors.NotNegative("frame", request.Frame);
+        errors.NotNegative("episode", request.Episode);
+        errors.NotNegative("element_index", request.ElementIndex);
+        if (request.ElementKind is { } kind && !ElementKinds.Contains(kind))
+        {
+            errors.Add("element_kind", $"'{kind}' is not a valid element_kind; allowed values: {string.Join(", ", ElementKinds)}.");
+        }
+
+        errors.JsonObject("data", request.Data);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        long mapId;
+        if (request.RunId is { } runId)
+        {
+            var run = await db.Runs.AsNoTracking().Where(r => r.Id == runId).Select(r => new { r.MapId }).FirstOrDefaultAsync(cancellationToken);
+            if (run is null)
+            {
+                return Problems.NotFound("run", runId);
+            }
+
+            if (request.MapId is { } given && given != run.MapId)
+            {
+                return Problems.Invalid("map_id", $"run {runId} belongs to map {run.MapId}, not {given}.");
+            }
+
+            mapId = run.MapId;
+        }
+        else
+        {
+            mapId = request.MapId!.Value;
+            if (!await db.Maps.AnyAsync(m => m.Id == mapId, cancellationToken))
+            {
+                return Problems.NotFound("map", mapId);
+            }
+        }
+
+        var bug = new Bug
+        {
+            RunId = request.RunId,
+            MapId = mapId,
+            BugType = request.BugType!.Value,
+            Severity = request.Severity ?? BugSeverity.Minor,
+            DetectionSource = request.DetectionSource ?? DetectionSource.Manual,
+            CheckName = request.CheckName,
+            Title = request.Title!.Trim(),
+            Description = request.Description,
+            Timestamp = request.Timestamp?.UtcDateTime,
+            Frame = request.Frame,
+            Episode = request.Episode,
+            Confidence = request.Confidence,
+            PositionX = request.PositionX,
+            PositionY = request.PositionY,
+            ElementKind = request.ElementKind,
+            ElementIndex = request.ElementIndex,
+            Data = ApiJson.Text(request.Data),
+            DetectedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Bugs.Add(bug);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/bugs/{bug.Id}", BugResponse.From(bug));
+    }
+
+    internal static async Task<Results<Ok<List<BugResponse>>, ValidationProblem>> ListCritical(
+        RlgtDbContext db, int? skip, int? limit, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var page = errors.Paging(skip, limit);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var rows = await db.Bugs.AsNoTracking()
+            .Where(b => b.Severity == BugSeverity.Critical)
+            .OrderByDescending(b => b.Id)
+            .Skip(page.Skip).Take(page.Limit)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.ConvertAll(BugResponse.From));
+    }
+
+    internal static async Task<Results<Ok<BugSummaryResponse>, ValidationProblem>> Summary(
+        RlgtDbContext db, long? run_id, long? map_id, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        errors.Id("run_id", run_id);
+        errors.Id("map_id", map_id);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var query = db.Bugs.AsNoTracking();
+        if (run_id is { } runId)
+        {
+            query = query.Where(b => b.RunId == runId);
+        }
+
+        if (map_id is { } mapId)
+        {
+            query = query.Where(b => b.MapId == mapId);
+        }
+
+        var groups = await query
+            .GroupBy(b => new { b.BugType, b.Severity, b.DetectionSource })
+            .Select(g => new { g.Key.BugType, g.Key.Severity, g.Key.DetectionSource, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        return TypedResults.Ok(new BugSummaryResponse
+        {
+            RunId = run_id,
+            MapId = map_id,
+            Total = groups.Sum(g => g.Count),
+            ByType = groups.GroupBy(g => g.BugType).ToDictionary(g => SnakeCase.Of(g.Key), g => g.Sum(x => x.Count)),
+            BySeverity = groups.GroupBy(g => g.Severity).ToDictionary(g => SnakeCase.Of(g.Key), g => g.Sum(x => x.Count)),
+            BySource = groups.GroupBy(g => g.DetectionSource).ToDictionary(g => SnakeCase.Of(g.Key), g => g.Sum(x => x.Count)),
+        });
+    }
+
+    internal static async Task<Results<Ok<BugResponse>, NotFound<ProblemDetails>, ValidationProblem>> GetBug(
+        long id, RlgtDbContext db, CancellationToken cancellationToken)
+    {
+        if (id <= 0)
+        {
+            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+        }
+
+        var bug = await db.Bugs.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        return bug is null ? Problems.NotFound("bug", id) : TypedResults.Ok(BugResponse.From(bug));
+    }
+
+    internal static async Task<Results<NoContent, NotFound<ProblemDetails>, ValidationProblem>> DeleteBug(
+        long id, RlgtDbContext db, CancellationToken cancellationToken)
+    {
+        if (id <= 0)
+        {
+            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+        }
+
+        var deleted = await db.Bugs.Where(b => b.Id == id).ExecuteDeleteAsync(cancellationToken);
+        return deleted == 0 ? Problems.NotFound("bug", id) : TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RlGameTester.Data;
+
+namespace RlGameTester.Api.Infrastructure;
+
+/// <summary>
+/// Collects every problem with a request (query and body) so one 400 names them all, each under its
+/// field's wire name.
+/// </summary>
+internal sealed class RequestErrors
+{
+    public const int MaxLimit = 1000;
+    public const int DefaultLimit = 100;
+
+    private readonly Dictionary<string, List<string>> _errors = [];
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string reason)
+    {
+        if (!_errors.TryGetValue(field, out var reasons))
+        {
+            _errors[field] = reasons = [];
+        }
+
+        reasons.Add(reason);
+    }
+
+    public ValidationProblem Problem() =>
+        TypedResults.ValidationProblem(
+            _errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray()),
+            title: "The request is not valid",
+            detail: string.Join(" ", _errors.Select(pair => $"{pair.Key}: {string.Join(" ", pair.Value)}")));
+
+    /// <summary>An optional enum filter: null when absent, an error listing the allowed values when unknown.</summary>
+    public TEnum? Enum<TEnum>(string field, string? text) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (SnakeCase.TryParse<TEnum>(text.Trim(), out var value))
+        {
+            return value;
+        }
+
+        Add(field, $"'{text}' is not a valid {field}; allowed values: {SnakeCase.AllowedValues<TEnum>()}.");
+        return null;
+    }
+
+    public long? Id(string field, long? id)
+    {
+        if (id is <= 0)
+        {
+            Add(field, $"must be a positive id; got {id}.");
+        }
+
+        return id;
+    }
+
+    public void RequiredId(string field, long? id)
+    {
+        if (id is null)
+        {
+            Add(field, "is required.");
+        }
+        else
+        {
+            Id(field, id);
+        }
+    }
+
+    public (int Skip, int Limit) Paging(int? skip, int? limit, int defaultLimit = DefaultLimit)
+    {
+        if (skip is < 0)
+        {
+            Add("skip", $"must be 0 or more; got {skip}.");
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            Add("limit", $"must be between 1 and {MaxLimit}; got {limit}.");
+        }
+
+        return (Math.Max(skip ?? 0, 0), Math.Clamp(limit ?? defaultLimit, 1, MaxLimit));
+    }
+
+    public void Text(string field, string? value, int maxLength, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                Add(field, "is required and must not be blank.");
+            }
+
+            return;
+        }
+
+        if (value.Length > maxLength)
+        {
+            Add(field, $"must be at most {maxLength} characters; got {value.Length}.");
+        }
+    }
+
+    public void Range(string field, double? value, double min, double max)
+    {
+        if (value is { } v && (double.IsNaN(v) || v < min || v > max))
+        {
+            Add(field, $"must be between {min} and {max}; got {v}.");
+        }
+    }
+
+    public void NotNegative(string field, long? value)
+    {
+        if (value is < 0)
+        {
+            Add(field, $"must be 0 or more; got {value}.");
+        }
+    }
+
+    public void JsonObject(string field, System.Text.Json.JsonElement? value)
+    {
+        if (value is { ValueKind: not System.Text.Json.JsonValueKind.Object and not System.Text.Json.JsonValueKind.Null and not System.Text.Json.JsonValueKind.Undefined } element)
+        {
+            Add(field, $"must be a JSON object; got {element.ValueKind.ToString().ToLowerInvariant()}.");
+        }
+    }
+}

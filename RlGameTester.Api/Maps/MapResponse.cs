@@ -1,0 +1,58 @@
+using System.Text.Json;
+using RlGameTester.Data.Maps;
+
+namespace RlGameTester.Api.Maps;
+
+/// <summary>A level known to the system.</summary>
+public sealed record MapResponse
+{
+    /// <example>1</example>
+    public long Id { get; init; }
+
+    /// <summary>Display name.</summary>
+    /// <example>E1M1</example>
+    public required string Name { get; init; }
+
+    /// <summary>The level's marker lump in its WAD, when known.</summary>
+    /// <example>E1M1</example>
+    public string? LevelName { get; init; }
+
+    /// <summary>Where the WAD was imported from, for maps registered by path.</summary>
+    /// <example>/srv/levels/e1m1.wad</example>
+    public string? FilePath { get; init; }
+
+    /// <summary>SHA-256 of the WAD file, lower-case hex.</summary>
+    /// <example>5e3b2a0d2c4f1f7a9b8c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a</example>
+    public string? FileHash { get; init; }
+
+    /// <summary>Size of the WAD file in bytes.</summary>
+    /// <example>28178880</example>
+    public long? FileSize { get; init; }
+
+    /// <summary>The scenario the level is played in.</summary>
+    /// <example>defend_the_center</example>
+    public string? Scenario { get; init; }
+
+    /// <summary>Level metadata: format, counts, bounds, starts, monsters and items per skill, keys, exits, secrets.</summary>
+    public JsonElement? Metadata { get; init; }
+
+    /// <example>2026-11-25T16:00:00Z</example>
+    public DateTime CreatedAt { get; init; }
+
+    /// <example>2026-11-25T16:00:00Z</example>
+    public DateTime UpdatedAt { get; init; }
+
+    internal static MapResponse From(Map map) => new()
+    {
+        Id = map.Id,
+        Name = map.Name,
+        LevelName = map.LevelName,
+        FilePath = map.FilePath,
+        FileHash = map.FileHash,
+        FileSize = map.FileSize,
+        Scenario = map.Scenario,
+        Metadata = Infrastructure.ApiJson.Element(map.Metadata),
+        CreatedAt = map.CreatedAt,
+        UpdatedAt = map.UpdatedAt,
+    };
+}

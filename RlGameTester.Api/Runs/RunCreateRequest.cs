@@ -1,0 +1,35 @@
+using System.Text.Json;
+using RlGameTester.Data.Runs;
+
+namespace RlGameTester.Api.Runs;
+
+/// <summary>A new run of an agent on a map; it waits in <c>pending</c> until started.</summary>
+public sealed record RunCreateRequest
+{
+    /// <summary>The map to play (required).</summary>
+    /// <example>1</example>
+    public long? MapId { get; init; }
+
+    /// <summary>training, testing (default) or evaluation.</summary>
+    /// <example>testing</example>
+    public RunType? RunType { get; init; }
+
+    /// <summary>The agent: explorer (default, built in) or arnold.</summary>
+    /// <example>explorer</example>
+    public string? Agent { get; init; }
+
+    /// <summary>Arnold: the model to reload (absolute path).</summary>
+    /// <example>/models/defend_the_center.pth</example>
+    public string? AgentModel { get; init; }
+
+    /// <summary>The scenario; defaults to the map's.</summary>
+    /// <example>defend_the_center</example>
+    public string? Scenario { get; init; }
+
+    /// <summary>Seed for a reproducible run.</summary>
+    /// <example>42</example>
+    public int? Seed { get; init; }
+
+    /// <summary>The agent's own settings (a JSON object), e.g. skill or time limit.</summary>
+    public JsonElement? Config { get; init; }
+}

@@ -1,0 +1,269 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using RlGameTester.Api.Infrastructure;
+using RlGameTester.Api.Metrics;
+using RlGameTester.Data;
+using RlGameTester.Data.Runs;
+
+namespace RlGameTester.Api.Runs;
+
+/// <summary>Runs: create, list, read, delete, and move through their lifecycle.</summary>
+public static class RunsApi
+{
+    public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder routes)
+    {
+        var runs = routes.MapGroup("/api/runs").WithTags("Runs");
+
+        runs.MapGet("/", ListRuns).WithName("ListRuns")
+            .WithSummary("List runs")
+            .WithDescription("Runs in id order, filtered by map_id, status and run_type. Paged with skip and limit (1-1000, default 100).");
+        runs.MapPost("/", CreateRun).WithName("CreateRun")
+            .WithSummary("Create a run")
+            .WithDescription("Creates a pending run of an agent on a map. It does not start until POST /api/runs/{id}/start.");
+        runs.MapGet("/pending", ListPending).WithName("ListPendingRuns")
+            .WithSummary("List pending runs")
+            .WithDescription("Runs waiting to be started, oldest first.");
+        runs.MapGet("/running", ListRunning).WithName("ListRunningRuns")
+            .WithSummary("List running runs")
+            .WithDescription("Runs an agent is playing now, oldest first.");
+        runs.MapGet("/{id:long}", GetRun).WithName("GetRun")
+            .WithSummary("Get a run with its metrics")
+            .WithDescription("The run, its metrics (null until calculated) and its bug count.");
+        runs.MapDelete("/{id:long}", DeleteRun).WithName("DeleteRun")
+            .WithSummary("Delete a run")
+            .WithDescription("Deletes the run with its events, metrics and bugs. A running run must be cancelled first (409).");
+        runs.MapPost("/{id:long}/start", StartRun).WithName("StartRun")
+            .WithSummary("Start a run")
+            .WithDescription("pending -> running: queues the run for a worker. Any other state answers 409 with the current state.");
+        runs.MapPost("/{id:long}/cancel", CancelRun).WithName("CancelRun")
+            .WithSummary("Cancel a run")
+            .WithDescription("pending or running -> cancelled; a running agent is stopped within seconds. Any other state answers 409.");
+        runs.MapPost("/{id:long}/complete", CompleteRun).WithName("CompleteRun")
+            .WithSummary("Mark a run completed")
+            .WithDescription("running -> completed, recording total_episodes, total_iterations and log_path when given (called by workers).");
+        runs.MapPost("/{id:long}/fail", FailRun).WithName("FailRun")
+            .WithSummary("Mark a run failed")
+            .WithDescription("running -> failed with error_message (called by workers).");
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<List<RunResponse>>, ValidationProblem>> ListRuns(
+        RlgtDbContext db, long? map_id, string? status, string? run_type, int? skip, int? limit, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        errors.Id("map_id", map_id);
+        var statusFilter = errors.Enum<RunStatus>("status", status);
+        var typeFilter = errors.Enum<RunType>("run_type", run_type);
+        var page = errors.Paging(skip, limit);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var query = db.Runs.AsNoTracking();
+        if (map_id is { } mapId)
+        {
+            query = query.Where(r => r.MapId == mapId);
+        }
+
+        if (statusFilter is { } s)
+        {
+            query = query.Where(r => r.Status == s);
+        }
+
+        if (typeFilter is { } t)
+        {
+            query = query.Where(r => r.RunType == t);
+        }
+
+        var rows = await query.OrderBy(r => r.Id).Skip(page.Skip).Take(page.Limit).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.ConvertAll(RunResponse.From));
+    }
+
+    internal static async Task<Results<Created<RunResponse>, NotFound<ProblemDetails>, ValidationProblem>> CreateRun(
+        RunCreateRequest request, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        errors.RequiredId("map_id", request.MapId);
+        var agent = string.IsNullOrWhiteSpace(request.Agent) ? Agents.Explorer : request.Agent.Trim().ToLowerInvariant();
+        if (!Agents.All.Contains(agent))
+        {
+            errors.Add("agent", $"'{request.Agent}' is not a valid agent; allowed values: {string.Join(", ", Agents.All)}.");
+        }
+
+        errors.Text("agent_model", request.AgentModel, 1024, required: false);
+        errors.Text("scenario", request.Scenario, 100, required: false);
+        errors.JsonObject("config", request.Config);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var map = await db.Maps.AsNoTracking().Where(m => m.Id == request.MapId).Select(m => new { m.Scenario }).FirstOrDefaultAsync(cancellationToken);
+        if (map is null)
+        {
+            return Problems.NotFound("map", request.MapId!.Value);
+        }
+
+        var run = new Run
+        {
+            MapId = request.MapId!.Value,
+            RunType = request.RunType ?? RunType.Testing,
+            Status = RunStatus.Pending,
+            Agent = agent,
+            AgentModel = request.AgentModel,
+            Scenario = string.IsNullOrWhiteSpace(request.Scenario) ? map.Scenario : request.Scenario.Trim(),
+            Seed = request.Seed,
+            Config = ApiJson.Text(request.Config),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Runs.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/runs/{run.Id}", RunResponse.From(run));
+    }
+
+    internal static Task<Results<Ok<List<RunResponse>>, ValidationProblem>> ListPending(
+        RlgtDbContext db, int? limit, CancellationToken cancellationToken) =>
+        ListByStatus(db, RunStatus.Pending, limit, cancellationToken);
+
+    internal static Task<Results<Ok<List<RunResponse>>, ValidationProblem>> ListRunning(
+        RlgtDbContext db, int? limit, CancellationToken cancellationToken) =>
+        ListByStatus(db, RunStatus.Running, limit, cancellationToken);
+
+    internal static async Task<Results<Ok<RunWithMetricsResponse>, NotFound<ProblemDetails>, ValidationProblem>> GetRun(
+        long id, RlgtDbContext db, CancellationToken cancellationToken)
+    {
+        if (id <= 0)
+        {
+            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+        }
+
+        var run = await db.Runs.AsNoTracking().Include(r => r.Metrics).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (run is null)
+        {
+            return Problems.NotFound("run", id);
+        }
+
+        var bugCount = await db.Bugs.CountAsync(b => b.RunId == id, cancellationToken);
+        return TypedResults.Ok(new RunWithMetricsResponse(
+            RunResponse.From(run),
+            run.Metrics is null ? null : MetricResponse.From(run.Metrics),
+            bugCount));
+    }
+
+    internal static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> DeleteRun(
+        long id, RlgtDbContext db, CancellationToken cancellationToken)
+    {
+        if (id <= 0)
+        {
+            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+        }
+
+        var deleted = await db.Runs.Where(r => r.Id == id && r.Status != RunStatus.Running).ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 1)
+        {
+            return TypedResults.NoContent();
+        }
+
+        return await db.Runs.AnyAsync(r => r.Id == id, cancellationToken)
+            ? Problems.Conflict("Run is running", $"Run {id} is running; cancel it before deleting it.", new Dictionary<string, object?> { ["current_status"] = "running" })
+            : Problems.NotFound("run", id);
+    }
+
+    internal static async Task<Results<Accepted<TaskResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> StartRun(
+        long id, RlgtDbContext db, TimeProvider clock, IRunDispatcher dispatcher, CancellationToken cancellationToken)
+    {
+        if (id <= 0)
+        {
+            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+        }
+
+        var outcome = await RunLifecycle.ApplyAsync(db, id, RunTransition.Start, clock.GetUtcNow().UtcDateTime, cancellationToken: cancellationToken);
+        if (!outcome.Applied)
+        {
+            return outcome.Status is { } current
+                ? Problems.IllegalTransition(id, RunTransition.Start, current)
+                : Problems.NotFound("run", id);
+        }
+
+        var taskId = await dispatcher.DispatchAsync(id, cancellationToken);
+        return TypedResults.Accepted($"/api/runs/{id}", new TaskResponse
+        {
+            TaskId = taskId,
+            Status = "started",
+            Message = $"Run {id} has been started",
+        });
+    }
+
+    internal static async Task<Results<Ok<RunResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> CancelRun(
+        long id, RlgtDbContext db, TimeProvider clock, IRunDispatcher dispatcher, CancellationToken cancellationToken)
+    {
+        var result = await TransitionAsync(id, RunTransition.Cancel, db, clock, null, cancellationToken);
+        if (result.Result is Ok<RunResponse>)
+        {
+            await dispatcher.CancelAsync(id, cancellationToken);
+        }
+
+        return result;
+    }
+
+    internal static Task<Results<Ok<RunResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> CompleteRun(
+        long id, int? total_episodes, int? total_iterations, string? log_path, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        errors.NotNegative("total_episodes", total_episodes);
+        errors.NotNegative("total_iterations", total_iterations);
+        errors.Text("log_path", log_path, 1024, required: false);
+        return errors.Any
+            ? Task.FromResult<Results<Ok<RunResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>>(errors.Problem())
+            : TransitionAsync(id, RunTransition.Complete, db, clock, new TransitionDetails(total_episodes, total_iterations, log_path), cancellationToken);
+    }
+
+    internal static Task<Results<Ok<RunResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> FailRun(
+        long id, string? error_message, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        errors.Text("error_message", error_message, 10_000, required: true);
+        return errors.Any
+            ? Task.FromResult<Results<Ok<RunResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>>(errors.Problem())
+            : TransitionAsync(id, RunTransition.Fail, db, clock, new TransitionDetails(ErrorMessage: error_message), cancellationToken);
+    }
+
+    private static async Task<Results<Ok<RunResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> TransitionAsync(
+        long id, RunTransition transition, RlgtDbContext db, TimeProvider clock, TransitionDetails? details, CancellationToken cancellationToken)
+    {
+        if (id <= 0)
+        {
+            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+        }
+
+        var outcome = await RunLifecycle.ApplyAsync(db, id, transition, clock.GetUtcNow().UtcDateTime, details, cancellationToken);
+        if (!outcome.Applied)
+        {
+            return outcome.Status is { } current
+                ? Problems.IllegalTransition(id, transition, current)
+                : Problems.NotFound("run", id);
+        }
+
+        var run = await db.Runs.AsNoTracking().FirstAsync(r => r.Id == id, cancellationToken);
+        return TypedResults.Ok(RunResponse.From(run));
+    }
+
+    private static async Task<Results<Ok<List<RunResponse>>, ValidationProblem>> ListByStatus(
+        RlgtDbContext db, RunStatus status, int? limit, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var page = errors.Paging(0, limit);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var rows = await db.Runs.AsNoTracking().Where(r => r.Status == status)
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
+            .Take(page.Limit)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.ConvertAll(RunResponse.From));
+    }
+}
