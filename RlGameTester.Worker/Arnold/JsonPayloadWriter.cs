@@ -219,8 +219,7 @@ internal sealed class JsonPayloadWriter
     {
         Ensure(value.Length + 2);
         _buffer[_length++] = '"';
-        var escapeAt = value.IndexOfAny(NeedsEscape);
-        if (escapeAt < 0)
+        if (!value.ContainsAny(NeedsEscape))
         {
             value.CopyTo(_buffer.AsSpan(_length));
             _length += value.Length;
@@ -271,8 +270,26 @@ internal sealed class JsonPayloadWriter
     private void AppendInt(long value)
     {
         Ensure(20);
-        value.TryFormat(_buffer.AsSpan(_length), out var written, default, CultureInfo.InvariantCulture);
-        _length += written;
+        if ((ulong)value >= 1_000_000_000)
+        {
+            value.TryFormat(_buffer.AsSpan(_length), out var written, default, CultureInfo.InvariantCulture);
+            _length += written;
+            return;
+        }
+
+        // Small non-negative values (pids, health, iterations): digits by hand, no culture lookups.
+        var number = (uint)value;
+        var digits = number < 10 ? 1 : number < 100 ? 2 : number < 1000 ? 3 : number < 10_000 ? 4 : number < 100_000 ? 5
+            : number < 1_000_000 ? 6 : number < 10_000_000 ? 7 : number < 100_000_000 ? 8 : 9;
+        var end = _length + digits;
+        var buffer = _buffer;
+        for (var i = end - 1; i >= _length; i--)
+        {
+            buffer[i] = (char)('0' + (number % 10));
+            number /= 10;
+        }
+
+        _length = end;
     }
 
     private void AppendRaw(ReadOnlySpan<char> text)

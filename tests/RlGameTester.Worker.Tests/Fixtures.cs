@@ -1,0 +1,24 @@
+using System.Reflection;
+
+namespace RlGameTester.Worker.Tests;
+
+/// <summary>Where the shared fixtures are: <c>../shared/fixtures/</c> beside the repository.</summary>
+internal static class Fixtures
+{
+    public static string RepoRoot { get; } = typeof(Fixtures).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "RepoRoot").Value!;
+
+    public static string ArnoldDirectory { get; } = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fixtures", "arnold"));
+
+    /// <summary>Every log in the Arnold fixtures folder, for theories.</summary>
+    public static TheoryData<string> ArnoldLogs { get; } = new(
+        "01dcps6e79.train.log",
+        "5az3wx4hlb.train.log",
+        "b6v612woa0.train.log",
+        "lujfdgp6gw.train.log",
+        "nm7j3qruxb.train.log",
+        "reconstructed-samples.log");
+
+    public static string ArnoldLog(string name) => Path.Combine(ArnoldDirectory, name);
+}
