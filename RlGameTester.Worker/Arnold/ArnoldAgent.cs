@@ -17,7 +17,7 @@ namespace RlGameTester.Worker.Arnold;
 /// run's iteration or wall-time limit, and that is a success. An evaluation that outlives its timeout, or a
 /// cancelled run, has its whole process tree killed. A Python traceback makes the result a crash.
 /// </remarks>
-internal sealed class ArnoldAgent(IOptionsMonitor<ArnoldOptions> options, TimeProvider timeProvider, ILogger<ArnoldAgent> logger) : IAgent
+internal sealed class ArnoldAgent(IOptions<ArnoldOptions> options, TimeProvider timeProvider, ILogger<ArnoldAgent> logger) : IAgent
 {
     /// <summary>How long the output may stay open after the process exited (a grandchild holding the pipes).</summary>
     internal static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(5);
@@ -41,7 +41,7 @@ internal sealed class ArnoldAgent(IOptionsMonitor<ArnoldOptions> options, TimePr
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(sink);
-        var settings = options.CurrentValue;
+        var settings = options.Value;
 
         if (CheckInstallation(settings) is { } missing)
         {

@@ -9,6 +9,11 @@ internal static class Fixtures
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(attribute => attribute.Key == "RepoRoot").Value!;
 
+    /// <summary>The stand-in for Python running Arnold (tests/FakeArnold), built with this project.</summary>
+    public static string FakeArnold { get; } = typeof(Fixtures).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "FakeArnoldPath").Value!;
+
     public static string ArnoldDirectory { get; } = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fixtures", "arnold"));
 
     /// <summary>Every log in the Arnold fixtures folder, for theories.</summary>
@@ -21,4 +26,6 @@ internal static class Fixtures
         "reconstructed-samples.log");
 
     public static string ArnoldLog(string name) => Path.Combine(ArnoldDirectory, name);
+
+    public static string Wad(string name) => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fixtures", "wads", name));
 }
