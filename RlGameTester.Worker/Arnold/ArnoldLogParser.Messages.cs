@@ -896,12 +896,7 @@ internal sealed partial class ArnoldLogParser
         _ => line[..line.IndexOf(' ', StringComparison.Ordinal)],
     };
 
-    private JsonPayloadWriter StartPayload()
-    {
-        var json = _json.Start();
-        json.Int("pid", _process!.Pid);
-        return json;
-    }
+    private JsonPayloadWriter StartPayload() => _json.Start(_process!.PayloadStart);
 
     /// <summary>An event whose payload is only the pid (kill, death, ...): the payload string is cached per process.</summary>
     private void EmitSimple(EventType type, string line, List<TelemetryEvent> output) =>

@@ -84,10 +84,10 @@ internal sealed partial class ArnoldLogParser
         switch (_pending)
         {
             case PendingKind.Config:
-                AddConfigEntry(line.AsSpan().Trim());
+                AddConfigEntry(TrimIndent(line));
                 break;
             case PendingKind.Actions:
-                var action = line.AsSpan().Trim();
+                var action = TrimIndent(line);
                 if (!action.IsEmpty)
                 {
                     _pendingJson.StartArrayValue();
@@ -217,6 +217,13 @@ internal sealed partial class ArnoldLogParser
         return string.Empty;
     }
 
+    /// <summary>A continuation line without its indent (Arnold pads them to the message column with spaces).</summary>
+    private static ReadOnlySpan<char> TrimIndent(string line)
+    {
+        var start = line.AsSpan().IndexOfAnyExcept(' ');
+        return start < 0 ? [] : line.AsSpan(start).TrimEnd();
+    }
+
     /// <summary>One <c>key: value</c> of the configuration dump, typed when the value is plainly a bool, None or numbers.</summary>
     private void AddConfigEntry(ReadOnlySpan<char> entry)
     {
@@ -226,8 +233,8 @@ internal sealed partial class ArnoldLogParser
             return;
         }
 
-        var key = entry[..colon].Trim();
-        var value = entry[(colon + 1)..].Trim();
+        var key = entry[..colon].TrimEnd();
+        var value = entry[(colon + 1)..].TrimStart();
         var json = _pendingJson;
         switch (value)
         {

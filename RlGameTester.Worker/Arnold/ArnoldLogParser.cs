@@ -150,7 +150,8 @@ internal sealed partial class ArnoldLogParser
         ArgumentNullException.ThrowIfNull(output);
         Lines++;
 
-        if (TryParsePrefix(line, out var prefix))
+        // A record never starts with a space; continuation lines (config, action list) always do.
+        if (line.Length > 0 && line[0] != ' ' && TryParsePrefix(line, out var prefix))
         {
             OnRecord(line, prefix, output);
         }
@@ -208,6 +209,13 @@ internal sealed partial class ArnoldLogParser
             return;
         }
 
+        // Indented: the next line of the message being assembled (blank ones included).
+        if (span.Length > 0 && span[0] == ' ' && IsContinuable(_pending))
+        {
+            AppendPendingLine(line, output);
+            return;
+        }
+
         if (span.IsWhiteSpace())
         {
             // A blank line inside a multi-line message belongs to it; elsewhere it says nothing.
@@ -216,12 +224,6 @@ internal sealed partial class ArnoldLogParser
                 AppendPendingLine(line, output);
             }
 
-            return;
-        }
-
-        if (span[0] == ' ' && IsContinuable(_pending))
-        {
-            AppendPendingLine(line, output);
             return;
         }
 
@@ -261,6 +263,9 @@ internal sealed partial class ArnoldLogParser
 
         /// <summary>The payload of events that carry nothing but the pid (kill, death...), built once.</summary>
         public string PidPayload { get; } = string.Create(CultureInfo.InvariantCulture, $"{{\"pid\":{pid}}}");
+
+        /// <summary>How every payload of this process starts (<c>{"pid":N</c>), built once.</summary>
+        public string PayloadStart { get; } = string.Create(CultureInfo.InvariantCulture, $"{{\"pid\":{pid}");
 
         public int Evaluations { get; set; }
 

@@ -29,6 +29,15 @@ internal sealed class JsonPayloadWriter
         return this;
     }
 
+    /// <summary>Starts a new top-level object with text already known to be valid JSON members (<c>{"pid":12</c>).</summary>
+    public JsonPayloadWriter Start(string openingMembers)
+    {
+        _length = 0;
+        AppendRaw(openingMembers);
+        _needsComma = true;
+        return this;
+    }
+
     /// <summary>Closes the top-level object and returns its text.</summary>
     public string Finish()
     {
@@ -270,6 +279,13 @@ internal sealed class JsonPayloadWriter
     private void AppendInt(long value)
     {
         Ensure(20);
+        if (value < 0 && value > -1_000_000_000)
+        {
+            // Negative deltas are common (lost health): sign, then the fast path below.
+            _buffer[_length++] = '-';
+            value = -value;
+        }
+
         if ((ulong)value >= 1_000_000_000)
         {
             value.TryFormat(_buffer.AsSpan(_length), out var written, default, CultureInfo.InvariantCulture);

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using RlGameTester.Data.Events;
+using RlGameTester.Worker.Arnold;
+
+// Usage: RlGameTester.Bench.Parser LOG [RUNS]
+// Parses LOG with the Worker's ArnoldLogParser, as the Worker does (every event built, payload and raw line included),
+// and prints the seed benchmark's line format: lines=N events=N secs=S MB/s=X (the median of RUNS timed passes).
+if (args.Length is < 1 or > 2 || !File.Exists(args[0]))
+{
+    Console.Error.WriteLine("usage: RlGameTester.Bench.Parser LOG [RUNS]");
+    return 2;
+}
+
+var path = args[0];
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+var megabytes = new FileInfo(path).Length / 1e6;
+
+// Warm-up on the head of the file for two seconds: the timed passes measure the JIT's final code (tier 1 with
+// dynamic PGO), not its first tiers, as in a Worker that has been running for a while.
+var warmUp = Stopwatch.StartNew();
+while (warmUp.Elapsed < TimeSpan.FromSeconds(2))
+{
+    Parse(path, maxLines: 200_000);
+}
+
+var passes = new List<(double Seconds, long Lines, long Events, long Unparsed, long[] PerType)>();
+for (var run = 0; run < runs; run++)
+{
+    passes.Add(Parse(path, maxLines: long.MaxValue));
+}
+
+var median = passes.OrderBy(p => p.Seconds).ElementAt(passes.Count / 2);
+foreach (var (type, count) in Enum.GetValues<EventType>().Zip(median.PerType).Where(p => p.Second > 0))
+{
+    Console.Error.WriteLine($"  {type}: {count}");
+}
+
+Console.Error.WriteLine($"  passes (s): {string.Join(", ", passes.Select(p => p.Seconds.ToString("F3", CultureInfo.InvariantCulture)))}");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"lines={median.Lines} events={median.Events} unparsed={median.Unparsed} secs={median.Seconds:F3} MB/s={megabytes / median.Seconds:F1}"));
+return 0;
+
+static (double Seconds, long Lines, long Events, long Unparsed, long[] PerType) Parse(string path, long maxLines)
+{
+    var perType = new long[Enum.GetValues<EventType>().Length];
+    var stopwatch = Stopwatch.StartNew();
+    using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+    var parser = new ArnoldLogParser();
+    var events = new List<TelemetryEvent>(64);
+    while (parser.Lines < maxLines && reader.ReadLine() is { } line)
+    {
+        parser.Feed(line, events);
+        foreach (var telemetryEvent in events)
+        {
+            perType[(int)telemetryEvent.Type]++;
+        }
+
+        events.Clear();
+    }
+
+    parser.Complete(events);
+    foreach (var telemetryEvent in events)
+    {
+        perType[(int)telemetryEvent.Type]++;
+    }
+
+    stopwatch.Stop();
+    return (stopwatch.Elapsed.TotalSeconds, parser.Lines, parser.Events, parser.UnparsedLines, perType);
+}
