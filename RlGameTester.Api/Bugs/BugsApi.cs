@@ -19,7 +19,7 @@ public static class BugsApi
         bugs.MapGet("/", ListBugs).WithName("ListBugs")
             .WithSummary("List bugs")
             .WithDescription("Bugs in id order, filtered by run_id, map_id, bug_type, severity and detection_source. Paged with skip and limit (1-1000, default 100).");
-        bugs.MapPost("/", CreateBug).WithName("CreateBug")
+        bugs.MapPost("/", CreateBug).WithName("CreateBug").CanBeMissing()
             .WithSummary("File a bug")
             .WithDescription("Files a bug against a run (run_id) or a level (map_id).");
         bugs.MapGet("/critical", ListCritical).WithName("ListCriticalBugs")
@@ -28,9 +28,9 @@ public static class BugsApi
         bugs.MapGet("/summary", Summary).WithName("BugSummary")
             .WithSummary("Bug counts")
             .WithDescription("Bug counts by type, severity and detection source, for a run, a map, or everything.");
-        bugs.MapGet("/{id:long}", GetBug).WithName("GetBug")
+        bugs.MapGet("/{id:long}", GetBug).WithName("GetBug").CanBeMissing()
             .WithSummary("Get a bug");
-        bugs.MapDelete("/{id:long}", DeleteBug).WithName("DeleteBug")
+        bugs.MapDelete("/{id:long}", DeleteBug).WithName("DeleteBug").CanBeMissing()
             .WithSummary("Delete a bug");
         return routes;
     }
@@ -81,7 +81,7 @@ public static class BugsApi
         return TypedResults.Ok(rows.ConvertAll(BugResponse.From));
     }
 
-    internal static async Task<Results<Created<BugResponse>, NotFound<ProblemDetails>, ValidationProblem>> CreateBug(
+    internal static async Task<Results<Created<BugResponse>, ProblemHttpResult, ValidationProblem>> CreateBug(
         BugCreateRequest request, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
@@ -221,7 +221,7 @@ public static class BugsApi
         });
     }
 
-    internal static async Task<Results<Ok<BugResponse>, NotFound<ProblemDetails>, ValidationProblem>> GetBug(
+    internal static async Task<Results<Ok<BugResponse>, ProblemHttpResult, ValidationProblem>> GetBug(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
         if (id <= 0)
@@ -233,7 +233,7 @@ public static class BugsApi
         return bug is null ? Problems.NotFound("bug", id) : TypedResults.Ok(BugResponse.From(bug));
     }
 
-    internal static async Task<Results<NoContent, NotFound<ProblemDetails>, ValidationProblem>> DeleteBug(
+    internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteBug(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
         if (id <= 0)

@@ -17,32 +17,32 @@ public static class EventsApi
     {
         var events = routes.MapGroup("/api/events").WithTags("Events");
 
-        events.MapGet("/", ListEvents).WithName("ListEvents")
+        events.MapGet("/", ListEvents).WithName("ListEvents").CanBeMissing()
             .WithSummary("List a run's events")
             .WithDescription("Events of run_id in stream order, optionally of one event_type. Paged with skip and limit (1-1000), or by keyset with after_id (the last id of the previous page) for large runs.");
-        events.MapPost("/", CreateEvent).WithName("CreateEvent")
+        events.MapPost("/", CreateEvent).WithName("CreateEvent").CanBeMissing()
             .WithSummary("Record an event")
             .WithDescription("Records one event for a run.");
-        events.MapPost("/bulk", BulkCreate).WithName("BulkCreateEvents")
+        events.MapPost("/bulk", BulkCreate).WithName("BulkCreateEvents").CanBeMissing()
             .WithSummary("Record many events")
             .WithDescription($"Records up to {MaxBulkEvents} events for run_id (query) in one transaction with PostgreSQL binary COPY: all are stored or none.");
-        events.MapGet("/episode/{run_id:long}/{episode:int}", ListEpisode).WithName("ListEpisodeEvents")
+        events.MapGet("/episode/{run_id:long}/{episode:int}", ListEpisode).WithName("ListEpisodeEvents").CanBeMissing()
             .WithSummary("A run's events of one episode")
             .WithDescription("Events of one episode of a run, in stream order.");
-        events.MapGet("/{id:long}", GetEvent).WithName("GetEvent")
+        events.MapGet("/{id:long}", GetEvent).WithName("GetEvent").CanBeMissing()
             .WithSummary("Get an event");
-        events.MapDelete("/{id:long}", DeleteEvent).WithName("DeleteEvent")
+        events.MapDelete("/{id:long}", DeleteEvent).WithName("DeleteEvent").CanBeMissing()
             .WithSummary("Delete an event");
-        events.MapDelete("/run/{run_id:long}", DeleteRunEvents).WithName("DeleteRunEvents")
+        events.MapDelete("/run/{run_id:long}", DeleteRunEvents).WithName("DeleteRunEvents").CanBeMissing()
             .WithSummary("Delete a run's events")
             .WithDescription("Deletes every event of a run and says how many.");
-        events.MapGet("/count/{run_id:long}", CountEvents).WithName("CountEvents")
+        events.MapGet("/count/{run_id:long}", CountEvents).WithName("CountEvents").CanBeMissing()
             .WithSummary("Count a run's events")
             .WithDescription("How many events a run has, optionally of one event_type.");
         return routes;
     }
 
-    internal static async Task<Results<Ok<List<EventResponse>>, NotFound<ProblemDetails>, ValidationProblem>> ListEvents(
+    internal static async Task<Results<Ok<List<EventResponse>>, ProblemHttpResult, ValidationProblem>> ListEvents(
         RlgtDbContext db, long? run_id, string? event_type, long? after_id, int? skip, int? limit, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
@@ -76,7 +76,7 @@ public static class EventsApi
         return TypedResults.Ok(rows.ConvertAll(EventResponse.From));
     }
 
-    internal static async Task<Results<Created<EventResponse>, NotFound<ProblemDetails>, ValidationProblem>> CreateEvent(
+    internal static async Task<Results<Created<EventResponse>, ProblemHttpResult, ValidationProblem>> CreateEvent(
         EventCreateRequest request, RlgtDbContext db, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
@@ -108,7 +108,7 @@ public static class EventsApi
         return TypedResults.Created($"/api/events/{row.Id}", EventResponse.From(row));
     }
 
-    internal static async Task<Results<Created<InsertedResponse>, NotFound<ProblemDetails>, ValidationProblem>> BulkCreate(
+    internal static async Task<Results<Created<InsertedResponse>, ProblemHttpResult, ValidationProblem>> BulkCreate(
         long? run_id, List<EventCreateRequest>? events, RlgtDbContext db, EventBulkWriter writer, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
@@ -151,7 +151,7 @@ public static class EventsApi
         return TypedResults.Created($"/api/events?run_id={runId}", new InsertedResponse { Inserted = (long)inserted });
     }
 
-    internal static async Task<Results<Ok<List<EventResponse>>, NotFound<ProblemDetails>, ValidationProblem>> ListEpisode(
+    internal static async Task<Results<Ok<List<EventResponse>>, ProblemHttpResult, ValidationProblem>> ListEpisode(
         long run_id, int episode, RlgtDbContext db, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
@@ -178,7 +178,7 @@ public static class EventsApi
         return TypedResults.Ok(rows.ConvertAll(EventResponse.From));
     }
 
-    internal static async Task<Results<Ok<EventResponse>, NotFound<ProblemDetails>, ValidationProblem>> GetEvent(
+    internal static async Task<Results<Ok<EventResponse>, ProblemHttpResult, ValidationProblem>> GetEvent(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
         if (id <= 0)
@@ -190,7 +190,7 @@ public static class EventsApi
         return row is null ? Problems.NotFound("event", id) : TypedResults.Ok(EventResponse.From(row));
     }
 
-    internal static async Task<Results<NoContent, NotFound<ProblemDetails>, ValidationProblem>> DeleteEvent(
+    internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteEvent(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
         if (id <= 0)
@@ -202,7 +202,7 @@ public static class EventsApi
         return deleted == 0 ? Problems.NotFound("event", id) : TypedResults.NoContent();
     }
 
-    internal static async Task<Results<Ok<DeletedResponse>, NotFound<ProblemDetails>, ValidationProblem>> DeleteRunEvents(
+    internal static async Task<Results<Ok<DeletedResponse>, ProblemHttpResult, ValidationProblem>> DeleteRunEvents(
         long run_id, RlgtDbContext db, CancellationToken cancellationToken)
     {
         if (run_id <= 0)
@@ -219,7 +219,7 @@ public static class EventsApi
         return TypedResults.Ok(new DeletedResponse { Deleted = deleted });
     }
 
-    internal static async Task<Results<Ok<EventCountResponse>, NotFound<ProblemDetails>, ValidationProblem>> CountEvents(
+    internal static async Task<Results<Ok<EventCountResponse>, ProblemHttpResult, ValidationProblem>> CountEvents(
         long run_id, string? event_type, RlgtDbContext db, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();

@@ -12,6 +12,8 @@ internal static class ApiJson
         options.DictionaryKeyPolicy = null;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // Numbers are numbers: "12" for an id is a client bug worth a 400, and the schema says integer.
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 
     /// <summary>A stored JSON column as a JSON value for a response.</summary>

@@ -24,13 +24,13 @@ public static class MapsApi
         maps.MapGet("/search", SearchMaps).WithName("SearchMaps")
             .WithSummary("Search maps by name")
             .WithDescription("Maps whose name or level name contains q, case-insensitively.");
-        maps.MapGet("/{id:long}", GetMap).WithName("GetMap")
+        maps.MapGet("/{id:long}", GetMap).WithName("GetMap").CanBeMissing()
             .WithSummary("Get a map")
             .WithDescription("One map with its level metadata.");
-        maps.MapDelete("/{id:long}", DeleteMap).WithName("DeleteMap")
+        maps.MapDelete("/{id:long}", DeleteMap).WithName("DeleteMap").CanBeMissing()
             .WithSummary("Delete a map")
             .WithDescription("Deletes the map and, in the same transaction, its runs, their events, metrics and bugs, and the level's static findings.");
-        maps.MapGet("/{id:long}/stats", GetMapStats).WithName("GetMapStats")
+        maps.MapGet("/{id:long}/stats", GetMapStats).WithName("GetMapStats").CanBeMissing()
             .WithSummary("Statistics of a map")
             .WithDescription("Runs by status, mean hardness, solvability rate, bugs by severity and mean kills across the map's runs.");
         return routes;
@@ -104,7 +104,7 @@ public static class MapsApi
         return TypedResults.Ok(rows.ConvertAll(MapResponse.From));
     }
 
-    internal static async Task<Results<Ok<MapResponse>, NotFound<ProblemDetails>, ValidationProblem>> GetMap(
+    internal static async Task<Results<Ok<MapResponse>, ProblemHttpResult, ValidationProblem>> GetMap(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
         if (id <= 0)
@@ -116,7 +116,7 @@ public static class MapsApi
         return map is null ? Problems.NotFound("map", id) : TypedResults.Ok(MapResponse.From(map));
     }
 
-    internal static async Task<Results<NoContent, NotFound<ProblemDetails>, ValidationProblem>> DeleteMap(
+    internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteMap(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
         if (id <= 0)
@@ -129,7 +129,7 @@ public static class MapsApi
         return deleted == 0 ? Problems.NotFound("map", id) : TypedResults.NoContent();
     }
 
-    internal static async Task<Results<Ok<MapStatsResponse>, NotFound<ProblemDetails>, ValidationProblem>> GetMapStats(
+    internal static async Task<Results<Ok<MapStatsResponse>, ProblemHttpResult, ValidationProblem>> GetMapStats(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
         if (id <= 0)

@@ -24,16 +24,16 @@ public static class MetricsApi
         metrics.MapGet("/hardest", Hardest).WithName("HardestRuns")
             .WithSummary("Hardest runs")
             .WithDescription("Metrics with the highest hardness scores first (limit 1-1000, default 10).");
-        metrics.MapGet("/compare", Compare).WithName("CompareRuns")
+        metrics.MapGet("/compare", Compare).WithName("CompareRuns").CanBeMissing()
             .WithSummary("Compare runs")
             .WithDescription("Metrics of up to 10 runs (run_ids=1,2,3) side by side, with each figure's difference from the first run's.");
-        metrics.MapGet("/{run_id:long}", GetMetrics).WithName("GetRunMetrics")
+        metrics.MapGet("/{run_id:long}", GetMetrics).WithName("GetRunMetrics").CanBeMissing()
             .WithSummary("A run's metrics")
             .WithDescription("The metrics of one run; 404 when the run does not exist or has none yet.");
-        metrics.MapGet("/{run_id:long}/timeline", Timeline).WithName("GetRunTimeline")
+        metrics.MapGet("/{run_id:long}/timeline", Timeline).WithName("GetRunTimeline").CanBeMissing()
             .WithSummary("A run's timeline")
             .WithDescription("Per-episode series of health, ammo, kills and deaths (optionally one episode), ready for charts.");
-        metrics.MapPost("/{run_id:long}/calculate", Calculate).WithName("CalculateRunMetrics")
+        metrics.MapPost("/{run_id:long}/calculate", Calculate).WithName("CalculateRunMetrics").CanBeMissing()
             .WithSummary("Calculate a run's metrics")
             .WithDescription("Computes the metrics and hardness from the run's events and stores them, replacing earlier ones.");
         return routes;
@@ -88,7 +88,7 @@ public static class MetricsApi
         return TypedResults.Ok(rows.ConvertAll(MetricResponse.From));
     }
 
-    internal static async Task<Results<Ok<CompareResponse>, NotFound<ProblemDetails>, ValidationProblem>> Compare(
+    internal static async Task<Results<Ok<CompareResponse>, ProblemHttpResult, ValidationProblem>> Compare(
         RlgtDbContext db, string? run_ids, CancellationToken cancellationToken)
     {
         var ids = new List<long>();
@@ -129,7 +129,7 @@ public static class MetricsApi
         });
     }
 
-    internal static async Task<Results<Ok<MetricResponse>, NotFound<ProblemDetails>, ValidationProblem>> GetMetrics(
+    internal static async Task<Results<Ok<MetricResponse>, ProblemHttpResult, ValidationProblem>> GetMetrics(
         long run_id, RlgtDbContext db, CancellationToken cancellationToken)
     {
         if (run_id <= 0)
@@ -148,7 +148,7 @@ public static class MetricsApi
             : Problems.NotFound("run", run_id);
     }
 
-    internal static async Task<Results<Ok<TimelineResponse>, NotFound<ProblemDetails>, ValidationProblem>> Timeline(
+    internal static async Task<Results<Ok<TimelineResponse>, ProblemHttpResult, ValidationProblem>> Timeline(
         long run_id, int? episode, RlgtDbContext db, CancellationToken cancellationToken)
     {
         if (run_id <= 0)
@@ -178,7 +178,7 @@ public static class MetricsApi
         return TypedResults.Ok(new TimelineResponse { RunId = run_id, Episodes = builder.Complete() });
     }
 
-    internal static async Task<Results<Ok<MetricResponse>, NotFound<ProblemDetails>, ValidationProblem>> Calculate(
+    internal static async Task<Results<Ok<MetricResponse>, ProblemHttpResult, ValidationProblem>> Calculate(
         long run_id, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (run_id <= 0)

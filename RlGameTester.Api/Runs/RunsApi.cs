@@ -18,7 +18,7 @@ public static class RunsApi
         runs.MapGet("/", ListRuns).WithName("ListRuns")
             .WithSummary("List runs")
             .WithDescription("Runs in id order, filtered by map_id, status and run_type. Paged with skip and limit (1-1000, default 100).");
-        runs.MapPost("/", CreateRun).WithName("CreateRun")
+        runs.MapPost("/", CreateRun).WithName("CreateRun").CanBeMissing()
             .WithSummary("Create a run")
             .WithDescription("Creates a pending run of an agent on a map. It does not start until POST /api/runs/{id}/start.");
         runs.MapGet("/pending", ListPending).WithName("ListPendingRuns")
@@ -27,22 +27,22 @@ public static class RunsApi
         runs.MapGet("/running", ListRunning).WithName("ListRunningRuns")
             .WithSummary("List running runs")
             .WithDescription("Runs an agent is playing now, oldest first.");
-        runs.MapGet("/{id:long}", GetRun).WithName("GetRun")
+        runs.MapGet("/{id:long}", GetRun).WithName("GetRun").CanBeMissing()
             .WithSummary("Get a run with its metrics")
             .WithDescription("The run, its metrics (null until calculated) and its bug count.");
-        runs.MapDelete("/{id:long}", DeleteRun).WithName("DeleteRun")
+        runs.MapDelete("/{id:long}", DeleteRun).WithName("DeleteRun").CanBeMissing().CanConflict()
             .WithSummary("Delete a run")
             .WithDescription("Deletes the run with its events, metrics and bugs. A running run must be cancelled first (409).");
-        runs.MapPost("/{id:long}/start", StartRun).WithName("StartRun")
+        runs.MapPost("/{id:long}/start", StartRun).WithName("StartRun").CanBeMissing().CanConflict()
             .WithSummary("Start a run")
             .WithDescription("pending -> running: queues the run for a worker. Any other state answers 409 with the current state.");
-        runs.MapPost("/{id:long}/cancel", CancelRun).WithName("CancelRun")
+        runs.MapPost("/{id:long}/cancel", CancelRun).WithName("CancelRun").CanBeMissing().CanConflict()
             .WithSummary("Cancel a run")
             .WithDescription("pending or running -> cancelled; a running agent is stopped within seconds. Any other state answers 409.");
-        runs.MapPost("/{id:long}/complete", CompleteRun).WithName("CompleteRun")
+        runs.MapPost("/{id:long}/complete", CompleteRun).WithName("CompleteRun").CanBeMissing().CanConflict()
             .WithSummary("Mark a run completed")
             .WithDescription("running -> completed, recording total_episodes, total_iterations and log_path when given (called by workers).");
-        runs.MapPost("/{id:long}/fail", FailRun).WithName("FailRun")
+        runs.MapPost("/{id:long}/fail", FailRun).WithName("FailRun").CanBeMissing().CanConflict()
             .WithSummary("Mark a run failed")
             .WithDescription("running -> failed with error_message (called by workers).");
         return routes;
@@ -81,7 +81,7 @@ public static class RunsApi
         return TypedResults.Ok(rows.ConvertAll(RunResponse.From));
     }
 
-    internal static async Task<Results<Created<RunResponse>, NotFound<ProblemDetails>, ValidationProblem>> CreateRun(
+    internal static async Task<Results<Created<RunResponse>, ProblemHttpResult, ValidationProblem>> CreateRun(
         RunCreateRequest request, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
@@ -131,7 +131,7 @@ public static class RunsApi
         RlgtDbContext db, int? limit, CancellationToken cancellationToken) =>
         ListByStatus(db, RunStatus.Running, limit, cancellationToken);
 
-    internal static async Task<Results<Ok<RunWithMetricsResponse>, NotFound<ProblemDetails>, ValidationProblem>> GetRun(
+    internal static async Task<Results<Ok<RunWithMetricsResponse>, ProblemHttpResult, ValidationProblem>> GetRun(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
         if (id <= 0)
@@ -152,7 +152,7 @@ public static class RunsApi
             bugCount));
     }
 
-    internal static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> DeleteRun(
+    internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteRun(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
         if (id <= 0)
@@ -171,7 +171,7 @@ public static class RunsApi
             : Problems.NotFound("run", id);
     }
 
-    internal static async Task<Results<Accepted<TaskResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> StartRun(
+    internal static async Task<Results<Accepted<TaskResponse>, ProblemHttpResult, ValidationProblem>> StartRun(
         long id, RlgtDbContext db, TimeProvider clock, IRunDispatcher dispatcher, CancellationToken cancellationToken)
     {
         if (id <= 0)
@@ -196,7 +196,7 @@ public static class RunsApi
         });
     }
 
-    internal static async Task<Results<Ok<RunResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> CancelRun(
+    internal static async Task<Results<Ok<RunResponse>, ProblemHttpResult, ValidationProblem>> CancelRun(
         long id, RlgtDbContext db, TimeProvider clock, IRunDispatcher dispatcher, CancellationToken cancellationToken)
     {
         var result = await TransitionAsync(id, RunTransition.Cancel, db, clock, null, cancellationToken);
@@ -208,7 +208,7 @@ public static class RunsApi
         return result;
     }
 
-    internal static Task<Results<Ok<RunResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> CompleteRun(
+    internal static Task<Results<Ok<RunResponse>, ProblemHttpResult, ValidationProblem>> CompleteRun(
         long id, int? total_episodes, int? total_iterations, string? log_path, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
@@ -216,21 +216,21 @@ public static class RunsApi
         errors.NotNegative("total_iterations", total_iterations);
         errors.Text("log_path", log_path, 1024, required: false);
         return errors.Any
-            ? Task.FromResult<Results<Ok<RunResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>>(errors.Problem())
+            ? Task.FromResult<Results<Ok<RunResponse>, ProblemHttpResult, ValidationProblem>>(errors.Problem())
             : TransitionAsync(id, RunTransition.Complete, db, clock, new TransitionDetails(total_episodes, total_iterations, log_path), cancellationToken);
     }
 
-    internal static Task<Results<Ok<RunResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> FailRun(
+    internal static Task<Results<Ok<RunResponse>, ProblemHttpResult, ValidationProblem>> FailRun(
         long id, string? error_message, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         errors.Text("error_message", error_message, 10_000, required: true);
         return errors.Any
-            ? Task.FromResult<Results<Ok<RunResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>>(errors.Problem())
+            ? Task.FromResult<Results<Ok<RunResponse>, ProblemHttpResult, ValidationProblem>>(errors.Problem())
             : TransitionAsync(id, RunTransition.Fail, db, clock, new TransitionDetails(ErrorMessage: error_message), cancellationToken);
     }
 
-    private static async Task<Results<Ok<RunResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> TransitionAsync(
+    private static async Task<Results<Ok<RunResponse>, ProblemHttpResult, ValidationProblem>> TransitionAsync(
         long id, RunTransition transition, RlgtDbContext db, TimeProvider clock, TransitionDetails? details, CancellationToken cancellationToken)
     {
         if (id <= 0)

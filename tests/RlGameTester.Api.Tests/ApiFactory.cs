@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using RlGameTester.TestSupport;
+
+namespace RlGameTester.Api.Tests;
+
+/// <summary>
+/// The real Api in memory, on a database of its own on the test PostgreSQL server, with the test Redis and
+/// Azurite. The migrator runs when the host starts, as it does in production.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public string DatabaseConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        // Starting the server applies the migrations before any test sends a request.
+        _ = Server;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:rlgt", DatabaseConnectionString);
+        builder.UseSetting("ConnectionStrings:redis", TestServers.Redis);
+        builder.UseSetting("ConnectionStrings:blobs", TestServers.Blobs);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:StackExchange.Redis", "None");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}

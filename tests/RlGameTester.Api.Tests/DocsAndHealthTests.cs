@@ -1,0 +1,75 @@
+using System.Net;
+
+namespace RlGameTester.Api.Tests;
+
+public sealed class DocsAndHealthTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string, string> SeedEndpoints => new()
+    {
+        { "get", "/api/maps" }, { "post", "/api/maps" }, { "get", "/api/maps/search" }, { "get", "/api/maps/{id}" },
+        { "delete", "/api/maps/{id}" }, { "get", "/api/maps/{id}/stats" },
+        { "get", "/api/runs" }, { "post", "/api/runs" }, { "get", "/api/runs/pending" }, { "get", "/api/runs/running" },
+        { "get", "/api/runs/{id}" }, { "delete", "/api/runs/{id}" }, { "post", "/api/runs/{id}/start" },
+        { "post", "/api/runs/{id}/cancel" }, { "post", "/api/runs/{id}/complete" }, { "post", "/api/runs/{id}/fail" },
+        { "get", "/api/events" }, { "post", "/api/events" }, { "post", "/api/events/bulk" },
+        { "get", "/api/events/episode/{run_id}/{episode}" }, { "get", "/api/events/{id}" }, { "delete", "/api/events/{id}" },
+        { "delete", "/api/events/run/{run_id}" }, { "get", "/api/events/count/{run_id}" },
+        { "get", "/api/bugs" }, { "post", "/api/bugs" }, { "get", "/api/bugs/critical" }, { "get", "/api/bugs/summary" },
+        { "get", "/api/bugs/{id}" }, { "delete", "/api/bugs/{id}" },
+        { "get", "/api/metrics" }, { "get", "/api/metrics/hardest" }, { "get", "/api/metrics/compare" },
+        { "get", "/api/metrics/{run_id}" }, { "get", "/api/metrics/{run_id}/timeline" }, { "post", "/api/metrics/{run_id}/calculate" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SeedEndpoints))]
+    public async Task OpenApiDocumentDescribesEverySeedEndpoint(string method, string path)
+    {
+        var document = await _client.GetOkAsync("/openapi.json");
+
+        var operation = document["paths"]?[path]?[method];
+        Assert.True(operation is not null, $"{method.ToUpperInvariant()} {path} is missing from /openapi.json");
+        Assert.False(string.IsNullOrWhiteSpace(operation!["summary"]?.GetValue<string>()), $"{method} {path} has no summary");
+        Assert.NotNull(operation["responses"]);
+    }
+
+    [Fact]
+    public async Task OpenApiSchemasUseSnakeCaseAndCarryExamplesAndDescriptions()
+    {
+        var document = await _client.GetOkAsync("/openapi.json");
+        var run = document["components"]!["schemas"]!["RunResponse"]!;
+
+        var schema = run.ToJsonString();
+        Assert.True(run["properties"]!["map_id"] is not null, schema);
+        Assert.Equal(1, run["properties"]!["map_id"]!["examples"]![0]!.GetValue<int>());
+        Assert.Equal("integer", run["properties"]!["map_id"]!["type"]!.GetValue<string>());
+        Assert.True(!string.IsNullOrWhiteSpace(run["description"]?.GetValue<string>()), schema);
+    }
+
+    [Fact]
+    public async Task RootLeadsToTheScalarDocs()
+    {
+        var root = await _client.GetAsync("/", Token);
+        Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
+        Assert.Equal("/docs", root.Headers.Location?.ToString());
+
+        using var following = factory.CreateClient();
+        var docs = await following.GetAsync("/docs", Token);
+        Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+        Assert.Contains("text/html", docs.Content.Headers.ContentType?.ToString());
+    }
+
+    [Fact]
+    public async Task HealthChecksPostgresRedisAndBlobStorage()
+    {
+        var health = await _client.GetOkAsync("/health");
+
+        Assert.Equal("Healthy", health["status"]!.GetValue<string>());
+        var checks = health["checks"]!.AsObject().Select(c => c.Key).ToList();
+        Assert.Contains("RlgtDbContext", checks);
+        Assert.Contains("blobs", checks);
+        Assert.Contains(checks, c => c.Contains("redis", StringComparison.OrdinalIgnoreCase));
+    }
+}
