@@ -193,7 +193,12 @@ internal sealed class ArnoldAgent(IOptions<ArnoldOptions> options, TimeProvider 
         }
         finally
         {
-            // Stop the readers and the exit watcher whatever happened.
+            // Whatever happened (a sink that threw, say): no Arnold outlives its run, and the readers stop.
+            if (!process.HasExited)
+            {
+                KillProcessTree(process);
+            }
+
             await stopReading.CancelAsync();
         }
     }

@@ -128,6 +128,20 @@ public sealed class ArnoldAgentTests : IDisposable
     }
 
     [Fact]
+    public async Task ASinkThatFailsLeavesNoArnoldRunning()
+    {
+        var pidFile = Path.Combine(_root, "arnold.pid");
+        var agent = Agent(Options(("FAKE_ARNOLD_LOOP", "1"), ("FAKE_ARNOLD_PACE_MS", "2"), ("FAKE_ARNOLD_PID_FILE", pidFile)));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            agent.RunAsync(Run(RunType.Training, "defend_the_center"), new FailingSink(), TestContext.Current.CancellationToken)
+                .WaitAsync(Patience, TestContext.Current.CancellationToken));
+
+        Assert.Equal("the database is down", error.Message);
+        await WaitUntilGoneAsync(int.Parse(File.ReadAllText(pidFile), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task TrainingStopsAtItsIterationLimitAsASuccess()
     {
         var pidFile = Path.Combine(_root, "arnold.pid");
@@ -256,6 +270,12 @@ public sealed class ArnoldAgentTests : IDisposable
         Seed: null,
         Settings: settings ?? new JsonObject { ["model"] = _model },
         StartedAt: new DateTime(2026, 1, 30, 3, 0, 0, DateTimeKind.Utc));
+
+    private sealed class FailingSink : IAgentSink
+    {
+        public ValueTask EmitAsync(TelemetryEvent telemetryEvent, CancellationToken cancellationToken) =>
+            telemetryEvent.Type == EventType.Iteration ? throw new InvalidOperationException("the database is down") : ValueTask.CompletedTask;
+    }
 
     private static bool IsAlive(int pid)
     {
