@@ -44,7 +44,9 @@ internal sealed partial class ArnoldLogParser
 
         if (!handled)
         {
-            StartPending(level == RecordLevel.Info ? PendingKind.Unknown : PendingKind.UnknownWarning, line, message);
+            // An unknown WARNING (or ERROR, CRITICAL) is still a warning; unknown INFO or DEBUG is kept as a log line.
+            var isInformation = level == RecordLevel.Info || line.StartsWith("DEBUG ", StringComparison.Ordinal);
+            StartPending(isInformation ? PendingKind.Unknown : PendingKind.UnknownWarning, line, message);
         }
     }
 

@@ -431,6 +431,18 @@ public sealed partial class ArnoldLogParserTests
     }
 
     [Fact]
+    public void AnUnknownWarningIsStillAWarningAndAnUnknownDebugLineIsALogLine()
+    {
+        var events = ParseLines(
+            Record("Something odd happened", level: "WARNING"),
+            Record("Out of memory", level: "ERROR"),
+            Record("Tracing detail", level: "DEBUG"));
+
+        Assert.Equal([EventType.Warning, EventType.Warning, EventType.LogLine], events.Select(e => e.Type));
+        Assert.Equal("""{"pid":1,"level":"ERROR","message":"Out of memory"}""", events[1].DataJson);
+    }
+
+    [Fact]
     public void FeedingLinesOneByOneGivesWhatParsingTheFileGives()
     {
         var path = Fixtures.ArnoldLog("reconstructed-samples.log");
