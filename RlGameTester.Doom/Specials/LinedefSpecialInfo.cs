@@ -24,6 +24,10 @@ public sealed record LinedefSpecialInfo(
     /// <summary>Whether the special acts on sectors through its tag (rather than on lines, or on nothing).</summary>
     public bool TagsSectors => UsesTag && Effect != LineEffect.LineTeleport && !TagsLines;
 
+    /// <summary>Moves floors or ceilings (doors, lifts, floors, ceilings, stairs, crushers, donuts).</summary>
+    public bool MovesSectors => Effect is LineEffect.Door or LineEffect.LockedDoor or LineEffect.Floor or LineEffect.Ceiling
+        or LineEffect.Lift or LineEffect.Platform or LineEffect.Stairs or LineEffect.Crusher or LineEffect.Donut;
+
     /// <summary>Boom specials whose tag names other lines (translucency, wall scrollers by line vector).</summary>
     internal bool TagsLines { get; init; }
 

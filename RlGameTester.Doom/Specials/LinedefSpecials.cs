@@ -364,6 +364,31 @@ public static class LinedefSpecials
         Add(269, "WR", LineEffect.Teleport, "Silent teleport, monsters only", game: B);
         Add(271, string.Empty, LineEffect.Transfer, "Transfer sky texture to tagged sectors", game: DoomGame.Mbf);
         Add(272, string.Empty, LineEffect.Transfer, "Transfer sky texture to tagged sectors (flipped)", game: DoomGame.Mbf);
+
+        // MBF21's wall and floor scrollers.
+        Add(1024, string.Empty, LineEffect.Scroll, "Scroll tagged walls by sidedef offsets", game: DoomGame.Mbf, tagsLines: true);
+        Add(1025, string.Empty, LineEffect.Scroll, "Scroll tagged walls by sidedef offsets, displacement", game: DoomGame.Mbf, tagsLines: true);
+        Add(1026, string.Empty, LineEffect.Scroll, "Scroll tagged walls by sidedef offsets, accelerative", game: DoomGame.Mbf, tagsLines: true);
+
+        // Doom-format extensions of ZDoom and Eternity (3D floors, slopes, polyobjects, portals, FraggleScript):
+        // not vanilla or Boom, but not unknown either. Their tags mean different things, so no tag rules apply.
+        int[] zdoomExtensions =
+        [
+            270, 273, 274, 275, 276, 277, 278, 279, 280, 281, 282, 283, 284, 285, 286, 287, 288, 289, 290, 291, 292, 293,
+            294, 295, 296, 297, 298, 299, 300, 301, 302, 303, 304, 305, 306, 332, 333, 334, 335, 336, 337, 338, 339, 340,
+            341, 342, 343, 344, 345, 346, 347, 348, 349, 350, 351, 352, 353, 354, 355, 356, 357, 358, 359, 360, 361, 362,
+            363, 364, 376, 377, 379, 380, 381, 382, 383, 384, 385, 386, 387, 388, 389, 390, 391, 392, 393, 394, 395, 396,
+            398, 399, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 421, 422,
+            423, 424, 425, 426, 427, 428, 434, 435, 436, 437, 438, 439,
+        ];
+        foreach (var number in zdoomExtensions)
+        {
+            if (!list.Exists(i => i.Number == number))
+            {
+                list.Add(new LinedefSpecialInfo(number, $"ZDoom/Eternity extension {number}", LineTrigger.None, false, LineEffect.Other, false, null, DoomGame.ZDoom, false));
+            }
+        }
+
         return list;
     }
 

@@ -13,6 +13,7 @@ namespace RlGameTester.Doom.Specials;
 /// <param name="CountsAsItem">Counts towards the intermission item percentage.</param>
 /// <param name="Key">The key it gives, if it is a key.</param>
 /// <param name="Game">The game or engine family that defines it.</param>
+/// <param name="Floats">Flies (cacodemons, pain elementals, lost souls): steps and drops do not stop it.</param>
 public sealed record ThingTypeInfo(
     int Type,
     string Name,
@@ -25,7 +26,8 @@ public sealed record ThingTypeInfo(
     bool CountsAsKill,
     bool CountsAsItem,
     DoomKeys Key,
-    DoomGame Game)
+    DoomGame Game,
+    bool Floats = false)
 {
     /// <summary>A thing that gives the player something when touched.</summary>
     public bool IsPickup => Category is ThingCategory.Weapon or ThingCategory.Ammo or ThingCategory.Health

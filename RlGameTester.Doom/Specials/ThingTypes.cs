@@ -24,8 +24,8 @@ public static class ThingTypes
         void Player(int type, string name) =>
             t.Add(new(type, name, ThingCategory.PlayerStart, 16, 56, true, false, 100, false, false, DoomKeys.None, DoomGame.Doom));
 
-        void Monster(int type, string name, int radius, int height, int health, DoomGame game = DoomGame.Doom, bool counts = true, bool hangs = false) =>
-            t.Add(new(type, name, ThingCategory.Monster, radius, height, true, hangs, health, counts, false, DoomKeys.None, game));
+        void Monster(int type, string name, int radius, int height, int health, DoomGame game = DoomGame.Doom, bool counts = true, bool hangs = false, bool floats = false) =>
+            t.Add(new(type, name, ThingCategory.Monster, radius, height, true, hangs, health, counts, false, DoomKeys.None, game, floats));
 
         void Pickup(int type, string name, ThingCategory category, bool countsAsItem = false, DoomGame game = DoomGame.Doom, DoomKeys key = DoomKeys.None) =>
             t.Add(new(type, name, category, 20, 16, false, false, 0, false, countsAsItem, key, game));
@@ -48,12 +48,12 @@ public static class ThingTypes
         Monster(58, "Spectre", 30, 56, 150);
 
         // Lost souls are not counted as kills in Doom v1.9.
-        Monster(3006, "Lost Soul", 16, 56, 100, counts: false);
-        Monster(3005, "Cacodemon", 31, 56, 400);
+        Monster(3006, "Lost Soul", 16, 56, 100, counts: false, floats: true);
+        Monster(3005, "Cacodemon", 31, 56, 400, floats: true);
         Monster(69, "Hell Knight", 24, 64, 500, DoomGame.Doom2);
         Monster(3003, "Baron of Hell", 24, 64, 1000);
         Monster(68, "Arachnotron", 64, 64, 500, DoomGame.Doom2);
-        Monster(71, "Pain Elemental", 31, 56, 400, DoomGame.Doom2);
+        Monster(71, "Pain Elemental", 31, 56, 400, DoomGame.Doom2, floats: true);
         Monster(66, "Revenant", 20, 56, 300, DoomGame.Doom2);
         Monster(67, "Mancubus", 48, 64, 600, DoomGame.Doom2);
         Monster(64, "Arch-vile", 20, 56, 700, DoomGame.Doom2);

@@ -1,0 +1,260 @@
+using System.Globalization;
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Resources;
+using RlGameTester.Doom.Specials;
+
+namespace RlGameTester.Doom.Checks;
+
+/// <summary>
+/// What every check needs, computed once per level: the geometry (grid, point-in-sector), each thing's
+/// sector, sectors by tag, moving sectors, each line's special description, the player's view; plus the
+/// list findings are reported to.
+/// </summary>
+internal sealed class CheckContext
+{
+    private readonly List<Finding> findings = [];
+    private readonly Dictionary<string, int> countsByCheck = new(StringComparer.Ordinal);
+    private int[]? thingSectors;
+    private Dictionary<int, List<int>>? sectorsByTag;
+    private Dictionary<int, List<int>>? linesById;
+    private bool[]? movingSectors;
+    private int[]? thingRegions;
+    private PlayerView? view;
+    private readonly LinedefSpecialInfo?[] lineSpecials;
+
+    public CheckContext(Level level, ResourceSet resources, LevelGeometry geometry, CheckOptions options)
+    {
+        Level = level;
+        Resources = resources;
+        Geometry = geometry;
+        Options = options;
+        lineSpecials = new LinedefSpecialInfo?[level.Linedefs.Length];
+        for (var i = 0; i < lineSpecials.Length; i++)
+        {
+            var special = level.Linedefs[i].Special;
+            if (special != 0)
+            {
+                lineSpecials[i] = level.UsesDoomSpecials ? LinedefSpecials.FindDoom(special) : LinedefSpecials.FindHexen(special);
+            }
+        }
+    }
+
+    public Level Level { get; }
+
+    public ResourceSet Resources { get; }
+
+    public LevelGeometry Geometry { get; }
+
+    public CheckOptions Options { get; }
+
+    /// <summary>Binary Doom format: vanilla Doom's rules (and crashes) apply.</summary>
+    public bool IsVanillaFormat => Level.Format == LevelFormat.Doom;
+
+    public IReadOnlyList<Finding> Findings => findings;
+
+    /// <summary>The region (sector piece) each thing stands in (-1 in the void).</summary>
+    public int[] ThingRegions => thingRegions ??= Level.Things.Select(t => Geometry.RegionAt(t.X, t.Y)).ToArray();
+
+    /// <summary>The sector each thing stands in (-1 in the void).</summary>
+    public int[] ThingSectors => thingSectors ??= ThingRegions.Select(r => r < 0 ? -1 : Geometry.SectorOfRegion(r)).ToArray();
+
+    /// <summary>The special of a line that teleports players (not the monster-only kinds): its tag, or null.</summary>
+    public int? PlayerTeleportTag(int line) =>
+        Level.UsesDoomSpecials && lineSpecials[line] is { Effect: LineEffect.Teleport } &&
+        Level.Linedefs[line].Special is not (125 or 126 or 268 or 269)
+            ? Level.Linedefs[line].Tag
+            : null;
+
+    public Dictionary<int, List<int>> SectorsByTag => sectorsByTag ??= GroupSectorsByTag();
+
+    public Dictionary<int, List<int>> LinesById => linesById ??= GroupLinesById();
+
+    public LinedefSpecialInfo? LineSpecial(int line) => lineSpecials[line];
+
+    /// <summary>
+    /// Sectors whose floor or ceiling some special can move: tagged by an action line (or a boss rule), or
+    /// behind a manual door. In Hexen and UDMF levels every tagged sector and every sector next to a line with
+    /// a special counts, since specials name sectors through their arguments.
+    /// </summary>
+    public bool[] MovingSectors => movingSectors ??= FindMovingSectors();
+
+    /// <summary>Where players can be and what they can see (regions, reachability, visibility).</summary>
+    public PlayerView View => view ??= new PlayerView(this);
+
+    /// <summary>The sector on the other side of a line from a sector, or -1.</summary>
+    public int OtherSector(int line, bool fromFront)
+    {
+        var l = Level.Linedefs[line];
+        var side = fromFront ? l.BackSide : l.FrontSide;
+        return side < 0 ? -1 : Level.Sidedefs[side].Sector;
+    }
+
+    public void Report(string check, FindingSeverity severity, string message, ElementKind element, int? index, double x, double y)
+    {
+        countsByCheck.TryGetValue(check, out var count);
+        countsByCheck[check] = count + 1;
+        if (count < Options.MaxFindingsPerCheck)
+        {
+            findings.Add(new Finding(check, severity, message, element, index, Round(x), Round(y)));
+        }
+    }
+
+    public void ReportLevel(string check, FindingSeverity severity, string message) =>
+        Report(check, severity, message, ElementKind.Level, null, Geometry.Bounds.CenterX, Geometry.Bounds.CenterY);
+
+    public void ReportLine(string check, FindingSeverity severity, int line, string message)
+    {
+        var (x, y) = Geometry.Midpoint(line);
+        Report(check, severity, message, ElementKind.Line, line, x, y);
+    }
+
+    public void ReportThing(string check, FindingSeverity severity, int thing, string message)
+    {
+        var t = Level.Things[thing];
+        Report(check, severity, message, ElementKind.Thing, thing, t.X, t.Y);
+    }
+
+    public void ReportSector(string check, FindingSeverity severity, int sector, string message)
+    {
+        var (x, y) = Geometry.EdgesOfSector(sector).Length > 0
+            ? Metadata.ExitFinder.PointInside(Geometry, sector)
+            : (Geometry.Bounds.CenterX, Geometry.Bounds.CenterY);
+        Report(check, severity, message, ElementKind.Sector, sector, x, y);
+    }
+
+    /// <summary>The findings, with a summary for each check that went over the cap, most severe first.</summary>
+    public List<Finding> Complete()
+    {
+        foreach (var (check, count) in countsByCheck)
+        {
+            if (count > Options.MaxFindingsPerCheck)
+            {
+                findings.Add(new Finding(
+                    CheckNames.FindingsOmitted,
+                    FindingSeverity.Info,
+                    $"{count - Options.MaxFindingsPerCheck} more \"{check}\" findings were left out of this report ({count} in all).",
+                    ElementKind.Level,
+                    null,
+                    Round(Geometry.Bounds.CenterX),
+                    Round(Geometry.Bounds.CenterY)));
+            }
+        }
+
+        return [.. findings
+            .OrderBy(f => f.Severity)
+            .ThenBy(f => f.Check, StringComparer.Ordinal)
+            .ThenBy(f => f.Index ?? -1)];
+    }
+
+    public string DescribeThing(int index)
+    {
+        var type = Level.Things[index].Type;
+        var name = ThingTypes.Find(type)?.Name ?? $"thing type {type}";
+        return $"{name} (thing {index})";
+    }
+
+    public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static double Round(double value) => Math.Round(value, 2);
+
+    private bool[] FindMovingSectors()
+    {
+        var moving = new bool[Level.Sectors.Length];
+        void MarkTag(int tag)
+        {
+            if (tag != 0 && SectorsByTag.TryGetValue(tag, out var sectors))
+            {
+                sectors.ForEach(s => moving[s] = true);
+            }
+        }
+
+        for (var i = 0; i < Level.Linedefs.Length; i++)
+        {
+            var line = Level.Linedefs[i];
+            if (line.Special == 0)
+            {
+                continue;
+            }
+
+            if (!Level.UsesDoomSpecials || lineSpecials[i] is { Trigger: LineTrigger.Door })
+            {
+                if (line.BackSide >= 0)
+                {
+                    moving[Level.Sidedefs[line.BackSide].Sector] = true;
+                }
+            }
+
+            if (Level.UsesDoomSpecials && lineSpecials[i] is { TagsSectors: true, MovesSectors: true })
+            {
+                MarkTag(line.Tag);
+            }
+        }
+
+        if (Level.UsesDoomSpecials)
+        {
+            foreach (var action in BossDeathActions.For(Level.Name))
+            {
+                if (action.Tag is { } tag)
+                {
+                    MarkTag(tag);
+                }
+            }
+        }
+        else
+        {
+            for (var s = 0; s < moving.Length; s++)
+            {
+                moving[s] |= Level.Sectors[s].Tag != 0;
+            }
+        }
+
+        return moving;
+    }
+
+    private Dictionary<int, List<int>> GroupSectorsByTag()
+    {
+        var map = new Dictionary<int, List<int>>();
+        for (var s = 0; s < Level.Sectors.Length; s++)
+        {
+            var tag = Level.Sectors[s].Tag;
+            if (tag == 0)
+            {
+                continue;
+            }
+
+            if (!map.TryGetValue(tag, out var list))
+            {
+                list = [];
+                map.Add(tag, list);
+            }
+
+            list.Add(s);
+        }
+
+        return map;
+    }
+
+    private Dictionary<int, List<int>> GroupLinesById()
+    {
+        var map = new Dictionary<int, List<int>>();
+        for (var i = 0; i < Level.Linedefs.Length; i++)
+        {
+            var id = Level.Linedefs[i].Id;
+            if (id == 0)
+            {
+                continue;
+            }
+
+            if (!map.TryGetValue(id, out var list))
+            {
+                list = [];
+                map.Add(id, list);
+            }
+
+            list.Add(i);
+        }
+
+        return map;
+    }
+}

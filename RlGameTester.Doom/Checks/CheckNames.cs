@@ -1,0 +1,64 @@
+namespace RlGameTester.Doom.Checks;
+
+/// <summary>The stable names of every check, for callers that filter or count findings.</summary>
+public static class CheckNames
+{
+    // Starts.
+    public const string MissingPlayer1Start = "missing-player1-start";
+    public const string MissingCoopStarts = "missing-coop-starts";
+    public const string DuplicatePlayerStart = "duplicate-player-start";
+    public const string MissingDeathmatchStarts = "missing-deathmatch-starts";
+    public const string TooFewDeathmatchStarts = "too-few-deathmatch-starts";
+
+    // Lines and their sides.
+    public const string LineWithoutSides = "line-without-sides";
+    public const string LineMissingFront = "line-missing-front";
+    public const string TwoSidedFlagWithoutBack = "two-sided-flag-without-back";
+    public const string BackSideWithoutTwoSidedFlag = "back-side-without-two-sided-flag";
+    public const string ZeroLengthLine = "zero-length-line";
+    public const string ShortLine = "short-line";
+    public const string OverlappingLines = "overlapping-lines";
+    public const string CrossingLines = "crossing-lines";
+    public const string OverlappingVertices = "overlapping-vertices";
+    public const string VertexOnLine = "vertex-on-line";
+    public const string UnusedVertex = "unused-vertex";
+    public const string MapTooBig = "map-too-big";
+
+    // Sectors.
+    public const string UnclosedSector = "unclosed-sector";
+    public const string DegenerateSector = "degenerate-sector";
+    public const string UnusedSector = "unused-sector";
+    public const string CeilingBelowFloor = "ceiling-below-floor";
+
+    // Textures and flats.
+    public const string MissingTexture = "missing-texture";
+    public const string MissingTextureAfterMove = "missing-texture-after-move";
+    public const string UnknownTexture = "unknown-texture";
+    public const string TextureMissingPatch = "texture-missing-patch";
+    public const string MissingFlat = "missing-flat";
+    public const string UnknownFlat = "unknown-flat";
+
+    // Things.
+    public const string UnknownThingType = "unknown-thing-type";
+    public const string ThingOnNoSkill = "thing-on-no-skill";
+    public const string ThingOutsideMap = "thing-outside-map";
+    public const string ThingStuckInWall = "thing-stuck-in-wall";
+    public const string ThingsOverlapping = "things-overlapping";
+
+    // Specials, tags, keys and exits.
+    public const string UnknownLineAction = "unknown-line-action";
+    public const string UnknownSectorSpecial = "unknown-sector-special";
+    public const string DoorOnOneSidedLine = "door-on-one-sided-line";
+    public const string ActionWithoutActivation = "action-without-activation";
+    public const string ActionLineWithoutTag = "action-line-without-tag";
+    public const string ActionLineTagUnmatched = "action-line-tag-unmatched";
+    public const string TeleportWithoutDestination = "teleport-without-destination";
+    public const string TaggedSectorUnused = "tagged-sector-unused";
+    public const string BossTagWithoutBoss = "boss-tag-without-boss";
+    public const string KeyMissingOnSkill = "key-missing-on-skill";
+    public const string LevelHasNoExit = "level-has-no-exit";
+    public const string RequiresSourcePort = "requires-source-port";
+
+    /// <summary>Reported when a check produced more findings than the options allow; says how many were left out.</summary>
+    public const string FindingsOmitted = "findings-omitted";
+}

@@ -1,0 +1,49 @@
+namespace RlGameTester.Doom.Specials;
+
+/// <summary>
+/// The hard-coded boss rules of Doom's engine (A_BossDeath, A_KeenDie, A_BrainDie): which level names
+/// react to which monsters' deaths, and how. Tags 666 and 667 do nothing on other levels.
+/// </summary>
+public static class BossDeathActions
+{
+    private const int Baron = 3003;
+    private const int Cyberdemon = 16;
+    private const int Spider = 7;
+    private const int Mancubus = 67;
+    private const int Arachnotron = 68;
+    private const int Keen = 72;
+    private const int BossBrain = 88;
+
+    /// <summary>The boss rules for a level name (Commander Keen's tag 666 door applies on every level).</summary>
+    public static IReadOnlyList<BossDeathAction> For(string levelName)
+    {
+        ArgumentNullException.ThrowIfNull(levelName);
+        var actions = new List<BossDeathAction> { new(Keen, 666, BossEffect.OpenDoor) };
+        switch (levelName.ToUpperInvariant())
+        {
+            case "E1M8":
+                actions.Add(new(Baron, 666, BossEffect.LowerFloor));
+                break;
+            case "E2M8":
+                actions.Add(new(Cyberdemon, null, BossEffect.ExitLevel));
+                break;
+            case "E3M8":
+                actions.Add(new(Spider, null, BossEffect.ExitLevel));
+                break;
+            case "E4M6":
+                actions.Add(new(Cyberdemon, 666, BossEffect.OpenDoor));
+                break;
+            case "E4M8":
+                actions.Add(new(Spider, 666, BossEffect.LowerFloor));
+                break;
+            case "MAP07":
+                actions.Add(new(Mancubus, 666, BossEffect.LowerFloor));
+                actions.Add(new(Arachnotron, 667, BossEffect.RaiseFloor));
+                break;
+        }
+
+        // The Icon of Sin ends the game on any level it is placed in.
+        actions.Add(new(BossBrain, null, BossEffect.ExitLevel));
+        return actions;
+    }
+}
