@@ -153,8 +153,9 @@ internal sealed class ArnoldAgent(IOptions<ArnoldOptions> options, TimeProvider 
             startInfo.ArgumentList.Add(argument);
         }
 
-        // Python buffers stdout in blocks when it is a pipe: ask for lines as they are written.
+        // Python buffers stdout in blocks when it is a pipe, and encodes by the locale: ask for UTF-8 lines as written.
         startInfo.Environment["PYTHONUNBUFFERED"] = "1";
+        startInfo.Environment["PYTHONIOENCODING"] = "utf-8";
         foreach (var (key, value) in settings.Environment)
         {
             startInfo.Environment[key] = value;
