@@ -21,7 +21,9 @@ internal sealed partial class DatabaseMigrator(IServiceScopeFactory scopes, ILog
     private static readonly ResiliencePipeline UntilServerAnswers = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient || e is { InnerException: System.Net.Sockets.SocketException }),
+            // Server not up yet, or template1 busy with a concurrent CREATE DATABASE (55006).
+            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e =>
+                e.IsTransient || e is { InnerException: System.Net.Sockets.SocketException } || e is PostgresException { SqlState: PostgresErrorCodes.ObjectInUse }),
             MaxRetryAttempts = 30,
             Delay = TimeSpan.FromSeconds(1),
             BackoffType = DelayBackoffType.Constant,
@@ -86,9 +88,9 @@ internal sealed partial class DatabaseMigrator(IServiceScopeFactory scopes, ILog
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
         {
-            // Another replica created it first.
+            // Another replica created it first (a concurrent CREATE DATABASE reports either code).
         }
     }
 

@@ -1,0 +1,72 @@
+using Aspire.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace RlGameTester.EndToEnd.Tests;
+
+/// <summary>
+/// The real AppHost in local mode (the machine's PostgreSQL, redis-server and Azurite as executable
+/// resources), with a data folder of its own, booted once for the tests that share it.
+/// </summary>
+public sealed class AppHostFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"rlgt-e2e-{Guid.NewGuid():N}");
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The AppHost has not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        // PostgreSQL runs as the postgres user when the tests run as root: it must be able to reach its folder.
+        Directory.CreateDirectory(_dataDirectory);
+        File.SetUnixFileMode(_dataDirectory, (UnixFileMode)0b111_101_101);
+
+        using var cancellation = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RlGameTester_AppHost>(
+            ["--Infrastructure:Mode=local", $"--Infrastructure:Local:DataDirectory={_dataDirectory}"],
+            cancellation.Token);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        _app = await builder.BuildAsync(cancellation.Token).WaitAsync(StartTimeout, cancellation.Token);
+        var logs = ResourceLogs.Collect(_app, Resources);
+        try
+        {
+            await _app.StartAsync(cancellation.Token).WaitAsync(StartTimeout, cancellation.Token);
+            foreach (var resource in Resources)
+            {
+                await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token).WaitAsync(StartTimeout, cancellation.Token);
+            }
+        }
+        catch (Exception e) when (e is DistributedApplicationException or TimeoutException or OperationCanceledException)
+        {
+            // Say why: the resources' own output is the only place the cause is written.
+            await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
+            throw new InvalidOperationException($"The AppHost did not become healthy: {e.Message}\n{logs.Dump()}", e);
+        }
+    }
+
+    private static readonly string[] Resources = ["postgres", "redis", "blobs", "api", "worker", "analysis"];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync().WaitAsync(TimeSpan.FromMinutes(1));
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server still flushing its last file: the temp folder is cleaned by the OS later.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Files owned by the postgres user when not running as root.
+        }
+    }
+}
