@@ -6,7 +6,8 @@ using RlGameTester.Worker.Arnold;
 
 // Usage: RlGameTester.Bench.Parser LOG [RUNS]
 // Parses LOG with the Worker's ArnoldLogParser, as the Worker does (every event built, payload and raw line included),
-// and prints the seed benchmark's line format: lines=N events=N secs=S MB/s=X (the median of RUNS timed passes).
+// and prints the seed benchmark's line format: lines=N events=N secs=S MB/s=X (the median of RUNS timed passes),
+// followed by the CPU time of the median pass (cpu_secs, cpu_MB/s).
 if (args.Length is < 1 or > 2 || !File.Exists(args[0]))
 {
     Console.Error.WriteLine("usage: RlGameTester.Bench.Parser LOG [RUNS]");
@@ -25,7 +26,7 @@ while (warmUp.Elapsed < TimeSpan.FromSeconds(2))
     Parse(path, maxLines: 200_000);
 }
 
-var passes = new List<(double Seconds, long Lines, long Events, long Unparsed, long[] PerType)>();
+var passes = new List<(double Seconds, double CpuSeconds, long Lines, long Events, long Unparsed, long[] PerType)>();
 for (var run = 0; run < runs; run++)
 {
     passes.Add(Parse(path, maxLines: long.MaxValue));
@@ -37,14 +38,18 @@ foreach (var (type, count) in Enum.GetValues<EventType>().Zip(median.PerType).Wh
     Console.Error.WriteLine($"  {type}: {count}");
 }
 
-Console.Error.WriteLine($"  passes (s): {string.Join(", ", passes.Select(p => p.Seconds.ToString("F3", CultureInfo.InvariantCulture)))}");
+Console.Error.WriteLine($"  passes (wall s): {string.Join(", ", passes.Select(p => p.Seconds.ToString("F3", CultureInfo.InvariantCulture)))}");
+Console.Error.WriteLine($"  passes (cpu s):  {string.Join(", ", passes.Select(p => p.CpuSeconds.ToString("F3", CultureInfo.InvariantCulture)))}");
+var cpu = passes.Select(p => p.CpuSeconds).Order().ElementAt(passes.Count / 2);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"lines={median.Lines} events={median.Events} unparsed={median.Unparsed} secs={median.Seconds:F3} MB/s={megabytes / median.Seconds:F1}"));
+    $"lines={median.Lines} events={median.Events} unparsed={median.Unparsed} secs={median.Seconds:F3} MB/s={megabytes / median.Seconds:F1} cpu_secs={cpu:F3} cpu_MB/s={megabytes / cpu:F1}"));
 return 0;
 
-static (double Seconds, long Lines, long Events, long Unparsed, long[] PerType) Parse(string path, long maxLines)
+static (double Seconds, double CpuSeconds, long Lines, long Events, long Unparsed, long[] PerType) Parse(string path, long maxLines)
 {
     var perType = new long[Enum.GetValues<EventType>().Length];
+    // CPU time too (the GC's and JIT's threads included): on a shared machine it moves far less than wall time.
+    var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
     var stopwatch = Stopwatch.StartNew();
     using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
     var parser = new ArnoldLogParser();
@@ -67,5 +72,6 @@ static (double Seconds, long Lines, long Events, long Unparsed, long[] PerType) 
     }
 
     stopwatch.Stop();
-    return (stopwatch.Elapsed.TotalSeconds, parser.Lines, parser.Events, parser.UnparsedLines, perType);
+    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+    return (stopwatch.Elapsed.TotalSeconds, cpu, parser.Lines, parser.Events, parser.UnparsedLines, perType);
 }
