@@ -49,28 +49,23 @@ internal static class LineGeometryChecks
         var lines = c.Level.Linedefs;
         var seen = new int[lines.Length];
         Array.Fill(seen, -1);
-        var candidates = new List<int>();
+        var cells = new List<int>();
+        var grid = c.Geometry.Grid;
         for (var i = 0; i < lines.Length; i++)
         {
-            candidates.Clear();
             var (x1, y1, x2, y2) = c.Geometry.Segment(i);
-            c.Geometry.Grid.Rasterize(x1, y1, x2, y2, cell =>
+            cells.Clear();
+            grid.CellsOf(x1, y1, x2, y2, cells);
+            foreach (var cell in cells)
             {
-                var column = cell % c.Geometry.Grid.Columns;
-                var row = cell / c.Geometry.Grid.Columns;
-                foreach (var j in c.Geometry.Grid.LinesInCell(column, row))
+                foreach (var j in grid.LinesInCell(cell % grid.Columns, cell / grid.Columns))
                 {
                     if (j > i && seen[j] != i)
                     {
                         seen[j] = i;
-                        candidates.Add(j);
+                        TestPair(c, i, j);
                     }
                 }
-            });
-
-            foreach (var j in candidates)
-            {
-                TestPair(c, i, j);
             }
         }
     }
@@ -79,7 +74,11 @@ internal static class LineGeometryChecks
     {
         var (ax, ay, bx, by) = c.Geometry.Segment(i);
         var (cx, cy, dx, dy) = c.Geometry.Segment(j);
-        if ((ax == bx && ay == by) || (cx == dx && cy == dy))
+
+        // Most neighbours in a cell are nowhere near each other: reject on their boxes first.
+        if (Math.Max(ax, bx) < Math.Min(cx, dx) || Math.Max(cx, dx) < Math.Min(ax, bx) ||
+            Math.Max(ay, by) < Math.Min(cy, dy) || Math.Max(cy, dy) < Math.Min(ay, by) ||
+            (ax == bx && ay == by) || (cx == dx && cy == dy))
         {
             return;
         }
@@ -180,7 +179,7 @@ internal static class LineGeometryChecks
         }
 
         var firstAt = new Dictionary<(double, double), int>();
-        var nearby = new List<int>();
+        var grid = c.Geometry.Grid;
         for (var v = 0; v < level.Vertices.Length; v++)
         {
             var vertex = level.Vertices[v];
@@ -205,10 +204,11 @@ internal static class LineGeometryChecks
                     ElementKind.Vertex, v, vertex.X, vertex.Y);
             }
 
-            c.Geometry.Grid.LinesInBox(vertex.X - 0.5, vertex.Y - 0.5, vertex.X + 0.5, vertex.Y + 0.5, nearby);
-            foreach (var l in nearby)
+            // Lines are listed in every cell they come within a hair of, so the vertex's own cell holds every
+            // line that passes through it.
+            foreach (var l in grid.LinesInCell(grid.Column(vertex.X), grid.Row(vertex.Y)))
             {
-                var line = level.Linedefs[l];
+                ref readonly var line = ref level.Linedefs.ItemRef(l);
                 if (line.Start == v || line.End == v)
                 {
                     continue;

@@ -27,11 +27,17 @@ internal sealed class BlockGrid
         Columns = Math.Max(1, (int)Math.Floor(bounds.Width / CellSize) + 1);
         Rows = Math.Max(1, (int)Math.Floor(bounds.Height / CellSize) + 1);
 
-        var pairs = new List<(int Cell, int Line)>(lineCount * 2);
+        var pairs = new List<(int Cell, int Line)>(lineCount * 3);
+        var cells = new List<int>();
         for (var line = 0; line < lineCount; line++)
         {
             var (x1, y1, x2, y2) = segment(line);
-            Rasterize(x1, y1, x2, y2, cell => pairs.Add((cell, line)));
+            cells.Clear();
+            CellsOf(x1, y1, x2, y2, cells);
+            foreach (var cell in cells)
+            {
+                pairs.Add((cell, line));
+            }
         }
 
         cellStart = new int[(Columns * Rows) + 1];
@@ -110,8 +116,8 @@ internal sealed class BlockGrid
         }
     }
 
-    /// <summary>Calls <paramref name="visit"/> for every cell the segment passes through.</summary>
-    public void Rasterize(double x1, double y1, double x2, double y2, Action<int> visit)
+    /// <summary>Adds to <paramref name="cells"/> every cell the segment passes through.</summary>
+    public void CellsOf(double x1, double y1, double x2, double y2, List<int> cells)
     {
         var r0 = Row(Math.Min(y1, y2) - Slack);
         var r1 = Row(Math.Max(y1, y2) + Slack);
@@ -136,7 +142,7 @@ internal sealed class BlockGrid
             var c1 = Column(Math.Max(xa, xb) + Slack);
             for (var c = c0; c <= c1; c++)
             {
-                visit((r * Columns) + c);
+                cells.Add((r * Columns) + c);
             }
         }
     }

@@ -15,6 +15,9 @@ public sealed class LevelGeometry
 
     private readonly Level level;
     private readonly BlockGrid grid;
+
+    // Line end points copied out of the records once: every proximity test reads them, often millions of times.
+    private readonly double[] segments;
     private readonly SectorEdge[][] sectorEdges;
     private readonly int[] frontRegion;
     private readonly int[] backRegion;
@@ -24,6 +27,18 @@ public sealed class LevelGeometry
     {
         ArgumentNullException.ThrowIfNull(level);
         this.level = level;
+        segments = new double[level.Linedefs.Length * 4];
+        for (var i = 0; i < level.Linedefs.Length; i++)
+        {
+            var line = level.Linedefs.ItemRef(i);
+            var a = level.Vertices.ItemRef(line.Start);
+            var b = level.Vertices.ItemRef(line.End);
+            segments[i * 4] = a.X;
+            segments[(i * 4) + 1] = a.Y;
+            segments[(i * 4) + 2] = b.X;
+            segments[(i * 4) + 3] = b.Y;
+        }
+
         Bounds = ComputeBounds(level);
         grid = new BlockGrid(Bounds, level.Linedefs.Length, Segment);
 
@@ -90,10 +105,8 @@ public sealed class LevelGeometry
 
     public (double X1, double Y1, double X2, double Y2) Segment(int line)
     {
-        var l = level.Linedefs[line];
-        var a = level.Vertices[l.Start];
-        var b = level.Vertices[l.End];
-        return (a.X, a.Y, b.X, b.Y);
+        var s = segments.AsSpan(line * 4, 4);
+        return (s[0], s[1], s[2], s[3]);
     }
 
     public double Length(int line)
@@ -206,21 +219,24 @@ public sealed class LevelGeometry
             return i;
         }
 
-        var edgeAtVertex = new Dictionary<int, int>();
+        var edgeAtVertex = new Dictionary<int, int>(edges.Length * 2);
+        void Join(int edge, int vertex)
+        {
+            if (edgeAtVertex.TryGetValue(vertex, out var other))
+            {
+                parent[Find(edge)] = Find(other);
+            }
+            else
+            {
+                edgeAtVertex.Add(vertex, edge);
+            }
+        }
+
         for (var i = 0; i < edges.Length; i++)
         {
-            var line = level.Linedefs[edges[i].Line];
-            foreach (var vertex in new[] { line.Start, line.End })
-            {
-                if (edgeAtVertex.TryGetValue(vertex, out var other))
-                {
-                    parent[Find(i)] = Find(other);
-                }
-                else
-                {
-                    edgeAtVertex.Add(vertex, i);
-                }
-            }
+            ref readonly var line = ref level.Linedefs.ItemRef(edges[i].Line);
+            Join(i, line.Start);
+            Join(i, line.End);
         }
 
         var loops = new Dictionary<int, List<int>>();
