@@ -56,8 +56,8 @@ internal static class UdmfLevelReader
                     break;
                 case "vertex":
                     vertices.Add(new Vertex(
-                        context.RequiredNumber(block, "vertex", vertices.Count, "x"),
-                        context.RequiredNumber(block, "vertex", vertices.Count, "y")));
+                        context.Coordinate(block, "vertex", vertices.Count, "x"),
+                        context.Coordinate(block, "vertex", vertices.Count, "y")));
                     break;
                 case "sector":
                     sectors.Add(ReadSector(context, block));
@@ -93,8 +93,8 @@ internal static class UdmfLevelReader
         modes |= Flag(b, "coop") ? GameModes.Cooperative : GameModes.None;
         modes |= Flag(b, "dm") ? GameModes.Deathmatch : GameModes.None;
         return new Thing(
-            X: c.RequiredNumber(b, "thing", index, "x"),
-            Y: c.RequiredNumber(b, "thing", index, "y"),
+            X: c.Coordinate(b, "thing", index, "x"),
+            Y: c.Coordinate(b, "thing", index, "y"),
             Z: c.Number(b, "height", 0),
             Angle: c.Int(b, "angle", 0),
             Type: c.RequiredInt(b, "thing", index, "type"),
@@ -174,6 +174,10 @@ internal static class UdmfLevelReader
     /// <summary>Field conversions that report the level, block and line when a value has the wrong kind.</summary>
     private sealed class Context(string level)
     {
+        // Doom engines hold map coordinates in 16.16 fixed point (at most 32767); far beyond that no engine can
+        // load the map, and the maths of the checks would lose all precision.
+        private const double CoordinateLimit = 1_000_000;
+
         private readonly Dictionary<string, string> textures = new(StringComparer.Ordinal);
 
         public double RequiredNumber(UdmfBlock b, string kind, int index, string key)
@@ -184,6 +188,19 @@ internal static class UdmfLevelReader
             }
 
             return ToNumber(b, key, v);
+        }
+
+        public double Coordinate(UdmfBlock b, string kind, int index, string key)
+        {
+            var value = RequiredNumber(b, kind, index, key);
+            if (Math.Abs(value) > CoordinateLimit)
+            {
+                throw new WadFormatException(
+                    $"Level {level}, TEXTMAP line {b.TryGet(key, out var v) switch { true => v.Line, false => b.Line }}: " +
+                    $"{kind} {index} has {key} = {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}, beyond the ±{CoordinateLimit} any Doom engine can hold.");
+            }
+
+            return value;
         }
 
         public int RequiredInt(UdmfBlock b, string kind, int index, string key)

@@ -101,6 +101,18 @@ public sealed class LevelFormatTests
         Assert.Equal("Level MAP01: sidedef 3 (TEXTMAP) belongs to sector 7, but the level has only 1 sectors (SECTORS).", error.Message);
     }
 
+    [Theory]
+    [InlineData("1e300")]
+    [InlineData("-2000000.0")]
+    public void AUdmfCoordinateNoEngineCanHoldIsUnreadable(string value)
+    {
+        var broken = SquareRoomTextmap.Replace("vertex { x = 256.0; y = 256.0; }", $"vertex {{ x = 256.0; y = {value}; }}", StringComparison.Ordinal);
+
+        var error = Assert.Throws<WadFormatException>(() => LevelReader.ReadAll(WadFile.Read(UdmfWad(broken))));
+
+        Assert.StartsWith("Level MAP01, TEXTMAP line 5: vertex 2 has y = ", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AUdmfLevelWithoutEndmapIsUnreadable()
     {

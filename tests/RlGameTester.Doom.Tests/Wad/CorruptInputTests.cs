@@ -151,6 +151,23 @@ public sealed class CorruptInputTests
     }
 
     [Fact]
+    public void ExtremeButReadableUdmfValuesDoNotBreakMetadataOrChecks()
+    {
+        var textmap = Levels.LevelFormatTests.SquareRoomTextmap
+            .Replace("vertex { x = 256.0; y = 256.0; }", "vertex { x = 999999.0; y = -999999.0; }", StringComparison.Ordinal)
+            .Replace("heightfloor = 0; heightceiling = 128;", "heightfloor = 2147483647; heightceiling = -2147483648; special = -7; id = -1;", StringComparison.Ordinal)
+            .Replace("type = 3001;", "type = -5; angle = 2147483647;", StringComparison.Ordinal)
+            .Replace("sidefront = 1;", "sidefront = 1; special = 2147483647; arg0 = -2147483648;", StringComparison.Ordinal);
+
+        var (_, metadata, findings) = Pipeline.Run(Levels.LevelFormatTests.UdmfWad(textmap)).Single();
+
+        Assert.Equal(999999, metadata.Bounds.MaxX);
+        Assert.All(findings, f => Assert.True(double.IsFinite(f.X) && double.IsFinite(f.Y)));
+        System.Text.Json.JsonSerializer.Serialize(metadata);
+        System.Text.Json.JsonSerializer.Serialize(findings);
+    }
+
+    [Fact]
     public void DamagedGraphicsGiveOnlyWadFormatExceptionsWhenDecoded()
     {
         var random = new Random(5);
