@@ -24,8 +24,11 @@ internal static class LineSideChecks
             }
             else if (twoSided && line.BackSide < 0)
             {
-                c.ReportLine(CheckNames.TwoSidedFlagWithoutBack, FindingSeverity.Major, i,
-                    $"Line {i} is flagged two-sided but has no back side; vanilla Doom then reads a sector that does not exist (rendering glitches, crashes). Clear the flag or add the back side.");
+                // ZDoom-family ports clear the flag on such lines while loading; vanilla follows it into garbage.
+                c.ReportLine(CheckNames.TwoSidedFlagWithoutBack, c.IsVanillaFormat ? FindingSeverity.Major : FindingSeverity.Minor, i,
+                    c.IsVanillaFormat
+                        ? $"Line {i} is flagged two-sided but has no back side; vanilla Doom then reads a sector that does not exist (rendering glitches, crashes). Clear the flag or add the back side."
+                        : $"Line {i} is flagged two-sided but has no back side; ZDoom-family ports ignore the flag, but editors and other ports may not. Clear the flag or add the back side.");
             }
             else if (!twoSided && line.BackSide >= 0)
             {
