@@ -43,6 +43,21 @@ public sealed class UdmfCheckTests
     }
 
     [Fact]
+    public void FindingsSerialiseWithKebabCaseNamesAndLowerCaseEnums()
+    {
+        var textmap = LevelFormatTests.SquareRoomTextmap.Replace("type = 1;", "type = 2001;", StringComparison.Ordinal);
+        var finding = Pipeline.Run(LevelFormatTests.UdmfWad(textmap)).Single().Findings.First(f => f.Check == CheckNames.MissingPlayer1Start);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(finding);
+
+        Assert.Contains("\"Check\":\"missing-player1-start\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"Severity\":\"critical\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"Element\":\"level\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"Index\":null", json, StringComparison.Ordinal);
+        Assert.Equal(finding, System.Text.Json.JsonSerializer.Deserialize<Finding>(json));
+    }
+
+    [Fact]
     public void TheRoomWithoutItsExitLineCannotBeFinished()
     {
         var textmap = LevelFormatTests.SquareRoomTextmap.Replace(" special = 243; playeruse = true;", string.Empty, StringComparison.Ordinal);
