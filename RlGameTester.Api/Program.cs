@@ -3,18 +3,21 @@ using RlGameTester.Api.Events;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Api.Maps;
 using RlGameTester.Api.Metrics;
+using RlGameTester.Api.Progress;
 using RlGameTester.Api.Runs;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
+using RlGameTester.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddRlgtDatabase();
 builder.AddBlobStorage();
-builder.AddRedisClient("redis");
+builder.AddMessaging();
 builder.AddApiConventions();
-builder.Services.AddSingleton<IRunDispatcher, LoggingRunDispatcher>();
+builder.AddRunProgress();
+builder.Services.AddSingleton<IRunDispatcher, RedisRunDispatcher>();
 
 var app = builder.Build();
 
@@ -25,6 +28,8 @@ app.MapDefaultEndpoints();
 app.MapApiDocs();
 app.MapMapsApi();
 app.MapRunsApi();
+app.MapLogUploadApi();
+app.MapRunProgress();
 app.MapEventsApi();
 app.MapBugsApi();
 app.MapMetricsApi();

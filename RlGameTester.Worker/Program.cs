@@ -1,12 +1,17 @@
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
+using RlGameTester.Messaging;
+using RlGameTester.Worker.Arnold;
+using RlGameTester.Worker.Runs;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddRlgtDatabase();
 builder.AddBlobStorage();
-builder.AddRedisClient("redis");
+builder.AddMessaging();
+builder.AddArnoldAgent();
+builder.AddRunPlaying();
 
 var app = builder.Build();
 

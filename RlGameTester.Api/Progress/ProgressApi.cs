@@ -1,0 +1,90 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using RlGameTester.Api.Infrastructure;
+using RlGameTester.Data;
+using RlGameTester.Messaging.Runs;
+using StackExchange.Redis;
+
+namespace RlGameTester.Api.Progress;
+
+/// <summary>Live progress: the SignalR hub, and server-sent events for clients without SignalR.</summary>
+public static class ProgressApi
+{
+    public static IHostApplicationBuilder AddRunProgress(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR()
+            .AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions))
+            .AddStackExchangeRedis(builder.Configuration.GetConnectionString("redis") ?? "", options => options.Configuration.ChannelPrefix = RedisChannel.Literal("rlgt-signalr"));
+        builder.Services.AddHostedService<ProgressRelay>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapRunProgress(this IEndpointRouteBuilder routes)
+    {
+        routes.MapHub<RunsHub>("/hubs/runs");
+        routes.MapGet("/api/runs/{id:long}/progress", StreamProgress).WithName("StreamRunProgress").WithTags("Runs").CanBeMissing()
+            .WithSummary("Follow a run's progress (server-sent events)")
+            .WithDescription("A text/event-stream of `progress` events (state, episode, iteration, kills, deaths, health, events so far): the current state first, then every update until the run ends. The same updates reach SignalR clients of /hubs/runs that call Subscribe(run_id).");
+        return routes;
+    }
+
+    internal static async Task<Results<ServerSentEventsResult<RunProgress>, ProblemHttpResult, ValidationProblem>> StreamProgress(
+        long id, RlgtDbContext db, RunChannels channels, IConnectionMultiplexer redis, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (id <= 0)
+        {
+            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+        }
+
+        var run = await db.Runs.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Status }).FirstOrDefaultAsync(cancellationToken);
+        if (run is null)
+        {
+            return Problems.NotFound("run", id);
+        }
+
+        // Subscribe before reading the current state, so no update falls between the two.
+        var updates = Channel.CreateUnbounded<RunProgress>();
+        var subscriber = redis.GetSubscriber();
+        var channel = RunChannels.ProgressChannel(id);
+        Action<RedisChannel, RedisValue> handler = (_, message) =>
+        {
+            if (RunChannels.Parse(message.ToString()) is { } progress)
+            {
+                updates.Writer.TryWrite(progress);
+            }
+        };
+        await subscriber.SubscribeAsync(channel, handler);
+
+        var current = await channels.GetProgressAsync(id)
+            ?? new RunProgress { RunId = id, Status = SnakeCase.Of(run.Status), UpdatedAt = clock.GetUtcNow() };
+        return TypedResults.ServerSentEvents(Follow(current, updates.Reader, () => subscriber.UnsubscribeAsync(channel, handler), cancellationToken), "progress");
+    }
+
+    private static async IAsyncEnumerable<RunProgress> Follow(
+        RunProgress current, ChannelReader<RunProgress> updates, Func<Task> unsubscribe, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            yield return current;
+            if (current.IsFinal)
+            {
+                yield break;
+            }
+
+            await foreach (var progress in updates.ReadAllAsync(cancellationToken))
+            {
+                yield return progress;
+                if (progress.IsFinal)
+                {
+                    yield break;
+                }
+            }
+        }
+        finally
+        {
+            await unsubscribe();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using RlGameTester.Api.Infrastructure;
+using RlGameTester.Data;
+using RlGameTester.Data.Blobs;
+using RlGameTester.Data.Runs;
+
+namespace RlGameTester.Api.Runs;
+
+/// <summary>
+/// <c>POST /api/runs/{id}/log</c>: an existing Arnold <c>train.log</c> (the seed's main use of its parser)
+/// is stored in blob storage and parsed into the run's events by a worker, in the background.
+/// </summary>
+public static class LogUploadApi
+{
+    /// <summary>The largest log accepted (bytes).</summary>
+    public const long MaxLogBytes = 1L << 30;
+
+    public static IEndpointRouteBuilder MapLogUploadApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/runs/{id:long}/log", UploadLog).WithName("UploadRunLog").WithTags("Runs")
+            .CanBeMissing().CanConflict()
+            .Accepts<IFormFile>("multipart/form-data")
+            .DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxLogBytes))
+            .WithSummary("Import an agent log into a run")
+            .WithDescription("Upload an Arnold train.log in the multipart field `file` for a pending run. The run becomes running; a worker parses the log into the run's events in the background, then completes the run and queues its analysis. Follow it with GET /api/runs/{id}/progress.");
+        return routes;
+    }
+
+    internal static async Task<Results<Accepted<TaskResponse>, ProblemHttpResult, ValidationProblem>> UploadLog(
+        long id, HttpRequest request, RlgtDbContext db, BlobStore blobs, IRunDispatcher dispatcher, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (id <= 0)
+        {
+            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return Problems.Invalid("file", "send the log as multipart/form-data in the field 'file'.");
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+        {
+            return Problems.Invalid("file", "is required and must not be empty.");
+        }
+
+        var status = await db.Runs.Where(r => r.Id == id).Select(r => (RunStatus?)r.Status).FirstOrDefaultAsync(cancellationToken);
+        if (status is null)
+        {
+            return Problems.NotFound("run", id);
+        }
+
+        if (!RunLifecycle.IsAllowed(status.Value, RunTransition.Start))
+        {
+            return Problems.IllegalTransition(id, RunTransition.Start, status.Value);
+        }
+
+        // Stored first: a run only moves once its log is safe.
+        var blob = $"runs/{id}/{Guid.NewGuid():N}.log";
+        await using (var content = file.OpenReadStream())
+        {
+            await blobs.UploadAsync(BlobStore.Logs, blob, content, "text/plain", cancellationToken);
+        }
+
+        var outcome = await RunLifecycle.ApplyAsync(db, id, RunTransition.Start, clock.GetUtcNow().UtcDateTime,
+            new TransitionDetails(LogPath: blob), cancellationToken);
+        if (!outcome.Applied)
+        {
+            await blobs.DeleteIfExistsAsync(BlobStore.Logs, blob, CancellationToken.None);
+            return outcome.Status is { } current ? Problems.IllegalTransition(id, RunTransition.Start, current) : Problems.NotFound("run", id);
+        }
+
+        await db.Runs.Where(r => r.Id == id).ExecuteUpdateAsync(set => set.SetProperty(r => r.LogPath, blob), cancellationToken);
+        var taskId = await dispatcher.DispatchLogImportAsync(id, blob, cancellationToken);
+        return TypedResults.Accepted($"/api/runs/{id}", new TaskResponse
+        {
+            TaskId = taskId,
+            Status = "started",
+            Message = $"Log of {file.Length} bytes stored; run {id} is being imported",
+        });
+    }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace RlGameTester.Messaging.Queue;
+
+/// <summary>
+/// Consumes every registered handler's queue: takes a job, heartbeats it while the handler works,
+/// acknowledges it on success, fails it (retry or dead letter) on error. A failed iteration is logged and
+/// the loop goes on. Each job gets a DI scope of its own and a trace span.
+/// </summary>
+public sealed partial class JobConsumerService(
+    IServiceScopeFactory scopes,
+    RedisJobQueue queue,
+    IEnumerable<JobHandlerRegistration> registrations,
+    ILogger<JobConsumerService> logger) : BackgroundService
+{
+    public static readonly ActivitySource ActivitySource = new("RlGameTester.Messaging");
+    private static readonly Meter Meter = new("RlGameTester.Messaging");
+    private static readonly Counter<long> JobsProcessed = Meter.CreateCounter<long>("rlgt.jobs.processed", "{job}", "Jobs handled, by queue and outcome.");
+
+    /// <summary>This process's name in the consumer groups: unique per process, readable in XINFO.</summary>
+    public string ConsumerName { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(registrations.Select(registration => ConsumeAsync(registration, stoppingToken)));
+
+    private async Task ConsumeAsync(JobHandlerRegistration registration, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var lease = await queue.TakeAsync(registration.Queue, ConsumerName, stoppingToken);
+                if (lease is null)
+                {
+                    await Task.Delay(queue.Options.PollInterval, stoppingToken);
+                    continue;
+                }
+
+                await ProcessAsync(registration, lease, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                LogQueueUnavailable(logger, registration.Queue, e);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(JobHandlerRegistration registration, JobLease lease, CancellationToken stoppingToken)
+    {
+        using var activity = ActivitySource.StartActivity($"job {lease.Queue}", ActivityKind.Consumer);
+        activity?.SetTag("rlgt.job.type", lease.Type);
+        activity?.SetTag("rlgt.job.attempt", lease.Attempt);
+        LogTaken(logger, lease.Queue, lease.EntryId, lease.Type, lease.Attempt);
+
+        using var heartbeatStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var heartbeat = HeartbeatAsync(lease, heartbeatStop.Token);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var handler = (IJobHandler)scope.ServiceProvider.GetRequiredService(registration.HandlerType);
+            await handler.HandleAsync(lease, stoppingToken);
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
+            await queue.AcknowledgeAsync(lease);
+            JobsProcessed.Add(1, new("queue", lease.Queue), new("outcome", "done"));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the job stays pending and another consumer takes it over.
+            await heartbeatStop.CancelAsync();
+            throw;
+        }
+        catch (JobAbandonedException e)
+        {
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
+            JobsProcessed.Add(1, new("queue", lease.Queue), new("outcome", "abandoned"));
+            LogAbandoned(logger, lease.Queue, lease.EntryId, e.Message);
+        }
+        catch (Exception e)
+        {
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            var error = $"{e.GetType().Name}: {e.Message}";
+            var dead = await queue.FailAsync(lease, error);
+            JobsProcessed.Add(1, new("queue", lease.Queue), new("outcome", dead ? "dead_letter" : "retry"));
+            LogFailed(logger, lease.Queue, lease.EntryId, lease.Attempt, dead, e);
+            if (dead)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var handler = (IJobHandler)scope.ServiceProvider.GetRequiredService(registration.HandlerType);
+                await handler.OnDeadLetteredAsync(lease, error, stoppingToken);
+            }
+        }
+    }
+
+    private async Task HeartbeatAsync(JobLease lease, CancellationToken stop)
+    {
+        var interval = queue.Options.VisibilityTimeout / 3;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(interval, stop);
+                await queue.HeartbeatAsync(lease, ConsumerName);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The job finished.
+        }
+        catch (StackExchange.Redis.RedisException e)
+        {
+            // Without heartbeats the job may be taken over; the handler's fencing keeps that safe.
+            LogHeartbeatLost(logger, lease.Queue, lease.EntryId, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Took job {EntryId} ({Type}) from {Queue}, attempt {Attempt}")]
+    private static partial void LogTaken(ILogger logger, string queue, string entryId, string type, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {EntryId} from {Queue} failed on attempt {Attempt}; dead-lettered: {DeadLettered}")]
+    private static partial void LogFailed(ILogger logger, string queue, string entryId, int attempt, bool deadLettered, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Left job {EntryId} on {Queue} to its new owner: {Reason}")]
+    private static partial void LogAbandoned(ILogger logger, string queue, string entryId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} is unavailable; retrying")]
+    private static partial void LogQueueUnavailable(ILogger logger, string queue, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the heartbeat of job {EntryId} on {Queue}")]
+    private static partial void LogHeartbeatLost(ILogger logger, string queue, string entryId, Exception exception);
+}

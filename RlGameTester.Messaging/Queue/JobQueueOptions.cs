@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RlGameTester.Messaging.Queue;
+
+/// <summary>How the job queue delivers (section <c>Queue</c>).</summary>
+public sealed class JobQueueOptions
+{
+    public const string SectionName = "Queue";
+
+    /// <summary>A job not heartbeated for this long is taken over by another worker (its worker is presumed dead).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts (failures and takeovers together) before a job goes to the dead-letter list.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>How often an idle consumer looks for new or abandoned jobs.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+}
