@@ -51,8 +51,6 @@ internal sealed class CheckContext
     /// <summary>Binary Doom format: vanilla Doom's rules (and crashes) apply.</summary>
     public bool IsVanillaFormat => Level.Format == LevelFormat.Doom;
 
-    public IReadOnlyList<Finding> Findings => findings;
-
     /// <summary>The region (sector piece) each thing stands in (-1 in the void).</summary>
     public int[] ThingRegions => thingRegions ??= Level.Things.Select(t => Geometry.RegionAt(t.X, t.Y)).ToArray();
 
@@ -74,21 +72,13 @@ internal sealed class CheckContext
 
     /// <summary>
     /// Sectors whose floor or ceiling some special can move: tagged by an action line (or a boss rule), or
-    /// behind a manual door. In Hexen and UDMF levels every tagged sector and every sector next to a line with
-    /// a special counts, since specials name sectors through their arguments.
+    /// behind a manual door. In Hexen and UDMF levels every tagged sector and the sector behind every line with a
+    /// special count, since specials name sectors through their arguments.
     /// </summary>
     public bool[] MovingSectors => movingSectors ??= FindMovingSectors();
 
     /// <summary>Where players can be and what they can see (regions, reachability, visibility).</summary>
     public PlayerView View => view ??= new PlayerView(this);
-
-    /// <summary>The sector on the other side of a line from a sector, or -1.</summary>
-    public int OtherSector(int line, bool fromFront)
-    {
-        var l = Level.Linedefs[line];
-        var side = fromFront ? l.BackSide : l.FrontSide;
-        return side < 0 ? -1 : Level.Sidedefs[side].Sector;
-    }
 
     public void Report(string check, FindingSeverity severity, string message, ElementKind element, int? index, double x, double y)
     {

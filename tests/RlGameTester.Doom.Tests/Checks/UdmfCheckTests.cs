@@ -97,6 +97,23 @@ public sealed class UdmfCheckTests
     }
 
     [Fact]
+    public void FindingsBeyondTheCapAreSummarisedNotListed()
+    {
+        var withStart = LevelFormatTests.SquareRoomTextmap + SealedBox +
+                        "thing { x = 576.0; y = 64.0; type = 2; skill1 = true; coop = true; }";
+        var wad = Doom.Wad.WadFile.Read(LevelFormatTests.UdmfWad(withStart));
+        var level = Doom.Levels.LevelReader.ReadAll(wad)[0];
+        var resources = new Doom.Resources.ResourceSet([Pipeline.Freedoom2]);
+
+        var findings = LevelChecker.Check(level, resources, options: new CheckOptions { MaxFindingsPerCheck = 2 });
+
+        Assert.Equal(2, findings.Count(f => f.Check == CheckNames.MissingTexture));
+        var summary = Assert.Single(findings, f => f.Check == CheckNames.FindingsOmitted);
+        Assert.Equal(FindingSeverity.Info, summary.Severity);
+        Assert.Contains("2 more \"missing-texture\" findings", summary.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ScenarioLevelsUsingOnlyDeathmatchStartsGetAMinorNoteNotACriticalOne()
     {
         foreach (var name in Fixtures.ScenarioWadNames)
