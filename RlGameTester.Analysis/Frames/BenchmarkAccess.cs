@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// The frame benchmark times the internal engine itself (the project file grants the generic RlGameTester.Bench name only).
+[assembly: InternalsVisibleTo("RlGameTester.Bench.Frames")]

@@ -1,0 +1,161 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RlGameTester.Analysis.Frames;
+
+/// <summary>
+/// Thresholds of the frame checks (configuration section <c>Analysis:Frames</c>). Luminance and colour values are
+/// 0-255; fractions are of the analysed view (the frame without the status bar, downscaled to
+/// <see cref="AnalysisWidth"/>). The defaults are the ones the tests measure detection and false-positive rates with.
+/// </summary>
+internal sealed class FrameCheckOptions
+{
+    public const string SectionName = "Analysis:Frames";
+
+    /// <summary>Game ticks per second (Doom: 35); turns <see cref="FrozenSeconds"/> into ticks.</summary>
+    [Range(1, 1000)]
+    public int TickRate { get; set; } = 35;
+
+    /// <summary>
+    /// Share of the frame's height taken by the status bar at the bottom (Doom: 32 of 200 rows). It is static by
+    /// design, so the checks look only above it. 0 for frames rendered without one (full-screen HUD).
+    /// </summary>
+    [Range(0.0, 0.5)]
+    public double StatusBarFraction { get; set; } = 32.0 / 200.0;
+
+    /// <summary>Width the view is downscaled to (by a whole factor) before any statistics: the cost per frame hardly depends on the frame size.</summary>
+    [Range(32, 1024)]
+    public int AnalysisWidth { get; set; } = 160;
+
+    /// <summary>Side, in analysis pixels, of the square cells that local statistics (texture, noise, staleness) are taken over.</summary>
+    [Range(4, 32)]
+    public int CellSize { get; set; } = 8;
+
+    /// <summary>Width of the evidence thumbnail (PNG) attached to each finding.</summary>
+    [Range(16, 1024)]
+    public int ThumbnailWidth { get; set; } = 160;
+
+    /// <summary>Findings of one check closer than this many unflagged frames are merged into one range.</summary>
+    [Range(0, 100)]
+    public int MaxGapFrames { get; set; } = 1;
+
+    /// <summary>Luminance at or below which a pixel counts as black.</summary>
+    [Range(0, 128)]
+    public int BlackLevel { get; set; } = 16;
+
+    /// <summary>
+    /// A view is black when no more than this share of it is brighter than <see cref="BlackLevel"/>. Doom's dark rooms
+    /// (light 48 and up) keep the weapon, near walls and floor lit above it.
+    /// </summary>
+    [Range(0.0, 0.5)]
+    public double BlackMaxLitFraction { get; set; } = 0.003;
+
+    /// <summary>Per-channel tolerance around a colour for pixels to count as that one flat colour.</summary>
+    [Range(0, 32)]
+    public int UniformTolerance { get; set; } = 3;
+
+    /// <summary>A view is blank when at least this share of it is one flat colour.</summary>
+    [Range(0.5, 1.0)]
+    public double BlankMinFraction { get; set; } = 0.95;
+
+    /// <summary>
+    /// Smallest share of the view one flat colour must cover to be reported as an undrawn area filled with a clear
+    /// colour (<c>+r_clearbuffer</c>). Doom's lighting leaves no large region of one exact colour in a drawn view.
+    /// </summary>
+    [Range(0.001, 0.9)]
+    public double ClearColourMinFraction { get; set; } = 0.02;
+
+    /// <summary>Flat colours darker than this are shadow (dark rooms fade to one near-black colour), not a clear fill.</summary>
+    [Range(0, 255)]
+    public int ClearColourMinLuma { get; set; } = 24;
+
+    /// <summary>Share of a flat-colour area that must survive a 3x3 erosion: a solid region, not scattered pixels.</summary>
+    [Range(0.0, 1.0)]
+    public double ClearColourMinSolidity { get; set; } = 0.5;
+
+    /// <summary>How long the view may stay unchanged while the agent acts before it is reported as frozen.</summary>
+    [Range(0.1, 3600.0)]
+    public double FrozenSeconds { get; set; } = 2.0;
+
+    /// <summary>A pixel has changed when its luminance moved by more than this (absorbs JPEG noise).</summary>
+    [Range(0, 64)]
+    public int ChangeTolerance { get; set; } = 3;
+
+    /// <summary>A frame is unchanged when no more than this share of the view changed (Doom's blinking menu skull is 0.5 %).</summary>
+    [Range(0.0, 0.5)]
+    public double FrozenMaxChangedFraction { get; set; } = 0.002;
+
+    /// <summary>Mean luminance change between consecutive frames that counts as a large delta.</summary>
+    [Range(1.0, 255.0)]
+    public double FlickerMinDelta { get; set; } = 24;
+
+    /// <summary>
+    /// A large delta is a flicker when the frame is back near the one two frames before: the change against that frame
+    /// is at most this share of the change against the previous one. Fast turns change both a lot, so they do not count.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double FlickerMaxReturnRatio { get; set; } = 0.4;
+
+    /// <summary>Consecutive flicker frames (A B A B...) needed for a finding.</summary>
+    [Range(1, 1000)]
+    public int FlickerMinFrames { get; set; } = 3;
+
+    /// <summary>Share of the view's cells that must change for the camera to count as moving (stale areas show only then).</summary>
+    [Range(0.0, 1.0)]
+    public double HallOfMirrorsMinMovingFraction { get; set; } = 0.4;
+
+    /// <summary>Textured cells that must stay exactly unchanged below the horizon while the camera moves.</summary>
+    [Range(1, 10_000)]
+    public int HallOfMirrorsMinCells { get; set; } = 3;
+
+    /// <summary>Consecutive frames with a stale area needed for a finding.</summary>
+    [Range(1, 1000)]
+    public int HallOfMirrorsMinFrames { get; set; } = 3;
+
+    /// <summary>Luminance standard deviation above which a cell is textured (stale black or flat shadow is not evidence).</summary>
+    [Range(0.0, 128.0)]
+    public double TexturedMinStd { get; set; } = 6;
+
+    /// <summary>
+    /// The weapon sprite: a box at the bottom centre of the view (fractions of its width and height) that stays still
+    /// while the player turns without moving, so its staleness is no evidence.
+    /// </summary>
+    [Range(0.0, 0.5)]
+    public double WeaponZoneHalfWidth { get; set; } = 0.28;
+
+    /// <summary>Top of the weapon box, as a fraction of the view's height.</summary>
+    [Range(0.0, 1.0)]
+    public double WeaponZoneTop { get; set; } = 0.55;
+
+    /// <summary>Luminance standard deviation a cell needs before its roughness is judged (flat and dark cells are not noise).</summary>
+    [Range(0.0, 128.0)]
+    public double NoiseMinStd { get; set; } = 16;
+
+    /// <summary>
+    /// Mean neighbour difference over standard deviation above which a cell is noise: about 1.1 for independent random
+    /// pixels, 0.1-0.6 for rendered textures, whose neighbouring pixels are alike.
+    /// </summary>
+    [Range(0.0, 4.0)]
+    public double NoiseMinRoughness { get; set; } = 0.8;
+
+    /// <summary>Share of the view's cells that must be noise for a finding.</summary>
+    [Range(0.0, 1.0)]
+    public double NoiseMinFraction { get; set; } = 0.08;
+
+    /// <summary>Luminance range a cell needs to be a missing-texture checkerboard.</summary>
+    [Range(0, 255)]
+    public int CheckerMinContrast { get; set; } = 48;
+
+    /// <summary>
+    /// Two-colour measure (2 x standard deviation / range): 1 for a cell split evenly between two flat colours, as a
+    /// checkerboard is; rendered textures have many shades and score 0.3-0.6.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double CheckerMinBimodality { get; set; } = 0.8;
+
+    /// <summary>Checkerboard cells needed for a finding.</summary>
+    [Range(1, 10_000)]
+    public int CheckerMinCells { get; set; } = 4;
+
+    /// <summary>Frozen-video threshold in ticks.</summary>
+    internal int FrozenTicks => Math.Max(1, (int)Math.Round(FrozenSeconds * TickRate));
+}

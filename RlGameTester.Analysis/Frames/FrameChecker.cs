@@ -1,0 +1,345 @@
+using System.Globalization;
+using OpenCvSharp;
+using RlGameTester.Data.Bugs;
+
+namespace RlGameTester.Analysis.Frames;
+
+/// <summary>
+/// Checks a stream of frames for visual glitches (black, blank and frozen views, undrawn areas, missing textures,
+/// flicker, noise). Feed frames in tick order with <see cref="Add(int, Mat, bool)"/>; collect findings as their
+/// ranges end with <see cref="TakeFindings"/>, and the rest with <see cref="Complete"/> at the end of the stream.
+/// Memory is bounded: the two previous frames (downscaled) and one thumbnail per check. Not thread-safe.
+/// </summary>
+internal sealed class FrameChecker : IDisposable
+{
+    private readonly FrameCheckOptions options;
+    private readonly FrameAnalyzer analyzer;
+    private readonly GlitchRun black;
+    private readonly GlitchRun blank;
+    private readonly GlitchRun frozen;
+    private readonly GlitchRun hallOfMirrors;
+    private readonly GlitchRun clearFill;
+    private readonly GlitchRun missingTexture;
+    private readonly GlitchRun flicker;
+    private readonly GlitchRun noise;
+    private readonly List<FrameFinding> findings = [];
+    private int previousTick;
+    private int beforePreviousTick;
+    private int frozenActingTicks;
+    private bool started;
+
+    public FrameChecker(FrameCheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options;
+        analyzer = new FrameAnalyzer(options);
+        var gap = options.MaxGapFrames;
+        var width = options.ThumbnailWidth;
+        black = new GlitchRun(gap, width);
+        blank = new GlitchRun(gap, width);
+        frozen = new GlitchRun(0, width);
+        hallOfMirrors = new GlitchRun(gap, width);
+        clearFill = new GlitchRun(gap, width);
+        missingTexture = new GlitchRun(gap, width);
+        flicker = new GlitchRun(gap, width);
+        noise = new GlitchRun(gap, width);
+    }
+
+    /// <summary>Frames checked since the start (or since <see cref="Complete"/>).</summary>
+    public int FramesChecked { get; private set; }
+
+    /// <summary>Checks one decoded frame.</summary>
+    /// <param name="tick">Game tick of the frame; must grow from frame to frame.</param>
+    /// <param name="frame">8-bit BGR (as OpenCV decodes), BGRA or grey. Only read during the call.</param>
+    /// <param name="agentActing">
+    /// Whether the agent acted since the previous frame. Frozen video counts only acting time, so a player standing
+    /// still on purpose (or a paused menu, an intermission) is no glitch. Best taken from telemetry: position or angle
+    /// changed, or attack/use pressed.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException">The tick does not follow the previous frame's.</exception>
+    /// <exception cref="ArgumentException">The frame is empty, of another pixel type, or too small.</exception>
+    public void Add(int tick, Mat frame, bool agentActing)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (started && tick <= previousTick)
+        {
+            throw new ArgumentOutOfRangeException(nameof(tick), tick, $"Frames must come in tick order; the previous frame was at tick {previousTick}.");
+        }
+
+        var m = analyzer.Measure(frame);
+        var source = analyzer.Source;
+        if (!started)
+        {
+            previousTick = beforePreviousTick = tick;
+        }
+
+        var isBlack = m.LitFraction <= options.BlackMaxLitFraction;
+        var isBlank = !isBlack && m.ModeFraction >= options.BlankMinFraction;
+        var drawn = !isBlack && !isBlank;
+
+        Track(black, isBlack, tick, tick, 1 - m.LitFraction, m.StatusBarLitFraction, source);
+        if (isBlack && m.StatusBarLitFraction > options.BlackMaxLitFraction)
+        {
+            // The status bar is drawn over a black view: a pitch-dark sector looks the same.
+            black.Flag = true;
+        }
+
+        Track(blank, isBlank, tick, tick, m.ModeFraction, m.ModeColour, source);
+
+        var isClearFill = drawn && m.ModeFraction >= options.ClearColourMinFraction && m.ModeLuma >= options.ClearColourMinLuma
+            && m.ModeSolidity >= options.ClearColourMinSolidity;
+        Track(clearFill, isClearFill, tick, tick, m.ModeFraction * m.ModeSolidity, m.ModeColour, source);
+
+        var cells = CountCells(m);
+        var isMissingTexture = drawn && cells.Checker >= options.CheckerMinCells;
+        Track(missingTexture, isMissingTexture, tick, tick, cells.Checker, cells.Checker, source);
+
+        var noiseFraction = cells.Noise / (double)m.CellCount;
+        var isNoise = drawn && cells.Noise > 0 && noiseFraction >= options.NoiseMinFraction;
+        Track(noise, isNoise, tick, tick, noiseFraction, noiseFraction, source);
+
+        var isHallOfMirrors = drawn && m.HasPrevious && cells.Textured > 0
+            && cells.Moving >= options.HallOfMirrorsMinMovingFraction * cells.Textured
+            && cells.Stale >= options.HallOfMirrorsMinCells;
+        Track(hallOfMirrors, isHallOfMirrors, tick, previousTick, cells.Stale, cells.Stale, source);
+
+        var isFlicker = m.HasBeforePrevious && m.MeanDelta >= options.FlickerMinDelta
+            && m.MeanDelta2 <= options.FlickerMaxReturnRatio * m.MeanDelta;
+        Track(flicker, isFlicker, tick, beforePreviousTick, m.MeanDelta, m.MeanDelta, source);
+
+        var isUnchanged = drawn && m.HasPrevious && m.ChangedFraction <= options.FrozenMaxChangedFraction;
+        if (isUnchanged)
+        {
+            if (!frozen.IsOpen)
+            {
+                frozenActingTicks = 0;
+            }
+
+            frozen.Hit(tick, previousTick, 0, 0, source);
+            if (agentActing)
+            {
+                frozenActingTicks += tick - previousTick;
+            }
+        }
+        else if (frozen.Miss())
+        {
+            CloseFrozen();
+        }
+
+        beforePreviousTick = previousTick;
+        previousTick = tick;
+        started = true;
+        FramesChecked++;
+    }
+
+    /// <summary>Decodes (PNG, JPEG, anything OpenCV reads) and checks one frame.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not an image OpenCV can decode.</exception>
+    public void Add(int tick, ReadOnlySpan<byte> encodedImage, bool agentActing)
+    {
+        using var frame = encodedImage.IsEmpty ? new Mat() : Cv2.ImDecode(encodedImage, ImreadModes.Color);
+        if (frame.Empty())
+        {
+            throw new InvalidDataException($"The frame at tick {tick} ({encodedImage.Length} bytes) is not an image OpenCV can decode.");
+        }
+
+        Add(tick, frame, agentActing);
+    }
+
+    /// <summary>Findings whose ranges have ended since the last call.</summary>
+    public IReadOnlyList<FrameFinding> TakeFindings()
+    {
+        if (findings.Count == 0)
+        {
+            return [];
+        }
+
+        var taken = findings.ToArray();
+        findings.Clear();
+        return taken;
+    }
+
+    /// <summary>Ends the stream: closes every open range and returns the findings not yet taken. The checker can then start a new stream.</summary>
+    public IReadOnlyList<FrameFinding> Complete()
+    {
+        foreach (var run in new[] { black, blank, clearFill, missingTexture, noise, hallOfMirrors, flicker })
+        {
+            if (run.IsOpen)
+            {
+                Close(run);
+            }
+        }
+
+        if (frozen.IsOpen)
+        {
+            CloseFrozen();
+        }
+
+        analyzer.Reset();
+        started = false;
+        FramesChecked = 0;
+        return TakeFindings();
+    }
+
+    public void Dispose()
+    {
+        analyzer.Dispose();
+        foreach (var run in new[] { black, blank, frozen, hallOfMirrors, clearFill, missingTexture, flicker, noise })
+        {
+            run.Dispose();
+        }
+    }
+
+    private CellCounts CountCells(FrameMeasurement m)
+    {
+        var counts = default(CellCounts);
+        var texturedStd = (float)options.TexturedMinStd;
+        var noiseStd = (float)options.NoiseMinStd;
+        var roughness = (float)options.NoiseMinRoughness;
+        var contrast = (float)options.CheckerMinContrast;
+        var bimodality = (float)options.CheckerMinBimodality;
+        for (var i = 0; i < m.CellCount; i++)
+        {
+            var std = m.CellStd[i];
+            var range = m.CellRange[i];
+            if (std >= texturedStd)
+            {
+                counts.Textured++;
+                var changed = m.CellChanged[i];
+                if (changed >= 0.25f)
+                {
+                    counts.Moving++;
+                }
+                else if (changed == 0 && m.CellBelowHorizon[i] && !m.CellInWeaponZone[i])
+                {
+                    counts.Stale++;
+                }
+            }
+
+            // A checkerboard: two flat colours in about equal parts, with edges across both rows and columns.
+            var dx = m.CellDx[i];
+            var dy = m.CellDy[i];
+            if (range >= contrast && 2 * std >= bimodality * range && dx >= 0.1f * range && dy >= 0.1f * range)
+            {
+                counts.Checker++;
+            }
+            else if (std >= noiseStd && dx + dy >= 2 * roughness * std)
+            {
+                counts.Noise++;
+            }
+        }
+
+        return counts;
+    }
+
+    private void Track(GlitchRun run, bool flagged, int tick, int firstTick, double score, double value, Mat source)
+    {
+        if (flagged)
+        {
+            run.Hit(tick, firstTick, score, value, source);
+        }
+        else if (run.Miss())
+        {
+            Close(run);
+        }
+    }
+
+    private void Close(GlitchRun run)
+    {
+        if (ReferenceEquals(run, hallOfMirrors) && run.Frames < options.HallOfMirrorsMinFrames
+            || ReferenceEquals(run, flicker) && run.Frames < options.FlickerMinFrames)
+        {
+            run.Discard();
+            return;
+        }
+
+        var frames = run.Frames;
+        var (check, severity, confidence, description) = Describe(run, frames);
+        findings.Add(new FrameFinding(check, severity, Math.Round(confidence, 2), run.FirstTick, run.LastTick, run.EvidenceTick, frames,
+            description, run.Close()));
+    }
+
+    private void CloseFrozen()
+    {
+        var actingTicks = frozenActingTicks;
+        var threshold = options.FrozenTicks;
+        if (actingTicks < threshold)
+        {
+            frozen.Discard();
+            return;
+        }
+
+        var span = (frozen.LastTick - frozen.FirstTick) / (double)options.TickRate;
+        var acting = actingTicks / (double)options.TickRate;
+        var confidence = 0.7 + (0.25 * Math.Min(1, ((actingTicks / (double)threshold) - 1) / 2));
+        var description = string.Create(CultureInfo.InvariantCulture,
+            $"The view did not change for {span:0.0} s (ticks {frozen.FirstTick}-{frozen.LastTick}, {frozen.Frames + 1} frames) while the agent was acting for {acting:0.0} s of it.");
+        findings.Add(new FrameFinding(FrameCheckNames.FrozenVideo, BugSeverity.Major, Math.Round(confidence, 2), frozen.FirstTick, frozen.LastTick,
+            frozen.EvidenceTick, frozen.Frames + 1, description, frozen.Close()));
+    }
+
+    private (string Check, BugSeverity Severity, double Confidence, string Description) Describe(GlitchRun run, int frames)
+    {
+        var ticks = run.FirstTick == run.LastTick
+            ? string.Create(CultureInfo.InvariantCulture, $"tick {run.FirstTick}")
+            : string.Create(CultureInfo.InvariantCulture, $"ticks {run.FirstTick}-{run.LastTick}");
+        var inFrames = string.Create(CultureInfo.InvariantCulture, $"{frames} frame{(frames == 1 ? string.Empty : "s")}, {ticks}");
+        if (ReferenceEquals(run, black))
+        {
+            return run.Flag
+                ? (FrameCheckNames.BlackFrame, BugSeverity.Major, 0.55,
+                    $"The view is black ({inFrames}) while the status bar is drawn: nothing was rendered, or the player is in a pitch-dark area.")
+                : (FrameCheckNames.BlackFrame, BugSeverity.Major, options.StatusBarFraction > 0 ? 0.95 : 0.8,
+                    $"The frame is black ({inFrames}).");
+        }
+
+        if (ReferenceEquals(run, blank))
+        {
+            return (FrameCheckNames.BlankFrame, BugSeverity.Major, 0.9,
+                string.Create(CultureInfo.InvariantCulture, $"The view is one flat colour, {Colour(run.EvidenceValue)} over {run.BestScore:P0} of it ({inFrames}): nothing was drawn."));
+        }
+
+        if (ReferenceEquals(run, clearFill))
+        {
+            return (FrameCheckNames.ClearColourFill, BugSeverity.Major, 0.6 + (0.3 * Math.Min(1, run.BestScore / 0.1)),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Part of the view ({run.BestScore:P0}) is one flat colour, {Colour(run.EvidenceValue)} ({inFrames}): an undrawn area the renderer cleared (Hall of Mirrors with +r_clearbuffer)."));
+        }
+
+        if (ReferenceEquals(run, missingTexture))
+        {
+            var minimum = options.CheckerMinCells;
+            return (FrameCheckNames.MissingTexture, BugSeverity.Minor, 0.5 + (0.4 * Math.Min(1, (run.BestScore - minimum) / (3.0 * minimum))),
+                string.Create(CultureInfo.InvariantCulture, $"A two-colour checkerboard, the pattern drawn for a missing texture, covers {run.BestScore:0} cells of the view ({inFrames})."));
+        }
+
+        if (ReferenceEquals(run, noise))
+        {
+            return (FrameCheckNames.Noise, BugSeverity.Major, 0.6 + (0.35 * Math.Min(1, run.BestScore / 0.5)),
+                string.Create(CultureInfo.InvariantCulture, $"{run.BestScore:P0} of the view is random pixels ({inFrames}): garbage in the frame buffer."));
+        }
+
+        if (ReferenceEquals(run, hallOfMirrors))
+        {
+            var extra = frames - options.HallOfMirrorsMinFrames;
+            return (FrameCheckNames.HallOfMirrors, BugSeverity.Major, Math.Min(0.9, 0.6 + (0.05 * extra)),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"An area of the view ({run.BestScore:0} cells) kept stale pixels while the camera moved ({inFrames}): an undrawn wall smears old frames (Hall of Mirrors)."));
+        }
+
+        var beyond = frames - options.FlickerMinFrames;
+        return (FrameCheckNames.Flicker, BugSeverity.Minor, Math.Min(0.9, 0.6 + (0.05 * beyond)),
+            string.Create(CultureInfo.InvariantCulture,
+                $"The view alternates between two pictures from frame to frame ({inFrames}), changing by {run.BestScore:0}/255 on average each time."));
+    }
+
+    private static string Colour(double rgb) => string.Create(CultureInfo.InvariantCulture, $"#{(int)rgb:X6}");
+
+    private struct CellCounts
+    {
+        public int Textured;
+        public int Moving;
+        public int Stale;
+        public int Checker;
+        public int Noise;
+    }
+}
