@@ -158,9 +158,13 @@ internal sealed class FrameAnalyzer : IDisposable
         analysisSize = new Size(aw, ah);
         viewRect = new Rect(0, 0, aw * factor, ah * factor);
 
-        // Cells stop one pixel short of the right and bottom edges, so neighbour differences stay inside the picture.
-        cellGrid = new Size((aw - 1) / cell, (ah - 1) / cell);
-        cellRect = new Rect(0, 0, cellGrid.Width * cell, cellGrid.Height * cell);
+        // Cells stop one pixel short of the right and bottom edges, so neighbour differences stay inside the picture,
+        // and a row of cells starts at the horizon: the cells below it never hold sky, which stays still while the
+        // player walks without turning (the sky is fixed to the view angle).
+        var horizon = (ah + 1) / 2;
+        var cellTop = horizon % cell;
+        cellGrid = new Size((aw - 1) / cell, (ah - 1 - cellTop) / cell);
+        cellRect = new Rect(0, cellTop, cellGrid.Width * cell, cellGrid.Height * cell);
         cellKernel.Dispose();
         cellKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(cell, cell));
 
@@ -172,8 +176,8 @@ internal sealed class FrameAnalyzer : IDisposable
             {
                 var i = (row * cellGrid.Width) + column;
                 var centreX = ((column * cell) + (cell / 2.0)) / aw;
-                var centreY = ((row * cell) + (cell / 2.0)) / ah;
-                m.CellBelowHorizon[i] = row * cell >= ah / 2;
+                var centreY = (cellTop + (row * cell) + (cell / 2.0)) / ah;
+                m.CellBelowHorizon[i] = cellTop + (row * cell) >= horizon;
                 m.CellInWeaponZone[i] = Math.Abs(centreX - 0.5) <= options.WeaponZoneHalfWidth && centreY >= options.WeaponZoneTop;
             }
         }
@@ -253,8 +257,8 @@ internal sealed class FrameAnalyzer : IDisposable
     private void MeasureCells(FrameMeasurement m)
     {
         using var cells = new Mat(gray, cellRect);
-        using var right = new Mat(gray, new Rect(1, 0, cellRect.Width, cellRect.Height));
-        using var below = new Mat(gray, new Rect(0, 1, cellRect.Width, cellRect.Height));
+        using var right = new Mat(gray, new Rect(cellRect.X + 1, cellRect.Y, cellRect.Width, cellRect.Height));
+        using var below = new Mat(gray, new Rect(cellRect.X, cellRect.Y + 1, cellRect.Width, cellRect.Height));
 
         cells.ConvertTo(grayF, MatType.CV_32F);
         Cv2.Multiply(grayF, grayF, graySq);

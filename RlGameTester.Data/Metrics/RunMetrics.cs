@@ -25,7 +25,13 @@ public static class RunMetrics
         }
 
         var (metric, stuck) = accumulator.Complete(runId, now);
-        var existing = await db.Metrics.FirstOrDefaultAsync(m => m.RunId == runId, cancellationToken);
+        return (await SaveAsync(db, metric, cancellationToken), stuck);
+    }
+
+    /// <summary>Stores a run's metrics, replacing the row it had; returns the stored row.</summary>
+    public static async Task<Metric> SaveAsync(RlgtDbContext db, Metric metric, CancellationToken cancellationToken)
+    {
+        var existing = await db.Metrics.FirstOrDefaultAsync(m => m.RunId == metric.RunId, cancellationToken);
         if (existing is null)
         {
             db.Metrics.Add(metric);
@@ -38,6 +44,6 @@ public static class RunMetrics
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return (metric, stuck);
+        return metric;
     }
 }

@@ -18,4 +18,11 @@ public sealed class JobQueueOptions
     /// <summary>How often an idle consumer looks for new or abandoned jobs.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Put before every Redis key the product uses (queues, dead letters, progress, cancellations), so
+    /// several installations (or test runs) can share one Redis. Channels take the connection string's
+    /// <c>channelPrefix</c>.
+    /// </summary>
+    public string KeyPrefix { get; set; } = string.Empty;
 }

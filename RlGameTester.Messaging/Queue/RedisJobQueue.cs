@@ -135,7 +135,7 @@ public sealed class RedisJobQueue(IConnectionMultiplexer redis, IOptions<JobQueu
     /// <summary>Jobs waiting or held by a consumer.</summary>
     public async Task<long> LengthAsync(string queue) => await Db.StreamLengthAsync(StreamKey(queue));
 
-    private IDatabase Db => redis.GetDatabase();
+    private IDatabase Db => RedisDatabase.Of(redis, Options);
 
     private async Task<JobLease> LeaseOfAsync(string queue, StreamEntry entry)
     {

@@ -25,8 +25,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:rlgt", DatabaseConnectionString);
-        builder.UseSetting("ConnectionStrings:redis", TestServers.Redis);
+        builder.UseSetting("ConnectionStrings:redis", TestServers.RedisFor(1, "api-tests"));
         builder.UseSetting("ConnectionStrings:blobs", TestServers.Blobs);
+        builder.UseSetting("Queue:KeyPrefix", $"{_database!.Name}:");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:StackExchange.Redis", "None");
     }

@@ -10,6 +10,12 @@ public static class TestServers
 
     public static string Redis => Required("RLGT_TEST_REDIS");
 
+    /// <summary>
+    /// Redis for one test project: a database number and a channel prefix of its own, so test projects
+    /// running side by side never take each other's jobs or hear each other's run signals.
+    /// </summary>
+    public static string RedisFor(int database, string channelPrefix) => $"{Redis},defaultDatabase={database},channelPrefix={channelPrefix}";
+
     public static string Blobs => Required("RLGT_TEST_BLOBS");
 
     private static string Required(string name) =>

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RlGameTester.Analysis.Detectors;
+using RlGameTester.Data;
+using RlGameTester.Data.Bugs;
+using RlGameTester.Data.Metrics;
+using RlGameTester.Messaging;
+using RlGameTester.Messaging.Queue;
+
+namespace RlGameTester.Analysis.Runs;
+
+/// <summary>
+/// Analyses a finished run: one pass over its events computes its metrics and hardness and runs the
+/// telemetry detectors; the run's telemetry findings are replaced, not added to, so analysing twice
+/// changes nothing.
+/// </summary>
+internal sealed partial class RunAnalysisHandler(RlgtDbContext db, TimeProvider clock, ILogger<RunAnalysisHandler> logger) : IJobHandler
+{
+    public string Queue => Queues.Analysis;
+
+    public async Task HandleAsync(JobLease lease, CancellationToken cancellationToken)
+    {
+        var job = JsonSerializer.Deserialize(lease.Payload, MessagingJson.Default.AnalysisJob)
+            ?? throw new InvalidOperationException($"Job {lease.EntryId} is empty.");
+        if (job.Kind != AnalysisJob.Run || job.RunId is not { } runId)
+        {
+            throw new NotSupportedException($"Analysis job kind '{job.Kind}' is not handled by this version of the Analysis service.");
+        }
+
+        var run = await db.Runs.AsNoTracking().Where(r => r.Id == runId).Select(r => new { r.Id, r.MapId }).FirstOrDefaultAsync(cancellationToken);
+        if (run is null)
+        {
+            LogGone(logger, runId);
+            return;
+        }
+
+        var accumulator = new RunMetricsAccumulator();
+        var detectors = new TelemetryDetectors();
+        await foreach (var e in RunMetrics.ReadEvents(db, runId).WithCancellation(cancellationToken))
+        {
+            accumulator.Add(e);
+            detectors.Add(e);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (metric, stuck) = accumulator.Complete(runId, now);
+        var findings = detectors.Complete(stuck);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await RunMetrics.SaveAsync(db, metric, cancellationToken);
+        // Crash bugs are the Worker's (from the agent's own output); everything else from telemetry is ours to replace.
+        await db.Bugs.Where(b => b.RunId == runId && b.DetectionSource == DetectionSource.Telemetry && b.BugType != BugType.Crash)
+            .ExecuteDeleteAsync(cancellationToken);
+        db.Bugs.AddRange(findings.Select(f => new Bug
+        {
+            RunId = runId,
+            MapId = run.MapId,
+            BugType = f.Type,
+            Severity = f.Severity,
+            DetectionSource = DetectionSource.Telemetry,
+            CheckName = f.CheckName,
+            Title = f.Title,
+            Description = f.Description,
+            Timestamp = f.Timestamp,
+            Frame = f.Frame,
+            Episode = f.Episode,
+            Confidence = f.Confidence,
+            PositionX = f.X,
+            PositionY = f.Y,
+            Data = JsonSerializer.Serialize(f.Evidence),
+            DetectedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogAnalysed(logger, runId, metric.HardnessScore, findings.Count);
+    }
+
+    public Task OnDeadLetteredAsync(JobLease lease, string error, CancellationToken cancellationToken)
+    {
+        LogGaveUp(logger, lease.EntryId, error);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} is gone; nothing to analyse")]
+    private static partial void LogGone(ILogger logger, long runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} analysed: hardness {Hardness}, {Findings} finding(s)")]
+    private static partial void LogAnalysed(ILogger logger, long runId, double hardness, int findings);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up analysing job {EntryId}: {Error}")]
+    private static partial void LogGaveUp(ILogger logger, string entryId, string error);
+}
