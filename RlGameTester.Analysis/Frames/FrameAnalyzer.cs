@@ -288,6 +288,7 @@ internal sealed class FrameAnalyzer : IDisposable
         var meanDy = cellDy.AsSpan<float>();
         for (var i = 0; i < m.CellCount; i++)
         {
+            m.CellMean[i] = mean[i];
             m.CellStd[i] = MathF.Sqrt(MathF.Max(0, sq[i] - (mean[i] * mean[i])));
             m.CellRange[i] = max[i] - min[i];
             m.CellDx[i] = meanDx[i];

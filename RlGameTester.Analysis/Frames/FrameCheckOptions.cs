@@ -131,15 +131,22 @@ internal sealed class FrameCheckOptions
     public double NoiseMinStd { get; set; } = 16;
 
     /// <summary>
-    /// Mean neighbour difference over standard deviation above which a cell is noise: about 1.1 for independent random
-    /// pixels, 0.1-0.6 for rendered textures, whose neighbouring pixels are alike.
+    /// Mean neighbour difference (horizontal and vertical averaged) over standard deviation above which a cell may be
+    /// noise: about 1.1 for independent random pixels, mostly 0.1-0.6 for rendered textures, whose neighbours are alike.
     /// </summary>
     [Range(0.0, 4.0)]
-    public double NoiseMinRoughness { get; set; } = 0.8;
+    public double NoiseMinRoughness { get; set; } = 0.7;
 
-    /// <summary>Share of the view's cells that must be noise for a finding.</summary>
+    /// <summary>The same ratio along the smoother axis: rough both ways, unlike striped (aliased) floors and ceilings.</summary>
+    [Range(0.0, 4.0)]
+    public double NoiseMinAxisRoughness { get; set; } = 0.4;
+
+    /// <summary>
+    /// Share of the view's cells that must be rough and alike (the same spread and roughness, within 20 % and 0.15):
+    /// random pixels look the same everywhere, while detailed art (title screen, menus) is rough in varied ways.
+    /// </summary>
     [Range(0.0, 1.0)]
-    public double NoiseMinFraction { get; set; } = 0.08;
+    public double NoiseMinFraction { get; set; } = 0.13;
 
     /// <summary>Luminance range a cell needs to be a missing-texture checkerboard.</summary>
     [Range(0, 255)]
@@ -150,9 +157,9 @@ internal sealed class FrameCheckOptions
     /// checkerboard is; rendered textures have many shades and score 0.3-0.6.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double CheckerMinBimodality { get; set; } = 0.8;
+    public double CheckerMinBimodality { get; set; } = 0.85;
 
-    /// <summary>Checkerboard cells needed for a finding.</summary>
+    /// <summary>Checkerboard cells, alike in brightness and contrast (one pattern), needed for a finding.</summary>
     [Range(1, 10_000)]
     public int CheckerMinCells { get; set; } = 4;
 

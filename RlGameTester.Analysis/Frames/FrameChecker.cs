@@ -27,6 +27,8 @@ internal sealed class FrameChecker : IDisposable
     private int beforePreviousTick;
     private int frozenActingTicks;
     private bool started;
+    private int[] noiseCandidates = [];
+    private int[] checkerCandidates = [];
 
     public FrameChecker(FrameCheckOptions options)
     {
@@ -195,8 +197,16 @@ internal sealed class FrameChecker : IDisposable
         var texturedStd = (float)options.TexturedMinStd;
         var noiseStd = (float)options.NoiseMinStd;
         var roughness = (float)options.NoiseMinRoughness;
+        var axisRoughness = (float)options.NoiseMinAxisRoughness;
         var contrast = (float)options.CheckerMinContrast;
         var bimodality = (float)options.CheckerMinBimodality;
+        if (noiseCandidates.Length < m.CellCount)
+        {
+            noiseCandidates = new int[m.CellCount];
+            checkerCandidates = new int[m.CellCount];
+        }
+
+        int noisy = 0, checkered = 0;
         for (var i = 0; i < m.CellCount; i++)
         {
             var std = m.CellStd[i];
@@ -220,15 +230,62 @@ internal sealed class FrameChecker : IDisposable
             var dy = m.CellDy[i];
             if (range >= contrast && 2 * std >= bimodality * range && dx >= 0.1f * range && dy >= 0.1f * range)
             {
-                counts.Checker++;
+                checkerCandidates[checkered++] = i;
             }
-            else if (std >= noiseStd && dx + dy >= 2 * roughness * std)
+            else if (std >= noiseStd && dx + dy >= 2 * roughness * std && MathF.Min(dx, dy) >= axisRoughness * std)
             {
-                counts.Noise++;
+                noiseCandidates[noisy++] = i;
             }
         }
 
+        counts.Checker = LargestAlikeGroup(checkerCandidates.AsSpan(0, checkered), m, checker: true);
+        counts.Noise = LargestAlikeGroup(noiseCandidates.AsSpan(0, noisy), m, checker: false);
         return counts;
+    }
+
+    /// <summary>
+    /// The most candidate cells alike to one of them: one pattern (a checkerboard of one brightness and contrast, or
+    /// random pixels of one spread and roughness) rather than scattered detail. Quadratic in the candidates, which are
+    /// few in a normal frame.
+    /// </summary>
+    private static int LargestAlikeGroup(ReadOnlySpan<int> candidates, FrameMeasurement m, bool checker)
+    {
+        var best = 0;
+        foreach (var c in candidates)
+        {
+            var alike = 0;
+            if (checker)
+            {
+                var mean = m.CellMean[c];
+                var range = m.CellRange[c];
+                foreach (var o in candidates)
+                {
+                    if (MathF.Abs(m.CellMean[o] - mean) <= 0.15f * range && MathF.Abs(m.CellRange[o] - range) <= 0.25f * range)
+                    {
+                        alike++;
+                    }
+                }
+            }
+            else
+            {
+                var std = m.CellStd[c];
+                var rx = m.CellDx[c] / std;
+                var ry = m.CellDy[c] / std;
+                foreach (var o in candidates)
+                {
+                    var so = m.CellStd[o];
+                    if (MathF.Abs(so - std) <= 0.2f * std && MathF.Abs((m.CellDx[o] / so) - rx) <= 0.15f
+                        && MathF.Abs((m.CellDy[o] / so) - ry) <= 0.15f)
+                    {
+                        alike++;
+                    }
+                }
+            }
+
+            best = Math.Max(best, alike);
+        }
+
+        return best;
     }
 
     private void Track(GlitchRun run, bool flagged, int tick, int firstTick, double score, double value, Mat source)
@@ -315,7 +372,7 @@ internal sealed class FrameChecker : IDisposable
         if (ReferenceEquals(run, noise))
         {
             return (FrameCheckNames.Noise, BugSeverity.Major, 0.6 + (0.35 * Math.Min(1, run.BestScore / 0.5)),
-                string.Create(CultureInfo.InvariantCulture, $"{run.BestScore:P0} of the view is random pixels ({inFrames}): garbage in the frame buffer."));
+                string.Create(CultureInfo.InvariantCulture, $"At least {run.BestScore:P0} of the view is random pixels ({inFrames}): garbage in the frame buffer."));
         }
 
         if (ReferenceEquals(run, hallOfMirrors))

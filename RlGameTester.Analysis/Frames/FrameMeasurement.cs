@@ -12,6 +12,9 @@ internal sealed class FrameMeasurement
 
     public int CellCount => CellColumns * CellRows;
 
+    /// <summary>Mean luminance per cell.</summary>
+    public float[] CellMean { get; private set; } = [];
+
     /// <summary>Luminance standard deviation per cell.</summary>
     public float[] CellStd { get; private set; } = [];
 
@@ -68,6 +71,7 @@ internal sealed class FrameMeasurement
         CellColumns = columns;
         CellRows = rows;
         var n = columns * rows;
+        CellMean = new float[n];
         CellStd = new float[n];
         CellRange = new float[n];
         CellDx = new float[n];
