@@ -87,6 +87,8 @@ internal sealed class FrameAnalyzer : IDisposable
         Cv2.CvtColor(small, gray, ColorConversionCodes.BGR2GRAY);
         var pixels = (double)(analysisSize.Width * analysisSize.Height);
 
+        m.PreviousMeanLuma = m.MeanLuma;
+        m.MeanLuma = Cv2.Mean(gray).Val0;
         Cv2.Threshold(gray, lit, options.BlackLevel, 255, ThresholdTypes.Binary);
         m.LitFraction = Cv2.CountNonZero(lit) / pixels;
         m.StatusBarLitFraction = m.LitFraction <= options.BlackMaxLitFraction ? MeasureStatusBar() : double.NaN;

@@ -68,6 +68,13 @@ internal sealed class FrameCheckOptions
     [Range(0, 255)]
     public int ClearColourMinLuma { get; set; } = 24;
 
+    /// <summary>
+    /// Consecutive frames, with the camera moving, that a flat-colour area must keep exactly its colour: a real
+    /// surface's colour changes with distance and light as the player moves; a clear colour does not.
+    /// </summary>
+    [Range(1, 1000)]
+    public int ClearColourMinFrames { get; set; } = 3;
+
     /// <summary>Share of a flat-colour area that must survive a 3x3 erosion: a solid region, not scattered pixels.</summary>
     [Range(0.0, 1.0)]
     public double ClearColourMinSolidity { get; set; } = 0.5;
@@ -84,9 +91,16 @@ internal sealed class FrameCheckOptions
     [Range(0.0, 0.5)]
     public double FrozenMaxChangedFraction { get; set; } = 0.002;
 
-    /// <summary>Mean luminance change between consecutive frames that counts as a large delta.</summary>
-    [Range(1.0, 255.0)]
-    public double FlickerMinDelta { get; set; } = 24;
+    /// <summary>Smallest mean luminance change between consecutive frames that can be a flicker.</summary>
+    [Range(0.0, 255.0)]
+    public double FlickerMinDelta { get; set; } = 4;
+
+    /// <summary>
+    /// Mean luminance change relative to the brighter frame's mean luminance that counts as a large delta: a dark view
+    /// blinking to black changes little in absolute terms; a muzzle flash (+16 light levels) brightens by about 12 %.
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double FlickerMinRelativeDelta { get; set; } = 0.3;
 
     /// <summary>
     /// A large delta is a flicker when the frame is back near the one two frames before: the change against that frame
@@ -120,11 +134,11 @@ internal sealed class FrameCheckOptions
     /// while the player turns without moving, so its staleness is no evidence.
     /// </summary>
     [Range(0.0, 0.5)]
-    public double WeaponZoneHalfWidth { get; set; } = 0.28;
+    public double WeaponZoneHalfWidth { get; set; } = 0.25;
 
     /// <summary>Top of the weapon box, as a fraction of the view's height.</summary>
     [Range(0.0, 1.0)]
-    public double WeaponZoneTop { get; set; } = 0.55;
+    public double WeaponZoneTop { get; set; } = 0.7;
 
     /// <summary>Luminance standard deviation a cell needs before its roughness is judged (flat and dark cells are not noise).</summary>
     [Range(0.0, 128.0)]

@@ -27,6 +27,9 @@ internal sealed class FrameChecker : IDisposable
     private int beforePreviousTick;
     private int frozenActingTicks;
     private bool started;
+    private int flatStreak;
+    private int flatColour;
+    private int flatStartTick;
     private int[] noiseCandidates = [];
     private int[] checkerCandidates = [];
 
@@ -76,7 +79,8 @@ internal sealed class FrameChecker : IDisposable
         }
 
         var isBlack = m.LitFraction <= options.BlackMaxLitFraction;
-        var isBlank = !isBlack && m.ModeFraction >= options.BlankMinFraction;
+        // A view of one near-black colour is a dark room or a black frame, which the lit share decides.
+        var isBlank = !isBlack && m.ModeFraction >= options.BlankMinFraction && m.ModeLuma >= options.ClearColourMinLuma;
         var drawn = !isBlack && !isBlank;
 
         Track(black, isBlack, tick, tick, 1 - m.LitFraction, m.StatusBarLitFraction, source);
@@ -88,11 +92,19 @@ internal sealed class FrameChecker : IDisposable
 
         Track(blank, isBlank, tick, tick, m.ModeFraction, m.ModeColour, source);
 
-        var isClearFill = drawn && m.ModeFraction >= options.ClearColourMinFraction && m.ModeLuma >= options.ClearColourMinLuma
-            && m.ModeSolidity >= options.ClearColourMinSolidity;
-        Track(clearFill, isClearFill, tick, tick, m.ModeFraction * m.ModeSolidity, m.ModeColour, source);
-
         var cells = CountCells(m);
+        var cameraMoving = m.HasPrevious && cells.Textured > 0 && cells.Moving >= options.HallOfMirrorsMinMovingFraction * cells.Textured;
+
+        // A flat colour that keeps exactly its colour while the camera moves: nothing lit it, the renderer cleared it.
+        var flatArea = drawn && m.ModeFraction >= options.ClearColourMinFraction && m.ModeLuma >= options.ClearColourMinLuma
+            && m.ModeSolidity >= options.ClearColourMinSolidity;
+        var sameColour = flatArea && flatStreak > 0 && ColourDistance(m.ModeColour, flatColour) <= options.UniformTolerance;
+        flatStreak = !flatArea ? 0 : sameColour ? flatStreak + (cameraMoving ? 1 : 0) : (cameraMoving ? 1 : 0);
+        flatStartTick = sameColour ? flatStartTick : previousTick;
+        flatColour = m.ModeColour;
+        var isClearFill = flatArea && flatStreak >= options.ClearColourMinFrames;
+        Track(clearFill, isClearFill, tick, flatStartTick, m.ModeFraction * m.ModeSolidity, m.ModeColour, source);
+
         var isMissingTexture = drawn && cells.Checker >= options.CheckerMinCells;
         Track(missingTexture, isMissingTexture, tick, tick, cells.Checker, cells.Checker, source);
 
@@ -100,12 +112,11 @@ internal sealed class FrameChecker : IDisposable
         var isNoise = drawn && cells.Noise > 0 && noiseFraction >= options.NoiseMinFraction;
         Track(noise, isNoise, tick, tick, noiseFraction, noiseFraction, source);
 
-        var isHallOfMirrors = drawn && m.HasPrevious && cells.Textured > 0
-            && cells.Moving >= options.HallOfMirrorsMinMovingFraction * cells.Textured
-            && cells.Stale >= options.HallOfMirrorsMinCells;
+        var isHallOfMirrors = drawn && cameraMoving && cells.Stale >= options.HallOfMirrorsMinCells;
         Track(hallOfMirrors, isHallOfMirrors, tick, previousTick, cells.Stale, cells.Stale, source);
 
         var isFlicker = m.HasBeforePrevious && m.MeanDelta >= options.FlickerMinDelta
+            && m.MeanDelta >= options.FlickerMinRelativeDelta * Math.Max(16, Math.Max(m.MeanLuma, m.PreviousMeanLuma))
             && m.MeanDelta2 <= options.FlickerMaxReturnRatio * m.MeanDelta;
         Track(flicker, isFlicker, tick, beforePreviousTick, m.MeanDelta, m.MeanDelta, source);
 
@@ -177,6 +188,7 @@ internal sealed class FrameChecker : IDisposable
         }
 
         analyzer.Reset();
+        flatStreak = 0;
         started = false;
         FramesChecked = 0;
         return TakeFindings();
@@ -388,6 +400,9 @@ internal sealed class FrameChecker : IDisposable
             string.Create(CultureInfo.InvariantCulture,
                 $"The view alternates between two pictures from frame to frame ({inFrames}), changing by {run.BestScore:0}/255 on average each time."));
     }
+
+    private static int ColourDistance(int a, int b) =>
+        Math.Max(Math.Abs(((a >> 16) & 0xFF) - ((b >> 16) & 0xFF)), Math.Max(Math.Abs(((a >> 8) & 0xFF) - ((b >> 8) & 0xFF)), Math.Abs((a & 0xFF) - (b & 0xFF))));
 
     private static string Colour(double rgb) => string.Create(CultureInfo.InvariantCulture, $"#{(int)rgb:X6}");
 

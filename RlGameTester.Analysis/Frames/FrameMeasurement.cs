@@ -53,6 +53,12 @@ internal sealed class FrameMeasurement
     /// <summary>Share of the most frequent colour's area that survives a 3x3 erosion; NaN when not measured.</summary>
     public double ModeSolidity { get; set; } = double.NaN;
 
+    /// <summary>Mean luminance of the view.</summary>
+    public double MeanLuma { get; set; }
+
+    /// <summary>Mean luminance of the previous frame's view.</summary>
+    public double PreviousMeanLuma { get; set; }
+
     public bool HasPrevious { get; set; }
 
     public bool HasBeforePrevious { get; set; }

@@ -307,7 +307,7 @@ internal sealed class ClipFactory(DoomGraphics graphics, int width, int height)
         var check = clearBuffer ? FrameCheckNames.ClearColourFill : FrameCheckNames.HallOfMirrors;
         var world = DoomWorld.Random(rng, graphics, rng.Next(112, 240), rng.NextDouble() < 0.3);
         var motion = DoomWorld.Pick(rng, [Motion.Walk, Motion.Turn, Motion.Strafe, Motion.WalkTurn]);
-        var camera = StartCamera(rng, world, motion);
+        var camera = FacingNearWall(rng, world);
         MarkWallAhead(world, camera, cell => cell.Kind = WallKind.Undrawn);
         (byte, byte, byte)? clear = clearBuffer ? BrightColour(rng) : null;
         var clip = Play(rng, world, camera, motion, $"glitch:{check}", check, frames: 14, clear);
@@ -321,7 +321,7 @@ internal sealed class ClipFactory(DoomGraphics graphics, int width, int height)
     {
         var world = DoomWorld.Random(rng, graphics, rng.Next(96, 240), rng.NextDouble() < 0.3);
         var motion = DoomWorld.Pick(rng, [Motion.Walk, Motion.Turn, Motion.Strafe, Motion.Stand]);
-        var camera = StartCamera(rng, world, motion);
+        var camera = FacingNearWall(rng, world);
         var a = BrightColour(rng);
         (byte R, byte G, byte B) b = rng.NextDouble() < 0.5 ? ((byte)0, (byte)0, (byte)0) : BrightColour(rng);
         if (Math.Abs(Luma(a) - Luma(b)) < 80)
@@ -531,6 +531,33 @@ internal sealed class ClipFactory(DoomGraphics graphics, int width, int height)
             ? (rng.NextDouble() < 0.5 ? 0 : Math.PI) + ((rng.NextDouble() - 0.5) * 0.4)
             : rng.NextDouble() * 2 * Math.PI;
         return new Camera(x, y, angle);
+    }
+
+    /// <summary>
+    /// A camera in open space facing a wall 1.5-4 cells (96-256 units) away: glitches on that wall are in plain view,
+    /// as a tester would see them (a glitch on a wall across a large room covers a few pixels and is not counted).
+    /// </summary>
+    private static Camera FacingNearWall(Random rng, DoomWorld world)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var camera = new Camera(1.5 + (rng.NextDouble() * (world.Size - 3)), 1.5 + (rng.NextDouble() * (world.Size - 3)), rng.NextDouble() * 2 * Math.PI);
+            if (world.IsSolid(camera.X, camera.Y))
+            {
+                continue;
+            }
+
+            var distance = 0.0;
+            while (!world.IsSolid(camera.X + (Math.Cos(camera.Angle) * distance), camera.Y + (Math.Sin(camera.Angle) * distance)))
+            {
+                distance += 0.05;
+            }
+
+            if ((distance >= 1.5 && distance <= 4) || attempt > 500)
+            {
+                return camera;
+            }
+        }
     }
 
     /// <summary>Marks the wall cell seen at the centre of the view, and the cells beside it along the wall.</summary>

@@ -27,7 +27,7 @@ internal static class Corpus
             ("turn-in-place", r => f.Room(r, "turn-in-place", ClipFactory.RandomLight(r), r.NextDouble() < 0.4, Motion.Turn)),
             ("standing-still", r => f.Room(r, "standing-still", ClipFactory.RandomLight(r), r.NextDouble() < 0.4, Motion.Stand, frames: 30, step: 4)),
             ("strobe-lights", r => f.Room(r, "strobe-lights", r.Next(160, 256), false, r.NextDouble() < 0.5 ? Motion.Walk : Motion.Stand, frames: 20, step: 1, strobe: true)),
-            ("chaingun-fire", r => f.Room(r, "chaingun-fire", ClipFactory.RandomLight(r), false, r.NextDouble() < 0.5 ? Motion.Turn : Motion.Walk, frames: 20, step: 1, chaingun: true)),
+            ("chaingun-fire", r => f.Room(r, "chaingun-fire", ClipFactory.RandomLight(r), false, r.NextDouble() < 0.5 ? Motion.Turn : Motion.Walk, frames: 20, step: r.Next(1, 5), chaingun: true)),
             ("hud-message", r => f.Room(r, "hud-message", r.Next(112, 256), r.NextDouble() < 0.4, r.NextDouble() < 0.5 ? Motion.Turn : Motion.Walk, message: "PICKED UP A SHOTGUN.")),
             ("menu", r => f.Menu(r, acting: false)),
             ("menu-while-pressing-keys", r => f.Menu(r, acting: true)),
