@@ -29,9 +29,11 @@ public static class BugsApi
             .WithSummary("Bug counts")
             .WithDescription("Bug counts by type, severity and detection source, for a run, a map, or everything.");
         bugs.MapGet("/{id:long}", GetBug).WithName("GetBug").CanBeMissing()
-            .WithSummary("Get a bug");
+            .WithSummary("Get a bug")
+            .WithDescription("One bug with its place, evidence and detection details.");
         bugs.MapDelete("/{id:long}", DeleteBug).WithName("DeleteBug").CanBeMissing()
-            .WithSummary("Delete a bug");
+            .WithSummary("Delete a bug")
+            .WithDescription("Deletes one bug (for example a false alarm after review).");
         return routes;
     }
 

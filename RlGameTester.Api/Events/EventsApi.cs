@@ -22,7 +22,7 @@ public static class EventsApi
             .WithDescription("Events of run_id in stream order, optionally of one event_type. Paged with skip and limit (1-1000), or by keyset with after_id (the last id of the previous page) for large runs.");
         events.MapPost("/", CreateEvent).WithName("CreateEvent").CanBeMissing()
             .WithSummary("Record an event")
-            .WithDescription("Records one event for a run.");
+            .WithDescription("Records one event for a run. The timestamp is stored in UTC; data must be a JSON object.");
         events.MapPost("/bulk", BulkCreate).WithName("BulkCreateEvents").CanBeMissing()
             .WithSummary("Record many events")
             .WithDescription($"Records up to {MaxBulkEvents} events for run_id (query) in one transaction with PostgreSQL binary COPY: all are stored or none.");
@@ -30,9 +30,11 @@ public static class EventsApi
             .WithSummary("A run's events of one episode")
             .WithDescription("Events of one episode of a run, in stream order.");
         events.MapGet("/{id:long}", GetEvent).WithName("GetEvent").CanBeMissing()
-            .WithSummary("Get an event");
+            .WithSummary("Get an event")
+            .WithDescription("One stored event with its payload and the raw log line it came from.");
         events.MapDelete("/{id:long}", DeleteEvent).WithName("DeleteEvent").CanBeMissing()
-            .WithSummary("Delete an event");
+            .WithSummary("Delete an event")
+            .WithDescription("Deletes one event. Metrics are not recalculated until POST /api/metrics/{run_id}/calculate.");
         events.MapDelete("/run/{run_id:long}", DeleteRunEvents).WithName("DeleteRunEvents").CanBeMissing()
             .WithSummary("Delete a run's events")
             .WithDescription("Deletes every event of a run and says how many.");

@@ -16,7 +16,10 @@ public static class ProgressApi
     {
         builder.Services.AddSignalR()
             .AddJsonProtocol(options => ApiJson.Configure(options.PayloadSerializerOptions))
-            .AddStackExchangeRedis(builder.Configuration.GetConnectionString("redis") ?? "", options => options.Configuration.ChannelPrefix = RedisChannel.Literal("rlgt-signalr"));
+            .AddStackExchangeRedis(
+                builder.Configuration.GetConnectionString("redis") ?? "",
+                // Installations sharing one Redis (Queue:KeyPrefix) keep their hub groups apart too.
+                options => options.Configuration.ChannelPrefix = RedisChannel.Literal($"{builder.Configuration["Queue:KeyPrefix"]}rlgt-signalr"));
         builder.Services.AddHostedService<ProgressRelay>();
         return builder;
     }

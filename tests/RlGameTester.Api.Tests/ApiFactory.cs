@@ -25,7 +25,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:rlgt", DatabaseConnectionString);
-        builder.UseSetting("ConnectionStrings:redis", TestServers.RedisFor(1, "api-tests"));
+        // Each factory has its own database, so run ids repeat across factories: keys and channels are kept apart too.
+        builder.UseSetting("ConnectionStrings:redis", TestServers.RedisFor(1, $"{_database!.Name}-"));
         builder.UseSetting("ConnectionStrings:blobs", TestServers.Blobs);
         builder.UseSetting("Queue:KeyPrefix", $"{_database!.Name}:");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -21,6 +21,7 @@ public sealed class DocsAndHealthTests(ApiFactory factory) : IClassFixture<ApiFa
         { "get", "/api/bugs/{id}" }, { "delete", "/api/bugs/{id}" },
         { "get", "/api/metrics" }, { "get", "/api/metrics/hardest" }, { "get", "/api/metrics/compare" },
         { "get", "/api/metrics/{run_id}" }, { "get", "/api/metrics/{run_id}/timeline" }, { "post", "/api/metrics/{run_id}/calculate" },
+        { "post", "/api/runs/{id}/log" }, { "get", "/api/runs/{id}/progress" },
     };
 
     [Theory]
@@ -32,6 +33,7 @@ public sealed class DocsAndHealthTests(ApiFactory factory) : IClassFixture<ApiFa
         var operation = document["paths"]?[path]?[method];
         Assert.True(operation is not null, $"{method.ToUpperInvariant()} {path} is missing from /openapi.json");
         Assert.False(string.IsNullOrWhiteSpace(operation!["summary"]?.GetValue<string>()), $"{method} {path} has no summary");
+        Assert.False(string.IsNullOrWhiteSpace(operation["description"]?.GetValue<string>()), $"{method} {path} has no description");
         Assert.NotNull(operation["responses"]);
     }
 
