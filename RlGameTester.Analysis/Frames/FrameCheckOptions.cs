@@ -149,11 +149,11 @@ internal sealed class FrameCheckOptions
     /// noise: about 1.1 for independent random pixels, mostly 0.1-0.6 for rendered textures, whose neighbours are alike.
     /// </summary>
     [Range(0.0, 4.0)]
-    public double NoiseMinRoughness { get; set; } = 0.7;
+    public double NoiseMinRoughness { get; set; } = 0.8;
 
     /// <summary>The same ratio along the smoother axis: rough both ways, unlike striped (aliased) floors and ceilings.</summary>
     [Range(0.0, 4.0)]
-    public double NoiseMinAxisRoughness { get; set; } = 0.4;
+    public double NoiseMinAxisRoughness { get; set; } = 0.5;
 
     /// <summary>
     /// Share of the view's cells that must be rough and alike (the same spread and roughness, within 20 % and 0.15):
