@@ -1,4 +1,4 @@
-using RlGameTester.Analysis.Runs;
+using RlGameTester.Analysis;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Messaging;
@@ -9,7 +9,7 @@ builder.AddServiceDefaults();
 builder.AddRlgtDatabase();
 builder.AddBlobStorage();
 builder.AddMessaging();
-builder.AddJobHandler<RunAnalysisHandler>(Queues.Analysis);
+builder.AddAnalysis();
 
 var app = builder.Build();
 

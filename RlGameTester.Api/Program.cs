@@ -17,6 +17,7 @@ builder.AddBlobStorage();
 builder.AddMessaging();
 builder.AddApiConventions();
 builder.AddRunProgress();
+builder.AddMaps();
 builder.Services.AddSingleton<IRunDispatcher, RedisRunDispatcher>();
 
 var app = builder.Build();

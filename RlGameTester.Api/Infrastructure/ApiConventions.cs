@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace RlGameTester.Api.Infrastructure;
@@ -17,7 +16,6 @@ internal static class ApiConventions
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures become exceptions so the handler above can explain them.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.Configure<FormOptions>(_ => { });
         builder.Services.AddApiDocs();
         return builder;
     }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Data;
+using Microsoft.Extensions.Options;
+using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Maps;
 
@@ -14,13 +16,27 @@ public static class MapsApi
     public static IEndpointRouteBuilder MapMapsApi(this IEndpointRouteBuilder routes)
     {
         var maps = routes.MapGroup("/api/maps").WithTags("Maps");
+        maps.MapGet("/by-hash/{file_hash}", ListByHash).WithName("ListMapsOfFile")
+            .WithSummary("Maps of one uploaded file")
+            .WithDescription("Every map (level) created from the WAD with this SHA-256.");
 
         maps.MapGet("/", ListMaps).WithName("ListMaps")
             .WithSummary("List maps")
             .WithDescription("Maps in id order, optionally only those of one scenario. Paged with skip and limit (1-1000, default 100).");
         maps.MapPost("/", CreateMap).WithName("CreateMap")
-            .WithSummary("Register a map")
-            .WithDescription("Registers a level by name and file path (the seed's JSON form).");
+            // One Accepts for both forms: a second would replace the first and make the router refuse the other with 415.
+            .Accepts<MapUploadForm>("multipart/form-data", "application/json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .DisableAntiforgery()
+            .WithSummary("Upload a WAD (one map per level)")
+            .WithDescription("multipart/form-data: the WAD in field `file`, optional `name` and `scenario`. The file is stored once per SHA-256; one map is created per level in it, with its metadata, and the level checks are queued. The same bytes again create nothing and return the existing maps (200). "
+                + "application/json (the seed's form): `file_path` of a WAD under the configured import folder (Maps:ImportFolder), read the same way. A file that is not a readable WAD, or has no level, answers 400 with the exact reason; one over Maps:MaxUploadBytes answers 413.");
+        maps.MapGet("/{id:long}/file", GetMapFile).WithName("GetMapFile").CanBeMissing()
+            .WithSummary("Download a map's WAD")
+            .WithDescription("The WAD file the map's level is in, as uploaded.");
+        maps.MapGet("/{id:long}/checks", GetMapChecks).WithName("GetMapChecks").CanBeMissing()
+            .WithSummary("A map's static level checks")
+            .WithDescription("What the level checks (a map editor's analysis mode) found in the level, most severe first, each with its check name, element and place. checked_at is null until the Analysis service has checked the level.");
         maps.MapGet("/search", SearchMaps).WithName("SearchMaps")
             .WithSummary("Search maps by name")
             .WithDescription("Maps whose name or level name contains q, case-insensitively.");
@@ -56,32 +72,172 @@ public static class MapsApi
         return TypedResults.Ok(rows.ConvertAll(MapResponse.From));
     }
 
-    internal static async Task<Results<Created<MapResponse>, ValidationProblem>> CreateMap(
-        MapCreateRequest request, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<List<MapResponse>>, Ok<List<MapResponse>>, ProblemHttpResult, ValidationProblem>> CreateMap(
+        HttpRequest request, WadIngestion ingestion, IOptions<MapOptions> options, CancellationToken cancellationToken)
     {
+        var limit = options.Value.MaxUploadBytes;
+        if (request.ContentLength is { } length && length > limit + (64 * 1024))
+        {
+            return TooLarge(length, limit);
+        }
+
+        // The server's own body limit (30 MB by default) must not cut off a file the configured limit allows.
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit + (64 * 1024);
+        }
+
+        return request.HasFormContentType
+            ? await UploadAsync(request, ingestion, limit, cancellationToken)
+            : await ImportAsync(request, ingestion, options.Value, cancellationToken);
+    }
+
+    private static async Task<Results<Created<List<MapResponse>>, Ok<List<MapResponse>>, ProblemHttpResult, ValidationProblem>> UploadAsync(
+        HttpRequest request, WadIngestion ingestion, long limit, CancellationToken cancellationToken)
+    {
+        var form = await request.ReadFormAsync(cancellationToken);
         var errors = new RequestErrors();
-        errors.Text("name", request.Name, 255, required: true);
-        errors.Text("file_path", request.FilePath, 1024, required: true);
-        errors.Text("scenario", request.Scenario, 100, required: false);
-        errors.JsonObject("metadata", request.Metadata);
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+        {
+            errors.Add("file", "is required: send the WAD as multipart/form-data in the field 'file'.");
+        }
+
+        errors.Text("name", form["name"], 200, required: false);
+        errors.Text("scenario", form["scenario"], 100, required: false);
         if (errors.Any)
         {
             return errors.Problem();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var map = new Map
+        if (file!.Length > limit)
         {
-            Name = request.Name!.Trim(),
-            FilePath = request.FilePath!.Trim(),
-            Scenario = string.IsNullOrWhiteSpace(request.Scenario) ? null : request.Scenario.Trim(),
-            Metadata = ApiJson.Text(request.Metadata),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.Maps.Add(map);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/maps/{map.Id}", MapResponse.From(map));
+            return TooLarge(file.Length, limit);
+        }
+
+        var bytes = new byte[file.Length];
+        await using (var content = file.OpenReadStream())
+        {
+            await content.ReadExactlyAsync(bytes, cancellationToken);
+        }
+
+        return Answer(await ingestion.IngestAsync(bytes, Path.GetFileName(file.FileName), form["name"], form["scenario"], cancellationToken));
+    }
+
+    private static async Task<Results<Created<List<MapResponse>>, Ok<List<MapResponse>>, ProblemHttpResult, ValidationProblem>> ImportAsync(
+        HttpRequest request, WadIngestion ingestion, MapOptions options, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem("Send the WAD as multipart/form-data (field 'file'), or the seed's JSON form with file_path.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type");
+        }
+
+        MapCreateRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<MapCreateRequest>(cancellationToken);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            // The exception handler explains a body it cannot read (field and reason) as for every other endpoint.
+            throw new BadHttpRequestException("The request body is not valid JSON for this endpoint.", StatusCodes.Status400BadRequest, e);
+        }
+
+        var errors = new RequestErrors();
+        errors.Text("name", body?.Name, 200, required: false);
+        errors.Text("file_path", body?.FilePath, 1024, required: true);
+        errors.Text("scenario", body?.Scenario, 100, required: false);
+        errors.JsonObject("metadata", body?.Metadata);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var path = ImportFolder.Resolve(options.ImportFolder, body!.FilePath!, out var refusal);
+        if (path is null)
+        {
+            return Problems.Invalid("file_path", refusal!);
+        }
+
+        var size = new FileInfo(path).Length;
+        if (size > options.MaxUploadBytes)
+        {
+            return TooLarge(size, options.MaxUploadBytes);
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        return Answer(await ingestion.IngestAsync(bytes, path, body.Name, body.Scenario, cancellationToken));
+    }
+
+    private static Results<Created<List<MapResponse>>, Ok<List<MapResponse>>, ProblemHttpResult, ValidationProblem> Answer(WadIngestionResult result)
+    {
+        if (result.Rejection is { } reason)
+        {
+            return Problems.Invalid("file", $"is not a usable WAD: {reason}");
+        }
+
+        var maps = result.Maps.Select(MapResponse.From).ToList();
+        return result.Created
+            ? TypedResults.Created($"/api/maps?file_hash={maps[0].FileHash}", maps)
+            : TypedResults.Ok(maps);
+    }
+
+    private static ProblemHttpResult TooLarge(long size, long limit) =>
+        TypedResults.Problem($"The file is {size} bytes; the limit is {limit} bytes (Maps:MaxUploadBytes).",
+            statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large");
+
+    internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult, ValidationProblem>> GetMapFile(
+        long id, RlgtDbContext db, BlobStore blobs, CancellationToken cancellationToken)
+    {
+        if (id <= 0)
+        {
+            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+        }
+
+        var map = await db.Maps.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.BlobName, m.FilePath, m.FileHash }).FirstOrDefaultAsync(cancellationToken);
+        if (map is null)
+        {
+            return Problems.NotFound("map", id);
+        }
+
+        var content = map.BlobName is null ? null : await blobs.OpenReadAsync(BlobStore.Wads, map.BlobName, cancellationToken);
+        if (content is null)
+        {
+            return Problems.NotFound("File not found", $"Map {id} has no stored file (it was registered without one).");
+        }
+
+        var name = map.FilePath is { Length: > 0 } path ? Path.GetFileName(path) : $"{map.FileHash}.wad";
+        return TypedResults.File(content, "application/octet-stream", name);
+    }
+
+    internal static async Task<Results<Ok<MapChecksResponse>, ProblemHttpResult, ValidationProblem>> GetMapChecks(
+        long id, RlgtDbContext db, CancellationToken cancellationToken)
+    {
+        if (id <= 0)
+        {
+            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+        }
+
+        var map = await db.Maps.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.CheckedAt }).FirstOrDefaultAsync(cancellationToken);
+        if (map is null)
+        {
+            return Problems.NotFound("map", id);
+        }
+
+        var findings = await db.Bugs.AsNoTracking()
+            .Where(b => b.MapId == id && b.DetectionSource == DetectionSource.Static)
+            .OrderBy(b => b.Severity).ThenBy(b => b.Id)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new MapChecksResponse { MapId = id, CheckedAt = map.CheckedAt, Findings = findings.ConvertAll(Bugs.BugResponse.From) });
+    }
+
+    internal static async Task<Ok<List<MapResponse>>> ListByHash(string file_hash, RlgtDbContext db, CancellationToken cancellationToken)
+    {
+        // Hashes are stored lower-case; normalising the argument keeps the index usable.
+        var hash = file_hash.ToLowerInvariant();
+        var rows = await db.Maps.AsNoTracking().Where(m => m.FileHash == hash).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.ConvertAll(MapResponse.From));
     }
 
     internal static async Task<Results<Ok<List<MapResponse>>, ValidationProblem>> SearchMaps(
@@ -117,16 +273,23 @@ public static class MapsApi
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteMap(
-        long id, RlgtDbContext db, CancellationToken cancellationToken)
+        long id, RlgtDbContext db, WadIngestion ingestion, CancellationToken cancellationToken)
     {
         if (id <= 0)
         {
             return Problems.Invalid("id", $"must be a positive id; got {id}.");
         }
 
+        var file = await db.Maps.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.FileHash, m.BlobName }).FirstOrDefaultAsync(cancellationToken);
         // Runs, events, metrics and bugs go with it through ON DELETE CASCADE: one statement, one transaction.
         var deleted = await db.Maps.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? Problems.NotFound("map", id) : TypedResults.NoContent();
+        if (deleted == 0)
+        {
+            return Problems.NotFound("map", id);
+        }
+
+        await ingestion.ForgetBlobIfUnusedAsync(file?.FileHash, file?.BlobName, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     internal static async Task<Results<Ok<MapStatsResponse>, ProblemHttpResult, ValidationProblem>> GetMapStats(

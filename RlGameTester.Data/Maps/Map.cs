@@ -29,6 +29,9 @@ public sealed class Map
     /// <summary>Level metadata as JSON (format, counts, bounds, starts, monsters and items per skill, keys, exits, secrets).</summary>
     public string? Metadata { get; set; }
 
+    /// <summary>When the static level checks last ran on this level; null until they have.</summary>
+    public DateTime? CheckedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

@@ -225,6 +225,10 @@ namespace RlGameTester.Data.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("blob_name");
 
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

@@ -42,10 +42,30 @@ internal static class ApiClient
 
     public static HttpContent RawJson(string json) => new StringContent(json, System.Text.Encoding.UTF8, "application/json");
 
+    /// <summary>Uploads a unique copy of a real one-level WAD and returns the map it made.</summary>
     public static async Task<long> CreateMapAsync(this HttpClient client, string name = "E1M1", string? scenario = null)
     {
-        var map = await client.PostOkAsync("/api/maps", new { name, file_path = $"/levels/{name}.wad", scenario });
-        return map["id"]!.GetValue<long>();
+        var maps = await client.UploadAsync(TestSupport.WadBuilder.Unique(Path.Combine(TestSupport.Fixtures.Wads, "defend_the_center.wad")), "level.wad", name, scenario);
+        return maps[0]!["id"]!.GetValue<long>();
+    }
+
+    public static async Task<JsonArray> UploadAsync(this HttpClient client, byte[] wad, string fileName, string? name = null, string? scenario = null, HttpStatusCode expected = HttpStatusCode.Created)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(wad), "file", fileName } };
+        if (name is not null)
+        {
+            form.Add(new StringContent(name), "name");
+        }
+
+        if (scenario is not null)
+        {
+            form.Add(new StringContent(scenario), "scenario");
+        }
+
+        var response = await client.PostAsync("/api/maps", form, TestContext.Current.CancellationToken);
+        var json = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == expected, $"upload answered {(int)response.StatusCode}: {json.ToJsonString()}");
+        return json.AsArray();
     }
 
     public static async Task<long> CreateRunAsync(this HttpClient client, long mapId, string runType = "testing")

@@ -12,6 +12,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
 
+    /// <summary>Small enough that a test can exceed it; freedoom2.wad (28 MB) still fits.</summary>
+    public const long MaxUploadBytes = 40L * 1024 * 1024;
+
     public string DatabaseConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
 
     public async ValueTask InitializeAsync()
@@ -29,6 +32,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:redis", TestServers.RedisFor(1, $"{_database!.Name}-"));
         builder.UseSetting("ConnectionStrings:blobs", TestServers.Blobs);
         builder.UseSetting("Queue:KeyPrefix", $"{_database!.Name}:");
+        builder.UseSetting("Maps:ImportFolder", Fixtures.Wads);
+        builder.UseSetting("Maps:MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:StackExchange.Redis", "None");
     }

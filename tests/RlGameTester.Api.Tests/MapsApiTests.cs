@@ -12,14 +12,16 @@ public sealed class MapsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     public async Task CreatedMapIsReturnedWithSnakeCaseFieldsAndServerTimestamps()
     {
         var before = DateTime.UtcNow.AddSeconds(-5);
-        var created = await _client.PostOkAsync("/api/maps", new { name = "E1M1", file_path = "/levels/e1m1.wad", scenario = "defend_the_center", metadata = new { author = "qa" } });
+        var created = await _client.UploadAsync(TestSupport.WadBuilder.Unique(Path.Combine(TestSupport.Fixtures.Wads, "health_gathering.wad")), "hg.wad", "Gathering", "health_gathering");
 
-        var id = created["id"]!.GetValue<long>();
+        var id = Assert.Single(created)!["id"]!.GetValue<long>();
         var read = await _client.GetOkAsync($"/api/maps/{id}");
-        Assert.Equal("E1M1", read["name"]!.GetValue<string>());
-        Assert.Equal("/levels/e1m1.wad", read["file_path"]!.GetValue<string>());
-        Assert.Equal("defend_the_center", read["scenario"]!.GetValue<string>());
-        Assert.Equal("qa", read["metadata"]!["author"]!.GetValue<string>());
+        Assert.Equal("Gathering", read["name"]!.GetValue<string>());
+        Assert.Equal("MAP01", read["level_name"]!.GetValue<string>());
+        Assert.Equal("hg.wad", read["file_path"]!.GetValue<string>());
+        Assert.Equal("health_gathering", read["scenario"]!.GetValue<string>());
+        Assert.Equal(64, read["file_hash"]!.GetValue<string>().Length);
+        Assert.True(read["metadata"]!["sector_count"]!.GetValue<int>() > 0);
         Assert.True(read["created_at"]!.GetValue<DateTime>() >= before);
     }
 
@@ -62,12 +64,13 @@ public sealed class MapsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Theory]
-    [InlineData("{\"file_path\":\"/x.wad\"}", "name")]
-    [InlineData("{\"name\":\"   \",\"file_path\":\"/x.wad\"}", "name")]
     [InlineData("{\"name\":\"a\"}", "file_path")]
-    [InlineData("{\"name\":\"a\",\"file_path\":\"/x.wad\",\"metadata\":[1,2]}", "metadata")]
-    [InlineData("{\"name\":12,\"file_path\":\"/x.wad\"}", "name")]
+    [InlineData("{\"name\":\"a\",\"file_path\":\"defend_the_center.wad\",\"metadata\":[1,2]}", "metadata")]
+    [InlineData("{\"name\":12,\"file_path\":\"defend_the_center.wad\"}", "name")]
     [InlineData("{\"name\":\"a\",", "body")]
+    [InlineData("{\"file_path\":\"../arnold/lujfdgp6gw.train.log\"}", "file_path")]
+    [InlineData("{\"file_path\":\"/etc/passwd\"}", "file_path")]
+    [InlineData("{\"file_path\":\"no_such.wad\"}", "file_path")]
     public async Task InvalidCreateIsABadRequestNamingTheField(string body, string field)
     {
         var problem = await _client.PostAsync("/api/maps", ApiClient.RawJson(body), Token).ExpectProblemAsync(HttpStatusCode.BadRequest);
@@ -77,9 +80,9 @@ public sealed class MapsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task TooLongNameIsABadRequestSayingTheLimit()
     {
-        var problem = await _client.PostAsJsonAsync("/api/maps", new { name = new string('x', 256), file_path = "/x.wad" }, Token)
+        var problem = await _client.PostAsJsonAsync("/api/maps", new { name = new string('x', 256), file_path = "defend_the_center.wad" }, Token)
             .ExpectProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("at most 255", problem.Errors());
+        Assert.Contains("at most 200", problem.Errors());
     }
 
     [Theory]

@@ -4,8 +4,6 @@ using RlGameTester.Analysis.Detectors;
 using RlGameTester.Data;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Metrics;
-using RlGameTester.Messaging;
-using RlGameTester.Messaging.Queue;
 
 namespace RlGameTester.Analysis.Runs;
 
@@ -14,19 +12,10 @@ namespace RlGameTester.Analysis.Runs;
 /// telemetry detectors; the run's telemetry findings are replaced, not added to, so analysing twice
 /// changes nothing.
 /// </summary>
-internal sealed partial class RunAnalysisHandler(RlgtDbContext db, TimeProvider clock, ILogger<RunAnalysisHandler> logger) : IJobHandler
+internal sealed partial class RunAnalysis(RlgtDbContext db, TimeProvider clock, ILogger<RunAnalysis> logger)
 {
-    public string Queue => Queues.Analysis;
-
-    public async Task HandleAsync(JobLease lease, CancellationToken cancellationToken)
+    public async Task AnalyseAsync(long runId, CancellationToken cancellationToken)
     {
-        var job = JsonSerializer.Deserialize(lease.Payload, MessagingJson.Default.AnalysisJob)
-            ?? throw new InvalidOperationException($"Job {lease.EntryId} is empty.");
-        if (job.Kind != AnalysisJob.Run || job.RunId is not { } runId)
-        {
-            throw new NotSupportedException($"Analysis job kind '{job.Kind}' is not handled by this version of the Analysis service.");
-        }
-
         var run = await db.Runs.AsNoTracking().Where(r => r.Id == runId).Select(r => new { r.Id, r.MapId }).FirstOrDefaultAsync(cancellationToken);
         if (run is null)
         {
@@ -75,18 +64,9 @@ internal sealed partial class RunAnalysisHandler(RlgtDbContext db, TimeProvider 
         LogAnalysed(logger, runId, metric.HardnessScore, findings.Count);
     }
 
-    public Task OnDeadLetteredAsync(JobLease lease, string error, CancellationToken cancellationToken)
-    {
-        LogGaveUp(logger, lease.EntryId, error);
-        return Task.CompletedTask;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} is gone; nothing to analyse")]
     private static partial void LogGone(ILogger logger, long runId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} analysed: hardness {Hardness}, {Findings} finding(s)")]
     private static partial void LogAnalysed(ILogger logger, long runId, double hardness, int findings);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up analysing job {EntryId}: {Error}")]
-    private static partial void LogGaveUp(ILogger logger, string entryId, string error);
 }

@@ -1,0 +1,19 @@
+using RlGameTester.Analysis.Levels;
+using RlGameTester.Analysis.Runs;
+using RlGameTester.Messaging;
+
+namespace RlGameTester.Analysis;
+
+internal static class AnalysisExtensions
+{
+    /// <summary>Consumes the analysis queue: finished runs and uploaded level files.</summary>
+    public static IHostApplicationBuilder AddAnalysis(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IwadOptions>().BindConfiguration(IwadOptions.SectionName);
+        builder.Services.AddSingleton<Iwads>();
+        builder.Services.AddScoped<RunAnalysis>();
+        builder.Services.AddScoped<LevelCheckAnalysis>();
+        builder.AddJobHandler<AnalysisJobHandler>(Queues.Analysis);
+        return builder;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RlGameTester.Data;
+using RlGameTester.Data.Blobs;
+using RlGameTester.Data.Bugs;
+using RlGameTester.Doom.Checks;
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Resources;
+using RlGameTester.Doom.Wad;
+
+namespace RlGameTester.Analysis.Levels;
+
+/// <summary>
+/// Checks every level of an uploaded WAD like a map editor's analysis mode and stores the findings as
+/// bugs of their maps (source <c>static</c>), replacing earlier ones.
+/// </summary>
+internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blobs, Iwads iwads, TimeProvider clock, ILogger<LevelCheckAnalysis> logger)
+{
+    public async Task CheckAsync(string fileHash, CancellationToken cancellationToken)
+    {
+        var maps = await db.Maps.AsNoTracking().Where(m => m.FileHash == fileHash)
+            .Select(m => new { m.Id, m.LevelName, m.BlobName }).ToListAsync(cancellationToken);
+        if (maps.Count == 0 || maps[0].BlobName is not { } blobName)
+        {
+            LogGone(logger, fileHash);
+            return;
+        }
+
+        byte[] bytes;
+        await using (var content = await blobs.OpenReadAsync(BlobStore.Wads, blobName, cancellationToken)
+            ?? throw new InvalidOperationException($"The file {blobName} of maps {string.Join(", ", maps.Select(m => m.Id))} is missing from blob storage."))
+        {
+            using var buffer = new MemoryStream();
+            await content.CopyToAsync(buffer, cancellationToken);
+            bytes = buffer.ToArray();
+        }
+
+        var wad = WadFile.Read(bytes);
+        var levels = LevelReader.ReadAll(wad);
+        var own = WadResources.From(wad);
+        var iwad = iwads.For(wad, levels.Select(l => l.Name));
+        var resources = new ResourceSet(iwad is null ? [own] : [own, iwad]);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var mapIds = maps.Select(m => m.Id).ToList();
+        await db.Bugs.Where(b => mapIds.Contains(b.MapId) && b.DetectionSource == DetectionSource.Static).ExecuteDeleteAsync(cancellationToken);
+        var total = 0;
+        foreach (var level in levels)
+        {
+            var map = maps.FirstOrDefault(m => m.LevelName == level.Name);
+            if (map is null)
+            {
+                continue;
+            }
+
+            var findings = LevelChecker.Check(level, resources, new LevelGeometry(level));
+            db.Bugs.AddRange(findings.Select(f => ToBug(map.Id, f, now)));
+            total += findings.Count;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Maps.Where(m => mapIds.Contains(m.Id)).ExecuteUpdateAsync(set => set.SetProperty(m => m.CheckedAt, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogChecked(logger, fileHash, levels.Count, total);
+    }
+
+    private static Bug ToBug(long mapId, Finding finding, DateTime now) => new()
+    {
+        MapId = mapId,
+        BugType = StaticBugTypes.Of(finding.Check),
+        Severity = finding.Severity switch
+        {
+            FindingSeverity.Critical => BugSeverity.Critical,
+            FindingSeverity.Major => BugSeverity.Major,
+            FindingSeverity.Minor => BugSeverity.Minor,
+            _ => BugSeverity.Info,
+        },
+        DetectionSource = DetectionSource.Static,
+        CheckName = finding.Check,
+        Title = finding.Message.Length <= 255 ? finding.Message : finding.Message[..252] + "...",
+        Description = finding.Message,
+        Confidence = 1,
+        PositionX = finding.X,
+        PositionY = finding.Y,
+        ElementKind = JsonNamingPolicy.SnakeCaseLower.ConvertName(finding.Element.ToString()),
+        ElementIndex = finding.Index,
+        DetectedAt = now,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No maps of file {FileHash} are left to check")]
+    private static partial void LogGone(ILogger logger, string fileHash);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Checked file {FileHash}: {Levels} level(s), {Findings} finding(s)")]
+    private static partial void LogChecked(ILogger logger, string fileHash, int levels, int findings);
+}

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using RlGameTester.Data;
+using RlGameTester.Data.Blobs;
+using RlGameTester.Data.Maps;
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Metadata;
+using RlGameTester.Doom.Wad;
+using RlGameTester.Messaging;
+using RlGameTester.Messaging.Queue;
+
+namespace RlGameTester.Api.Maps;
+
+/// <summary>
+/// Takes in a WAD: reads every level (a file that cannot be read is refused with the reason, and leaves
+/// nothing behind), stores the file once per SHA-256 in blob storage, creates one map per level with its
+/// metadata, and queues the static checks. The same bytes a second time create nothing and return the
+/// maps they made the first time.
+/// </summary>
+internal sealed class WadIngestion(RlgtDbContext db, BlobStore blobs, RedisJobQueue queue, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions MetadataJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public async Task<WadIngestionResult> IngestAsync(byte[] bytes, string? fileName, string? name, string? scenario, CancellationToken cancellationToken)
+    {
+        var hash = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+        var existing = await MapsOfAsync(hash, cancellationToken);
+        if (existing.Count > 0)
+        {
+            return new WadIngestionResult(existing, Created: false, Rejection: null);
+        }
+
+        List<(Level Level, LevelMetadata Metadata)> levels;
+        try
+        {
+            var wad = WadFile.Read(bytes);
+            levels = [.. LevelReader.ReadAll(wad).Select(level => (level, LevelMetadata.Create(level, new LevelGeometry(level))))];
+        }
+        catch (WadFormatException e)
+        {
+            return new WadIngestionResult([], Created: false, Rejection: e.Message);
+        }
+
+        var blobName = $"{hash}.wad";
+        using (var content = new MemoryStream(bytes, writable: false))
+        {
+            await blobs.UploadIfAbsentAsync(BlobStore.Wads, blobName, content, "application/octet-stream", cancellationToken);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var maps = levels.Select(l => new Map
+        {
+            Name = MapName(name, l.Level.Name, levels.Count),
+            LevelName = l.Level.Name,
+            FilePath = fileName,
+            FileHash = hash,
+            BlobName = blobName,
+            FileSize = bytes.LongLength,
+            Scenario = string.IsNullOrWhiteSpace(scenario) ? null : scenario.Trim(),
+            Metadata = JsonSerializer.Serialize(l.Metadata, MetadataJson),
+            CreatedAt = now,
+            UpdatedAt = now,
+        }).ToList();
+
+        try
+        {
+            db.Maps.AddRange(maps);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same file uploaded at the same moment by someone else: theirs won, return it.
+            db.ChangeTracker.Clear();
+            return new WadIngestionResult(await MapsOfAsync(hash, cancellationToken), Created: false, Rejection: null);
+        }
+
+        await queue.EnqueueAsync(Queues.Analysis, AnalysisJob.Type,
+            JsonSerializer.Serialize(new AnalysisJob(AnalysisJob.Wad, FileHash: hash), MessagingJson.Default.AnalysisJob), cancellationToken);
+        return new WadIngestionResult(maps, Created: true, Rejection: null);
+    }
+
+    /// <summary>After a map is deleted: the file's blob goes when no map uses it any more.</summary>
+    public async Task ForgetBlobIfUnusedAsync(string? fileHash, string? blobName, CancellationToken cancellationToken)
+    {
+        if (fileHash is null || blobName is null || await db.Maps.AnyAsync(m => m.FileHash == fileHash, cancellationToken))
+        {
+            return;
+        }
+
+        await blobs.DeleteIfExistsAsync(BlobStore.Wads, blobName, cancellationToken);
+    }
+
+    private Task<List<Map>> MapsOfAsync(string hash, CancellationToken cancellationToken) =>
+        db.Maps.AsNoTracking().Where(m => m.FileHash == hash).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+
+    private static string MapName(string? name, string level, int levels) =>
+        string.IsNullOrWhiteSpace(name) ? level : levels == 1 ? name.Trim() : $"{name.Trim()} {level}";
+}
