@@ -1,3 +1,4 @@
+using RlGameTester.Analysis.Frames;
 using RlGameTester.Analysis.Levels;
 using RlGameTester.Analysis.Runs;
 using RlGameTester.Messaging;
@@ -9,6 +10,7 @@ internal static class AnalysisExtensions
     /// <summary>Consumes the analysis queue: finished runs and uploaded level files.</summary>
     public static IHostApplicationBuilder AddAnalysis(this IHostApplicationBuilder builder)
     {
+        builder.AddFrameChecks();
         builder.Services.AddOptions<IwadOptions>().BindConfiguration(IwadOptions.SectionName);
         builder.Services.AddSingleton<Iwads>();
         builder.Services.AddScoped<RunAnalysis>();

@@ -57,7 +57,7 @@ public sealed class TelemetryDetectors
         {
             _findings.Add(new Finding(
                 BugType.InstantDeath, BugSeverity.Critical, 0.90, "instant-death",
-                $"Instant death: health {Whole(old)} to {Whole(now)} in one hit",
+                $"Instant death: {Whole(old - now)} health lost in one hit ({Whole(old)} to {Whole(now)})",
                 $"In episode {e.Episode?.ToString(CultureInfo.InvariantCulture) ?? "?"} the player lost {Whole(old - now)} health at once and died. "
                 + "A single hit of that size leaves no chance to react: check for a crusher, a telefrag, an exploding barrel next to the path, or a monster placed in ambush at point-blank range.",
                 e.Episode, e.Frame, e.Timestamp, _lastPlace?.X, _lastPlace?.Y,
