@@ -35,6 +35,13 @@ if (llm is not null)
     analysis.WithReference(llm);
 }
 
+// Sample levels: the seed's JSON form of POST /api/maps may import Debian's freedoom WADs on a local machine.
+const string freedoom = "/usr/share/games/doom";
+if (!builder.ExecutionContext.IsPublishMode && Directory.Exists(freedoom))
+{
+    api.WithEnvironment("Maps__ImportFolder", freedoom);
+}
+
 api.WithUrlForEndpoint("http", url => url.DisplayText = "API");
 api.WithUrl("/docs", "API docs (Scalar)");
 

@@ -14,7 +14,7 @@ internal static class ContainerInfrastructure
 
         var redis = builder.AddRedis(BackingServices.RedisName).WithDataVolume();
 
-        var azurite = new AzuriteContainerResource(BackingServices.BlobsName);
+        var azurite = new AzuriteContainerResource(BackingServices.BlobsName, onThisMachine: builder.ExecutionContext.IsRunMode);
         var blobs = builder.AddResource(azurite)
             .WithImage(AzuriteImage, AzuriteTag)
             .WithImageRegistry("mcr.microsoft.com")

@@ -65,7 +65,7 @@ internal static class LocalInfrastructure
                 BackingServices.BlobsName,
                 settings.Azurite,
                 blobData,
-                AzuriteConnectionString.For))
+                endpoint => AzuriteConnectionString.For(endpoint, onThisMachine: true)))
             .WithEndpoint(name: LocalServerResource.EndpointName, scheme: "http");
         blobs.WithArgs(context =>
             {
