@@ -228,7 +228,7 @@ public static class BugsApi
     {
         if (id <= 0)
         {
-            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+            return Problems.InvalidId("id", id);
         }
 
         var bug = await db.Bugs.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
@@ -240,7 +240,7 @@ public static class BugsApi
     {
         if (id <= 0)
         {
-            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+            return Problems.InvalidId("id", id);
         }
 
         var deleted = await db.Bugs.Where(b => b.Id == id).ExecuteDeleteAsync(cancellationToken);

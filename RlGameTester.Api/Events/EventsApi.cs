@@ -185,7 +185,7 @@ public static class EventsApi
     {
         if (id <= 0)
         {
-            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+            return Problems.InvalidId("id", id);
         }
 
         var row = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -197,7 +197,7 @@ public static class EventsApi
     {
         if (id <= 0)
         {
-            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+            return Problems.InvalidId("id", id);
         }
 
         var deleted = await db.Events.Where(e => e.Id == id).ExecuteDeleteAsync(cancellationToken);
@@ -209,7 +209,7 @@ public static class EventsApi
     {
         if (run_id <= 0)
         {
-            return Problems.Invalid("run_id", $"must be a positive id; got {run_id}.");
+            return Problems.InvalidId("run_id", run_id);
         }
 
         if (!await db.Runs.AnyAsync(r => r.Id == run_id, cancellationToken))

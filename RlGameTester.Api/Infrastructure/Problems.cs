@@ -24,6 +24,9 @@ internal static class Problems
             $"Run {runId} is {SnakeCase.Of(current)}; '{SnakeCase.Of(transition)}' is allowed only from {string.Join(" or ", RunLifecycle.AllowedFrom(transition).Select(SnakeCase.Of))}.",
             new Dictionary<string, object?> { ["current_status"] = SnakeCase.Of(current) });
 
+    /// <summary>400 for an id in the path that is 0 or negative.</summary>
+    public static ValidationProblem InvalidId(string field, long id) => Invalid(field, $"must be a positive id; got {id}.");
+
     public static ValidationProblem Invalid(string field, string reason) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });
 

@@ -192,7 +192,7 @@ public static class MapsApi
     {
         if (id <= 0)
         {
-            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+            return Problems.InvalidId("id", id);
         }
 
         var map = await db.Maps.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.BlobName, m.FilePath, m.FileHash }).FirstOrDefaultAsync(cancellationToken);
@@ -216,7 +216,7 @@ public static class MapsApi
     {
         if (id <= 0)
         {
-            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+            return Problems.InvalidId("id", id);
         }
 
         var map = await db.Maps.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.CheckedAt }).FirstOrDefaultAsync(cancellationToken);
@@ -265,7 +265,7 @@ public static class MapsApi
     {
         if (id <= 0)
         {
-            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+            return Problems.InvalidId("id", id);
         }
 
         var map = await db.Maps.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
@@ -277,7 +277,7 @@ public static class MapsApi
     {
         if (id <= 0)
         {
-            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+            return Problems.InvalidId("id", id);
         }
 
         var file = await db.Maps.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.FileHash, m.BlobName }).FirstOrDefaultAsync(cancellationToken);
@@ -297,7 +297,7 @@ public static class MapsApi
     {
         if (id <= 0)
         {
-            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+            return Problems.InvalidId("id", id);
         }
 
         if (!await db.Maps.AnyAsync(m => m.Id == id, cancellationToken))

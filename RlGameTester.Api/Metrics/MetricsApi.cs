@@ -134,7 +134,7 @@ public static class MetricsApi
     {
         if (run_id <= 0)
         {
-            return Problems.Invalid("run_id", $"must be a positive id; got {run_id}.");
+            return Problems.InvalidId("run_id", run_id);
         }
 
         var metric = await db.Metrics.AsNoTracking().FirstOrDefaultAsync(m => m.RunId == run_id, cancellationToken);
@@ -153,7 +153,7 @@ public static class MetricsApi
     {
         if (run_id <= 0)
         {
-            return Problems.Invalid("run_id", $"must be a positive id; got {run_id}.");
+            return Problems.InvalidId("run_id", run_id);
         }
 
         if (!await db.Runs.AnyAsync(r => r.Id == run_id, cancellationToken))
@@ -183,7 +183,7 @@ public static class MetricsApi
     {
         if (run_id <= 0)
         {
-            return Problems.Invalid("run_id", $"must be a positive id; got {run_id}.");
+            return Problems.InvalidId("run_id", run_id);
         }
 
         if (!await db.Runs.AnyAsync(r => r.Id == run_id, cancellationToken))

@@ -38,7 +38,7 @@ public static class ProgressApi
     {
         if (id <= 0)
         {
-            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+            return Problems.InvalidId("id", id);
         }
 
         var run = await db.Runs.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Status }).FirstOrDefaultAsync(cancellationToken);

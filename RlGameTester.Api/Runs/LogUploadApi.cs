@@ -33,7 +33,7 @@ public static class LogUploadApi
     {
         if (id <= 0)
         {
-            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+            return Problems.InvalidId("id", id);
         }
 
         if (!request.HasFormContentType)

@@ -136,7 +136,7 @@ public static class RunsApi
     {
         if (id <= 0)
         {
-            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+            return Problems.InvalidId("id", id);
         }
 
         var run = await db.Runs.AsNoTracking().Include(r => r.Metrics).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -157,7 +157,7 @@ public static class RunsApi
     {
         if (id <= 0)
         {
-            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+            return Problems.InvalidId("id", id);
         }
 
         var deleted = await db.Runs.Where(r => r.Id == id && r.Status != RunStatus.Running).ExecuteDeleteAsync(cancellationToken);
@@ -176,7 +176,7 @@ public static class RunsApi
     {
         if (id <= 0)
         {
-            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+            return Problems.InvalidId("id", id);
         }
 
         var outcome = await RunLifecycle.ApplyAsync(db, id, RunTransition.Start, clock.GetUtcNow().UtcDateTime, cancellationToken: cancellationToken);
@@ -235,7 +235,7 @@ public static class RunsApi
     {
         if (id <= 0)
         {
-            return Problems.Invalid("id", $"must be a positive id; got {id}.");
+            return Problems.InvalidId("id", id);
         }
 
         var outcome = await RunLifecycle.ApplyAsync(db, id, transition, clock.GetUtcNow().UtcDateTime, details, cancellationToken);
