@@ -133,6 +133,25 @@ internal sealed partial class ArnoldLogParser
             return false;
         }
 
+        EmitCurrent(type, ChangePayload(type, ammo, oldValue, newValue), line, output);
+        return true;
+    }
+
+    /// <summary>
+    /// The payload of a health, armor or ammo change. Arnold logs the same changes over and over (every episode starts
+    /// from the same health and ammo, damage comes in a few sizes), so the last payloads are kept per process in a small
+    /// direct-mapped cache keyed by the parsed values: a repeated change costs a lookup, not a new string.
+    /// </summary>
+    private string ChangePayload(EventType type, ReadOnlySpan<char> ammo, int oldValue, int newValue)
+    {
+        var cache = _process!.ChangePayloads;
+        var hash = ((uint)oldValue * 0x9E3779B1u) ^ ((uint)newValue * 0x85EBCA77u) ^ (((uint)type + (ammo.IsEmpty ? 0u : ammo[0])) * 0xC2B2AE3Du);
+        ref var entry = ref cache[hash >> (32 - ChangeCacheBits)];
+        if (entry.Payload is not null && entry.Old == oldValue && entry.New == newValue && entry.Type == type && ammo.SequenceEqual(entry.Ammo))
+        {
+            return entry.Payload;
+        }
+
         var json = StartPayload();
         if (type == EventType.AmmoChange)
         {
@@ -142,9 +161,13 @@ internal sealed partial class ArnoldLogParser
         json.Int("old", oldValue);
         json.Int("new", newValue);
         json.Int("delta", (long)newValue - oldValue);
-        EmitCurrent(type, json.Finish(), line, output);
-        return true;
+        var payload = json.Finish();
+        entry = new CachedChange(type, ammo.IsEmpty ? string.Empty : ammo.ToString(), oldValue, newValue, payload);
+        return payload;
     }
+
+    /// <summary>A change event's values and the payload built for them (<see cref="ChangePayload"/>).</summary>
+    private readonly record struct CachedChange(EventType Type, string Ammo, int Old, int New, string Payload);
 
     private bool OnN(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
     {

@@ -30,6 +30,9 @@ internal sealed partial class ArnoldLogParser
 
     private const string EmptyPayload = "{}";
 
+    /// <summary>Change payloads cached per process: 2^this slots.</summary>
+    private const int ChangeCacheBits = 10;
+
     private readonly DateTime _fallbackTimestamp;
     private readonly JsonPayloadWriter _json = new();
     private readonly Dictionary<int, ProcessState> _processes = [];
@@ -266,6 +269,9 @@ internal sealed partial class ArnoldLogParser
 
         /// <summary>How every payload of this process starts (<c>{"pid":N</c>), built once.</summary>
         public string PayloadStart { get; } = string.Create(CultureInfo.InvariantCulture, $"{{\"pid\":{pid}");
+
+        /// <summary>The recent health, armor and ammo change payloads of this process (<see cref="ChangePayload"/>).</summary>
+        public CachedChange[] ChangePayloads { get; } = new CachedChange[1 << ChangeCacheBits];
 
         public int Evaluations { get; set; }
 

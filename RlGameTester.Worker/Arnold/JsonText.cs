@@ -137,9 +137,17 @@ internal static class JsonText
             return false;
         }
 
+        // The first " -> " ends the old value, which has no space in it: it ends at its first character that is
+        // not a digit (after an optional sign), and that must be where the arrow starts.
         var inner = text[1..^1];
-        var arrow = inner.IndexOf(" -> ", StringComparison.Ordinal);
+        var arrow = inner.Length > 0 && inner[0] == '-' ? 1 : 0;
+        while (arrow < inner.Length && char.IsAsciiDigit(inner[arrow]))
+        {
+            arrow++;
+        }
+
         return arrow > 0
+            && inner[arrow..].StartsWith(" -> ", StringComparison.Ordinal)
             && TryParseInt(inner[..arrow], out oldValue)
             && TryParseInt(inner[(arrow + 4)..], out newValue);
     }
