@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using RlGameTester.AppHost;
 using RlGameTester.AppHost.Infrastructure;
 
@@ -44,5 +46,13 @@ if (!builder.ExecutionContext.IsPublishMode && Directory.Exists(freedoom))
 
 api.WithUrlForEndpoint("http", url => url.DisplayText = "API");
 api.WithUrl("/docs", "API docs (Scalar)");
+
+// The console says where the Api is, beside the dashboard's address that Aspire prints.
+builder.Eventing.Subscribe<ResourceReadyEvent>(api.Resource, (ready, _) =>
+{
+    var url = api.GetEndpoint("http").Url;
+    ready.Services.GetRequiredService<ILogger<Program>>().LogInformation("API: {Url} (docs: {Url}/docs)", url, url);
+    return Task.CompletedTask;
+});
 
 builder.Build().Run();

@@ -210,7 +210,8 @@ internal sealed partial class RunJobHandler(
         }
 
         var status = result.Succeeded ? "completed" : "failed";
-        if (outcome.Applied)
+        // A run that recorded nothing (an agent that never started) has nothing to analyse: no metrics beat misleading ones.
+        if (outcome.Applied && sink.Written > 0)
         {
             await queue.EnqueueAsync(Queues.Analysis, AnalysisJob.Type,
                 JsonSerializer.Serialize(new AnalysisJob(AnalysisJob.Run, RunId: run.Id), MessagingJson.Default.AnalysisJob), cancellationToken);
