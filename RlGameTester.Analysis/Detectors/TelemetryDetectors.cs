@@ -26,7 +26,7 @@ public sealed class TelemetryDetectors
             case EventType.EpisodeStart:
                 _episodeStart = e;
                 break;
-            case EventType.Position when PayloadReader.Number(e.Data, "x") is { } x && PayloadReader.Number(e.Data, "y") is { } y:
+            case EventType.Position when PayloadReader.Pair(e.Data, "x", "y") is ({ } x, { } y):
                 _lastPlace = (x, y);
                 break;
             case EventType.HealthChange:
@@ -48,7 +48,7 @@ public sealed class TelemetryDetectors
 
     private void CheckInstantDeath(MetricEvent e)
     {
-        if (PayloadReader.Number(e.Data, "old") is not { } old || PayloadReader.Number(e.Data, "new") is not { } now)
+        if (PayloadReader.Pair(e.Data, "old", "new") is not ({ } old, { } now))
         {
             return;
         }

@@ -8,37 +8,52 @@ public static class PayloadReader
     /// <summary>The first of <paramref name="names"/> present in the payload as a number.</summary>
     public static double? Number(string? json, params ReadOnlySpan<string> names)
     {
-        if (string.IsNullOrEmpty(json))
+        using var document = Parse(json);
+        return document is null ? null : FirstNumber(document.RootElement, names);
+    }
+
+    /// <summary>Two numbers of one payload (a position's x and y, a change's old and new), parsing it once.</summary>
+    public static (double? First, double? Second) Pair(string? json, string first, string second)
+    {
+        using var document = Parse(json);
+        return document is null ? (null, null) : (FirstNumber(document.RootElement, [first]), FirstNumber(document.RootElement, [second]));
+    }
+
+    /// <summary>The first of <paramref name="names"/> present as a boolean.</summary>
+    public static bool? Boolean(string? json, params ReadOnlySpan<string> names)
+    {
+        using var document = Parse(json);
+        if (document is null)
         {
             return null;
         }
 
-        try
+        foreach (var name in names)
         {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            if (document.RootElement.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
             {
-                return null;
+                return value.GetBoolean();
             }
-
-            foreach (var name in names)
-            {
-                if (document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number)
-                {
-                    return value.GetDouble();
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // A payload that is not JSON carries no number.
         }
 
         return null;
     }
 
-    /// <summary>The first of <paramref name="names"/> present as a boolean.</summary>
-    public static bool? Boolean(string? json, params ReadOnlySpan<string> names)
+    private static double? FirstNumber(JsonElement root, ReadOnlySpan<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number)
+            {
+                return value.GetDouble();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The payload as a JSON object, or null when it is empty, not JSON, or not an object.</summary>
+    private static JsonDocument? Parse(string? json)
     {
         if (string.IsNullOrEmpty(json))
         {
@@ -47,23 +62,17 @@ public static class PayloadReader
 
         try
         {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
-                return null;
+                return document;
             }
 
-            foreach (var name in names)
-            {
-                if (document.RootElement.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-                {
-                    return value.GetBoolean();
-                }
-            }
+            document.Dispose();
         }
         catch (JsonException)
         {
-            // Not JSON: no flag.
+            // A payload that is not JSON carries no value.
         }
 
         return null;

@@ -27,8 +27,7 @@ public sealed class StuckPeriodDetector(int minimumSamples = StuckPeriodDetector
                 AddPosition(e);
                 break;
             case EventType.StuckCandidate:
-                var x = PayloadReader.Number(e.Data, "x");
-                var y = PayloadReader.Number(e.Data, "y");
+                var (x, y) = PayloadReader.Pair(e.Data, "x", "y");
                 _fromCandidates.Add(new StuckPeriod(e.Episode, e.Frame, e.Frame, e.Timestamp, e.Timestamp, x, y, 1, e.Id, e.Id));
                 break;
             case EventType.EpisodeStart or EventType.EpisodeEnd or EventType.Death or EventType.Respawn or EventType.Teleport:
@@ -48,8 +47,7 @@ public sealed class StuckPeriodDetector(int minimumSamples = StuckPeriodDetector
     private void AddPosition(MetricEvent e)
     {
         _sawPosition = true;
-        var x = PayloadReader.Number(e.Data, "x");
-        var y = PayloadReader.Number(e.Data, "y");
+        var (x, y) = PayloadReader.Pair(e.Data, "x", "y");
         if (x is null || y is null)
         {
             return;
