@@ -15,4 +15,10 @@ public sealed record Finding(
     DateTime? Timestamp,
     double? X,
     double? Y,
-    IReadOnlyDictionary<string, object?> Evidence);
+    IReadOnlyDictionary<string, object?> Evidence)
+{
+    /// <summary>The level element concerned (line, side, sector, thing), when the finding names one.</summary>
+    public string? ElementKind { get; init; }
+
+    public int? ElementIndex { get; init; }
+}

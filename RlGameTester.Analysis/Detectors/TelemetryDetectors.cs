@@ -7,8 +7,10 @@ namespace RlGameTester.Analysis.Detectors;
 
 /// <summary>
 /// Detectors over a run's events in one streaming pass, for any agent: instant deaths (one drop of 80 or
-/// more ending at 0 or below), spawn deaths (death within 10 ticks of an episode's start); stuck periods come
-/// from <see cref="StuckPeriodDetector"/> (one finding per period). Feed events in stream order.
+/// more ending at 0 or below), spawn deaths (death within 10 ticks of an episode's start), hazard deaths (the
+/// last damage before a death came from the level itself: a damaging floor); stuck periods come from
+/// <see cref="StuckPeriodDetector"/> (one finding per period). An agent's own <c>finding</c> events (the
+/// explorer's unreachable exit, softlocks, death zones) are taken as they are. Feed events in stream order.
 /// </summary>
 public sealed class TelemetryDetectors
 {
@@ -18,6 +20,7 @@ public sealed class TelemetryDetectors
     private readonly List<Finding> _findings = [];
     private MetricEvent? _episodeStart;
     private (double X, double Y)? _lastPlace;
+    private (MetricEvent Event, string Cause)? _lastHazardDamage;
 
     public void Add(MetricEvent e)
     {
@@ -31,9 +34,14 @@ public sealed class TelemetryDetectors
                 break;
             case EventType.HealthChange:
                 CheckInstantDeath(e);
+                NoteHazardDamage(e);
                 break;
             case EventType.Death:
                 CheckSpawnDeath(e);
+                CheckHazardDeath(e);
+                break;
+            case EventType.Finding:
+                AddAgentFinding(e);
                 break;
         }
     }
@@ -84,6 +92,53 @@ public sealed class TelemetryDetectors
                 new Dictionary<string, object?> { ["event_id"] = e.Id, ["episode_start_event_id"] = start.Id, ["ticks_after_start"] = ticks }));
         }
     }
+
+    /// <summary>Damage the agent attributes to the level (its payload has a <c>hazard</c> cause), kept until the next damage.</summary>
+    private void NoteHazardDamage(MetricEvent e)
+    {
+        _lastHazardDamage = PayloadReader.Text(e.Data, "hazard") is { } cause ? (e, cause) : null;
+    }
+
+    private void CheckHazardDeath(MetricEvent e)
+    {
+        if (_lastHazardDamage is not ({ } damage, { } cause) || damage.Episode != e.Episode)
+        {
+            return;
+        }
+
+        _lastHazardDamage = null;
+        _findings.Add(new Finding(
+            BugType.Hazard, BugSeverity.Major, 0.85, "hazard-death",
+            FormattableString.Invariant($"Killed by the level: {cause}"),
+            $"In episode {e.Episode?.ToString(CultureInfo.InvariantCulture) ?? "?"} the player died from {cause}, not from a monster"
+            + Place() + ". Check that the hazard can be left (a lift, steps, a radiation suit nearby) and that the player is warned.",
+            e.Episode, e.Frame, e.Timestamp, _lastPlace?.X, _lastPlace?.Y,
+            new Dictionary<string, object?> { ["event_id"] = e.Id, ["damage_event_id"] = damage.Id, ["cause"] = cause }));
+    }
+
+    private void AddAgentFinding(MetricEvent e)
+    {
+        if (AgentFinding.FromJson(e.Data) is not { } found)
+        {
+            return;
+        }
+
+        var evidence = new Dictionary<string, object?> { ["event_id"] = e.Id };
+        foreach (var (name, value) in found.Evidence ?? new Dictionary<string, string>())
+        {
+            evidence[name] = value;
+        }
+
+        _findings.Add(new Finding(
+            found.Type, found.Severity, Math.Clamp(found.Confidence, 0, 1), found.Check, found.Title, found.Description ?? found.Title,
+            e.Episode, e.Frame, e.Timestamp, found.X, found.Y, evidence)
+        {
+            ElementKind = found.ElementKind,
+            ElementIndex = found.ElementIndex,
+        });
+    }
+
+    private string Place() => _lastPlace is var (x, y) ? FormattableString.Invariant($" at ({x:0}, {y:0})") : string.Empty;
 
     private static Finding Stuck(StuckPeriod period)
     {

@@ -56,6 +56,8 @@ internal sealed partial class RunAnalysis(RlgtDbContext db, TimeProvider clock, 
             Confidence = f.Confidence,
             PositionX = f.X,
             PositionY = f.Y,
+            ElementKind = f.ElementKind,
+            ElementIndex = f.ElementIndex,
             Data = JsonSerializer.Serialize(f.Evidence),
             DetectedAt = now,
         }));

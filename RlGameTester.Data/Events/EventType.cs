@@ -33,6 +33,9 @@ public enum EventType
     LineActivated,
     StuckCandidate,
     ExitReached,
+
+    /// <summary>Something the agent found itself (the explorer's unreachable exit, softlock, death zone...): an <see cref="AgentFinding"/> payload.</summary>
+    Finding,
     ModelSave,
     /// <summary>A per-map statistics block (deathmatch evaluation).</summary>
     Statistics,

@@ -39,6 +39,20 @@ public static class PayloadReader
         return null;
     }
 
+    /// <summary>A string property of the payload, or null when absent or not a string.</summary>
+    public static string? Text(string? json, string name)
+    {
+        if (json is null || !json.Contains(name, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        using var document = Parse(json);
+        return document is not null && document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+    }
+
     private static double? FirstNumber(JsonElement root, ReadOnlySpan<string> names)
     {
         foreach (var name in names)

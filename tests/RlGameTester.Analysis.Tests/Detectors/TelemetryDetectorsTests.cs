@@ -72,6 +72,61 @@ public sealed class TelemetryDetectorsTests
         Assert.Equal(2, findings.Count(f => f.Type == BugType.StuckState));
     }
 
+    [Fact]
+    public void AnAgentsFindingEventBecomesAFindingWithItsPlaceElementAndEvidence()
+    {
+        var payload = new AgentFinding
+        {
+            Type = BugType.ExitUnreachable,
+            Severity = BugSeverity.Critical,
+            Check = "explorer-exit-unreachable",
+            Title = "Exit unreachable: the step at line 12 is 64 units",
+            X = 320,
+            Y = -96,
+            ElementKind = "line",
+            ElementIndex = 12,
+            Evidence = new Dictionary<string, string> { ["step"] = "64" },
+        }.ToJson();
+        Assert.Contains("\"type\":\"exit_unreachable\"", payload);
+
+        var findings = Run(
+            E(EventType.EpisodeStart, frame: 0),
+            E(EventType.Finding, frame: 900, data: payload),
+            E(EventType.Finding, frame: 901, data: "{\"type\":\"no_such_type\",\"check\":\"x\",\"title\":\"y\"}"),
+            E(EventType.Finding, frame: 902, data: "{\"check\":\"x\",\"title\":\"no type\"}"));
+
+        var finding = Assert.Single(findings);
+        Assert.Equal(BugType.ExitUnreachable, finding.Type);
+        Assert.Equal(BugSeverity.Critical, finding.Severity);
+        Assert.Equal("explorer-exit-unreachable", finding.CheckName);
+        Assert.Equal(("line", 12), (finding.ElementKind, finding.ElementIndex!.Value));
+        Assert.Equal((320.0, -96.0), (finding.X!.Value, finding.Y!.Value));
+        Assert.Equal(900, finding.Frame);
+        Assert.Equal("64", finding.Evidence["step"]);
+        Assert.Equal(1.0, finding.Confidence);
+    }
+
+    [Fact]
+    public void ADeathRightAfterHazardDamageIsAHazardDeathButAMonstersHitIsNot()
+    {
+        var findings = Run(
+            E(EventType.EpisodeStart, frame: 0),
+            E(EventType.Position, frame: 28, data: "{\"x\":64,\"y\":32}"),
+            E(EventType.HealthChange, frame: 32, data: "{\"old\":20,\"new\":10,\"hazard\":\"a damaging floor (10 hp every 32 tics)\"}"),
+            E(EventType.HealthChange, frame: 64, data: "{\"old\":10,\"new\":0,\"hazard\":\"a damaging floor (10 hp every 32 tics)\"}"),
+            E(EventType.Death, frame: 64),
+            E(EventType.EpisodeStart, frame: 100, episode: 2),
+            E(EventType.HealthChange, frame: 132, episode: 2, data: "{\"old\":20,\"new\":10,\"hazard\":\"a damaging floor\"}"),
+            E(EventType.HealthChange, frame: 140, episode: 2, data: "{\"old\":10,\"new\":-5}"),
+            E(EventType.Death, frame: 140, episode: 2));
+
+        var hazard = Assert.Single(findings, f => f.Type == BugType.Hazard);
+        Assert.Equal(1, hazard.Episode);
+        Assert.Equal(64, hazard.Frame);
+        Assert.Equal((64.0, 32.0), (hazard.X!.Value, hazard.Y!.Value));
+        Assert.Contains("damaging floor", hazard.Title);
+    }
+
     private IReadOnlyList<Finding> Run(params MetricEvent[] events)
     {
         var detectors = new TelemetryDetectors();
