@@ -19,6 +19,7 @@ builder.AddApiConventions();
 builder.AddRunProgress();
 builder.AddMaps();
 builder.Services.AddSingleton<IRunDispatcher, RedisRunDispatcher>();
+builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();
 

@@ -14,7 +14,7 @@ public sealed record RunCreateRequest
     /// <example>testing</example>
     public RunType? RunType { get; init; }
 
-    /// <summary>The agent: explorer (default, built in) or arnold.</summary>
+    /// <summary>The agent: explorer (built in) or arnold; default: arnold where the Worker has an Arnold installation, else explorer.</summary>
     /// <example>explorer</example>
     public string? Agent { get; init; }
 
@@ -30,6 +30,6 @@ public sealed record RunCreateRequest
     /// <example>42</example>
     public int? Seed { get; init; }
 
-    /// <summary>The agent's own settings (a JSON object), e.g. skill or time limit.</summary>
+    /// <summary>The agent's own settings (a JSON object). Explorer: skill (1-5, default 3), time_limit (seconds of game time, default 1800), position_interval (tics, default 4); unknown keys are refused. Arnold: its command-line options.</summary>
     public JsonElement? Config { get; init; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Api.Metrics;
 using RlGameTester.Data;
@@ -82,11 +83,11 @@ public static class RunsApi
     }
 
     internal static async Task<Results<Created<RunResponse>, ProblemHttpResult, ValidationProblem>> CreateRun(
-        RunCreateRequest request, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        RunCreateRequest request, RlgtDbContext db, IOptions<AgentOptions> agents, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         errors.RequiredId("map_id", request.MapId);
-        var agent = string.IsNullOrWhiteSpace(request.Agent) ? Agents.Explorer : request.Agent.Trim().ToLowerInvariant();
+        var agent = string.IsNullOrWhiteSpace(request.Agent) ? agents.Value.Default : request.Agent.Trim().ToLowerInvariant();
         if (!Agents.All.Contains(agent))
         {
             errors.Add("agent", $"'{request.Agent}' is not a valid agent; allowed values: {string.Join(", ", Agents.All)}.");
@@ -95,6 +96,14 @@ public static class RunsApi
         errors.Text("agent_model", request.AgentModel, 1024, required: false);
         errors.Text("scenario", request.Scenario, 100, required: false);
         errors.JsonObject("config", request.Config);
+        if (agent == Agents.Explorer && !ExplorerSettings.TryRead(request.Config, out _, out var settingErrors))
+        {
+            foreach (var (field, message) in settingErrors)
+            {
+                errors.Add(field, message);
+            }
+        }
+
         if (errors.Any)
         {
             return errors.Problem();

@@ -115,6 +115,10 @@ public sealed class RunsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [InlineData("{\"map_id\":-1}", "map_id")]
     [InlineData("{\"map_id\":1,\"agent\":\"doomguy\"}", "agent")]
     [InlineData("{\"map_id\":1,\"config\":\"fast\"}", "config")]
+    [InlineData("{\"map_id\":1,\"config\":{\"skill\":6}}", "config.skill")]
+    [InlineData("{\"map_id\":1,\"agent\":\"explorer\",\"config\":{\"time_limit\":\"long\"}}", "config.time_limit")]
+    [InlineData("{\"map_id\":1,\"config\":{\"position_interval\":0}}", "config.position_interval")]
+    [InlineData("{\"map_id\":1,\"config\":{\"skil\":3}}", "config.skil")]
     public async Task InvalidCreateIsABadRequestNamingTheField(string body, string field)
     {
         var problem = await _client.PostAsync("/api/runs", ApiClient.RawJson(body), Token).ExpectProblemAsync(HttpStatusCode.BadRequest);
