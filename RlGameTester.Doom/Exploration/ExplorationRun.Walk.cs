@@ -6,6 +6,17 @@ namespace RlGameTester.Doom.Exploration;
 /// <content>Walking paths tic by tic, and what happens on the way: pickups, lines set off, teleports, damage, exits.</content>
 internal sealed partial class ExplorationRun
 {
+    private enum Walk
+    {
+        Arrived,
+
+        /// <summary>Cut short by something that changed the level or moved the body (a teleport, a line set off).</summary>
+        Interrupted,
+
+        /// <summary>The path could not be followed.</summary>
+        Blocked,
+    }
+
     private bool TryTrip(Goal goal, bool requireReturn)
     {
         // Searches that found nothing find nothing again until heights or keys change (targets only get used up).
@@ -26,29 +37,27 @@ internal sealed partial class ExplorationRun
             return false;
         }
 
-        var arrived = WalkTo(target.Cell);
-        if (arrived && !ExitReached && !Died)
+        var walk = WalkTo(target.Cell);
+        if (walk == Walk.Arrived && !ExitReached && !Died)
         {
             Finish(target);
         }
 
-        // Mark the target as dealt with even when it could not be finished, so that the run moves on.
-        switch (target.Kind)
+        // A walk cut short by a teleport or a moving sector is planned again; otherwise the target is dealt with.
+        if (walk != Walk.Interrupted)
         {
-            case TargetKind.Pickup:
-                thingDone[target.Aux] = true;
-                if (model.Level.Things[target.Aux].Type is 5 or 6 or 13 or 38 or 39 or 40 && !taken[target.Aux] && arrived)
-                {
-                    taken[target.Aux] = true;
-                }
-
-                break;
-            case TargetKind.Use or TargetKind.Gun when !ExitReached:
-                activated[target.Aux] = true;
-                break;
-            case TargetKind.Coverage:
-                MarkVisited(target.Cell);
-                break;
+            switch (target.Kind)
+            {
+                case TargetKind.Pickup:
+                    thingDone[target.Aux] = true;
+                    break;
+                case TargetKind.Use or TargetKind.Gun when !ExitReached:
+                    activated[target.Aux] = true;
+                    break;
+                case TargetKind.Coverage:
+                    MarkVisited(target.Cell);
+                    break;
+            }
         }
 
         if (!dirty && !InReturn(cell))
@@ -59,17 +68,23 @@ internal sealed partial class ExplorationRun
         return true;
     }
 
-    private bool WalkTo(int goal)
+    private Walk WalkTo(int goal)
     {
         foreach (var (next, direction) in PathTo(goal))
         {
-            if (!StepOnce(direction) || cell != next)
+            var moved = StepOnce(direction);
+            if (cell == goal)
             {
-                return cell == goal;
+                return Walk.Arrived;
+            }
+
+            if (!moved || cell != next)
+            {
+                return dirty || ExitReached || Died ? Walk.Interrupted : Walk.Blocked;
             }
         }
 
-        return cell == goal;
+        return cell == goal ? Walk.Arrived : Walk.Blocked;
     }
 
     private void Finish(Target target)

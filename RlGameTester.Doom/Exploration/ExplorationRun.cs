@@ -218,16 +218,18 @@ internal sealed partial class ExplorationRun
             break;
         }
 
-        if (!ExitReached && !Died)
+        // Exit last; a walk cut short (a teleport on the way, a line set off) is planned again.
+        for (var attempt = 0; attempt < 64 && !ExitReached && !Died; attempt++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (dirty)
             {
                 Refresh();
             }
 
-            if (!TryTrip(Goal.NormalExit, requireReturn: false) && !ExitReached && !Died)
+            if (!TryTrip(Goal.NormalExit, requireReturn: false) && !TryTrip(Goal.SecretExit, requireReturn: false))
             {
-                TryTrip(Goal.SecretExit, requireReturn: false);
+                break;
             }
         }
 

@@ -5,7 +5,7 @@ using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Wad;
 
-// Usage: RlGameTester.Bench.Explorer [wad] [--repeat N] [--skill S] [--seed N] [--findings] [--level NAME]
+// Usage: RlGameTester.Bench.Explorer [wad] [--repeat N] [--skill S] [--seed N] [--findings] [--events] [--level NAME]
 // Per level: the explorer (read + geometry + Explorer.Explore) against the baseline (read + geometry only), each the
 // median of N timed passes after a warm-up pass (JIT), single-threaded. Prints per-level times, medians and totals.
 var options = BenchOptions.Parse(args);
@@ -76,6 +76,18 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"baseline (read + geometry): median {Median(baseMedians):F2} ms per level, total {baseTotal:F1} ms; explorer / baseline: {total / baseTotal:F0}x in total"));
 Console.WriteLine($"exit reached on {results.Values.Count(r => r.ExitReached)} of {results.Count} levels");
 
+if (options.ShowEvents)
+{
+    foreach (var entry in entries)
+    {
+        foreach (var e in results[entry.Name].Events.Where(e => e.Kind != ExplorerEventKind.Position))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {entry.Name} {e.Tick,6} {e.Kind,-14} ({e.X:F0}, {e.Y:F0}) s{e.Sector} z{e.Z} line {e.Line} thing {e.Thing} {e.Item} {e.Cause} {e.OldHealth}->{e.NewHealth} {e.Detail}"));
+        }
+    }
+}
+
 if (options.ShowFindings)
 {
     foreach (var entry in entries)
@@ -83,12 +95,12 @@ if (options.ShowFindings)
         foreach (var f in results[entry.Name].Findings)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {entry.Name} {f.Severity} {f.Kind} {f.ElementKind}#{f.ElementIndex} ({f.X:F0}, {f.Y:F0}): {f.Title}"));
+                $"  {entry.Name} {f.Severity} {f.Kind} {f.ElementKind}#{f.ElementIndex} ({f.X:F0}, {f.Y:F0}): {f.Title} -- {f.Description} [{string.Join(", ", f.Evidence.Select(kv => kv.Key + "=" + kv.Value))}]"));
         }
     }
 }
 
-internal sealed record BenchOptions(string WadPath, int Repeat, int Skill, int Seed, bool ShowFindings, string? Level)
+internal sealed record BenchOptions(string WadPath, int Repeat, int Skill, int Seed, bool ShowFindings, bool ShowEvents, string? Level)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -97,6 +109,7 @@ internal sealed record BenchOptions(string WadPath, int Repeat, int Skill, int S
         var skill = 3;
         var seed = 0;
         var show = false;
+        var events = false;
         string? level = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -114,6 +127,9 @@ internal sealed record BenchOptions(string WadPath, int Repeat, int Skill, int S
                 case "--findings":
                     show = true;
                     break;
+                case "--events":
+                    events = true;
+                    break;
                 case "--level":
                     level = args[++i];
                     break;
@@ -123,6 +139,6 @@ internal sealed record BenchOptions(string WadPath, int Repeat, int Skill, int S
             }
         }
 
-        return new BenchOptions(wad, Math.Max(1, repeat), skill, seed, show, level);
+        return new BenchOptions(wad, Math.Max(1, repeat), skill, seed, show, events, level);
     }
 }
