@@ -633,7 +633,8 @@ internal sealed partial class ExplorationRun
                 }
             }
 
-            if (!nearReached)
+            // Only a narrow gap or a solid thing is this line's doing; anything else is decided elsewhere on the way.
+            if (!nearReached || (thing < 0 && model.Geometry.Length(line) >= 2 * NavGrid.BodyRadius))
             {
                 continue;
             }
@@ -656,7 +657,7 @@ internal sealed partial class ExplorationRun
             }
             else
             {
-                reason = width < 2 * NavGrid.BodyRadius ? $"the gap is {N(width)} units wide (the body needs 32)" : "the body does not fit through";
+                reason = $"the gap is {N(width)} units wide (the body needs 32)";
             }
 
             findings.Add(new ExplorerFinding(

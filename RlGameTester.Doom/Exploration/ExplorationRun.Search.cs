@@ -254,6 +254,11 @@ internal sealed partial class ExplorationRun
         searchStamp[cell] = searchGeneration;
         distance[cell] = 0;
         parent[cell] = -1;
+        hurt[cell] = 0;
+        var protectedUntil = Math.Max(suitUntil, invulnerableUntil);
+
+        // Keys, switches and the exit are worth most of the health; a look around or an item is worth half of it.
+        var budget = goal is Goal.Explore or Goal.ProgressOrExploreTowardsExit ? (health / 2) - 10 : health - 10;
         buckets.Push(cell, 0);
         while (buckets.TryPop(out var c, out var cost))
         {
@@ -277,10 +282,20 @@ internal sealed partial class ExplorationRun
 
                 var stepCost = next != c + grid.Offsets[d] ? OrthogonalCost + (TeleportFreezeTics * 20)
                     : (d & 1) == 0 ? OrthogonalCost : DiagonalCost;
+                // Damage expected on the way (hp per step at running speed): paths that would kill are not taken.
                 var sector = grid.CenterSector[next];
+                var damage = hurt[c];
                 if (sector >= 0 && sectorDamaging[sector])
                 {
                     stepCost += DamagePenalty;
+                    if (lastTick + (cost / 20) >= protectedUntil || sectorEndsLevel[sector])
+                    {
+                        damage += sectorDamage[sector] * grid.CellSize / Speed / 32;
+                        if (damage >= budget && !(allowExit && sectorEndsLevel[sector]))
+                        {
+                            continue;
+                        }
+                    }
                 }
 
                 var total = cost + stepCost;
@@ -290,6 +305,7 @@ internal sealed partial class ExplorationRun
                     distance[next] = total;
                     parent[next] = c;
                     parentDirection[next] = (sbyte)d;
+                    hurt[next] = damage;
                     buckets.Push(next, total);
                 }
             }
@@ -375,7 +391,9 @@ internal sealed partial class ExplorationRun
             }
         }
 
-        return visitedBlock[BlockOf(grid.X(c), grid.Y(c))] ? null : new Target(c, TargetKind.Coverage, 0);
+        // Damaging floors are crossed when needed, not toured.
+        var sector = grid.CenterSector[c];
+        return visitedBlock[BlockOf(grid.X(c), grid.Y(c))] || (sector >= 0 && sectorDamaging[sector]) ? null : new Target(c, TargetKind.Coverage, 0);
     }
 
     private bool IsExit(int c, bool? secret) =>

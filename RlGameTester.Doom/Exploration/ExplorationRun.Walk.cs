@@ -229,8 +229,9 @@ internal sealed partial class ExplorationRun
             return false;
         }
 
-        // A player waits at a door or switch for what it moves; walk-over lines are passed at full speed.
-        if (action.Trigger is LineTrigger.Door or LineTrigger.Switch)
+        // A player waits at a door or switch for what it moves (not on a damaging floor); walk-over lines are passed at full speed.
+        var sector = grid.CenterSector[cell];
+        if (action.Trigger is LineTrigger.Door or LineTrigger.Switch && (sector < 0 || !sectorDamaging[sector]))
         {
             Wait(Math.Min(travel / Math.Max(1, move.Speed), 140));
         }
@@ -258,7 +259,7 @@ internal sealed partial class ExplorationRun
             }
 
             Heights.Apply(change);
-            sectorDamaging[s] = DescribeSector(change.Special).Damage > 0;
+            UpdateSectorDamage(s);
             grid.RecomputeSector(s, Heights);
             UpdateMoveMasks(s);
             travel = Math.Max(travel, delta);

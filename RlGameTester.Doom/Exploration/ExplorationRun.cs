@@ -50,6 +50,9 @@ internal sealed partial class ExplorationRun
     private readonly bool[] thingDone;
     private readonly bool[] activated;
     private readonly bool[] sectorDamaging;
+    private readonly int[] sectorDamage;
+    private readonly bool[] sectorEndsLevel;
+    private readonly double[] hurt;
     private readonly bool[] visitedBlock;
     private readonly int blockColumns;
     private readonly List<(int Sector, int Low, int High, int Ceiling, int Special)> changes = [];
@@ -107,10 +110,14 @@ internal sealed partial class ExplorationRun
         thingDone = new bool[model.Level.Things.Length];
         activated = new bool[model.Level.Linedefs.Length];
         sectorDamaging = new bool[model.Level.Sectors.Length];
+        sectorDamage = new int[model.Level.Sectors.Length];
+        sectorEndsLevel = new bool[model.Level.Sectors.Length];
         for (var s = 0; s < sectorDamaging.Length; s++)
         {
-            sectorDamaging[s] = DescribeSector(Heights.Special[s]).Damage > 0;
+            UpdateSectorDamage(s);
         }
+
+        hurt = new double[count];
 
         blockColumns = (int)Math.Ceiling(grid.Columns * grid.CellSize / BlockSize) + 1;
         visitedBlock = new bool[blockColumns * ((int)Math.Ceiling(grid.Rows * grid.CellSize / BlockSize) + 1)];
@@ -250,6 +257,14 @@ internal sealed partial class ExplorationRun
         }
 
         return false;
+    }
+
+    private void UpdateSectorDamage(int sector)
+    {
+        var info = DescribeSector(Heights.Special[sector]);
+        sectorDamaging[sector] = info.Damage > 0;
+        sectorDamage[sector] = options.Skill <= 1 ? info.Damage >> 1 : info.Damage;
+        sectorEndsLevel[sector] = info.EndsLevel;
     }
 
     private SectorSpecialInfo DescribeSector(int special) =>
