@@ -16,6 +16,9 @@ internal sealed class LevelModel
     /// <summary>Half the box within which the body touches an item: item radius 20 plus body radius 16.</summary>
     public const double TouchReach = 36;
 
+    /// <summary>How far away the agent shoots gun-triggered lines from.</summary>
+    public const double GunRange = 1024;
+
     private readonly Dictionary<int, List<(int Line, bool FrontToBack)>> crossings = [];
 
     public LevelModel(Level level, LevelGeometry geometry, int skill)
@@ -66,7 +69,7 @@ internal sealed class LevelModel
                     AddUseCells(action.Line, useLists, scratch);
                     break;
                 case LineTrigger.Gun:
-                    AddGunCells(action.Line, gunLists);
+                    AddGunCells(action.Line, gunLists, scratch);
                     break;
             }
         }
@@ -111,7 +114,7 @@ internal sealed class LevelModel
     /// <summary>Switch and manual-door lines usable from each cell.</summary>
     public CellLists UseLines { get; }
 
-    /// <summary>Gun lines shootable from each cell (the cell is in the line's front or back sector).</summary>
+    /// <summary>Gun lines shootable from each cell (in sight within <see cref="GunRange"/>, or in a sector on either side).</summary>
     public CellLists GunLines { get; }
 
     /// <summary>Pickups (thing indices) the body touches in each cell, before the height check.</summary>
@@ -393,9 +396,12 @@ internal sealed class LevelModel
         }
     }
 
-    private void AddGunCells(int line, List<(int Cell, int Value)> lists)
+    // Gun lines: shot from any spot within range that sees the line's middle past every one-sided wall (from the front
+    // for a one-sided line), sampled every other cell, and from anywhere in the sectors on its two sides.
+    private void AddGunCells(int line, List<(int Cell, int Value)> lists, List<int> scratch)
     {
         ref readonly var def = ref Level.Linedefs.ItemRef(line);
+        var seen = new HashSet<int>();
         foreach (var side in (ReadOnlySpan<int>)[def.FrontSide, def.BackSide])
         {
             if (side < 0)
@@ -406,9 +412,37 @@ internal sealed class LevelModel
             var sector = Level.Sidedefs[side].Sector;
             foreach (var cell in Grid.CellsOfSector(sector))
             {
-                if (Grid.CenterSector[cell] == sector && Grid.Blocked[cell] == NavGrid.Free)
+                if (Grid.CenterSector[cell] == sector && Grid.Blocked[cell] == NavGrid.Free && seen.Add(cell))
                 {
                     lists.Add((cell, line));
+                }
+            }
+        }
+
+        var (x1, y1, x2, y2) = Geometry.Segment(line);
+        var (mx, my) = Geometry.Midpoint(line);
+        var reach = (int)Math.Ceiling(GunRange / Grid.CellSize);
+        var center = Grid.CellAt(mx, my);
+        int col0 = center % Grid.Columns, row0 = center / Grid.Columns;
+        for (var r = Math.Max(1, row0 - reach); r <= Math.Min(Grid.Rows - 2, row0 + reach); r += 2)
+        {
+            for (var c = Math.Max(1, col0 - reach); c <= Math.Min(Grid.Columns - 2, col0 + reach); c += 2)
+            {
+                var cell = (r * Grid.Columns) + c;
+                double px = Grid.X(cell), py = Grid.Y(cell);
+                if (((px - mx) * (px - mx)) + ((py - my) * (py - my)) > GunRange * GunRange ||
+                    (def.BackSide < 0 && !NavGrid.OnFront(x1, y1, x2, y2, px, py)) ||
+                    Grid.WallBetween(px, py, mx, my, line, scratch))
+                {
+                    continue;
+                }
+
+                foreach (var n in (ReadOnlySpan<int>)[cell, cell + 1, cell + Grid.Columns, cell + Grid.Columns + 1])
+                {
+                    if (Grid.Blocked[n] == NavGrid.Free && seen.Add(n))
+                    {
+                        lists.Add((n, line));
+                    }
                 }
             }
         }
