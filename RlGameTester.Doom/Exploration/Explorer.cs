@@ -1,0 +1,97 @@
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>
+/// An agent that plays a level from its geometry alone: it walks a player's body by Doom's movement rules from the
+/// player 1 start, picks up keys and items, sets off switches, doors, lifts and walk-over lines, teleports, takes floor
+/// damage, and goes for the exit last; then reports what players would run into (exits out of reach, softlocks, death
+/// zones, stuck spots, unreachable keys, items and secrets) and how much of the level it reached and saw.
+/// Monsters are not simulated. See the Doom library's README, section Exploration, for the rules and choices.
+/// </summary>
+public static class Explorer
+{
+    /// <summary>
+    /// Explores a level. Never throws for a level <see cref="LevelReader"/> can read (a level without a player 1 start
+    /// gives an <see cref="ExplorerFindingKind.ExitUnreachable"/> finding and no events); the same options (seed
+    /// included) give the same result.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static ExplorationResult Explore(Level level, LevelGeometry geometry, ExplorerOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        ArgumentNullException.ThrowIfNull(geometry);
+        ArgumentNullException.ThrowIfNull(options);
+        options = options with
+        {
+            Skill = Math.Clamp(options.Skill, 1, 5),
+            PositionInterval = Math.Max(1, options.PositionInterval),
+            TickLimit = Math.Max(0, options.TickLimit),
+        };
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var start = -1;
+        for (var t = 0; t < level.Things.Length; t++)
+        {
+            if (level.Things[t].Type == 1)
+            {
+                // Doom spawns the player at the last player 1 start in the list.
+                start = t;
+            }
+        }
+
+        if (start < 0 || level.Linedefs.Length == 0 || level.Sectors.Length == 0)
+        {
+            return NoStart(geometry, start < 0 ? "no player 1 start" : "the level has no lines or sectors");
+        }
+
+        var model = new LevelModel(level, geometry, options.Skill);
+        cancellationToken.ThrowIfCancellationRequested();
+        var run = new ExplorationRun(model, options, cancellationToken);
+        var thing = level.Things[start];
+        var startCell = model.ArrivalCell(thing.X, thing.Y);
+        if (startCell < 0)
+        {
+            return NoStart(geometry, "the player 1 start is inside a wall or a solid thing", start, thing.X, thing.Y);
+        }
+
+        run.Run(startCell, thing.Angle);
+        var findings = run.Analyze(start);
+        var (total, reachable, visited) = run.Coverage();
+        return new ExplorationResult
+        {
+            Events = run.Events,
+            Findings = findings,
+            ExitReached = run.ExitReached,
+            SecretExit = run.SecretExit,
+            ExitTick = run.ExitTick,
+            EndTick = run.Tick,
+            Died = run.Died,
+            FinalHealth = run.Health,
+            TotalArea = total,
+            ReachableArea = reachable,
+            VisitedArea = visited,
+        };
+    }
+
+    private static ExplorationResult NoStart(LevelGeometry geometry, string reason, int? thing = null, double? x = null, double? y = null) => new()
+    {
+        Events = [],
+        Findings =
+        [
+            new ExplorerFinding(
+                ExplorerFindingKind.ExitUnreachable,
+                $"Exit unreachable: {reason}",
+                $"The explorer cannot play this level: {reason}.",
+                x ?? geometry.Bounds.CenterX,
+                y ?? geometry.Bounds.CenterY)
+            {
+                Severity = "critical",
+                ElementKind = thing is null ? "level" : "thing",
+                ElementIndex = thing,
+                Evidence = new Dictionary<string, string> { ["reason"] = reason },
+            },
+        ],
+    };
+}

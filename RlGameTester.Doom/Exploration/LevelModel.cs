@@ -1,0 +1,471 @@
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Specials;
+
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>
+/// The parts of a level the explorer does not change: the grid, the things on the chosen skill, the special lines
+/// and, per cell, what can be done from there (lines to use or shoot, things to pick up, special lines a step crosses).
+/// </summary>
+internal sealed class LevelModel
+{
+    /// <summary>How far a use reaches from the body's centre (Doom's USERANGE).</summary>
+    public const double UseRange = 64;
+
+    /// <summary>Half the box within which the body touches an item: item radius 20 plus body radius 16.</summary>
+    public const double TouchReach = 36;
+
+    /// <summary>How far away the agent shoots gun-triggered lines from.</summary>
+    public const double GunRange = 1024;
+
+    private readonly Dictionary<int, List<(int Line, bool FrontToBack)>> crossings = [];
+
+    public LevelModel(Level level, LevelGeometry geometry, int skill)
+    {
+        Level = level;
+        Geometry = geometry;
+        SkillFlag = (Skills)(1 << (Math.Clamp(skill, 1, 5) - 1));
+        ThingPresent = new bool[level.Things.Length];
+        for (var t = 0; t < level.Things.Length; t++)
+        {
+            ref readonly var thing = ref level.Things.ItemRef(t);
+            ThingPresent[t] = (thing.Skills & SkillFlag) != 0 && (thing.Modes & GameModes.SinglePlayer) != 0;
+        }
+
+        Grid = new NavGrid(level, geometry, t => ThingPresent[t]);
+        ThingSector = new int[level.Things.Length];
+        for (var t = 0; t < level.Things.Length; t++)
+        {
+            ref readonly var thing = ref level.Things.ItemRef(t);
+            ThingSector[t] = Grid.CenterSector[Grid.CellAt(thing.X, thing.Y)];
+        }
+
+        SectorsByTag = GroupSectorsByTag(level);
+        Actions = new LineAction?[level.Linedefs.Length];
+        for (var line = 0; line < Actions.Length; line++)
+        {
+            Actions[line] = Describe(line);
+        }
+
+        CrossMask = new byte[Grid.Count];
+        var useLists = new List<(int Cell, int Value)>();
+        var gunLists = new List<(int Cell, int Value)>();
+        var cells = new List<int>();
+        var scratch = new List<int>();
+        foreach (var action in Actions)
+        {
+            if (action is null)
+            {
+                continue;
+            }
+
+            switch (action.Trigger)
+            {
+                case LineTrigger.Walk:
+                    AddCrossings(action.Line, cells);
+                    break;
+                case LineTrigger.Switch or LineTrigger.Door:
+                    AddUseCells(action.Line, useLists, scratch);
+                    break;
+                case LineTrigger.Gun:
+                    AddGunCells(action.Line, gunLists, scratch);
+                    break;
+            }
+        }
+
+        UseLines = new CellLists(Grid.Count, useLists);
+        GunLines = new CellLists(Grid.Count, gunLists);
+
+        var pickups = new List<(int Cell, int Value)>();
+        for (var t = 0; t < level.Things.Length; t++)
+        {
+            if (ThingPresent[t] && ThingTypes.Find(level.Things[t].Type) is { IsPickup: true })
+            {
+                AddTouchCells(t, pickups);
+            }
+        }
+
+        Pickups = new CellLists(Grid.Count, pickups);
+    }
+
+    public Level Level { get; }
+
+    public LevelGeometry Geometry { get; }
+
+    public NavGrid Grid { get; }
+
+    public Skills SkillFlag { get; }
+
+    /// <summary>Whether each thing is spawned on this skill in single player.</summary>
+    public bool[] ThingPresent { get; }
+
+    /// <summary>The sector under each thing (-1 in the void).</summary>
+    public int[] ThingSector { get; }
+
+    public Dictionary<int, List<int>> SectorsByTag { get; }
+
+    /// <summary>What each line does, or null for lines without a special the explorer acts on.</summary>
+    public LineAction?[] Actions { get; }
+
+    /// <summary>Per cell, a bit for each of the 8 steps that crosses a walk-over special line.</summary>
+    public byte[] CrossMask { get; }
+
+    /// <summary>Switch and manual-door lines usable from each cell.</summary>
+    public CellLists UseLines { get; }
+
+    /// <summary>Gun lines shootable from each cell (in sight within <see cref="GunRange"/>, or in a sector on either side).</summary>
+    public CellLists GunLines { get; }
+
+    /// <summary>Pickups (thing indices) the body touches in each cell, before the height check.</summary>
+    public CellLists Pickups { get; }
+
+    /// <summary>The walk-over lines a step from <paramref name="cell"/> in <paramref name="direction"/> crosses.</summary>
+    public List<(int Line, bool FrontToBack)>? Crossings(int cell, int direction) =>
+        (CrossMask[cell] & (1 << direction)) == 0 ? null : crossings.GetValueOrDefault((cell * 8) + direction);
+
+    /// <summary>The cell a body teleported to a destination thing stands in: the thing's cell, or the nearest free one within 16 units.</summary>
+    public int ArrivalCell(double x, double y)
+    {
+        var best = Grid.CellAt(x, y);
+        if (Grid.Blocked[best] == NavGrid.Free)
+        {
+            return best;
+        }
+
+        var reach = (int)Math.Ceiling(NavGrid.BodyRadius / Grid.CellSize);
+        var bestDistance = double.MaxValue;
+        var found = -1;
+        for (var dy = -reach; dy <= reach; dy++)
+        {
+            for (var dx = -reach; dx <= reach; dx++)
+            {
+                var cell = best + (dy * Grid.Columns) + dx;
+                if (cell < 0 || cell >= Grid.Count || Grid.Blocked[cell] != NavGrid.Free)
+                {
+                    continue;
+                }
+
+                var d = Math.Abs(Grid.X(cell) - x) + Math.Abs(Grid.Y(cell) - y);
+                if (d < bestDistance)
+                {
+                    bestDistance = d;
+                    found = cell;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    public string ThingName(int thing)
+    {
+        var type = Level.Things[thing].Type;
+        return ThingTypes.Find(type)?.Name ?? $"thing type {type}";
+    }
+
+    private static Dictionary<int, List<int>> GroupSectorsByTag(Level level)
+    {
+        var map = new Dictionary<int, List<int>>();
+        for (var s = 0; s < level.Sectors.Length; s++)
+        {
+            var tag = level.Sectors[s].Tag;
+            if (tag == 0)
+            {
+                continue;
+            }
+
+            if (!map.TryGetValue(tag, out var list))
+            {
+                list = [];
+                map.Add(tag, list);
+            }
+
+            list.Add(s);
+        }
+
+        return map;
+    }
+
+    private int[] Tagged(int tag) => tag != 0 && SectorsByTag.TryGetValue(tag, out var list) ? [.. list] : [];
+
+    private int[] BackSector(in Linedef line) => line.BackSide < 0 ? [] : [Level.Sidedefs[line.BackSide].Sector];
+
+    private LineAction? Describe(int index)
+    {
+        ref readonly var line = ref Level.Linedefs.ItemRef(index);
+        if (line.Special == 0)
+        {
+            return null;
+        }
+
+        return Level.UsesDoomSpecials ? DescribeDoom(index, line) : DescribeHexen(index, line);
+    }
+
+    private LineAction? DescribeDoom(int index, in Linedef line)
+    {
+        var info = LinedefSpecials.FindDoom(line.Special);
+        if (info is null || info.Trigger == LineTrigger.None)
+        {
+            return null;
+        }
+
+        var move = SectorMoves.FindDoom(line.Special);
+        var sectors = move is null ? [] : info.Trigger == LineTrigger.Door ? BackSector(line) : Tagged(line.Tag);
+        var action = new LineAction
+        {
+            Line = index,
+            Trigger = info.Trigger,
+            Repeatable = info.Repeatable,
+            Name = $"{info.TriggerCode} {info.Name}",
+            Move = move,
+            Sectors = sectors,
+            Keys = info.Keys,
+            Exit = info.Effect is LineEffect.Exit or LineEffect.SecretExit,
+            SecretExit = info.Effect == LineEffect.SecretExit,
+
+            // Monster-only teleports (125, 126, 264-269) never carry the player.
+            Teleport = info.Effect == LineEffect.Teleport && line.Special is not (125 or 126 or 268 or 269),
+        };
+        if (action.Teleport)
+        {
+            FindTeleportDestination(action, line.Tag, 0);
+        }
+
+        return action;
+    }
+
+    private LineAction? DescribeHexen(int index, in Linedef line)
+    {
+        var info = LinedefSpecials.FindHexen(line.Special);
+        if (info is null)
+        {
+            return null;
+        }
+
+        var activation = line.Activation;
+        var trigger = (activation & (LineActivation.PlayerUse | LineActivation.PlayerPush)) != 0 ? LineTrigger.Switch
+            : (activation & LineActivation.PlayerCross) != 0 ? LineTrigger.Walk
+            : (activation & LineActivation.Impact) != 0 ? LineTrigger.Gun
+            : LineTrigger.None;
+        if (trigger == LineTrigger.None)
+        {
+            return null;
+        }
+
+        var move = SectorMoves.FindHexen(line.Special, line.Args);
+        var sectors = move is null ? [] : line.Args.Arg0 == 0 ? BackSector(line) : Tagged(line.Args.Arg0);
+        var action = new LineAction
+        {
+            Line = index,
+            Trigger = trigger,
+            Repeatable = (activation & LineActivation.Repeatable) != 0,
+            Name = $"{ExitFinderCode(activation)} {info.Name}",
+            Move = move,
+            Sectors = sectors,
+            Keys = line.Special == 13 ? LinedefSpecials.HexenLock(line.Args.Arg3) : null,
+            Exit = info.Effect is LineEffect.Exit or LineEffect.SecretExit,
+            SecretExit = info.Effect == LineEffect.SecretExit,
+            Teleport = line.Special is 70 or 71,
+        };
+        if (action.Teleport)
+        {
+            FindTeleportDestination(action, line.Args.Arg1, line.Args.Arg0);
+        }
+
+        return action;
+    }
+
+    private static string ExitFinderCode(LineActivation activation) => Metadata.ExitFinder.ActivationCode(activation);
+
+    // Vanilla EV_Teleport: the first sector (by index) with the tag that holds a destination thing; within it, the first
+    // such thing. Hexen's Teleport names the destination by thing id instead (the tag, when given, narrows it).
+    private void FindTeleportDestination(LineAction action, int tag, int tid)
+    {
+        var best = -1;
+        for (var t = 0; t < Level.Things.Length; t++)
+        {
+            ref readonly var thing = ref Level.Things.ItemRef(t);
+            if (!ThingPresent[t] || thing.Type is not (14 or 9044))
+            {
+                continue;
+            }
+
+            if (tid != 0)
+            {
+                if (thing.Tid != tid || (tag != 0 && (ThingSector[t] < 0 || Level.Sectors[ThingSector[t]].Tag != tag)))
+                {
+                    continue;
+                }
+
+                best = t;
+                break;
+            }
+
+            if (tag == 0 || ThingSector[t] < 0 || Level.Sectors[ThingSector[t]].Tag != tag)
+            {
+                continue;
+            }
+
+            if (best < 0 || ThingSector[t] < ThingSector[best])
+            {
+                best = t;
+            }
+        }
+
+        if (best >= 0)
+        {
+            action.TeleportThing = best;
+            action.TeleportCell = ArrivalCell(Level.Things[best].X, Level.Things[best].Y);
+        }
+    }
+
+    // Doom sets off a walk-over line when the body's centre changes side while the box at the new spot touches the line.
+    private void AddCrossings(int line, List<int> cells)
+    {
+        var (x1, y1, x2, y2) = Geometry.Segment(line);
+        Grid.CellsTouchedByLine(line, cells);
+        var offsets = Grid.Offsets;
+        foreach (var to in cells)
+        {
+            var toFront = NavGrid.OnFront(x1, y1, x2, y2, Grid.X(to), Grid.Y(to));
+            for (var d = 0; d < 8; d++)
+            {
+                var from = to - offsets[d];
+                if (from < 0 || from >= Grid.Count)
+                {
+                    continue;
+                }
+
+                var fromFront = NavGrid.OnFront(x1, y1, x2, y2, Grid.X(from), Grid.Y(from));
+                if (fromFront == toFront)
+                {
+                    continue;
+                }
+
+                // The step from `from` towards `to` goes in direction d.
+                var key = (from * 8) + d;
+                if (!crossings.TryGetValue(key, out var list))
+                {
+                    list = [];
+                    crossings.Add(key, list);
+                }
+
+                list.Add((line, fromFront));
+                CrossMask[from] |= (byte)(1 << d);
+            }
+        }
+    }
+
+    // Use lines: cells on the front side whose centre is within the use range, with no one-sided wall in between.
+    private void AddUseCells(int line, List<(int Cell, int Value)> lists, List<int> scratch)
+    {
+        var (x1, y1, x2, y2) = Geometry.Segment(line);
+        var length2 = ((x2 - x1) * (x2 - x1)) + ((y2 - y1) * (y2 - y1));
+        var colLow = Math.Max(0, (int)Math.Floor((Math.Min(x1, x2) - UseRange - Grid.OriginX) / Grid.CellSize));
+        var colHigh = Math.Min(Grid.Columns - 1, (int)Math.Ceiling((Math.Max(x1, x2) + UseRange - Grid.OriginX) / Grid.CellSize));
+        var rowLow = Math.Max(0, (int)Math.Floor((Math.Min(y1, y2) - UseRange - Grid.OriginY) / Grid.CellSize));
+        var rowHigh = Math.Min(Grid.Rows - 1, (int)Math.Ceiling((Math.Max(y1, y2) + UseRange - Grid.OriginY) / Grid.CellSize));
+        for (var r = rowLow; r <= rowHigh; r++)
+        {
+            for (var c = colLow; c <= colHigh; c++)
+            {
+                var cell = (r * Grid.Columns) + c;
+                if (Grid.Blocked[cell] != NavGrid.Free)
+                {
+                    continue;
+                }
+
+                double px = Grid.X(cell), py = Grid.Y(cell);
+                if (!NavGrid.OnFront(x1, y1, x2, y2, px, py))
+                {
+                    continue;
+                }
+
+                var t = length2 == 0 ? 0 : Math.Clamp((((px - x1) * (x2 - x1)) + ((py - y1) * (y2 - y1))) / length2, 0, 1);
+                var qx = x1 + (t * (x2 - x1));
+                var qy = y1 + (t * (y2 - y1));
+                var distance2 = ((px - qx) * (px - qx)) + ((py - qy) * (py - qy));
+                if (distance2 > UseRange * UseRange || Grid.WallBetween(px, py, qx, qy, line, scratch))
+                {
+                    continue;
+                }
+
+                lists.Add((cell, line));
+            }
+        }
+    }
+
+    // Gun lines: shot from any spot within range that sees the line's middle past every one-sided wall (from the front
+    // for a one-sided line), sampled every other cell, and from anywhere in the sectors on its two sides.
+    private void AddGunCells(int line, List<(int Cell, int Value)> lists, List<int> scratch)
+    {
+        ref readonly var def = ref Level.Linedefs.ItemRef(line);
+        var seen = new HashSet<int>();
+        foreach (var side in (ReadOnlySpan<int>)[def.FrontSide, def.BackSide])
+        {
+            if (side < 0)
+            {
+                continue;
+            }
+
+            var sector = Level.Sidedefs[side].Sector;
+            foreach (var cell in Grid.CellsOfSector(sector))
+            {
+                if (Grid.CenterSector[cell] == sector && Grid.Blocked[cell] == NavGrid.Free && seen.Add(cell))
+                {
+                    lists.Add((cell, line));
+                }
+            }
+        }
+
+        var (x1, y1, x2, y2) = Geometry.Segment(line);
+        var (mx, my) = Geometry.Midpoint(line);
+        var reach = (int)Math.Ceiling(GunRange / Grid.CellSize);
+        var center = Grid.CellAt(mx, my);
+        int col0 = center % Grid.Columns, row0 = center / Grid.Columns;
+        for (var r = Math.Max(1, row0 - reach); r <= Math.Min(Grid.Rows - 2, row0 + reach); r += 2)
+        {
+            for (var c = Math.Max(1, col0 - reach); c <= Math.Min(Grid.Columns - 2, col0 + reach); c += 2)
+            {
+                var cell = (r * Grid.Columns) + c;
+                double px = Grid.X(cell), py = Grid.Y(cell);
+                if (((px - mx) * (px - mx)) + ((py - my) * (py - my)) > GunRange * GunRange ||
+                    (def.BackSide < 0 && !NavGrid.OnFront(x1, y1, x2, y2, px, py)) ||
+                    Grid.WallBetween(px, py, mx, my, line, scratch))
+                {
+                    continue;
+                }
+
+                foreach (var n in (ReadOnlySpan<int>)[cell, cell + 1, cell + Grid.Columns, cell + Grid.Columns + 1])
+                {
+                    if (Grid.Blocked[n] == NavGrid.Free && seen.Add(n))
+                    {
+                        lists.Add((n, line));
+                    }
+                }
+            }
+        }
+    }
+
+    private void AddTouchCells(int thing, List<(int Cell, int Value)> lists)
+    {
+        ref readonly var t = ref Level.Things.ItemRef(thing);
+        var colLow = Math.Max(0, (int)Math.Floor((t.X - TouchReach - Grid.OriginX) / Grid.CellSize));
+        var colHigh = Math.Min(Grid.Columns - 1, (int)Math.Ceiling((t.X + TouchReach - Grid.OriginX) / Grid.CellSize));
+        var rowLow = Math.Max(0, (int)Math.Floor((t.Y - TouchReach - Grid.OriginY) / Grid.CellSize));
+        var rowHigh = Math.Min(Grid.Rows - 1, (int)Math.Ceiling((t.Y + TouchReach - Grid.OriginY) / Grid.CellSize));
+        for (var r = rowLow; r <= rowHigh; r++)
+        {
+            for (var c = colLow; c <= colHigh; c++)
+            {
+                var cell = (r * Grid.Columns) + c;
+                if (Grid.Blocked[cell] == NavGrid.Free &&
+                    Math.Abs(Grid.X(cell) - t.X) < TouchReach && Math.Abs(Grid.Y(cell) - t.Y) < TouchReach)
+                {
+                    lists.Add((cell, thing));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,573 @@
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>
+/// Where the player's body can stand, on a grid of body-centre positions (8 units apart; coarser for huge maps).
+/// For each cell it keeps what Doom's P_CheckPosition looks at for the 32x32 box around that centre: the sectors the
+/// box touches (the centre's sector and both sides of every two-sided line crossing the box), whether a one-sided or
+/// impassable line crosses it, and whether a solid thing's box overlaps it. Floors and ceilings follow the sector
+/// heights of <see cref="SectorHeights"/>, in two configurations (cycling lifts down, or up).
+/// </summary>
+internal sealed class NavGrid
+{
+    public const int BodyRadius = 16;
+    public const int BodyHeight = 56;
+    public const int MaxStepUp = 24;
+
+    public const byte Free = 0;
+    public const byte Wall = 1;
+    public const byte ThingBlocked = 2;
+    public const byte Void = 3;
+
+    private const int MaxCells = 3_000_000;
+    private const double RayOffset = 1.0 / 1024;
+
+    private readonly Level level;
+    private readonly LevelGeometry geometry;
+    private readonly int[] touchStart;
+    private readonly int[] touchSectors;
+    private readonly int[] sectorCellStart;
+    private readonly int[] sectorCells;
+
+    public NavGrid(Level level, LevelGeometry geometry, Func<int, bool> thingPresent)
+    {
+        this.level = level;
+        this.geometry = geometry;
+        var bounds = geometry.Bounds;
+        var width = bounds.Width + 64;
+        var height = bounds.Height + 64;
+        CellSize = 8;
+        while ((width / CellSize) * (height / CellSize) > MaxCells)
+        {
+            CellSize *= 2;
+        }
+
+        // Cell centres sit on multiples of the cell size, as Doom's walls mostly do, so corridors exactly 32 wide fit.
+        OriginX = Math.Floor((bounds.MinX - 32) / CellSize) * CellSize;
+        OriginY = Math.Floor((bounds.MinY - 32) / CellSize) * CellSize;
+        Columns = (int)Math.Ceiling((bounds.MaxX + 32 - OriginX) / CellSize) + 1;
+        Rows = (int)Math.Ceiling((bounds.MaxY + 32 - OriginY) / CellSize) + 1;
+        Count = Columns * Rows;
+        Offsets = [1, 1 + Columns, Columns, Columns - 1, -1, -1 - Columns, -Columns, 1 - Columns];
+
+        CenterSector = new int[Count];
+        Blocked = new byte[Count];
+        BlockingElement = new int[Count];
+        Array.Fill(BlockingElement, -1);
+        FindCenterSectors();
+
+        var pairs = new List<long>(Count / 4);
+        RasterizeLines(pairs);
+        (touchStart, touchSectors) = BuildTouchLists(pairs);
+        (sectorCellStart, sectorCells) = BuildSectorCells();
+        MarkThings(thingPresent);
+
+        // The outermost ring is never entered, so neighbour offsets need no bounds checks.
+        for (var c = 0; c < Columns; c++)
+        {
+            Blocked[c] = Void;
+            Blocked[Count - 1 - c] = Void;
+        }
+
+        for (var r = 0; r < Rows; r++)
+        {
+            Blocked[r * Columns] = Void;
+            Blocked[(r * Columns) + Columns - 1] = Void;
+        }
+
+        Floor0 = new int[Count];
+        Floor1 = new int[Count];
+        Ceiling = new int[Count];
+    }
+
+    public double CellSize { get; }
+
+    public double OriginX { get; }
+
+    public double OriginY { get; }
+
+    public int Columns { get; }
+
+    public int Rows { get; }
+
+    public int Count { get; }
+
+    /// <summary>Index offsets of the 8 neighbours: E, NE, N, NW, W, SW, S, SE (direction d and d+4 are opposite).</summary>
+    public int[] Offsets { get; }
+
+    /// <summary>The sector under each cell's centre, -1 in the void.</summary>
+    public int[] CenterSector { get; }
+
+    /// <summary><see cref="Free"/>, <see cref="Wall"/>, <see cref="ThingBlocked"/> or <see cref="Void"/>.</summary>
+    public byte[] Blocked { get; }
+
+    /// <summary>For walls, the line; for solid things, the thing; else -1.</summary>
+    public int[] BlockingElement { get; }
+
+    /// <summary>Floor under the body with cycling lifts down.</summary>
+    public int[] Floor0 { get; }
+
+    /// <summary>Floor under the body with cycling lifts up.</summary>
+    public int[] Floor1 { get; }
+
+    /// <summary>Ceiling over the body.</summary>
+    public int[] Ceiling { get; }
+
+    public double X(int cell) => OriginX + ((cell % Columns) * CellSize);
+
+    public double Y(int cell) => OriginY + ((cell / Columns) * CellSize);
+
+    /// <summary>The cell whose centre is nearest to a point (clamped into the grid).</summary>
+    public int CellAt(double x, double y)
+    {
+        var c = Math.Clamp((int)Math.Round((x - OriginX) / CellSize), 0, Columns - 1);
+        var r = Math.Clamp((int)Math.Round((y - OriginY) / CellSize), 0, Rows - 1);
+        return (r * Columns) + c;
+    }
+
+    public ReadOnlySpan<int> SectorsTouched(int cell) => touchSectors.AsSpan(touchStart[cell], touchStart[cell + 1] - touchStart[cell]);
+
+    public ReadOnlySpan<int> CellsOfSector(int sector) => sectorCells.AsSpan(sectorCellStart[sector], sectorCellStart[sector + 1] - sectorCellStart[sector]);
+
+    /// <summary>Recomputes every cell's floor and ceiling from the sector heights.</summary>
+    public void Recompute(SectorHeights heights)
+    {
+        for (var cell = 0; cell < Count; cell++)
+        {
+            RecomputeCell(cell, heights);
+        }
+    }
+
+    /// <summary>Recomputes the cells whose box touches a sector that moved.</summary>
+    public void RecomputeSector(int sector, SectorHeights heights)
+    {
+        foreach (var cell in CellsOfSector(sector))
+        {
+            RecomputeCell(cell, heights);
+        }
+    }
+
+    /// <summary>
+    /// Doom's P_TryMove for a body standing at <paramref name="from"/>'s floor moving to <paramref name="to"/>: the box fits
+    /// (ceiling - floor >= 56), the step up is at most 24, the head clears the new ceiling; any drop is fine.
+    /// </summary>
+    public bool CanMove(int from, int to, int config)
+    {
+        if (Blocked[to] != Free)
+        {
+            return false;
+        }
+
+        var floors = config == 0 ? Floor0 : Floor1;
+        var z = floors[from];
+        var floor = floors[to];
+        var ceiling = Ceiling[to];
+        return ceiling - floor >= BodyHeight && floor - z <= MaxStepUp && ceiling - z >= BodyHeight;
+    }
+
+    public bool CanMoveEither(int from, int to) => CanMove(from, to, 0) || CanMove(from, to, 1);
+
+    /// <summary>The body fits standing in the cell.</summary>
+    public bool Fits(int cell) =>
+        Blocked[cell] == Free && (Ceiling[cell] - Floor0[cell] >= BodyHeight || Ceiling[cell] - Floor1[cell] >= BodyHeight);
+
+    /// <summary>Whether a segment between two points crosses a one-sided line (other than <paramref name="except"/>).</summary>
+    public bool WallBetween(double x1, double y1, double x2, double y2, int except, List<int> scratch)
+    {
+        scratch.Clear();
+        geometry.Grid.CellsOf(x1, y1, x2, y2, scratch);
+        foreach (var gridCell in scratch)
+        {
+            var column = gridCell % geometry.Grid.Columns;
+            var row = gridCell / geometry.Grid.Columns;
+            foreach (var line in geometry.Grid.LinesInCell(column, row))
+            {
+                if (line == except || level.Linedefs.ItemRef(line).BackSide >= 0)
+                {
+                    continue;
+                }
+
+                var (ax, ay, bx, by) = geometry.Segment(line);
+                if (SegmentsCross(x1, y1, x2, y2, ax, ay, bx, by))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Proper intersection of two segments (touching at an end point does not count).</summary>
+    public static bool SegmentsCross(double x1, double y1, double x2, double y2, double x3, double y3, double x4, double y4)
+    {
+        var d1 = Cross(x3, y3, x4, y4, x1, y1);
+        var d2 = Cross(x3, y3, x4, y4, x2, y2);
+        var d3 = Cross(x1, y1, x2, y2, x3, y3);
+        var d4 = Cross(x1, y1, x2, y2, x4, y4);
+        return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+    }
+
+    /// <summary>Which side of a line a point is on: true for the front (right of start to end), as the geometry decides.</summary>
+    public static bool OnFront(double x1, double y1, double x2, double y2, double px, double py) => Cross(x1, y1, x2, y2, px, py) <= 0;
+
+    /// <summary>Whether a segment crosses the open square of half-size <paramref name="half"/> around (cx, cy), as P_BoxOnLineSide straddles.</summary>
+    public static bool Touches(double x1, double y1, double x2, double y2, double cx, double cy, double half)
+    {
+        if (Math.Max(x1, x2) <= cx - half || Math.Min(x1, x2) >= cx + half ||
+            Math.Max(y1, y2) <= cy - half || Math.Min(y1, y2) >= cy + half)
+        {
+            return false;
+        }
+
+        double dx = x2 - x1, dy = y2 - y1;
+        double min = double.MaxValue, max = double.MinValue;
+        for (var corner = 0; corner < 4; corner++)
+        {
+            var px = cx + ((corner & 1) == 0 ? -half : half);
+            var py = cy + ((corner & 2) == 0 ? -half : half);
+            var d = (dx * (py - y1)) - (dy * (px - x1));
+            min = Math.Min(min, d);
+            max = Math.Max(max, d);
+        }
+
+        return min < 0 && max > 0;
+    }
+
+    /// <summary>The cells whose box a line touches, row by row.</summary>
+    public void CellsTouchedByLine(int line, List<int> result, double half = BodyRadius)
+    {
+        result.Clear();
+        var (x1, y1, x2, y2) = geometry.Segment(line);
+        var rowLow = Math.Max(0, (int)Math.Floor((Math.Min(y1, y2) - half - OriginY) / CellSize));
+        var rowHigh = Math.Min(Rows - 1, (int)Math.Ceiling((Math.Max(y1, y2) + half - OriginY) / CellSize));
+        for (var r = rowLow; r <= rowHigh; r++)
+        {
+            var cy = OriginY + (r * CellSize);
+            double xa, xb;
+            if (y1 == y2)
+            {
+                xa = x1;
+                xb = x2;
+            }
+            else
+            {
+                var lowY = Math.Max(Math.Min(y1, y2), cy - half);
+                var highY = Math.Min(Math.Max(y1, y2), cy + half);
+                if (lowY > highY)
+                {
+                    continue;
+                }
+
+                xa = x1 + ((x2 - x1) * (lowY - y1) / (y2 - y1));
+                xb = x1 + ((x2 - x1) * (highY - y1) / (y2 - y1));
+            }
+
+            var colLow = Math.Max(0, (int)Math.Floor((Math.Min(xa, xb) - half - OriginX) / CellSize));
+            var colHigh = Math.Min(Columns - 1, (int)Math.Ceiling((Math.Max(xa, xb) + half - OriginX) / CellSize));
+            for (var c = colLow; c <= colHigh; c++)
+            {
+                if (Touches(x1, y1, x2, y2, OriginX + (c * CellSize), cy, half))
+                {
+                    result.Add((r * Columns) + c);
+                }
+            }
+        }
+    }
+
+    private static double Cross(double x1, double y1, double x2, double y2, double px, double py) =>
+        ((x2 - x1) * (py - y1)) - ((y2 - y1) * (px - x1));
+
+    private void RecomputeCell(int cell, SectorHeights heights)
+    {
+        var start = touchStart[cell];
+        var end = touchStart[cell + 1];
+        if (start == end)
+        {
+            Floor0[cell] = Floor1[cell] = 0;
+            Ceiling[cell] = 0;
+            return;
+        }
+
+        int f0 = int.MinValue, f1 = int.MinValue, ceiling = int.MaxValue;
+        for (var i = start; i < end; i++)
+        {
+            var s = touchSectors[i];
+            f0 = Math.Max(f0, heights.FloorLow[s]);
+            f1 = Math.Max(f1, heights.FloorHigh[s]);
+            ceiling = Math.Min(ceiling, heights.Ceiling[s]);
+        }
+
+        Floor0[cell] = f0;
+        Floor1[cell] = f1;
+        Ceiling[cell] = ceiling;
+    }
+
+    // Point-in-sector for every cell centre by scanlines: on each row, the nearest line crossing to the right of a
+    // centre decides its sector (the same rule as LevelGeometry.SectorAt, without a ray per cell).
+    private void FindCenterSectors()
+    {
+        Array.Fill(CenterSector, -1);
+        var lineCount = level.Linedefs.Length;
+        var rowCount = new int[Rows + 1];
+        for (var pass = 0; pass < 2; pass++)
+        {
+            // Pass 0 counts lines per row, pass 1 fills them in.
+            var fill = pass == 0 ? null : (int[])rowCount.Clone();
+            var rowLines = pass == 0 ? null : new int[rowCount[Rows]];
+            for (var line = 0; line < lineCount; line++)
+            {
+                var (_, y1, _, y2) = geometry.Segment(line);
+                if (y1 == y2)
+                {
+                    continue;
+                }
+
+                var low = Math.Max(0, (int)Math.Ceiling((Math.Min(y1, y2) - RayOffset - OriginY) / CellSize));
+                var high = Math.Min(Rows - 1, (int)Math.Floor((Math.Max(y1, y2) - RayOffset - OriginY) / CellSize));
+                for (var r = low; r <= high; r++)
+                {
+                    if (pass == 0)
+                    {
+                        rowCount[r + 1]++;
+                    }
+                    else
+                    {
+                        rowLines![fill![r]++] = line;
+                    }
+                }
+            }
+
+            if (pass == 0)
+            {
+                for (var r = 0; r < Rows; r++)
+                {
+                    rowCount[r + 1] += rowCount[r];
+                }
+
+                continue;
+            }
+
+            var xs = new double[64];
+            var sides = new int[64];
+            for (var r = 0; r < Rows; r++)
+            {
+                var y = OriginY + (r * CellSize) + RayOffset;
+                var n = 0;
+                for (var i = rowCount[r]; i < rowCount[r + 1]; i++)
+                {
+                    var line = rowLines![i];
+                    var (x1, y1, x2, y2) = geometry.Segment(line);
+                    if ((y1 > y) == (y2 > y))
+                    {
+                        continue;
+                    }
+
+                    if (n == xs.Length)
+                    {
+                        Array.Resize(ref xs, n * 2);
+                        Array.Resize(ref sides, n * 2);
+                    }
+
+                    xs[n] = x1 + ((y - y1) * (x2 - x1) / (y2 - y1));
+
+                    // A point left of the crossing faces the front when the line runs downwards.
+                    ref readonly var def = ref level.Linedefs.ItemRef(line);
+                    var side = y2 < y1 ? def.FrontSide : def.BackSide;
+                    sides[n] = side < 0 ? -1 : level.Sidedefs.ItemRef(side).Sector;
+                    n++;
+                }
+
+                Array.Sort(xs, sides, 0, n);
+                var next = 0;
+                for (var c = 0; c < Columns; c++)
+                {
+                    var x = OriginX + (c * CellSize);
+                    while (next < n && xs[next] < x)
+                    {
+                        next++;
+                    }
+
+                    if (next < n)
+                    {
+                        CenterSector[(r * Columns) + c] = sides[next];
+                    }
+                }
+            }
+        }
+
+        for (var cell = 0; cell < Count; cell++)
+        {
+            if (CenterSector[cell] < 0)
+            {
+                Blocked[cell] = Void;
+            }
+        }
+    }
+
+    private void RasterizeLines(List<long> pairs)
+    {
+        var cells = new List<int>();
+        for (var line = 0; line < level.Linedefs.Length; line++)
+        {
+            ref readonly var def = ref level.Linedefs.ItemRef(line);
+            var blocks = def.BackSide < 0 || def.FrontSide < 0 || def.HasFlag(LinedefFlags.Impassable);
+            var front = def.FrontSide < 0 ? -1 : level.Sidedefs.ItemRef(def.FrontSide).Sector;
+            var back = def.BackSide < 0 ? -1 : level.Sidedefs.ItemRef(def.BackSide).Sector;
+            CellsTouchedByLine(line, cells);
+            foreach (var cell in cells)
+            {
+                if (blocks)
+                {
+                    if (Blocked[cell] == Free)
+                    {
+                        Blocked[cell] = Wall;
+                        BlockingElement[cell] = line;
+                    }
+
+                    continue;
+                }
+
+                if (front >= 0)
+                {
+                    pairs.Add(((long)cell << 32) | (uint)front);
+                }
+
+                if (back >= 0)
+                {
+                    pairs.Add(((long)cell << 32) | (uint)back);
+                }
+            }
+        }
+    }
+
+    private (int[] Start, int[] Sectors) BuildTouchLists(List<long> pairs)
+    {
+        var start = new int[Count + 1];
+        for (var cell = 0; cell < Count; cell++)
+        {
+            if (CenterSector[cell] >= 0)
+            {
+                start[cell + 1]++;
+            }
+        }
+
+        foreach (var pair in pairs)
+        {
+            start[(int)(pair >> 32) + 1]++;
+        }
+
+        for (var cell = 0; cell < Count; cell++)
+        {
+            start[cell + 1] += start[cell];
+        }
+
+        var list = new int[start[Count]];
+        var fill = new int[Count];
+        for (var cell = 0; cell < Count; cell++)
+        {
+            fill[cell] = start[cell];
+            if (CenterSector[cell] >= 0)
+            {
+                list[fill[cell]++] = CenterSector[cell];
+            }
+        }
+
+        foreach (var pair in pairs)
+        {
+            var cell = (int)(pair >> 32);
+            var sector = (int)(pair & 0xFFFFFFFF);
+            var exists = false;
+            for (var i = start[cell]; i < fill[cell]; i++)
+            {
+                if (list[i] == sector)
+                {
+                    exists = true;
+                    break;
+                }
+            }
+
+            if (!exists)
+            {
+                list[fill[cell]++] = sector;
+            }
+        }
+
+        // Compact away the room left by duplicates.
+        var compactStart = new int[Count + 1];
+        var write = 0;
+        for (var cell = 0; cell < Count; cell++)
+        {
+            compactStart[cell] = write;
+            for (var i = start[cell]; i < fill[cell]; i++)
+            {
+                list[write++] = list[i];
+            }
+        }
+
+        compactStart[Count] = write;
+        Array.Resize(ref list, write);
+        return (compactStart, list);
+    }
+
+    private (int[] Start, int[] Cells) BuildSectorCells()
+    {
+        var sectors = level.Sectors.Length;
+        var start = new int[sectors + 1];
+        foreach (var s in touchSectors)
+        {
+            start[s + 1]++;
+        }
+
+        for (var s = 0; s < sectors; s++)
+        {
+            start[s + 1] += start[s];
+        }
+
+        var cells = new int[touchSectors.Length];
+        var fill = (int[])start.Clone();
+        for (var cell = 0; cell < Count; cell++)
+        {
+            for (var i = touchStart[cell]; i < touchStart[cell + 1]; i++)
+            {
+                cells[fill[touchSectors[i]]++] = cell;
+            }
+        }
+
+        return (start, cells);
+    }
+
+    // Solid things block the body where their boxes overlap (vanilla things are infinitely tall).
+    private void MarkThings(Func<int, bool> thingPresent)
+    {
+        for (var t = 0; t < level.Things.Length; t++)
+        {
+            ref readonly var thing = ref level.Things.ItemRef(t);
+            if (!thingPresent(t) || Specials.ThingTypes.Find(thing.Type) is not { Blocking: true, IsActor: false } info)
+            {
+                continue;
+            }
+
+            double reach = info.Radius + BodyRadius;
+            var colLow = Math.Max(0, (int)Math.Floor((thing.X - reach - OriginX) / CellSize));
+            var colHigh = Math.Min(Columns - 1, (int)Math.Ceiling((thing.X + reach - OriginX) / CellSize));
+            var rowLow = Math.Max(0, (int)Math.Floor((thing.Y - reach - OriginY) / CellSize));
+            var rowHigh = Math.Min(Rows - 1, (int)Math.Ceiling((thing.Y + reach - OriginY) / CellSize));
+            for (var r = rowLow; r <= rowHigh; r++)
+            {
+                for (var c = colLow; c <= colHigh; c++)
+                {
+                    var cell = (r * Columns) + c;
+                    if (Math.Abs(OriginX + (c * CellSize) - thing.X) < reach && Math.Abs(OriginY + (r * CellSize) - thing.Y) < reach &&
+                        Blocked[cell] == Free)
+                    {
+                        Blocked[cell] = ThingBlocked;
+                        BlockingElement[cell] = t;
+                    }
+                }
+            }
+        }
+    }
+}

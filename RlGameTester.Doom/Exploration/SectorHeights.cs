@@ -1,0 +1,307 @@
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Specials;
+
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>
+/// The sectors' heights and specials as the run changes them. A cycling sector (a lift, a perpetual platform) has
+/// two floors, low and high; every other sector's two floors are equal.
+/// </summary>
+internal sealed class SectorHeights
+{
+    private readonly Level level;
+    private readonly LevelGeometry geometry;
+    private readonly int[][] neighbours;
+
+    public SectorHeights(Level level, LevelGeometry geometry)
+    {
+        this.level = level;
+        this.geometry = geometry;
+        var count = level.Sectors.Length;
+        FloorLow = new int[count];
+        FloorHigh = new int[count];
+        Ceiling = new int[count];
+        Special = new int[count];
+        for (var s = 0; s < count; s++)
+        {
+            ref readonly var sector = ref level.Sectors.ItemRef(s);
+            FloorLow[s] = FloorHigh[s] = sector.FloorHeight;
+            Ceiling[s] = sector.CeilingHeight;
+            Special[s] = sector.Special;
+        }
+
+        neighbours = new int[count][];
+        var list = new List<int>();
+        for (var s = 0; s < count; s++)
+        {
+            list.Clear();
+            foreach (var edge in geometry.EdgesOfSector(s))
+            {
+                ref readonly var line = ref level.Linedefs.ItemRef(edge.Line);
+                var otherSide = edge.IsFront ? line.BackSide : line.FrontSide;
+                if (otherSide < 0)
+                {
+                    continue;
+                }
+
+                var other = level.Sidedefs.ItemRef(otherSide).Sector;
+                if (other != s && !list.Contains(other))
+                {
+                    list.Add(other);
+                }
+            }
+
+            neighbours[s] = [.. list];
+        }
+    }
+
+    public int[] FloorLow { get; }
+
+    public int[] FloorHigh { get; }
+
+    public int[] Ceiling { get; }
+
+    public int[] Special { get; }
+
+    public bool Cycles(int sector) => FloorLow[sector] != FloorHigh[sector];
+
+    /// <summary>
+    /// Works out where <paramref name="move"/> leaves each sector and records the new heights in <paramref name="changes"/>
+    /// (sector, floor low, floor high, ceiling, special), without applying them: Doom computes every target from the
+    /// heights before any plane moves.
+    /// </summary>
+    public void Plan(SectorMove move, int sector, int? lineFrontSector, List<(int Sector, int Low, int High, int Ceiling, int Special)> changes)
+    {
+        var floor = FloorHigh[sector];
+        var ceiling = Ceiling[sector];
+        var special = move.ClearsSpecial ? 0 : Special[sector];
+        switch (move.Kind)
+        {
+            case MoveKind.Stairs:
+                PlanStairs(move, sector, changes);
+                return;
+            case MoveKind.Donut:
+                PlanDonut(sector, changes);
+                return;
+            case MoveKind.Cycle:
+                {
+                    int low, high;
+                    if (move.Perpetual)
+                    {
+                        low = LowestFloorAround(sector);
+                        high = Math.Max(floor, HighestNeighbourFloor(sector));
+                    }
+                    else
+                    {
+                        var end = Target(move, sector, floor, ceiling, lineFrontSector);
+                        low = Math.Min(floor, end);
+                        high = Math.Max(floor, end);
+                    }
+
+                    changes.Add((sector, low, high, ceiling, special));
+                    return;
+                }
+        }
+
+        if (move.Ceiling)
+        {
+            var target = Target(move, sector, floor, ceiling, lineFrontSector);
+            changes.Add((sector, FloorLow[sector], FloorHigh[sector], target, special));
+        }
+        else
+        {
+            var target = Target(move, sector, floor, ceiling, lineFrontSector);
+            changes.Add((sector, target, target, ceiling, special));
+        }
+    }
+
+    public void Apply((int Sector, int Low, int High, int Ceiling, int Special) change)
+    {
+        FloorLow[change.Sector] = change.Low;
+        FloorHigh[change.Sector] = change.High;
+        Ceiling[change.Sector] = change.Ceiling;
+        Special[change.Sector] = change.Special;
+    }
+
+    private int Target(SectorMove move, int sector, int floor, int ceiling, int? lineFrontSector) => move.Target switch
+    {
+        MoveTarget.LowestNeighbourFloor => LowestFloorAround(sector),
+        MoveTarget.HighestNeighbourFloor => HighestNeighbourFloor(sector),
+        MoveTarget.HighestNeighbourFloorPlus8 => HighestNeighbourFloor(sector) is var h && h != floor ? h + 8 : h,
+        MoveTarget.NextHigherFloor => NextHigherFloor(sector, floor),
+        MoveTarget.NextLowerFloor => NextLowerFloor(sector, floor),
+        MoveTarget.LowestNeighbourCeiling => move.Ceiling ? LowestNeighbourCeiling(sector, ceiling) : Math.Min(LowestNeighbourCeiling(sector, ceiling), ceiling),
+        MoveTarget.LowestNeighbourCeilingMinus8 => Math.Min(LowestNeighbourCeiling(sector, ceiling), ceiling) - 8,
+        MoveTarget.HighestNeighbourCeiling => HighestNeighbourCeiling(sector, ceiling),
+        MoveTarget.OwnFloor => floor,
+        MoveTarget.OwnFloorPlus8 => floor + 8,
+        MoveTarget.OwnCeiling => ceiling,
+        MoveTarget.ByAmount => (move.Ceiling ? ceiling : floor) + move.Amount,
+
+        // Without texture sizes: up to the next floor around, else by 64 (a common texture height).
+        MoveTarget.ShortestLowerTexture => NextHigherFloor(sector, floor) is var next && next > floor ? next : floor + 64,
+        MoveTarget.LineFrontFloor => lineFrontSector is { } front ? FloorHigh[front] : floor,
+        MoveTarget.DoorOpen => LowestNeighbourCeiling(sector, ceiling + 4) - 4,
+        _ => move.Ceiling ? ceiling : floor,
+    };
+
+    // P_FindLowestFloorSurrounding: the sector's own floor counts.
+    private int LowestFloorAround(int sector)
+    {
+        var result = FloorHigh[sector];
+        foreach (var n in neighbours[sector])
+        {
+            result = Math.Min(result, FloorLow[n]);
+        }
+
+        return result;
+    }
+
+    // P_FindHighestFloorSurrounding: neighbours only, starting from -500 as Doom does.
+    private int HighestNeighbourFloor(int sector)
+    {
+        var result = -500;
+        foreach (var n in neighbours[sector])
+        {
+            result = Math.Max(result, FloorHigh[n]);
+        }
+
+        return neighbours[sector].Length == 0 ? FloorHigh[sector] : result;
+    }
+
+    private int NextHigherFloor(int sector, int current)
+    {
+        var result = int.MaxValue;
+        foreach (var n in neighbours[sector])
+        {
+            if (FloorHigh[n] > current)
+            {
+                result = Math.Min(result, FloorHigh[n]);
+            }
+        }
+
+        return result == int.MaxValue ? current : result;
+    }
+
+    private int NextLowerFloor(int sector, int current)
+    {
+        var result = int.MinValue;
+        foreach (var n in neighbours[sector])
+        {
+            if (FloorLow[n] < current)
+            {
+                result = Math.Max(result, FloorLow[n]);
+            }
+        }
+
+        return result == int.MinValue ? current : result;
+    }
+
+    private int LowestNeighbourCeiling(int sector, int fallback)
+    {
+        var result = int.MaxValue;
+        foreach (var n in neighbours[sector])
+        {
+            result = Math.Min(result, Ceiling[n]);
+        }
+
+        return result == int.MaxValue ? fallback : result;
+    }
+
+    private int HighestNeighbourCeiling(int sector, int fallback)
+    {
+        var result = int.MinValue;
+        foreach (var n in neighbours[sector])
+        {
+            result = Math.Max(result, Ceiling[n]);
+        }
+
+        return result == int.MinValue ? fallback : result;
+    }
+
+    // EV_BuildStairs: from the tagged sector, follow two-sided lines whose front is the current step and whose back has
+    // the same floor flat; each step rises by the step size more than the last (Doom adds the size even for a sector
+    // it then skips).
+    private void PlanStairs(SectorMove move, int first, List<(int Sector, int Low, int High, int Ceiling, int Special)> changes)
+    {
+        var flat = level.Sectors.ItemRef(first).FloorFlat;
+        var height = FloorHigh[first] + move.Amount;
+        var sector = first;
+        var done = new HashSet<int> { first };
+        changes.Add((first, height, height, Ceiling[first], Special[first]));
+        for (var guard = 0; guard < level.Sectors.Length; guard++)
+        {
+            var next = -1;
+            foreach (var edge in geometry.EdgesOfSector(sector))
+            {
+                ref readonly var line = ref level.Linedefs.ItemRef(edge.Line);
+                if (!edge.IsFront || line.BackSide < 0)
+                {
+                    continue;
+                }
+
+                var back = level.Sidedefs.ItemRef(line.BackSide).Sector;
+                if (level.Sectors.ItemRef(back).FloorFlat != flat)
+                {
+                    continue;
+                }
+
+                height += move.Amount;
+                if (!done.Add(back))
+                {
+                    continue;
+                }
+
+                next = back;
+                break;
+            }
+
+            if (next < 0)
+            {
+                return;
+            }
+
+            sector = next;
+            changes.Add((sector, height, height, Ceiling[sector], Special[sector]));
+        }
+    }
+
+    // EV_DoDonut: the ring around the tagged pillar rises to the outer sector's floor and the pillar lowers to it.
+    private void PlanDonut(int pillar, List<(int Sector, int Low, int High, int Ceiling, int Special)> changes)
+    {
+        var edges = geometry.EdgesOfSector(pillar);
+        if (edges.Length == 0)
+        {
+            return;
+        }
+
+        ref readonly var firstLine = ref level.Linedefs.ItemRef(edges[0].Line);
+        var ringSide = edges[0].IsFront ? firstLine.BackSide : firstLine.FrontSide;
+        if (ringSide < 0)
+        {
+            return;
+        }
+
+        var ring = level.Sidedefs.ItemRef(ringSide).Sector;
+        foreach (var edge in geometry.EdgesOfSector(ring))
+        {
+            ref readonly var line = ref level.Linedefs.ItemRef(edge.Line);
+            if (line.BackSide < 0 || line.FrontSide < 0)
+            {
+                continue;
+            }
+
+            var outer = level.Sidedefs.ItemRef(line.BackSide).Sector;
+            if (outer == pillar || outer == ring)
+            {
+                continue;
+            }
+
+            var height = FloorHigh[outer];
+            changes.Add((ring, height, height, Ceiling[ring], Special[ring]));
+            changes.Add((pillar, height, height, Ceiling[pillar], Special[pillar]));
+            return;
+        }
+    }
+}
