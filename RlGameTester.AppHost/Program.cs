@@ -25,9 +25,22 @@ var api = builder.AddProject<Projects.RlGameTester_Api>("api")
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
 
-builder.AddProject<Projects.RlGameTester_Worker>("worker")
+var worker = builder.AddProject<Projects.RlGameTester_Worker>("worker")
     .WithBackingServices(backing)
     .WithHttpHealthCheck("/health");
+
+// Optional: an Arnold installation (Agents:Arnold:Path, and Agents:Arnold:Python for its interpreter) for the
+// Worker. Runs that name no agent then default to Arnold; without one, to the built-in explorer.
+if (builder.Configuration["Agents:Arnold:Path"] is { Length: > 0 } arnoldPath)
+{
+    worker.WithEnvironment("Agents__Arnold__Path", arnoldPath);
+    if (builder.Configuration["Agents:Arnold:Python"] is { Length: > 0 } python)
+    {
+        worker.WithEnvironment("Agents__Arnold__Python", python);
+    }
+
+    api.WithEnvironment("Agents__Default", "arnold");
+}
 
 var analysis = builder.AddProject<Projects.RlGameTester_Analysis>("analysis")
     .WithBackingServices(backing)

@@ -1,6 +1,7 @@
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Messaging;
+using RlGameTester.Worker.Agents.Explorer;
 using RlGameTester.Worker.Arnold;
 using RlGameTester.Worker.Runs;
 
@@ -10,6 +11,7 @@ builder.AddServiceDefaults();
 builder.AddRlgtDatabase();
 builder.AddBlobStorage();
 builder.AddMessaging();
+builder.AddExplorerAgent();
 builder.AddArnoldAgent();
 builder.AddRunPlaying();
 

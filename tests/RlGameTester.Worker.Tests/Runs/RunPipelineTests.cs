@@ -183,6 +183,40 @@ public sealed class RunPipelineTests : IAsyncLifetime
         Assert.Equal(2, stored.GetValueOrDefault(EventType.Kill));
     }
 
+    [Fact]
+    public async Task AnExplorerRunPlaysARealLevelThroughTheQueueAndStoresItsTelemetry()
+    {
+        await using var worker = Worker().Start();
+        var runId = await StartAsync(worker, await CreateRunAsync(RunType.Testing, "explorer", RlGameTester.TestSupport.Fixtures.Freedoom1, "E1M1", null, "{\"skill\":3}"));
+
+        var run = await WaitForAsync(runId, s => s is RunStatus.Completed or RunStatus.Failed);
+
+        Assert.True(run.Status == RunStatus.Completed, run.ErrorMessage);
+        Assert.Equal(1, run.TotalEpisodes);
+        var stored = await CountsAsync(runId);
+        Assert.Equal(1, stored.GetValueOrDefault(EventType.RunStart));
+        Assert.Equal(1, stored.GetValueOrDefault(EventType.ExitReached));
+        Assert.True(stored.GetValueOrDefault(EventType.Position) > 50, $"{stored.GetValueOrDefault(EventType.Position)} positions");
+        await using var db = Db();
+        var end = await db.Events.SingleAsync(e => e.RunId == runId && e.EventType == EventType.EpisodeEnd, Token);
+        using var payload = JsonDocument.Parse(end.Data!);
+        Assert.True(payload.RootElement.GetProperty("exit_reached").GetBoolean());
+        Assert.InRange(payload.RootElement.GetProperty("coverage_reachable").GetDouble(), 0.3, 1.0);
+        Assert.True(await worker.Services.GetRequiredService<RedisJobQueue>().LengthAsync(Queues.Analysis) >= 1, "the finished run was not queued for analysis");
+    }
+
+    [Fact]
+    public async Task AnExplorerRunOnALevelItsWadDoesNotHoldFailsWithTheReason()
+    {
+        await using var worker = Worker().Start();
+        var runId = await StartAsync(worker, await CreateRunAsync(RunType.Testing, "explorer", RlGameTester.TestSupport.Fixtures.Freedoom2, "E9M9", null));
+
+        var run = await WaitForAsync(runId, s => s is RunStatus.Completed or RunStatus.Failed);
+
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Contains("E9M9", run.ErrorMessage);
+    }
+
     private WorkerHost Worker(params (string Key, string Value)[] fakeArnold) => Worker(TimeSpan.FromSeconds(30), fakeArnold);
 
     private WorkerHost Worker(TimeSpan visibility, (string Key, string Value)[] fakeArnold) =>
@@ -191,24 +225,27 @@ public sealed class RunPipelineTests : IAsyncLifetime
     private RlgtDbContext Db() => new(new DbContextOptionsBuilder<RlgtDbContext>()
         .UseNpgsql(_database!.ConnectionString).UseSnakeCaseNamingConvention().Options);
 
-    private async Task<long> CreateRunAsync(RunType type)
+    private Task<long> CreateRunAsync(RunType type) => CreateRunAsync(type, "arnold", Fixtures.Wad("defend_the_center.wad"), "MAP01", "defend_the_center");
+
+    private async Task<long> CreateRunAsync(RunType type, string agent, string wadPath, string level, string? scenario, string? config = null)
     {
         await using var db = Db();
-        var wad = await File.ReadAllBytesAsync(Fixtures.Wad("defend_the_center.wad"), Token);
+        var wad = await File.ReadAllBytesAsync(wadPath, Token);
         var blobName = $"test/{Guid.NewGuid():N}.wad";
         var container = new BlobServiceClient(TestServers.Blobs).GetBlobContainerClient("wads");
         await container.CreateIfNotExistsAsync(cancellationToken: Token);
         await container.UploadBlobAsync(blobName, new BinaryData(wad), Token);
-        var map = new Map { Name = "defend_the_center", LevelName = "MAP01", BlobName = blobName, Scenario = "defend_the_center", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+        var map = new Map { Name = Path.GetFileNameWithoutExtension(wadPath), LevelName = level, BlobName = blobName, Scenario = scenario, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
         db.Maps.Add(map);
         await db.SaveChangesAsync(Token);
         var run = new Run
         {
             MapId = map.Id,
             RunType = type,
-            Agent = "arnold",
-            AgentModel = type == RunType.Training ? null : _model,
-            Scenario = "defend_the_center",
+            Agent = agent,
+            AgentModel = type == RunType.Training || agent != "arnold" ? null : _model,
+            Scenario = scenario,
+            Config = config,
             CreatedAt = DateTime.UtcNow,
         };
         db.Runs.Add(run);
@@ -217,9 +254,10 @@ public sealed class RunPipelineTests : IAsyncLifetime
     }
 
     /// <summary>What POST /api/runs/{id}/start does: pending -> running, then a job on the runs queue.</summary>
-    private async Task<long> StartRunAsync(WorkerHost worker, RunType type = RunType.Evaluation)
+    private async Task<long> StartRunAsync(WorkerHost worker, RunType type = RunType.Evaluation) => await StartAsync(worker, await CreateRunAsync(type));
+
+    private async Task<long> StartAsync(WorkerHost worker, long runId)
     {
-        var runId = await CreateRunAsync(type);
         await using (var db = Db())
         {
             Assert.True((await RunLifecycle.ApplyAsync(db, runId, RunTransition.Start, DateTime.UtcNow, cancellationToken: Token)).Applied);

@@ -1,0 +1,66 @@
+using RlGameTester.Data.Events;
+using RlGameTester.Data.Runs;
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Wad;
+
+namespace RlGameTester.Worker.Agents.Explorer;
+
+/// <summary>
+/// The built-in agent: plays a level from its geometry alone with the Doom library's <see cref="Doom.Exploration.Explorer"/>
+/// (Doom's movement rules, doors, lifts, keys, teleporters, damaging floors; no monsters) and reports it in the
+/// telemetry vocabulary every agent speaks, so the same detectors, metrics and reports serve it and Arnold.
+/// What it establishes from the geometry (an unreachable exit, a softlock, a death zone...) comes as <c>finding</c> events.
+/// </summary>
+internal sealed partial class ExplorerAgent(ILogger<ExplorerAgent> logger) : IAgent
+{
+    public const string AgentName = "explorer";
+    public string Name => AgentName;
+
+    public async Task<AgentResult> RunAsync(AgentRun run, IAgentSink sink, CancellationToken cancellationToken)
+    {
+        if (!ExplorerSettings.TryRead(run.Settings.ToJsonString(), out var settings, out var errors))
+        {
+            return new AgentResult(false, "The run's explorer settings are invalid: "
+                + string.Join("; ", errors.Select(e => $"{e.Key} {e.Value}")));
+        }
+
+        Level level;
+        try
+        {
+            var wad = WadFile.Read(await File.ReadAllBytesAsync(run.WadPath, cancellationToken));
+            level = LevelReader.Read(wad, run.MapName);
+        }
+        catch (WadFormatException e)
+        {
+            return new AgentResult(false, $"The level {run.MapName} cannot be read: {e.Message}");
+        }
+
+        var options = new ExplorerOptions
+        {
+            Skill = settings.Skill,
+            Seed = run.Seed ?? 0,
+            TickLimit = settings.TickLimit,
+            PositionInterval = settings.PositionInterval,
+        };
+        LogExploring(logger, run.RunId, level.Name, options.Skill, options.Seed);
+        // The exploration is CPU-bound and synchronous: off the job's thread, cancellable inside.
+        var result = await Task.Run(() => Doom.Exploration.Explorer.Explore(level, new LevelGeometry(level), options, cancellationToken), cancellationToken);
+
+        var telemetry = new ExplorerTelemetry(run.StartedAt);
+        foreach (var e in telemetry.Translate(run, level, options, result))
+        {
+            await sink.EmitAsync(e, cancellationToken);
+        }
+
+        LogExplored(logger, run.RunId, level.Name, result.ExitReached, result.EndTick, result.Findings.Count);
+        return new AgentResult(true);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: exploring {Level} (skill {Skill}, seed {Seed})")]
+    private static partial void LogExploring(ILogger logger, long runId, string level, int skill, int seed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: explored {Level}; exit reached {ExitReached} after {Tics} tics, {Findings} finding(s)")]
+    private static partial void LogExplored(ILogger logger, long runId, string level, bool exitReached, int tics, int findings);
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace RlGameTester.Worker.Agents.Explorer;
+
+/// <summary>Registers the built-in explorer beside the Worker's other agents.</summary>
+internal static class ExplorerServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddExplorerAgent(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgent, ExplorerAgent>());
+        return builder;
+    }
+}

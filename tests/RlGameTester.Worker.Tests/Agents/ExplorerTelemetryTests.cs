@@ -1,0 +1,148 @@
+using System.Text.Json.Nodes;
+using RlGameTester.Data.Bugs;
+using RlGameTester.Data.Events;
+using RlGameTester.Data.Runs;
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Wad;
+using Freedoom = RlGameTester.TestSupport.Fixtures;
+using RlGameTester.Worker.Agents;
+using RlGameTester.Worker.Agents.Explorer;
+using RlGameTester.Worker.Tests.Arnold;
+
+namespace RlGameTester.Worker.Tests.Agents;
+
+/// <summary>How an exploration is told in the telemetry vocabulary the detectors and metrics read.</summary>
+public sealed class ExplorerTelemetryTests
+{
+    private static readonly DateTime Start = new(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void AnExplorationBecomesOneEpisodeWithItsEventsAndFindingsInTickOrder()
+    {
+        var result = new ExplorationResult
+        {
+            Events =
+            [
+                new ExplorerEvent(0, ExplorerEventKind.Position, 1056, -3616, 12) { Z = 0, Angle = 90 },
+                new ExplorerEvent(32, ExplorerEventKind.HealthChange, 1060, -3600, 12) { OldHealth = 100, NewHealth = 90, Cause = "damaging floor (special 5, 10 hp / 32 tics)" },
+                new ExplorerEvent(70, ExplorerEventKind.KeyPickup, 1200, -3400, 14) { Item = "blue keycard", Thing = 41 },
+                new ExplorerEvent(350, ExplorerEventKind.ExitReached, 2944, -4832, 40) { Line = 1337, Detail = "S1 exit" },
+            ],
+            Findings =
+            [
+                new ExplorerFinding(ExplorerFindingKind.UnreachableSecret, "Secret sector 7 cannot be reached", "No way in.", 100, 200) { Severity = "minor", ElementKind = "sector", ElementIndex = 7 },
+                new ExplorerFinding(ExplorerFindingKind.DeathZone, "Death zone", "Cannot be left.", 1056, -3616) { Severity = "critical", ElementKind = "sector", ElementIndex = 12, Tick = 32, Area = 4096.4 },
+            ],
+            ExitReached = true,
+            ExitTick = 350,
+            EndTick = 350,
+            FinalHealth = 90,
+            TotalArea = 1000,
+            ReachableArea = 800,
+            VisitedArea = 600,
+        };
+        var run = new AgentRun(7, RunType.Testing, "/tmp", "/tmp/level.wad", "E1M1", null, 5, [], Start);
+
+        var events = new ExplorerTelemetry(Start).Translate(run, ReadLevel(Freedoom.Freedoom1, "E1M1"), new ExplorerOptions { Seed = 5 }, result).ToList();
+
+        Assert.Equal(
+            [EventType.RunStart, EventType.EpisodeStart, EventType.Position, EventType.HealthChange, EventType.Finding, EventType.KeyPickup,
+             EventType.ExitReached, EventType.Finding, EventType.EpisodeEnd],
+            events.Select(e => e.Type));
+        Assert.Equal(Enumerable.Range(0, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
+        Assert.All(events.Skip(1), e => Assert.Equal(1, e.Episode));
+        Assert.All(events, e => Assert.Equal(Start.AddSeconds(e.Tick!.Value / 35.0), e.Timestamp));
+
+        var damage = Json(events[3]);
+        Assert.Equal((100, 90), (damage["old"]!.GetValue<int>(), damage["new"]!.GetValue<int>()));
+        Assert.Contains("damaging floor", damage["hazard"]!.GetValue<string>());
+
+        var deathZone = AgentFinding.FromJson(events[4].DataJson)!;
+        Assert.Equal(BugType.Hazard, deathZone.Type);
+        Assert.Equal(BugSeverity.Critical, deathZone.Severity);
+        Assert.Equal("explorer-death-zone", deathZone.Check);
+        Assert.Equal(("sector", 12), (deathZone.ElementKind, deathZone.ElementIndex!.Value));
+        Assert.Equal("4096", deathZone.Evidence!["area"]);
+        var secret = AgentFinding.FromJson(events[7].DataJson)!;
+        Assert.Equal((BugType.UnreachableSecret, BugSeverity.Minor, 350), (secret.Type, secret.Severity, events[7].Tick!.Value));
+
+        var end = Json(events[^1]);
+        Assert.True(end["exit_reached"]!.GetValue<bool>());
+        Assert.Equal(0.8, end["coverage_reachable"]!.GetValue<double>());
+        Assert.Equal(0.6, end["coverage_visited"]!.GetValue<double>());
+        Assert.Equal(10.0, end["time_to_exit"]!.GetValue<double>());
+        var start = Json(events[0]);
+        Assert.Equal(("explorer", "E1M1", 5), (start["agent"]!.GetValue<string>(), start["map"]!.GetValue<string>(), start["seed"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public void EveryFindingKindHasABugTypeAndAStableCheckName()
+    {
+        var classified = Enum.GetValues<ExplorerFindingKind>().Select(ExplorerTelemetry.Classify).ToList();
+
+        Assert.Equal(classified.Count, classified.Select(c => c.Check).Distinct().Count());
+        Assert.All(classified, c => Assert.StartsWith("explorer-", c.Check));
+        Assert.Contains((BugType.ExitUnreachable, "explorer-exit-unreachable"), classified);
+        Assert.Contains((BugType.Softlock, "explorer-softlock"), classified);
+    }
+
+    [Fact]
+    public async Task TheAgentExploresARealLevelAndEndsItsEpisodeWithTheExitAndCoverage()
+    {
+        var folder = Directory.CreateTempSubdirectory("rlgt-explorer-").FullName;
+        try
+        {
+            var wad = Path.Combine(folder, "level.wad");
+            File.Copy(Freedoom.Freedoom2, wad);
+            var sink = new RecordingSink();
+            var agent = new ExplorerAgent(Microsoft.Extensions.Logging.Abstractions.NullLogger<ExplorerAgent>.Instance);
+
+            var outcome = await agent.RunAsync(new AgentRun(1, RunType.Testing, folder, wad, "MAP01", null, 1, new JsonObject { ["skill"] = 4 }, Start), sink, TestContext.Current.CancellationToken);
+
+            Assert.True(outcome.Succeeded, outcome.FailureReason);
+            var events = sink.Events;
+            Assert.Equal(EventType.EpisodeEnd, events[^1].Type);
+            Assert.True(Json(events[^1])["exit_reached"]!.GetValue<bool>());
+            Assert.Single(events, e => e.Type == EventType.ExitReached);
+            Assert.True(events.Count(e => e.Type == EventType.Position) > 50);
+            Assert.Equal(4, Json(events[0])["skill"]!.GetValue<int>());
+            Assert.True(events.Zip(events.Skip(1)).All(p => p.First.Tick <= p.Second.Tick), "ticks go backwards");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"skill\":0}", "config.skill")]
+    [InlineData("{\"speed\":3}", "config.speed")]
+    public async Task SettingsTheExplorerCannotUseFailTheRunNamingTheSetting(string settings, string named)
+    {
+        var run = new AgentRun(1, RunType.Testing, "/tmp", Freedoom.Freedoom2, "MAP01", null, null, JsonNode.Parse(settings)!.AsObject(), Start);
+
+        var outcome = await new ExplorerAgent(Microsoft.Extensions.Logging.Abstractions.NullLogger<ExplorerAgent>.Instance)
+            .RunAsync(run, new RecordingSink(), TestContext.Current.CancellationToken);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains(named, outcome.FailureReason);
+    }
+
+    [Fact]
+    public async Task ALevelTheWadDoesNotHoldFailsTheRunListingTheLevelsItHas()
+    {
+        var run = new AgentRun(1, RunType.Testing, "/tmp", Freedoom.Freedoom2, "E1M1", null, null, [], Start);
+
+        var outcome = await new ExplorerAgent(Microsoft.Extensions.Logging.Abstractions.NullLogger<ExplorerAgent>.Instance)
+            .RunAsync(run, new RecordingSink(), TestContext.Current.CancellationToken);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("E1M1", outcome.FailureReason);
+        Assert.Contains("MAP01", outcome.FailureReason);
+    }
+
+    private static JsonObject Json(TelemetryEvent e) => JsonNode.Parse(e.DataJson!)!.AsObject();
+
+    private static Level ReadLevel(string wad, string name) => LevelReader.Read(WadFile.Read(File.ReadAllBytes(wad)), name);
+}
