@@ -71,6 +71,50 @@ public sealed class AppHostTests(AppHostFixture fixture) : IClassFixture<AppHost
         Assert.All(checks["findings"]!.AsArray(), f => Assert.Equal("static", f!["detection_source"]!.GetValue<string>()));
     }
 
+    /// <summary>The README's walkthrough: upload freedoom1.wad, test E1M1 with the explorer, read what it found.</summary>
+    [Fact]
+    public async Task AnExplorerRunOnAnUploadedLevelIsPlayedAnalysedAndReported()
+    {
+        using var client = fixture.App.CreateHttpClient("api", "http");
+        var wad = RlGameTester.TestSupport.WadBuilder.Unique(RlGameTester.TestSupport.Fixtures.Freedoom1);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(wad), "file", "freedoom1.wad" } };
+        var created = await client.PostAsync("/api/maps", form, Token).WaitAsync(RequestTimeout, Token);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
+        var mapId = JsonNode.Parse(await created.Content.ReadAsStringAsync(Token))!.AsArray()
+            .Single(m => m!["level_name"]!.GetValue<string>() == "E1M1")!["id"]!.GetValue<long>();
+
+        var run = await client.PostAsJsonAsync("/api/runs", new { map_id = mapId, agent = "explorer" }, Token).WaitAsync(RequestTimeout, Token);
+        Assert.Equal(HttpStatusCode.Created, run.StatusCode);
+        var runId = JsonNode.Parse(await run.Content.ReadAsStringAsync(Token))!["id"]!.GetValue<long>();
+        var started = await client.PostAsync($"/api/runs/{runId}/start", null, Token).WaitAsync(RequestTimeout, Token);
+        Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync(Token));
+
+        var analysed = await PollAsync(client, $"/api/runs/{runId}", r => r["status"]!.GetValue<string>() == "failed" || r["metrics"] is not null);
+        Assert.Equal("completed", analysed["status"]!.GetValue<string>());
+        var metrics = analysed["metrics"]!;
+        Assert.True(metrics["solvability"]!.GetValue<bool>(), metrics.ToJsonString());
+        Assert.InRange(metrics["coverage_reachable"]!.GetValue<double>(), 0.3, 1.0);
+        Assert.True(metrics["time_to_exit"]!.GetValue<double>() > 0);
+        Assert.DoesNotContain(JsonNode.Parse(await client.GetStringAsync($"/api/bugs?run_id={runId}", Token))!.AsArray(),
+            b => b!["bug_type"]!.GetValue<string>() is "exit_unreachable" or "softlock");
+    }
+
+    private static async Task<JsonNode> PollAsync(HttpClient client, string path, Func<JsonNode, bool> done)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var body = JsonNode.Parse(await client.GetStringAsync(path, Token).WaitAsync(RequestTimeout, Token))!;
+            if (done(body))
+            {
+                return body;
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"{path} did not get there: {body.ToJsonString()}");
+            await Task.Delay(500, Token);
+        }
+    }
+
     [Fact]
     public async Task DocsAreServed()
     {
