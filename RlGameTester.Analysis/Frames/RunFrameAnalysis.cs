@@ -91,11 +91,10 @@ internal sealed partial class RunFrameAnalysis(
                 }
 
                 var bytes = await downloads.Dequeue();
-                string? problem = null;
-                if (bytes is null || frame.Tick == previousTick || FrameImageHeader.Read(bytes, out problem) is null)
+                if (Unreadable(bytes, frame, previousTick) is { } problem)
                 {
                     counts.Skipped++;
-                    LogSkipped(logger, runId, frame.BlobName, problem ?? (bytes is null ? "deleted since it was listed" : "a second frame at the same tick"));
+                    LogSkipped(logger, runId, frame.BlobName, problem);
                     continue;
                 }
 
@@ -113,6 +112,29 @@ internal sealed partial class RunFrameAnalysis(
                 _ = pending.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }
         }
+    }
+
+    /// <summary>Why a frame cannot be checked (the checks stop at a frame they cannot take), or null.</summary>
+    private string? Unreadable(byte[]? bytes, StoredFrame frame, int? previousTick)
+    {
+        if (bytes is null)
+        {
+            return "deleted since it was listed";
+        }
+
+        if (frame.Tick == previousTick)
+        {
+            return "a second frame at the same tick";
+        }
+
+        if (FrameImageHeader.Read(bytes, out var problem) is not { } image)
+        {
+            return problem;
+        }
+
+        return FrameAnalyzer.CanMeasure(image.Width, image.Height, options.Value)
+            ? null
+            : $"{image.Width}x{image.Height} is too small (or too flat) to analyse";
     }
 
     private sealed class ReadCounts
