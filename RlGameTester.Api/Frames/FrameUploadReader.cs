@@ -74,7 +74,8 @@ internal sealed class FrameUploadReader(FrameUploadOptions limits)
         {
             for (var part = await reader.ReadNextSectionAsync(cancellationToken); part is not null; part = await reader.ReadNextSectionAsync(cancellationToken))
             {
-                if (!ContentDispositionHeaderValue.TryParse(part.ContentDisposition, out var disposition) || !disposition.IsFormDisposition()
+                if (!ContentDispositionHeaderValue.TryParse(part.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
                     || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { Length: > 0 } field)
                 {
                     Add("body", "every part must be form-data with a field name.");

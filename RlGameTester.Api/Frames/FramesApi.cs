@@ -42,6 +42,9 @@ public static class FramesApi
                 + "A frame at a tick already stored replaces it, unless it was stored for another episode (409). Frames are stored as "
                 + "`runs/{run_id}/{tick:D8}.png|jpg` in the `frames` container, and the run's frame checks are queued: they file `visual_glitch` bugs with a thumbnail "
                 + "(GET /api/bugs/{id}/screenshot), replacing the run's earlier frame bugs.");
+        // The router answers a body of another type with a bare 415 before any handler runs; this twin, tried after
+        // the documented endpoint, lets the handler say what to send instead.
+        frames.MapPost("/", UploadFrames).WithOrder(1).DisableAntiforgery().ExcludeFromDescription();
         frames.MapGet("/", ListFrames).WithName("ListRunFrames").CanBeMissing()
             .WithSummary("List a run's frames")
             .WithDescription("The run's stored frames in tick order, each with its blob name, size, content type and episode. Paged with skip and limit (1-1000, default 100).");
