@@ -106,20 +106,19 @@ internal sealed class AgentActivity
         {
             _known = true;
             var key = episode ?? -1;
+            List<Span>? ofEpisode = null;
+            // An episode with samples is judged by them alone, even when they never show it moving.
+            if (episode is { } e && !_byEpisode.TryGetValue(e, out ofEpisode))
+            {
+                _byEpisode[e] = ofEpisode = [];
+            }
+
             if (_last.TryGetValue(key, out var last) && (last.X != x || last.Y != y || last.Angle != angle))
             {
                 // A tick that went back (a new episode without its number) counts as one tick of movement.
                 var span = tick > last.Tick ? new Span(last.Tick, tick) : new Span(tick - 1, tick);
                 _all.Add(span);
-                if (episode is { } e)
-                {
-                    if (!_byEpisode.TryGetValue(e, out var spans))
-                    {
-                        _byEpisode[e] = spans = [];
-                    }
-
-                    spans.Add(span);
-                }
+                ofEpisode?.Add(span);
             }
 
             _last[key] = (tick, x, y, angle);
