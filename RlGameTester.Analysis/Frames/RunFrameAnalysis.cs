@@ -20,7 +20,7 @@ internal sealed partial class RunFrameAnalysis(
     private const int LockClass = 0x46524D53;
 
     /// <summary>Frames downloaded ahead of the one being checked: blob reads overlap the pixel work.</summary>
-    private const int ReadAhead = 4;
+    private const int ReadAhead = 8;
 
     public async Task AnalyseAsync(long runId, CancellationToken cancellationToken)
     {

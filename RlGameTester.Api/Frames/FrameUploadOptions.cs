@@ -7,9 +7,12 @@ public sealed class FrameUploadOptions
 {
     public const string SectionName = "Frames";
 
-    /// <summary>Frames one request may carry, counting those inside zip archives.</summary>
+    /// <summary>
+    /// Frames one request may carry, counting those inside zip archives. 1,000 textured 320x240 PNGs are about 100 MB,
+    /// within <see cref="MaxRequestBytes"/>.
+    /// </summary>
     [Range(1, 100_000)]
-    public int MaxFramesPerRequest { get; set; } = 2_000;
+    public int MaxFramesPerRequest { get; set; } = 1_000;
 
     /// <summary>
     /// The largest request body, in bytes; also the most the zip archives of a request may unpack to. The frames of a

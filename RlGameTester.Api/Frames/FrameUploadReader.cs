@@ -19,7 +19,7 @@ internal sealed class FrameUploadReader(FrameUploadOptions limits)
     public const string TicksField = "ticks";
     public const string EpisodeField = "episode";
 
-    /// <summary>Reasons kept per field: a request of 2,000 bad files gets a readable answer, not 2,000 lines.</summary>
+    /// <summary>Reasons kept per field: a request of 1,000 bad files gets a readable answer, not 1,000 lines.</summary>
     private const int MaxReasonsPerField = 20;
 
     /// <summary>The most a text field may hold (a tick list of <c>MaxFramesPerRequest</c> values fits easily).</summary>
