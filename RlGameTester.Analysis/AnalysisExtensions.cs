@@ -1,19 +1,23 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RlGameTester.Analysis.Frames;
 using RlGameTester.Analysis.Levels;
 using RlGameTester.Analysis.Runs;
+using RlGameTester.Data.Frames;
 using RlGameTester.Messaging;
 
 namespace RlGameTester.Analysis;
 
 internal static class AnalysisExtensions
 {
-    /// <summary>Consumes the analysis queue: finished runs and uploaded level files.</summary>
+    /// <summary>Consumes the analysis queue: finished runs, their frames and uploaded level files.</summary>
     public static IHostApplicationBuilder AddAnalysis(this IHostApplicationBuilder builder)
     {
         builder.AddFrameChecks();
         builder.Services.AddOptions<IwadOptions>().BindConfiguration(IwadOptions.SectionName);
         builder.Services.AddSingleton<Iwads>();
         builder.Services.AddScoped<RunAnalysis>();
+        builder.Services.TryAddSingleton<RunFrameStore>();
+        builder.Services.AddScoped<RunFrameAnalysis>();
         builder.Services.AddScoped<LevelCheckAnalysis>();
         builder.AddJobHandler<AnalysisJobHandler>(Queues.Analysis);
         return builder;

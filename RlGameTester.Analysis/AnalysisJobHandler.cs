@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RlGameTester.Analysis.Frames;
 using RlGameTester.Analysis.Levels;
 using RlGameTester.Analysis.Runs;
 using RlGameTester.Messaging;
@@ -6,8 +7,9 @@ using RlGameTester.Messaging.Queue;
 
 namespace RlGameTester.Analysis;
 
-/// <summary>The analysis queue: finished runs (detectors, metrics) and uploaded files (static level checks).</summary>
-internal sealed partial class AnalysisJobHandler(RunAnalysis runs, LevelCheckAnalysis levels, ILogger<AnalysisJobHandler> logger) : IJobHandler
+/// <summary>The analysis queue: finished runs (detectors, metrics), run frames (visual glitches) and uploaded files (static level checks).</summary>
+internal sealed partial class AnalysisJobHandler(
+    RunAnalysis runs, RunFrameAnalysis frames, LevelCheckAnalysis levels, ILogger<AnalysisJobHandler> logger) : IJobHandler
 {
     public string Queue => Queues.Analysis;
 
@@ -18,6 +20,7 @@ internal sealed partial class AnalysisJobHandler(RunAnalysis runs, LevelCheckAna
         return job switch
         {
             { Kind: AnalysisJob.Run, RunId: { } runId } => runs.AnalyseAsync(runId, cancellationToken),
+            { Kind: AnalysisJob.Frames, RunId: { } framesOf } => frames.AnalyseAsync(framesOf, cancellationToken),
             { Kind: AnalysisJob.Wad, FileHash: { } hash } => levels.CheckAsync(hash, cancellationToken),
             _ => throw new NotSupportedException($"Analysis job kind '{job.Kind}' with these fields is not handled: {lease.Payload}"),
         };

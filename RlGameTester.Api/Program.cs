@@ -1,5 +1,6 @@
 using RlGameTester.Api.Bugs;
 using RlGameTester.Api.Events;
+using RlGameTester.Api.Frames;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Api.Maps;
 using RlGameTester.Api.Metrics;
@@ -18,6 +19,7 @@ builder.AddMessaging();
 builder.AddApiConventions();
 builder.AddRunProgress();
 builder.AddMaps();
+builder.AddFrames();
 builder.Services.AddSingleton<IRunDispatcher, RedisRunDispatcher>();
 builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
@@ -34,6 +36,7 @@ app.MapLogUploadApi();
 app.MapRunProgress();
 app.MapEventsApi();
 app.MapBugsApi();
+app.MapFramesApi();
 app.MapMetricsApi();
 
 app.Run();

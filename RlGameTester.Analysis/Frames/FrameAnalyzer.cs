@@ -144,18 +144,30 @@ internal sealed class FrameAnalyzer : IDisposable
         throw new ArgumentException($"Frames must be 8-bit BGR, BGRA or grey, not {type}.", nameof(frame));
     }
 
+    /// <summary>Whether a frame of this size leaves a view of at least two cells each way once downscaled.</summary>
+    public static bool CanMeasure(int width, int height, FrameCheckOptions options)
+    {
+        var factor = Factor(width, options);
+        var least = (2 * options.CellSize) + 1;
+        return width / factor >= least && ViewRows(height, options) / factor >= least;
+    }
+
+    private static int ViewRows(int height, FrameCheckOptions options) => height - (int)Math.Round(height * options.StatusBarFraction);
+
+    private static int Factor(int width, FrameCheckOptions options) => Math.Max(1, width / options.AnalysisWidth);
+
     private void Configure(int width, int height)
     {
         var cell = options.CellSize;
-        var statusRows = (int)Math.Round(height * options.StatusBarFraction);
-        viewRows = height - statusRows;
-        factor = Math.Max(1, width / options.AnalysisWidth);
-        var aw = width / factor;
-        var ah = viewRows / factor;
-        if (aw < (2 * cell) + 1 || ah < (2 * cell) + 1)
+        if (!CanMeasure(width, height, options))
         {
             throw new ArgumentException($"A {width}x{height} frame is too small to analyse with {cell}-pixel cells.", nameof(width));
         }
+
+        viewRows = ViewRows(height, options);
+        factor = Factor(width, options);
+        var aw = width / factor;
+        var ah = viewRows / factor;
 
         analysisSize = new Size(aw, ah);
         viewRect = new Rect(0, 0, aw * factor, ah * factor);

@@ -17,7 +17,8 @@ namespace RlGameTester.Worker.Runs;
 
 /// <summary>
 /// Plays a started run with its agent (or imports an uploaded agent log), recording its events while it
-/// plays, then completes or fails the run and queues its analysis. Idempotent: a redelivered job takes the
+/// plays, stores the frames the agent wrote into its folder's <c>frames/</c>, then completes or fails the run and
+/// queues its analysis (and its frames' analysis). Idempotent: a redelivered job takes the
 /// run over under a new attempt number, discards the earlier attempt's events and plays again, and the old
 /// attempt can no longer write.
 /// </summary>
@@ -28,6 +29,7 @@ internal sealed partial class RunJobHandler(
     EventBulkWriter writer,
     RunChannels channels,
     RunCancellations cancellations,
+    FrameFolderUpload frameUpload,
     RedisJobQueue queue,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
@@ -64,7 +66,9 @@ internal sealed partial class RunJobHandler(
                 ? await ImportLogAsync(run, job, sink, cancellation.Token)
                 : await PlayAsync(run, folder, sink, cancellation.Token);
             await sink.FlushAsync(CancellationToken.None);
-            await FinishAsync(run, result, sink, cancellationToken);
+            // Frames the agent wrote (a crashed agent's too: they may show why) are stored before the run ends.
+            var frames = job.Kind == RunJob.ImportLog ? 0 : await frameUpload.UploadAsync(run.Id, folder, cancellation.Token);
+            await FinishAsync(run, result, sink, frames, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellation.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -170,7 +174,7 @@ internal sealed partial class RunJobHandler(
         return new AgentResult(true, Crash: parser.Crash);
     }
 
-    private async Task FinishAsync(Data.Runs.Run run, AgentResult result, RunEventSink sink, CancellationToken cancellationToken)
+    private async Task FinishAsync(Data.Runs.Run run, AgentResult result, RunEventSink sink, int frames, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (result.Crash is { } crash)
@@ -219,6 +223,12 @@ internal sealed partial class RunJobHandler(
         else
         {
             status = outcome.Status is { } current ? SnakeCase.Of(current) : "deleted";
+        }
+
+        if (outcome.Applied && frames > 0)
+        {
+            await queue.EnqueueAsync(Queues.Analysis, AnalysisJob.Type,
+                JsonSerializer.Serialize(new AnalysisJob(AnalysisJob.Frames, RunId: run.Id), MessagingJson.Default.AnalysisJob), cancellationToken);
         }
 
         await channels.PublishProgressAsync(sink.Progress(status, result.Succeeded ? "Finished" : result.FailureReason));

@@ -1,14 +1,18 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RlGameTester.Data.Frames;
 using RlGameTester.Messaging;
 
 namespace RlGameTester.Worker.Runs;
 
 internal static class RunPlayingExtensions
 {
-    /// <summary>Consumes the runs queue: plays started runs with their agents and imports uploaded logs.</summary>
+    /// <summary>Consumes the runs queue: plays started runs with their agents (storing the frames they write) and imports uploaded logs.</summary>
     public static IHostApplicationBuilder AddRunPlaying(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<RunCancellations>();
+        builder.Services.TryAddSingleton<RunFrameStore>();
+        builder.Services.AddSingleton<FrameFolderUpload>();
         builder.AddJobHandler<RunJobHandler>(Queues.Runs);
         return builder;
     }

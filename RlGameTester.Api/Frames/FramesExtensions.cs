@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RlGameTester.Data.Frames;
+
+namespace RlGameTester.Api.Frames;
+
+internal static class FramesExtensions
+{
+    /// <summary>Run frames: upload limits, validated on start, and the store of frames in blob storage.</summary>
+    public static IHostApplicationBuilder AddFrames(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FrameUploadOptions>().BindConfiguration(FrameUploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<RunFrameStore>();
+        return builder;
+    }
+}

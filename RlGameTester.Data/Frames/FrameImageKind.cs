@@ -1,0 +1,8 @@
+namespace RlGameTester.Data.Frames;
+
+/// <summary>The encodings a run's frames may have.</summary>
+public enum FrameImageKind
+{
+    Png,
+    Jpeg,
+}
