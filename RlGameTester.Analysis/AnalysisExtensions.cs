@@ -1,5 +1,6 @@
 using RlGameTester.Analysis.Frames;
 using RlGameTester.Analysis.Levels;
+using RlGameTester.Analysis.Rendering;
 using RlGameTester.Analysis.Runs;
 using RlGameTester.Messaging;
 
@@ -11,6 +12,7 @@ internal static class AnalysisExtensions
     public static IHostApplicationBuilder AddAnalysis(this IHostApplicationBuilder builder)
     {
         builder.AddFrameChecks();
+        builder.AddRendering();
         builder.Services.AddOptions<IwadOptions>().BindConfiguration(IwadOptions.SectionName);
         builder.Services.AddSingleton<Iwads>();
         builder.Services.AddScoped<RunAnalysis>();
