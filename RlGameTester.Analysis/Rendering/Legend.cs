@@ -6,6 +6,8 @@ namespace RlGameTester.Analysis.Rendering;
 internal static class Legend
 {
     public const int RowHeight = 18;
+    private const int LabelOffset = 36;
+    private const double FontScale = 0.42;
 
     public static IReadOnlyList<LegendEntry> Entries { get; } =
     [
@@ -32,6 +34,10 @@ internal static class Legend
         new("yellow key / locked door", MapPalette.YellowKey, LegendSymbol.Key),
         new("red key / locked door", MapPalette.RedKey, LegendSymbol.Key),
     ];
+
+    /// <summary>The panel's width: the sample, the longest label and a margin.</summary>
+    public static int Width(IEnumerable<LegendEntry> entries) =>
+        LabelOffset + entries.Max(e => Cv2.GetTextSize(e.Label, HersheyFonts.HersheySimplex, FontScale, 1, out _).Width) + 16;
 
     public static void Draw(Mat canvas, int left, int top, IEnumerable<LegendEntry> entries)
     {
@@ -68,7 +74,7 @@ internal static class Legend
                     break;
             }
 
-            Cv2.PutText(canvas, entry.Label, new Point(left + 36, y + RowHeight - 5), HersheyFonts.HersheySimplex, 0.42, MapPalette.Text, 1, LineTypes.AntiAlias);
+            Cv2.PutText(canvas, entry.Label, new Point(left + LabelOffset, y + RowHeight - 5), HersheyFonts.HersheySimplex, FontScale, MapPalette.Text, 1, LineTypes.AntiAlias);
             y += RowHeight;
         }
     }

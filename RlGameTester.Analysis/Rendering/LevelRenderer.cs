@@ -17,7 +17,6 @@ namespace RlGameTester.Analysis.Rendering;
 public sealed class LevelRenderer(RenderOptions options)
 {
     public const int TitleHeight = 44;
-    public const int LegendWidth = 236;
     public const int Margin = 16;
 
     // Line end points are passed to OpenCV in 1/16 pixel (shift 4): lines fall where the transform says, not a rounding away.
@@ -36,7 +35,8 @@ public sealed class LevelRenderer(RenderOptions options)
         var features = LevelFeatures.Classify(level, geometry, metadata);
         var legend = extraLegend is { Count: > 0 } ? [.. Legend.Entries, .. extraLegend] : Legend.Entries;
 
-        var (width, height, area) = Layout(geometry.Bounds, legend.Count);
+        var legendWidth = Legend.Width(legend);
+        var (width, height, area) = Layout(geometry.Bounds, legend.Count, legendWidth);
         var transform = MapTransform.Fit(geometry.Bounds, area);
         var pixels = new byte[width * height * 3];
         Fill(pixels, MapPalette.Background);
@@ -56,7 +56,7 @@ public sealed class LevelRenderer(RenderOptions options)
             $"{metadata.Format.ToString().ToLowerInvariant()} format, {metadata.LineCount} lines, {metadata.SectorCount} sectors, {metadata.ThingCount} things, {metadata.Bounds.Width:0} x {metadata.Bounds.Height:0} units, north up");
         var headingWidth = Cv2.GetTextSize(heading, HersheyFonts.HersheySimplex, 0.8, 2, out _).Width;
         Cv2.PutText(canvas, subtitle, new Point(Margin + headingWidth + 16, 30), HersheyFonts.HersheySimplex, 0.42, MapPalette.SubtleText, 1, LineTypes.AntiAlias);
-        Legend.Draw(canvas, width - LegendWidth + 4, TitleHeight + Margin, legend);
+        Legend.Draw(canvas, width - legendWidth, TitleHeight + Margin, legend);
         return image;
     }
 
@@ -64,15 +64,15 @@ public sealed class LevelRenderer(RenderOptions options)
     /// The image's size and the map's area in it: the longer side is <see cref="RenderOptions.LongestSide"/>, the title
     /// runs across the top, the legend down the right, and the map fills the rest at its own aspect ratio.
     /// </summary>
-    private (int Width, int Height, Rect Area) Layout(MapBounds bounds, int legendRows)
+    private (int Width, int Height, Rect Area) Layout(MapBounds bounds, int legendRows, int legendWidth)
     {
         var longest = options.LongestSide;
         var mapWidth = Math.Max(bounds.Width, 1);
         var mapHeight = Math.Max(bounds.Height, 1);
         var minHeight = TitleHeight + (2 * Margin) + (legendRows * Legend.RowHeight);
-        var minWidth = LegendWidth + (2 * Margin) + 400;
+        var minWidth = legendWidth + (2 * Margin) + 400;
         int width, height;
-        var landscapeScale = (longest - LegendWidth - (2 * Margin)) / mapWidth;
+        var landscapeScale = (longest - legendWidth - (2 * Margin)) / mapWidth;
         var landscapeHeight = TitleHeight + (2 * Margin) + (int)Math.Ceiling(mapHeight * landscapeScale);
         if (landscapeHeight <= longest)
         {
@@ -83,10 +83,10 @@ public sealed class LevelRenderer(RenderOptions options)
         {
             height = longest;
             var scale = (longest - TitleHeight - (2 * Margin)) / mapHeight;
-            width = Math.Clamp(LegendWidth + (2 * Margin) + (int)Math.Ceiling(mapWidth * scale), minWidth, longest);
+            width = Math.Clamp(legendWidth + (2 * Margin) + (int)Math.Ceiling(mapWidth * scale), minWidth, longest);
         }
 
-        return (width, height, new Rect(Margin, TitleHeight + Margin, width - LegendWidth - (2 * Margin), height - TitleHeight - (2 * Margin)));
+        return (width, height, new Rect(Margin, TitleHeight + Margin, width - legendWidth - (2 * Margin), height - TitleHeight - (2 * Margin)));
     }
 
     /// <summary>Each sector's colour: its tint, or a grey by its floor height's rank among the level's floors.</summary>

@@ -90,15 +90,20 @@ public sealed class RunOverlay : IDisposable
         ArgumentNullException.ThrowIfNull(markers);
         var area = transform.MapArea;
         using (var map = new Mat(image.Canvas, area))
+        using (var pathInMap = new Mat(path, area))
         {
             map.ConvertTo(map, -1, LevelDimming);
             DrawHeat(map);
+
+            // A path that leaves the map (an agent outside the level) stops at its edge, off the title and the legend.
+            map.SetTo(MapPalette.Path, pathInMap);
         }
 
-        image.Canvas.SetTo(MapPalette.Path, path);
         foreach (var marker in markers.OrderBy(m => !m.OfLevel).ThenByDescending(m => m.Severity))
         {
-            var centre = transform.ToPixel(marker.X, marker.Y);
+            // A finding outside the map is shown at its edge rather than not at all.
+            var exact = transform.ToPixel(marker.X, marker.Y);
+            var centre = new Point(Math.Clamp(exact.X, area.Left, area.Right - 1), Math.Clamp(exact.Y, area.Top, area.Bottom - 1));
             var colour = MapPalette.OfSeverity(marker.Severity);
             if (marker.OfLevel)
             {

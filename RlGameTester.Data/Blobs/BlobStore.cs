@@ -87,6 +87,14 @@ public sealed class BlobStore(BlobServiceClient service)
     public async Task<(Stream Content, ETag ETag, DateTimeOffset LastModified)?> OpenReadWithETagAsync(string container, string name, CancellationToken cancellationToken)
     {
         var blob = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+
+        // Asked first because a missing blob is an expected answer here (images are polled until drawn) and the SDK
+        // logs a failed download as a warning; asking whether it exists does not.
+        if (!await blob.ExistsAsync(cancellationToken))
+        {
+            return null;
+        }
+
         try
         {
             var download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
