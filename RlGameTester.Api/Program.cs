@@ -1,5 +1,6 @@
 using RlGameTester.Api.Bugs;
 using RlGameTester.Api.Events;
+using RlGameTester.Api.Images;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Api.Maps;
 using RlGameTester.Api.Metrics;
@@ -34,6 +35,7 @@ app.MapRunProgress();
 app.MapEventsApi();
 app.MapBugsApi();
 app.MapMetricsApi();
+app.MapImagesApi();
 
 app.Run();
 
