@@ -1,3 +1,4 @@
+using System.Buffers;
 using OpenCvSharp;
 
 namespace RlGameTester.Analysis.Rendering;
@@ -15,7 +16,9 @@ public sealed class LevelImage : IDisposable
     private const int PngFilterNone = 8;
 
     // The Mat draws straight into this array (pinned while the Mat lives), so the sector fill writes pixels without a copy.
+    // It is rented from the shared pool (and may be longer than the picture); disposing returns it.
     private readonly byte[] pixels;
+    private bool disposed;
 
     internal LevelImage(byte[] pixels, int width, int height, MapTransform transform)
     {
@@ -43,7 +46,13 @@ public sealed class LevelImage : IDisposable
 
     public void Dispose()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         Canvas.Dispose();
-        GC.KeepAlive(pixels);
+        ArrayPool<byte>.Shared.Return(pixels);
     }
 }

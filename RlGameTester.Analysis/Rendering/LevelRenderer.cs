@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using OpenCvSharp;
 using RlGameTester.Doom.Geometry;
@@ -38,8 +39,9 @@ public sealed class LevelRenderer(RenderOptions options)
         var legendWidth = Legend.Width(legend);
         var (width, height, area) = Layout(geometry.Bounds, legend.Count, legendWidth);
         var transform = MapTransform.Fit(geometry.Bounds, area);
-        var pixels = new byte[width * height * 3];
-        Fill(pixels, MapPalette.Background);
+        // Several megabytes a level: rented, so that drawing level after level does not churn the large object heap.
+        var pixels = ArrayPool<byte>.Shared.Rent(width * height * 3);
+        SectorFill.FillSpan(pixels.AsSpan(0, width * height * 3), [(byte)MapPalette.Background.Val0, (byte)MapPalette.Background.Val1, (byte)MapPalette.Background.Val2]);
         SectorFill.Paint(level, geometry, transform, pixels, width, SectorColours(level, features));
 
         var image = new LevelImage(pixels, width, height, transform);
@@ -217,17 +219,6 @@ public sealed class LevelRenderer(RenderOptions options)
     {
         var (px, py) = transform.ToPixelExact(x, y);
         return new Point((int)Math.Round(px * SubPixel), (int)Math.Round(py * SubPixel));
-    }
-
-    private static void Fill(byte[] pixels, CvScalar colour)
-    {
-        ReadOnlySpan<byte> pattern = [(byte)colour.Val0, (byte)colour.Val1, (byte)colour.Val2];
-        pattern.CopyTo(pixels);
-        // Doubling copies: a handful of block copies instead of a loop over millions of pixels.
-        for (var filled = 3; filled < pixels.Length; filled *= 2)
-        {
-            pixels.AsSpan(0, Math.Min(filled, pixels.Length - filled)).CopyTo(pixels.AsSpan(filled));
-        }
     }
 
     private static CvScalar Blend(CvScalar low, CvScalar high, double t) =>

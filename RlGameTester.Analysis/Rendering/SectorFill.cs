@@ -93,20 +93,26 @@ internal static class SectorFill
                 var sector = crossSector[k];
                 if (sector >= 0 && end >= column)
                 {
-                    var b = sectorColours[sector * 3];
-                    var g = sectorColours[(sector * 3) + 1];
-                    var red = sectorColours[(sector * 3) + 2];
-                    for (var c = column; c <= end; c++)
-                    {
-                        var at = rowOffset + (c * 3);
-                        bgr[at] = b;
-                        bgr[at + 1] = g;
-                        bgr[at + 2] = red;
-                    }
+                    FillSpan(bgr.AsSpan(rowOffset + (column * 3), (end - column + 1) * 3), sectorColours.AsSpan(sector * 3, 3));
                 }
 
                 column = Math.Max(column, end + 1);
             }
+        }
+    }
+
+    /// <summary>Repeats one pixel's 3 bytes over a span: one pixel written, then block copies that double what is done.</summary>
+    public static void FillSpan(Span<byte> span, ReadOnlySpan<byte> pixel)
+    {
+        if (span.Length < 3)
+        {
+            return;
+        }
+
+        pixel.CopyTo(span);
+        for (var done = 3; done < span.Length; done *= 2)
+        {
+            span[..Math.Min(done, span.Length - done)].CopyTo(span[done..]);
         }
     }
 }

@@ -28,6 +28,9 @@ var perLevel = new Dictionary<string, List<double>>(StringComparer.Ordinal);
 var phases = new double[7];
 var baselineTotals = new List<double>();
 var renderTotals = new List<double>();
+var baselineCpu = new List<double>();
+var renderCpu = new List<double>();
+var process = Process.GetCurrentProcess();
 long pngBytes = 0;
 Dictionary<string, int>? findingCounts = null;
 for (var pass = 0; pass <= options.Repeat; pass++)
@@ -36,6 +39,8 @@ for (var pass = 0; pass <= options.Repeat; pass++)
     {
         var timed = pass > 0;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
         var total = Stopwatch.StartNew();
         var wad = WadFile.Read(wadBytes);
         var iwad = iwadBytes is null ? null : WadFile.Read(iwadBytes);
@@ -95,9 +100,11 @@ for (var pass = 0; pass <= options.Repeat; pass++)
         }
 
         total.Stop();
+        process.Refresh();
         if (timed)
         {
             (render ? renderTotals : baselineTotals).Add(total.Elapsed.TotalMilliseconds);
+            (render ? renderCpu : baselineCpu).Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
             if (render)
             {
                 phases[4] += setup;
@@ -125,6 +132,10 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"read + check ({perLevel.Count} levels, baseline): median {baseline:F1} ms, min {baselineTotals[0]:F1} ms, max {baselineTotals[^1]:F1} ms"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"read + check + render + PNG:  median {withImages:F1} ms, min {renderTotals[0]:F1} ms, max {renderTotals[^1]:F1} ms; ratio to the baseline {withImages / baseline:F2}x"));
+baselineCpu.Sort();
+renderCpu.Sort();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"CPU time (whole process, steadier on a shared machine): read + check {baselineCpu[baselineCpu.Count / 2]:F1} ms, with render + PNG {renderCpu[renderCpu.Count / 2]:F1} ms (medians); ratio {renderCpu[renderCpu.Count / 2] / baselineCpu[baselineCpu.Count / 2]:F2}x"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"per pass: WAD + resources {phases[4] / n:F1} ms, read levels {phases[0] / n:F1} ms, geometry {phases[1] / n:F1} ms, metadata {phases[2] / n:F1} ms, checks {phases[3] / n:F1} ms, draw {phases[5] / n:F1} ms, PNG {phases[6] / n:F1} ms ({pngBytes / n / 1024.0:F0} KiB)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
