@@ -50,7 +50,7 @@ public sealed class LevelRenderer(RenderOptions options)
         DrawThings(canvas, level, transform);
         DrawLines(canvas, geometry, transform, features, LineKind.LockedDoor, LineKind.Exit);
         DrawKeysAndExits(canvas, level, metadata, transform);
-        DrawStarts(canvas, level, transform);
+        DrawStarts(canvas, level, metadata, transform);
 
         var heading = title ?? level.Name;
         Cv2.PutText(canvas, heading, new Point(Margin, 30), HersheyFonts.HersheySimplex, 0.8, MapPalette.Text, 2, LineTypes.AntiAlias);
@@ -200,15 +200,16 @@ public sealed class LevelRenderer(RenderOptions options)
     }
 
     /// <summary>Starts as arrows pointing the way the player faces (Doom's angle: 0 east, 90 north); player 1's is the largest and drawn last.</summary>
-    private static void DrawStarts(Mat canvas, Level level, MapTransform transform)
+    private static void DrawStarts(Mat canvas, Level level, LevelMetadata metadata, MapTransform transform)
     {
-        var starts = level.Things.Where(t => t.Type == 11).Select(t => (Thing: t, Colour: MapPalette.DeathmatchStart, Radius: 3, Length: 11))
-            .Concat(level.Things.Where(t => t.Type is 2 or 3 or 4).Select(t => (Thing: t, Colour: MapPalette.OtherStart, Radius: 4, Length: 15)))
-            .Concat(level.Things.Where(t => t.Type == 1).Select(t => (Thing: t, Colour: MapPalette.Player1Start, Radius: 5, Length: 22)));
-        foreach (var (thing, colour, radius, length) in starts)
+        var starts = level.Things.Where(t => ThingTypes.Find(t.Type)?.Category == ThingCategory.DeathmatchStart)
+            .Select(t => (t.X, t.Y, t.Angle, Colour: MapPalette.DeathmatchStart, Radius: 3, Length: 11))
+            .Concat(metadata.PlayerStarts.Where(s => s.Player != 1).Select(s => (s.X, s.Y, s.Angle, Colour: MapPalette.OtherStart, Radius: 4, Length: 15)))
+            .Concat(metadata.PlayerStarts.Where(s => s.Player == 1).Select(s => (s.X, s.Y, s.Angle, Colour: MapPalette.Player1Start, Radius: 5, Length: 22)));
+        foreach (var (x, y, degrees, colour, radius, length) in starts)
         {
-            var centre = transform.ToPixel(thing.X, thing.Y);
-            var angle = thing.Angle * Math.PI / 180;
+            var centre = transform.ToPixel(x, y);
+            var angle = degrees * Math.PI / 180;
             var tip = new Point(centre.X + (int)Math.Round(Math.Cos(angle) * length), centre.Y - (int)Math.Round(Math.Sin(angle) * length));
             Cv2.ArrowedLine(canvas, centre, tip, colour, 2, LineTypes.AntiAlias, 0, 0.4);
             Cv2.Circle(canvas, centre, radius, colour, -1, LineTypes.AntiAlias);

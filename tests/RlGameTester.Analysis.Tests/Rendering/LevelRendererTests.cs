@@ -3,6 +3,7 @@ using RlGameTester.Analysis.Rendering;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Metadata;
+using RlGameTester.Doom.Specials;
 using RlGameTester.TestSupport;
 using static RlGameTester.Analysis.Tests.Rendering.RenderedLevels;
 
@@ -96,7 +97,7 @@ public sealed class LevelRendererTests
             {
                 var pixel = t.ToPixel(key.X, key.Y);
                 var crowded = metadata.PlayerStarts.Any(s => Near(t.ToPixel(s.X, s.Y), pixel, 26))
-                    || level.Things.Any(th => th.Type == 11 && Near(t.ToPixel(th.X, th.Y), pixel, 16))
+                    || level.Things.Any(th => ThingTypes.Find(th.Type)?.Category == ThingCategory.DeathmatchStart && Near(t.ToPixel(th.X, th.Y), pixel, 16))
                     || metadata.Keys.Any(k => k != key && Near(t.ToPixel(k.X, k.Y), pixel, 9));
                 if (!crowded)
                 {
@@ -219,7 +220,7 @@ public sealed class LevelRendererTests
 
         foreach (var thing in level.Things)
         {
-            var radius = thing.Type is 1 or 2 or 3 or 4 or 11 ? (starts ? 26 : 0) : things ? 12 : 0;
+            var radius = ThingTypes.Find(thing.Type)?.Category is ThingCategory.PlayerStart or ThingCategory.DeathmatchStart ? (starts ? 26 : 0) : things ? 12 : 0;
             if (radius > 0)
             {
                 Cv2.Circle(mask, t.ToPixel(thing.X, thing.Y), radius, Scalar.All(255), -1);
