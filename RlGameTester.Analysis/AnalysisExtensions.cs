@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RlGameTester.Analysis.Frames;
 using RlGameTester.Analysis.Levels;
+using RlGameTester.Analysis.Rendering;
 using RlGameTester.Analysis.Runs;
 using RlGameTester.Data.Frames;
 using RlGameTester.Messaging;
@@ -13,6 +14,7 @@ internal static class AnalysisExtensions
     public static IHostApplicationBuilder AddAnalysis(this IHostApplicationBuilder builder)
     {
         builder.AddFrameChecks();
+        builder.AddRendering();
         builder.Services.AddOptions<IwadOptions>().BindConfiguration(IwadOptions.SectionName);
         builder.Services.AddSingleton<Iwads>();
         builder.Services.AddScoped<RunAnalysis>();

@@ -1,6 +1,7 @@
 using RlGameTester.Api.Bugs;
 using RlGameTester.Api.Events;
 using RlGameTester.Api.Frames;
+using RlGameTester.Api.Images;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Api.Maps;
 using RlGameTester.Api.Metrics;
@@ -38,6 +39,7 @@ app.MapEventsApi();
 app.MapBugsApi();
 app.MapFramesApi();
 app.MapMetricsApi();
+app.MapImagesApi();
 
 app.Run();
 

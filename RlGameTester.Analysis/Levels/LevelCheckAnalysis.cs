@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RlGameTester.Analysis.Rendering;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Bugs;
@@ -15,7 +16,7 @@ namespace RlGameTester.Analysis.Levels;
 /// Checks every level of an uploaded WAD like a map editor's analysis mode and stores the findings as
 /// bugs of their maps (source <c>static</c>), replacing earlier ones.
 /// </summary>
-internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blobs, Iwads iwads, TimeProvider clock, ILogger<LevelCheckAnalysis> logger)
+internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blobs, Iwads iwads, LevelImages images, TimeProvider clock, ILogger<LevelCheckAnalysis> logger)
 {
     public async Task CheckAsync(string fileHash, CancellationToken cancellationToken)
     {
@@ -64,6 +65,7 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
         await db.Maps.Where(m => mapIds.Contains(m.Id)).ExecuteUpdateAsync(set => set.SetProperty(m => m.CheckedAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogChecked(logger, fileHash, levels.Count, total);
+        await images.DrawAsync(fileHash, levels, cancellationToken);
     }
 
     private static Bug ToBug(long mapId, Finding finding, DateTime now) => new()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Analysis.Detectors;
+using RlGameTester.Analysis.Rendering;
 using RlGameTester.Data;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Metrics;
@@ -12,7 +13,7 @@ namespace RlGameTester.Analysis.Runs;
 /// telemetry detectors; the run's telemetry findings are replaced, not added to, so analysing twice
 /// changes nothing.
 /// </summary>
-internal sealed partial class RunAnalysis(RlgtDbContext db, TimeProvider clock, ILogger<RunAnalysis> logger)
+internal sealed partial class RunAnalysis(RlgtDbContext db, RunImages images, TimeProvider clock, ILogger<RunAnalysis> logger)
 {
     public async Task AnalyseAsync(long runId, CancellationToken cancellationToken)
     {
@@ -64,6 +65,7 @@ internal sealed partial class RunAnalysis(RlgtDbContext db, TimeProvider clock, 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogAnalysed(logger, runId, metric.HardnessScore, findings.Count);
+        await images.DrawAsync(runId, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} is gone; nothing to analyse")]

@@ -87,7 +87,7 @@ internal sealed class WadIngestion(RlgtDbContext db, BlobStore blobs, RedisJobQu
         return new WadIngestionResult(maps, Created: true, Rejection: null);
     }
 
-    /// <summary>After a map is deleted: the file's blob goes when no map uses it any more.</summary>
+    /// <summary>After a map is deleted: the file's blob and its images (levels and runs) go when no map uses it any more.</summary>
     public async Task ForgetBlobIfUnusedAsync(string? fileHash, string? blobName, CancellationToken cancellationToken)
     {
         if (fileHash is null || blobName is null || await db.Maps.AnyAsync(m => m.FileHash == fileHash, cancellationToken))
@@ -96,6 +96,7 @@ internal sealed class WadIngestion(RlgtDbContext db, BlobStore blobs, RedisJobQu
         }
 
         await blobs.DeleteIfExistsAsync(BlobStore.Wads, blobName, cancellationToken);
+        await blobs.DeleteByPrefixAsync(BlobStore.Images, BlobStore.ImagePrefix(fileHash), cancellationToken);
     }
 
     private Task<List<Map>> MapsOfAsync(string hash, CancellationToken cancellationToken) =>

@@ -83,6 +83,55 @@ public sealed class BlobStore(BlobServiceClient service)
     public async Task<bool> DeleteIfExistsAsync(string container, string name, CancellationToken cancellationToken) =>
         await (await ContainerAsync(container, cancellationToken)).GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
+    /// <summary>Opens a blob with its ETag and time of last change (for conditional HTTP answers), or null when it does not exist.</summary>
+    public async Task<(Stream Content, ETag ETag, DateTimeOffset LastModified)?> OpenReadWithETagAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        var blob = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+
+        // Asked first because a missing blob is an expected answer here (images are polled until drawn) and the SDK
+        // logs a failed download as a warning; asking whether it exists does not.
+        if (!await blob.ExistsAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            var download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            return (download.Content, download.Details.ETag, download.Details.LastModified);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Deletes every blob whose name starts with <paramref name="prefix"/>; returns how many went.</summary>
+    public async Task<int> DeleteByPrefixAsync(string container, string prefix, CancellationToken cancellationToken)
+    {
+        var client = await ContainerAsync(container, cancellationToken);
+        var deleted = 0;
+        await foreach (var item in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        {
+            deleted += await client.GetBlobClient(item.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken) ? 1 : 0;
+        }
+
+        return deleted;
+    }
+
+    /// <summary>The image of one level of an uploaded file (container <see cref="Images"/>), drawn by the Analysis service.</summary>
+    public static string MapImageName(string fileHash, string levelName) => $"{ImagePrefix(fileHash)}{SafeName(levelName)}.png";
+
+    /// <summary>The image of a run (its path and findings over its level), kept beside its level's images so they go together.</summary>
+    public static string RunImageName(string fileHash, long runId) => $"{ImagePrefix(fileHash)}runs/{runId}.png";
+
+    /// <summary>Where every image of one uploaded file lives: deleting the file deletes this prefix.</summary>
+    public static string ImagePrefix(string fileHash) => $"maps/{SafeName(fileHash)}/";
+
+    // Level names are lump names (8 characters, any byte): keep letters, digits, '_' and '-', spell the rest in hex.
+    private static string SafeName(string name) =>
+        string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c.ToString() : $"~{(int)c:x2}"));
+
     private async Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken)
     {
         var creation = _containers.GetOrAdd(name, CreateContainerAsync);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RlGameTester.Analysis.Levels;
+using RlGameTester.Analysis.Rendering;
 using RlGameTester.Analysis.Runs;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
@@ -107,13 +108,15 @@ public sealed class AnalysisServiceTests : IAsyncLifetime
     {
         await using var db = Db();
         var iwads = new Iwads(Options.Create(new IwadOptions()));
-        await new LevelCheckAnalysis(db, blobs, iwads, TimeProvider.System, NullLogger<LevelCheckAnalysis>.Instance).CheckAsync(hash, Token);
+        await new LevelCheckAnalysis(db, blobs, iwads, new LevelImages(blobs, Options.Create(new RenderOptions()), NullLogger<LevelImages>.Instance), TimeProvider.System, NullLogger<LevelCheckAnalysis>.Instance).CheckAsync(hash, Token);
     }
 
     private async Task AnalyseAsync(long runId)
     {
         await using var db = Db();
-        await new RunAnalysis(db, TimeProvider.System, NullLogger<RunAnalysis>.Instance).AnalyseAsync(runId, Token);
+        var blobs = new BlobStore(new Azure.Storage.Blobs.BlobServiceClient(TestServers.Blobs));
+        var images = new RunImages(db, blobs, Options.Create(new RenderOptions()), NullLogger<RunImages>.Instance);
+        await new RunAnalysis(db, images, TimeProvider.System, NullLogger<RunAnalysis>.Instance).AnalyseAsync(runId, Token);
     }
 
     private RlgtDbContext Db() => new(new DbContextOptionsBuilder<RlgtDbContext>()
