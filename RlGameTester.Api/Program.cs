@@ -22,6 +22,7 @@ builder.AddRunProgress();
 builder.AddMaps();
 builder.AddFrames();
 builder.Services.AddSingleton<IRunDispatcher, RedisRunDispatcher>();
+builder.Services.AddScoped<RunBlobs>();
 builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
 var app = builder.Build();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Api.Infrastructure;
+using RlGameTester.Api.Runs;
 using RlGameTester.Data;
 using Microsoft.Extensions.Options;
 using RlGameTester.Data.Blobs;
@@ -45,7 +46,7 @@ public static class MapsApi
             .WithDescription("One map with its level metadata.");
         maps.MapDelete("/{id:long}", DeleteMap).WithName("DeleteMap").CanBeMissing()
             .WithSummary("Delete a map")
-            .WithDescription("Deletes the map and, in the same transaction, its runs, their events, metrics and bugs, and the level's static findings.");
+            .WithDescription("Deletes the map and, in the same transaction, its runs, their events, metrics and bugs, and the level's static findings; then the runs' frames and images in blob storage, and the WAD and its images when no other map uses the file.");
         maps.MapGet("/{id:long}/stats", GetMapStats).WithName("GetMapStats").CanBeMissing()
             .WithSummary("Statistics of a map")
             .WithDescription("Runs by status, mean hardness, solvability rate, bugs by severity and mean kills across the map's runs.");
@@ -273,7 +274,7 @@ public static class MapsApi
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteMap(
-        long id, RlgtDbContext db, WadIngestion ingestion, CancellationToken cancellationToken)
+        long id, RlgtDbContext db, WadIngestion ingestion, RunBlobs runBlobs, CancellationToken cancellationToken)
     {
         if (id <= 0)
         {
@@ -281,6 +282,7 @@ public static class MapsApi
         }
 
         var file = await db.Maps.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.FileHash, m.BlobName }).FirstOrDefaultAsync(cancellationToken);
+        var runIds = await db.Runs.Where(r => r.MapId == id).Select(r => r.Id).ToListAsync(cancellationToken);
         // Runs, events, metrics and bugs go with it through ON DELETE CASCADE: one statement, one transaction.
         var deleted = await db.Maps.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 0)
@@ -288,6 +290,7 @@ public static class MapsApi
             return Problems.NotFound("map", id);
         }
 
+        await runBlobs.ForgetAsync(runIds.Select(r => (r, file?.FileHash)), cancellationToken);
         await ingestion.ForgetBlobIfUnusedAsync(file?.FileHash, file?.BlobName, cancellationToken);
         return TypedResults.NoContent();
     }

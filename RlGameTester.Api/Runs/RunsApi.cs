@@ -33,7 +33,7 @@ public static class RunsApi
             .WithDescription("The run, its metrics (null until calculated) and its bug count.");
         runs.MapDelete("/{id:long}", DeleteRun).WithName("DeleteRun").CanBeMissing().CanConflict()
             .WithSummary("Delete a run")
-            .WithDescription("Deletes the run with its events, metrics and bugs. A running run must be cancelled first (409).");
+            .WithDescription("Deletes the run with its events, metrics, bugs and reports, and its frames, thumbnails and image in blob storage. A running run must be cancelled first (409).");
         runs.MapPost("/{id:long}/start", StartRun).WithName("StartRun").CanBeMissing().CanConflict()
             .WithSummary("Start a run")
             .WithDescription("pending -> running: queues the run for a worker. Any other state answers 409 with the current state.");
@@ -162,16 +162,18 @@ public static class RunsApi
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteRun(
-        long id, RlgtDbContext db, CancellationToken cancellationToken)
+        long id, RlgtDbContext db, RunBlobs blobs, CancellationToken cancellationToken)
     {
         if (id <= 0)
         {
             return Problems.InvalidId("id", id);
         }
 
+        var fileHash = await db.Runs.Where(r => r.Id == id).Select(r => r.Map!.FileHash).FirstOrDefaultAsync(cancellationToken);
         var deleted = await db.Runs.Where(r => r.Id == id && r.Status != RunStatus.Running).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 1)
         {
+            await blobs.ForgetAsync([(id, fileHash)], cancellationToken);
             return TypedResults.NoContent();
         }
 

@@ -358,6 +358,24 @@ public sealed class FramesApiTests(FramesApiFactory factory) : IClassFixture<Fra
         Assert.NotNull(paths["/api/bugs/{id}/screenshot"]!["get"]);
     }
 
+    [Theory]
+    [InlineData("run")]
+    [InlineData("map")]
+    public async Task DeletingTheRunOrItsMapDeletesItsFramesFromBlobStorage(string deleted)
+    {
+        var mapId = await _client.CreateMapAsync();
+        var runId = await _client.CreateRunAsync(mapId);
+        var other = await RunAsync();
+        await PostCreatedAsync(runId, Form(("000010.png", DoomFrames.Encoded(0)), ("000020.png", DoomFrames.Encoded(1))));
+        await PostCreatedAsync(other, Form(("000010.png", DoomFrames.Encoded(0))));
+
+        var response = await _client.DeleteAsync(deleted == "run" ? $"/api/runs/{runId}" : $"/api/maps/{mapId}", Token);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        await AssertNothingStoredAsync(runId);
+        Assert.Single(await factory.Services.GetRequiredService<RunFrameStore>().ListAsync(other, Token));
+    }
+
     private async Task<long> RunAsync() => await _client.CreateRunAsync(await _client.CreateMapAsync());
 
     private async Task<System.Text.Json.Nodes.JsonNode> PostCreatedAsync(long runId, MultipartFormDataContent form)
