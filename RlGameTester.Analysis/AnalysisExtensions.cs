@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using RlGameTester.Analysis.Frames;
 using RlGameTester.Analysis.Levels;
 using RlGameTester.Analysis.Rendering;
+using RlGameTester.Analysis.Reports;
 using RlGameTester.Analysis.Runs;
 using RlGameTester.Data.Frames;
 using RlGameTester.Messaging;
@@ -21,6 +22,7 @@ internal static class AnalysisExtensions
         builder.Services.TryAddSingleton<RunFrameStore>();
         builder.Services.AddScoped<RunFrameAnalysis>();
         builder.Services.AddScoped<LevelCheckAnalysis>();
+        builder.AddReports();
         builder.AddJobHandler<AnalysisJobHandler>(Queues.Analysis);
         return builder;
     }

@@ -4,11 +4,12 @@ using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Events;
 using RlGameTester.Data.Maps;
 using RlGameTester.Data.Metrics;
+using RlGameTester.Data.Reports;
 using RlGameTester.Data.Runs;
 
 namespace RlGameTester.Data;
 
-/// <summary>The RlGameTester database: maps, runs, events, metrics and bugs.</summary>
+/// <summary>The RlGameTester database: maps, runs, events, metrics, bugs and reports.</summary>
 public sealed class RlgtDbContext(DbContextOptions<RlgtDbContext> options) : DbContext(options)
 {
     public DbSet<Map> Maps => Set<Map>();
@@ -20,6 +21,8 @@ public sealed class RlgtDbContext(DbContextOptions<RlgtDbContext> options) : DbC
     public DbSet<Metric> Metrics => Set<Metric>();
 
     public DbSet<Bug> Bugs => Set<Bug>();
+
+    public DbSet<Report> Reports => Set<Report>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RlgtDbContext).Assembly);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Analysis.Rendering;
+using RlGameTester.Analysis.Reports;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Bugs;
@@ -14,9 +15,10 @@ namespace RlGameTester.Analysis.Levels;
 
 /// <summary>
 /// Checks every level of an uploaded WAD like a map editor's analysis mode and stores the findings as
-/// bugs of their maps (source <c>static</c>), replacing earlier ones.
+/// bugs of their maps (source <c>static</c>), replacing earlier ones; then each level's report is written
+/// (<paramref name="reports"/>: null only where a test checks the levels alone).
 /// </summary>
-internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blobs, Iwads iwads, LevelImages images, TimeProvider clock, ILogger<LevelCheckAnalysis> logger)
+internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blobs, Iwads iwads, LevelImages images, TimeProvider clock, ILogger<LevelCheckAnalysis> logger, ReportWriter? reports = null)
 {
     public async Task CheckAsync(string fileHash, CancellationToken cancellationToken)
     {
@@ -66,6 +68,10 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
         await transaction.CommitAsync(cancellationToken);
         LogChecked(logger, fileHash, levels.Count, total);
         await images.DrawAsync(fileHash, levels, cancellationToken);
+        if (reports is not null)
+        {
+            await reports.LevelsCheckedAsync(mapIds, cancellationToken);
+        }
     }
 
     private static Bug ToBug(long mapId, Finding finding, DateTime now) => new()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Analysis.Detectors;
 using RlGameTester.Analysis.Rendering;
+using RlGameTester.Analysis.Reports;
 using RlGameTester.Data;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Metrics;
@@ -11,9 +12,10 @@ namespace RlGameTester.Analysis.Runs;
 /// <summary>
 /// Analyses a finished run: one pass over its events computes its metrics and hardness and runs the
 /// telemetry detectors; the run's telemetry findings are replaced, not added to, so analysing twice
-/// changes nothing.
+/// changes nothing. Then the run's report and its level's are written (<paramref name="reports"/>: null only where a
+/// test checks the analysis alone).
 /// </summary>
-internal sealed partial class RunAnalysis(RlgtDbContext db, RunImages images, TimeProvider clock, ILogger<RunAnalysis> logger)
+internal sealed partial class RunAnalysis(RlgtDbContext db, RunImages images, TimeProvider clock, ILogger<RunAnalysis> logger, ReportWriter? reports = null)
 {
     public async Task AnalyseAsync(long runId, CancellationToken cancellationToken)
     {
@@ -66,6 +68,10 @@ internal sealed partial class RunAnalysis(RlgtDbContext db, RunImages images, Ti
         await transaction.CommitAsync(cancellationToken);
         LogAnalysed(logger, runId, metric.HardnessScore, findings.Count);
         await images.DrawAsync(runId, cancellationToken);
+        if (reports is not null)
+        {
+            await reports.RunAnalysedAsync(runId, run.MapId, cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} is gone; nothing to analyse")]

@@ -1,0 +1,46 @@
+namespace RlGameTester.Analysis.Reports;
+
+/// <summary>A run's figures and its hardness with the four factors that make it up (points out of 35, 25, 20 and 20).</summary>
+internal sealed record EvidenceMetrics
+{
+    public double HardnessScore { get; init; }
+
+    public required string HardnessBand { get; init; }
+
+    public double DeathPoints { get; init; }
+
+    public double KillPoints { get; init; }
+
+    public double HealthPoints { get; init; }
+
+    public double StuckPoints { get; init; }
+
+    public int Episodes { get; init; }
+
+    public int TotalKills { get; init; }
+
+    public int TotalDeaths { get; init; }
+
+    public double? AvgKillsPerEpisode { get; init; }
+
+    public double? AvgHealth { get; init; }
+
+    public int? MinHealth { get; init; }
+
+    public int? TotalDamageTaken { get; init; }
+
+    public int StuckPeriods { get; init; }
+
+    public double? AvgEpisodeSeconds { get; init; }
+
+    public double? TotalSeconds { get; init; }
+
+    /// <summary>Whether the exit was reached; null where the agent cannot tell.</summary>
+    public bool? ExitReached { get; init; }
+
+    public double? CoverageReachable { get; init; }
+
+    public double? CoverageVisited { get; init; }
+
+    public double? SecondsToExit { get; init; }
+}

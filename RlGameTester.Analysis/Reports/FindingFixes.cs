@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+
+namespace RlGameTester.Analysis.Reports;
+
+/// <summary>
+/// What to change in the level for each kind of finding, made concrete with the finding's element and place
+/// ("Set the lower texture on the front side of line 12"). The templates' suggestions, and the LLM's fallback.
+/// </summary>
+internal static partial class FindingFixes
+{
+    public static string For(EvidenceFinding finding)
+    {
+        var at = FindingText.Point(finding) is { } point ? $"around {point}" : "at the marked spot";
+        var element = FindingText.Element(finding) ?? "the element";
+        var index = finding.ElementIndex?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
+        var episode = finding.Episode is { } e ? $" in episode {e}" : string.Empty;
+        return finding.Check switch
+        {
+            "door-on-one-sided-line" => $"Line {index} has a door special but no back side, so the door cannot open: make the line two-sided with a door sector behind it (ceiling at floor height), or clear its special.",
+            "action-without-activation" => $"Give line {index} an activation (walk over, use, shoot) or clear its special.",
+            "level-has-no-exit" => "Add an exit: an exit switch (special 11, S1) or an exit walk-over line (52, W1) the player can reach, or an exit sector.",
+            "ceiling-below-floor" => $"Raise the ceiling of sector {index} above its floor (by at least 56 units if the player should fit).",
+            "unused-sector" => $"Delete sector {index}: no line uses it.",
+            "vertex-on-line" => $"Split the line under vertex {index} at the vertex so the outline is joined.",
+            "crossing-lines" => $"Split the crossing lines at the crossing {at} (add a shared vertex), or move one of them.",
+            "missing-coop-starts" => "Place starts for players 2-4 (thing types 2, 3 and 4) near player 1's.",
+            "duplicate-player-start" => $"Delete the extra start (thing {index}) unless a voodoo doll is intended.",
+            "boss-tag-without-boss" => $"Place the boss that opens tag 666/667 on every skill, or retag sector {index} and trigger it with a line.",
+            "requires-source-port" => "Nothing to fix if the level targets that port; say so in the level's text file, or replace the port features to play in vanilla Doom.",
+            "findings-omitted" => "Fix the listed findings of this check first, then check the level again to see the rest.",
+            "missing-texture-after-move" => MissingTexture(finding, "once the sector has moved"),
+            _ => ByType(finding, at, element, index, episode),
+        };
+    }
+
+    private static string ByType(EvidenceFinding finding, string at, string element, string index, string episode) => finding.Type switch
+    {
+        "stuck_state" => $"Check for geometry snags {at}{episode}: a gap narrower than 32 units (the body is 32 wide), a step just over 24 units, "
+            + "a thing or a decoration blocking the way, or a ledge the body catches on. Widen the passage, smooth or lower the step, or move the thing.",
+        "softlock" => $"The player can get into the area {at} and not out: add a way back (a lift, stairs of steps of at most 24 units, a teleporter out), "
+            + "or stop the player getting in (raise the ledge, block the drop).",
+        "instant_death" => $"Give the player a chance {at}{episode}: move monsters placed at point-blank range away from the path, remove barrels beside it, "
+            + "and check for crushers and telefrag spots; add health or armour before it.",
+        "spawn_death" => $"Make the start {at} safe: remove a damaging floor special from the start sector, move monsters out of sight of the start, "
+            + "and make sure no crusher or barrel covers it.",
+        "hazard" => $"The damaging floor {at} cannot be left in time: add a way out (steps, a lift), lower its damage (special 7 = 5 hp instead of 5/16 = 10/20 hp), "
+            + "or put a radiation suit before it.",
+        "unreachable_area" => $"Connect the area {at}: lower the step to at most 24 units, make the opening at least 56 high and 32 wide, or add a lift, a door or a teleporter. "
+            + "If it is meant to be closed off, ignore this.",
+        "exit_unreachable" => $"Open the way to the exit {at}: lower the step in front of it to at most 24 units or add a lift or stairs, "
+            + $"give the locked door's key a place the player reaches, and check that {element} can be used or crossed.",
+        "unreachable_key" => $"Move the key {at} where the player can reach it, or open a way to it (steps of at most 24 units, a lift, a door).",
+        "unreachable_item" => $"Move the item {at} where the player can reach it, or open a way to it; delete it if it is decoration.",
+        "unreachable_secret" => $"Give the secret sector {at} an entrance (a door, a lift, a hidden switch) or clear its secret special (9).",
+        "visual_glitch" => VisualGlitch(finding),
+        "crash" => $"Read the agent's error on the run (GET /api/runs/{finding.RunId}): a crash that starts with the level (bad lumps, a missing texture vanilla quits on) is fixed in the level; otherwise it is the agent's.",
+        "performance" => $"Simplify the view {at}: fewer lines and sectors in sight, fewer monsters awake at once, or split the area with doors.",
+        "unclosed_sector" => $"Close sector {index} {at}: every vertex of its outline must join two of its lines; look for a missing line or a sidedef pointing at the wrong sector.",
+        "degenerate_sector" => $"Delete sector {index} or redraw it with at least three lines that enclose an area.",
+        "missing_front_side" => $"Flip line {index} so its front (right) side faces into the sector, or give it a front sidedef; a line with no sides at all should be deleted.",
+        "side_flag_mismatch" => $"Make line {index}'s two-sided flag match its sides: set it when the line has a back side, clear it when it has none.",
+        "missing_texture" => MissingTexture(finding, null),
+        "missing_flat" => $"Give sector {index} a floor and a ceiling flat (for example FLOOR0_1 / CEIL1_1).",
+        "unknown_texture" => UnknownTexture(finding),
+        "unknown_flat" => $"Set a flat that exists in the WAD or the IWAD on sector {index}, or add the flat between F_START and F_END.",
+        "unknown_thing_type" => $"Change thing {index} to a type Doom defines, define it (DECORATE for ZDoom ports), or delete it.",
+        "unknown_line_action" => $"Set line {index}'s special to one the target port defines, or clear it.",
+        "unknown_sector_special" => $"Set sector {index}'s special to one the target port defines (for example 9 secret, 7/5/16 damage), or clear it.",
+        "stuck_thing" => $"Move thing {index} {at} clear of the wall or the other thing: at least its radius (16 for players, 20-128 for monsters) from any wall and other thing.",
+        "thing_outside_map" => $"Move thing {index} inside a sector, or delete it.",
+        "overlapping_lines" => $"Delete one of the two lines on top of each other at line {index}, or merge them.",
+        "overlapping_vertices" => $"Merge vertex {index} with the vertex on top of it so the lines meeting there are joined.",
+        "zero_length_line" => $"Delete line {index} (both its ends are the same point).",
+        "short_line" => $"Merge the vertices of line {index} to remove the sliver.",
+        "unconnected_vertex" => $"Delete vertex {index}: no line uses it.",
+        "action_without_target" => $"Give line {index} the tag of the sector (or teleport destination sector) it should act on, or clear its special.",
+        "untriggered_tag" => $"Add the line (switch, walk-over, door) that should move sector {index}, or clear its tag.",
+        "missing_player_start" => "Place a player 1 start (thing type 1) in a reachable sector, facing into the level.",
+        "missing_deathmatch_starts" => "Place at least 4 deathmatch starts (thing type 11) apart from each other, if the level is meant for deathmatch.",
+        "thing_on_no_skill" => $"Set skill flags on thing {index} (easy, medium, hard) or delete it.",
+        "missing_key" => $"Place the key on every skill where its locked door is (set the key thing's skill flags), or unlock the door (line {index}) on those skills.",
+        "map_too_large" => "Keep the level within 32,767 units in each direction from its centre: move distant parts closer or split the level.",
+        _ => finding.Source == "static"
+            ? $"Fix {element} as the check says: {finding.Description ?? finding.Title}"
+            : $"Look at {element} {at}{episode} in an editor and play it there: {finding.Title}.",
+    };
+
+    private static string MissingTexture(EvidenceFinding finding, string? when)
+    {
+        var description = finding.Description ?? finding.Title;
+        if (SideAndPart().Match(description) is { Success: true } side)
+        {
+            return $"Set the {side.Groups["part"].Value} texture on the {side.Groups["side"].Value} side of line {side.Groups["line"].Value} (sidedef {side.Groups["sidedef"].Value})"
+                + (when is null ? string.Empty : $", needed {when}")
+                + ", for example the texture of the wall beside it; until then the gap shows Hall-of-Mirrors smearing.";
+        }
+
+        return $"Set the missing upper or lower texture on {FindingText.Element(finding) ?? "the line"}" + (when is null ? "." : $", needed {when}.");
+    }
+
+    private static string UnknownTexture(EvidenceFinding finding)
+    {
+        var description = finding.Description ?? finding.Title;
+        var name = TextureName().Match(description) is { Success: true } match ? $" {match.Groups["name"].Value}" : string.Empty;
+        var where = SideAndPart().Match(description) is { Success: true } side
+            ? $" on the {side.Groups["side"].Value} side of line {side.Groups["line"].Value}"
+            : string.Empty;
+        return $"Replace the texture{name}{where} with one defined in the WAD or the IWAD, or add it (TEXTURE1/PNAMES and its patches) to the WAD.";
+    }
+
+    private static string VisualGlitch(EvidenceFinding finding)
+    {
+        var check = finding.Check ?? string.Empty;
+        var when = finding.Tick is { } tick ? $" at tick {tick}" : string.Empty;
+        return check switch
+        {
+            _ when check.Contains("mirror", StringComparison.Ordinal) || check.Contains("hom", StringComparison.Ordinal) || check.Contains("clear", StringComparison.Ordinal) || check.Contains("texture", StringComparison.Ordinal) =>
+                $"Look at the frame{when}: smeared or flat-coloured areas are walls with no texture; set the missing upper and lower textures on the walls in view there (the level checks list them).",
+            _ when check.Contains("black", StringComparison.Ordinal) || check.Contains("blank", StringComparison.Ordinal) =>
+                $"Look at the frames{when}: a black view is a sector with light 0 or the player inside a wall; raise the light or move what the player is in.",
+            _ => $"Look at the frame{when} and the walls in view there; flicker and noise also come from the capture, so play it to confirm.",
+        };
+    }
+
+    [GeneratedRegex(@"Line (?<line>\d+), (?<side>front|back) side \(sidedef (?<sidedef>\d+)\): the (?<part>upper|lower|middle) texture")]
+    private static partial Regex SideAndPart();
+
+    [GeneratedRegex("texture \"(?<name>[^\"]+)\"")]
+    private static partial Regex TextureName();
+}

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RlGameTester.Data;
+using RlGameTester.Data.Reports;
+
+namespace RlGameTester.Analysis.Reports;
+
+/// <summary>
+/// Writes and stores the reports of runs and levels: reads the evidence, asks the LLM when one is configured and
+/// the trigger calls for it, falls back to the templates with the reason, and replaces the stored report. A report
+/// whose evidence has not changed since it was written is kept, unless someone asked for a new one.
+/// </summary>
+internal sealed partial class ReportWriter(
+    RlgtDbContext db,
+    EvidenceReader evidence,
+    LlmReportAuthor llm,
+    IOptions<ReportOptions> options,
+    TimeProvider clock,
+    ILogger<ReportWriter> logger)
+{
+    /// <summary>After a run's analysis: the run's report, then its level's.</summary>
+    public async Task RunAnalysedAsync(long runId, long mapId, CancellationToken cancellationToken)
+    {
+        await WriteRunReportAsync(runId, ReportTrigger.RunAnalysed, cancellationToken);
+        await WriteMapReportAsync(mapId, ReportTrigger.RunAnalysed, cancellationToken);
+    }
+
+    /// <summary>After an upload's static checks: a template report for each of its levels.</summary>
+    public async Task LevelsCheckedAsync(IEnumerable<long> mapIds, CancellationToken cancellationToken)
+    {
+        foreach (var mapId in mapIds)
+        {
+            await WriteMapReportAsync(mapId, ReportTrigger.LevelsChecked, cancellationToken);
+        }
+    }
+
+    /// <summary>Writes (or keeps) a run's report; null when the run does not exist.</summary>
+    public async Task<Report?> WriteRunReportAsync(long runId, ReportTrigger trigger, CancellationToken cancellationToken) =>
+        await WriteAsync(await evidence.ForRunAsync(runId, cancellationToken), trigger, cancellationToken);
+
+    /// <summary>Writes (or keeps) a level's report; null when the map does not exist.</summary>
+    public async Task<Report?> WriteMapReportAsync(long mapId, ReportTrigger trigger, CancellationToken cancellationToken) =>
+        await WriteAsync(await evidence.ForMapAsync(mapId, cancellationToken), trigger, cancellationToken);
+
+    /// <summary>SHA-256 (hex) of the evidence as the LLM would be sent it.</summary>
+    public static string Fingerprint(ReportEvidence evidence) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(evidence, EvidenceJson.Default.ReportEvidence)));
+
+    private async Task<Report?> WriteAsync(ReportEvidence? facts, ReportTrigger trigger, CancellationToken cancellationToken)
+    {
+        if (facts is null)
+        {
+            return null;
+        }
+
+        var id = facts.Run?.Id ?? facts.Map.Id;
+        using var activity = ReportTelemetry.ActivitySource.StartActivity($"report.{SnakeCase.Of(facts.Subject)}");
+        activity?.SetTag("rlgt.report.subject_id", id);
+        activity?.SetTag("rlgt.report.trigger", trigger.ToString());
+        var fingerprint = Fingerprint(facts);
+        var reasonForTemplates = TemplateReason(facts.Subject, trigger);
+        var stored = await Stored(facts.Subject, id).AsNoTracking()
+            .Select(r => new { r.Generator, r.EvidenceFingerprint, r.FallbackReason })
+            .FirstOrDefaultAsync(cancellationToken);
+        // Same evidence: an LLM report stays, and so does a template report the LLM would not be asked to better.
+        if (trigger != ReportTrigger.Requested && stored is not null && stored.EvidenceFingerprint == fingerprint
+            && (stored.Generator == ReportGenerator.Llm || reasonForTemplates is not null))
+        {
+            LogUnchanged(logger, SnakeCase.Of(facts.Subject), id);
+            return await Stored(facts.Subject, id).AsNoTracking().FirstAsync(cancellationToken);
+        }
+
+        var composed = await ComposeAsync(facts, reasonForTemplates, cancellationToken);
+        var report = new Report
+        {
+            Subject = facts.Subject,
+            RunId = facts.Run?.Id,
+            MapId = facts.Map.Id,
+            Markdown = composed.Markdown,
+            Content = JsonSerializer.Serialize(composed.Document, ReportJson.Default.ReportDocument),
+            Generator = composed.Provenance.Generator,
+            Model = composed.Provenance.Model,
+            FallbackReason = composed.Provenance.FallbackReason is { Length: > 1024 } long_ ? long_[..1021] + "..." : composed.Provenance.FallbackReason,
+            CitedFindingIds = [.. composed.Provenance.CitedFindingIds],
+            EvidenceFingerprint = fingerprint,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await StoreAsync(report, cancellationToken);
+        activity?.SetTag("rlgt.report.generator", SnakeCase.Of(report.Generator));
+        LogWritten(logger, SnakeCase.Of(report.Subject), id, SnakeCase.Of(report.Generator), report.FallbackReason ?? "-");
+        return report;
+    }
+
+    private async Task<ComposedReport> ComposeAsync(ReportEvidence facts, string? reasonForTemplates, CancellationToken cancellationToken)
+    {
+        var reason = reasonForTemplates;
+        if (reason is null)
+        {
+            var outcome = await llm.WriteAsync(facts, cancellationToken);
+            if (outcome.Prose is { } prose)
+            {
+                return ReportComposer.Compose(facts, prose, new ReportProvenance(ReportGenerator.Llm, outcome.Model, null, outcome.Cited));
+            }
+
+            reason = outcome.FailureReason;
+        }
+
+        // The templates name every finding they list.
+        var cited = facts.Findings.Select(f => f.Id).ToList();
+        return ReportComposer.Compose(facts, TemplateProse.For(facts), new ReportProvenance(ReportGenerator.Template, null, reason, cited));
+    }
+
+    /// <summary>Why the templates write this report without asking the LLM; null when the LLM is to be asked.</summary>
+    private string? TemplateReason(ReportSubject subject, ReportTrigger trigger) => (subject, trigger) switch
+    {
+        _ when !llm.IsConfigured => LlmReportAuthor.NotConfigured,
+        (ReportSubject.Map, ReportTrigger.LevelsChecked) =>
+            "level reports written at upload come from the templates (one per level of the file); the LLM rewrites this one after a run of it, or on POST /api/maps/{id}/report",
+        (ReportSubject.Map, not ReportTrigger.Requested) when !options.Value.LlmWritesMapReports =>
+            "the LLM writes run reports only (Analysis:Reports:LlmWritesMapReports is off); POST /api/maps/{id}/report asks it for this level",
+        _ => null,
+    };
+
+    private IQueryable<Report> Stored(ReportSubject subject, long id) =>
+        subject == ReportSubject.Run
+            ? db.Reports.Where(r => r.RunId == id)
+            : db.Reports.Where(r => r.Subject == ReportSubject.Map && r.MapId == id);
+
+    /// <summary>Replaces the stored report in one transaction; a writer that stored one at the same moment is replaced in turn.</summary>
+    private async Task StoreAsync(Report report, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await Stored(report.Subject, report.RunId ?? report.MapId).ExecuteDeleteAsync(cancellationToken);
+            db.Reports.Add(report);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                db.Entry(report).State = EntityState.Detached;
+                return;
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && attempt < 3)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.Entry(report).State = EntityState.Detached;
+                report.Id = 0;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The {Subject} {Id} report's evidence is unchanged; kept")]
+    private static partial void LogUnchanged(ILogger logger, string subject, long id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote the {Subject} {Id} report ({Generator}; fallback: {Reason})")]
+    private static partial void LogWritten(ILogger logger, string subject, long id, string generator, string reason);
+}
