@@ -30,13 +30,17 @@ internal static class FindingText
             parts.Add($"episode {episode}");
         }
 
-        if (finding.Tick is { } tick)
+        if (finding.Tick is { } tick && EvidenceNumber(finding, "end_frame") is { } end && end > tick)
         {
-            parts.Add($"tick {tick} ({Clock(tick / TicksPerSecond)})");
+            parts.Add($"ticks {tick}-{end} ({Clock(tick / TicksPerSecond)} to {Clock(end / TicksPerSecond)})");
         }
-        else if (finding.Timestamp is { } at && finding.RunId is not null)
+        else if (finding.Tick is { } at)
         {
-            parts.Add(at.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
+            parts.Add($"tick {at} ({Clock(at / TicksPerSecond)})");
+        }
+        else if (finding.Timestamp is { } time && finding.RunId is not null)
+        {
+            parts.Add(time.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
         }
 
         return parts.Count > 0 ? string.Join(", ", parts) : "no place recorded";
@@ -46,10 +50,36 @@ internal static class FindingText
     public static string? Element(EvidenceFinding finding) => (finding.Element, finding.ElementIndex) switch
     {
         ("level", _) => "the level as a whole",
+        ("side", { } index) => $"sidedef {index}",
         ({ } kind, { } index) => $"{kind} {index}",
         ({ } kind, null) => kind,
         _ => null,
     };
+
+    /// <summary>
+    /// A title short enough for a table or a heading: static checks' titles are their whole message, so a long one
+    /// is cut at its first clause ("Line 949 has a manual door special (...) but no back side").
+    /// </summary>
+    public static string ShortTitle(string title)
+    {
+        var text = title.Trim().TrimEnd('.');
+        if (text.Length <= 90)
+        {
+            return text;
+        }
+
+        // The first sentence part that says what is wrong: up to "; ", else up to ": ", else cut.
+        foreach (var separator in new[] { "; ", ": " })
+        {
+            var cut = text.IndexOf(separator, StringComparison.Ordinal);
+            if (cut is >= 30 and <= 160)
+            {
+                return text[..cut];
+            }
+        }
+
+        return text[..87] + "...";
+    }
 
     /// <summary>"(1056, -3200)" in whole map units; null without coordinates.</summary>
     public static string? Point(EvidenceFinding finding) =>
@@ -91,7 +121,8 @@ internal static class FindingText
         if (finding.Evidence is { ValueKind: JsonValueKind.Object } evidence)
         {
             var text = new StringBuilder();
-            foreach (var property in evidence.EnumerateObject())
+            // Stored as jsonb, whose key order is its own: figures first in a fixed order, event ids last.
+            foreach (var property in evidence.EnumerateObject().OrderBy(p => p.Name.EndsWith("_id", StringComparison.Ordinal)).ThenBy(p => Rank(p.Name)).ThenBy(p => p.Name, StringComparer.Ordinal))
             {
                 if (property.Value.ValueKind is JsonValueKind.Null)
                 {
@@ -113,6 +144,15 @@ internal static class FindingText
 
         return finding.Description ?? finding.Title;
     }
+
+    private static readonly string[] EvidenceOrder = ["old", "new", "start", "end", "duration_seconds", "samples", "start_frame", "end_frame", "ticks_after_start"];
+
+    private static int Rank(string name) => Array.IndexOf(EvidenceOrder, name) is var i and >= 0 ? i : EvidenceOrder.Length;
+
+    private static double? EvidenceNumber(EvidenceFinding finding, string name) =>
+        finding.Evidence is { ValueKind: JsonValueKind.Object } evidence && evidence.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetDouble()
+            : null;
 
     /// <summary>"1:02.50" (minutes, seconds) for a duration in seconds.</summary>
     public static string Clock(double seconds)

@@ -51,10 +51,10 @@ internal static class ReportComposer
     [
         .. new[]
         {
-            new HardnessFactor("deaths", m.DeathPoints, 35, $"{m.TotalDeaths} death{Plural(m.TotalDeaths)} in {m.Episodes} episode{Plural(m.Episodes)} (one per episode or more scores 35)"),
-            new HardnessFactor("kills", m.KillPoints, 25, $"{FindingText.Number(m.AvgKillsPerEpisode ?? 0)} kills per episode (10 or more scores 0)"),
-            new HardnessFactor("health", m.HealthPoints, 20, m.AvgHealth is { } health ? $"average health {FindingText.Number(health)} (100 scores 0)" : "no health changes (counts as 100)"),
-            new HardnessFactor("stuck", m.StuckPoints, 20, $"{m.StuckPeriods} stuck period{Plural(m.StuckPeriods)} (10 or more score 20)"),
+            new HardnessFactor("deaths", m.DeathPoints, 35, $"{m.TotalDeaths} death{Plural(m.TotalDeaths)} in {m.Episodes} episode{Plural(m.Episodes)}", "35 at one death per episode or more"),
+            new HardnessFactor("kills", m.KillPoints, 25, $"{FindingText.Number(m.AvgKillsPerEpisode ?? 0)} kills per episode", "25 with no kills, 0 at 10 or more per episode"),
+            new HardnessFactor("health", m.HealthPoints, 20, m.AvgHealth is { } health ? $"average health {FindingText.Number(health)}" : "no health changes (counts as full health)", "20 at average health 0, 0 at 100"),
+            new HardnessFactor("stuck", m.StuckPoints, 20, $"{m.StuckPeriods} stuck period{Plural(m.StuckPeriods)}", "2 per period, 20 at 10 or more"),
         }.OrderByDescending(f => f.Points),
     ];
 
@@ -285,10 +285,10 @@ internal static class ReportComposer
     private static void HardnessTable(StringBuilder md, string whose, EvidenceMetrics m, string? prose)
     {
         md.AppendLine(CultureInfo.InvariantCulture, $"## Hardness: {m.HardnessScore:0.00} / 100 ({m.HardnessBand.Replace('_', ' ')}){whose}").AppendLine();
-        md.AppendLine("| factor | points | from |").AppendLine("|---|---:|---|");
+        md.AppendLine("| factor | points | from | scale |").AppendLine("|---|---:|---|---|");
         foreach (var factor in Factors(m))
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {factor.Name} | {factor.Points:0.00} of {factor.Of} | {Cell(factor.From)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {factor.Name} | {factor.Points:0.00} of {factor.Of} | {Cell(factor.Figure)} | {factor.Scale} |");
         }
 
         md.AppendLine().AppendLine(Drivers(m));
@@ -316,13 +316,13 @@ internal static class ReportComposer
         foreach (var f in findings)
         {
             var sure = f.Source == "static" ? "certain" : f.Confidence is { } c ? FormattableString.Invariant($"{c * 100:0} %") : "-";
-            md.AppendLine(CultureInfo.InvariantCulture, $"| [#{f.Id}] | {f.Severity} | {Cell(f.Title)} | {Cell(f.Place)} | {sure} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| [#{f.Id}] | {f.Severity} | {Cell(FindingText.ShortTitle(f.Title))} | {Cell(f.Place)} | {sure} |");
         }
 
         md.AppendLine();
         foreach (var f in findings)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"### [#{f.Id}] {OneLine(f.Title)}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"### [#{f.Id}] {OneLine(FindingText.ShortTitle(f.Title))}").AppendLine();
             var run = f.RunId is { } runId && evidence.Subject == ReportSubject.Map ? $", run #{runId}" : string.Empty;
             md.AppendLine(CultureInfo.InvariantCulture, $"- **Severity:** {f.Severity} ({f.Type.Replace('_', ' ')}{run})");
             md.AppendLine(CultureInfo.InvariantCulture, $"- **Where:** {f.Place}");

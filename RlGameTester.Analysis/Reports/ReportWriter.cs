@@ -63,7 +63,7 @@ internal sealed partial class ReportWriter(
         activity?.SetTag("rlgt.report.subject_id", id);
         activity?.SetTag("rlgt.report.trigger", trigger.ToString());
         var fingerprint = Fingerprint(facts);
-        var reasonForTemplates = TemplateReason(facts.Subject, trigger);
+        var reasonForTemplates = TemplateReason(facts.Subject, id, trigger);
         var stored = await Stored(facts.Subject, id).AsNoTracking()
             .Select(r => new { r.Generator, r.EvidenceFingerprint, r.FallbackReason })
             .FirstOrDefaultAsync(cancellationToken);
@@ -116,13 +116,13 @@ internal sealed partial class ReportWriter(
     }
 
     /// <summary>Why the templates write this report without asking the LLM; null when the LLM is to be asked.</summary>
-    private string? TemplateReason(ReportSubject subject, ReportTrigger trigger) => (subject, trigger) switch
+    private string? TemplateReason(ReportSubject subject, long id, ReportTrigger trigger) => (subject, trigger) switch
     {
         _ when !llm.IsConfigured => LlmReportAuthor.NotConfigured,
         (ReportSubject.Map, ReportTrigger.LevelsChecked) =>
-            "level reports written at upload come from the templates (one per level of the file); the LLM rewrites this one after a run of it, or on POST /api/maps/{id}/report",
+            $"level reports written at upload come from the templates (one per level of the file); the LLM rewrites this one after a run of it, or on POST /api/maps/{id}/report",
         (ReportSubject.Map, not ReportTrigger.Requested) when !options.Value.LlmWritesMapReports =>
-            "the LLM writes run reports only (Analysis:Reports:LlmWritesMapReports is off); POST /api/maps/{id}/report asks it for this level",
+            $"the LLM writes run reports only (Analysis:Reports:LlmWritesMapReports is off); POST /api/maps/{id}/report asks it for this level",
         _ => null,
     };
 

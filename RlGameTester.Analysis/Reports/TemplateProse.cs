@@ -87,7 +87,7 @@ internal static class TemplateProse
     {
         if (evidence.Findings.FirstOrDefault(f => f.Severity is "critical" or "major") is { } first)
         {
-            summary.Append(CultureInfo.InvariantCulture, $" Fix first: [#{first.Id}] {first.Title.TrimEnd('.')} ({FindingText.Place(first)}).");
+            summary.Append(CultureInfo.InvariantCulture, $" Fix first: [#{first.Id}] {FindingText.ShortTitle(first.Title)}, at {FindingText.Place(first)}.");
         }
     }
 
@@ -103,7 +103,7 @@ internal static class TemplateProse
         var number = 1;
         foreach (var f in first)
         {
-            body.AppendLine(CultureInfo.InvariantCulture, $"{number++}. [#{f.Id}] **{f.Title.TrimEnd('.')}** ({f.Severity}), {FindingText.Place(f)}: {FindingFixes.For(f)}");
+            body.AppendLine(CultureInfo.InvariantCulture, $"{number++}. [#{f.Id}] **{FindingText.ShortTitle(f.Title)}**: {f.Severity}, {FindingText.Place(f)}. {FindingFixes.For(f)}");
         }
 
         return [new ReportSection("What to fix first", body.ToString().TrimEnd(), first.ConvertAll(f => f.Id))];

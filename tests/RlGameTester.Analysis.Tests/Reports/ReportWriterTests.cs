@@ -1,0 +1,466 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RlGameTester.Analysis.Levels;
+using RlGameTester.Analysis.Reports;
+using RlGameTester.Analysis.Runs;
+using RlGameTester.Analysis.Tests.Reports.Support;
+using RlGameTester.Data;
+using RlGameTester.Data.Blobs;
+using RlGameTester.Data.Bugs;
+using RlGameTester.Data.Maps;
+using RlGameTester.Data.Reports;
+using RlGameTester.Messaging.Queue;
+using RlGameTester.TestSupport;
+
+namespace RlGameTester.Analysis.Tests.Reports;
+
+/// <summary>
+/// Reports written from real analysed runs and real level checks on PostgreSQL, by the templates and by an
+/// OpenAI-compatible server on loopback (its failures falling back to the templates with the reason stored).
+/// </summary>
+public sealed class ReportWriterTests : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(Token);
+        await using var db = Db();
+        await db.Database.MigrateAsync(Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task WithoutAnLlmTheTemplatesNameEachFindingWithItsPlaceEvidenceAndFix()
+    {
+        var (_, runId) = await SeedAsync();
+
+        await using (var db = Db())
+        {
+            await Writer(db).WriteRunReportAsync(runId, ReportTrigger.RunAnalysed, Token);
+        }
+
+        await using var read = Db();
+        var bugs = await read.Bugs.Where(b => b.RunId == runId).OrderBy(b => b.Id).ToListAsync(Token);
+        Assert.Equal([BugType.InstantDeath, BugType.SpawnDeath, BugType.StuckState], bugs.Select(b => b.BugType).OrderBy(SnakeCase.Of));
+        var metric = await read.Metrics.SingleAsync(m => m.RunId == runId, Token);
+        var report = await read.Reports.SingleAsync(r => r.RunId == runId, Token);
+        Assert.Equal(ReportSubject.Run, report.Subject);
+        Assert.Equal(ReportGenerator.Template, report.Generator);
+        Assert.Equal("no llm connection string configured", report.FallbackReason);
+        Assert.Null(report.Model);
+        Assert.Equal(bugs.Select(b => b.Id).Order(), report.CitedFindingIds.Order());
+        Assert.Matches("^[0-9a-f]{64}$", report.EvidenceFingerprint);
+
+        var md = report.Markdown;
+        File.WriteAllText("/tmp/run-report.md", md); File.WriteAllText("/tmp/run-report.json", report.Content);
+        Assert.Contains("> Written from templates, not by an LLM: no llm connection string configured.", md);
+        Assert.Contains($"![E1M1 with bug markers labelled by bug id](/api/runs/{runId}/image)", md);
+        Assert.Contains(FormattableString.Invariant($"## Hardness: {metric.HardnessScore:0.00} / 100 (hard)"), md);
+        // 1 death in 2 episodes is 17.5 of 35, no kills 25 of 25: kills drive it.
+        Assert.Contains("Driven mostly by kills (25 of 25 points: 0 kills per episode", md);
+        Assert.Contains("| deaths | 17.50 of 35 | 1 death in 2 episodes | 35 at one death per episode or more |", md);
+        foreach (var bug in bugs)
+        {
+            Assert.Contains($"### [#{bug.Id}] {bug.Title}", md);
+            Assert.Contains($"| [#{bug.Id}] | {SnakeCase.Of(bug.Severity)} |", md);
+        }
+
+        var stuck = bugs.Single(b => b.BugType == BugType.StuckState);
+        Assert.Contains("- **Where:** (1056, -3264), episode 1, ticks 4-480 (0:00.11 to 0:13.71)", md);
+        Assert.Contains("- **How sure:** 95 % (high): telemetry detector stuck-state", md);
+        Assert.Contains("- **Suggested fix:** Check for geometry snags around (1056, -3264) in episode 1", md);
+        Assert.Contains("samples 120", md);
+        var instant = bugs.Single(b => b.BugType == BugType.InstantDeath);
+        Assert.Contains("- **Evidence:** old 100, new -5, event id", md);
+        Assert.Contains("Give the player a chance around (1100, -3100) in episode 2", md);
+        Assert.Contains($"Fix first: [#{instant.Id}]", md);
+        Assert.Contains("## What to fix first", md);
+
+        var document = JsonSerializer.Deserialize(report.Content, ReportJson.Default.ReportDocument)!;
+        Assert.Equal(runId, document.RunId);
+        Assert.Equal(metric.HardnessScore, document.Hardness!.Score);
+        Assert.Equal(25, document.Hardness.KillPoints);
+        Assert.Equal(bugs.Count, document.Findings.Count);
+        Assert.Equal("critical", document.Findings[0].Severity);
+        var stuckEntry = document.Findings.Single(f => f.Id == stuck.Id);
+        Assert.Equal("(1056, -3264), episode 1, ticks 4-480 (0:00.11 to 0:13.71)", stuckEntry.Place);
+        Assert.Equal(1056, stuckEntry.X);
+        Assert.StartsWith("Check for geometry snags around (1056, -3264)", stuckEntry.Fix);
+        Assert.All(document.Findings, f => Assert.False(string.IsNullOrWhiteSpace(f.Evidence)));
+    }
+
+    [Fact]
+    public async Task TheLlmIsSentTheEvidenceAndItsReportIsStoredWithTheIdsItCites()
+    {
+        var (_, runId) = await SeedAsync();
+        await using var llm = await FakeLlmServer.StartAsync();
+        llm.Answer = request => LlmReply.Report(EvidenceIds(request));
+
+        await using (var db = Db())
+        {
+            await Writer(db, llm).WriteRunReportAsync(runId, ReportTrigger.RunAnalysed, Token);
+        }
+
+        await using var read = Db();
+        var bugs = await read.Bugs.Where(b => b.RunId == runId).OrderBy(b => b.Id).ToListAsync(Token);
+        var metric = await read.Metrics.SingleAsync(m => m.RunId == runId, Token);
+
+        var request = Assert.Single(llm.Requests);
+        Assert.Equal(FakeLlmServer.Model, request["model"]!.GetValue<string>());
+        Assert.Contains("[#id]", request["messages"]![0]!["content"]!.GetValue<string>());
+        var evidence = llm.LastEvidence();
+        Assert.Equal("run", evidence["subject"]!.GetValue<string>());
+        Assert.Equal(runId, evidence["run"]!["id"]!.GetValue<long>());
+        Assert.Equal("E1M1", evidence["map"]!["level_name"]!.GetValue<string>());
+        Assert.Equal(metric.HardnessScore, evidence["metrics"]!["hardness_score"]!.GetValue<double>());
+        Assert.Equal(25, evidence["metrics"]!["kill_points"]!.GetValue<double>());
+        Assert.Equal(17.5, evidence["metrics"]!["death_points"]!.GetValue<double>());
+        var sent = evidence["findings"]!.AsArray();
+        Assert.Equal(bugs.Select(b => b.Id).Order(), sent.Select(f => f!["id"]!.GetValue<long>()).Order());
+        foreach (var bug in bugs)
+        {
+            var finding = sent.Single(f => f!["id"]!.GetValue<long>() == bug.Id)!;
+            Assert.Equal(bug.Title, finding["title"]!.GetValue<string>());
+            Assert.Equal(SnakeCase.Of(bug.BugType), finding["type"]!.GetValue<string>());
+            Assert.Equal(SnakeCase.Of(bug.Severity), finding["severity"]!.GetValue<string>());
+        }
+
+        var stuck = sent.Single(f => f!["type"]!.GetValue<string>() == "stuck_state")!;
+        Assert.Equal(1056, stuck["x"]!.GetValue<double>());
+        Assert.Equal(120, stuck["evidence"]!["samples"]!.GetValue<int>());
+
+        var report = await read.Reports.SingleAsync(r => r.RunId == runId, Token);
+        Assert.Equal(ReportGenerator.Llm, report.Generator);
+        Assert.Equal(FakeLlmServer.Model, report.Model);
+        Assert.Null(report.FallbackReason);
+        Assert.Equal(bugs.Select(b => b.Id).Order(), report.CitedFindingIds.Order());
+        Assert.StartsWith("# What breaks E1M1", report.Markdown);
+        Assert.Contains($"> Written by the LLM `{FakeLlmServer.Model}` from the stored evidence only", report.Markdown);
+        Assert.Contains("## Why it plays badly", report.Markdown);
+        Assert.Contains("Deaths drive the score", report.Markdown);
+        foreach (var bug in bugs)
+        {
+            Assert.Contains($"- **Suggested fix:** LLM fix for {bug.Id}", report.Markdown);
+        }
+
+        // The facts still come from the evidence.
+        Assert.Contains("- **Where:** (1056, -3264), episode 1, ticks 4-480 (0:00.11 to 0:13.71)", report.Markdown);
+    }
+
+    [Fact]
+    public async Task AnLlmThatTakesTooLongIsLeftForTheTemplatesAfterTheTimeout()
+    {
+        var (_, runId) = await SeedAsync();
+        await using var llm = await FakeLlmServer.StartAsync();
+        llm.Answer = request => LlmReply.Report(EvidenceIds(request)) with { Delay = TimeSpan.FromSeconds(30) };
+
+        var report = await WriteRunAsync(runId, llm, new ReportOptions { LlmTimeout = TimeSpan.FromSeconds(1) });
+
+        Assert.Equal(ReportGenerator.Template, report.Generator);
+        Assert.Equal("LLM timed out after 1 s", report.FallbackReason);
+        Assert.Contains("> Written from templates, not by an LLM: LLM timed out after 1 s.", report.Markdown);
+        Assert.Single(llm.Requests);
+    }
+
+    [Fact]
+    public async Task AnLlmAnsweringHttp500IsLeftForTheTemplatesWithTheStatus()
+    {
+        var (_, runId) = await SeedAsync();
+        await using var llm = await FakeLlmServer.StartAsync();
+        llm.Answer = _ => new LlmReply(500, "the model is overloaded");
+
+        var report = await WriteRunAsync(runId, llm);
+
+        Assert.Equal(ReportGenerator.Template, report.Generator);
+        Assert.StartsWith("LLM answered HTTP 500", report.FallbackReason);
+        Assert.Contains("the model is overloaded", report.FallbackReason);
+        // No retries behind the report's back: one request, one answer.
+        Assert.Single(llm.Requests);
+    }
+
+    [Fact]
+    public async Task AnUnreachableLlmIsLeftForTheTemplates()
+    {
+        var (_, runId) = await SeedAsync();
+        string connection;
+        await using (var gone = await FakeLlmServer.StartAsync())
+        {
+            connection = gone.ConnectionString;
+        }
+
+        await using var db = Db();
+        var options = new ReportOptions();
+        using var endpoint = LlmEndpoint.Create(LlmConnection.Parse(connection), options.LlmTimeout);
+        await Writer(db, endpoint, options).WriteRunReportAsync(runId, ReportTrigger.Requested, Token);
+        var report = await db.Reports.AsNoTracking().SingleAsync(r => r.RunId == runId, Token);
+
+        Assert.Equal(ReportGenerator.Template, report.Generator);
+        Assert.StartsWith("LLM could not be reached", report.FallbackReason);
+    }
+
+    [Theory]
+    [InlineData("prose", "LLM answer is not the requested JSON")]
+    [InlineData("empty", "LLM answered with no content")]
+    [InlineData("unknown-id", "LLM answer cited unknown finding #999")]
+    [InlineData("unknown-id-in-text", "LLM answer cited unknown finding #424242")]
+    [InlineData("no-citations", "LLM answer cited none of the 3 findings")]
+    [InlineData("no-summary", "LLM answer has no title or no summary")]
+    public async Task NonsenseAnswersAreLeftForTheTemplatesWithTheReason(string answer, string reason)
+    {
+        var (_, runId) = await SeedAsync();
+        await using var llm = await FakeLlmServer.StartAsync();
+        llm.Answer = request =>
+        {
+            var ids = EvidenceIds(request);
+            return answer switch
+            {
+                "prose" => new LlmReply(200, "Sure! Here is your report: the level is hard."),
+                "empty" => new LlmReply(200, ""),
+                "unknown-id" => LlmReply.Report([.. ids, 999]),
+                "unknown-id-in-text" => new LlmReply(200, $$"""{"title":"t","summary":"See [#{{ids[0]}}] and [#424242].","cited_finding_ids":[{{ids[0]}}]}"""),
+                "no-citations" => new LlmReply(200, """{"title":"A report","summary":"The level is fine.","sections":[],"findings":[],"cited_finding_ids":[]}"""),
+                _ => new LlmReply(200, """{"title":"A report","cited_finding_ids":[]}"""),
+            };
+        };
+
+        var report = await WriteRunAsync(runId, llm);
+
+        Assert.Equal(ReportGenerator.Template, report.Generator);
+        Assert.StartsWith(reason, report.FallbackReason);
+        Assert.Contains($"> Written from templates, not by an LLM: {reason}", report.Markdown);
+        Assert.DoesNotContain("999", report.CitedFindingIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task AnAnswerInACodeFenceWithIdsAsStringsIsAccepted()
+    {
+        var (_, runId) = await SeedAsync();
+        await using var llm = await FakeLlmServer.StartAsync();
+        llm.Answer = request =>
+        {
+            var id = EvidenceIds(request)[0];
+            return new LlmReply(200, $$"""
+                ```json
+                {"title": "Fenced", "summary": "Fix [#{{id}}].", "findings": [{"id": "{{id}}", "fix": "Move the imp."}], "cited_finding_ids": ["{{id}}"]}
+                ```
+                """);
+        };
+
+        var report = await WriteRunAsync(runId, llm);
+
+        Assert.Equal(ReportGenerator.Llm, report.Generator);
+        Assert.Single(report.CitedFindingIds);
+        Assert.Contains("- **Suggested fix:** Move the imp.", report.Markdown);
+    }
+
+    [Fact]
+    public async Task UnchangedEvidenceKeepsTheStoredReportUntilAnLlmIsConfiguredOrSomeoneAsks()
+    {
+        var (_, runId) = await SeedAsync();
+        var first = await WriteRunAsync(runId, llm: null);
+        var again = await WriteRunAsync(runId, llm: null);
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(first.CreatedAt, again.CreatedAt);
+
+        // An LLM configured since: the same evidence is worth a better report.
+        await using var llm = await FakeLlmServer.StartAsync();
+        llm.Answer = request => LlmReply.Report(EvidenceIds(request));
+        var byLlm = await WriteRunAsync(runId, llm);
+        Assert.Equal(ReportGenerator.Llm, byLlm.Generator);
+        Assert.NotEqual(first.Id, byLlm.Id);
+        var kept = await WriteRunAsync(runId, llm);
+        Assert.Equal(byLlm.Id, kept.Id);
+        Assert.Single(llm.Requests);
+
+        var asked = await WriteRunAsync(runId, llm, trigger: ReportTrigger.Requested);
+        Assert.NotEqual(byLlm.Id, asked.Id);
+        Assert.Equal(2, llm.Requests.Count);
+        await using var read = Db();
+        Assert.Equal(1, await read.Reports.CountAsync(r => r.RunId == runId, Token));
+    }
+
+    [Fact]
+    public async Task RunAnalysisWritesTheRunsReportAndRefreshesItsLevels()
+    {
+        var (mapId, runId) = await SeedAsync();
+        await using var llm = await FakeLlmServer.StartAsync();
+        llm.Answer = request => LlmReply.Report(EvidenceIds(request));
+
+        await using (var db = Db())
+        {
+            await new RunAnalysis(db, TimeProvider.System, NullLogger<RunAnalysis>.Instance, Writer(db, llm)).AnalyseAsync(runId, Token);
+        }
+
+        await using var read = Db();
+        var reports = await read.Reports.Where(r => r.MapId == mapId).OrderBy(r => r.RunId == null).ToListAsync(Token);
+        Assert.Equal([ReportSubject.Run, ReportSubject.Map], reports.Select(r => r.Subject));
+        Assert.All(reports, r => Assert.Equal(ReportGenerator.Llm, r.Generator));
+        // Analysis replaced the run's findings: the report cites the new ids.
+        var ids = await read.Bugs.Where(b => b.RunId == runId).Select(b => b.Id).ToListAsync(Token);
+        Assert.Equal(ids.Order(), reports[0].CitedFindingIds.Order());
+        Assert.Equal(2, llm.Requests.Count);
+        Assert.Equal("map", llm.LastEvidence()["subject"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task LevelReportsAtUploadComeFromTemplatesAndListStaticChecksAndRuns()
+    {
+        // freedoom2's MAP26 has two yellow-key doors on one-sided walls (lines 949 and 951): real critical findings.
+        var bytes = await File.ReadAllBytesAsync(Fixtures.Freedoom2, Token);
+        var hash = "f2" + Guid.NewGuid().ToString("N");
+        var blobs = new BlobStore(new Azure.Storage.Blobs.BlobServiceClient(TestServers.Blobs));
+        await blobs.UploadAsync(BlobStore.Wads, $"{hash}.wad", new MemoryStream(bytes), "application/octet-stream", Token);
+        long mapId;
+        await using (var db = Db())
+        {
+            var map = new Map { Name = "MAP26", LevelName = "MAP26", FileHash = hash, BlobName = $"{hash}.wad", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+            db.Maps.Add(map);
+            await db.SaveChangesAsync(Token);
+            mapId = map.Id;
+        }
+
+        await using var llm = await FakeLlmServer.StartAsync();
+        llm.Answer = request => LlmReply.Report(EvidenceIds(request));
+        await using (var db = Db())
+        {
+            var levels = new LevelCheckAnalysis(db, blobs, new Iwads(Options.Create(new IwadOptions())), TimeProvider.System, NullLogger<LevelCheckAnalysis>.Instance, Writer(db, llm));
+            await levels.CheckAsync(hash, Token);
+        }
+
+        Assert.Empty(llm.Requests);
+        await using (var read = Db())
+        {
+            var report = await read.Reports.SingleAsync(r => r.MapId == mapId && r.Subject == ReportSubject.Map, Token);
+            Assert.Equal(ReportGenerator.Template, report.Generator);
+            Assert.StartsWith("level reports written at upload come from the templates", report.FallbackReason);
+            var doors = await read.Bugs.Where(b => b.MapId == mapId && b.CheckName == "door-on-one-sided-line").OrderBy(b => b.ElementIndex).ToListAsync(Token);
+            Assert.Equal([949, 951], doors.Select(b => b.ElementIndex!.Value));
+            var md = report.Markdown;
+            File.WriteAllText("/tmp/map-report.md", md);
+            Assert.StartsWith($"# Level report: MAP26 (map {mapId})", md);
+            Assert.Contains("## The level", md);
+            Assert.Contains("No agent has played the level yet.", md);
+            Assert.Contains($"![MAP26 with bug markers labelled by bug id](/api/maps/{mapId}/image)", md);
+            foreach (var door in doors)
+            {
+                Assert.Contains($"### [#{door.Id}]", md);
+                Assert.Contains($"- **Where:** line {door.ElementIndex} at ", md);
+                Assert.Contains("- **How sure:** certain: read from the level data by the static check door-on-one-sided-line", md);
+                Assert.Contains($"Line {door.ElementIndex} has a door special but no back side, so the door cannot open", md);
+            }
+        }
+
+        // A run of the level: its report and the level's, now by the LLM, listing the run.
+        long runId;
+        await using (var db = Db())
+        {
+            runId = await PlayedRun.AddAnalysedRunAsync(db, mapId);
+            await Writer(db, llm).RunAnalysedAsync(runId, mapId, Token);
+        }
+
+        await using (var read = Db())
+        {
+            var level = await read.Reports.SingleAsync(r => r.MapId == mapId && r.Subject == ReportSubject.Map, Token);
+            Assert.Equal(ReportGenerator.Llm, level.Generator);
+            File.WriteAllText("/tmp/map-report-llm.md", level.Markdown);
+            Assert.Contains("## Runs", level.Markdown);
+            Assert.Contains($"| #{runId} | explorer | completed | 2 |", level.Markdown);
+            Assert.Contains($"(hardest analysed run, #{runId})", level.Markdown);
+            var document = JsonSerializer.Deserialize(level.Content, ReportJson.Default.ReportDocument)!;
+            var run = Assert.Single(document.Runs);
+            Assert.Equal(3, run.Findings);
+            Assert.Equal($"/api/runs/{runId}/report", run.ReportUrl);
+            var sent = llm.LastEvidence();
+            Assert.Equal(runId, sent["runs"]![0]!["id"]!.GetValue<long>());
+            Assert.Contains(sent["findings"]!.AsArray(), f => f!["check"]?.GetValue<string>() == "door-on-one-sided-line");
+        }
+    }
+
+    [Fact]
+    public async Task AReportRequestFromTheQueueRewritesTheReport()
+    {
+        var (mapId, runId) = await SeedAsync();
+        var before = await WriteRunAsync(runId, llm: null);
+
+        await using (var db = Db())
+        {
+            var handler = new ReportJobHandler(Writer(db), NullLogger<ReportJobHandler>.Instance);
+            await handler.HandleAsync(new JobLease(ReportRequest.Queue, "1-0", ReportRequest.Type, new ReportRequest(ReportSubject.Run, runId).ToJson(), 1, null), Token);
+            await handler.HandleAsync(new JobLease(ReportRequest.Queue, "2-0", ReportRequest.Type, new ReportRequest(ReportSubject.Map, mapId).ToJson(), 1, null), Token);
+            await handler.HandleAsync(new JobLease(ReportRequest.Queue, "3-0", ReportRequest.Type, new ReportRequest(ReportSubject.Run, runId + 1000).ToJson(), 1, null), Token);
+        }
+
+        await using var read = Db();
+        var after = await read.Reports.SingleAsync(r => r.RunId == runId, Token);
+        Assert.NotEqual(before.Id, after.Id);
+        Assert.True(await read.Reports.AnyAsync(r => r.Subject == ReportSubject.Map && r.MapId == mapId, Token));
+    }
+
+    [Fact]
+    public void TheLlmConnectionStringIsReadOrRefusedWithTheReason()
+    {
+        var parsed = LlmConnection.Parse("Endpoint=https://example.test/v1;Key=secret;Model=gpt-4o-mini");
+        Assert.Equal(new Uri("https://example.test/v1"), parsed.Endpoint);
+        Assert.Equal("secret", parsed.Key);
+        Assert.Equal("gpt-4o-mini", parsed.Model);
+        Assert.Null(LlmConnection.Parse("Endpoint=http://127.0.0.1:11434/v1;Model=llama3.1").Key);
+        Assert.Contains("Model=", Assert.Throws<FormatException>(() => LlmConnection.Parse("Endpoint=https://example.test/v1;Key=k")).Message);
+        Assert.Contains("Endpoint=", Assert.Throws<FormatException>(() => LlmConnection.Parse("Key=k;Model=m")).Message);
+        Assert.Contains("Endpoint=", Assert.Throws<FormatException>(() => LlmConnection.Parse("Endpoint=ftp://x;Model=m")).Message);
+    }
+
+    private async Task<(long MapId, long RunId)> SeedAsync()
+    {
+        await using var db = Db();
+        var mapId = await PlayedRun.AddMapAsync(db);
+        return (mapId, await PlayedRun.AddAnalysedRunAsync(db, mapId));
+    }
+
+    private async Task<Report> WriteRunAsync(long runId, FakeLlmServer? llm, ReportOptions? options = null, ReportTrigger trigger = ReportTrigger.RunAnalysed)
+    {
+        await using var db = Db();
+        await Writer(db, llm, options).WriteRunReportAsync(runId, trigger, Token);
+        return await db.Reports.AsNoTracking().SingleAsync(r => r.RunId == runId, Token);
+    }
+
+    /// <summary>The finding ids in the evidence the request carried.</summary>
+    private static List<long> EvidenceIds(JsonNode request)
+    {
+        var prompt = request["messages"]!.AsArray().Last()!["content"]!.GetValue<string>();
+        var evidence = JsonNode.Parse(prompt[prompt.IndexOf('{', StringComparison.Ordinal)..])!;
+        return [.. evidence["findings"]!.AsArray().Select(f => f!["id"]!.GetValue<long>())];
+    }
+
+    private static ReportWriter Writer(RlgtDbContext db, FakeLlmServer? llm = null, ReportOptions? options = null)
+    {
+        options ??= new ReportOptions();
+        return Writer(db, llm is null ? null : LlmEndpoint.Create(LlmConnection.Parse(llm.ConnectionString), options.LlmTimeout), options);
+    }
+
+    private static ReportWriter Writer(RlgtDbContext db, LlmEndpoint? endpoint, ReportOptions options)
+    {
+        var wrapped = Options.Create(options);
+        return new ReportWriter(
+            db,
+            new EvidenceReader(db, wrapped),
+            new LlmReportAuthor(wrapped, NullLogger<LlmReportAuthor>.Instance, endpoint),
+            wrapped,
+            TimeProvider.System,
+            NullLogger<ReportWriter>.Instance);
+    }
+
+    private RlgtDbContext Db() => new(new DbContextOptionsBuilder<RlgtDbContext>()
+        .UseNpgsql(_database!.ConnectionString).UseSnakeCaseNamingConvention().Options);
+}
