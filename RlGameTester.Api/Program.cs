@@ -6,6 +6,7 @@ using RlGameTester.Api.Infrastructure;
 using RlGameTester.Api.Maps;
 using RlGameTester.Api.Metrics;
 using RlGameTester.Api.Progress;
+using RlGameTester.Api.Reports;
 using RlGameTester.Api.Runs;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
@@ -41,6 +42,7 @@ app.MapBugsApi();
 app.MapFramesApi();
 app.MapMetricsApi();
 app.MapImagesApi();
+app.MapReportsApi();
 
 app.Run();
 
