@@ -62,7 +62,7 @@ internal static class TemplateProse
             0 => ", and no agent has played it yet.",
             var n => $", and played in {n} run{ReportComposer.Plural(n)} ({analysed.Count} analysed).",
         });
-        AppendFindings(summary, evidence, "the checks and runs");
+        AppendFindings(summary, evidence, evidence.Runs.Count == 0 ? "the static checks" : "the static checks and the runs");
         if (analysed.MaxBy(r => r.Metrics!.HardnessScore) is { } hardest)
         {
             var m = hardest.Metrics!;

@@ -64,7 +64,6 @@ public sealed class ReportWriterTests : IAsyncLifetime
         Assert.Matches("^[0-9a-f]{64}$", report.EvidenceFingerprint);
 
         var md = report.Markdown;
-        File.WriteAllText("/tmp/run-report.md", md); File.WriteAllText("/tmp/run-report.json", report.Content);
         Assert.Contains("> Written from templates, not by an LLM: no llm connection string configured.", md);
         Assert.Contains($"![E1M1 with bug markers labelled by bug id](/api/runs/{runId}/image)", md);
         Assert.Contains(FormattableString.Invariant($"## Hardness: {metric.HardnessScore:0.00} / 100 (hard)"), md);
@@ -348,7 +347,6 @@ public sealed class ReportWriterTests : IAsyncLifetime
             var doors = await read.Bugs.Where(b => b.MapId == mapId && b.CheckName == "door-on-one-sided-line").OrderBy(b => b.ElementIndex).ToListAsync(Token);
             Assert.Equal([949, 951], doors.Select(b => b.ElementIndex!.Value));
             var md = report.Markdown;
-            File.WriteAllText("/tmp/map-report.md", md);
             Assert.StartsWith($"# Level report: MAP26 (map {mapId})", md);
             Assert.Contains("## The level", md);
             Assert.Contains("No agent has played the level yet.", md);
@@ -360,6 +358,10 @@ public sealed class ReportWriterTests : IAsyncLifetime
                 Assert.Contains("- **How sure:** certain: read from the level data by the static check door-on-one-sided-line", md);
                 Assert.Contains($"Line {door.ElementIndex} has a door special but no back side, so the door cannot open", md);
             }
+
+            // A missing texture names the side and the part to set.
+            Assert.Contains("- **Where:** sidedef 138 at (-112, -640)", md);
+            Assert.Contains("- **Suggested fix:** Set the upper texture on the front side of line 97 (sidedef 138)", md);
         }
 
         // A run of the level: its report and the level's, now by the LLM, listing the run.
@@ -374,7 +376,6 @@ public sealed class ReportWriterTests : IAsyncLifetime
         {
             var level = await read.Reports.SingleAsync(r => r.MapId == mapId && r.Subject == ReportSubject.Map, Token);
             Assert.Equal(ReportGenerator.Llm, level.Generator);
-            File.WriteAllText("/tmp/map-report-llm.md", level.Markdown);
             Assert.Contains("## Runs", level.Markdown);
             Assert.Contains($"| #{runId} | explorer | completed | 2 |", level.Markdown);
             Assert.Contains($"(hardest analysed run, #{runId})", level.Markdown);
@@ -386,6 +387,51 @@ public sealed class ReportWriterTests : IAsyncLifetime
             Assert.Equal(runId, sent["runs"]![0]!["id"]!.GetValue<long>());
             Assert.Contains(sent["findings"]!.AsArray(), f => f!["check"]?.GetValue<string>() == "door-on-one-sided-line");
         }
+    }
+
+    [Fact]
+    public async Task ATemplateLevelReportListsTheLevelItsStaticFindingsAndItsRuns()
+    {
+        var (mapId, runId) = await SeedAsync();
+        long staticId;
+        await using (var db = Db())
+        {
+            var bug = new Bug
+            {
+                MapId = mapId, BugType = BugType.MissingTexture, Severity = BugSeverity.Major, DetectionSource = DetectionSource.Static,
+                CheckName = "missing-texture", Title = "Line 12, front side (sidedef 20): the lower texture is missing but visible",
+                Description = "Line 12, front side (sidedef 20): the lower texture is missing but visible (the floor beyond steps up from 0 to 24); the gap shows Hall-of-Mirrors smearing. Give it a texture.",
+                Confidence = 1, PositionX = 1200, PositionY = -3000, ElementKind = "side", ElementIndex = 20, DetectedAt = DateTime.UtcNow,
+            };
+            db.Bugs.Add(bug);
+            await db.SaveChangesAsync(Token);
+            staticId = bug.Id;
+            await Writer(db).WriteMapReportAsync(mapId, ReportTrigger.RunAnalysed, Token);
+        }
+
+        await using var read = Db();
+        var report = await read.Reports.SingleAsync(r => r.Subject == ReportSubject.Map && r.MapId == mapId, Token);
+        var runBugs = await read.Bugs.Where(b => b.RunId == runId).Select(b => b.Id).ToListAsync(Token);
+        Assert.Equal(ReportGenerator.Template, report.Generator);
+        Assert.Equal(runBugs.Append(staticId).Order(), report.CitedFindingIds.Order());
+        var md = report.Markdown;
+        Assert.StartsWith($"# Level report: E1M1 (map {mapId})", md);
+        Assert.Contains("played in 1 run (1 analysed)", md);
+        Assert.Contains("The static checks and the runs found 4 problems: 2 critical, 2 major.", md);
+        // The level's facts from its stored metadata (freedoom1's E1M1).
+        Assert.Contains("| keys | blue card (thing 87) at (2192, 576) |", md);
+        Assert.Contains("| exits | normal exit: S1 line 407 at (-400, 1280) |", md);
+        Assert.Contains($"| #{runId} | explorer | completed | 2 | 64.50 (hard) | kills: 25 of 25 points: 0 kills per episode | unknown | 3 | `/api/runs/{runId}/report` |", md);
+        Assert.Contains($"## Hardness: 64.50 / 100 (hard) (hardest analysed run, #{runId})", md);
+        Assert.Contains($"### [#{staticId}] Line 12, front side (sidedef 20): the lower texture is missing but visible", md);
+        Assert.Contains("- **How sure:** certain: read from the level data by the static check missing-texture", md);
+        Assert.Contains("- **Suggested fix:** Set the lower texture on the front side of line 12 (sidedef 20)", md);
+        foreach (var id in runBugs)
+        {
+            Assert.Contains($"### [#{id}]", md);
+        }
+
+        Assert.Contains($"(stuck state, run #{runId})", md);
     }
 
     [Fact]
