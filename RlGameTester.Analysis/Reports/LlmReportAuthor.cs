@@ -16,7 +16,19 @@ internal sealed partial class LlmReportAuthor(IOptions<ReportOptions> options, I
 {
     public const string NotConfigured = "no llm connection string configured";
 
+    private const string TimedOut = "LLM timed out after";
+    private const string AnsweredHttp = "LLM answered HTTP";
+    private const string Unreachable = "LLM could not be reached";
+    private const string CallFailed = "LLM call failed";
+
     public bool IsConfigured => endpoint is not null;
+
+    /// <summary>Whether a fallback reason says the LLM itself is unavailable (timed out, an HTTP error, unreachable), not that one answer was bad.</summary>
+    public static bool IsUnavailable(string fallbackReason) =>
+        fallbackReason.StartsWith(TimedOut, StringComparison.Ordinal)
+        || fallbackReason.StartsWith(AnsweredHttp, StringComparison.Ordinal)
+        || fallbackReason.StartsWith(Unreachable, StringComparison.Ordinal)
+        || fallbackReason.StartsWith(CallFailed, StringComparison.Ordinal);
 
     public async Task<LlmOutcome> WriteAsync(ReportEvidence evidence, CancellationToken cancellationToken)
     {
@@ -52,23 +64,23 @@ internal sealed partial class LlmReportAuthor(IOptions<ReportOptions> options, I
         }
         catch (Exception e) when (e is OperationCanceledException or HttpOperationException && limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return Fail(activity, $"LLM timed out after {Seconds(timeout)} s");
+            return Fail(activity, $"{TimedOut} {Seconds(timeout)} s");
         }
         catch (HttpOperationException e) when (e.StatusCode is { } status)
         {
-            return Fail(activity, $"LLM answered HTTP {(int)status}{Detail(e.ResponseContent)}");
+            return Fail(activity, $"{AnsweredHttp} {(int)status}{Detail(e.ResponseContent)}");
         }
         catch (HttpOperationException e)
         {
-            return Fail(activity, $"LLM could not be reached: {(e.InnerException ?? e).Message}");
+            return Fail(activity, $"{Unreachable}: {(e.InnerException ?? e).Message}");
         }
         catch (HttpRequestException e)
         {
-            return Fail(activity, $"LLM could not be reached: {e.Message}");
+            return Fail(activity, $"{Unreachable}: {e.Message}");
         }
         catch (KernelException e)
         {
-            return Fail(activity, $"LLM call failed: {e.Message}");
+            return Fail(activity, $"{CallFailed}: {e.Message}");
         }
 
         var reading = LlmAnswerReader.Read(content, evidence);

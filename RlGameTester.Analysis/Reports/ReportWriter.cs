@@ -23,11 +23,17 @@ internal sealed partial class ReportWriter(
     TimeProvider clock,
     ILogger<ReportWriter> logger)
 {
-    /// <summary>After a run's analysis: the run's report, then its level's.</summary>
+    /// <summary>
+    /// After a run's analysis: the run's report, then its level's. An LLM that just timed out or failed on the run's
+    /// report is not asked again for the level's: the job would wait twice for a server that is down.
+    /// </summary>
     public async Task RunAnalysedAsync(long runId, long mapId, CancellationToken cancellationToken)
     {
-        await WriteRunReportAsync(runId, ReportTrigger.RunAnalysed, cancellationToken);
-        await WriteMapReportAsync(mapId, ReportTrigger.RunAnalysed, cancellationToken);
+        var run = await WriteRunReportAsync(runId, ReportTrigger.RunAnalysed, cancellationToken);
+        var unavailable = run is { Generator: ReportGenerator.Template, FallbackReason: { } reason } && LlmReportAuthor.IsUnavailable(reason)
+            ? $"{reason} on the run {runId} report just before; not asked again for this one"
+            : null;
+        await WriteAsync(await evidence.ForMapAsync(mapId, cancellationToken), ReportTrigger.RunAnalysed, unavailable, cancellationToken);
     }
 
     /// <summary>After an upload's static checks: a template report for each of its levels.</summary>
@@ -41,17 +47,21 @@ internal sealed partial class ReportWriter(
 
     /// <summary>Writes (or keeps) a run's report; null when the run does not exist.</summary>
     public async Task<Report?> WriteRunReportAsync(long runId, ReportTrigger trigger, CancellationToken cancellationToken) =>
-        await WriteAsync(await evidence.ForRunAsync(runId, cancellationToken), trigger, cancellationToken);
+        await WriteAsync(await evidence.ForRunAsync(runId, cancellationToken), trigger, null, cancellationToken);
 
     /// <summary>Writes (or keeps) a level's report; null when the map does not exist.</summary>
     public async Task<Report?> WriteMapReportAsync(long mapId, ReportTrigger trigger, CancellationToken cancellationToken) =>
-        await WriteAsync(await evidence.ForMapAsync(mapId, cancellationToken), trigger, cancellationToken);
+        await WriteAsync(await evidence.ForMapAsync(mapId, cancellationToken), trigger, null, cancellationToken);
 
     /// <summary>SHA-256 (hex) of the evidence as the LLM would be sent it.</summary>
     public static string Fingerprint(ReportEvidence evidence) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(evidence, EvidenceJson.Default.ReportEvidence)));
 
-    private async Task<Report?> WriteAsync(ReportEvidence? facts, ReportTrigger trigger, CancellationToken cancellationToken)
+    /// <param name="facts">The evidence; null when the run or map is gone.</param>
+    /// <param name="trigger">Why it is written.</param>
+    /// <param name="templatesBecause">A reason to leave the LLM out this time; null to decide by the trigger.</param>
+    /// <param name="cancellationToken">The service's cancellation.</param>
+    private async Task<Report?> WriteAsync(ReportEvidence? facts, ReportTrigger trigger, string? templatesBecause, CancellationToken cancellationToken)
     {
         if (facts is null)
         {
@@ -63,9 +73,9 @@ internal sealed partial class ReportWriter(
         activity?.SetTag("rlgt.report.subject_id", id);
         activity?.SetTag("rlgt.report.trigger", trigger.ToString());
         var fingerprint = Fingerprint(facts);
-        var reasonForTemplates = TemplateReason(facts.Subject, id, trigger);
+        var reasonForTemplates = TemplateReason(facts.Subject, id, trigger) ?? templatesBecause;
         var stored = await Stored(facts.Subject, id).AsNoTracking()
-            .Select(r => new { r.Generator, r.EvidenceFingerprint, r.FallbackReason })
+            .Select(r => new { r.Generator, r.EvidenceFingerprint })
             .FirstOrDefaultAsync(cancellationToken);
         // Same evidence: an LLM report stays, and so does a template report the LLM would not be asked to better.
         if (trigger != ReportTrigger.Requested && stored is not null && stored.EvidenceFingerprint == fingerprint
@@ -85,7 +95,7 @@ internal sealed partial class ReportWriter(
             Content = JsonSerializer.Serialize(composed.Document, ReportJson.Default.ReportDocument),
             Generator = composed.Provenance.Generator,
             Model = composed.Provenance.Model,
-            FallbackReason = composed.Provenance.FallbackReason is { Length: > 1024 } long_ ? long_[..1021] + "..." : composed.Provenance.FallbackReason,
+            FallbackReason = composed.Provenance.FallbackReason is { Length: > 1024 } reason ? reason[..1021] + "..." : composed.Provenance.FallbackReason,
             CitedFindingIds = [.. composed.Provenance.CitedFindingIds],
             EvidenceFingerprint = fingerprint,
             CreatedAt = clock.GetUtcNow().UtcDateTime,

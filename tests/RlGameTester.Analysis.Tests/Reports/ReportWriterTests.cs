@@ -159,17 +159,25 @@ public sealed class ReportWriterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnLlmThatTakesTooLongIsLeftForTheTemplatesAfterTheTimeout()
+    public async Task AnLlmThatTakesTooLongIsLeftForTheTemplatesAfterTheTimeoutAndNotAskedAgainForTheLevel()
     {
-        var (_, runId) = await SeedAsync();
+        var (mapId, runId) = await SeedAsync();
         await using var llm = await FakeLlmServer.StartAsync();
         llm.Answer = request => LlmReply.Report(EvidenceIds(request)) with { Delay = TimeSpan.FromSeconds(30) };
 
-        var report = await WriteRunAsync(runId, llm, new ReportOptions { LlmTimeout = TimeSpan.FromSeconds(1) });
+        await using (var db = Db())
+        {
+            await Writer(db, llm, new ReportOptions { LlmTimeout = TimeSpan.FromSeconds(1) }).RunAnalysedAsync(runId, mapId, Token);
+        }
 
+        await using var read = Db();
+        var report = await read.Reports.SingleAsync(r => r.RunId == runId, Token);
         Assert.Equal(ReportGenerator.Template, report.Generator);
         Assert.Equal("LLM timed out after 1 s", report.FallbackReason);
         Assert.Contains("> Written from templates, not by an LLM: LLM timed out after 1 s.", report.Markdown);
+        var level = await read.Reports.SingleAsync(r => r.Subject == ReportSubject.Map && r.MapId == mapId, Token);
+        Assert.Equal(ReportGenerator.Template, level.Generator);
+        Assert.Equal($"LLM timed out after 1 s on the run {runId} report just before; not asked again for this one", level.FallbackReason);
         Assert.Single(llm.Requests);
     }
 
