@@ -170,9 +170,12 @@ internal static class ReportComposer
         else
         {
             md.AppendLine("## Hardness").AppendLine();
-            md.AppendLine(evidence.Subject == ReportSubject.Run
-                ? "Not calculated yet: the Analysis service computes it when it analyses the finished run."
-                : "No analysed run yet: hardness comes from playing the level (POST /api/runs with this map_id, then start it).").AppendLine();
+            md.AppendLine(evidence.Run switch
+            {
+                { Status: "failed" or "cancelled" } => "Not calculated: the run was not analysed (it was cancelled, or ended before recording any event).",
+                not null => "Not calculated yet: the Analysis service computes it when it analyses the finished run.",
+                null => "No analysed run yet: hardness comes from playing the level (POST /api/runs with this map_id, then start it).",
+            }).AppendLine();
         }
 
         foreach (var section in prose.Sections)

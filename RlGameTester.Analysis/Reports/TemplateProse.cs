@@ -24,7 +24,7 @@ internal static class TemplateProse
             .Append(CultureInfo.InvariantCulture, $"; the run is {run.Status}.");
         if (run.ErrorMessage is { Length: > 0 } error)
         {
-            summary.Append(CultureInfo.InvariantCulture, $" It ended with an error: {error.ReplaceLineEndings(" ")}.");
+            summary.Append(CultureInfo.InvariantCulture, $" It ended with an error: {error.ReplaceLineEndings(" ").Trim().TrimEnd('.')}.");
         }
 
         if (evidence.Metrics is { ExitReached: { } exit })
@@ -41,7 +41,7 @@ internal static class TemplateProse
         }
         else
         {
-            summary.Append(" Its hardness is not calculated yet.");
+            summary.Append(run.Status is "failed" or "cancelled" ? " It has no hardness: it was not analysed." : " Its hardness is not calculated yet.");
         }
 
         AppendFixFirst(summary, evidence);

@@ -84,13 +84,17 @@ public static class ReportsApi
             return Problems.NotFound("run", id);
         }
 
+        // Only finished runs that recorded something are analysed (and so reported) by themselves.
+        var recorded = run.Status is RunStatus.Completed or RunStatus.Failed && await db.Events.AnyAsync(e => e.RunId == id, cancellationToken);
         var when = run.Status switch
         {
             RunStatus.Pending => $"Run {id} has not started: the Analysis service writes its report after the run has finished and been analysed (POST /api/runs/{id}/start starts it).",
             RunStatus.Running => $"Run {id} is running: the Analysis service writes its report when the run has finished and been analysed, usually seconds after it ends.",
+            RunStatus.Cancelled => $"Run {id} was cancelled, and cancelled runs are not analysed, so no report is written by itself: POST /api/runs/{id}/report writes one from what it recorded.",
+            _ when !recorded => $"Run {id} is {SnakeCase.Of(run.Status)} and recorded no events, so it was not analysed and no report is written by itself: POST /api/runs/{id}/report writes one (saying how the run ended).",
             _ => $"Run {id} is {SnakeCase.Of(run.Status)} but its report is not written yet: the Analysis service writes it when it has analysed the run (queued when the run ended). POST /api/runs/{id}/report asks for it now.",
         };
-        if (run.Status != RunStatus.Pending)
+        if (run.Status == RunStatus.Running || recorded)
         {
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

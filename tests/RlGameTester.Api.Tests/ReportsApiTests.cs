@@ -99,8 +99,19 @@ public sealed class ReportsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Contains("is running: the Analysis service writes its report when the run has finished", runningBody["detail"]!.GetValue<string>());
 
         await SetStatusAsync(runId, RunStatus.Completed);
-        var finished = await _client.GetAsync($"/api/runs/{runId}/report", Token).ExpectProblemAsync(HttpStatusCode.NotFound);
-        Assert.Contains($"POST /api/runs/{runId}/report asks for it now", finished["detail"]!.GetValue<string>());
+        var empty = await _client.GetAsync($"/api/runs/{runId}/report", Token).ExpectProblemAsync(HttpStatusCode.NotFound);
+        Assert.Contains($"Run {runId} is completed and recorded no events, so it was not analysed", empty["detail"]!.GetValue<string>());
+
+        await _client.PostOkAsync("/api/events", new { run_id = runId, event_type = "death", timestamp = DateTime.UtcNow });
+        var finished = await _client.GetAsync($"/api/runs/{runId}/report", Token);
+        Assert.Equal(TimeSpan.FromSeconds(10), finished.Headers.RetryAfter?.Delta);
+        var finishedBody = await Task.FromResult(finished).ExpectProblemAsync(HttpStatusCode.NotFound);
+        Assert.Contains("the Analysis service writes it when it has analysed the run", finishedBody["detail"]!.GetValue<string>());
+        Assert.Contains($"POST /api/runs/{runId}/report asks for it now", finishedBody["detail"]!.GetValue<string>());
+
+        await SetStatusAsync(runId, RunStatus.Cancelled);
+        var cancelled = await _client.GetAsync($"/api/runs/{runId}/report", Token).ExpectProblemAsync(HttpStatusCode.NotFound);
+        Assert.Contains("cancelled runs are not analysed", cancelled["detail"]!.GetValue<string>());
 
         // An upload's report is written after its level checks, which no Analysis service runs here.
         var map = await _client.GetAsync($"/api/maps/{mapId}/report", Token).ExpectProblemAsync(HttpStatusCode.NotFound);

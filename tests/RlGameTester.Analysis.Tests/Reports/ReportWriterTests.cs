@@ -12,6 +12,7 @@ using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Maps;
 using RlGameTester.Data.Reports;
+using RlGameTester.Data.Runs;
 using RlGameTester.Messaging.Queue;
 using RlGameTester.TestSupport;
 
@@ -440,6 +441,29 @@ public sealed class ReportWriterTests : IAsyncLifetime
         }
 
         Assert.Contains($"(stuck state, run #{runId})", md);
+    }
+
+    [Fact]
+    public async Task AFailedRunThatRecordedNothingIsReportedWithItsError()
+    {
+        long runId;
+        await using (var db = Db())
+        {
+            var mapId = await PlayedRun.AddMapAsync(db);
+            var run = new Run { MapId = mapId, Agent = "arnold", Status = RunStatus.Failed, ErrorMessage = "Agents:Arnold:Path is not configured.", CreatedAt = DateTime.UtcNow };
+            db.Runs.Add(run);
+            await db.SaveChangesAsync(Token);
+            runId = run.Id;
+        }
+
+        var report = await WriteRunAsync(runId, llm: null, trigger: ReportTrigger.Requested);
+
+        Assert.Empty(report.CitedFindingIds);
+        Assert.Contains("The arnold agent played E1M1; the run is failed. It ended with an error: Agents:Arnold:Path is not configured. The detectors", report.Markdown);
+        Assert.Contains("The detectors found no problems. It has no hardness: it was not analysed.", report.Markdown);
+        Assert.Contains("| error | Agents:Arnold:Path is not configured. |", report.Markdown);
+        Assert.Contains("Not calculated: the run was not analysed", report.Markdown);
+        Assert.Contains("None: the detectors found nothing wrong in this run.", report.Markdown);
     }
 
     [Fact]
