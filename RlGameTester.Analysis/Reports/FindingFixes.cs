@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RlGameTester.Analysis.Frames;
 
 namespace RlGameTester.Analysis.Reports;
 
@@ -110,15 +111,20 @@ internal static partial class FindingFixes
 
     private static string VisualGlitch(EvidenceFinding finding)
     {
-        var check = finding.Check ?? string.Empty;
         var when = finding.Tick is { } tick ? $" at tick {tick}" : string.Empty;
-        return check switch
+        var where = FindingText.Point(finding) is { } point ? $" from around {point}" : string.Empty;
+        return finding.Check switch
         {
-            _ when check.Contains("mirror", StringComparison.Ordinal) || check.Contains("hom", StringComparison.Ordinal) || check.Contains("clear", StringComparison.Ordinal) || check.Contains("texture", StringComparison.Ordinal) =>
-                $"Look at the frame{when}: smeared or flat-coloured areas are walls with no texture; set the missing upper and lower textures on the walls in view there (the level checks list them).",
-            _ when check.Contains("black", StringComparison.Ordinal) || check.Contains("blank", StringComparison.Ordinal) =>
-                $"Look at the frames{when}: a black view is a sector with light 0 or the player inside a wall; raise the light or move what the player is in.",
-            _ => $"Look at the frame{when} and the walls in view there; flicker and noise also come from the capture, so play it to confirm.",
+            FrameCheckNames.HallOfMirrors or FrameCheckNames.ClearColourFill or FrameCheckNames.MissingTexture =>
+                $"Look at the frame{when}: smeared or flat-coloured areas are walls drawn with no texture. Set the missing upper and lower textures "
+                + $"on the walls in view{where} (the level's static checks list them by line and side), and check for sectors whose floor or ceiling moves past a wall without a texture.",
+            FrameCheckNames.BlackFrame or FrameCheckNames.BlankFrame =>
+                $"Look at the frames{when}: a black or blank view is the player inside a wall or a closed sector, or a sector with light 0 in view{where}; raise the light or free the player.",
+            FrameCheckNames.FrozenVideo =>
+                $"The view stopped changing{when} while the agent acted: look for what stopped the engine or the player there (a stall in a very complex view{where}, a crusher or a door holding the player).",
+            FrameCheckNames.Flicker =>
+                $"Look at the frames{when}: flicker in play is usually a light special (1-4, 8, 12, 13, 17) on a sector in view{where}, or sprites and walls fighting at the same depth; calm the light or move the overlapping things.",
+            _ => $"Look at the frames{when} and what is in view{where}; noise can also come from the capture, so play it there to confirm.",
         };
     }
 
