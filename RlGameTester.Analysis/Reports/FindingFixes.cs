@@ -36,22 +36,20 @@ internal static partial class FindingFixes
 
     private static string ByType(EvidenceFinding finding, string at, string element, string index, string episode) => finding.Type switch
     {
-        "stuck_state" => $"Check for geometry snags {at}{episode}: a gap narrower than 32 units (the body is 32 wide), a step just over 24 units, "
-            + "a thing or a decoration blocking the way, or a ledge the body catches on. Widen the passage, smooth or lower the step, or move the thing.",
-        "softlock" => $"The player can get into the area {at} and not out: add a way back (a lift, stairs of steps of at most 24 units, a teleporter out), "
+        "stuck_state" => Stuck(finding, at, episode),
+        "softlock" => $"The player can get into the area {at} and not out: {ClimbOut(finding) ?? "add a way back (a lift, stairs of steps of at most 24 units, a teleporter out)"}, "
             + "or stop the player getting in (raise the ledge, block the drop).",
         "instant_death" => $"Give the player a chance {at}{episode}: move monsters placed at point-blank range away from the path, remove barrels beside it, "
             + "and check for crushers and telefrag spots; add health or armour before it.",
         "spawn_death" => $"Make the start {at} safe: remove a damaging floor special from the start sector, move monsters out of sight of the start, "
             + "and make sure no crusher or barrel covers it.",
-        "hazard" => $"The damaging floor {at} cannot be left in time: add a way out (steps, a lift), lower its damage (special 7 = 5 hp instead of 5/16 = 10/20 hp), "
+        "hazard" => $"The damaging floor {at}{Special(finding)} cannot be left in time: add a way out (steps, a lift), lower its damage (special 7 = 5 hp instead of 5/16 = 10/20 hp), "
             + "or put a radiation suit before it.",
         "unreachable_area" => $"Connect the area {at}: lower the step to at most 24 units, make the opening at least 56 high and 32 wide, or add a lift, a door or a teleporter. "
             + "If it is meant to be closed off, ignore this.",
-        "exit_unreachable" => $"Open the way to the exit {at}: lower the step in front of it to at most 24 units or add a lift or stairs, "
-            + $"give the locked door's key a place the player reaches, and check that {element} can be used or crossed.",
-        "unreachable_key" => $"Move the key {at} where the player can reach it, or open a way to it (steps of at most 24 units, a lift, a door).",
-        "unreachable_item" => $"Move the item {at} where the player can reach it, or open a way to it; delete it if it is decoration.",
+        "exit_unreachable" => ExitUnreachable(finding, at, element),
+        "unreachable_key" => $"Move the key {at} where the player can reach it{Nearest(finding)}, or open a way to it (steps of at most 24 units, a lift, a door).",
+        "unreachable_item" => $"Move the item {at} where the player can reach it{Nearest(finding)}, or open a way to it; delete it if it is decoration.",
         "unreachable_secret" => $"Give the secret sector {at} an entrance (a door, a lift, a hidden switch) or clear its secret special (9).",
         "visual_glitch" => VisualGlitch(finding),
         "crash" => $"Read the agent's error on the run (GET /api/runs/{finding.RunId}): a crash that starts with the level (bad lumps, a missing texture vanilla quits on) is fixed in the level; otherwise it is the agent's.",
@@ -85,6 +83,93 @@ internal static partial class FindingFixes
             ? $"Fix {element} as the check says: {finding.Description ?? finding.Title}"
             : $"Look at {element} {at}{episode} in an editor and play it there: {finding.Title}.",
     };
+
+    /// <summary>The explorer says what blocks the exit: a step, a low opening, a locked door and its key, a thing.</summary>
+    private static string ExitUnreachable(EvidenceFinding finding, string at, string element)
+    {
+        var line = Evidence(finding, "blocking_line");
+        var sector = Evidence(finding, "blocking_sector");
+        if (Evidence(finding, "key_needed") is { } key)
+        {
+            var door = line is null ? "the locked door" : $"the locked door at line {line}";
+            return Evidence(finding, "key_present") == "true" && Evidence(finding, "key_thing") is { } keyThing
+                ? $"The {key} that {door} needs (thing {keyThing}) cannot be reached: move it where the player can get it, or open a way to it."
+                : $"Place a {key} where the player reaches it before {door} (on every skill that has the door), or unlock the door.";
+        }
+
+        if (Evidence(finding, "step") is { } step)
+        {
+            return $"Lower the step of {step} units{(line is null ? string.Empty : $" at line {line}")}{(sector is null ? string.Empty : $" up to sector {sector}")} to at most 24 (the body climbs 24), or add stairs or a lift there.";
+        }
+
+        if (Evidence(finding, "opening") is { } opening)
+        {
+            return $"Raise the ceiling{(sector is null ? string.Empty : $" of sector {sector}")}: the opening is {opening} units and the body needs 56.";
+        }
+
+        if (Evidence(finding, "blocking_thing") is { } thing)
+        {
+            return $"Move thing {thing} out of the way to the exit, or widen the passage around it.";
+        }
+
+        return Evidence(finding, "reason") switch
+        {
+            "no exit" => "Add an exit the player can reach: an exit switch (special 11, S1), an exit walk-over line (52, W1) or an exit sector.",
+            "walled off" => $"The exit {at} is walled off from everything the player reaches: connect it (a door, a lift, a teleporter).",
+            _ => $"Open the way to the exit {at}: lower the step in front of it to at most 24 units or add a lift or stairs, "
+                + $"give the locked door's key a place the player reaches, and check that {element} can be used or crossed.",
+        };
+    }
+
+    private static string Stuck(EvidenceFinding finding, string at, string episode)
+    {
+        if (Evidence(finding, "blocking_thing") is { } thing)
+        {
+            return $"Move thing {thing}{(Evidence(finding, "line") is { } l ? $" away from line {l}" : string.Empty)}: it blocks the way {at}.";
+        }
+
+        if (Evidence(finding, "gap_width") is { } width)
+        {
+            return $"Widen the gap{(Evidence(finding, "line") is { } l ? $" at line {l}" : string.Empty)} from {width} to at least 32 units (the body is 32 wide).";
+        }
+
+        if (ClimbOut(finding) is { } climb)
+        {
+            return $"Let the body out of the spot {at}: {climb}.";
+        }
+
+        return $"Check for geometry snags {at}{episode}: a gap narrower than 32 units (the body is 32 wide), a step just over 24 units, "
+            + "a thing or a decoration blocking the way, or a ledge the body catches on. Widen the passage, smooth or lower the step, or move the thing.";
+    }
+
+    /// <summary>"lower the way up at (x, y) from 40 units to at most 24".</summary>
+    private static string? ClimbOut(EvidenceFinding finding) =>
+        Evidence(finding, "lowest_climb_out") is { } climb
+            ? $"lower the way up{(Evidence(finding, "climb_out_x") is { } x && Evidence(finding, "climb_out_y") is { } y ? $" at ({x}, {y})" : string.Empty)} from {climb} units to at most 24, or add a lift"
+            : null;
+
+    private static string Nearest(EvidenceFinding finding) =>
+        Evidence(finding, "nearest_reachable_x") is { } x && Evidence(finding, "nearest_reachable_y") is { } y
+            ? $" (the nearest spot a player reaches is ({x}, {y}))"
+            : string.Empty;
+
+    private static string Special(EvidenceFinding finding) =>
+        Evidence(finding, "special") is { } special
+            ? $" (sector special {special}{(Evidence(finding, "damage") is { } damage ? $", {damage} hp every 32 tics" : string.Empty)})"
+            : string.Empty;
+
+    /// <summary>An evidence value as text (agents store strings, detectors numbers); null when absent.</summary>
+    private static string? Evidence(EvidenceFinding finding, string name) =>
+        finding.Evidence is { ValueKind: System.Text.Json.JsonValueKind.Object } evidence && evidence.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                System.Text.Json.JsonValueKind.String => value.GetString(),
+                System.Text.Json.JsonValueKind.Number => FindingText.Number(value.GetDouble()),
+                System.Text.Json.JsonValueKind.True => "true",
+                System.Text.Json.JsonValueKind.False => "false",
+                _ => null,
+            }
+            : null;
 
     private static string MissingTexture(EvidenceFinding finding, string? when)
     {
