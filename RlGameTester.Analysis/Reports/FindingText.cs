@@ -25,6 +25,12 @@ internal static class FindingText
             parts.Add(either);
         }
 
+        if (FromGeometry(finding))
+        {
+            // Established from the level's geometry: when the agent said so is no place in the level.
+            return parts.Count > 0 ? string.Join(", ", parts) : "no place recorded";
+        }
+
         if (finding.Episode is { } episode)
         {
             parts.Add($"episode {episode}");
@@ -46,6 +52,12 @@ internal static class FindingText
         return parts.Count > 0 ? string.Join(", ", parts) : "no place recorded";
     }
 
+    /// <summary>
+    /// A finding the explorer agent established from the level's geometry (its checks are named <c>explorer-*</c>): it
+    /// holds whenever the level is played, not at the tick the agent reported it.
+    /// </summary>
+    public static bool FromGeometry(EvidenceFinding finding) => finding.Check?.StartsWith("explorer-", StringComparison.Ordinal) == true;
+
     /// <summary>"line 123", "sector 4", "the level as a whole"; null when no element is named.</summary>
     public static string? Element(EvidenceFinding finding) => (finding.Element, finding.ElementIndex) switch
     {
@@ -63,12 +75,12 @@ internal static class FindingText
     public static string ShortTitle(string title)
     {
         var text = title.Trim().TrimEnd('.');
-        if (text.Length <= 90)
+        if (text.Length <= 120)
         {
             return text;
         }
 
-        // The first sentence part that says what is wrong: up to "; ", else up to ": ", else cut.
+        // The first sentence part that says what is wrong: up to "; ", else up to ": ", else cut at a word.
         foreach (var separator in new[] { "; ", ": " })
         {
             var cut = text.IndexOf(separator, StringComparison.Ordinal);
@@ -78,7 +90,8 @@ internal static class FindingText
             }
         }
 
-        return text[..87] + "...";
+        var space = text.LastIndexOf(' ', 116);
+        return text[..(space > 60 ? space : 116)] + "...";
     }
 
     /// <summary>"(1056, -3200)" in whole map units; null without coordinates.</summary>
@@ -97,6 +110,7 @@ internal static class FindingText
 
         var by = finding.Source switch
         {
+            _ when FromGeometry(finding) => $"the explorer agent worked it out from the level's geometry ({finding.Check})",
             "manual" => "filed by a person",
             "llm" => "suggested by an LLM; check it by hand",
             _ => $"{finding.Source} detector {finding.Check ?? finding.Type}",

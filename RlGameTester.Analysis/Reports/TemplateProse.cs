@@ -55,7 +55,7 @@ internal static class TemplateProse
         var summary = new StringBuilder();
         summary.Append(CultureInfo.InvariantCulture, $"Level {level}")
             .Append(map.LevelName is not null && map.Name != map.LevelName ? $" (\"{map.Name}\")" : string.Empty)
-            .Append(map.CheckedAt is null ? ": its static checks have not run yet." : ": checked like a map editor's analysis mode");
+            .Append(map.CheckedAt is null ? ": its static checks have not run yet" : ": checked like a map editor's analysis mode");
         var analysed = evidence.Runs.Where(r => r.Metrics is not null).ToList();
         summary.Append(evidence.Runs.Count switch
         {

@@ -10,6 +10,7 @@ using RlGameTester.Analysis.Tests.Reports.Support;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Bugs;
+using RlGameTester.Data.Events;
 using RlGameTester.Data.Maps;
 using RlGameTester.Data.Reports;
 using RlGameTester.Data.Runs;
@@ -441,6 +442,44 @@ public sealed class ReportWriterTests : IAsyncLifetime
         }
 
         Assert.Contains($"(stuck state, run #{runId})", md);
+    }
+
+    [Fact]
+    public async Task TheExplorersGeometryFindingsAreReportedWithTheirElementAndFixButNoTick()
+    {
+        long runId;
+        await using (var db = Db())
+        {
+            var mapId = await PlayedRun.AddMapAsync(db);
+            var run = new Run { MapId = mapId, Agent = "explorer", Status = RunStatus.Completed, CreatedAt = DateTime.UtcNow, TotalEpisodes = 1 };
+            db.Runs.Add(run);
+            await db.SaveChangesAsync(Token);
+            runId = run.Id;
+            var finding = new AgentFinding
+            {
+                Type = BugType.ExitUnreachable, Severity = BugSeverity.Critical, Check = "explorer-exit-unreachable",
+                Title = "Exit unreachable: the step up to the exit room at line 407 is 64 units (the body climbs 24)",
+                X = -400, Y = 1216, ElementKind = "line", ElementIndex = 407,
+                Evidence = new Dictionary<string, string> { ["step"] = "64", ["blocking_line"] = "407", ["blocking_sector"] = "12", ["furthest_x"] = "-400", ["furthest_y"] = "1150" },
+            };
+            var t0 = DateTime.UtcNow;
+            db.Events.AddRange(
+                new RunEvent { RunId = runId, EventType = EventType.EpisodeStart, Timestamp = t0, Episode = 1, Frame = 0 },
+                new RunEvent { RunId = runId, EventType = EventType.Finding, Timestamp = t0.AddSeconds(150), Episode = 1, Frame = 5250, Data = finding.ToJson() },
+                new RunEvent { RunId = runId, EventType = EventType.EpisodeEnd, Timestamp = t0.AddSeconds(150), Episode = 1, Frame = 5250 });
+            await db.SaveChangesAsync(Token);
+            await new RunAnalysis(db, TimeProvider.System, NullLogger<RunAnalysis>.Instance, Writer(db)).AnalyseAsync(runId, Token);
+        }
+
+        await using var read = Db();
+        var bug = await read.Bugs.SingleAsync(b => b.RunId == runId, Token);
+        var md = (await read.Reports.SingleAsync(r => r.RunId == runId, Token)).Markdown;
+        Assert.Contains($"### [#{bug.Id}] Exit unreachable: the step up to the exit room at line 407 is 64 units (the body climbs 24)", md);
+        Assert.Contains("- **Where:** line 407 at (-400, 1216)\n", md);
+        Assert.Contains("- **How sure:** 100 % (high): the explorer agent worked it out from the level's geometry (explorer-exit-unreachable)", md);
+        Assert.Contains("- **Evidence:** blocking line 407, blocking sector 12, furthest x -400, furthest y 1150, step 64, event id", md);
+        Assert.Contains("- **Suggested fix:** Lower the step of 64 units at line 407 up to sector 12 to at most 24 (the body climbs 24), or add stairs or a lift there.", md);
+        Assert.Contains($"Fix first: [#{bug.Id}]", md);
     }
 
     [Fact]
