@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RlGameTester.Analysis.Levels;
+using RlGameTester.Analysis.Rendering;
 using RlGameTester.Analysis.Reports;
 using RlGameTester.Analysis.Runs;
 using RlGameTester.Analysis.Tests.Reports.Support;
@@ -309,7 +310,7 @@ public sealed class ReportWriterTests : IAsyncLifetime
 
         await using (var db = Db())
         {
-            await new RunAnalysis(db, TimeProvider.System, NullLogger<RunAnalysis>.Instance, Writer(db, llm)).AnalyseAsync(runId, Token);
+            await new RunAnalysis(db, PlayedRun.Images(db), TimeProvider.System, NullLogger<RunAnalysis>.Instance, Writer(db, llm)).AnalyseAsync(runId, Token);
         }
 
         await using var read = Db();
@@ -344,7 +345,8 @@ public sealed class ReportWriterTests : IAsyncLifetime
         llm.Answer = request => LlmReply.Report(EvidenceIds(request));
         await using (var db = Db())
         {
-            var levels = new LevelCheckAnalysis(db, blobs, new Iwads(Options.Create(new IwadOptions())), TimeProvider.System, NullLogger<LevelCheckAnalysis>.Instance, Writer(db, llm));
+            var images = new LevelImages(blobs, Options.Create(new RenderOptions()), NullLogger<LevelImages>.Instance);
+            var levels = new LevelCheckAnalysis(db, blobs, new Iwads(Options.Create(new IwadOptions())), images, TimeProvider.System, NullLogger<LevelCheckAnalysis>.Instance, Writer(db, llm));
             await levels.CheckAsync(hash, Token);
         }
 
@@ -468,7 +470,7 @@ public sealed class ReportWriterTests : IAsyncLifetime
                 new RunEvent { RunId = runId, EventType = EventType.Finding, Timestamp = t0.AddSeconds(150), Episode = 1, Frame = 5250, Data = finding.ToJson() },
                 new RunEvent { RunId = runId, EventType = EventType.EpisodeEnd, Timestamp = t0.AddSeconds(150), Episode = 1, Frame = 5250 });
             await db.SaveChangesAsync(Token);
-            await new RunAnalysis(db, TimeProvider.System, NullLogger<RunAnalysis>.Instance, Writer(db)).AnalyseAsync(runId, Token);
+            await new RunAnalysis(db, PlayedRun.Images(db), TimeProvider.System, NullLogger<RunAnalysis>.Instance, Writer(db)).AnalyseAsync(runId, Token);
         }
 
         await using var read = Db();

@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RlGameTester.Analysis.Rendering;
 using RlGameTester.Analysis.Runs;
 using RlGameTester.Data;
+using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Events;
 using RlGameTester.Data.Maps;
 using RlGameTester.Data.Runs;
@@ -74,9 +77,15 @@ internal static class PlayedRun
         db.Events.AddRange(events);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
 
-        await new RunAnalysis(db, TimeProvider.System, NullLogger<RunAnalysis>.Instance).AnalyseAsync(run.Id, TestContext.Current.CancellationToken);
+        await new RunAnalysis(db, Images(db), TimeProvider.System, NullLogger<RunAnalysis>.Instance).AnalyseAsync(run.Id, TestContext.Current.CancellationToken);
         return run.Id;
     }
+
+    /// <summary>The run image drawer, on the test Azurite, as the Analysis service has it.</summary>
+    public static RunImages Images(RlgtDbContext db) =>
+        new(db, Blobs, Options.Create(new RenderOptions()), NullLogger<RunImages>.Instance);
+
+    public static BlobStore Blobs { get; } = new(new Azure.Storage.Blobs.BlobServiceClient(TestServers.Blobs));
 
     private static RunEvent Event(long runId, EventType type, DateTime at, int episode, int frame, string? data = null) =>
         new() { RunId = runId, EventType = type, Timestamp = at, Episode = episode, Frame = frame, Data = data };
