@@ -114,24 +114,28 @@ public sealed class ImagesApiTests(ApiWithAnalysis services) : IClassFixture<Api
         var runId = await _client.CreateRunAsync(maps[0]!["id"]!.GetValue<long>());
         await _client.PostOkAsync($"/api/events/bulk?run_id={runId}", new[] { new { event_type = "episode_start", timestamp = DateTimeOffset.UtcNow, episode = 1 } });
         await QueueRunAnalysisAsync(runId);
-        using (var runImage = await WaitForImageAsync($"/api/runs/{runId}/image"))
+        using (var drawn = await WaitForImageAsync($"/api/runs/{runId}/image"))
         {
-            Assert.Equal(PngSignature, (await runImage.Content.ReadAsByteArrayAsync(Token))[..8]);
+            Assert.Equal(PngSignature, (await drawn.Content.ReadAsByteArrayAsync(Token))[..8]);
         }
 
         var blobs = services.Api.Services.GetRequiredService<BlobStore>();
-        var names = maps.Select(m => BlobStore.MapImageName(hash, m!["level_name"]!.GetValue<string>())).Append(BlobStore.RunImageName(hash, runId)).ToList();
+        var levelImages = maps.Select(m => BlobStore.MapImageName(hash, m!["level_name"]!.GetValue<string>())).ToList();
+        var runImage = BlobStore.RunImageName(hash, runId);
+        Assert.True(await blobs.ExistsAsync(BlobStore.Images, runImage, Token));
         for (var i = 0; i < maps.Count; i++)
         {
-            foreach (var name in names)
+            foreach (var name in levelImages)
             {
                 Assert.True(await blobs.ExistsAsync(BlobStore.Images, name, Token), $"{name} went while {maps.Count - i} map(s) still use the file");
             }
 
             Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/maps/{maps[i]!["id"]}", Token)).StatusCode);
+            // The run belonged to the first map: its image goes with it.
+            Assert.False(await blobs.ExistsAsync(BlobStore.Images, runImage, Token), "the run's image outlived its run");
         }
 
-        foreach (var name in names)
+        foreach (var name in levelImages)
         {
             Assert.False(await blobs.ExistsAsync(BlobStore.Images, name, Token), $"{name} outlived the file's last map");
         }
