@@ -97,6 +97,31 @@ public sealed class AppHostTests(AppHostFixture fixture) : IClassFixture<AppHost
         Assert.True(metrics["time_to_exit"]!.GetValue<double>() > 0);
         Assert.DoesNotContain(JsonNode.Parse(await client.GetStringAsync($"/api/bugs?run_id={runId}", Token))!.AsArray(),
             b => b!["bug_type"]!.GetValue<string>() is "exit_unreachable" or "softlock");
+
+        var image = await PollBytesAsync(client, $"/api/runs/{runId}/image", "image/png");
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], image[..4]);
+        var report = System.Text.Encoding.UTF8.GetString(await PollBytesAsync(client, $"/api/runs/{runId}/report", "text/markdown"));
+        Assert.Contains("E1M1", report);
+        Assert.Contains($"/api/runs/{runId}/image", report);
+    }
+
+    /// <summary>Asks until the resource exists: before that, only a 404 saying it is not there yet is acceptable.</summary>
+    private static async Task<byte[]> PollBytesAsync(HttpClient client, string path, string mediaType)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await client.GetAsync(path, Token).WaitAsync(RequestTimeout, Token);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+                return await response.Content.ReadAsByteArrayAsync(Token);
+            }
+
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {response.StatusCode} {await response.Content.ReadAsStringAsync(Token)}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"{path} never appeared");
+            await Task.Delay(500, Token);
+        }
     }
 
     private static async Task<JsonNode> PollAsync(HttpClient client, string path, Func<JsonNode, bool> done)
