@@ -132,7 +132,8 @@ public sealed class BlobStore(BlobServiceClient service)
     private static string SafeName(string name) =>
         string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c.ToString() : $"~{(int)c:x2}"));
 
-    private async Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken)
+    /// <summary>A container's client, created on first use (once per process), for stores that need more than names and streams: metadata, listings.</summary>
+    public async Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken)
     {
         var creation = _containers.GetOrAdd(name, CreateContainerAsync);
         try

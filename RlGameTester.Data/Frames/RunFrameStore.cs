@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
@@ -12,11 +11,9 @@ namespace RlGameTester.Data.Frames;
 /// <see cref="FrameNames"/>) and the evidence thumbnails of its frame findings (<see cref="BlobStore.Images"/>).
 /// Listing returns frames in tick order: the names sort that way.
 /// </summary>
-public sealed class RunFrameStore(BlobServiceClient service)
+public sealed class RunFrameStore(BlobStore blobs)
 {
     private const string EpisodeKey = "episode";
-
-    private readonly ConcurrentDictionary<string, Task<BlobContainerClient>> _containers = new();
 
     /// <summary>Every stored frame of the run, in tick order.</summary>
     public async Task<IReadOnlyList<StoredFrame>> ListAsync(long runId, CancellationToken cancellationToken) =>
@@ -33,7 +30,7 @@ public sealed class RunFrameStore(BlobServiceClient service)
     public async Task<string> UploadAsync(long runId, int tick, FrameImageInfo image, ReadOnlyMemory<byte> content, int? episode, CancellationToken cancellationToken)
     {
         var name = FrameNames.Blob(runId, tick, image);
-        var blob = (await ContainerAsync(BlobStore.Frames, cancellationToken)).GetBlobClient(name);
+        var blob = (await blobs.ContainerAsync(BlobStore.Frames, cancellationToken)).GetBlobClient(name);
         var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = image.ContentType } };
         if (episode is { } e)
         {
@@ -47,7 +44,7 @@ public sealed class RunFrameStore(BlobServiceClient service)
     /// <summary>A frame's bytes, or null when it is gone.</summary>
     public async Task<byte[]?> DownloadAsync(string blobName, CancellationToken cancellationToken)
     {
-        var blob = (await ContainerAsync(BlobStore.Frames, cancellationToken)).GetBlobClient(blobName);
+        var blob = (await blobs.ContainerAsync(BlobStore.Frames, cancellationToken)).GetBlobClient(blobName);
         try
         {
             var content = await blob.DownloadContentAsync(cancellationToken);
@@ -60,19 +57,19 @@ public sealed class RunFrameStore(BlobServiceClient service)
     }
 
     public async Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
-        await (await ContainerAsync(BlobStore.Frames, cancellationToken)).GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        await (await blobs.ContainerAsync(BlobStore.Frames, cancellationToken)).GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
     /// <summary>Stores a finding's evidence thumbnail (PNG), replacing one of that name.</summary>
     public async Task UploadThumbnailAsync(string name, ReadOnlyMemory<byte> png, CancellationToken cancellationToken)
     {
-        var blob = (await ContainerAsync(BlobStore.Images, cancellationToken)).GetBlobClient(name);
+        var blob = (await blobs.ContainerAsync(BlobStore.Images, cancellationToken)).GetBlobClient(name);
         await blob.UploadAsync(BinaryData.FromBytes(png), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "image/png" } }, cancellationToken);
     }
 
     /// <summary>The names of the run's evidence thumbnails.</summary>
     public async Task<IReadOnlyList<string>> ListThumbnailsAsync(long runId, CancellationToken cancellationToken)
     {
-        var container = await ContainerAsync(BlobStore.Images, cancellationToken);
+        var container = await blobs.ContainerAsync(BlobStore.Images, cancellationToken);
         var names = new List<string>();
         await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = FrameNames.ThumbnailPrefix(runId) }, cancellationToken))
         {
@@ -83,11 +80,11 @@ public sealed class RunFrameStore(BlobServiceClient service)
     }
 
     public async Task DeleteThumbnailAsync(string name, CancellationToken cancellationToken) =>
-        await (await ContainerAsync(BlobStore.Images, cancellationToken)).GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        await (await blobs.ContainerAsync(BlobStore.Images, cancellationToken)).GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
     private async Task<IReadOnlyList<StoredFrame>> ListAsync(string prefix, CancellationToken cancellationToken)
     {
-        var container = await ContainerAsync(BlobStore.Frames, cancellationToken);
+        var container = await blobs.ContainerAsync(BlobStore.Frames, cancellationToken);
         var frames = new List<StoredFrame>();
         var options = new GetBlobsOptions { Prefix = prefix, Traits = BlobTraits.Metadata };
         await foreach (var item in container.GetBlobsAsync(options, cancellationToken))
@@ -106,37 +103,5 @@ public sealed class RunFrameStore(BlobServiceClient service)
         // Names sort by tick already; a tick stored as both PNG and JPEG keeps the order stable.
         frames.Sort((a, b) => a.Tick != b.Tick ? a.Tick.CompareTo(b.Tick) : string.CompareOrdinal(a.BlobName, b.BlobName));
         return frames;
-    }
-
-    private async Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken)
-    {
-        var creation = _containers.GetOrAdd(name, CreateContainerAsync);
-        try
-        {
-            return await creation.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (Forget(name, creation))
-        {
-            throw; // Unreachable: Forget returns false so the exception flows on unchanged.
-        }
-    }
-
-    // Shared by every caller, so it does not take any one caller's cancellation token.
-    private async Task<BlobContainerClient> CreateContainerAsync(string name)
-    {
-        var container = service.GetBlobContainerClient(name);
-        await container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
-        return container;
-    }
-
-    /// <summary>A failed creation (the server not up yet) must not be remembered: the next call tries again.</summary>
-    private bool Forget(string name, Task<BlobContainerClient> creation)
-    {
-        if (creation.IsFaulted || creation.IsCanceled)
-        {
-            _containers.TryRemove(KeyValuePair.Create(name, creation));
-        }
-
-        return false;
     }
 }

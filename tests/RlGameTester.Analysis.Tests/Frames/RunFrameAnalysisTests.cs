@@ -24,9 +24,15 @@ namespace RlGameTester.Analysis.Tests.Frames;
 public sealed class RunFrameAnalysisTests : IAsyncLifetime
 {
     private static readonly ClipFactory Factory = new(DoomGraphics.Shared, 320, 240);
-    private readonly RunFrameStore _store = new(new BlobServiceClient(TestServers.Blobs));
-    private readonly BlobStore _blobs = new(new BlobServiceClient(TestServers.Blobs));
+    private readonly BlobStore _blobs;
+    private readonly RunFrameStore _store;
     private TestDatabase? _database;
+
+    public RunFrameAnalysisTests()
+    {
+        _blobs = new BlobStore(new BlobServiceClient(TestServers.Blobs));
+        _store = new RunFrameStore(_blobs);
+    }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
