@@ -46,13 +46,21 @@ internal sealed partial class RunFrameAnalysis(
         var now = clock.GetUtcNow().UtcDateTime;
         var bugs = new List<Bug>();
         var reading = new ReadCounts();
-        await foreach (var finding in FrameChecks.CheckAsync(ReadAsync(runId, frames, activity, reading, cancellationToken), options.Value, cancellationToken))
+        await foreach (var finding in FrameChecks.CheckAsync(ReadAsync(runId, frames, activity, reading, cancellationToken), options.Value, Undecodable, cancellationToken))
         {
             var thumbnail = FrameNames.Thumbnail(runId, finding.EvidenceTick, finding.Check);
             await store.UploadThumbnailAsync(thumbnail, finding.Thumbnail, cancellationToken);
             var bug = finding.ToBug(runId, run.MapId, now, thumbnail);
             bug.Episode = episodes.GetValueOrDefault(finding.EvidenceTick);
             bugs.Add(bug);
+        }
+
+        // A frame whose header and ending look whole but whose data is not (an agent's file cut mid-write) is passed over.
+        void Undecodable(int tick, string reason)
+        {
+            reading.Checked--;
+            reading.Skipped++;
+            LogSkipped(logger, runId, $"tick {tick}", reason);
         }
 
         await db.Bugs.Where(b => b.RunId == runId && b.DetectionSource == DetectionSource.Frames && b.BugType == BugType.VisualGlitch)

@@ -168,7 +168,7 @@ public sealed class FrameCheckerTests
         }
 
         var findings = new List<FrameFinding>();
-        await foreach (var finding in FrameChecks.CheckAsync(Frames(), new FrameCheckOptions(), TestContext.Current.CancellationToken))
+        await foreach (var finding in FrameChecks.CheckAsync(Frames(), new FrameCheckOptions(), null, TestContext.Current.CancellationToken))
         {
             findings.Add(finding);
         }

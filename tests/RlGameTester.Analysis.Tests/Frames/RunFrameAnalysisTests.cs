@@ -179,6 +179,14 @@ public sealed class RunFrameAnalysisTests : IAsyncLifetime
             await _store.UploadAsync(runId, tiny, new FrameImageInfo(FrameImageKind.Png, 20, 20), small.ImEncode(".png"), null, Token);
         }
 
+        // Whole header and ending, garbage in between (an agent's file overwritten mid-way): the header check passes it,
+        // the decoder refuses it, and it is passed over too.
+        var garbled = tiny + 2;
+        var damaged = Encode(clip.Frames[0].Frame, ".png");
+        Array.Fill(damaged, (byte)0x5A, 64, damaged.Length - 128);
+        Assert.NotNull(FrameImageHeader.Read(damaged, out _));
+        await _store.UploadAsync(runId, garbled, new FrameImageInfo(FrameImageKind.Png, 320, 240), damaged, null, Token);
+
         await AnalyseAsync(runId);
 
         Assert.Contains(await FrameBugsAsync(runId), b => b.CheckName == FrameCheckNames.BlackFrame);
