@@ -67,22 +67,37 @@ internal sealed partial class ExplorationRun
         return to;
     }
 
-    /// <summary>Recomputes which of the 8 steps from a cell the body can take under the current heights.</summary>
+    /// <summary>
+    /// Recomputes which of the 8 steps from a cell the body can take under the current heights; a step lost means the
+    /// reachable sets must be searched again, steps gained only grow them.
+    /// </summary>
     private void UpdateMoveMask(int c)
     {
-        if (grid.Blocked[c] != NavGrid.Free)
+        var mask = 0;
+        if (grid.Blocked[c] == NavGrid.Free)
         {
-            moveMask[c] = 0;
+            for (var d = 0; d < 8; d++)
+            {
+                if (grid.CanMoveEither(c, c + grid.Offsets[d]))
+                {
+                    mask |= 1 << d;
+                }
+            }
+        }
+
+        var old = moveMask[c];
+        if (old == mask)
+        {
             return;
         }
 
-        var mask = 0;
-        for (var d = 0; d < 8; d++)
+        if ((old & ~mask) != 0)
         {
-            if (grid.CanMoveEither(c, c + grid.Offsets[d]))
-            {
-                mask |= 1 << d;
-            }
+            dirty = true;
+        }
+        else
+        {
+            grown.Add(c);
         }
 
         moveMask[c] = (byte)mask;
@@ -125,10 +140,60 @@ internal sealed partial class ExplorationRun
     {
         reachGeneration++;
         exitInReach = false;
-        teleportEdges.Clear();
+        arrivals.Clear();
         queue.Clear();
         reachStamp[from] = reachGeneration;
         queue.Enqueue(from);
+        ContinueReach(null);
+    }
+
+    /// <summary>
+    /// After a change that only opened new steps (a door, a lift, a lowered floor): extends the reachable set and the
+    /// set that can come back from the cells whose steps changed, instead of searching everything again.
+    /// </summary>
+    private void Grow()
+    {
+        exhausted = 0;
+        exitReturnValid = false;
+        growing.Clear();
+        growing.AddRange(grown);
+        grown.Clear();
+        queue.Clear();
+        foreach (var c in growing)
+        {
+            if (InReach(c))
+            {
+                queue.Enqueue(c);
+            }
+        }
+
+        ContinueReach(growing);
+        var seeds = new List<int>();
+        foreach (var c in growing)
+        {
+            if (!InReach(c) || InReturn(c))
+            {
+                continue;
+            }
+
+            for (var d = 0; d < 8; d++)
+            {
+                var next = Step(c, d, allowExit: false);
+                if (next >= 0 && InReturn(next))
+                {
+                    returnStamp[c] = returnGeneration;
+                    seeds.Add(c);
+                    break;
+                }
+            }
+        }
+
+        ReachBackFrom(seeds, returnStamp, returnGeneration);
+    }
+
+    // Breadth-first over the steps from the cells queued (already marked), marking what they reach.
+    private void ContinueReach(List<int>? reached)
+    {
         while (queue.Count > 0)
         {
             var c = queue.Dequeue();
@@ -148,12 +213,22 @@ internal sealed partial class ExplorationRun
 
                 if (next != c + grid.Offsets[d])
                 {
-                    teleportEdges.Add((c, next));
+                    if (!arrivals.TryGetValue(next, out var sources))
+                    {
+                        sources = [];
+                        arrivals.Add(next, sources);
+                    }
+
+                    if (!sources.Contains(c))
+                    {
+                        sources.Add(c);
+                    }
                 }
 
                 if (reachStamp[next] != reachGeneration)
                 {
                     reachStamp[next] = reachGeneration;
+                    reached?.Add(next);
                     queue.Enqueue(next);
                 }
             }
@@ -163,26 +238,25 @@ internal sealed partial class ExplorationRun
     // Cells of the reachable set from which one of the seeds can be reached (a search backwards along the steps).
     private void ReachBack(IEnumerable<int> seeds, int[] stamp, int generation)
     {
-        var arrivals = new Dictionary<int, List<int>>();
-        foreach (var (from, to) in teleportEdges)
-        {
-            if (!arrivals.TryGetValue(to, out var list))
-            {
-                list = [];
-                arrivals.Add(to, list);
-            }
-
-            list.Add(from);
-        }
-
-        queue.Clear();
+        var marked = new List<int>();
         foreach (var seed in seeds)
         {
             if (stamp[seed] != generation)
             {
                 stamp[seed] = generation;
-                queue.Enqueue(seed);
+                marked.Add(seed);
             }
+        }
+
+        ReachBackFrom(marked, stamp, generation);
+    }
+
+    private void ReachBackFrom(List<int> marked, int[] stamp, int generation)
+    {
+        queue.Clear();
+        foreach (var seed in marked)
+        {
+            queue.Enqueue(seed);
         }
 
         while (queue.Count > 0)

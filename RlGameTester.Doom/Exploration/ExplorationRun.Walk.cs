@@ -70,6 +70,7 @@ internal sealed partial class ExplorationRun
 
     private Walk WalkTo(int goal)
     {
+        interrupted = false;
         foreach (var (next, direction) in PathTo(goal))
         {
             var moved = StepOnce(direction);
@@ -80,7 +81,7 @@ internal sealed partial class ExplorationRun
 
             if (!moved || cell != next)
             {
-                return dirty || ExitReached || Died ? Walk.Interrupted : Walk.Blocked;
+                return interrupted || ExitReached || Died ? Walk.Interrupted : Walk.Blocked;
             }
         }
 
@@ -198,6 +199,7 @@ internal sealed partial class ExplorationRun
         Wait(TeleportFreezeTics);
         PickUp(cell);
         dirty = true;
+        interrupted = true;
     }
 
     /// <summary>Sets a line off: exits end the level, moves change sector heights. True when something changed.</summary>
@@ -267,7 +269,7 @@ internal sealed partial class ExplorationRun
 
         if (travel >= 0)
         {
-            dirty = true;
+            interrupted = true;
         }
 
         return travel;
@@ -298,7 +300,6 @@ internal sealed partial class ExplorationRun
         }
 
         pendingBossActions.Clear();
-        dirty = true;
         return true;
     }
 

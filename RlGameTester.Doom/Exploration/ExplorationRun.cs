@@ -39,7 +39,9 @@ internal sealed partial class ExplorationRun
     private readonly BucketQueue buckets = new(512);
     private readonly byte[] moveMask;
     private readonly Queue<int> queue = new();
-    private readonly List<(int From, int To)> teleportEdges = [];
+    private readonly Dictionary<int, List<int>> arrivals = [];
+    private readonly List<int> grown = [];
+    private readonly List<int> growing = [];
     private int reachGeneration;
     private int returnGeneration;
     private int exitReturnGeneration;
@@ -71,6 +73,7 @@ internal sealed partial class ExplorationRun
     private int liftConfig = 1;
     private DoomKeys keys;
     private bool dirty = true;
+    private bool interrupted;
     private int exhausted;
     private bool exitInReach;
 
@@ -191,11 +194,7 @@ internal sealed partial class ExplorationRun
         while (!ExitReached && !Died && trips++ < MaxTrips)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (dirty)
-            {
-                Refresh();
-            }
-
+            Update();
             if (clock >= options.TickLimit)
             {
                 break;
@@ -229,11 +228,7 @@ internal sealed partial class ExplorationRun
         for (var attempt = 0; attempt < 64 && !ExitReached && !Died; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (dirty)
-            {
-                Refresh();
-            }
-
+            Update();
             if (!TryTrip(Goal.NormalExit, requireReturn: false) && !TryTrip(Goal.SecretExit, requireReturn: false))
             {
                 break;
@@ -243,6 +238,20 @@ internal sealed partial class ExplorationRun
         if (!ExitReached && !Died && !CanReachStart())
         {
             Add(Event(ExplorerEventKind.StuckCandidate, cell) with { Detail = "no way back to the start and no exit from here" });
+        }
+    }
+
+    /// <summary>Brings the reachable sets up to date: a full search after a closing move or a one-way trip, else growth.</summary>
+    private void Update()
+    {
+        if (dirty)
+        {
+            grown.Clear();
+            Refresh();
+        }
+        else if (grown.Count > 0)
+        {
+            Grow();
         }
     }
 
