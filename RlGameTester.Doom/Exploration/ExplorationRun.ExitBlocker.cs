@@ -92,7 +92,40 @@ internal sealed partial class ExplorationRun
             }
         }
 
-        // Nothing breaks the rules on the way: the exit needs something the agent could not set off.
+        // Nothing breaks the rules on the way but a door no line the agent reached opens.
+        for (var i = 1; i < path.Count; i++)
+        {
+            var (a, b) = (path[i - 1], path[i]);
+            if (IsNeighbour(a, b) && grid.Blocked[b] == NavGrid.Free && grid.Fits(a) && !grid.CanMoveEither(a, b))
+            {
+                var evidence = Furthest(furthest, goal);
+                ReportLowOpening($"The furthest a player gets towards the exit at {At(goal)} is {At(furthest)}", b, grid.Ceiling[b] - grid.Floor1[a], evidence);
+                return;
+            }
+        }
+
+        // The step over a walk-over exit line itself may be what cannot be taken (a closed exit pad).
+        for (var d = 0; d < 8; d++)
+        {
+            var into = goal + grid.Offsets[d];
+            if (model.Crossings(goal, d) is { } crossed && crossed.Exists(x => model.Actions[x.Line]!.Exit) &&
+                grid.Blocked[into] == NavGrid.Free && !grid.CanMoveEither(goal, into))
+            {
+                var intro = $"The furthest a player gets towards the exit is {At(furthest)}, next to the exit line";
+                var step = Math.Min(grid.Floor0[into] - grid.Floor0[goal], grid.Floor1[into] - grid.Floor1[goal]);
+                if (step > NavGrid.MaxStepUp)
+                {
+                    ReportExitBlocker(furthest, goal, into, goal);
+                }
+                else
+                {
+                    ReportLowOpening(intro, into, grid.Ceiling[into] - grid.Floor1[goal], Furthest(furthest, goal));
+                }
+
+                return;
+            }
+        }
+
         findings.Add(new ExplorerFinding(
             ExplorerFindingKind.ExitUnreachable,
             "Exit unreachable: the agent could not get to the exit",
@@ -143,7 +176,7 @@ internal sealed partial class ExplorationRun
                 continue;
             }
 
-            if (grid.Blocked[c] == NavGrid.Free && IsExit(c, secret: null))
+            if (grid.Blocked[c] == NavGrid.Free && IsExit(c, secret: null, relaxed: true))
             {
                 return c;
             }

@@ -452,8 +452,10 @@ internal sealed partial class ExplorationRun
         return null;
     }
 
+    // Lines worth going to: those that open or move something, and crushers on a level a crushed boss ends.
     private bool Wanted(int line) =>
-        !activated[line] && model.Actions[line] is { Progress: true } action && (action.Keys is null || action.Keys.IsSatisfiedBy(keys));
+        !activated[line] && model.Actions[line] is { } action && (action.Progress || (action.Crusher && bossExitTypes.Count > 0)) &&
+        (action.Keys is null || action.Keys.IsSatisfiedBy(keys));
 
     private Target? ExploreAt(int c)
     {
@@ -470,10 +472,11 @@ internal sealed partial class ExplorationRun
         return visitedBlock[BlockOf(grid.X(c), grid.Y(c))] || (sector >= 0 && sectorDamaging[sector]) ? null : new Target(c, TargetKind.Coverage, 0);
     }
 
-    private bool IsExit(int c, bool? secret) =>
-        (secret != true && ExitAt(c, false, true) is not null) || (secret != false && ExitAt(c, true, true) is not null);
+    private bool IsExit(int c, bool? secret, bool relaxed = false) =>
+        (secret != true && ExitAt(c, false, true, relaxed) is not null) || (secret != false && ExitAt(c, true, true, relaxed) is not null);
 
-    private Target? ExitAt(int c, bool secret, bool allowExit)
+    // Relaxed: a walk-over exit counts whether or not the step over it can be taken now (for the exit blocker search).
+    private Target? ExitAt(int c, bool secret, bool allowExit, bool relaxed = false)
     {
         foreach (var line in model.UseLines[c])
         {
@@ -496,7 +499,7 @@ internal sealed partial class ExplorationRun
             for (var d = 0; d < 8; d++)
             {
                 var crossed = model.Crossings(c, d);
-                if (crossed is null || !grid.CanMoveEither(c, c + grid.Offsets[d]))
+                if (crossed is null || (!relaxed && !grid.CanMoveEither(c, c + grid.Offsets[d])))
                 {
                     continue;
                 }

@@ -218,6 +218,12 @@ internal sealed partial class ExplorationRun
             return true;
         }
 
+        if (action.Crusher)
+        {
+            CrushBosses(action);
+            return ExitReached;
+        }
+
         if (action.Move is not { } move || action.Sectors.Length == 0)
         {
             return false;
@@ -273,6 +279,37 @@ internal sealed partial class ExplorationRun
         }
 
         return travel;
+    }
+
+    // Bosses whose death ends the level die when crushed (freedoom's MAP16 crushes its Icons of Sin): once every one of
+    // a kind stands in a sector a crusher was started in, the level ends.
+    private void CrushBosses(LineAction action)
+    {
+        foreach (var sector in action.Sectors)
+        {
+            crushed[sector] = true;
+        }
+
+        foreach (var type in bossExitTypes)
+        {
+            var all = true;
+            var any = false;
+            for (var t = 0; t < model.Level.Things.Length && all; t++)
+            {
+                if (model.ThingPresent[t] && model.Level.Things[t].Type == type)
+                {
+                    any = true;
+                    all = model.ThingSector[t] >= 0 && crushed[model.ThingSector[t]];
+                }
+            }
+
+            if (any && all)
+            {
+                var name = ThingTypes.Find(type)?.Name ?? $"type {type}";
+                EndLevel(action.Line, secret: false, $"assumed boss death: every {name} is crushed by {action.Name} (line {action.Line})");
+                return;
+            }
+        }
     }
 
     private bool FireBossActions()

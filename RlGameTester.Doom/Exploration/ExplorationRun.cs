@@ -60,6 +60,8 @@ internal sealed partial class ExplorationRun
     private readonly List<(int Sector, int Low, int High, int Ceiling, int Special)> changes = [];
     private readonly List<(int Tag, BossEffect Effect, int Monster)> pendingBossActions = [];
     private readonly bool[]? bossExitCells;
+    private readonly List<int> bossExitTypes = [];
+    private readonly bool[] crushed;
 
     private int cell;
     private double clock;
@@ -112,6 +114,7 @@ internal sealed partial class ExplorationRun
         taken = new bool[model.Level.Things.Length];
         thingDone = new bool[model.Level.Things.Length];
         activated = new bool[model.Level.Linedefs.Length];
+        crushed = new bool[model.Level.Sectors.Length];
         sectorDamaging = new bool[model.Level.Sectors.Length];
         sectorDamage = new int[model.Level.Sectors.Length];
         sectorEndsLevel = new bool[model.Level.Sectors.Length];
@@ -138,6 +141,7 @@ internal sealed partial class ExplorationRun
             }
             else if (action.Effect == BossEffect.ExitLevel)
             {
+                bossExitTypes.Add(action.MonsterType);
                 bossExitCells ??= new bool[count];
                 MarkBossExitCells(action.MonsterType, bossExitCells);
             }

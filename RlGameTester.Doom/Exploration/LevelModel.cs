@@ -211,7 +211,10 @@ internal sealed class LevelModel
         }
 
         var move = SectorMoves.FindDoom(line.Special);
-        var sectors = move is null ? [] : info.Trigger == LineTrigger.Door ? BackSector(line) : Tagged(line.Tag);
+
+        // Crushers start or stop; the stop lines (57, 74, 168, 188) crush nothing.
+        var crusher = info.Effect == LineEffect.Crusher && line.Special is not (57 or 74 or 168 or 188);
+        var sectors = move is null && !crusher ? [] : info.Trigger == LineTrigger.Door ? BackSector(line) : Tagged(line.Tag);
         var action = new LineAction
         {
             Line = index,
@@ -223,6 +226,7 @@ internal sealed class LevelModel
             Keys = info.Keys,
             Exit = info.Effect is LineEffect.Exit or LineEffect.SecretExit,
             SecretExit = info.Effect == LineEffect.SecretExit,
+            Crusher = crusher,
 
             // Monster-only teleports (125, 126, 264-269) never carry the player.
             Teleport = info.Effect == LineEffect.Teleport && line.Special is not (125 or 126 or 268 or 269),
