@@ -304,6 +304,39 @@ internal sealed partial class ExplorationRun
         var line = StepLine(a, b, high);
         evidence["step"] = step.ToString(CultureInfo.InvariantCulture);
         evidence["blocking_sector"] = high.ToString(CultureInfo.InvariantCulture);
+
+        // A floor some line would move (lower, or lift) that nobody set off: that line is what the way is waiting for.
+        LineAction? mover = null;
+        foreach (var action in model.Actions)
+        {
+            if (action is { Move.Ceiling: false } && !activated[action.Line] && Array.IndexOf(action.Sectors, high) >= 0 &&
+                (mover is null || Distance(action.Line, b) < Distance(mover.Line, b)))
+            {
+                mover = action;
+            }
+        }
+
+        if (mover is not null)
+        {
+            var (mx, my) = model.Geometry.Midpoint(mover.Line);
+            evidence["mover_line"] = mover.Line.ToString(CultureInfo.InvariantCulture);
+            if (line >= 0)
+            {
+                evidence["blocking_line"] = line.ToString(CultureInfo.InvariantCulture);
+            }
+
+            var keyText = mover.Keys is { } needed && !needed.IsSatisfiedBy(keys) ? $" (it needs the {needed.Description})" : string.Empty;
+            AddExitFinding(
+                $"Exit unreachable: sector {high} stays {step} units up (line {mover.Line} that moves it is never set off)",
+                $"{intro}; from there the way on climbs {step} units into sector {high}, and line {mover.Line} ({mover.Name}) at ({N(mx)}, {N(my)}) that would move its floor cannot be reached{keyText}.",
+                mx,
+                my,
+                "line",
+                mover.Line,
+                evidence);
+            return;
+        }
+
         if (line >= 0)
         {
             evidence["blocking_line"] = line.ToString(CultureInfo.InvariantCulture);
