@@ -266,8 +266,22 @@ internal sealed partial class ExplorationRun
                 continue;
             }
 
+            var closing = change.Ceiling < Heights.Ceiling[s] || change.Low > Heights.FloorLow[s];
             Heights.Apply(change);
             UpdateSectorDamage(s);
+
+            // A door shut again (a trap) can be opened again by its repeatable switches and door lines.
+            if (closing)
+            {
+                foreach (var other in model.ActionsOnSector(s))
+                {
+                    if (other.Repeatable && other.Trigger is LineTrigger.Door or LineTrigger.Switch)
+                    {
+                        activated[other.Line] = false;
+                    }
+                }
+            }
+
             grid.RecomputeSector(s, Heights);
             UpdateMoveMasks(s);
             travel = Math.Max(travel, delta);
@@ -276,9 +290,46 @@ internal sealed partial class ExplorationRun
         if (travel >= 0)
         {
             interrupted = true;
+            if (!grid.Fits(cell))
+            {
+                StepOff();
+            }
         }
 
         return travel;
+    }
+
+    // Planes move at 1 to 8 units a tic, not at once: a body on a floor that starts rising to the ceiling (or under a
+    // ceiling coming down) walks off it while it moves. The agent goes to the nearest spot that still has room.
+    private void StepOff()
+    {
+        var from = cell;
+        var seen = new HashSet<int> { from };
+        queue.Clear();
+        queue.Enqueue(from);
+        var limit = (int)(512 / grid.CellSize);
+        while (queue.Count > 0)
+        {
+            var c = queue.Dequeue();
+            if (grid.Fits(c))
+            {
+                var distance = Math.Max(Math.Abs(grid.X(c) - grid.X(from)), Math.Abs(grid.Y(c) - grid.Y(from)));
+                Advance(from, c, distance / Speed);
+                cell = c;
+                Trail[c] = true;
+                return;
+            }
+
+            for (var d = 0; d < 8; d++)
+            {
+                var n = c + grid.Offsets[d];
+                if (grid.Blocked[n] == NavGrid.Free && Math.Abs((n % grid.Columns) - (from % grid.Columns)) <= limit &&
+                    Math.Abs((n / grid.Columns) - (from / grid.Columns)) <= limit && seen.Add(n))
+                {
+                    queue.Enqueue(n);
+                }
+            }
+        }
     }
 
     // Bosses whose death ends the level die when crushed (freedoom's MAP16 crushes its Icons of Sin): once every one of

@@ -20,6 +20,7 @@ internal sealed class LevelModel
     public const double GunRange = 1024;
 
     private readonly Dictionary<int, List<(int Line, bool FrontToBack)>> crossings = [];
+    private readonly List<LineAction>?[] actionsBySector;
 
     public LevelModel(Level level, LevelGeometry geometry, int skill)
     {
@@ -46,6 +47,15 @@ internal sealed class LevelModel
         for (var line = 0; line < Actions.Length; line++)
         {
             Actions[line] = Describe(line);
+        }
+
+        actionsBySector = new List<LineAction>[level.Sectors.Length];
+        foreach (var action in Actions)
+        {
+            foreach (var sector in action?.Sectors ?? [])
+            {
+                (actionsBySector[sector] ??= []).Add(action!);
+            }
         }
 
         CrossMask = new byte[Grid.Count];
@@ -119,6 +129,9 @@ internal sealed class LevelModel
 
     /// <summary>Pickups (thing indices) the body touches in each cell, before the height check.</summary>
     public CellLists Pickups { get; }
+
+    /// <summary>The special lines that move a sector.</summary>
+    public IReadOnlyList<LineAction> ActionsOnSector(int sector) => actionsBySector[sector] ?? (IReadOnlyList<LineAction>)[];
 
     /// <summary>The walk-over lines a step from <paramref name="cell"/> in <paramref name="direction"/> crosses.</summary>
     public List<(int Line, bool FrontToBack)>? Crossings(int cell, int direction) =>
