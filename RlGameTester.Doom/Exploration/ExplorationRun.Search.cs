@@ -356,9 +356,17 @@ internal sealed partial class ExplorationRun
 
                 var stepCost = next != c + grid.Offsets[d] ? OrthogonalCost + (TeleportFreezeTics * 20)
                     : (d & 1) == 0 ? OrthogonalCost : DiagonalCost;
-                // Damage expected on the way (hp per step at running speed): paths that would kill are not taken.
+                // Damage expected on the way (hp per step at running speed, and while waiting for a lift on a damaging
+                // floor): paths that would kill are not taken.
                 var sector = grid.CenterSector[next];
                 var damage = hurt[c];
+                var here = grid.CenterSector[c];
+                if (here >= 0 && sectorDamaging[here] && next == c + grid.Offsets[d] && grid.CanMove(c, next, 0) != grid.CanMove(c, next, 1))
+                {
+                    damage += sectorDamage[here] * LiftRideTics / 32.0;
+                    stepCost += LiftRideTics * 20;
+                }
+
                 if (sector >= 0 && sectorDamaging[sector])
                 {
                     stepCost += DamagePenalty;

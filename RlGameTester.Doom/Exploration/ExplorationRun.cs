@@ -36,7 +36,8 @@ internal sealed partial class ExplorationRun
     private readonly int[] parent;
     private readonly sbyte[] parentDirection;
     private readonly PriorityQueue<int, int> heap = new();
-    private readonly BucketQueue buckets = new(512);
+    // The ring must be larger than the costliest step (a lift wait on a damaging floor: 1400 + 54).
+    private readonly BucketQueue buckets = new(4096);
     private readonly byte[] moveMask;
     private readonly Queue<int> queue = new();
     private readonly Dictionary<int, List<int>> arrivals = [];
