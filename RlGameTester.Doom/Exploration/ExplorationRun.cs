@@ -167,8 +167,6 @@ internal sealed partial class ExplorationRun
 
     public int Health => health;
 
-    public DoomKeys Keys => keys;
-
     public bool ExitReached { get; private set; }
 
     public bool SecretExit { get; private set; }
@@ -176,13 +174,6 @@ internal sealed partial class ExplorationRun
     public int? ExitTick { get; private set; }
 
     public bool Died { get; private set; }
-
-    /// <summary>The walk-over, switch or gun line the agent could not pass, set off or shoot (for findings).</summary>
-    public bool[] Activated => activated;
-
-    public bool[] Taken => taken;
-
-    public bool[]? BossExitCells => bossExitCells;
 
     /// <summary>Plays the level from the player 1 start.</summary>
     public void Run(int startCell, int startAngle)
