@@ -28,6 +28,14 @@ internal static class ExplorationFixtures
     public static void SetSectorFloor(EditableLevel level, int sector, int floor) =>
         BinaryPrimitives.WriteInt16LittleEndian(level["SECTORS"].AsSpan(sector * SectorSize), (short)floor);
 
+    public static void SetSectorCeiling(EditableLevel level, int sector, int ceiling) =>
+        BinaryPrimitives.WriteInt16LittleEndian(level["SECTORS"].AsSpan((sector * SectorSize) + 2), (short)ceiling);
+
+    public static short SectorCeiling(EditableLevel level, int sector) =>
+        BinaryPrimitives.ReadInt16LittleEndian(level["SECTORS"].AsSpan((sector * SectorSize) + 2));
+
+    public static int SectorCount(EditableLevel level) => level["SECTORS"].Length / SectorSize;
+
     public static void SetSectorSpecial(EditableLevel level, int sector, int special) =>
         BinaryPrimitives.WriteInt16LittleEndian(level["SECTORS"].AsSpan((sector * SectorSize) + 22), (short)special);
 
