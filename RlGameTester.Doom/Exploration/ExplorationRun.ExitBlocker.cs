@@ -6,6 +6,11 @@ namespace RlGameTester.Doom.Exploration;
 /// <content>Why the exit was not reached: the cheapest way from what was reached to an exit, counting rule breaks.</content>
 internal sealed partial class ExplorationRun
 {
+    private const byte OpenableDoor = 1;
+    private const byte LockedDoor = 2;
+
+    private byte[] doorState = [];
+
     private void FindExitBlocker()
     {
         var level = model.Level;
@@ -34,6 +39,21 @@ internal sealed partial class ExplorationRun
                 Evidence = new Dictionary<string, string> { ["reason"] = "no exit" },
             });
             return;
+        }
+
+        doorState = new byte[level.Sectors.Length];
+        foreach (var action in model.Actions)
+        {
+            if (action?.Move is not { Ceiling: true, Target: MoveTarget.DoorOpen })
+            {
+                continue;
+            }
+
+            var locked = action.Keys is { } needed && !needed.IsSatisfiedBy(keys);
+            foreach (var sector in action.Sectors)
+            {
+                doorState[sector] = locked ? Math.Max(doorState[sector], LockedDoor) : OpenableDoor;
+            }
         }
 
         var goal = RelaxedSearch();
@@ -65,14 +85,47 @@ internal sealed partial class ExplorationRun
         for (var i = 1; i < path.Count; i++)
         {
             var (a, b) = (path[i - 1], path[i]);
-            if (IsNeighbour(a, b) && (grid.Blocked[b] == NavGrid.ThingBlocked || !grid.CanMoveEither(a, b)))
+            if (IsNeighbour(a, b) && Violation(a, b) > 0)
             {
                 ReportExitBlocker(furthest, a, b, goal);
                 return;
             }
         }
 
-        // Nothing breaks the rules on the way: the exit needs something the agent could not set off.
+        // Nothing breaks the rules on the way but a door no line the agent reached opens.
+        for (var i = 1; i < path.Count; i++)
+        {
+            var (a, b) = (path[i - 1], path[i]);
+            if (IsNeighbour(a, b) && grid.Blocked[b] == NavGrid.Free && grid.Fits(a) && !grid.CanMoveEither(a, b))
+            {
+                var evidence = Furthest(furthest, goal);
+                ReportLowOpening($"The furthest a player gets towards the exit at {At(goal)} is {At(furthest)}", b, grid.Ceiling[b] - grid.Floor1[a], evidence);
+                return;
+            }
+        }
+
+        // The step over a walk-over exit line itself may be what cannot be taken (a closed exit pad).
+        for (var d = 0; d < 8; d++)
+        {
+            var into = goal + grid.Offsets[d];
+            if (model.Crossings(goal, d) is { } crossed && crossed.Exists(x => model.Actions[x.Line]!.Exit) &&
+                grid.Blocked[into] == NavGrid.Free && !grid.CanMoveEither(goal, into))
+            {
+                var intro = $"The furthest a player gets towards the exit is {At(furthest)}, next to the exit line";
+                var step = Math.Min(grid.Floor0[into] - grid.Floor0[goal], grid.Floor1[into] - grid.Floor1[goal]);
+                if (step > NavGrid.MaxStepUp)
+                {
+                    ReportExitBlocker(furthest, goal, into, goal);
+                }
+                else
+                {
+                    ReportLowOpening(intro, into, grid.Ceiling[into] - grid.Floor1[goal], Furthest(furthest, goal));
+                }
+
+                return;
+            }
+        }
+
         findings.Add(new ExplorerFinding(
             ExplorerFindingKind.ExitUnreachable,
             "Exit unreachable: the agent could not get to the exit",
@@ -123,7 +176,7 @@ internal sealed partial class ExplorationRun
                 continue;
             }
 
-            if (grid.Blocked[c] == NavGrid.Free && IsExit(c, secret: null))
+            if (grid.Blocked[c] == NavGrid.Free && IsExit(c, secret: null, relaxed: true))
             {
                 return c;
             }
@@ -138,9 +191,10 @@ internal sealed partial class ExplorationRun
 
                 var stepCost = (d & 1) == 0 ? OrthogonalCost : DiagonalCost;
                 var next = n;
-                if (grid.Blocked[n] == NavGrid.ThingBlocked || grid.Blocked[c] != NavGrid.Free || !grid.CanMoveEither(c, n))
+                var violation = Violation(c, n);
+                if (violation > 0 || grid.Blocked[c] != NavGrid.Free)
                 {
-                    stepCost += ViolationCost;
+                    stepCost += violation;
                 }
                 else if (Step(c, d, allowExit: true) is var stepped and >= 0)
                 {
@@ -159,6 +213,45 @@ internal sealed partial class ExplorationRun
         }
 
         return -1;
+    }
+
+    // What breaking the rules on a step costs: nothing for a door some unlocked line opens (the agent just never got
+    // to it), a quarter for a door whose key is missing (the designer's way, locked), in full for a solid thing, a step
+    // too high or a ceiling too low.
+    private int Violation(int a, int b)
+    {
+        if (grid.Blocked[b] == NavGrid.ThingBlocked)
+        {
+            return ViolationCost;
+        }
+
+        // Once inside an obstacle (a thing's box, a closed door), going on through it costs nothing more.
+        if (grid.Blocked[a] != NavGrid.Free || !grid.Fits(a) || grid.CanMoveEither(a, b))
+        {
+            return 0;
+        }
+
+        var step = Math.Min(grid.Floor0[b] - grid.Floor0[a], grid.Floor1[b] - grid.Floor1[a]);
+        if (step > NavGrid.MaxStepUp)
+        {
+            return ViolationCost;
+        }
+
+        var low = -1;
+        foreach (var s in grid.SectorsTouched(b))
+        {
+            if (low < 0 || Heights.Ceiling[s] < Heights.Ceiling[low])
+            {
+                low = s;
+            }
+        }
+
+        return doorState[low] switch
+        {
+            OpenableDoor => 0,
+            LockedDoor => ViolationCost / 4,
+            _ => ViolationCost,
+        };
     }
 
     private Dictionary<string, string> Furthest(int furthest, int goal) => new()
@@ -192,7 +285,7 @@ internal sealed partial class ExplorationRun
         var room = Math.Max(grid.Ceiling[b] - grid.Floor0[b], grid.Ceiling[b] - grid.Floor1[b]);
         var step = Math.Min(grid.Floor0[b] - grid.Floor0[a], grid.Floor1[b] - grid.Floor1[a]);
         var head = grid.Ceiling[b] - Math.Min(grid.Floor0[a], grid.Floor1[a]);
-        if (room < NavGrid.BodyHeight || head < NavGrid.BodyHeight)
+        if (step <= NavGrid.MaxStepUp && (room < NavGrid.BodyHeight || head < NavGrid.BodyHeight))
         {
             ReportLowOpening(intro, b, Math.Min(room, head), evidence);
             return;
@@ -211,6 +304,39 @@ internal sealed partial class ExplorationRun
         var line = StepLine(a, b, high);
         evidence["step"] = step.ToString(CultureInfo.InvariantCulture);
         evidence["blocking_sector"] = high.ToString(CultureInfo.InvariantCulture);
+
+        // A floor some line would move (lower, or lift) that nobody set off: that line is what the way is waiting for.
+        LineAction? mover = null;
+        foreach (var action in model.Actions)
+        {
+            if (action is { Move.Ceiling: false } && !activated[action.Line] && Array.IndexOf(action.Sectors, high) >= 0 &&
+                (mover is null || Distance(action.Line, b) < Distance(mover.Line, b)))
+            {
+                mover = action;
+            }
+        }
+
+        if (mover is not null)
+        {
+            var (mx, my) = model.Geometry.Midpoint(mover.Line);
+            evidence["mover_line"] = mover.Line.ToString(CultureInfo.InvariantCulture);
+            if (line >= 0)
+            {
+                evidence["blocking_line"] = line.ToString(CultureInfo.InvariantCulture);
+            }
+
+            var keyText = mover.Keys is { } needed && !needed.IsSatisfiedBy(keys) ? $" (it needs the {needed.Description})" : string.Empty;
+            AddExitFinding(
+                $"Exit unreachable: sector {high} stays {step} units up (line {mover.Line} that moves it is never set off)",
+                $"{intro}; from there the way on climbs {step} units into sector {high}, and line {mover.Line} ({mover.Name}) at ({N(mx)}, {N(my)}) that would move its floor cannot be reached{keyText}.",
+                mx,
+                my,
+                "line",
+                mover.Line,
+                evidence);
+            return;
+        }
+
         if (line >= 0)
         {
             evidence["blocking_line"] = line.ToString(CultureInfo.InvariantCulture);
@@ -239,10 +365,11 @@ internal sealed partial class ExplorationRun
     // The opening is too low: a locked door without its key, a door nothing reachable opens, or a low ceiling.
     private void ReportLowOpening(string intro, int b, int room, Dictionary<string, string> evidence)
     {
+        // The sector whose ceiling comes down over the body.
         var low = -1;
         foreach (var s in grid.SectorsTouched(b))
         {
-            if (low < 0 || Heights.Ceiling[s] - Heights.FloorHigh[s] < Heights.Ceiling[low] - Heights.FloorHigh[low])
+            if (low < 0 || Heights.Ceiling[s] < Heights.Ceiling[low])
             {
                 low = s;
             }
@@ -304,7 +431,7 @@ internal sealed partial class ExplorationRun
             return;
         }
 
-        if (door is not null)
+        if (door is not null && !activated[door.Line])
         {
             var (x, y) = model.Geometry.Midpoint(door.Line);
             evidence["blocking_line"] = door.Line.ToString(CultureInfo.InvariantCulture);

@@ -226,7 +226,7 @@ internal sealed partial class ExplorationRun
 
         if (any)
         {
-            foreach (var component in Components(deadly))
+            foreach (var component in ComponentsBySector(deadly))
             {
                 var (sector, x, y) = Describe(component);
                 var damage = DamageOf(sector);
@@ -315,7 +315,7 @@ internal sealed partial class ExplorationRun
         }
 
         var spots = 0;
-        foreach (var component in Components(trapped))
+        foreach (var component in ComponentsBySector(trapped))
         {
             var area = component.Count * grid.CellSize * grid.CellSize;
             var (sector, x, y) = Describe(component);
@@ -399,6 +399,28 @@ internal sealed partial class ExplorationRun
         }
 
         return (best, bestCell);
+    }
+
+    // Connected areas, merged when most of them lies in the same sector (one finding per sector).
+    private List<List<int>> ComponentsBySector(bool[] mask)
+    {
+        var bySector = new Dictionary<int, List<int>>();
+        var order = new List<int>();
+        foreach (var component in Components(mask))
+        {
+            var sector = Describe(component).Sector;
+            if (bySector.TryGetValue(sector, out var merged))
+            {
+                merged.AddRange(component);
+            }
+            else
+            {
+                bySector.Add(sector, component);
+                order.Add(sector);
+            }
+        }
+
+        return order.ConvertAll(sector => bySector[sector]);
     }
 
     private List<List<int>> Components(bool[] mask)

@@ -67,22 +67,37 @@ internal sealed partial class ExplorationRun
         return to;
     }
 
-    /// <summary>Recomputes which of the 8 steps from a cell the body can take under the current heights.</summary>
+    /// <summary>
+    /// Recomputes which of the 8 steps from a cell the body can take under the current heights; a step lost means the
+    /// reachable sets must be searched again, steps gained only grow them.
+    /// </summary>
     private void UpdateMoveMask(int c)
     {
-        if (grid.Blocked[c] != NavGrid.Free)
+        var mask = 0;
+        if (grid.Blocked[c] == NavGrid.Free)
         {
-            moveMask[c] = 0;
+            for (var d = 0; d < 8; d++)
+            {
+                if (grid.CanMoveEither(c, c + grid.Offsets[d]))
+                {
+                    mask |= 1 << d;
+                }
+            }
+        }
+
+        var old = moveMask[c];
+        if (old == mask)
+        {
             return;
         }
 
-        var mask = 0;
-        for (var d = 0; d < 8; d++)
+        if ((old & ~mask) != 0)
         {
-            if (grid.CanMoveEither(c, c + grid.Offsets[d]))
-            {
-                mask |= 1 << d;
-            }
+            dirty = true;
+        }
+        else
+        {
+            grown.Add(c);
         }
 
         moveMask[c] = (byte)mask;
@@ -125,10 +140,60 @@ internal sealed partial class ExplorationRun
     {
         reachGeneration++;
         exitInReach = false;
-        teleportEdges.Clear();
+        arrivals.Clear();
         queue.Clear();
         reachStamp[from] = reachGeneration;
         queue.Enqueue(from);
+        ContinueReach(null);
+    }
+
+    /// <summary>
+    /// After a change that only opened new steps (a door, a lift, a lowered floor): extends the reachable set and the
+    /// set that can come back from the cells whose steps changed, instead of searching everything again.
+    /// </summary>
+    private void Grow()
+    {
+        exhausted = 0;
+        exitReturnValid = false;
+        growing.Clear();
+        growing.AddRange(grown);
+        grown.Clear();
+        queue.Clear();
+        foreach (var c in growing)
+        {
+            if (InReach(c))
+            {
+                queue.Enqueue(c);
+            }
+        }
+
+        ContinueReach(growing);
+        var seeds = new List<int>();
+        foreach (var c in growing)
+        {
+            if (!InReach(c) || InReturn(c))
+            {
+                continue;
+            }
+
+            for (var d = 0; d < 8; d++)
+            {
+                var next = Step(c, d, allowExit: false);
+                if (next >= 0 && InReturn(next))
+                {
+                    returnStamp[c] = returnGeneration;
+                    seeds.Add(c);
+                    break;
+                }
+            }
+        }
+
+        ReachBackFrom(seeds, returnStamp, returnGeneration);
+    }
+
+    // Breadth-first over the steps from the cells queued (already marked), marking what they reach.
+    private void ContinueReach(List<int>? reached)
+    {
         while (queue.Count > 0)
         {
             var c = queue.Dequeue();
@@ -148,12 +213,22 @@ internal sealed partial class ExplorationRun
 
                 if (next != c + grid.Offsets[d])
                 {
-                    teleportEdges.Add((c, next));
+                    if (!arrivals.TryGetValue(next, out var sources))
+                    {
+                        sources = [];
+                        arrivals.Add(next, sources);
+                    }
+
+                    if (!sources.Contains(c))
+                    {
+                        sources.Add(c);
+                    }
                 }
 
                 if (reachStamp[next] != reachGeneration)
                 {
                     reachStamp[next] = reachGeneration;
+                    reached?.Add(next);
                     queue.Enqueue(next);
                 }
             }
@@ -163,26 +238,25 @@ internal sealed partial class ExplorationRun
     // Cells of the reachable set from which one of the seeds can be reached (a search backwards along the steps).
     private void ReachBack(IEnumerable<int> seeds, int[] stamp, int generation)
     {
-        var arrivals = new Dictionary<int, List<int>>();
-        foreach (var (from, to) in teleportEdges)
-        {
-            if (!arrivals.TryGetValue(to, out var list))
-            {
-                list = [];
-                arrivals.Add(to, list);
-            }
-
-            list.Add(from);
-        }
-
-        queue.Clear();
+        var marked = new List<int>();
         foreach (var seed in seeds)
         {
             if (stamp[seed] != generation)
             {
                 stamp[seed] = generation;
-                queue.Enqueue(seed);
+                marked.Add(seed);
             }
+        }
+
+        ReachBackFrom(marked, stamp, generation);
+    }
+
+    private void ReachBackFrom(List<int> marked, int[] stamp, int generation)
+    {
+        queue.Clear();
+        foreach (var seed in marked)
+        {
+            queue.Enqueue(seed);
         }
 
         while (queue.Count > 0)
@@ -282,9 +356,17 @@ internal sealed partial class ExplorationRun
 
                 var stepCost = next != c + grid.Offsets[d] ? OrthogonalCost + (TeleportFreezeTics * 20)
                     : (d & 1) == 0 ? OrthogonalCost : DiagonalCost;
-                // Damage expected on the way (hp per step at running speed): paths that would kill are not taken.
+                // Damage expected on the way (hp per step at running speed, and while waiting for a lift on a damaging
+                // floor): paths that would kill are not taken.
                 var sector = grid.CenterSector[next];
                 var damage = hurt[c];
+                var here = grid.CenterSector[c];
+                if (here >= 0 && sectorDamaging[here] && next == c + grid.Offsets[d] && grid.CanMove(c, next, 0) != grid.CanMove(c, next, 1))
+                {
+                    damage += sectorDamage[here] * LiftRideTics / 32.0;
+                    stepCost += LiftRideTics * 20;
+                }
+
                 if (sector >= 0 && sectorDamaging[sector])
                 {
                     stepCost += DamagePenalty;
@@ -378,8 +460,10 @@ internal sealed partial class ExplorationRun
         return null;
     }
 
+    // Lines worth going to: those that open or move something, and crushers on a level a crushed boss ends.
     private bool Wanted(int line) =>
-        !activated[line] && model.Actions[line] is { Progress: true } action && (action.Keys is null || action.Keys.IsSatisfiedBy(keys));
+        !activated[line] && model.Actions[line] is { } action && (action.Progress || (action.Crusher && bossExitTypes.Count > 0)) &&
+        (action.Keys is null || action.Keys.IsSatisfiedBy(keys));
 
     private Target? ExploreAt(int c)
     {
@@ -396,10 +480,11 @@ internal sealed partial class ExplorationRun
         return visitedBlock[BlockOf(grid.X(c), grid.Y(c))] || (sector >= 0 && sectorDamaging[sector]) ? null : new Target(c, TargetKind.Coverage, 0);
     }
 
-    private bool IsExit(int c, bool? secret) =>
-        (secret != true && ExitAt(c, false, true) is not null) || (secret != false && ExitAt(c, true, true) is not null);
+    private bool IsExit(int c, bool? secret, bool relaxed = false) =>
+        (secret != true && ExitAt(c, false, true, relaxed) is not null) || (secret != false && ExitAt(c, true, true, relaxed) is not null);
 
-    private Target? ExitAt(int c, bool secret, bool allowExit)
+    // Relaxed: a walk-over exit counts whether or not the step over it can be taken now (for the exit blocker search).
+    private Target? ExitAt(int c, bool secret, bool allowExit, bool relaxed = false)
     {
         foreach (var line in model.UseLines[c])
         {
@@ -422,7 +507,7 @@ internal sealed partial class ExplorationRun
             for (var d = 0; d < 8; d++)
             {
                 var crossed = model.Crossings(c, d);
-                if (crossed is null || !grid.CanMoveEither(c, c + grid.Offsets[d]))
+                if (crossed is null || (!relaxed && !grid.CanMoveEither(c, c + grid.Offsets[d])))
                 {
                     continue;
                 }

@@ -70,6 +70,7 @@ internal sealed partial class ExplorationRun
 
     private Walk WalkTo(int goal)
     {
+        interrupted = false;
         foreach (var (next, direction) in PathTo(goal))
         {
             var moved = StepOnce(direction);
@@ -80,7 +81,7 @@ internal sealed partial class ExplorationRun
 
             if (!moved || cell != next)
             {
-                return dirty || ExitReached || Died ? Walk.Interrupted : Walk.Blocked;
+                return interrupted || ExitReached || Died ? Walk.Interrupted : Walk.Blocked;
             }
         }
 
@@ -198,6 +199,7 @@ internal sealed partial class ExplorationRun
         Wait(TeleportFreezeTics);
         PickUp(cell);
         dirty = true;
+        interrupted = true;
     }
 
     /// <summary>Sets a line off: exits end the level, moves change sector heights. True when something changed.</summary>
@@ -214,6 +216,12 @@ internal sealed partial class ExplorationRun
         {
             EndLevel(action.Line, action.SecretExit, action.Name);
             return true;
+        }
+
+        if (action.Crusher)
+        {
+            CrushBosses(action);
+            return ExitReached;
         }
 
         if (action.Move is not { } move || action.Sectors.Length == 0)
@@ -258,8 +266,22 @@ internal sealed partial class ExplorationRun
                 continue;
             }
 
+            var closing = change.Ceiling < Heights.Ceiling[s] || change.Low > Heights.FloorLow[s];
             Heights.Apply(change);
             UpdateSectorDamage(s);
+
+            // A door shut again (a trap) can be opened again by its repeatable switches and door lines.
+            if (closing)
+            {
+                foreach (var other in model.ActionsOnSector(s))
+                {
+                    if (other.Repeatable && other.Trigger is LineTrigger.Door or LineTrigger.Switch)
+                    {
+                        activated[other.Line] = false;
+                    }
+                }
+            }
+
             grid.RecomputeSector(s, Heights);
             UpdateMoveMasks(s);
             travel = Math.Max(travel, delta);
@@ -267,10 +289,78 @@ internal sealed partial class ExplorationRun
 
         if (travel >= 0)
         {
-            dirty = true;
+            interrupted = true;
+            if (!grid.Fits(cell))
+            {
+                StepOff();
+            }
         }
 
         return travel;
+    }
+
+    // Planes move at 1 to 8 units a tic, not at once: a body on a floor that starts rising to the ceiling (or under a
+    // ceiling coming down) walks off it while it moves. The agent goes to the nearest spot that still has room.
+    private void StepOff()
+    {
+        var from = cell;
+        var seen = new HashSet<int> { from };
+        queue.Clear();
+        queue.Enqueue(from);
+        var limit = (int)(512 / grid.CellSize);
+        while (queue.Count > 0)
+        {
+            var c = queue.Dequeue();
+            if (grid.Fits(c))
+            {
+                var distance = Math.Max(Math.Abs(grid.X(c) - grid.X(from)), Math.Abs(grid.Y(c) - grid.Y(from)));
+                Advance(from, c, distance / Speed);
+                cell = c;
+                Trail[c] = true;
+                return;
+            }
+
+            for (var d = 0; d < 8; d++)
+            {
+                var n = c + grid.Offsets[d];
+                if (grid.Blocked[n] == NavGrid.Free && Math.Abs((n % grid.Columns) - (from % grid.Columns)) <= limit &&
+                    Math.Abs((n / grid.Columns) - (from / grid.Columns)) <= limit && seen.Add(n))
+                {
+                    queue.Enqueue(n);
+                }
+            }
+        }
+    }
+
+    // Bosses whose death ends the level die when crushed (freedoom's MAP16 crushes its Icons of Sin): once every one of
+    // a kind stands in a sector a crusher was started in, the level ends.
+    private void CrushBosses(LineAction action)
+    {
+        foreach (var sector in action.Sectors)
+        {
+            crushed[sector] = true;
+        }
+
+        foreach (var type in bossExitTypes)
+        {
+            var all = true;
+            var any = false;
+            for (var t = 0; t < model.Level.Things.Length && all; t++)
+            {
+                if (model.ThingPresent[t] && model.Level.Things[t].Type == type)
+                {
+                    any = true;
+                    all = model.ThingSector[t] >= 0 && crushed[model.ThingSector[t]];
+                }
+            }
+
+            if (any && all)
+            {
+                var name = ThingTypes.Find(type)?.Name ?? $"type {type}";
+                EndLevel(action.Line, secret: false, $"assumed boss death: every {name} is crushed by {action.Name} (line {action.Line})");
+                return;
+            }
+        }
     }
 
     private bool FireBossActions()
@@ -298,7 +388,6 @@ internal sealed partial class ExplorationRun
         }
 
         pendingBossActions.Clear();
-        dirty = true;
         return true;
     }
 

@@ -36,10 +36,13 @@ internal sealed partial class ExplorationRun
     private readonly int[] parent;
     private readonly sbyte[] parentDirection;
     private readonly PriorityQueue<int, int> heap = new();
-    private readonly BucketQueue buckets = new(512);
+    // The ring must be larger than the costliest step (a lift wait on a damaging floor: 1400 + 54).
+    private readonly BucketQueue buckets = new(4096);
     private readonly byte[] moveMask;
     private readonly Queue<int> queue = new();
-    private readonly List<(int From, int To)> teleportEdges = [];
+    private readonly Dictionary<int, List<int>> arrivals = [];
+    private readonly List<int> grown = [];
+    private readonly List<int> growing = [];
     private int reachGeneration;
     private int returnGeneration;
     private int exitReturnGeneration;
@@ -58,6 +61,8 @@ internal sealed partial class ExplorationRun
     private readonly List<(int Sector, int Low, int High, int Ceiling, int Special)> changes = [];
     private readonly List<(int Tag, BossEffect Effect, int Monster)> pendingBossActions = [];
     private readonly bool[]? bossExitCells;
+    private readonly List<int> bossExitTypes = [];
+    private readonly bool[] crushed;
 
     private int cell;
     private double clock;
@@ -71,6 +76,7 @@ internal sealed partial class ExplorationRun
     private int liftConfig = 1;
     private DoomKeys keys;
     private bool dirty = true;
+    private bool interrupted;
     private int exhausted;
     private bool exitInReach;
 
@@ -109,6 +115,7 @@ internal sealed partial class ExplorationRun
         taken = new bool[model.Level.Things.Length];
         thingDone = new bool[model.Level.Things.Length];
         activated = new bool[model.Level.Linedefs.Length];
+        crushed = new bool[model.Level.Sectors.Length];
         sectorDamaging = new bool[model.Level.Sectors.Length];
         sectorDamage = new int[model.Level.Sectors.Length];
         sectorEndsLevel = new bool[model.Level.Sectors.Length];
@@ -135,6 +142,7 @@ internal sealed partial class ExplorationRun
             }
             else if (action.Effect == BossEffect.ExitLevel)
             {
+                bossExitTypes.Add(action.MonsterType);
                 bossExitCells ??= new bool[count];
                 MarkBossExitCells(action.MonsterType, bossExitCells);
             }
@@ -159,8 +167,6 @@ internal sealed partial class ExplorationRun
 
     public int Health => health;
 
-    public DoomKeys Keys => keys;
-
     public bool ExitReached { get; private set; }
 
     public bool SecretExit { get; private set; }
@@ -168,13 +174,6 @@ internal sealed partial class ExplorationRun
     public int? ExitTick { get; private set; }
 
     public bool Died { get; private set; }
-
-    /// <summary>The walk-over, switch or gun line the agent could not pass, set off or shoot (for findings).</summary>
-    public bool[] Activated => activated;
-
-    public bool[] Taken => taken;
-
-    public bool[]? BossExitCells => bossExitCells;
 
     /// <summary>Plays the level from the player 1 start.</summary>
     public void Run(int startCell, int startAngle)
@@ -191,11 +190,7 @@ internal sealed partial class ExplorationRun
         while (!ExitReached && !Died && trips++ < MaxTrips)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (dirty)
-            {
-                Refresh();
-            }
-
+            Update();
             if (clock >= options.TickLimit)
             {
                 break;
@@ -229,11 +224,7 @@ internal sealed partial class ExplorationRun
         for (var attempt = 0; attempt < 64 && !ExitReached && !Died; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (dirty)
-            {
-                Refresh();
-            }
-
+            Update();
             if (!TryTrip(Goal.NormalExit, requireReturn: false) && !TryTrip(Goal.SecretExit, requireReturn: false))
             {
                 break;
@@ -243,6 +234,20 @@ internal sealed partial class ExplorationRun
         if (!ExitReached && !Died && !CanReachStart())
         {
             Add(Event(ExplorerEventKind.StuckCandidate, cell) with { Detail = "no way back to the start and no exit from here" });
+        }
+    }
+
+    /// <summary>Brings the reachable sets up to date: a full search after a closing move or a one-way trip, else growth.</summary>
+    private void Update()
+    {
+        if (dirty)
+        {
+            grown.Clear();
+            Refresh();
+        }
+        else if (grown.Count > 0)
+        {
+            Grow();
         }
     }
 

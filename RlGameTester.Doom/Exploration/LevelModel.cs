@@ -20,6 +20,7 @@ internal sealed class LevelModel
     public const double GunRange = 1024;
 
     private readonly Dictionary<int, List<(int Line, bool FrontToBack)>> crossings = [];
+    private readonly List<LineAction>?[] actionsBySector;
 
     public LevelModel(Level level, LevelGeometry geometry, int skill)
     {
@@ -46,6 +47,15 @@ internal sealed class LevelModel
         for (var line = 0; line < Actions.Length; line++)
         {
             Actions[line] = Describe(line);
+        }
+
+        actionsBySector = new List<LineAction>[level.Sectors.Length];
+        foreach (var action in Actions)
+        {
+            foreach (var sector in action?.Sectors ?? [])
+            {
+                (actionsBySector[sector] ??= []).Add(action!);
+            }
         }
 
         CrossMask = new byte[Grid.Count];
@@ -119,6 +129,9 @@ internal sealed class LevelModel
 
     /// <summary>Pickups (thing indices) the body touches in each cell, before the height check.</summary>
     public CellLists Pickups { get; }
+
+    /// <summary>The special lines that move a sector.</summary>
+    public IReadOnlyList<LineAction> ActionsOnSector(int sector) => actionsBySector[sector] ?? (IReadOnlyList<LineAction>)[];
 
     /// <summary>The walk-over lines a step from <paramref name="cell"/> in <paramref name="direction"/> crosses.</summary>
     public List<(int Line, bool FrontToBack)>? Crossings(int cell, int direction) =>
@@ -211,7 +224,10 @@ internal sealed class LevelModel
         }
 
         var move = SectorMoves.FindDoom(line.Special);
-        var sectors = move is null ? [] : info.Trigger == LineTrigger.Door ? BackSector(line) : Tagged(line.Tag);
+
+        // Crushers start or stop; the stop lines (57, 74, 168, 188) crush nothing.
+        var crusher = info.Effect == LineEffect.Crusher && line.Special is not (57 or 74 or 168 or 188);
+        var sectors = move is null && !crusher ? [] : info.Trigger == LineTrigger.Door ? BackSector(line) : Tagged(line.Tag);
         var action = new LineAction
         {
             Line = index,
@@ -223,6 +239,7 @@ internal sealed class LevelModel
             Keys = info.Keys,
             Exit = info.Effect is LineEffect.Exit or LineEffect.SecretExit,
             SecretExit = info.Effect == LineEffect.SecretExit,
+            Crusher = crusher,
 
             // Monster-only teleports (125, 126, 264-269) never carry the player.
             Teleport = info.Effect == LineEffect.Teleport && line.Special is not (125 or 126 or 268 or 269),

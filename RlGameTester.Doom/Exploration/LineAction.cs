@@ -27,6 +27,9 @@ internal sealed class LineAction
 
     public bool Teleport { get; init; }
 
+    /// <summary>Starts a crusher in <see cref="Sectors"/>: the sectors' heights come back, but what stands there is crushed.</summary>
+    public bool Crusher { get; init; }
+
     /// <summary>Where a teleport puts the body (the destination thing's cell), or -1.</summary>
     public int TeleportCell { get; set; } = -1;
 

@@ -1,0 +1,56 @@
+using System.Buffers.Binary;
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Tests.Support;
+using RlGameTester.Doom.Wad;
+
+namespace RlGameTester.Doom.Tests.Exploration;
+
+/// <summary>
+/// Real levels to explore, and sector edits (by byte offsets in the SECTORS lump, with no help from the library) for
+/// seeding defects into copies of them.
+/// </summary>
+internal static class ExplorationFixtures
+{
+    private const int SectorSize = 26;
+
+    public static Level Read(WadFile wad, string name) => LevelReader.Read(wad, name);
+
+    public static Level Read(EditableLevel level) => LevelReader.Read(WadFile.Read(level.ToWad()), level.Name);
+
+    public static ExplorationResult Explore(Level level, int seed = 0, int skill = 3) =>
+        Explorer.Explore(level, new LevelGeometry(level), new ExplorerOptions { Seed = seed, Skill = skill }, TestContext.Current.CancellationToken);
+
+    public static short SectorFloor(EditableLevel level, int sector) =>
+        BinaryPrimitives.ReadInt16LittleEndian(level["SECTORS"].AsSpan(sector * SectorSize));
+
+    public static void SetSectorFloor(EditableLevel level, int sector, int floor) =>
+        BinaryPrimitives.WriteInt16LittleEndian(level["SECTORS"].AsSpan(sector * SectorSize), (short)floor);
+
+    public static void SetSectorCeiling(EditableLevel level, int sector, int ceiling) =>
+        BinaryPrimitives.WriteInt16LittleEndian(level["SECTORS"].AsSpan((sector * SectorSize) + 2), (short)ceiling);
+
+    public static short SectorCeiling(EditableLevel level, int sector) =>
+        BinaryPrimitives.ReadInt16LittleEndian(level["SECTORS"].AsSpan((sector * SectorSize) + 2));
+
+    public static int SectorCount(EditableLevel level) => level["SECTORS"].Length / SectorSize;
+
+    public static void SetSectorSpecial(EditableLevel level, int sector, int special) =>
+        BinaryPrimitives.WriteInt16LittleEndian(level["SECTORS"].AsSpan((sector * SectorSize) + 22), (short)special);
+
+    /// <summary>Adds a thing at the end of the THINGS lump (on every skill) and returns its index.</summary>
+    public static int AddThing(EditableLevel level, int x, int y, int type)
+    {
+        var index = level.ThingCount;
+        level["THINGS"] = [.. level["THINGS"], .. new byte[10]];
+        level.SetThing(index, (short)x, (short)y, (ushort)type, 7);
+        return index;
+    }
+
+    public static int StartSector(Level level)
+    {
+        var start = level.Things.Last(t => t.Type == 1);
+        return new LevelGeometry(level).SectorAt(start.X, start.Y);
+    }
+}

@@ -1,0 +1,199 @@
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Specials;
+using RlGameTester.Doom.Tests.Support;
+using RlGameTester.Doom.Wad;
+
+namespace RlGameTester.Doom.Tests.Exploration;
+
+/// <summary>The explorer on the freedoom levels as shipped: finishable levels are finished, and every level is explored.</summary>
+public sealed class ShippedLevelExplorationTests
+{
+    // Measured: reachable coverage is 0.67-0.95 on these levels (MAP01's big sealed-off scenery is the lowest).
+    private const double MinimumReachableCoverage = 0.6;
+
+    public static TheoryData<string, string> FinishableLevels => new()
+    {
+        { "freedoom1", "E1M1" },
+        { "freedoom1", "E1M2" },
+        { "freedoom2", "MAP01" },
+        { "freedoom2", "MAP02" },
+        { "freedoom2", "MAP04" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FinishableLevels))]
+    public void AFinishableLevelIsFinishedWithoutSoftlockOrBlockedExit(string wad, string name)
+    {
+        var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(Wad(wad), name));
+
+        Assert.True(result.ExitReached, $"{name}: exit not reached ({string.Join("; ", result.Findings.Select(f => f.Title))})");
+        Assert.False(result.Died);
+        Assert.NotNull(result.ExitTick);
+        Assert.Equal(ExplorerEventKind.ExitReached, result.Events[^1].Kind);
+        Assert.DoesNotContain(result.Findings, f => f.Kind is ExplorerFindingKind.Softlock or ExplorerFindingKind.ExitUnreachable);
+        Assert.True(result.CoverageReachable > MinimumReachableCoverage, $"{name}: reachable coverage {result.CoverageReachable:P1}");
+        Assert.InRange(result.VisitedArea, 1, result.ReachableArea);
+        Assert.InRange(result.ReachableArea, 1, result.TotalArea);
+    }
+
+    [Fact]
+    public void Map02IsFinishedThroughItsKeyDoors()
+    {
+        var level = ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP02");
+
+        var result = ExplorationFixtures.Explore(level);
+
+        // MAP02's exit room is behind yellow doors, and the yellow key is past a red door.
+        Assert.True(result.ExitReached);
+        var keys = result.Events.Where(e => e.Kind == ExplorerEventKind.KeyPickup).ToList();
+        Assert.Contains(keys, e => e.Item == "red keycard");
+        Assert.Contains(keys, e => e.Item == "yellow keycard");
+        var lockedDoors = result.Events
+            .Where(e => e.Kind == ExplorerEventKind.LineActivated && e.Line is { } line && LinedefSpecials.FindDoom(level.Linedefs[line].Special)?.Keys is not null)
+            .ToList();
+        Assert.NotEmpty(lockedDoors);
+        Assert.All(lockedDoors, door => Assert.Contains(keys, key => key.Tick <= door.Tick));
+        var yellowKey = keys.Single(e => e.Item == "yellow keycard");
+        Assert.Equal(6, level.Things[yellowKey.Thing!.Value].Type);
+        Assert.True(yellowKey.Tick < result.ExitTick);
+    }
+
+    [Fact]
+    public void ExploringTheSameLevelWithTheSameSeedGivesIdenticalEvents()
+    {
+        var level = ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP02");
+
+        var first = ExplorationFixtures.Explore(level, seed: 7);
+        var second = ExplorationFixtures.Explore(level, seed: 7);
+
+        Assert.Equal(first.Events, second.Events);
+        Assert.Equal(first.Findings.Select(f => (f.Kind, f.Title, f.X, f.Y)), second.Findings.Select(f => (f.Kind, f.Title, f.X, f.Y)));
+        Assert.Equal((first.EndTick, first.ExitTick, first.FinalHealth, first.VisitedArea), (second.EndTick, second.ExitTick, second.FinalHealth, second.VisitedArea));
+    }
+
+    [Fact]
+    public void ADifferentSeedStillFinishesTheLevel()
+    {
+        var level = ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP01");
+
+        var results = new[] { 1, 2, 3 }.Select(seed => ExplorationFixtures.Explore(level, seed)).ToList();
+
+        Assert.All(results, r => Assert.True(r.ExitReached));
+        Assert.True(results.Select(r => r.EndTick).Distinct().Count() > 1, "seeds should change the route");
+    }
+
+    [Fact]
+    public void PositionsComeEveryIntervalInsideTheLevel()
+    {
+        var level = ExplorationFixtures.Read(Fixtures.Freedoom1, "E1M1");
+        var geometry = new LevelGeometry(level);
+
+        var result = Explorer.Explore(level, geometry, new ExplorerOptions { PositionInterval = 7 }, TestContext.Current.CancellationToken);
+
+        var positions = result.Events.Where(e => e.Kind == ExplorerEventKind.Position).Select(e => e.Tick).ToList();
+        Assert.Equal(Enumerable.Range(0, (result.EndTick / 7) + 1).Select(i => i * 7), positions);
+        CheckEvents(result, geometry, 7);
+    }
+
+    [Fact]
+    public void ALevelWithoutAPlayer1StartSaysSoAndHasNoEvents()
+    {
+        var level = new EditableLevel(Fixtures.Freedoom2Data, "MAP01");
+        level.RemoveThing(Enumerable.Range(0, level.ThingCount).First(i => level.Thing(i).Type == 1));
+
+        var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
+
+        Assert.Empty(result.Events);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((ExplorerFindingKind.ExitUnreachable, "critical", "level"), (finding.Kind, finding.Severity, finding.ElementKind));
+        Assert.Contains("no player 1 start", finding.Title, StringComparison.Ordinal);
+        Assert.False(result.ExitReached);
+    }
+
+    [Fact]
+    public void TheViZDoomScenarioLevelsAreExploredWithoutError()
+    {
+        foreach (var name in Fixtures.ScenarioWadNames)
+        {
+            foreach (var entry in LevelDirectory.Find(WadFile.Read(Fixtures.ScenarioBytes(name))))
+            {
+                var level = LevelReader.Read(entry);
+
+                var result = Explorer.Explore(level, new LevelGeometry(level), new ExplorerOptions(), TestContext.Current.CancellationToken);
+
+                // ZDoom's scenarios start players on deathmatch spots; without a player 1 start the explorer says so.
+                Assert.False(result.ExitReached);
+                Assert.Contains(result.Findings, f => f.Kind == ExplorerFindingKind.ExitUnreachable);
+            }
+        }
+    }
+
+    [Fact]
+    public void ExplorationHonoursCancellation()
+    {
+        var level = ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP01");
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Explorer.Explore(level, new LevelGeometry(level), new ExplorerOptions(), cancel.Token));
+    }
+
+    // Every level of both WADs: no exception, events in tick order, positions every 4 tics inside the level. The exit
+    // counts are the measured ones (see the Doom README's Exploration section for why the others are not finished).
+    // Levels are explored in parallel (each exploration is independent) to keep the test short.
+    [Theory]
+    [InlineData("freedoom1", 31)]
+    [InlineData("freedoom2", 20)]
+    public void EveryShippedLevelIsExplored(string wadName, int finishedAtLeast)
+    {
+        var wad = Wad(wadName);
+        var entries = LevelDirectory.Find(wad);
+        var results = new ExplorationResult[entries.Count];
+        var geometries = new LevelGeometry[entries.Count];
+        Parallel.For(0, entries.Count, new ParallelOptions { CancellationToken = TestContext.Current.CancellationToken }, i =>
+        {
+            var level = LevelReader.Read(entries[i]);
+            geometries[i] = new LevelGeometry(level);
+            results[i] = Explorer.Explore(level, geometries[i], new ExplorerOptions(), TestContext.Current.CancellationToken);
+        });
+
+        var finished = new List<string>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var (name, result) = (entries[i].Name, results[i]);
+            CheckEvents(result, geometries[i], 4);
+            Assert.True(result.VisitedArea <= result.ReachableArea && result.ReachableArea <= result.TotalArea, name);
+            Assert.True(result.ExitReached || result.Died || result.Findings.Any(f => f.Kind == ExplorerFindingKind.ExitUnreachable), name);
+            if (result.ExitReached)
+            {
+                finished.Add(name);
+            }
+        }
+
+        var summary = $"{wadName}: exit reached on {finished.Count} of {entries.Count} levels: {string.Join(", ", finished)}";
+        TestContext.Current.TestOutputHelper?.WriteLine(summary);
+        Assert.True(finished.Count >= finishedAtLeast, summary);
+    }
+
+    private static void CheckEvents(ExplorationResult result, LevelGeometry geometry, int interval)
+    {
+        var name = geometry.Level.Name;
+        for (var i = 1; i < result.Events.Count; i++)
+        {
+            Assert.True(result.Events[i - 1].Tick <= result.Events[i].Tick, $"{name}: event {i} goes back in time");
+        }
+
+        var positions = result.Events.Where(e => e.Kind == ExplorerEventKind.Position).ToList();
+        Assert.NotEmpty(positions);
+        Assert.Equal(0, positions[0].Tick);
+        Assert.All(positions, p => Assert.Equal(0, p.Tick % interval));
+        Assert.Equal(positions.Count, positions.Select(p => p.Tick).Distinct().Count());
+        Assert.True(positions[^1].Tick > result.EndTick - interval, $"{name}: positions stop before the end");
+        Assert.All(positions, p => Assert.True(geometry.SectorAt(p.X, p.Y) >= 0, $"{name}: position ({p.X}, {p.Y}) at tick {p.Tick} is in the void"));
+        Assert.True(result.EndTick >= positions[^1].Tick);
+    }
+
+    private static WadFile Wad(string name) => name == "freedoom1" ? Fixtures.Freedoom1 : Fixtures.Freedoom2;
+}
