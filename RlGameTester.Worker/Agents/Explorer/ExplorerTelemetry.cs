@@ -87,8 +87,13 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
                 data["old"] = e.OldHealth;
                 data["new"] = e.NewHealth;
                 data["sector"] = e.Sector;
-                // Every health change the explorer knows is the level's doing (it meets no monster).
-                data["hazard"] = e.Cause ?? "the level";
+                data["cause"] = e.Cause;
+                if (e.NewHealth < e.OldHealth)
+                {
+                    // Every loss the explorer knows is the level's doing (it meets no monster); gains are pickups.
+                    data["hazard"] = e.Cause ?? "the level";
+                }
+
                 return Event(EventType.HealthChange, e.Tick, data);
             case ExplorerEventKind.Death:
                 data["sector"] = e.Sector;

@@ -27,6 +27,7 @@ public sealed class ExplorerTelemetryTests
                 new ExplorerEvent(0, ExplorerEventKind.Position, 1056, -3616, 12) { Z = 0, Angle = 90 },
                 new ExplorerEvent(32, ExplorerEventKind.HealthChange, 1060, -3600, 12) { OldHealth = 100, NewHealth = 90, Cause = "damaging floor (special 5, 10 hp / 32 tics)" },
                 new ExplorerEvent(70, ExplorerEventKind.KeyPickup, 1200, -3400, 14) { Item = "blue keycard", Thing = 41 },
+                new ExplorerEvent(90, ExplorerEventKind.HealthChange, 1210, -3390, 14) { OldHealth = 90, NewHealth = 91, Cause = "health bonus" },
                 new ExplorerEvent(350, ExplorerEventKind.ExitReached, 2944, -4832, 40) { Line = 1337, Detail = "S1 exit" },
             ],
             Findings =
@@ -48,7 +49,7 @@ public sealed class ExplorerTelemetryTests
 
         Assert.Equal(
             [EventType.RunStart, EventType.EpisodeStart, EventType.Position, EventType.HealthChange, EventType.Finding, EventType.KeyPickup,
-             EventType.ExitReached, EventType.Finding, EventType.EpisodeEnd],
+             EventType.HealthChange, EventType.ExitReached, EventType.Finding, EventType.EpisodeEnd],
             events.Select(e => e.Type));
         Assert.Equal(Enumerable.Range(0, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
         Assert.All(events.Skip(1), e => Assert.Equal(1, e.Episode));
@@ -58,14 +59,15 @@ public sealed class ExplorerTelemetryTests
         Assert.Equal((100, 90), (damage["old"]!.GetValue<int>(), damage["new"]!.GetValue<int>()));
         Assert.Contains("damaging floor", damage["hazard"]!.GetValue<string>());
 
+        Assert.False(Json(events[6]).ContainsKey("hazard"), "a pickup is not the level hurting the player");
         var deathZone = AgentFinding.FromJson(events[4].DataJson)!;
         Assert.Equal(BugType.Hazard, deathZone.Type);
         Assert.Equal(BugSeverity.Critical, deathZone.Severity);
         Assert.Equal("explorer-death-zone", deathZone.Check);
         Assert.Equal(("sector", 12), (deathZone.ElementKind, deathZone.ElementIndex!.Value));
         Assert.Equal("4096", deathZone.Evidence!["area"]);
-        var secret = AgentFinding.FromJson(events[7].DataJson)!;
-        Assert.Equal((BugType.UnreachableSecret, BugSeverity.Minor, 350), (secret.Type, secret.Severity, events[7].Tick!.Value));
+        var secret = AgentFinding.FromJson(events[8].DataJson)!;
+        Assert.Equal((BugType.UnreachableSecret, BugSeverity.Minor, 350), (secret.Type, secret.Severity, events[8].Tick!.Value));
 
         var end = Json(events[^1]);
         Assert.True(end["exit_reached"]!.GetValue<bool>());
