@@ -99,6 +99,7 @@ public sealed class RunOverlay : IDisposable
             map.SetTo(MapPalette.Path, pathInMap);
         }
 
+        var labels = new List<Rect>();
         foreach (var marker in markers.OrderBy(m => !m.OfLevel).ThenByDescending(m => m.Severity))
         {
             // A finding outside the map is shown at its edge rather than not at all.
@@ -114,8 +115,36 @@ public sealed class RunOverlay : IDisposable
                 Shapes.Marker(image.Canvas, centre, 7, colour);
             }
 
-            Shapes.Label(image.Canvas, marker.Label, new Point(centre.X + 10, centre.Y - 8));
+            Shapes.Label(image.Canvas, marker.Label, LabelOrigin(marker.Label, centre, labels));
         }
+    }
+
+    /// <summary>
+    /// Where a marker's label goes: beside it on the right if that is free, else the nearest free row above or below it,
+    /// then the same on the left, so that findings close together keep readable ids; the right side when none is free.
+    /// </summary>
+    internal static Point LabelOrigin(string text, Point centre, List<Rect> placed)
+    {
+        var size = Shapes.LabelSize(text);
+        var line = size.Height + 6;
+        // Rows beside the marker, nearest first, on the right then on the left.
+        int[] rows = [0, -1, 1, -2, 2, -3, 3];
+        var offsets = rows.Select(r => new Point(10, -8 + (r * line)))
+            .Concat(rows.Select(r => new Point(-10 - size.Width, -8 + (r * line))))
+            .ToArray();
+        foreach (var offset in offsets)
+        {
+            var origin = new Point(centre.X + offset.X, centre.Y + offset.Y);
+            // PutText's origin is the baseline's left end: the box extends above it.
+            var box = new Rect(origin.X - 1, origin.Y - size.Height - 1, size.Width + 2, size.Height + 4);
+            if (!placed.Any(other => (other & box).Width > 0))
+            {
+                placed.Add(box);
+                return origin;
+            }
+        }
+
+        return new Point(centre.X + offsets[0].X, centre.Y + offsets[0].Y);
     }
 
     public void Dispose() => path.Dispose();

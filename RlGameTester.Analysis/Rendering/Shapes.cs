@@ -31,6 +31,13 @@ internal static class Shapes
     }
 
     /// <summary>Text with a dark outline, readable over any part of the map.</summary>
+    /// <summary>The size of a <see cref="Label"/> at the default scale, outline included.</summary>
+    public static Size LabelSize(string text, double scale = 0.45)
+    {
+        var size = Cv2.GetTextSize(text, HersheyFonts.HersheySimplex, scale, 3, out _);
+        return new Size(size.Width, size.Height);
+    }
+
     public static void Label(Mat canvas, string text, Point origin, double scale = 0.45)
     {
         Cv2.PutText(canvas, text, origin, HersheyFonts.HersheySimplex, scale, MapPalette.Outline, 3, LineTypes.AntiAlias);

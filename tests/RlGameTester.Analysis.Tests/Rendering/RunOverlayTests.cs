@@ -117,4 +117,25 @@ public sealed class RunOverlayTests
         (Dim(c.B), Dim(c.G), Dim(c.R));
 
     private static byte Dim(byte value) => (byte)Math.Round(value * RunOverlay.LevelDimming, MidpointRounding.ToEven);
+
+    [Fact]
+    public void LabelsOfFindingsAtOnePlaceAreSpreadAroundItWithoutOverlapping()
+    {
+        var placed = new List<Rect>();
+        var centre = new Point(400, 300);
+
+        var origins = Enumerable.Range(580, 6).Select(id => RunOverlay.LabelOrigin($"#{id}", centre, placed)).ToList();
+
+        Assert.Equal(6, placed.Count);
+        Assert.Equal(6, origins.Distinct().Count());
+        for (var a = 0; a < placed.Count; a++)
+        {
+            for (var b = a + 1; b < placed.Count; b++)
+            {
+                Assert.True((placed[a] & placed[b]).Width <= 0, $"labels {a} and {b} overlap: {placed[a]} and {placed[b]}");
+            }
+        }
+
+        Assert.All(placed, box => Assert.InRange(Math.Abs(box.X + (box.Width / 2) - centre.X), 0, 80));
+    }
 }
