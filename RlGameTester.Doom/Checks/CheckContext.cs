@@ -64,7 +64,7 @@ internal sealed class CheckContext
             ? Level.Linedefs[line].Tag
             : null;
 
-    public Dictionary<int, List<int>> SectorsByTag => sectorsByTag ??= GroupSectorsByTag();
+    public Dictionary<int, List<int>> SectorsByTag => sectorsByTag ??= LevelIndex.SectorsByTag(Level);
 
     public Dictionary<int, List<int>> LinesById => linesById ??= GroupLinesById();
 
@@ -200,29 +200,6 @@ internal sealed class CheckContext
         }
 
         return moving;
-    }
-
-    private Dictionary<int, List<int>> GroupSectorsByTag()
-    {
-        var map = new Dictionary<int, List<int>>();
-        for (var s = 0; s < Level.Sectors.Length; s++)
-        {
-            var tag = Level.Sectors[s].Tag;
-            if (tag == 0)
-            {
-                continue;
-            }
-
-            if (!map.TryGetValue(tag, out var list))
-            {
-                list = [];
-                map.Add(tag, list);
-            }
-
-            list.Add(s);
-        }
-
-        return map;
     }
 
     private Dictionary<int, List<int>> GroupLinesById()

@@ -106,6 +106,7 @@ internal sealed partial class ExplorationRun
     /// <summary>After a sector moved: the steps out of and into every cell touching it.</summary>
     private void UpdateMoveMasks(int sector)
     {
+        ForgetJumps(sector);
         foreach (var c in grid.CellsOfSector(sector))
         {
             UpdateMoveMask(c);
@@ -176,9 +177,9 @@ internal sealed partial class ExplorationRun
                 continue;
             }
 
-            for (var d = 0; d < 8; d++)
+            for (var k = 0; k < 16; k++)
             {
-                var next = Step(c, d, allowExit: false);
+                var next = k < 8 ? Step(c, k, allowExit: false) : Jump(c, k & 7, out _);
                 if (next >= 0 && InReturn(next))
                 {
                     returnStamp[c] = returnGeneration;
@@ -203,9 +204,10 @@ internal sealed partial class ExplorationRun
                 exitInReach = true;
             }
 
-            for (var d = 0; d < 8; d++)
+            for (var k = 0; k < 16; k++)
             {
-                var next = Step(c, d, allowExit: false);
+                var d = k & 7;
+                var next = k < 8 ? Step(c, d, allowExit: false) : Jump(c, d, out _);
                 if (next < 0)
                 {
                     continue;
@@ -346,15 +348,18 @@ internal sealed partial class ExplorationRun
                 return target;
             }
 
-            foreach (var d in directionOrder)
+            for (var k = 0; k < 16; k++)
             {
-                var next = Step(c, d, allowExit);
+                var d = directionOrder[k & 7];
+                var jumpTics = 0.0;
+                var next = k < 8 ? Step(c, d, allowExit) : Jump(c, d, out jumpTics);
                 if (next < 0)
                 {
                     continue;
                 }
 
-                var stepCost = next != c + grid.Offsets[d] ? OrthogonalCost + (TeleportFreezeTics * 20)
+                var stepCost = k >= 8 ? (int)Math.Ceiling(jumpTics * 20)
+                    : next != c + grid.Offsets[d] ? OrthogonalCost + (TeleportFreezeTics * 20)
                     : (d & 1) == 0 ? OrthogonalCost : DiagonalCost;
                 // Damage expected on the way (hp per step at running speed, and while waiting for a lift on a damaging
                 // floor): paths that would kill are not taken.

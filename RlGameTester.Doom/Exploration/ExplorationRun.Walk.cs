@@ -73,7 +73,8 @@ internal sealed partial class ExplorationRun
         interrupted = false;
         foreach (var (next, direction) in PathTo(goal))
         {
-            var moved = StepOnce(direction);
+            // A path's step that neither walks nor teleports there is a running jump.
+            var moved = next == Step(cell, direction, allowExit: false) ? StepOnce(direction) : JumpOnce(direction, next);
             if (cell == goal)
             {
                 return Walk.Arrived;

@@ -42,7 +42,7 @@ internal sealed class LevelModel
             ThingSector[t] = Grid.CenterSector[Grid.CellAt(thing.X, thing.Y)];
         }
 
-        SectorsByTag = GroupSectorsByTag(level);
+        SectorsByTag = LevelIndex.SectorsByTag(level);
         Actions = new LineAction?[level.Linedefs.Length];
         for (var line = 0; line < Actions.Length; line++)
         {
@@ -175,29 +175,6 @@ internal sealed class LevelModel
     {
         var type = Level.Things[thing].Type;
         return ThingTypes.Find(type)?.Name ?? $"thing type {type}";
-    }
-
-    private static Dictionary<int, List<int>> GroupSectorsByTag(Level level)
-    {
-        var map = new Dictionary<int, List<int>>();
-        for (var s = 0; s < level.Sectors.Length; s++)
-        {
-            var tag = level.Sectors[s].Tag;
-            if (tag == 0)
-            {
-                continue;
-            }
-
-            if (!map.TryGetValue(tag, out var list))
-            {
-                list = [];
-                map.Add(tag, list);
-            }
-
-            list.Add(s);
-        }
-
-        return map;
     }
 
     private int[] Tagged(int tag) => tag != 0 && SectorsByTag.TryGetValue(tag, out var list) ? [.. list] : [];

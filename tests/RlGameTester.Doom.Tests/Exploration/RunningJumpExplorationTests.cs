@@ -1,0 +1,46 @@
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Tests.Support;
+
+namespace RlGameTester.Doom.Tests.Exploration;
+
+/// <summary>
+/// Running jumps: freedoom1's E3M7 is finished only by running off the ledge of sector 83 (floor 0) over the nukage pit
+/// of sector 84 (floor -512) onto the ledge of sector 85 (floor -256), 352 units further; from there the corridor of
+/// sector 90 leads to line 450, which lowers the way to the exit.
+/// </summary>
+public sealed class RunningJumpExplorationTests
+{
+    private const int FarLedge = 85;
+    private const int ExitWayLine = 450;
+
+    [Fact]
+    public void E3M7IsFinishedByJumpingThePitOntoTheFarLedge()
+    {
+        var level = ExplorationFixtures.Read(Fixtures.Freedoom1, "E3M7");
+
+        var result = ExplorationFixtures.Explore(level);
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.False(result.Died);
+        var onLedge = result.Events.Where(e => e.Kind == ExplorerEventKind.Position && e.Sector == FarLedge).ToList();
+        Assert.NotEmpty(onLedge);
+        Assert.All(onLedge, e => Assert.Equal(-256.0, e.Z));
+        Assert.Single(result.Events, e => e.Kind == ExplorerEventKind.LineActivated && e.Line == ExitWayLine);
+    }
+
+    [Fact]
+    public void AFarLedgeTooHighToLandOnIsNotReachedAndTheExitIsNot()
+    {
+        var level = new EditableLevel(Fixtures.Freedoom1Data, "E3M7");
+
+        // A body falls about 275 units over the 352-unit jump, so it can step up onto -256 but not onto -128.
+        ExplorationFixtures.SetSectorFloor(level, FarLedge, -128);
+
+        var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
+
+        Assert.False(result.ExitReached);
+        Assert.DoesNotContain(result.Events, e => e.Kind == ExplorerEventKind.Position && e.Sector == FarLedge);
+        Assert.DoesNotContain(result.Events, e => e.Kind == ExplorerEventKind.LineActivated && e.Line == ExitWayLine);
+        Assert.Contains(result.Findings, f => f.Kind == ExplorerFindingKind.ExitUnreachable);
+    }
+}
