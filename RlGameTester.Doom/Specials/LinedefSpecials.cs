@@ -10,15 +10,6 @@ namespace RlGameTester.Doom.Specials;
 /// </summary>
 public static class LinedefSpecials
 {
-    private const int GeneralizedCrusherBase = 0x2F80;
-    private const int GeneralizedStairsBase = 0x3000;
-    private const int GeneralizedLiftBase = 0x3400;
-    private const int GeneralizedLockedDoorBase = 0x3800;
-    private const int GeneralizedDoorBase = 0x3C00;
-    private const int GeneralizedCeilingBase = 0x4000;
-    private const int GeneralizedFloorBase = 0x6000;
-    private const int GeneralizedEnd = 0x8000;
-
     private static readonly FrozenDictionary<int, LinedefSpecialInfo> DoomTable = BuildDoom().ToFrozenDictionary(s => s.Number);
     private static readonly FrozenDictionary<int, LinedefSpecialInfo> HexenTable = BuildHexen().ToFrozenDictionary(s => s.Number);
 
@@ -33,7 +24,7 @@ public static class LinedefSpecials
             return info;
         }
 
-        return special is >= GeneralizedCrusherBase and < GeneralizedEnd ? DecodeGeneralized(special) : null;
+        return special is >= GeneralizedRanges.CrusherBase and < GeneralizedRanges.End ? DecodeGeneralized(special) : null;
     }
 
     /// <summary>Describes a Hexen/ZDoom-numbered special (Hexen-format levels, UDMF ZDoom namespaces), or null.</summary>
@@ -407,12 +398,12 @@ public static class LinedefSpecials
         var usesTag = trigger != LineTrigger.Door;
         var (effect, name, keys) = special switch
         {
-            >= GeneralizedFloorBase => (LineEffect.Floor, "Generalised floor", (KeyRequirement?)null),
-            >= GeneralizedCeilingBase => (LineEffect.Ceiling, "Generalised ceiling", null),
-            >= GeneralizedDoorBase => (LineEffect.Door, "Generalised door", null),
-            >= GeneralizedLockedDoorBase => (LineEffect.LockedDoor, "Generalised locked door", GeneralizedLock(special)),
-            >= GeneralizedLiftBase => (LineEffect.Lift, "Generalised lift", null),
-            >= GeneralizedStairsBase => (LineEffect.Stairs, "Generalised stairs", null),
+            >= GeneralizedRanges.FloorBase => (LineEffect.Floor, "Generalised floor", (KeyRequirement?)null),
+            >= GeneralizedRanges.CeilingBase => (LineEffect.Ceiling, "Generalised ceiling", null),
+            >= GeneralizedRanges.DoorBase => (LineEffect.Door, "Generalised door", null),
+            >= GeneralizedRanges.LockedDoorBase => (LineEffect.LockedDoor, "Generalised locked door", GeneralizedLock(special)),
+            >= GeneralizedRanges.LiftBase => (LineEffect.Lift, "Generalised lift", null),
+            >= GeneralizedRanges.StairsBase => (LineEffect.Stairs, "Generalised stairs", null),
             _ => (LineEffect.Crusher, "Generalised crusher", null),
         };
         return new LinedefSpecialInfo(special, name, trigger, repeatable, effect, usesTag, keys, DoomGame.Boom, true);

@@ -11,14 +11,6 @@ namespace RlGameTester.Doom.Specials;
 /// </summary>
 public static class SectorMoves
 {
-    private const int GeneralizedStairsBase = 0x3000;
-    private const int GeneralizedLiftBase = 0x3400;
-    private const int GeneralizedLockedDoorBase = 0x3800;
-    private const int GeneralizedDoorBase = 0x3C00;
-    private const int GeneralizedCeilingBase = 0x4000;
-    private const int GeneralizedFloorBase = 0x6000;
-    private const int GeneralizedEnd = 0x8000;
-
     private static readonly FrozenDictionary<int, SectorMove> DoomTable = BuildDoom();
 
     /// <summary>
@@ -32,7 +24,7 @@ public static class SectorMoves
             return move;
         }
 
-        return special is >= GeneralizedStairsBase and < GeneralizedEnd ? DecodeGeneralized(special) : null;
+        return special is >= GeneralizedRanges.StairsBase and < GeneralizedRanges.End ? DecodeGeneralized(special) : null;
     }
 
     /// <summary>The move of a Hexen/ZDoom-numbered special whose first argument is the sector tag, or null.</summary>
@@ -120,7 +112,7 @@ public static class SectorMoves
             2 => 4,
             _ => 8,
         };
-        if (special >= GeneralizedFloorBase)
+        if (special >= GeneralizedRanges.FloorBase)
         {
             var up = (special & 0x40) != 0;
             var target = (special >> 7) & 7;
@@ -138,7 +130,7 @@ public static class SectorMoves
             };
         }
 
-        if (special >= GeneralizedCeilingBase)
+        if (special >= GeneralizedRanges.CeilingBase)
         {
             var up = (special & 0x40) != 0;
             var target = (special >> 7) & 7;
@@ -155,7 +147,7 @@ public static class SectorMoves
             };
         }
 
-        if (special >= GeneralizedDoorBase)
+        if (special >= GeneralizedRanges.DoorBase)
         {
             // Kinds: 0 open-wait-close, 1 open-stay, 2 close-wait-open (opens again), 3 close-stay.
             return ((special >> 5) & 3) switch
@@ -166,12 +158,12 @@ public static class SectorMoves
             };
         }
 
-        if (special >= GeneralizedLockedDoorBase)
+        if (special >= GeneralizedRanges.LockedDoorBase)
         {
             return new SectorMove(true, MoveTarget.DoorOpen, MoveKind.Permanent, 0, speed * 2);
         }
 
-        if (special >= GeneralizedLiftBase)
+        if (special >= GeneralizedRanges.LiftBase)
         {
             // Targets: 0 lowest neighbour floor, 1 next lower floor, 2 lowest neighbour ceiling, 3 perpetual.
             return ((special >> 8) & 3) switch
