@@ -30,14 +30,8 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
             return;
         }
 
-        byte[] bytes;
-        await using (var content = await blobs.OpenReadAsync(BlobStore.Wads, blobName, cancellationToken)
-            ?? throw new InvalidOperationException($"The file {blobName} of maps {string.Join(", ", maps.Select(m => m.Id))} is missing from blob storage."))
-        {
-            using var buffer = new MemoryStream();
-            await content.CopyToAsync(buffer, cancellationToken);
-            bytes = buffer.ToArray();
-        }
+        var bytes = await blobs.DownloadBytesAsync(BlobStore.Wads, blobName, cancellationToken)
+            ?? throw new InvalidOperationException($"The file {blobName} of maps {string.Join(", ", maps.Select(m => m.Id))} is missing from blob storage.");
 
         var wad = WadFile.Read(bytes);
         var levels = LevelReader.ReadAll(wad);

@@ -92,15 +92,12 @@ public sealed partial class RunImages(RlgtDbContext db, BlobStore blobs, IOption
 
     private async Task<Level?> ReadLevelAsync(string blobName, string levelName, CancellationToken cancellationToken)
     {
-        await using var content = await blobs.OpenReadAsync(BlobStore.Wads, blobName, cancellationToken);
-        if (content is null)
+        if (await blobs.DownloadBytesAsync(BlobStore.Wads, blobName, cancellationToken) is not { } bytes)
         {
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
-        var entry = LevelDirectory.Find(WadFile.Read(buffer.ToArray())).FirstOrDefault(e => e.Name == levelName);
+        var entry = LevelDirectory.Find(WadFile.Read(bytes)).FirstOrDefault(e => e.Name == levelName);
         return entry is null ? null : LevelReader.Read(entry);
     }
 

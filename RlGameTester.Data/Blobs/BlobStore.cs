@@ -49,6 +49,21 @@ public sealed class BlobStore(BlobServiceClient service)
     }
 
     /// <summary>Opens a blob for reading, or null when it does not exist.</summary>
+    /// <summary>A whole blob in memory (a WAD to read, a frame to decode), or null when it does not exist.</summary>
+    public async Task<byte[]?> DownloadBytesAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        var blob = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        try
+        {
+            var content = await blob.DownloadContentAsync(cancellationToken);
+            return content.Value.Content.ToArray();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     public async Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken)
     {
         var blob = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);

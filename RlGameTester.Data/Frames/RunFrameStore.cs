@@ -42,19 +42,8 @@ public sealed class RunFrameStore(BlobStore blobs)
     }
 
     /// <summary>A frame's bytes, or null when it is gone.</summary>
-    public async Task<byte[]?> DownloadAsync(string blobName, CancellationToken cancellationToken)
-    {
-        var blob = (await blobs.ContainerAsync(BlobStore.Frames, cancellationToken)).GetBlobClient(blobName);
-        try
-        {
-            var content = await blob.DownloadContentAsync(cancellationToken);
-            return content.Value.Content.ToArray();
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
-    }
+    public async Task<byte[]?> DownloadAsync(string blobName, CancellationToken cancellationToken) =>
+        await blobs.DownloadBytesAsync(BlobStore.Frames, blobName, cancellationToken);
 
     public async Task DeleteAsync(string blobName, CancellationToken cancellationToken) =>
         await (await blobs.ContainerAsync(BlobStore.Frames, cancellationToken)).GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
