@@ -45,6 +45,10 @@ public static class Extensions
             logging.IncludeScopes = true;
         });
 
+        // The Azure SDK logs every 404 and 409 it receives as a warning, though "create if it does not exist" and
+        // "delete if it exists" expect them; our own code logs the failures that matter.
+        builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
+
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()

@@ -20,6 +20,9 @@ dotnet test --solution RlGameTester.sln --no-build "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
+# CI keeps only the tail of the output: repeat each failure (its name and the first lines of its message) there.
+awk '/^failed /{n=20; if (!shown++) print "\nFailed tests:"} n>0 {print; n--; next}' "$log"
+
 # One closing line with the totals of every test project.
 awk '/^ *total: /{t+=$2} /^ *failed: /{f+=$2} /^ *succeeded: /{p+=$2} /^ *skipped: /{s+=$2}
      END { if (t > 0) printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"

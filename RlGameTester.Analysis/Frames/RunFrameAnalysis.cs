@@ -63,6 +63,19 @@ internal sealed partial class RunFrameAnalysis(
             LogSkipped(logger, runId, $"tick {tick}", reason);
         }
 
+        // The run and its map before its bugs, as a deletion takes them (SubjectLocks); a run deleted meanwhile took its
+        // blobs with it, apart from the thumbnails stored above: those go now.
+        if (await db.LockRunAsync(runId, cancellationToken) is null)
+        {
+            foreach (var bug in bugs)
+            {
+                await store.DeleteThumbnailAsync(bug.ScreenshotPath!, cancellationToken);
+            }
+
+            LogGone(logger, runId);
+            return;
+        }
+
         await db.Bugs.Where(b => b.RunId == runId && b.DetectionSource == DetectionSource.Frames && b.BugType == BugType.VisualGlitch)
             .ExecuteDeleteAsync(cancellationToken);
         db.Bugs.AddRange(bugs);

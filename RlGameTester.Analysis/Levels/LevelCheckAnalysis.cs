@@ -41,7 +41,9 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var mapIds = maps.Select(m => m.Id).ToList();
+        // Maps of the file deleted since they were read are left out (SubjectLocks says why they are locked first).
+        var mapIds = (await db.LockMapsAsync(maps.ConvertAll(m => m.Id), cancellationToken)).ToList();
+        maps.RemoveAll(m => !mapIds.Contains(m.Id));
         await db.Bugs.Where(b => mapIds.Contains(b.MapId) && b.DetectionSource == DetectionSource.Static).ExecuteDeleteAsync(cancellationToken);
         var total = 0;
         foreach (var level in levels)

@@ -100,7 +100,12 @@ internal sealed partial class ReportWriter(
             EvidenceFingerprint = fingerprint,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        await StoreAsync(report, cancellationToken);
+        if (!await StoreAsync(report, cancellationToken))
+        {
+            LogGone(logger, SnakeCase.Of(report.Subject), id);
+            return null;
+        }
+
         activity?.SetTag("rlgt.report.generator", SnakeCase.Of(report.Generator));
         LogWritten(logger, SnakeCase.Of(report.Subject), id, SnakeCase.Of(report.Generator), report.FallbackReason ?? "-");
         return report;
@@ -141,12 +146,24 @@ internal sealed partial class ReportWriter(
             ? db.Reports.Where(r => r.RunId == id)
             : db.Reports.Where(r => r.Subject == ReportSubject.Map && r.MapId == id);
 
-    /// <summary>Replaces the stored report in one transaction; a writer that stored one at the same moment is replaced in turn.</summary>
-    private async Task StoreAsync(Report report, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the stored report in one transaction; a writer that stored one at the same moment is replaced in turn.
+    /// False when its run or level was deleted meanwhile.
+    /// </summary>
+    private async Task<bool> StoreAsync(Report report, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // The subject first, as a deletion takes it (see SubjectLocks): a deletion meanwhile waits, or was first.
+            var present = report.RunId is { } runId
+                ? await db.LockRunAsync(runId, cancellationToken) is not null
+                : (await db.LockMapsAsync([report.MapId], cancellationToken)).Count > 0;
+            if (!present)
+            {
+                return false;
+            }
+
             await Stored(report.Subject, report.RunId ?? report.MapId).ExecuteDeleteAsync(cancellationToken);
             db.Reports.Add(report);
             try
@@ -154,7 +171,7 @@ internal sealed partial class ReportWriter(
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 db.Entry(report).State = EntityState.Detached;
-                return;
+                return true;
             }
             catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } && attempt < 3)
             {
@@ -164,6 +181,9 @@ internal sealed partial class ReportWriter(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The {Subject} {Id} was deleted while its report was written; not stored")]
+    private static partial void LogGone(ILogger logger, string subject, long id);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The {Subject} {Id} report's evidence is unchanged; kept")]
     private static partial void LogUnchanged(ILogger logger, string subject, long id);

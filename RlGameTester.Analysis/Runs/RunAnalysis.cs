@@ -39,6 +39,12 @@ internal sealed partial class RunAnalysis(RlgtDbContext db, RunImages images, Ti
         var findings = detectors.Complete(stuck);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.LockRunAsync(runId, cancellationToken) is null)
+        {
+            LogGone(logger, runId);
+            return;
+        }
+
         await RunMetrics.SaveAsync(db, metric, cancellationToken);
         // Crash bugs are the Worker's (from the agent's own output); everything else from telemetry is ours to replace.
         await db.Bugs.Where(b => b.RunId == runId && b.DetectionSource == DetectionSource.Telemetry && b.BugType != BugType.Crash)

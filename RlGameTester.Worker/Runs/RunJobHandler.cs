@@ -106,6 +106,12 @@ internal sealed partial class RunJobHandler(
     private async Task<int> TakeOverAsync(long runId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The run's map and the run before its rows, in a deletion's order (SubjectLocks): no deadlock with one.
+        if (await db.LockRunAsync(runId, cancellationToken) is null)
+        {
+            throw new JobAbandonedException($"Run {runId} was deleted.");
+        }
+
         var attempts = await db.Database
             .SqlQuery<int>($"UPDATE runs SET attempt = attempt + 1 WHERE id = {runId} RETURNING attempt AS \"Value\"")
             .ToListAsync(cancellationToken);
