@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RlGameTester.Analysis.Reports;
 using RlGameTester.Data;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Frames;
@@ -11,10 +12,12 @@ namespace RlGameTester.Analysis.Frames;
 /// Checks a run's stored frames for visual glitches: reads them from blob storage in tick order, tells the checks when
 /// the agent was moving (from the run's position events), stores each finding's evidence thumbnail and files it as a
 /// <c>visual_glitch</c> bug (detection source <c>frames</c>). The run's earlier frame bugs and thumbnails are replaced,
-/// so analysing again, or after more frames arrive, never duplicates them.
+/// so analysing again, or after more frames arrive, never duplicates them. A run whose report was already written gets
+/// it rewritten with the new findings (<paramref name="reports"/>: null only where a test checks the frames alone).
 /// </summary>
 internal sealed partial class RunFrameAnalysis(
-    RlgtDbContext db, RunFrameStore store, IOptions<FrameCheckOptions> options, TimeProvider clock, ILogger<RunFrameAnalysis> logger)
+    RlgtDbContext db, RunFrameStore store, IOptions<FrameCheckOptions> options, TimeProvider clock, ILogger<RunFrameAnalysis> logger,
+    ReportWriter? reports = null)
 {
     /// <summary>First key of the advisory lock that serialises the frame analyses of one run ("FRMS").</summary>
     private const int LockClass = 0x46524D53;
@@ -93,6 +96,14 @@ internal sealed partial class RunFrameAnalysis(
 
         await transaction.CommitAsync(cancellationToken);
         LogAnalysed(logger, runId, reading.Checked, reading.Skipped, activity.Known, bugs.Count);
+
+        // Frames checked after the run's report was written (uploaded once the run had ended): the run's report and its
+        // level's are rewritten with these findings (unchanged evidence keeps them). Before the run's own analysis there
+        // is no report yet, and that analysis writes it with whatever frame bugs are stored by then.
+        if (reports is not null && await db.Reports.AnyAsync(r => r.RunId == runId, cancellationToken))
+        {
+            await reports.RunAnalysedAsync(runId, run.MapId, cancellationToken);
+        }
     }
 
     /// <summary>The run's frames in tick order, a few downloads ahead; frames gone since the listing or unreadable are skipped.</summary>

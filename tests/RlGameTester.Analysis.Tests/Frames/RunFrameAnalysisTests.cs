@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenCvSharp;
 using RlGameTester.Analysis.Frames;
+using RlGameTester.Analysis.Reports;
 using RlGameTester.Analysis.Tests.Frames.Support;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
@@ -203,6 +204,46 @@ public sealed class RunFrameAnalysisTests : IAsyncLifetime
         Assert.Empty(await FrameBugsAsync(runId));
     }
 
+    [Fact]
+    public async Task FramesCheckedAfterTheRunsReportWasWrittenRewriteItWithTheirFindings()
+    {
+        var runId = await RunAsync();
+        var untouched = await RunAsync();
+        await using (var db = Db())
+        {
+            await Reports(db).WriteRunReportAsync(runId, ReportTrigger.RunAnalysed, Token);
+        }
+
+        var clip = Factory.Room(new Random(31), "lit", 192, false, Motion.Walk, frames: 20, step: 2);
+        clip.Frames[5].Frame.Fill(0, 0, 0);
+        await StoreAsync(runId, clip, ".png");
+        await StoreAsync(untouched, clip, ".png");
+
+        await AnalyseAsync(runId, withReports: true);
+        await AnalyseAsync(untouched, withReports: true);
+
+        var black = Assert.Single(await FrameBugsAsync(runId), b => b.CheckName == FrameCheckNames.BlackFrame);
+        await using var read = Db();
+        var report = await read.Reports.SingleAsync(r => r.RunId == runId, Token);
+        Assert.Contains(black.Id, report.CitedFindingIds);
+        Assert.Contains($"### [#{black.Id}] {black.Title}", report.Markdown, StringComparison.Ordinal);
+        // A run not analysed yet has no report to rewrite: its own analysis writes the first one.
+        Assert.NotEmpty(await FrameBugsAsync(untouched));
+        Assert.False(await read.Reports.AnyAsync(r => r.RunId == untouched, Token));
+    }
+
+    private static ReportWriter Reports(RlgtDbContext db)
+    {
+        var options = Options.Create(new ReportOptions());
+        return new ReportWriter(
+            db,
+            new EvidenceReader(db, options),
+            new LlmReportAuthor(options, NullLogger<LlmReportAuthor>.Instance, null),
+            options,
+            TimeProvider.System,
+            NullLogger<ReportWriter>.Instance);
+    }
+
     private static (string?, int?, string?) Key(Bug b) => (b.CheckName, b.Frame, b.ScreenshotPath);
 
     private async Task<long> RunAsync()
@@ -240,10 +281,11 @@ public sealed class RunFrameAnalysisTests : IAsyncLifetime
         return mat.ImEncode(extension);
     }
 
-    private async Task AnalyseAsync(long runId)
+    private async Task AnalyseAsync(long runId, bool withReports = false)
     {
         await using var db = Db();
-        await new RunFrameAnalysis(db, _store, Options.Create(new FrameCheckOptions()), TimeProvider.System, NullLogger<RunFrameAnalysis>.Instance)
+        await new RunFrameAnalysis(db, _store, Options.Create(new FrameCheckOptions()), TimeProvider.System, NullLogger<RunFrameAnalysis>.Instance,
+                withReports ? Reports(db) : null)
             .AnalyseAsync(runId, Token);
     }
 
