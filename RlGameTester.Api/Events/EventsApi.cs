@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -265,5 +266,5 @@ public static class EventsApi
     }
 
     private static TelemetryEvent ToTelemetry(EventCreateRequest e, int index) =>
-        new(index, e.EventType!.Value, e.Timestamp!.Value.UtcDateTime, e.Episode, e.Frame, e.Iteration, ApiJson.Text(e.Data), e.RawLog);
+        new(index, e.EventType!.Value, e.Timestamp!.Value.UtcDateTime, e.Episode, e.Frame, e.Iteration, ApiJson.Text(e.Data), e.RawLog is null ? null : Encoding.UTF8.GetBytes(e.RawLog));
 }

@@ -64,7 +64,7 @@ public sealed class EventBulkWriter : IDisposable
             await WriteNullableAsync(importer, e.Episode, cancellationToken);
             await WriteNullableAsync(importer, e.Tick, cancellationToken);
             await WriteTextAsync(importer, e.DataJson, NpgsqlDbType.Jsonb, cancellationToken);
-            await WriteTextAsync(importer, e.RawLine, NpgsqlDbType.Text, cancellationToken);
+            await WriteUtf8TextAsync(importer, e.RawUtf8, cancellationToken);
         }
 
         var written = await importer.CompleteAsync(cancellationToken);
@@ -79,4 +79,8 @@ public sealed class EventBulkWriter : IDisposable
 
     private static Task WriteTextAsync(NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
         value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
+
+    // UTF-8 goes to the server as it is: no string, no encoding on the way.
+    private static Task WriteUtf8TextAsync(NpgsqlBinaryImporter importer, ReadOnlyMemory<byte>? value, CancellationToken cancellationToken) =>
+        value is { } utf8 ? importer.WriteAsync(utf8, NpgsqlDbType.Text, cancellationToken) : importer.WriteNullAsync(cancellationToken);
 }

@@ -1,3 +1,4 @@
+using RawText = System.ReadOnlyMemory<byte>;
 using System.Text;
 using System.Text.Json;
 using RlGameTester.Data.Events;
@@ -12,7 +13,7 @@ internal sealed partial class ArnoldLogParser
     private static bool IsEpisodeSeparator(ReadOnlySpan<char> message) => message.SequenceEqual(EpisodeSeparator);
 
     /// <summary>Dispatches on the message's first character, then compares whole prefixes (ordinal, no regex).</summary>
-    private void Dispatch(string line, ReadOnlySpan<char> message, RecordLevel level, List<TelemetryEvent> output)
+    private void Dispatch(RawText line, ReadOnlySpan<char> message, RecordLevel level, List<TelemetryEvent> output)
     {
         var handled = message.IsEmpty ? false : message[0] switch
         {
@@ -45,12 +46,12 @@ internal sealed partial class ArnoldLogParser
         if (!handled)
         {
             // An unknown WARNING (or ERROR, CRITICAL) is still a warning; unknown INFO or DEBUG is kept as a log line.
-            var isInformation = level == RecordLevel.Info || line.StartsWith("DEBUG ", StringComparison.Ordinal);
+            var isInformation = level == RecordLevel.Info || line.Span.StartsWith("DEBUG "u8);
             StartPending(isInformation ? PendingKind.Unknown : PendingKind.UnknownWarning, line, message);
         }
     }
 
-    private bool OnK(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
+    private bool OnK(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
     {
         if (message is "Kill")
         {
@@ -61,7 +62,7 @@ internal sealed partial class ArnoldLogParser
         return OnSummaryList(line, message, "Kills by episode: ", "kills_by_episode", output);
     }
 
-    private bool OnD(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
+    private bool OnD(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
     {
         if (message is "Dead")
         {
@@ -72,10 +73,10 @@ internal sealed partial class ArnoldLogParser
         return OnLoss(line, message, "DQN loss: ", "dqn", output);
     }
 
-    private bool OnG(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output) =>
+    private bool OnG(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output) =>
         OnLoss(line, message, "Game features loss: ", "game_features", output);
 
-    private bool OnF(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
+    private bool OnF(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
     {
         if (message.StartsWith("Found weapon: ", StringComparison.Ordinal))
         {
@@ -89,7 +90,7 @@ internal sealed partial class ArnoldLogParser
     }
 
     /// <summary><c>Lost|Found health (a -> b)</c>, <c>Lost|Found armor (a -> b)</c>, <c>Lost|Found ammo: kind (a -> b)</c>.</summary>
-    private bool OnChange(string line, ReadOnlySpan<char> message, string verb, List<TelemetryEvent> output)
+    private bool OnChange(RawText line, ReadOnlySpan<char> message, string verb, List<TelemetryEvent> output)
     {
         if (!message.StartsWith(verb, StringComparison.Ordinal))
         {
@@ -169,7 +170,7 @@ internal sealed partial class ArnoldLogParser
     /// <summary>A change event's values and the payload built for them (<see cref="ChangePayload"/>).</summary>
     private readonly record struct CachedChange(EventType Type, string Ammo, int Old, int New, string Payload);
 
-    private bool OnN(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
+    private bool OnN(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
     {
         var process = _process!;
         if (message is "New episode")
@@ -202,15 +203,14 @@ internal sealed partial class ArnoldLogParser
         return false;
     }
 
-    private bool OnEquals(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
+    private bool OnEquals(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
     {
         var process = _process!;
         if (IsEpisodeSeparator(message))
         {
-            if (process.EndRaw is not null)
+            if (process.EndRaw is { } endRaw)
             {
-                var raw = string.Concat(process.EndRaw, "\n", line);
-                EmitEpisodeEnd(process, raw, process.EndTimestamp, output);
+                EmitEpisodeEnd(process, JoinLines([endRaw, line]), process.EndTimestamp, output);
             }
             else
             {
@@ -252,7 +252,7 @@ internal sealed partial class ArnoldLogParser
         return false;
     }
 
-    private bool OnS(string line, ReadOnlySpan<char> message, RecordLevel level, List<TelemetryEvent> output)
+    private bool OnS(RawText line, ReadOnlySpan<char> message, RecordLevel level, List<TelemetryEvent> output)
     {
         if (message.StartsWith("Switched weapon: ", StringComparison.Ordinal))
         {
@@ -294,7 +294,7 @@ internal sealed partial class ArnoldLogParser
         return OnSummaryList(line, message, "Survival time by episode: ", "survival_time_by_episode", output);
     }
 
-    private bool OnR(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
+    private bool OnR(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
     {
         if (message is "Respawn player")
         {
@@ -327,7 +327,7 @@ internal sealed partial class ArnoldLogParser
         return false;
     }
 
-    private bool OnE(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
+    private bool OnE(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
     {
         var process = _process!;
         if (message is "Evaluating the model...")
@@ -388,7 +388,7 @@ internal sealed partial class ArnoldLogParser
         return false;
     }
 
-    private bool OnT(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
+    private bool OnT(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
     {
         if (!message.StartsWith("Training on map ", StringComparison.Ordinal) || !message.EndsWith(" ...", StringComparison.Ordinal)
             || !JsonText.TryParseInt(message["Training on map ".Length..^" ...".Length], out var mapId))
@@ -408,11 +408,11 @@ internal sealed partial class ArnoldLogParser
         return true;
     }
 
-    private bool OnM(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output) =>
+    private bool OnM(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output) =>
         message.StartsWith("Manual weapon change: ", StringComparison.Ordinal)
         && OnWeaponChange(line, message["Manual weapon change: ".Length..], manual: true, output);
 
-    private bool OnWeaponChange(string line, ReadOnlySpan<char> change, bool manual, List<TelemetryEvent> output)
+    private bool OnWeaponChange(RawText line, ReadOnlySpan<char> change, bool manual, List<TelemetryEvent> output)
     {
         var arrow = change.IndexOf(" -> ", StringComparison.Ordinal);
         if (arrow <= 0)
@@ -428,7 +428,7 @@ internal sealed partial class ArnoldLogParser
         return true;
     }
 
-    private bool OnP(string line, ReadOnlySpan<char> message, RecordLevel level, List<TelemetryEvent> output)
+    private bool OnP(RawText line, ReadOnlySpan<char> message, RecordLevel level, List<TelemetryEvent> output)
     {
         if (message.StartsWith("Player ", StringComparison.Ordinal) && message.EndsWith(" is still dead after respawn.", StringComparison.Ordinal)
             && JsonText.TryParseInt(message["Player ".Length..^" is still dead after respawn.".Length], out var player))
@@ -440,7 +440,7 @@ internal sealed partial class ArnoldLogParser
         return OnPath(line, message, "Periodic dump: ", "periodic", output);
     }
 
-    private bool OnPath(string line, ReadOnlySpan<char> message, string prefix, string kind, List<TelemetryEvent> output)
+    private bool OnPath(RawText line, ReadOnlySpan<char> message, string prefix, string kind, List<TelemetryEvent> output)
     {
         if (!message.StartsWith(prefix, StringComparison.Ordinal))
         {
@@ -454,7 +454,7 @@ internal sealed partial class ArnoldLogParser
         return true;
     }
 
-    private bool OnA(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
+    private bool OnA(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
     {
         if (message is not "Activated manual control")
         {
@@ -468,7 +468,7 @@ internal sealed partial class ArnoldLogParser
         return true;
     }
 
-    private bool OnI(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
+    private bool OnI(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
     {
         if (!message.StartsWith("Input shape: ", StringComparison.Ordinal))
         {
@@ -501,7 +501,7 @@ internal sealed partial class ArnoldLogParser
         return true;
     }
 
-    private bool OnSetupNumber(string line, ReadOnlySpan<char> message, string prefix, string kind, List<TelemetryEvent> output)
+    private bool OnSetupNumber(RawText line, ReadOnlySpan<char> message, string prefix, string kind, List<TelemetryEvent> output)
     {
         if (!message.StartsWith(prefix, StringComparison.Ordinal))
         {
@@ -515,7 +515,7 @@ internal sealed partial class ArnoldLogParser
         return true;
     }
 
-    private bool OnLoss(string line, ReadOnlySpan<char> message, string prefix, string kind, List<TelemetryEvent> output)
+    private bool OnLoss(RawText line, ReadOnlySpan<char> message, string prefix, string kind, List<TelemetryEvent> output)
     {
         if (!message.StartsWith(prefix, StringComparison.Ordinal))
         {
@@ -529,7 +529,7 @@ internal sealed partial class ArnoldLogParser
         return true;
     }
 
-    private bool OnSummaryList(string line, ReadOnlySpan<char> message, string prefix, string key, List<TelemetryEvent> output)
+    private bool OnSummaryList(RawText line, ReadOnlySpan<char> message, string prefix, string key, List<TelemetryEvent> output)
     {
         if (!message.StartsWith(prefix, StringComparison.Ordinal))
         {
@@ -553,7 +553,7 @@ internal sealed partial class ArnoldLogParser
     }
 
     /// <summary>Messages that start with a number: counts, episode ends, evaluation summaries.</summary>
-    private bool OnNumber(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
+    private bool OnNumber(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
     {
         var space = message.IndexOf(' ');
         if (space <= 0)
@@ -640,7 +640,7 @@ internal sealed partial class ArnoldLogParser
         return false;
     }
 
-    private bool EmitSummaryNumber(string line, string key, ReadOnlySpan<char> number, List<TelemetryEvent> output)
+    private bool EmitSummaryNumber(RawText line, string key, ReadOnlySpan<char> number, List<TelemetryEvent> output)
     {
         var json = StartPayload();
         json.Int("evaluation", _process!.Evaluations);
@@ -650,7 +650,7 @@ internal sealed partial class ArnoldLogParser
     }
 
     /// <summary><c>__log__:{json}</c>: the evaluation's summary as JSON, and the end of the evaluation.</summary>
-    private bool OnLog(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
+    private bool OnLog(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
     {
         if (!message.StartsWith("__log__:", StringComparison.Ordinal))
         {
@@ -748,7 +748,7 @@ internal sealed partial class ArnoldLogParser
         }
     }
 
-    private bool OnConfig(string line, ReadOnlySpan<char> message)
+    private bool OnConfig(RawText line, ReadOnlySpan<char> message)
     {
         if (!message.StartsWith("scenario: ", StringComparison.Ordinal))
         {
@@ -761,7 +761,7 @@ internal sealed partial class ArnoldLogParser
         return true;
     }
 
-    private bool OnBlockHeader(string line, ReadOnlySpan<char> message)
+    private bool OnBlockHeader(RawText line, ReadOnlySpan<char> message)
     {
         if (message.Contains("Game statistics summary", StringComparison.Ordinal))
         {
@@ -778,7 +778,7 @@ internal sealed partial class ArnoldLogParser
         return false;
     }
 
-    private bool OnRewardValues(string line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
+    private bool OnRewardValues(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
     {
         // A reward dict without its `Reward values:` header.
         if (message[^1] != '}')
@@ -842,7 +842,7 @@ internal sealed partial class ArnoldLogParser
         }
     }
 
-    private void StartEpisodeEnd(string line, string key, ReadOnlySpan<char> value)
+    private void StartEpisodeEnd(RawText line, string key, ReadOnlySpan<char> value)
     {
         var process = _process!;
         process.EndRaw = line;
@@ -859,7 +859,7 @@ internal sealed partial class ArnoldLogParser
         }
     }
 
-    private void EmitEpisodeEnd(ProcessState process, string raw, DateTime timestamp, List<TelemetryEvent> output)
+    private void EmitEpisodeEnd(ProcessState process, RawText raw, DateTime timestamp, List<TelemetryEvent> output)
     {
         var json = _json.Start();
         json.Int("pid", process.Pid);
@@ -869,7 +869,8 @@ internal sealed partial class ArnoldLogParser
         }
 
         Emit(output, EventType.EpisodeEnd, json.Finish(), raw, process.CurrentEpisode, process.Iteration, timestamp);
-        process.EndRaw = process.EndKey = process.EndValue = null;
+        process.EndRaw = null;
+        process.EndKey = process.EndValue = null;
         if (process.EpisodeOpen)
         {
             process.EpisodesEnded++;
@@ -878,7 +879,7 @@ internal sealed partial class ArnoldLogParser
         process.EpisodeOpen = false;
     }
 
-    private void EmitSyntheticEpisodeEnd(ProcessState process, string raw, string reason, List<TelemetryEvent> output)
+    private void EmitSyntheticEpisodeEnd(ProcessState process, RawText raw, string reason, List<TelemetryEvent> output)
     {
         var json = _json.Start();
         json.Int("pid", process.Pid);
@@ -888,7 +889,7 @@ internal sealed partial class ArnoldLogParser
         process.EpisodeOpen = false;
     }
 
-    private void EmitEpisodeStart(ProcessState process, string raw, int? mapId, List<TelemetryEvent> output)
+    private void EmitEpisodeStart(ProcessState process, RawText raw, int? mapId, List<TelemetryEvent> output)
     {
         var json = _json.Start();
         json.Int("pid", process.Pid);
@@ -901,7 +902,7 @@ internal sealed partial class ArnoldLogParser
         Emit(output, EventType.EpisodeStart, json.Finish(), raw, process.CurrentEpisode, process.Iteration, _timestamp);
     }
 
-    private void EmitWarning(string line, ReadOnlySpan<char> message, RecordLevel level, int? player, List<TelemetryEvent> output)
+    private void EmitWarning(RawText line, ReadOnlySpan<char> message, RecordLevel level, int? player, List<TelemetryEvent> output)
     {
         var json = StartPayload();
         json.String("level", LevelName(line, level));
@@ -914,25 +915,50 @@ internal sealed partial class ArnoldLogParser
         EmitCurrent(EventType.Warning, json.Finish(), line, output);
     }
 
-    private static string LevelName(string line, RecordLevel level) => level switch
+    private static string LevelName(RawText line, RecordLevel level) => level switch
     {
         RecordLevel.Info => "INFO",
         RecordLevel.Warning => "WARNING",
-        _ => line[..line.IndexOf(' ', StringComparison.Ordinal)],
+        _ => Encoding.UTF8.GetString(line.Span[..line.Span.IndexOf((byte)' ')]),
     };
 
     private JsonPayloadWriter StartPayload() => _json.Start(_process!.PayloadStart);
 
     /// <summary>An event whose payload is only the pid (kill, death, ...): the payload string is cached per process.</summary>
-    private void EmitSimple(EventType type, string line, List<TelemetryEvent> output) =>
+    private void EmitSimple(EventType type, RawText line, List<TelemetryEvent> output) =>
         EmitCurrent(type, _process!.PidPayload, line, output);
 
-    private void EmitCurrent(EventType type, string payload, string line, List<TelemetryEvent> output)
+    private void EmitCurrent(EventType type, string payload, RawText line, List<TelemetryEvent> output)
     {
         var process = _process!;
         Emit(output, type, payload, line, process.CurrentEpisode, process.Iteration, _timestamp);
     }
 
-    private void Emit(List<TelemetryEvent> output, EventType type, string payload, string raw, int? episode, int? iteration, DateTime timestamp) =>
+    private void Emit(List<TelemetryEvent> output, EventType type, string payload, RawText raw, int? episode, int? iteration, DateTime timestamp) =>
         output.Add(new TelemetryEvent(_sequence++, type, timestamp, episode, null, iteration, payload, raw));
+
+    /// <summary>Lines joined with <c>\n</c>: the raw text of a record that spans them.</summary>
+    private static byte[] JoinLines(IReadOnlyList<RawText> lines)
+    {
+        var length = lines.Count - 1;
+        foreach (var line in lines)
+        {
+            length += line.Length;
+        }
+
+        var joined = GC.AllocateUninitializedArray<byte>(length);
+        var at = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (i > 0)
+            {
+                joined[at++] = (byte)'\n';
+            }
+
+            lines[i].Span.CopyTo(joined.AsSpan(at));
+            at += lines[i].Length;
+        }
+
+        return joined;
+    }
 }

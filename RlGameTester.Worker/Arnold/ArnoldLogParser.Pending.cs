@@ -1,3 +1,5 @@
+using RawText = System.ReadOnlyMemory<byte>;
+using System.Text;
 using RlGameTester.Data.Events;
 
 namespace RlGameTester.Worker.Arnold;
@@ -18,7 +20,7 @@ internal sealed partial class ArnoldLogParser
         UnknownWarning,
     }
 
-    private readonly List<string> _pendingLines = [];
+    private readonly List<RawText> _pendingLines = [];
     private readonly JsonPayloadWriter _pendingJson = new();
     private readonly List<string> _statisticsColumns = [];
     private readonly List<(string Key, string[] Values)> _statisticsRows = [];
@@ -33,7 +35,7 @@ internal sealed partial class ArnoldLogParser
     private static bool IsContinuable(PendingKind kind) =>
         kind is PendingKind.Config or PendingKind.Actions or PendingKind.Unknown or PendingKind.UnknownWarning;
 
-    private void StartPending(PendingKind kind, string line, ReadOnlySpan<char> message = default)
+    private void StartPending(PendingKind kind, RawText line, ReadOnlySpan<char> message = default)
     {
         _pending = kind;
         _pendingLines.Clear();
@@ -61,16 +63,17 @@ internal sealed partial class ArnoldLogParser
                 _featureMap = "all";
                 break;
             case PendingKind.Unknown or PendingKind.UnknownWarning:
-                _pendingLevel = line.StartsWith("INFO ", StringComparison.Ordinal) ? "INFO"
-                    : line.StartsWith("WARNING ", StringComparison.Ordinal) ? "WARNING"
-                    : line[..line.IndexOf(' ', StringComparison.Ordinal)];
+                var bytes = line.Span;
+                _pendingLevel = bytes.StartsWith("INFO "u8) ? "INFO"
+                    : bytes.StartsWith("WARNING "u8) ? "WARNING"
+                    : Encoding.UTF8.GetString(bytes[..bytes.IndexOf((byte)' ')]);
                 _pendingMessage = message.ToString();
                 break;
         }
     }
 
     /// <summary>A continuation line (no prefix) of the pending record.</summary>
-    private void AppendPendingLine(string line, List<TelemetryEvent> output)
+    private void AppendPendingLine(RawText line, ReadOnlySpan<char> text, List<TelemetryEvent> output)
     {
         if (_pendingLines.Count >= MaxPendingLines)
         {
@@ -84,10 +87,10 @@ internal sealed partial class ArnoldLogParser
         switch (_pending)
         {
             case PendingKind.Config:
-                AddConfigEntry(TrimIndent(line));
+                AddConfigEntry(TrimIndent(text));
                 break;
             case PendingKind.Actions:
-                var action = TrimIndent(line);
+                var action = TrimIndent(text);
                 if (!action.IsEmpty)
                 {
                     _pendingJson.StartArrayValue();
@@ -100,7 +103,7 @@ internal sealed partial class ArnoldLogParser
     }
 
     /// <summary>A record that continues the pending one: a statistics row, the reward dict after its header.</summary>
-    private bool TryAppendToPending(string line, ReadOnlySpan<char> message, int pid, List<TelemetryEvent> output)
+    private bool TryAppendToPending(RawText line, ReadOnlySpan<char> message, int pid, List<TelemetryEvent> output)
     {
         if (pid != _pendingPid || _pendingLines.Count >= MaxPendingLines)
         {
@@ -163,12 +166,13 @@ internal sealed partial class ArnoldLogParser
 
             case PendingKind.Traceback:
             {
-                var text = string.Join('\n', _pendingLines);
+                var raw = JoinLines(_pendingLines);
+                var text = Encoding.UTF8.GetString(raw);
                 Crash = text;
                 var json = _json.Start();
-                json.String("exception", ExceptionLine(_pendingLines));
+                json.String("exception", ExceptionLine(text));
                 json.String("traceback", text);
-                EmitPending(output, EventType.Crash, json.Finish(), text);
+                EmitPending(output, EventType.Crash, json.Finish(), raw);
                 return;
             }
 
@@ -193,35 +197,42 @@ internal sealed partial class ArnoldLogParser
         }
     }
 
-    private void EmitPending(List<TelemetryEvent> output, EventType type, string payload, string? raw = null)
+    private void EmitPending(List<TelemetryEvent> output, EventType type, string payload, RawText? raw = null)
     {
-        raw ??= _pendingLines.Count == 1 ? _pendingLines[0] : string.Join('\n', _pendingLines);
         var process = _processes.GetValueOrDefault(_pendingPid) ?? _process;
-        Emit(output, type, payload, raw, process?.CurrentEpisode, process?.Iteration, _pendingTimestamp);
+        raw ??= _pendingLines.Count == 1 ? _pendingLines[0] : JoinLines(_pendingLines);
+        Emit(output, type, payload, raw.Value, process?.CurrentEpisode, process?.Iteration, _pendingTimestamp);
         _pending = PendingKind.None;
         _pendingLines.Clear();
     }
 
     /// <summary>The last line of a traceback that is not indented: <c>AssertionError</c>, <c>RuntimeError: ...</c>.</summary>
-    private static string ExceptionLine(List<string> lines)
+    private static ReadOnlySpan<char> ExceptionLine(string traceback)
     {
-        for (var i = lines.Count - 1; i > 0; i--)
+        var text = traceback.AsSpan();
+        var header = text.IndexOf('\n');
+        while (header >= 0 && text.Length > header + 1)
         {
-            var line = lines[i];
+            // From the last line back, down to (not including) the header line.
+            var lastBreak = text.LastIndexOf('\n');
+            var line = text[(lastBreak + 1)..];
             if (line.Length > 0 && !char.IsWhiteSpace(line[0]))
             {
                 return line;
             }
+
+            text = text[..lastBreak];
+            header = text.IndexOf('\n');
         }
 
-        return string.Empty;
+        return [];
     }
 
     /// <summary>A continuation line without its indent (Arnold pads them to the message column with spaces).</summary>
-    private static ReadOnlySpan<char> TrimIndent(string line)
+    private static ReadOnlySpan<char> TrimIndent(ReadOnlySpan<char> line)
     {
-        var start = line.AsSpan().IndexOfAnyExcept(' ');
-        return start < 0 ? [] : line.AsSpan(start).TrimEnd();
+        var start = line.IndexOfAnyExcept(' ');
+        return start < 0 ? [] : line[start..].TrimEnd();
     }
 
     /// <summary>One <c>key: value</c> of the configuration dump, typed when the value is plainly a bool, None or numbers.</summary>

@@ -21,9 +21,8 @@ internal sealed partial class ArnoldLogParser
     /// Reads <c>LEVEL [PID] - MM/DD/YY HH:MM:SS - ELAPSED - message</c> without regular expressions; on success
     /// the record's timestamp and elapsed time become the parser's current ones.
     /// </summary>
-    private bool TryParsePrefix(string line, out RecordPrefix prefix)
+    private bool TryParsePrefix(ReadOnlySpan<char> span, out RecordPrefix prefix)
     {
-        var span = line.AsSpan();
 
         // Consecutive records very often share their whole prefix (same process, same second): reuse its parse.
         var cachedLength = _lastPrefix.MessageStart;

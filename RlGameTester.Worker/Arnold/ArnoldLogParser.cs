@@ -1,6 +1,9 @@
+using RawText = System.ReadOnlyMemory<byte>;
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Unicode;
 using RlGameTester.Data.Events;
 
 namespace RlGameTester.Worker.Arnold;
@@ -9,8 +12,8 @@ namespace RlGameTester.Worker.Arnold;
 /// Turns Arnold's log (its <c>train.log</c>, or its stderr as it runs) into telemetry events, one line at a time.
 /// </summary>
 /// <remarks>
-/// <para>Push: <see cref="Feed"/> each line as it arrives, then <see cref="Complete"/> at the end of the stream.
-/// Pull: <see cref="Parse(TextReader)"/> or <see cref="ParseAsync(Stream, CancellationToken)"/>. Memory is bounded:
+/// <para>Push: <see cref="Feed(RawText, List{TelemetryEvent})"/> each line as it arrives, then <see cref="Complete"/> at the end of the stream.
+/// Pull: <see cref="Parse(Stream)"/> or <see cref="ParseAsync(Stream, CancellationToken)"/>. Memory is bounded:
 /// the parser holds at most one multi-line record (the configuration dump, the action list, a statistics block,
 /// a traceback; capped at <see cref="MaxPendingLines"/> lines), never the stream.</para>
 /// <para>Most records become an event as soon as they are fed. A record that can continue on later lines
@@ -34,6 +37,7 @@ internal sealed partial class ArnoldLogParser
     private const int ChangeCacheBits = 10;
 
     private readonly DateTime _fallbackTimestamp;
+    private char[] _text = new char[256];
     private readonly JsonPayloadWriter _json = new();
     private readonly Dictionary<int, ProcessState> _processes = [];
     private readonly List<int> _processIds = [];
@@ -77,48 +81,15 @@ internal sealed partial class ArnoldLogParser
     /// <summary>The elapsed time of the last record (Arnold's <c>H:MM:SS</c> / <c>1 day, H:MM:SS</c> column).</summary>
     public TimeSpan Elapsed { get; private set; }
 
-    /// <summary>Parses a whole reader synchronously, line by line (files, benchmarks).</summary>
-    public IEnumerable<TelemetryEvent> Parse(TextReader reader)
+    /// <summary>Parses a UTF-8 stream synchronously, line by line (files, benchmarks); the stream is left open.</summary>
+    public IEnumerable<TelemetryEvent> Parse(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(stream);
+        var lines = new LogLineReader(stream);
         var buffer = new List<TelemetryEvent>(8);
-        while (reader.ReadLine() is { } line)
+        while (lines.TryReadLine(out var line))
         {
             Feed(line, buffer);
-            if (buffer.Count == 0)
-            {
-                continue;
-            }
-
-            foreach (var telemetryEvent in buffer)
-            {
-                yield return telemetryEvent;
-            }
-
-            buffer.Clear();
-        }
-
-        Complete(buffer);
-        foreach (var telemetryEvent in buffer)
-        {
-            yield return telemetryEvent;
-        }
-    }
-
-    /// <summary>Parses a reader line by line as the lines become available.</summary>
-    public async IAsyncEnumerable<TelemetryEvent> ParseAsync(
-        TextReader reader, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        var buffer = new List<TelemetryEvent>(8);
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            Feed(line, buffer);
-            if (buffer.Count == 0)
-            {
-                continue;
-            }
-
             foreach (var telemetryEvent in buffer)
             {
                 yield return telemetryEvent;
@@ -139,8 +110,21 @@ internal sealed partial class ArnoldLogParser
         Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        await foreach (var telemetryEvent in ParseAsync(reader, cancellationToken))
+        var lines = new LogLineReader(stream);
+        var buffer = new List<TelemetryEvent>(8);
+        while (await lines.ReadLineAsync(cancellationToken) is { } line)
+        {
+            Feed(line, buffer);
+            foreach (var telemetryEvent in buffer)
+            {
+                yield return telemetryEvent;
+            }
+
+            buffer.Clear();
+        }
+
+        Complete(buffer);
+        foreach (var telemetryEvent in buffer)
         {
             yield return telemetryEvent;
         }
@@ -150,17 +134,43 @@ internal sealed partial class ArnoldLogParser
     public void Feed(string line, List<TelemetryEvent> output)
     {
         ArgumentNullException.ThrowIfNull(line);
+        Feed(Encoding.UTF8.GetBytes(line), output);
+    }
+
+    /// <summary>
+    /// Feeds one line of UTF-8 (without its newline), which events may keep as their raw text: its bytes must not change
+    /// afterwards (<see cref="LogLineReader"/> never reuses its blocks). Invalid UTF-8 is replaced (U+FFFD), as a
+    /// <see cref="StreamReader"/> would. The events it completes are appended to <paramref name="output"/>.
+    /// </summary>
+    public void Feed(RawText line, List<TelemetryEvent> output)
+    {
         ArgumentNullException.ThrowIfNull(output);
         Lines++;
+        // The text to parse, decoded into a buffer reused line after line (the raw bytes are what events keep).
+        if (_text.Length < line.Length)
+        {
+            _text = new char[Math.Max(line.Length, _text.Length * 2)];
+        }
+
+        if (Utf8.ToUtf16(line.Span, _text, out _, out var length, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            // Not UTF-8: U+FFFD for what is not, in the raw text too (the database takes only valid UTF-8).
+            var replaced = Encoding.UTF8.GetString(line.Span);
+            line = Encoding.UTF8.GetBytes(replaced);
+            length = replaced.Length;
+            replaced.CopyTo(_text);
+        }
+
+        var text = _text.AsSpan(0, length);
 
         // A record never starts with a space; continuation lines (config, action list) always do.
-        if (line.Length > 0 && line[0] != ' ' && TryParsePrefix(line, out var prefix))
+        if (text.Length > 0 && text[0] != ' ' && TryParsePrefix(text, out var prefix))
         {
-            OnRecord(line, prefix, output);
+            OnRecord(line, text, prefix, output);
         }
         else
         {
-            OnUnprefixedLine(line, output);
+            OnUnprefixedLine(line, text, output);
         }
     }
 
@@ -175,9 +185,9 @@ internal sealed partial class ArnoldLogParser
         }
     }
 
-    private void OnRecord(string line, in RecordPrefix prefix, List<TelemetryEvent> output)
+    private void OnRecord(RawText line, ReadOnlySpan<char> text, in RecordPrefix prefix, List<TelemetryEvent> output)
     {
-        var message = line.AsSpan(prefix.MessageStart);
+        var message = text[prefix.MessageStart..];
 
         // Records that belong to the multi-line record being assembled.
         if (_pending != PendingKind.None && TryAppendToPending(line, message, prefix.Pid, output))
@@ -196,12 +206,11 @@ internal sealed partial class ArnoldLogParser
         Dispatch(line, message, prefix.Level, output);
     }
 
-    private void OnUnprefixedLine(string line, List<TelemetryEvent> output)
+    private void OnUnprefixedLine(RawText line, ReadOnlySpan<char> span, List<TelemetryEvent> output)
     {
-        var span = line.AsSpan();
         if (_pending == PendingKind.Traceback)
         {
-            AppendPendingLine(line, output);
+            AppendPendingLine(line, span, output);
             return;
         }
 
@@ -215,7 +224,7 @@ internal sealed partial class ArnoldLogParser
         // Indented: the next line of the message being assembled (blank ones included).
         if (span.Length > 0 && span[0] == ' ' && IsContinuable(_pending))
         {
-            AppendPendingLine(line, output);
+            AppendPendingLine(line, span, output);
             return;
         }
 
@@ -224,7 +233,7 @@ internal sealed partial class ArnoldLogParser
             // A blank line inside a multi-line message belongs to it; elsewhere it says nothing.
             if (IsContinuable(_pending))
             {
-                AppendPendingLine(line, output);
+                AppendPendingLine(line, span, output);
             }
 
             return;
@@ -252,7 +261,7 @@ internal sealed partial class ArnoldLogParser
         _process = process;
     }
 
-    private void EmitLogLine(string line, List<TelemetryEvent> output)
+    private void EmitLogLine(RawText line, List<TelemetryEvent> output)
     {
         UnparsedLines++;
         var process = _process;
@@ -292,7 +301,7 @@ internal sealed partial class ArnoldLogParser
         public int? CurrentEpisode => EpisodeOpen ? Episode : null;
 
         // An episode end (`N kills.` / `Survived for N steps.`) waiting for its `===============`.
-        public string? EndRaw { get; set; }
+        public RawText? EndRaw { get; set; }
 
         public string? EndKey { get; set; }
 

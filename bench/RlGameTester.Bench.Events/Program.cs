@@ -57,8 +57,8 @@ static List<TelemetryEvent> Generate(int count)
         list.Add((i % 20) switch
         {
             0 => new TelemetryEvent(i, EventType.HealthChange, start.AddMilliseconds(tick * 28.57), episode, tick, null,
-                $"{{\"old\":{100 - (i % 7)},\"new\":{90 - (i % 7)}}}", $"INFO [4242] - 11/25/26 16:00:00 - 0:00:00 - Lost health ({100 - (i % 7)} -> {90 - (i % 7)})"),
-            1 => new TelemetryEvent(i, EventType.Kill, start.AddMilliseconds(tick * 28.57), episode, tick, null, null, "INFO [4242] - 11/25/26 16:00:00 - 0:00:00 - Kill"),
+                $"{{\"old\":{100 - (i % 7)},\"new\":{90 - (i % 7)}}}", Encoding.UTF8.GetBytes($"INFO [4242] - 11/25/26 16:00:00 - 0:00:00 - Lost health ({100 - (i % 7)} -> {90 - (i % 7)})")),
+            1 => new TelemetryEvent(i, EventType.Kill, start.AddMilliseconds(tick * 28.57), episode, tick, null, null, "INFO [4242] - 11/25/26 16:00:00 - 0:00:00 - Kill"u8.ToArray()),
             _ => new TelemetryEvent(i, EventType.Position, start.AddMilliseconds(tick * 28.57), episode, tick, null,
                 FormattableString.Invariant($"{{\"x\":{random.Next(-4096, 4096)},\"y\":{random.Next(-4096, 4096)},\"angle\":{random.Next(360)}}}")),
         });
@@ -94,7 +94,7 @@ static async Task WriteCsvAsync(string path, long runId, List<TelemetryEvent> ev
             e.Episode?.ToString(CultureInfo.InvariantCulture) ?? "",
             e.Tick?.ToString(CultureInfo.InvariantCulture) ?? "",
             Quote(e.DataJson),
-            Quote(e.RawLine)));
+            Quote(e.RawText)));
     }
 
     static string Quote(string? value) => value is null ? "" : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using RlGameTester.Data.Events;
 using RlGameTester.Worker.Arnold;
 
 // Usage: RlGameTester.Bench.Parser LOG [RUNS]
-// Parses LOG with the Worker's ArnoldLogParser, as the Worker does (every event built, payload and raw line included),
+// Parses LOG with the Worker's ArnoldLogParser, as the Worker imports a log (every event built, payload and raw line included),
 // and prints the seed benchmark's line format: lines=N events=N secs=S MB/s=X (the median of RUNS timed passes),
 // followed by the CPU time of the median pass (cpu_secs, cpu_MB/s).
 if (args.Length is < 1 or > 2 || !File.Exists(args[0]))
@@ -53,10 +52,12 @@ static (double Seconds, double CpuSeconds, long Lines, long Events, long Unparse
     var allocatedStart = GC.GetTotalAllocatedBytes(precise: true);
     var collectionsStart = GC.CollectionCount(0);
     var stopwatch = Stopwatch.StartNew();
-    using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+    // As the Worker imports an uploaded log: the parser reads the UTF-8 stream itself, a line being a slice of a block.
+    using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+    var lines = new LogLineReader(stream);
     var parser = new ArnoldLogParser();
     var events = new List<TelemetryEvent>(64);
-    while (parser.Lines < maxLines && reader.ReadLine() is { } line)
+    while (parser.Lines < maxLines && lines.TryReadLine(out var line))
     {
         parser.Feed(line, events);
         foreach (var telemetryEvent in events)

@@ -66,7 +66,7 @@ public sealed class ArnoldAgentTests : IDisposable
         // Same order as parsing the file itself (the stand-in rewrites only its own start lines and dump path).
         var parsed = new ArnoldLogParser().Parse(new StreamReader(Fixtures.ArnoldLog("lujfdgp6gw.train.log"))).ToList();
         Assert.Equal(parsed.Select(e => e.Type), events.Select(e => e.Type));
-        Assert.Equal(parsed.Skip(3).Select(e => e.RawLine), events.Skip(3).Select(e => e.RawLine));
+        Assert.Equal(parsed.Skip(3).Select(e => e.RawText), events.Skip(3).Select(e => e.RawText));
 
         // The dump folder announced in the log is the real one, in the run's folder, with Arnold's train.log.
         var dumpPath = (string)JsonNode.Parse(events.First(e => e.Type == EventType.Setup).DataJson!)!["path"]!;
@@ -92,7 +92,7 @@ public sealed class ArnoldAgentTests : IDisposable
         Assert.Contains("AssertionError", result.FailureReason, StringComparison.Ordinal);
         Assert.Contains("Traceback (most recent call last):", result.StderrTail, StringComparison.Ordinal);
         var crash = Assert.Single(sink.Events, e => e.Type == EventType.Crash);
-        Assert.Equal(result.Crash, crash.RawLine);
+        Assert.Equal(result.Crash, crash.RawText);
         Assert.Equal([EventType.RunStart, EventType.Setup, EventType.Crash], sink.Events.Select(e => e.Type));
     }
 

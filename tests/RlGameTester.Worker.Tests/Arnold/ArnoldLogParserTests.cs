@@ -69,12 +69,12 @@ public sealed partial class ArnoldLogParserTests
             var payload = JsonNode.Parse(telemetryEvent.DataJson!)!.AsObject();
             AssertSnakeCaseKeys(payload);
             Assert.Equal(DateTimeKind.Utc, telemetryEvent.Timestamp.Kind);
-            Assert.NotNull(telemetryEvent.RawLine);
-            Assert.All(telemetryEvent.RawLine.Split('\n'), raw => Assert.Contains(raw, lines));
+            Assert.NotNull(telemetryEvent.RawText);
+            Assert.All(telemetryEvent.RawText.Split('\n'), raw => Assert.Contains(raw, lines));
         }
 
         // Nothing is dropped: every line of the file is in some event's raw text.
-        var covered = events.SelectMany(e => e.RawLine!.Split('\n')).ToHashSet();
+        var covered = events.SelectMany(e => e.RawText!.Split('\n')).ToHashSet();
         Assert.All(lines.Where(l => l.Trim().Length > 0), line => Assert.Contains(line, covered));
     }
 
@@ -85,7 +85,7 @@ public sealed partial class ArnoldLogParserTests
 
         foreach (var telemetryEvent in events)
         {
-            var raw = telemetryEvent.RawLine!;
+            var raw = telemetryEvent.RawText!;
             var clock = raw.Split(" - ", 3)[1];
             var expected = DateTime.ParseExact(clock, "MM/dd/yy HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
             Assert.Equal(expected, telemetryEvent.Timestamp);
@@ -113,7 +113,7 @@ public sealed partial class ArnoldLogParserTests
         Assert.Equal("rmsprop,lr=0.0002", (string?)payload["optimizer"]);
         Assert.Equal("[('health', 101), ('sel_ammo', 301)]", (string?)payload["game_variables"]);
         Assert.Equal(0.99, (double)payload["gamma"]!);
-        Assert.Equal(56, config.RawLine!.Split('\n').Length);
+        Assert.Equal(56, config.RawText!.Split('\n').Length);
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed partial class ArnoldLogParserTests
             .Where(p => (int)p["new"]! < 0)
             .ToList();
         Assert.Equal(49, negative.Count);
-        var first = events.First(e => e.Type == EventType.HealthChange && e.RawLine!.EndsWith("(12 -> -28)", StringComparison.Ordinal));
+        var first = events.First(e => e.Type == EventType.HealthChange && e.RawText!.EndsWith("(12 -> -28)", StringComparison.Ordinal));
         Assert.Equal("""{"pid":365664,"old":12,"new":-28,"delta":-40}""", first.DataJson);
         Assert.Equal(2, first.Episode);
     }
@@ -223,7 +223,7 @@ public sealed partial class ArnoldLogParserTests
         Assert.All(expected, p => Assert.Equal(p.Value, (double)map[p.Key]!));
 
         // The block is one event: its header, 16 rows, the blank line and the map line.
-        Assert.Equal(19, statistics.RawLine!.Split('\n').Length);
+        Assert.Equal(19, statistics.RawText!.Split('\n').Length);
         Assert.Equal(new DateTime(2026, 2, 14, 10, 21, 40, DateTimeKind.Utc), statistics.Timestamp);
     }
 
@@ -255,18 +255,18 @@ public sealed partial class ArnoldLogParserTests
 
         // They are not Arnold's: the parser keeps them raw, counts them, and carries on.
         var logLines = events.Where(e => e.Type == EventType.LogLine).ToList();
-        Assert.Equal(annotations, logLines.Select(e => e.RawLine));
+        Assert.Equal(annotations, logLines.Select(e => e.RawText));
         Assert.Equal(5, parser.UnparsedLines);
         Assert.All(logLines, e => Assert.Equal("{}", e.DataJson));
         // The first line comes before any record: it takes the fallback timestamp.
         Assert.Equal(DateTime.UnixEpoch, logLines[0].Timestamp);
         // An annotation in the middle of an evaluation inherits its record's time and episode.
-        var middle = logLines.Single(e => e.RawLine == "[... episodes 2-20 ...]");
+        var middle = logLines.Single(e => e.RawText == "[... episodes 2-20 ...]");
         Assert.Equal(2, middle.Episode);
         Assert.Equal(new DateTime(2026, 2, 14, 10, 1, 35, DateTimeKind.Utc), middle.Timestamp);
 
         // Part B still parses as its own run: one evaluation, one episode, closed by the evaluation's end.
-        var partB = events.SkipWhile(e => e.RawLine != annotations[3]).ToList();
+        var partB = events.SkipWhile(e => e.RawText != annotations[3]).ToList();
         Assert.Equal(1, partB.Count(e => e.Type == EventType.EvaluationStart));
         Assert.Equal([1], partB.Where(e => e.Type == EventType.EpisodeEnd).Select(e => e.Episode!.Value));
         Assert.Equal("/srv/arnold/dumped/qa_run_17/x8c2m1p0ab", parser.DumpPath);
@@ -302,7 +302,7 @@ public sealed partial class ArnoldLogParserTests
 
         var crash = Assert.Single(events, e => e.Type == EventType.Crash);
         var traceback = string.Join('\n', lines[2..]);
-        Assert.Equal(traceback, crash.RawLine);
+        Assert.Equal(traceback, crash.RawText);
         Assert.Equal(traceback, parser.Crash);
         var payload = JsonNode.Parse(crash.DataJson!)!;
         Assert.Equal("AssertionError", (string?)payload["exception"]);
@@ -342,7 +342,7 @@ public sealed partial class ArnoldLogParserTests
         Assert.Equal([(11, 1), (12, 1), (11, 2)], kills.Select(k => (k.Pid, k.Episode!.Value)));
         var end = Assert.Single(events, e => e.Type == EventType.EpisodeEnd);
         Assert.Equal((11, 1), (Pid(end), end.Episode!.Value));
-        Assert.Contains("\n", end.RawLine, StringComparison.Ordinal);
+        Assert.Contains("\n", end.RawText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -424,9 +424,9 @@ public sealed partial class ArnoldLogParserTests
         var events = parser.Parse(new StringReader(string.Join('\n', lines))).ToList();
 
         Assert.Equal([EventType.Kill, EventType.LogLine, EventType.LogLine, EventType.Death], events.Select(e => e.Type));
-        Assert.Equal(lines[1] + "\n" + lines[2], events[1].RawLine);
+        Assert.Equal(lines[1] + "\n" + lines[2], events[1].RawText);
         Assert.Equal("""{"pid":1,"level":"INFO","message":"Something Arnold never said before"}""", events[1].DataJson);
-        Assert.Equal(lines[3], events[2].RawLine);
+        Assert.Equal(lines[3], events[2].RawText);
         Assert.Equal(3, parser.UnparsedLines);
     }
 
@@ -486,7 +486,7 @@ public sealed partial class ArnoldLogParserTests
         var events = parser.Parse(new StringReader(string.Join('\n', lines))).ToList();
 
         var crash = Assert.Single(events, e => e.Type == EventType.Crash);
-        Assert.Equal(ArnoldLogParser.MaxPendingLines, crash.RawLine!.Split('\n').Length);
+        Assert.Equal(ArnoldLogParser.MaxPendingLines, crash.RawText!.Split('\n').Length);
         Assert.Equal(11, events.Count(e => e.Type == EventType.LogLine));
     }
 
