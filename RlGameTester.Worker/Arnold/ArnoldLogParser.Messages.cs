@@ -1,4 +1,5 @@
 using RawText = System.ReadOnlyMemory<byte>;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using RlGameTester.Data.Events;
@@ -937,9 +938,28 @@ internal sealed partial class ArnoldLogParser
     private void Emit(List<TelemetryEvent> output, EventType type, string payload, RawText raw, int? episode, int? iteration, DateTime timestamp) =>
         output.Add(new TelemetryEvent(_sequence++, type, timestamp, episode, null, iteration, payload, raw));
 
-    /// <summary>Lines joined with <c>\n</c>: the raw text of a record that spans them.</summary>
-    private static byte[] JoinLines(IReadOnlyList<RawText> lines)
+    /// <summary>
+    /// Lines joined with <c>\n</c>: the raw text of a record that spans them. Lines read one after the other from one
+    /// block with <c>\n</c> between them already are that text: the slice that spans them is returned, not a copy.
+    /// </summary>
+    private static RawText JoinLines(IReadOnlyList<RawText> lines)
     {
+        if (MemoryMarshal.TryGetArray(lines[0], out var first) && first.Array is { } block)
+        {
+            var end = first.Offset + first.Count;
+            var adjacent = true;
+            for (var i = 1; i < lines.Count && adjacent; i++)
+            {
+                adjacent = MemoryMarshal.TryGetArray(lines[i], out var next) && next.Array == block && next.Offset == end + 1 && block[end] == (byte)'\n';
+                end = next.Offset + next.Count;
+            }
+
+            if (adjacent)
+            {
+                return block.AsMemory(first.Offset, end - first.Offset);
+            }
+        }
+
         var length = lines.Count - 1;
         foreach (var line in lines)
         {

@@ -167,7 +167,7 @@ internal sealed partial class ArnoldLogParser
             case PendingKind.Traceback:
             {
                 var raw = JoinLines(_pendingLines);
-                var text = Encoding.UTF8.GetString(raw);
+                var text = Encoding.UTF8.GetString(raw.Span);
                 Crash = text;
                 var json = _json.Start();
                 json.String("exception", ExceptionLine(text));

@@ -71,6 +71,27 @@ public sealed class LogLineReaderTests
         Assert.True(System.Text.Unicode.Utf8.IsValid(pickup.RawUtf8!.Value.Span));
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void ARecordOverSeveralLinesHasTheSameRawTextWhateverTheLineEnds(string lineEnd)
+    {
+        string[] lines =
+        [
+            "INFO [7] - 02/14/26 10:00:00 - 0:00:00 - scenario: deathmatch",
+            "                                          frame_skip: 2",
+            "                                          episode_time: 120",
+            "INFO [7] - 02/14/26 10:00:00 - 0:00:00 - Kill",
+        ];
+
+        var events = new ArnoldLogParser().Parse(new MemoryStream(Encoding.UTF8.GetBytes(string.Join(lineEnd, lines)))).ToList();
+
+        var config = Assert.Single(events, e => e.Type == EventType.Config);
+        Assert.Equal(string.Join('\n', lines[..3]), config.RawText);
+        Assert.Equal(lines[3], Assert.Single(events, e => e.Type == EventType.Kill).RawText);
+    }
+
     [Fact]
     public async Task ReadingAsynchronouslyGivesTheSameLines()
     {
