@@ -231,8 +231,9 @@ internal sealed partial class ArnoldLogParser
                 LastIteration = iteration;
             }
 
-            var json = StartPayload();
-            json.Int("iteration", iteration);
+            // One iteration in four lines of a training log: its payload's fixed part is built once per process.
+            var json = _json.StartBeforeValue(process.IterationStart);
+            json.IntValue(iteration);
             EmitCurrent(EventType.Iteration, json.Finish(), line, output);
             return true;
         }
@@ -523,9 +524,9 @@ internal sealed partial class ArnoldLogParser
             return false;
         }
 
-        var json = StartPayload();
-        json.String("kind", kind);
-        json.Number("value", message[prefix.Length..]);
+        // As many losses as iterations: the payload's fixed part is built once per process and kind.
+        var json = _json.StartBeforeValue(_process!.LossStart(kind));
+        json.NumberValue(message[prefix.Length..]);
         EmitCurrent(EventType.Loss, json.Finish(), line, output);
         return true;
     }

@@ -279,6 +279,27 @@ internal sealed partial class ArnoldLogParser
         /// <summary>How every payload of this process starts (<c>{"pid":N</c>), built once.</summary>
         public string PayloadStart { get; } = string.Create(CultureInfo.InvariantCulture, $"{{\"pid\":{pid}");
 
+        /// <summary>How every iteration payload of this process starts, up to its value (<c>{"pid":N,"iteration":</c>).</summary>
+        public string IterationStart { get; } = string.Create(CultureInfo.InvariantCulture, $"{{\"pid\":{pid},\"iteration\":");
+
+        /// <summary>How this process's loss payloads of each kind start, up to the value (<c>{"pid":N,"kind":"dqn","value":</c>).</summary>
+        private readonly List<(string Kind, string Start)> _lossStarts = [];
+
+        public string LossStart(string kind)
+        {
+            foreach (var (known, start) in _lossStarts)
+            {
+                if (ReferenceEquals(known, kind) || known == kind)
+                {
+                    return start;
+                }
+            }
+
+            var built = string.Create(CultureInfo.InvariantCulture, $"{{\"pid\":{Pid},\"kind\":\"{kind}\",\"value\":");
+            _lossStarts.Add((kind, built));
+            return built;
+        }
+
         /// <summary>The recent health, armor and ammo change payloads of this process (<see cref="ChangePayload"/>).</summary>
         public CachedChange[] ChangePayloads { get; } = new CachedChange[1 << ChangeCacheBits];
 

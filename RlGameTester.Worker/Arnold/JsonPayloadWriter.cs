@@ -38,6 +38,18 @@ internal sealed class JsonPayloadWriter
         return this;
     }
 
+    /// <summary>
+    /// Starts a new top-level object with text that ends with a member's name and colon (<c>{"pid":12,"iteration":</c>),
+    /// built once by the caller: that member's value is written next.
+    /// </summary>
+    public JsonPayloadWriter StartBeforeValue(string openingText)
+    {
+        _length = 0;
+        AppendRaw(openingText);
+        _needsComma = false;
+        return this;
+    }
+
     /// <summary>Closes the top-level object and returns its text.</summary>
     public string Finish()
     {
