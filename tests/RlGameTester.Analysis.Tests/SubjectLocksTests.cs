@@ -12,27 +12,8 @@ namespace RlGameTester.Analysis.Tests;
 /// A level deleted while the Analysis service replaces its run's bugs (or report): the writer's locks, taken in the
 /// deletion's order, make the deletion wait for the writer instead of PostgreSQL aborting one of them as a deadlock.
 /// </summary>
-public sealed class SubjectLocksTests : IAsyncLifetime
+public sealed class SubjectLocksTests : DatabaseTest
 {
-    private TestDatabase? _database;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(Token);
-        await using var db = Db();
-        await db.Database.MigrateAsync(Token);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task AMapDeletedWhileAWriterReplacesItsRunsBugsWaitsForTheWriterInsteadOfDeadlocking()
     {
@@ -102,7 +83,7 @@ public sealed class SubjectLocksTests : IAsyncLifetime
     /// <summary>Until PostgreSQL shows a statement starting with <paramref name="statement"/> waiting for a lock in this test's database.</summary>
     private async Task WaitUntilWaitingOnALockAsync(string statement)
     {
-        await using var connection = new NpgsqlConnection(_database!.ConnectionString);
+        await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(Token);
         for (var polls = 0; ; polls++)
         {
@@ -119,7 +100,4 @@ public sealed class SubjectLocksTests : IAsyncLifetime
             await Task.Delay(50, Token);
         }
     }
-
-    private RlgtDbContext Db() => new(new DbContextOptionsBuilder<RlgtDbContext>()
-        .UseNpgsql(_database!.ConnectionString).UseSnakeCaseNamingConvention().Options);
 }

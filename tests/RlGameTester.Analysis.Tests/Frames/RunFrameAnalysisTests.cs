@@ -6,6 +6,7 @@ using Npgsql;
 using OpenCvSharp;
 using RlGameTester.Analysis.Frames;
 using RlGameTester.Analysis.Reports;
+using RlGameTester.Analysis.Tests.Reports.Support;
 using RlGameTester.Analysis.Tests.Frames.Support;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
@@ -232,17 +233,7 @@ public sealed class RunFrameAnalysisTests : IAsyncLifetime
         Assert.False(await read.Reports.AnyAsync(r => r.RunId == untouched, Token));
     }
 
-    private static ReportWriter Reports(RlgtDbContext db)
-    {
-        var options = Options.Create(new ReportOptions());
-        return new ReportWriter(
-            db,
-            new EvidenceReader(db, options),
-            new LlmReportAuthor(options, NullLogger<LlmReportAuthor>.Instance, null),
-            options,
-            TimeProvider.System,
-            NullLogger<ReportWriter>.Instance);
-    }
+    private static ReportWriter Reports(RlgtDbContext db) => TestReportWriter.Create(db);
 
     private static (string?, int?, string?) Key(Bug b) => (b.CheckName, b.Frame, b.ScreenshotPath);
 

@@ -15,26 +15,8 @@ using RlGameTester.TestSupport;
 namespace RlGameTester.Analysis.Tests.Levels;
 
 /// <summary>The Analysis service's jobs against real PostgreSQL and Azurite: level checks of an uploaded file, and a finished run.</summary>
-public sealed class AnalysisServiceTests : IAsyncLifetime
+public sealed class AnalysisServiceTests : DatabaseTest
 {
-    private TestDatabase? _database;
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(Token);
-        await using var db = Db();
-        await db.Database.MigrateAsync(Token);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task CheckingAnUploadedFileStoresEachLevelsFindingsOnceAndMarksItChecked()
     {
@@ -118,7 +100,4 @@ public sealed class AnalysisServiceTests : IAsyncLifetime
         var images = new RunImages(db, blobs, Options.Create(new RenderOptions()), NullLogger<RunImages>.Instance);
         await new RunAnalysis(db, images, TimeProvider.System, NullLogger<RunAnalysis>.Instance).AnalyseAsync(runId, Token);
     }
-
-    private RlgtDbContext Db() => new(new DbContextOptionsBuilder<RlgtDbContext>()
-        .UseNpgsql(_database!.ConnectionString).UseSnakeCaseNamingConvention().Options);
 }

@@ -24,26 +24,8 @@ namespace RlGameTester.Analysis.Tests.Reports;
 /// Reports written from real analysed runs and real level checks on PostgreSQL, by the templates and by an
 /// OpenAI-compatible server on loopback (its failures falling back to the templates with the reason stored).
 /// </summary>
-public sealed class ReportWriterTests : IAsyncLifetime
+public sealed class ReportWriterTests : DatabaseTest
 {
-    private TestDatabase? _database;
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(Token);
-        await using var db = Db();
-        await db.Database.MigrateAsync(Token);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task WithoutAnLlmTheTemplatesNameEachFindingWithItsPlaceEvidenceAndFix()
     {
@@ -568,18 +550,6 @@ public sealed class ReportWriterTests : IAsyncLifetime
         return Writer(db, llm is null ? null : LlmEndpoint.Create(LlmConnection.Parse(llm.ConnectionString), options.LlmTimeout), options);
     }
 
-    private static ReportWriter Writer(RlgtDbContext db, LlmEndpoint? endpoint, ReportOptions options)
-    {
-        var wrapped = Options.Create(options);
-        return new ReportWriter(
-            db,
-            new EvidenceReader(db, wrapped),
-            new LlmReportAuthor(wrapped, NullLogger<LlmReportAuthor>.Instance, endpoint),
-            wrapped,
-            TimeProvider.System,
-            NullLogger<ReportWriter>.Instance);
-    }
-
-    private RlgtDbContext Db() => new(new DbContextOptionsBuilder<RlgtDbContext>()
-        .UseNpgsql(_database!.ConnectionString).UseSnakeCaseNamingConvention().Options);
+    private static ReportWriter Writer(RlgtDbContext db, LlmEndpoint? endpoint, ReportOptions options) =>
+        TestReportWriter.Create(db, endpoint, options);
 }
