@@ -3,7 +3,10 @@ using RlGameTester.Messaging.Queue;
 
 namespace RlGameTester.Analysis.Reports;
 
-/// <summary>Report requests from the Api (<c>POST /api/runs/{id}/report</c>, <c>POST /api/maps/{id}/report</c>): rewrite now.</summary>
+/// <summary>
+/// Report requests from the Api: rewrite now (<c>POST /api/runs/{id}/report</c>, <c>POST /api/maps/{id}/report</c>), or
+/// rewrite if the evidence changed (a cited bug was deleted).
+/// </summary>
 internal sealed partial class ReportJobHandler(ReportWriter writer, ILogger<ReportJobHandler> logger) : IJobHandler
 {
     public string Queue => ReportRequest.Queue;
@@ -12,9 +15,10 @@ internal sealed partial class ReportJobHandler(ReportWriter writer, ILogger<Repo
     {
         var request = ReportRequest.FromJson(lease.Payload)
             ?? throw new InvalidOperationException($"Report request {lease.EntryId} is empty.");
+        var trigger = request.EvidenceChanged ? ReportTrigger.RunAnalysed : ReportTrigger.Requested;
         var report = request.Subject == ReportSubject.Run
-            ? await writer.WriteRunReportAsync(request.Id, ReportTrigger.Requested, cancellationToken)
-            : await writer.WriteMapReportAsync(request.Id, ReportTrigger.Requested, cancellationToken);
+            ? await writer.WriteRunReportAsync(request.Id, trigger, cancellationToken)
+            : await writer.WriteMapReportAsync(request.Id, trigger, cancellationToken);
         if (report is null)
         {
             LogGone(logger, request.Subject.ToString(), request.Id);

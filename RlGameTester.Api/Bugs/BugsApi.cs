@@ -4,11 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Data;
 using RlGameTester.Data.Bugs;
+using RlGameTester.Data.Reports;
+using RlGameTester.Messaging.Queue;
+using StackExchange.Redis;
 
 namespace RlGameTester.Api.Bugs;
 
 /// <summary>Bugs: list and filter, file, critical ones, summaries, read, delete.</summary>
-public static class BugsApi
+public static partial class BugsApi
 {
     private static readonly string[] ElementKinds = ["line", "side", "sector", "thing", "vertex", "level"];
 
@@ -33,7 +36,8 @@ public static class BugsApi
             .WithDescription("One bug with its place, evidence and detection details.");
         bugs.MapDelete("/{id:long}", DeleteBug).WithName("DeleteBug").CanBeMissing()
             .WithSummary("Delete a bug")
-            .WithDescription("Deletes one bug (for example a false alarm after review).");
+            .WithDescription("Deletes one bug (for example a false alarm after review). The reports that cite it are queued for "
+                + "the Analysis service to rewrite without it.");
         return routes;
     }
 
@@ -236,14 +240,39 @@ public static class BugsApi
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteBug(
-        long id, RlgtDbContext db, CancellationToken cancellationToken)
+        long id, RlgtDbContext db, RedisJobQueue queue, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (id <= 0)
         {
             return Problems.InvalidId("id", id);
         }
 
+        // The reports citing it, read before it goes; they are rewritten without it (evidence changed).
+        var citing = await db.Reports.AsNoTracking().Where(r => r.CitedFindingIds.Contains(id))
+            .Select(r => new { r.Subject, r.RunId, r.MapId }).ToListAsync(cancellationToken);
         var deleted = await db.Bugs.Where(b => b.Id == id).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? Problems.NotFound("bug", id) : TypedResults.NoContent();
+        if (deleted == 0)
+        {
+            return Problems.NotFound("bug", id);
+        }
+
+        foreach (var report in citing)
+        {
+            var request = new ReportRequest(report.Subject, report.RunId ?? report.MapId, EvidenceChanged: true);
+            try
+            {
+                await queue.EnqueueAsync(ReportRequest.Queue, ReportRequest.Type, request.ToJson(), cancellationToken);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                // The bug is gone either way; the report says so after its next rewrite (POST .../report asks for one).
+                LogRewriteNotQueued(loggers.CreateLogger(typeof(BugsApi)), id, e.Message);
+            }
+        }
+
+        return TypedResults.NoContent();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bug {BugId} is deleted but the reports citing it could not be queued for rewriting: {Reason}")]
+    private static partial void LogRewriteNotQueued(ILogger logger, long bugId, string reason);
 }

@@ -153,6 +153,26 @@ public sealed class ReportsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task DeletingABugQueuesARewriteOfEveryReportThatCitesIt()
+    {
+        var mapId = await _client.CreateMapAsync("report-bug-deleted");
+        var runId = await _client.CreateRunAsync(mapId);
+        var cited = (await _client.PostOkAsync("/api/bugs", new { run_id = runId, bug_type = "stuck_state", title = "stuck" }))["id"]!.GetValue<long>();
+        var uncited = (await _client.PostOkAsync("/api/bugs", new { map_id = mapId, bug_type = "missing_texture", title = "HOM" }))["id"]!.GetValue<long>();
+        await StoreAsync(ReportSubject.Run, mapId, runId, [cited]);
+        await StoreAsync(ReportSubject.Map, mapId, null, [cited]);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/bugs/{cited}", Token)).StatusCode);
+        var queued = await TakeAllQueuedAsync();
+        Assert.Contains(new ReportRequest(ReportSubject.Run, runId, EvidenceChanged: true), queued);
+        Assert.Contains(new ReportRequest(ReportSubject.Map, mapId, EvidenceChanged: true), queued);
+
+        // A bug no report cites queues nothing.
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/bugs/{uncited}", Token)).StatusCode);
+        Assert.DoesNotContain(await TakeAllQueuedAsync(), r => r.Id == runId || r.Id == mapId);
+    }
+
+    [Fact]
     public async Task TheOpenApiDocumentDescribesBothMediaTypesAndEveryReportEndpoint()
     {
         var document = await _client.GetOkAsync("/openapi.json");
@@ -180,7 +200,7 @@ public sealed class ReportsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     /// <summary>Stores a report as the Analysis service would: Markdown, the structured document as JSON, provenance.</summary>
-    private async Task<Report> StoreAsync(ReportSubject subject, long mapId, long? runId)
+    private async Task<Report> StoreAsync(ReportSubject subject, long mapId, long? runId, List<long>? cited = null)
     {
         var document = new ReportDocument
         {
@@ -213,7 +233,7 @@ public sealed class ReportsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
             Content = JsonSerializer.Serialize(document, ReportJson.Default.ReportDocument),
             Generator = ReportGenerator.Template,
             FallbackReason = "no llm connection string configured",
-            CitedFindingIds = [41, 42],
+            CitedFindingIds = cited ?? [41, 42],
             EvidenceFingerprint = new string('a', 64),
             CreatedAt = new DateTime(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc),
         };
@@ -229,6 +249,20 @@ public sealed class ReportsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RlgtDbContext>();
         await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, status), Token);
+    }
+
+    /// <summary>Takes every job waiting on the reports queue.</summary>
+    private async Task<List<ReportRequest>> TakeAllQueuedAsync()
+    {
+        var queue = factory.Services.GetRequiredService<RedisJobQueue>();
+        var taken = new List<ReportRequest>();
+        while (await queue.TakeAsync(ReportRequest.Queue, "reports-api-tests", Token) is { } lease)
+        {
+            await queue.AcknowledgeAsync(lease);
+            taken.Add(ReportRequest.FromJson(lease.Payload)!);
+        }
+
+        return taken;
     }
 
     /// <summary>Takes jobs off the reports queue until the one with this entry id (other tests queue theirs too).</summary>

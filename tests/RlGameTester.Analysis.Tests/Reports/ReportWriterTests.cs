@@ -510,6 +510,30 @@ public sealed class ReportWriterTests : DatabaseTest
     }
 
     [Fact]
+    public async Task ARewriteForChangedEvidenceDropsADeletedFindingAndKeepsAReportWhoseEvidenceIsTheSame()
+    {
+        var (_, runId) = await SeedAsync();
+        var before = await WriteRunAsync(runId, llm: null);
+        var lease = new JobLease(ReportRequest.Queue, "1-0", ReportRequest.Type, new ReportRequest(ReportSubject.Run, runId, EvidenceChanged: true).ToJson(), 1, null);
+
+        await using var db = Db();
+        var handler = new ReportJobHandler(Writer(db), NullLogger<ReportJobHandler>.Instance);
+        await handler.HandleAsync(lease, Token);
+        Assert.Equal(before.Id, (await db.Reports.AsNoTracking().SingleAsync(r => r.RunId == runId, Token)).Id);
+
+        // What DELETE /api/bugs/{id} does before it queues the request.
+        var gone = before.CitedFindingIds[0];
+        await db.Bugs.Where(b => b.Id == gone).ExecuteDeleteAsync(Token);
+        await handler.HandleAsync(lease, Token);
+
+        var after = await db.Reports.AsNoTracking().SingleAsync(r => r.RunId == runId, Token);
+        Assert.NotEqual(before.Id, after.Id);
+        Assert.DoesNotContain(gone, after.CitedFindingIds);
+        Assert.DoesNotContain($"[#{gone}]", after.Markdown, StringComparison.Ordinal);
+        Assert.NotEmpty(after.CitedFindingIds);
+    }
+
+    [Fact]
     public void TheLlmConnectionStringIsReadOrRefusedWithTheReason()
     {
         var parsed = LlmConnection.Parse("Endpoint=https://example.test/v1;Key=secret;Model=gpt-4o-mini");
