@@ -14,6 +14,7 @@ namespace RlGameTester.Data.Frames;
 public sealed class RunFrameStore(BlobStore blobs)
 {
     private const string EpisodeKey = "episode";
+    private const string AttemptKey = "attempt";
 
     /// <summary>Every stored frame of the run, in tick order.</summary>
     public async Task<IReadOnlyList<StoredFrame>> ListAsync(long runId, CancellationToken cancellationToken) =>
@@ -26,15 +27,30 @@ public sealed class RunFrameStore(BlobStore blobs)
         return frames.Count == 0 ? null : frames[0];
     }
 
-    /// <summary>Stores one frame, replacing the blob of that name; returns the blob name.</summary>
-    public async Task<string> UploadAsync(long runId, int tick, FrameImageInfo image, ReadOnlyMemory<byte> content, int? episode, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores one frame, replacing the blob of that name; returns the blob name. <paramref name="attempt"/> is the worker
+    /// attempt whose agent wrote it (null for the Api's uploads), so a later attempt can drop what an earlier one left.
+    /// </summary>
+    public async Task<string> UploadAsync(
+        long runId, int tick, FrameImageInfo image, ReadOnlyMemory<byte> content, int? episode, CancellationToken cancellationToken, int? attempt = null)
     {
         var name = FrameNames.Blob(runId, tick, image);
         var blob = (await blobs.ContainerAsync(BlobStore.Frames, cancellationToken)).GetBlobClient(name);
         var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = image.ContentType } };
+        var metadata = new Dictionary<string, string>();
         if (episode is { } e)
         {
-            options.Metadata = new Dictionary<string, string> { [EpisodeKey] = e.ToString(CultureInfo.InvariantCulture) };
+            metadata[EpisodeKey] = e.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (attempt is { } a)
+        {
+            metadata[AttemptKey] = a.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (metadata.Count > 0)
+        {
+            options.Metadata = metadata;
         }
 
         await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken);
@@ -83,14 +99,16 @@ public sealed class RunFrameStore(BlobStore blobs)
                 continue;
             }
 
-            var episode = item.Metadata.TryGetValue(EpisodeKey, out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var e)
-                ? e
-                : (int?)null;
-            frames.Add(new StoredFrame(tick, item.Name, item.Properties.ContentLength ?? 0, item.Properties.ContentType ?? "application/octet-stream", episode));
+            frames.Add(new StoredFrame(
+                tick, item.Name, item.Properties.ContentLength ?? 0, item.Properties.ContentType ?? "application/octet-stream",
+                Number(item.Metadata, EpisodeKey), Number(item.Metadata, AttemptKey)));
         }
 
         // Names sort by tick already; a tick stored as both PNG and JPEG keeps the order stable.
         frames.Sort((a, b) => a.Tick != b.Tick ? a.Tick.CompareTo(b.Tick) : string.CompareOrdinal(a.BlobName, b.BlobName));
         return frames;
     }
+
+    private static int? Number(IDictionary<string, string> metadata, string key) =>
+        metadata.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

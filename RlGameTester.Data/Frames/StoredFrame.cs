@@ -6,4 +6,5 @@ namespace RlGameTester.Data.Frames;
 /// <param name="Size">Bytes.</param>
 /// <param name="ContentType"><c>image/png</c> or <c>image/jpeg</c>.</param>
 /// <param name="Episode">The episode it was uploaded for, when one was given.</param>
-public sealed record StoredFrame(int Tick, string BlobName, long Size, string ContentType, int? Episode);
+/// <param name="Attempt">The worker attempt that stored it from its agent's folder; null for frames uploaded through the Api.</param>
+public sealed record StoredFrame(int Tick, string BlobName, long Size, string ContentType, int? Episode, int? Attempt = null);

@@ -15,10 +15,29 @@ internal sealed partial class FrameFolderUpload(RunFrameStore store, ILogger<Fra
 
     private const int ParallelUploads = 4;
 
-    /// <summary>Uploads the folder's frames; returns how many were stored (0 when the agent wrote none).</summary>
-    public async Task<int> UploadAsync(long runId, string workingDirectory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Uploads the folder's frames as this attempt's, then drops the frames an earlier attempt's agent stored (a worker
+    /// that died mid-run: its frames would mix with this play's); frames uploaded through the Api stay.
+    /// </summary>
+    public async Task<FrameFolderResult> UploadAsync(long runId, int attempt, string workingDirectory, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(workingDirectory, FolderName);
+        var stored = await UploadFolderAsync(runId, attempt, Path.Combine(workingDirectory, FolderName), cancellationToken);
+        var stale = (await store.ListAsync(runId, cancellationToken)).Where(f => f.Attempt < attempt).ToList();
+        foreach (var frame in stale)
+        {
+            await store.DeleteAsync(frame.BlobName, cancellationToken);
+        }
+
+        if (stale.Count > 0)
+        {
+            LogStaleDropped(logger, runId, stale.Count, attempt);
+        }
+
+        return new FrameFolderResult(stored, stale.Count);
+    }
+
+    private async Task<int> UploadFolderAsync(long runId, int attempt, string folder, CancellationToken cancellationToken)
+    {
         if (!Directory.Exists(folder))
         {
             return 0;
@@ -56,7 +75,7 @@ internal sealed partial class FrameFolderUpload(RunFrameStore store, ILogger<Fra
                 return;
             }
 
-            await store.UploadAsync(runId, file.Tick, image, bytes, episode: null, token);
+            await store.UploadAsync(runId, file.Tick, image, bytes, episode: null, token, attempt);
             stored.Add(file.Tick);
         });
 
@@ -64,9 +83,21 @@ internal sealed partial class FrameFolderUpload(RunFrameStore store, ILogger<Fra
         return stored.Count;
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: {Count} frame(s) an attempt before {Attempt} stored were dropped")]
+    private static partial void LogStaleDropped(ILogger logger, long runId, int count, int attempt);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: frame file {File} skipped: {Reason}")]
     private static partial void LogSkipped(ILogger logger, long runId, string file, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: {Stored} frame(s) the agent wrote stored, {Skipped} skipped")]
     private static partial void LogStored(ILogger logger, long runId, int stored, int skipped);
+}
+
+/// <summary>What storing an attempt's frames did.</summary>
+/// <param name="Stored">Frames of this attempt stored (0 when the agent wrote none).</param>
+/// <param name="Dropped">Frames an earlier attempt had stored, deleted.</param>
+internal readonly record struct FrameFolderResult(int Stored, int Dropped)
+{
+    /// <summary>The run's frames changed: their analysis is due (to file new findings, or to drop the old ones').</summary>
+    public bool Changed => Stored + Dropped > 0;
 }

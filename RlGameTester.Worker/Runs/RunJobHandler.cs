@@ -67,8 +67,8 @@ internal sealed partial class RunJobHandler(
                 : await PlayAsync(run, folder, sink, cancellation.Token);
             await sink.FlushAsync(CancellationToken.None);
             // Frames the agent wrote (a crashed agent's too: they may show why) are stored before the run ends.
-            var frames = job.Kind == RunJob.ImportLog ? 0 : await frameUpload.UploadAsync(run.Id, folder, cancellation.Token);
-            await FinishAsync(run, result, sink, frames, cancellationToken);
+            var frames = job.Kind == RunJob.ImportLog ? default : await frameUpload.UploadAsync(run.Id, attempt, folder, cancellation.Token);
+            await FinishAsync(run, result, sink, frames.Changed, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellation.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -180,7 +180,7 @@ internal sealed partial class RunJobHandler(
         return new AgentResult(true, Crash: parser.Crash);
     }
 
-    private async Task FinishAsync(Data.Runs.Run run, AgentResult result, RunEventSink sink, int frames, CancellationToken cancellationToken)
+    private async Task FinishAsync(Data.Runs.Run run, AgentResult result, RunEventSink sink, bool framesChanged, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (result.Crash is { } crash)
@@ -231,7 +231,7 @@ internal sealed partial class RunJobHandler(
             status = outcome.Status is { } current ? SnakeCase.Of(current) : "deleted";
         }
 
-        if (outcome.Applied && frames > 0)
+        if (outcome.Applied && framesChanged)
         {
             await queue.EnqueueAsync(Queues.Analysis, AnalysisJob.Type,
                 JsonSerializer.Serialize(new AnalysisJob(AnalysisJob.Frames, RunId: run.Id), MessagingJson.Default.AnalysisJob), cancellationToken);

@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenCvSharp;
 using RlGameTester.Data;
+using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Events;
 using RlGameTester.Data.Frames;
 using RlGameTester.Data.Maps;
@@ -18,6 +20,7 @@ using RlGameTester.Messaging;
 using RlGameTester.Messaging.Queue;
 using RlGameTester.TestSupport;
 using RlGameTester.Worker.Agents;
+using RlGameTester.Worker.Runs;
 
 namespace RlGameTester.Worker.Tests.Runs;
 
@@ -81,6 +84,47 @@ public sealed class FrameFolderTests : IAsyncLifetime
         var jobs = await AnalysisJobsAsync(worker);
         Assert.Contains(new AnalysisJob(AnalysisJob.Run, RunId: runId), jobs);
         Assert.DoesNotContain(jobs, j => j.Kind == AnalysisJob.Frames);
+    }
+
+    [Fact]
+    public async Task FramesAnEarlierAttemptStoredAreDroppedAndTheApisUploadsKept()
+    {
+        var store = new RunFrameStore(new BlobStore(new BlobServiceClient(TestServers.Blobs)));
+        var upload = new FrameFolderUpload(store, NullLogger<FrameFolderUpload>.Instance);
+        var runId = Random.Shared.NextInt64(9_100_000_000, 9_200_000_000); // no database here: an id no other test uses
+        var png = FrameWritingAgent.Frame(0, ".png");
+        var image = FrameImageHeader.Read(png, out var problem) ?? throw new InvalidOperationException(problem);
+        // A worker that died mid-run stored ticks 10 and 30; someone uploaded tick 40 through the Api.
+        await store.UploadAsync(runId, 10, image, png, episode: null, Token, attempt: 1);
+        await store.UploadAsync(runId, 30, image, png, episode: null, Token, attempt: 1);
+        await store.UploadAsync(runId, 40, image, png, episode: 2, Token);
+        var work = Directory.CreateTempSubdirectory("rlgt-frames-");
+        try
+        {
+            var frames = Directory.CreateDirectory(Path.Combine(work.FullName, "attempt-2", FrameFolderUpload.FolderName));
+            await File.WriteAllBytesAsync(Path.Combine(frames.FullName, "000010.png"), png, Token);
+            await File.WriteAllBytesAsync(Path.Combine(frames.FullName, "000020.png"), png, Token);
+
+            Assert.Equal(new FrameFolderResult(Stored: 2, Dropped: 1), await upload.UploadAsync(runId, 2, Path.Combine(work.FullName, "attempt-2"), Token));
+            var stored = await store.ListAsync(runId, Token);
+            Assert.Equal([10, 20, 40], stored.Select(f => f.Tick));
+            Assert.Equal([2, 2, null], stored.Select(f => f.Attempt));
+            Assert.Equal([null, null, 2], stored.Select(f => f.Episode));
+
+            // A third attempt whose agent writes no frames still drops the second's: its analysis is due all the same.
+            var third = await upload.UploadAsync(runId, 3, Path.Combine(work.FullName, "attempt-3"), Token);
+            Assert.Equal(new FrameFolderResult(Stored: 0, Dropped: 2), third);
+            Assert.True(third.Changed);
+            Assert.Equal([40], (await store.ListAsync(runId, Token)).Select(f => f.Tick));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+            foreach (var frame in await store.ListAsync(runId, Token))
+            {
+                await store.DeleteAsync(frame.BlobName, Token);
+            }
+        }
     }
 
     /// <summary>Frame blobs are named by run id on a shared Azurite: this database's ids start far from every other test's.</summary>
@@ -178,7 +222,7 @@ public sealed class FrameFolderTests : IAsyncLifetime
             return succeeds ? new AgentResult(true) : new AgentResult(false, "The frame writer gave up.", ExitCode: 3);
         }
 
-        private static byte[] Frame(int index, string extension)
+        public static byte[] Frame(int index, string extension)
         {
             var doom = Graphics.Value;
             var texture = doom.RenderTexture(doom.TextureNames.Order(StringComparer.Ordinal).ElementAt(20 + index))!;
