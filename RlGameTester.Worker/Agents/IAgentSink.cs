@@ -7,3 +7,17 @@ public interface IAgentSink
 {
     ValueTask EmitAsync(TelemetryEvent telemetryEvent, CancellationToken cancellationToken);
 }
+
+public static class AgentSinkExtensions
+{
+    /// <summary>Emits the events in order, then clears the list for the parser's next line.</summary>
+    public static async ValueTask EmitAllAsync(this IAgentSink sink, List<TelemetryEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var telemetryEvent in events)
+        {
+            await sink.EmitAsync(telemetryEvent, cancellationToken);
+        }
+
+        events.Clear();
+    }
+}

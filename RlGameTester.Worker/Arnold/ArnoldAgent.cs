@@ -228,7 +228,7 @@ internal sealed class ArnoldAgent(IOptions<ArnoldOptions> options, TimeProvider 
             }
 
             parser.Feed(output.Text, buffer);
-            await EmitAsync(sink, buffer, cancellationToken);
+            await sink.EmitAllAsync(buffer, cancellationToken);
             if (dumpPath is null && parser.DumpPath is { } logged)
             {
                 // Arnold logs it relative to its working folder when --main_dump_path is relative.
@@ -277,7 +277,7 @@ internal sealed class ArnoldAgent(IOptions<ArnoldOptions> options, TimeProvider 
         }
 
         parser.Complete(buffer);
-        await EmitAsync(sink, buffer, cancellationToken);
+        await sink.EmitAllAsync(buffer, cancellationToken);
 
         int? exitCode = process.HasExited ? process.ExitCode : null;
         activity?.SetTag("arnold.exit_code", exitCode);
@@ -309,16 +309,6 @@ internal sealed class ArnoldAgent(IOptions<ArnoldOptions> options, TimeProvider 
         return exitCode == 0
             ? new AgentResult(true, null, exitCode, tail)
             : new AgentResult(false, $"Arnold exited with code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}.", exitCode, tail);
-    }
-
-    private static async ValueTask EmitAsync(IAgentSink sink, List<TelemetryEvent> events, CancellationToken cancellationToken)
-    {
-        foreach (var telemetryEvent in events)
-        {
-            await sink.EmitAsync(telemetryEvent, cancellationToken);
-        }
-
-        events.Clear();
     }
 
     private static async Task PumpAsync(StreamReader reader, bool isError, ChannelWriter<OutputLine> writer, CancellationToken cancellationToken)
