@@ -18,14 +18,19 @@ public static partial class FrameNames
     /// <summary>Every frame blob of a run starts with this (<c>runs/{runId}/</c>), in <see cref="Blobs.BlobStore.Frames"/>.</summary>
     public static string RunPrefix(long runId) => string.Create(CultureInfo.InvariantCulture, $"runs/{runId}/");
 
-    /// <summary>The blob of one frame: <c>runs/{runId}/{tick:D8}.{png|jpg}</c>.</summary>
-    public static string Blob(long runId, int tick, FrameImageInfo image) =>
-        string.Create(CultureInfo.InvariantCulture, $"runs/{runId}/{tick:D8}.{image.Extension}");
+    /// <summary>
+    /// The blob of one frame: <c>runs/{runId}/{tick:D8}.{png|jpg}</c> for the Api's uploads, and
+    /// <c>runs/{runId}/{tick:D8}.a{attempt}.{png|jpg}</c> for the frames a worker attempt's agent wrote, so that two
+    /// attempts of one run (a worker taken over while it still uploads) never write the same blob.
+    /// </summary>
+    public static string Blob(long runId, int tick, FrameImageInfo image, int? attempt = null) => attempt is { } a
+        ? string.Create(CultureInfo.InvariantCulture, $"runs/{runId}/{tick:D8}.a{a}.{image.Extension}")
+        : string.Create(CultureInfo.InvariantCulture, $"runs/{runId}/{tick:D8}.{image.Extension}");
 
     /// <summary>The prefix of the frame at one tick, whatever its encoding.</summary>
     public static string TickPrefix(long runId, int tick) => string.Create(CultureInfo.InvariantCulture, $"runs/{runId}/{tick:D8}.");
 
-    /// <summary>The tick of a frame blob name (<c>runs/7/00000123.png</c>), or null for a name that is not one.</summary>
+    /// <summary>The tick of a frame blob name (<c>runs/7/00000123.png</c>, <c>runs/7/00000123.a2.png</c>), or null for a name that is not one.</summary>
     public static int? TickOfBlob(string blobName)
     {
         var match = BlobPattern().Match(blobName);
@@ -54,7 +59,7 @@ public static partial class FrameNames
     public static string Thumbnail(long runId, int tick, string check) =>
         string.Create(CultureInfo.InvariantCulture, $"runs/{runId}/glitch-{tick:D8}-{check}.png");
 
-    [GeneratedRegex(@"^runs/\d+/(?<tick>\d{8})\.(?:png|jpg)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^runs/\d+/(?<tick>\d{8})(?:\.a\d{1,9})?\.(?:png|jpg)$", RegexOptions.CultureInvariant)]
     private static partial Regex BlobPattern();
 
     [GeneratedRegex(@"^(?:(?:frame|tick|f)[_-]?)?(?<tick>-?\d{1,12})\.(?:png|jpe?g)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

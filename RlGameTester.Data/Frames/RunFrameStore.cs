@@ -29,12 +29,14 @@ public sealed class RunFrameStore(BlobStore blobs)
 
     /// <summary>
     /// Stores one frame, replacing the blob of that name; returns the blob name. <paramref name="attempt"/> is the worker
-    /// attempt whose agent wrote it (null for the Api's uploads), so a later attempt can drop what an earlier one left.
+    /// attempt whose agent wrote it (null for the Api's uploads): it is in the blob's name and metadata, so a later
+    /// attempt can drop what an earlier one left, and an attempt that lost the run can drop its own without touching
+    /// its successor's frames.
     /// </summary>
     public async Task<string> UploadAsync(
         long runId, int tick, FrameImageInfo image, ReadOnlyMemory<byte> content, int? episode, CancellationToken cancellationToken, int? attempt = null)
     {
-        var name = FrameNames.Blob(runId, tick, image);
+        var name = FrameNames.Blob(runId, tick, image, attempt);
         var blob = (await blobs.ContainerAsync(BlobStore.Frames, cancellationToken)).GetBlobClient(name);
         var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = image.ContentType } };
         var metadata = new Dictionary<string, string>();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using RlGameTester.Data.Frames;
+using RlGameTester.Messaging.Queue;
 
 namespace RlGameTester.Worker.Runs;
 
@@ -18,22 +19,43 @@ internal sealed partial class FrameFolderUpload(RunFrameStore store, ILogger<Fra
     /// <summary>
     /// Uploads the folder's frames as this attempt's, then drops the frames an earlier attempt's agent stored (a worker
     /// that died mid-run: its frames would mix with this play's); frames uploaded through the Api stay.
+    /// <paramref name="ensureOwner"/> runs once this attempt's frames are in: when it throws
+    /// <see cref="JobAbandonedException"/> (another worker took the run over meanwhile), this attempt's frames are
+    /// deleted again and the exception goes on. Either the successor's own clean-up sees them, or this one does.
     /// </summary>
-    public async Task<FrameFolderResult> UploadAsync(long runId, int attempt, string workingDirectory, CancellationToken cancellationToken)
+    public async Task<FrameFolderResult> UploadAsync(
+        long runId, int attempt, string workingDirectory, Func<CancellationToken, Task> ensureOwner, CancellationToken cancellationToken)
     {
         var stored = await UploadFolderAsync(runId, attempt, Path.Combine(workingDirectory, FolderName), cancellationToken);
-        var stale = (await store.ListAsync(runId, cancellationToken)).Where(f => f.Attempt < attempt).ToList();
-        foreach (var frame in stale)
+        try
+        {
+            await ensureOwner(cancellationToken);
+        }
+        catch (JobAbandonedException)
+        {
+            var mine = await DeleteAsync(runId, f => f.Attempt == attempt, CancellationToken.None);
+            LogAbandoned(logger, runId, attempt, mine);
+            throw;
+        }
+
+        var stale = await DeleteAsync(runId, f => f.Attempt < attempt, cancellationToken);
+        if (stale > 0)
+        {
+            LogStaleDropped(logger, runId, stale, attempt);
+        }
+
+        return new FrameFolderResult(stored, stale);
+    }
+
+    private async Task<int> DeleteAsync(long runId, Func<StoredFrame, bool> which, CancellationToken cancellationToken)
+    {
+        var frames = (await store.ListAsync(runId, cancellationToken)).Where(which).ToList();
+        foreach (var frame in frames)
         {
             await store.DeleteAsync(frame.BlobName, cancellationToken);
         }
 
-        if (stale.Count > 0)
-        {
-            LogStaleDropped(logger, runId, stale.Count, attempt);
-        }
-
-        return new FrameFolderResult(stored, stale.Count);
+        return frames.Count;
     }
 
     private async Task<int> UploadFolderAsync(long runId, int attempt, string folder, CancellationToken cancellationToken)
@@ -85,6 +107,9 @@ internal sealed partial class FrameFolderUpload(RunFrameStore store, ILogger<Fra
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: {Count} frame(s) an attempt before {Attempt} stored were dropped")]
     private static partial void LogStaleDropped(ILogger logger, long runId, int count, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: another worker took it over from attempt {Attempt} while its frames were stored; the {Count} frame(s) it stored were deleted")]
+    private static partial void LogAbandoned(ILogger logger, long runId, int attempt, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: frame file {File} skipped: {Reason}")]
     private static partial void LogSkipped(ILogger logger, long runId, string file, string reason);

@@ -67,17 +67,21 @@ internal sealed class RunEventSink(
         var current = await db.Database
             .SqlQuery<int>($"SELECT attempt AS \"Value\" FROM runs WHERE id = {runId} FOR SHARE")
             .ToListAsync(cancellationToken);
-        if (current.Count == 0 || current[0] != attempt)
-        {
-            throw new JobAbandonedException($"Run {runId} is now attempt {(current.Count == 0 ? "(deleted)" : current[0])}, not {attempt}: another worker owns it.");
-        }
-
+        ThrowUnlessOwner(current);
         Written += (long)await writer.WriteAsync(db, runId, _batch, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         EventsIngested.Add(_batch.Count);
         _batch.Clear();
         await channels.PublishProgressAsync(Progress("running", null));
     }
+
+    /// <summary>
+    /// Throws <see cref="JobAbandonedException"/> when another worker has taken the run over (or it was deleted): for
+    /// what this attempt writes outside the database, which a transaction cannot fence.
+    /// </summary>
+    public async Task EnsureOwnerAsync(CancellationToken cancellationToken) => ThrowUnlessOwner(await db.Database
+        .SqlQuery<int>($"SELECT attempt AS \"Value\" FROM runs WHERE id = {runId}")
+        .ToListAsync(cancellationToken));
 
     public RunProgress Progress(string status, string? message) => new()
     {
@@ -92,6 +96,14 @@ internal sealed class RunEventSink(
         Message = message,
         UpdatedAt = clock.GetUtcNow(),
     };
+
+    private void ThrowUnlessOwner(List<int> current)
+    {
+        if (current.Count == 0 || current[0] != attempt)
+        {
+            throw new JobAbandonedException($"Run {runId} is now attempt {(current.Count == 0 ? "(deleted)" : current[0])}, not {attempt}: another worker owns it.");
+        }
+    }
 
     private void Track(TelemetryEvent e)
     {

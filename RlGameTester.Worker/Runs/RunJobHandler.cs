@@ -67,7 +67,7 @@ internal sealed partial class RunJobHandler(
                 : await PlayAsync(run, folder, sink, cancellation.Token);
             await sink.FlushAsync(CancellationToken.None);
             // Frames the agent wrote (a crashed agent's too: they may show why) are stored before the run ends.
-            var frames = job.Kind == RunJob.ImportLog ? default : await frameUpload.UploadAsync(run.Id, attempt, folder, cancellation.Token);
+            var frames = job.Kind == RunJob.ImportLog ? default : await frameUpload.UploadAsync(run.Id, attempt, folder, sink.EnsureOwnerAsync, cancellation.Token);
             await FinishAsync(run, result, sink, frames.Changed, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellation.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

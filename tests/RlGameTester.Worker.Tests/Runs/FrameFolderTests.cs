@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using OpenCvSharp;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
@@ -18,6 +19,7 @@ using RlGameTester.Doom.Resources;
 using RlGameTester.Doom.Wad;
 using RlGameTester.Messaging;
 using RlGameTester.Messaging.Queue;
+using RlGameTester.Messaging.Runs;
 using RlGameTester.TestSupport;
 using RlGameTester.Worker.Agents;
 using RlGameTester.Worker.Runs;
@@ -63,7 +65,7 @@ public sealed class FrameFolderTests : IAsyncLifetime
         Assert.Equal(succeeds ? RunStatus.Completed : RunStatus.Failed, run.Status);
         var stored = await worker.Services.GetRequiredService<RunFrameStore>().ListAsync(runId, Token);
         Assert.Equal(FrameWritingAgent.GoodTicks, stored.Select(f => f.Tick));
-        Assert.Equal([$"runs/{runId}/00000000.png", $"runs/{runId}/00000004.jpg", $"runs/{runId}/00000008.png", $"runs/{runId}/00000012.png"],
+        Assert.Equal([$"runs/{runId}/00000000.a1.png", $"runs/{runId}/00000004.a1.jpg", $"runs/{runId}/00000008.a1.png", $"runs/{runId}/00000012.a1.png"],
             stored.Select(f => f.BlobName));
         Assert.Equal(["image/png", "image/jpeg", "image/png", "image/png"], stored.Select(f => f.ContentType));
         var jobs = await AnalysisJobsAsync(worker);
@@ -105,14 +107,15 @@ public sealed class FrameFolderTests : IAsyncLifetime
             await File.WriteAllBytesAsync(Path.Combine(frames.FullName, "000010.png"), png, Token);
             await File.WriteAllBytesAsync(Path.Combine(frames.FullName, "000020.png"), png, Token);
 
-            Assert.Equal(new FrameFolderResult(Stored: 2, Dropped: 1), await upload.UploadAsync(runId, 2, Path.Combine(work.FullName, "attempt-2"), Token));
+            // Both of attempt 1's frames go, tick 10 too: each attempt writes blobs of its own, never over another's.
+            Assert.Equal(new FrameFolderResult(Stored: 2, Dropped: 2), await upload.UploadAsync(runId, 2, Path.Combine(work.FullName, "attempt-2"), StillOwner, Token));
             var stored = await store.ListAsync(runId, Token);
             Assert.Equal([10, 20, 40], stored.Select(f => f.Tick));
             Assert.Equal([2, 2, null], stored.Select(f => f.Attempt));
             Assert.Equal([null, null, 2], stored.Select(f => f.Episode));
 
             // A third attempt whose agent writes no frames still drops the second's: its analysis is due all the same.
-            var third = await upload.UploadAsync(runId, 3, Path.Combine(work.FullName, "attempt-3"), Token);
+            var third = await upload.UploadAsync(runId, 3, Path.Combine(work.FullName, "attempt-3"), StillOwner, Token);
             Assert.Equal(new FrameFolderResult(Stored: 0, Dropped: 2), third);
             Assert.True(third.Changed);
             Assert.Equal([40], (await store.ListAsync(runId, Token)).Select(f => f.Tick));
@@ -127,6 +130,67 @@ public sealed class FrameFolderTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task AnAttemptThatLostTheRunWhileStoringFramesDeletesItsOwnAndLeavesItsSuccessorsFrames()
+    {
+        await using var worker = new FrameWorkerHost(_database!.ConnectionString, _keyPrefix, succeeds: true, writeFrames: false);
+        _ = worker.Services;
+        await RestartRunIdsAsync();
+        var runId = await CreateRunAsync();
+        var store = worker.Services.GetRequiredService<RunFrameStore>();
+        var png = FrameWritingAgent.Frame(0, ".png");
+        var image = FrameImageHeader.Read(png, out var problem) ?? throw new InvalidOperationException(problem);
+        // Attempt 1's worker was thought dead and attempt 2 took the run and stored tick 10; someone uploaded tick 40
+        // through the Api. Attempt 1 was only slow: it now stores what its agent wrote, tick 10 among them.
+        await using (var db = Db())
+        {
+            await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Attempt, 2), Token);
+        }
+
+        await store.UploadAsync(runId, 10, image, png, episode: null, Token, attempt: 2);
+        await store.UploadAsync(runId, 40, image, png, episode: 2, Token);
+        using var scope = worker.Services.CreateScope();
+        var work = Directory.CreateTempSubdirectory("rlgt-frames-");
+        try
+        {
+            var frames = Directory.CreateDirectory(Path.Combine(work.FullName, FrameFolderUpload.FolderName));
+            await File.WriteAllBytesAsync(Path.Combine(frames.FullName, "000010.png"), png, Token);
+            await File.WriteAllBytesAsync(Path.Combine(frames.FullName, "000020.png"), png, Token);
+            var upload = new FrameFolderUpload(store, NullLogger<FrameFolderUpload>.Instance);
+
+            var lost = await Assert.ThrowsAsync<JobAbandonedException>(
+                () => upload.UploadAsync(runId, 1, work.FullName, Sink(scope, runId, attempt: 1).EnsureOwnerAsync, Token));
+
+            Assert.Contains("now attempt 2, not 1", lost.Message, StringComparison.Ordinal);
+            var left = await store.ListAsync(runId, Token);
+            Assert.Equal([(10, (int?)2), (40, null)], left.Select(f => (f.Tick, f.Attempt)));
+            Assert.Equal([$"runs/{runId}/00000010.a2.png", $"runs/{runId}/00000040.png"], left.Select(f => f.BlobName));
+
+            // The owner passes the same check, stores its frames and keeps them.
+            Assert.Equal(new FrameFolderResult(Stored: 2, Dropped: 0), await upload.UploadAsync(runId, 2, work.FullName, Sink(scope, runId, attempt: 2).EnsureOwnerAsync, Token));
+            Assert.Equal([(10, (int?)2), (20, 2), (40, null)], (await store.ListAsync(runId, Token)).Select(f => (f.Tick, f.Attempt)));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+            foreach (var frame in await store.ListAsync(runId, Token))
+            {
+                await store.DeleteAsync(frame.BlobName, Token);
+            }
+        }
+    }
+
+    private static Task StillOwner(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static RunEventSink Sink(IServiceScope scope, long runId, int attempt) => new(
+        scope.ServiceProvider.GetRequiredService<RlgtDbContext>(),
+        scope.ServiceProvider.GetRequiredService<EventBulkWriter>(),
+        scope.ServiceProvider.GetRequiredService<RunChannels>(),
+        runId,
+        attempt,
+        scope.ServiceProvider.GetRequiredService<IOptions<WorkerOptions>>().Value,
+        TimeProvider.System);
+
     /// <summary>Frame blobs are named by run id on a shared Azurite: this database's ids start far from every other test's.</summary>
     private async Task RestartRunIdsAsync()
     {
@@ -136,6 +200,16 @@ public sealed class FrameFolderTests : IAsyncLifetime
     }
 
     private async Task<long> StartRunAsync(FrameWorkerHost worker)
+    {
+        var runId = await CreateRunAsync();
+        await using var db = Db();
+        Assert.True((await RunLifecycle.ApplyAsync(db, runId, RunTransition.Start, DateTime.UtcNow, cancellationToken: Token)).Applied);
+        await worker.Services.GetRequiredService<RedisJobQueue>().EnqueueAsync(Queues.Runs, RunJob.Type,
+            JsonSerializer.Serialize(new RunJob(runId, RunJob.Play), MessagingJson.Default.RunJob), Token);
+        return runId;
+    }
+
+    private async Task<long> CreateRunAsync()
     {
         await using var db = Db();
         var blobName = $"test/{Guid.NewGuid():N}.wad";
@@ -148,9 +222,6 @@ public sealed class FrameFolderTests : IAsyncLifetime
         var run = new Run { MapId = map.Id, Agent = FrameWritingAgent.AgentName, CreatedAt = DateTime.UtcNow };
         db.Runs.Add(run);
         await db.SaveChangesAsync(Token);
-        Assert.True((await RunLifecycle.ApplyAsync(db, run.Id, RunTransition.Start, DateTime.UtcNow, cancellationToken: Token)).Applied);
-        await worker.Services.GetRequiredService<RedisJobQueue>().EnqueueAsync(Queues.Runs, RunJob.Type,
-            JsonSerializer.Serialize(new RunJob(run.Id, RunJob.Play), MessagingJson.Default.RunJob), Token);
         return run.Id;
     }
 
