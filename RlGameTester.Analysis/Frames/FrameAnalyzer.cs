@@ -37,6 +37,7 @@ internal sealed class FrameAnalyzer : IDisposable
     private readonly Mat changed = new();
     private readonly Mat cellChanged = new();
     private readonly Mat delta2 = new();
+    private readonly Mat tileDelta = new();
     private readonly Mat solidKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
     private readonly int[] histogram = new int[1 << (3 * HistogramBits)];
     private Mat cellKernel = new();
@@ -48,6 +49,7 @@ internal sealed class FrameAnalyzer : IDisposable
     private int frameHeight = -1;
     private int viewRows;
     private int factor;
+    private int tilePeriod;
     private Size analysisSize;
     private Rect viewRect;
     private Rect cellRect;
@@ -95,6 +97,7 @@ internal sealed class FrameAnalyzer : IDisposable
 
         MeasureModeColour(m, pixels);
         MeasureCells(m);
+        MeasureTiling(m);
         MeasureChange(m, pixels);
 
         // The newest picture becomes the previous one; the oldest buffer is overwritten next time.
@@ -109,7 +112,7 @@ internal sealed class FrameAnalyzer : IDisposable
                  {
                      converted, small, lit, flat, flatEroded, statusGray, grayF, graySq, cellMean, cellSq, dx, dy, dxF, dyF, cellDx,
                      cellDy, localMax, localMin, cellMax, cellMin, delta, changed, cellChanged, delta2, solidKernel,
-                     cellKernel, gray, previous, beforePrevious,
+                     cellKernel, gray, previous, beforePrevious, tileDelta,
                  })
         {
             mat.Dispose();
@@ -195,6 +198,10 @@ internal sealed class FrameAnalyzer : IDisposable
                 m.CellInWeaponZone[i] = Math.Abs(centreX - 0.5) <= options.WeaponZoneHalfWidth && centreY >= options.WeaponZoneTop;
             }
         }
+
+        // One 64-pixel flat of a 320-wide screen, in analysed pixels; 0 when that is no whole number (no tiling test).
+        var period = 64.0 * width / 320 / factor;
+        tilePeriod = Math.Abs(period - Math.Round(period)) < 0.01 && Math.Round(period) <= aw / 2 ? (int)Math.Round(period) : 0;
 
         frameWidth = width;
         frameHeight = height;
@@ -308,6 +315,27 @@ internal sealed class FrameAnalyzer : IDisposable
             m.CellDx[i] = meanDx[i];
             m.CellDy[i] = meanDy[i];
         }
+    }
+
+    /// <summary>How much of a textured view repeats one flat's width to the right (a story screen's tiled flat).</summary>
+    private void MeasureTiling(FrameMeasurement m)
+    {
+        // dx holds the horizontal neighbour differences of the cells' area (MeasureCells).
+        if (tilePeriod == 0 || Cv2.Mean(dx).Val0 < options.TiledScreenMinRoughness)
+        {
+            m.TiledFraction = double.NaN;
+            return;
+        }
+
+        var width = analysisSize.Width - tilePeriod;
+        using (var left = new Mat(gray, new Rect(0, 0, width, analysisSize.Height)))
+        using (var right = new Mat(gray, new Rect(tilePeriod, 0, width, analysisSize.Height)))
+        {
+            Cv2.Absdiff(left, right, tileDelta);
+        }
+
+        Cv2.Threshold(tileDelta, tileDelta, options.TiledScreenTolerance, 255, ThresholdTypes.BinaryInv);
+        m.TiledFraction = Cv2.CountNonZero(tileDelta) / (double)(width * analysisSize.Height);
     }
 
     private void MeasureChange(FrameMeasurement m, double pixels)

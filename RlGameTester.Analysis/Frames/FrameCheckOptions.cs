@@ -83,6 +83,22 @@ internal sealed class FrameCheckOptions
     [Range(0.1, 3600.0)]
     public double FrozenSeconds { get; set; } = 2.0;
 
+    /// <summary>
+    /// Share of a textured view that must repeat one flat's width (64 of the screen's 320) to the right for the frame to be
+    /// a story screen (a flat tiled over the screen, text typed over it), on which the scene checks (clear-colour fill,
+    /// missing texture, noise, Hall of Mirrors) do not run: a level's view never repeats that exactly.
+    /// </summary>
+    [Range(0.5, 1.0)]
+    public double TiledScreenMinFraction { get; set; } = 0.8;
+
+    /// <summary>Luminance difference within which two pixels a flat's width apart count as the same (absorbs JPEG noise).</summary>
+    [Range(0, 64)]
+    public int TiledScreenTolerance { get; set; } = 8;
+
+    /// <summary>Mean difference between horizontal neighbours below which a view is too smooth to call tiled.</summary>
+    [Range(0, 255)]
+    public double TiledScreenMinRoughness { get; set; } = 2;
+
     /// <summary>A pixel has changed when its luminance moved by more than this (absorbs JPEG noise).</summary>
     [Range(0, 64)]
     public int ChangeTolerance { get; set; } = 3;

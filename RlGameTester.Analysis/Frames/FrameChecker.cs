@@ -82,6 +82,8 @@ internal sealed class FrameChecker : IDisposable
         // A view of one near-black colour is a dark room or a black frame, which the lit share decides.
         var isBlank = !isBlack && m.ModeFraction >= options.BlankMinFraction && m.ModeLuma >= options.ClearColourMinLuma;
         var drawn = !isBlack && !isBlank;
+        // A flat tiled over the screen with text typed on it (a story screen between levels) is not a level's view.
+        var scene = drawn && !(m.TiledFraction >= options.TiledScreenMinFraction);
 
         Track(black, isBlack, tick, tick, 1 - m.LitFraction, m.StatusBarLitFraction, source);
         if (isBlack && m.StatusBarLitFraction > options.BlackMaxLitFraction)
@@ -96,7 +98,7 @@ internal sealed class FrameChecker : IDisposable
         var cameraMoving = m.HasPrevious && cells.Textured > 0 && cells.Moving >= options.HallOfMirrorsMinMovingFraction * cells.Textured;
 
         // A flat colour that keeps exactly its colour while the camera moves: nothing lit it, the renderer cleared it.
-        var flatArea = drawn && m.ModeFraction >= options.ClearColourMinFraction && m.ModeLuma >= options.ClearColourMinLuma
+        var flatArea = scene && m.ModeFraction >= options.ClearColourMinFraction && m.ModeLuma >= options.ClearColourMinLuma
             && m.ModeSolidity >= options.ClearColourMinSolidity;
         var sameColour = flatArea && flatStreak > 0 && ColourDistance(m.ModeColour, flatColour) <= options.UniformTolerance;
         flatStreak = !flatArea ? 0 : sameColour ? flatStreak + (cameraMoving ? 1 : 0) : (cameraMoving ? 1 : 0);
@@ -105,14 +107,14 @@ internal sealed class FrameChecker : IDisposable
         var isClearFill = flatArea && flatStreak >= options.ClearColourMinFrames;
         Track(clearFill, isClearFill, tick, flatStartTick, m.ModeFraction * m.ModeSolidity, m.ModeColour, source);
 
-        var isMissingTexture = drawn && cells.Checker >= options.CheckerMinCells;
+        var isMissingTexture = scene && cells.Checker >= options.CheckerMinCells;
         Track(missingTexture, isMissingTexture, tick, tick, cells.Checker, cells.Checker, source);
 
         var noiseFraction = cells.Noise / (double)m.CellCount;
-        var isNoise = drawn && cells.Noise > 0 && noiseFraction >= options.NoiseMinFraction;
+        var isNoise = scene && cells.Noise > 0 && noiseFraction >= options.NoiseMinFraction;
         Track(noise, isNoise, tick, tick, noiseFraction, noiseFraction, source);
 
-        var isHallOfMirrors = drawn && cameraMoving && cells.Stale >= options.HallOfMirrorsMinCells;
+        var isHallOfMirrors = scene && cameraMoving && cells.Stale >= options.HallOfMirrorsMinCells;
         Track(hallOfMirrors, isHallOfMirrors, tick, previousTick, cells.Stale, cells.Stale, source);
 
         var isFlicker = m.HasBeforePrevious && m.MeanDelta >= options.FlickerMinDelta

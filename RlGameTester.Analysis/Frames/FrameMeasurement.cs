@@ -53,6 +53,13 @@ internal sealed class FrameMeasurement
     /// <summary>Share of the most frequent colour's area that survives a 3x3 erosion; NaN when not measured.</summary>
     public double ModeSolidity { get; set; } = double.NaN;
 
+    /// <summary>
+    /// Share of the view equal (within <see cref="FrameCheckOptions.TiledScreenTolerance"/>) to the view one flat's width
+    /// to its right, when the view is textured: Doom's story screens tile a 64x64 flat over the 320-wide screen. NaN when
+    /// not measured (the flat's width is no whole number of analysed pixels, or the view is too smooth to tell).
+    /// </summary>
+    public double TiledFraction { get; set; } = double.NaN;
+
     /// <summary>Mean luminance of the view.</summary>
     public double MeanLuma { get; set; }
 

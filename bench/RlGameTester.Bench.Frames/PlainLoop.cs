@@ -12,7 +12,7 @@ internal sealed class PlainLoop : IDisposable
 {
     private readonly Mat small = new(), lit = new(), flat = new(), eroded = new(), grayF = new(), graySq = new(), cellMean = new(), cellSq = new();
     private readonly Mat dx = new(), dy = new(), dxF = new(), dyF = new(), cellDx = new(), cellDy = new(), localMax = new(), localMin = new();
-    private readonly Mat cellMax = new(), cellMin = new(), delta = new(), changed = new(), cellChanged = new(), delta2 = new();
+    private readonly Mat cellMax = new(), cellMin = new(), delta = new(), changed = new(), cellChanged = new(), delta2 = new(), tile = new();
     private readonly Mat solid = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
     private readonly Mat cellKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(8, 8));
     private readonly int[] histogram = new int[1 << 15];
@@ -103,6 +103,18 @@ internal sealed class PlainLoop : IDisposable
             Cv2.Resize(localMin, cellMin, grid, 0, 0, InterpolationFlags.Nearest);
         }
 
+        // A story screen's tiled flat: the view against itself one 64-pixel flat (of 320) to the right.
+        var tiledFraction = 0.0;
+        var period = 64 * width / 320 / factor;
+        if (period * 320 * factor == 64 * width && Cv2.Mean(dx).Val0 >= 2)
+        {
+            using var left = new Mat(gray, new Rect(0, 0, aw - period, ah));
+            using var shifted = new Mat(gray, new Rect(period, 0, aw - period, ah));
+            Cv2.Absdiff(left, shifted, tile);
+            Cv2.Threshold(tile, tile, 8, 255, ThresholdTypes.BinaryInv);
+            tiledFraction = Cv2.CountNonZero(tile) / (double)((aw - period) * ah);
+        }
+
         double meanDelta = 0, meanDelta2 = 0, changedFraction = 0;
         if (history >= 1)
         {
@@ -160,7 +172,7 @@ internal sealed class PlainLoop : IDisposable
             }
         }
 
-        Sink += litFraction + modeFraction + solidity + meanDelta + meanDelta2 + changedFraction + meanLuma + textured + moving + stale + checker + noise;
+        Sink += tiledFraction + litFraction + modeFraction + solidity + meanDelta + meanDelta2 + changedFraction + meanLuma + textured + moving + stale + checker + noise;
         (beforePrevious, previous, gray) = (previous, gray, beforePrevious);
         history = Math.Min(2, history + 1);
     }
@@ -170,7 +182,7 @@ internal sealed class PlainLoop : IDisposable
         foreach (var mat in new[]
                  {
                      small, lit, flat, eroded, grayF, graySq, cellMean, cellSq, dx, dy, dxF, dyF, cellDx, cellDy, localMax, localMin, cellMax,
-                     cellMin, delta, changed, cellChanged, delta2, solid, cellKernel, gray, previous, beforePrevious,
+                     cellMin, delta, changed, cellChanged, delta2, solid, cellKernel, gray, previous, beforePrevious, tile,
                  })
         {
             mat.Dispose();

@@ -45,6 +45,59 @@ public sealed class FrameCheckerTests
         Assert.Empty(Check(clip));
     }
 
+    [Theory]
+    [InlineData(320, 240)]
+    [InlineData(640, 480)]
+    public void StoryScreensAreTiledFlatsAndNoLevelViewIs(int width, int height)
+    {
+        var factory = new ClipFactory(DoomGraphics.Shared, width, height);
+        var options = new FrameCheckOptions();
+        var stories = Enumerable.Range(0, 12).Select(i => factory.TextScreen(new Random(100 + i))).ToList();
+        var views = Enumerable.Range(0, 12).Select(i => factory.Room(new Random(200 + i), "room", ClipFactory.RandomLight(new Random(i)), i % 3 == 0,
+            (Motion)(i % 5), frames: 12, step: 3)).ToList();
+
+        using var analyzer = new FrameAnalyzer(options);
+        double Tiled(ClipFrame frame, bool jpeg)
+        {
+            using var mat = frame.Frame.ToMat();
+            using var decoded = jpeg ? Cv2.ImDecode(mat.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 75)), ImreadModes.Color) : mat.Clone();
+            return analyzer.Measure(decoded).TiledFraction;
+        }
+
+        // A story screen (text typed over a flat, as PNG or JPEG) repeats one flat's width to the right, unless its flat is
+        // too smooth to tell (then no scene check fires on it either: they need texture, or a moving camera).
+        var storyFrames = stories.SelectMany(c => c.Frames).ToList();
+        foreach (var jpeg in new[] { false, true })
+        {
+            var tiled = storyFrames.Select(f => Tiled(f, jpeg)).ToList();
+            Assert.All(tiled, t => Assert.True(double.IsNaN(t) || t >= options.TiledScreenMinFraction, $"a story screen {(jpeg ? "as JPEG " : "")}repeats over {t:P0}"));
+            Assert.True(tiled.Count(t => t >= options.TiledScreenMinFraction) >= 0.75 * tiled.Count, $"{tiled.Count(double.IsNaN)} of {tiled.Count} story frames too smooth to tell");
+        }
+
+        // No view of a level repeats so, and the scene checks run on story screens no more: none of them fires there.
+        var viewFrames = views.SelectMany(c => c.Frames).ToList();
+        var tiledViews = viewFrames.Select(f => Tiled(f, jpeg: false)).Where(t => t >= options.TiledScreenMinFraction).ToList();
+        Assert.True(tiledViews.Count == 0, $"{tiledViews.Count} of {viewFrames.Count} level views taken for story screens");
+        // (Some flats the factory picks are near black: such a screen is a black frame until its text comes.)
+        var raised = stories.SelectMany(c => Check(c)).Where(f => f.Check != FrameCheckNames.BlackFrame).ToList();
+        Assert.True(raised.Count == 0, string.Join("\n", raised.Select(f => $"{f.Check} ticks {f.FirstTick}-{f.LastTick}: {f.Description}")));
+    }
+
+    [Fact]
+    public void GarbageOverAStoryScreenIsStillNoise()
+    {
+        var clip = Factory.TextScreen(new Random(11));
+        var rng = new Random(12);
+        for (var i = 10; i < 13; i++)
+        {
+            var frame = clip.Frames[i].Frame.Clone();
+            Noise(rng, frame, 0, frame.Height);
+            clip.Frames[i] = clip.Frames[i] with { Frame = frame };
+        }
+
+        Assert.Contains(Check(clip), f => f.Check == FrameCheckNames.Noise && f.FirstTick == clip.Frames[10].Tick);
+    }
+
     [Fact]
     public void AStillViewIsFrozenVideoOnlyWhileTheAgentActs()
     {

@@ -109,6 +109,12 @@ internal sealed class CorpusEvaluation
             text.AppendLine(inv, $"  {group.Key,-28} {noisy.Count,2}/{group.Count(),-2} {checks}{(group.Key == Corpus.PitchDarkCategory ? " (not asserted: light < 48 is black in Doom itself)" : "")}");
         }
 
+        text.AppendLine("Clean clips flagged (asserted categories):");
+        foreach (var clip in Clean.Where(c => c.Findings.Count > 0))
+        {
+            text.AppendLine(inv, $"  {clip.Category}: {string.Join(" | ", clip.Findings.Select(f => $"{f.Check} ticks {f.FirstTick}-{f.LastTick}: {f.Description}"))}");
+        }
+
         text.AppendLine("Other checks firing on glitched clips (the glitched frames often show two symptoms):");
         foreach (var group in Results.Where(r => !r.IsClean).GroupBy(r => r.ExpectedCheck))
         {
