@@ -5,6 +5,12 @@ internal sealed record EvidenceMetrics
 {
     public double HardnessScore { get; init; }
 
+    /// <summary>
+    /// False for an agent that plays without monsters (the explorer): the kills term then gives its full 25 points
+    /// whatever the level holds, and says nothing about the level.
+    /// </summary>
+    public bool AgentFights { get; init; } = true;
+
     public required string HardnessBand { get; init; }
 
     public double DeathPoints { get; init; }

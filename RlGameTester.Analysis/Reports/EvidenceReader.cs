@@ -30,7 +30,7 @@ internal sealed class EvidenceReader(RlgtDbContext db, IOptions<ReportOptions> o
             Subject = ReportSubject.Run,
             Run = ToEvidence(run),
             Map = ToEvidence(map),
-            Metrics = metric is null ? null : ToEvidence(metric),
+            Metrics = metric is null ? null : ToEvidence(metric, run.Agent),
             Findings = findings,
             OmittedFindings = omitted,
             FindingsBySeverity = bySeverity,
@@ -72,7 +72,7 @@ internal sealed class EvidenceReader(RlgtDbContext db, IOptions<ReportOptions> o
                 Status = SnakeCase.Of(r.Status),
                 Episodes = r.Metrics?.Episodes ?? r.TotalEpisodes,
                 CompletedAt = r.CompletedAt,
-                Metrics = r.Metrics is null ? null : ToEvidence(r.Metrics),
+                Metrics = r.Metrics is null ? null : ToEvidence(r.Metrics, r.Agent),
                 Findings = counts.GetValueOrDefault(r.Id),
             }),
             ImageUrl = $"/api/maps/{mapId}/image",
@@ -125,12 +125,13 @@ internal sealed class EvidenceReader(RlgtDbContext db, IOptions<ReportOptions> o
         Level = Json(map.Metadata),
     };
 
-    private static EvidenceMetrics ToEvidence(Metric metric)
+    private static EvidenceMetrics ToEvidence(Metric metric, string agent)
     {
         var factors = Factors(metric.HardnessFactors) ?? Recomputed(metric);
         return new EvidenceMetrics
         {
             HardnessScore = metric.HardnessScore,
+            AgentFights = AgentNames.Fights(agent),
             HardnessBand = metric.HardnessBand,
             DeathPoints = factors.Deaths,
             KillPoints = factors.Kills,

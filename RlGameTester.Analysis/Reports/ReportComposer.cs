@@ -37,7 +37,7 @@ internal static class ReportComposer
                 Episodes = r.Episodes,
                 HardnessScore = r.Metrics?.HardnessScore,
                 HardnessBand = r.Metrics?.HardnessBand,
-                MainDriver = r.Metrics is { } m ? Factors(m)[0].Describe(withName: true) : null,
+                MainDriver = r.Metrics is { } m ? MainDriver(m) : null,
                 Findings = r.Findings,
                 ExitReached = r.Metrics?.ExitReached,
                 ReportUrl = $"/api/runs/{r.Id}/report",
@@ -52,19 +52,35 @@ internal static class ReportComposer
         .. new[]
         {
             new HardnessFactor("deaths", m.DeathPoints, 35, $"{m.TotalDeaths} death{Plural(m.TotalDeaths)} in {m.Episodes} episode{Plural(m.Episodes)}", "35 at one death per episode or more"),
-            new HardnessFactor("kills", m.KillPoints, 25, $"{FindingText.Number(m.AvgKillsPerEpisode ?? 0)} kills per episode", "25 with no kills, 0 at 10 or more per episode"),
+            new HardnessFactor("kills", m.KillPoints, 25,
+                m.AgentFights ? $"{FindingText.Number(m.AvgKillsPerEpisode ?? 0)} kills per episode" : "no kills: this agent plays without monsters",
+                "25 with no kills, 0 at 10 or more per episode"),
             new HardnessFactor("health", m.HealthPoints, 20, m.AvgHealth is { } health ? $"average health {FindingText.Number(health)}" : "no health changes (counts as full health)", "20 at average health 0, 0 at 100"),
             new HardnessFactor("stuck", m.StuckPoints, 20, $"{m.StuckPeriods} stuck period{Plural(m.StuckPeriods)}", "2 per period, 20 at 10 or more"),
         }.OrderByDescending(f => f.Points),
     ];
 
+    /// <summary>
+    /// The factors that say something about the level, largest first, leaving out those that add nothing and, for an
+    /// agent that plays without monsters, the kills term (its 25 points come from the agent, not the level).
+    /// </summary>
+    public static IReadOnlyList<HardnessFactor> Drivers(EvidenceMetrics m) =>
+        [.. Factors(m).Where(f => f.Points > 0 && (m.AgentFights || f.Name != "kills"))];
+
+    /// <summary>"kills: 25 of 25 points: 0 kills per episode", the largest driver, or what stands for none.</summary>
+    public static string MainDriver(EvidenceMetrics m) =>
+        Drivers(m) is [var main, ..] ? main.Describe(withName: true) : m.AgentFights ? "nothing" : "only the kills term (plays without monsters)";
+
     /// <summary>"deaths (35 of 35 points: 3 deaths in 3 episodes), then kills (25 of 25 ...)": what drives the score.</summary>
-    public static string Drivers(EvidenceMetrics m)
+    public static string DriversText(EvidenceMetrics m)
     {
-        var factors = Factors(m).Where(f => f.Points > 0).ToList();
+        var factors = Drivers(m);
         if (factors.Count == 0)
         {
-            return "Nothing adds to the score: no deaths, 10 or more kills per episode, full health and no stuck periods.";
+            return m.AgentFights
+                ? "Nothing adds to the score: no deaths, 10 or more kills per episode, full health and no stuck periods."
+                : "Only the kills term adds to the score, and this agent plays without monsters: no deaths, no damage and no stuck "
+                    + "periods. How hard the level's fights are takes an agent that fights (Arnold).";
         }
 
         var main = factors[0];
@@ -74,7 +90,13 @@ internal static class ReportComposer
             text.Append(", then ").Append(string.Join(", ", factors.Skip(1).Select(f => $"{f.Name} ({f.Describe()})")));
         }
 
-        return text.Append('.').ToString();
+        text.Append('.');
+        if (!m.AgentFights)
+        {
+            text.Append(" The kills term is left out: this agent plays without monsters.");
+        }
+
+        return text.ToString();
     }
 
     public static string Plural(int count) => count == 1 ? string.Empty : "s";
@@ -92,10 +114,18 @@ internal static class ReportComposer
             return evidence.Metrics is { } metrics ? (evidence.Run!.Id, metrics) : null;
         }
 
-        // A level plays as hard as its hardest analysed run.
-        return evidence.Runs.Where(r => r.Metrics is not null).MaxBy(r => r.Metrics!.HardnessScore) is { } hardest
-            ? (hardest.Id, hardest.Metrics!)
-            : null;
+        return HardestRun(evidence.Runs) is { } hardest ? (hardest.Id, hardest.Metrics!) : null;
+    }
+
+    /// <summary>
+    /// A level plays as hard as its hardest analysed run, among the runs of agents that fight where there are any: an
+    /// explorer run's score is mostly the kills term it cannot earn.
+    /// </summary>
+    public static EvidenceRunSummary? HardestRun(IEnumerable<EvidenceRunSummary> runs)
+    {
+        var analysed = runs.Where(r => r.Metrics is not null).ToList();
+        var fought = analysed.Where(r => r.Metrics!.AgentFights).ToList();
+        return (fought.Count > 0 ? fought : analysed).MaxBy(r => r.Metrics!.HardnessScore);
     }
 
     private static ReportHardness ToReportHardness(long runId, EvidenceMetrics m) => new()
@@ -107,7 +137,7 @@ internal static class ReportComposer
         KillPoints = m.KillPoints,
         HealthPoints = m.HealthPoints,
         StuckPoints = m.StuckPoints,
-        Drivers = Drivers(m),
+        Drivers = DriversText(m),
     };
 
     private static ReportFinding ToReportFinding(EvidenceFinding f, ProseFinding? prose)
@@ -277,7 +307,7 @@ internal static class ReportComposer
         foreach (var run in runs)
         {
             var hardness = run.Metrics is { } m ? $"{m.HardnessScore:0.00} ({m.HardnessBand.Replace('_', ' ')})" : "not analysed";
-            var driver = run.Metrics is { } metrics ? Factors(metrics)[0].Describe(withName: true) : "";
+            var driver = run.Metrics is { } metrics ? MainDriver(metrics) : "";
             var exit = run.Metrics?.ExitReached switch { true => "yes", false => "no", null => "unknown" };
             md.AppendLine(CultureInfo.InvariantCulture, $"| #{run.Id} | {Cell(run.Agent)} | {run.Status} | {run.Episodes?.ToString(CultureInfo.InvariantCulture) ?? ""} | {hardness} | {Cell(driver)} | {exit} | {run.Findings} | `/api/runs/{run.Id}/report` |");
         }
@@ -294,7 +324,7 @@ internal static class ReportComposer
             md.AppendLine(CultureInfo.InvariantCulture, $"| {factor.Name} | {factor.Points:0.00} of {factor.Of} | {Cell(factor.Figure)} | {factor.Scale} |");
         }
 
-        md.AppendLine().AppendLine(Drivers(m));
+        md.AppendLine().AppendLine(DriversText(m));
         if (!string.IsNullOrWhiteSpace(prose))
         {
             md.AppendLine().AppendLine(prose.Trim());

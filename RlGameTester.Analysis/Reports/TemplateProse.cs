@@ -35,9 +35,9 @@ internal static class TemplateProse
         AppendFindings(summary, evidence, "the detectors");
         if (evidence.Metrics is { } m)
         {
-            var main = ReportComposer.Factors(m)[0];
             summary.Append(CultureInfo.InvariantCulture, $" Hardness {m.HardnessScore:0.00} / 100 ({m.HardnessBand.Replace('_', ' ')})")
-                .Append(main.Points > 0 ? $", driven mostly by {main.Name} ({main.Describe()})." : ".");
+                .Append(ReportComposer.Drivers(m) is [var main, ..] ? $", driven mostly by {main.Name} ({main.Describe()})."
+                    : m.AgentFights ? "." : $", all of it the kills term: {run.Agent} plays without monsters, so it counts no kills.");
         }
         else
         {
@@ -63,11 +63,11 @@ internal static class TemplateProse
             var n => $", and played in {n} run{ReportComposer.Plural(n)} ({analysed.Count} analysed).",
         });
         AppendFindings(summary, evidence, evidence.Runs.Count == 0 ? "the static checks" : "the static checks and the runs");
-        if (analysed.MaxBy(r => r.Metrics!.HardnessScore) is { } hardest)
+        if (ReportComposer.HardestRun(analysed) is { } hardest)
         {
             var m = hardest.Metrics!;
             var scores = analysed.Select(r => r.Metrics!.HardnessScore).ToList();
-            summary.Append(CultureInfo.InvariantCulture, $" It plays {m.HardnessBand.Replace('_', ' ')} at its hardest (run #{hardest.Id}: {m.HardnessScore:0.00} / 100, driven mostly by {ReportComposer.Factors(m)[0].Name})")
+            summary.Append(CultureInfo.InvariantCulture, $" It plays {m.HardnessBand.Replace('_', ' ')} at its hardest (run #{hardest.Id}: {m.HardnessScore:0.00} / 100, driven mostly by {(ReportComposer.Drivers(m) is [var main, ..] ? main.Name : m.AgentFights ? "nothing" : "nothing but the kills term, which its agent cannot earn")})")
                 .Append(scores.Count > 1 ? FormattableString.Invariant($"; the runs range from {scores.Min():0.00} to {scores.Max():0.00}.") : ".");
         }
 

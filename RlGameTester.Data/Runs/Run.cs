@@ -14,7 +14,7 @@ public sealed class Run
     public RunStatus Status { get; set; } = RunStatus.Pending;
 
     /// <summary>The agent that plays the run (<c>explorer</c>, <c>arnold</c>).</summary>
-    public string Agent { get; set; } = "explorer";
+    public string Agent { get; set; } = AgentNames.Explorer;
 
     /// <summary>Arnold: the model file to reload.</summary>
     public string? AgentModel { get; set; }

@@ -15,7 +15,7 @@ namespace RlGameTester.Worker.Agents.Explorer;
 /// </summary>
 internal sealed partial class ExplorerAgent(ILogger<ExplorerAgent> logger) : IAgent
 {
-    public const string AgentName = "explorer";
+    public const string AgentName = AgentNames.Explorer;
     public string Name => AgentName;
 
     public async Task<AgentResult> RunAsync(AgentRun run, IAgentSink sink, CancellationToken cancellationToken)

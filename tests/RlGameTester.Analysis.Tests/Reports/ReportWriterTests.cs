@@ -371,7 +371,7 @@ public sealed class ReportWriterTests : DatabaseTest
             var level = await read.Reports.SingleAsync(r => r.MapId == mapId && r.Subject == ReportSubject.Map, Token);
             Assert.Equal(ReportGenerator.Llm, level.Generator);
             Assert.Contains("## Runs", level.Markdown);
-            Assert.Contains($"| #{runId} | explorer | completed | 2 |", level.Markdown);
+            Assert.Contains($"| #{runId} | arnold | completed | 2 |", level.Markdown);
             Assert.Contains($"(hardest analysed run, #{runId})", level.Markdown);
             var document = JsonSerializer.Deserialize(level.Content, ReportJson.Default.ReportDocument)!;
             var run = Assert.Single(document.Runs);
@@ -381,6 +381,36 @@ public sealed class ReportWriterTests : DatabaseTest
             Assert.Equal(runId, sent["runs"]![0]!["id"]!.GetValue<long>());
             Assert.Contains(sent["findings"]!.AsArray(), f => f!["check"]?.GetValue<string>() == "door-on-one-sided-line");
         }
+    }
+
+    [Fact]
+    public async Task AnExplorerRunsHardnessLeavesOutTheKillsItCannotEarnAndTheLevelTakesItsHardnessFromAnAgentThatFights()
+    {
+        long mapId, explorerRun, arnoldRun;
+        await using (var db = Db())
+        {
+            mapId = await PlayedRun.AddMapAsync(db);
+            // The same play twice (64.50 each): the explorer's first, so the level would take its hardness from it.
+            explorerRun = await PlayedRun.AddAnalysedRunAsync(db, mapId, AgentNames.Explorer);
+            arnoldRun = await PlayedRun.AddAnalysedRunAsync(db, mapId, AgentNames.Arnold);
+            await Writer(db).WriteRunReportAsync(explorerRun, ReportTrigger.RunAnalysed, Token);
+            await Writer(db).WriteRunReportAsync(arnoldRun, ReportTrigger.RunAnalysed, Token);
+            await Writer(db).WriteMapReportAsync(mapId, ReportTrigger.RunAnalysed, Token);
+        }
+
+        await using var read = Db();
+        var explorer = (await read.Reports.SingleAsync(r => r.RunId == explorerRun, Token)).Markdown;
+        Assert.Contains("Hardness 64.50 / 100 (hard), driven mostly by health (20 of 20 points: average health 0).", explorer);
+        Assert.Contains("| kills | 25.00 of 25 | no kills: this agent plays without monsters | 25 with no kills, 0 at 10 or more per episode |", explorer);
+        Assert.Contains("The kills term is left out: this agent plays without monsters.", explorer);
+        Assert.DoesNotContain("Driven mostly by kills", explorer);
+        var arnold = (await read.Reports.SingleAsync(r => r.RunId == arnoldRun, Token)).Markdown;
+        Assert.Contains("Driven mostly by kills (25 of 25 points: 0 kills per episode), then health", arnold);
+        Assert.DoesNotContain("left out", arnold);
+
+        var level = (await read.Reports.SingleAsync(r => r.Subject == ReportSubject.Map && r.MapId == mapId, Token)).Markdown;
+        Assert.Contains($"## Hardness: 64.50 / 100 (hard) (hardest analysed run, #{arnoldRun})", level);
+        Assert.Contains($"| #{explorerRun} | explorer | completed | 2 | 64.50 (hard) | health: 20 of 20 points: average health 0 |", level);
     }
 
     [Fact]
@@ -415,7 +445,7 @@ public sealed class ReportWriterTests : DatabaseTest
         // The level's facts from its stored metadata (freedoom1's E1M1).
         Assert.Contains("| keys | blue card (thing 87) at (2192, 576) |", md);
         Assert.Contains("| exits | normal exit: S1 line 407 at (-400, 1280) |", md);
-        Assert.Contains($"| #{runId} | explorer | completed | 2 | 64.50 (hard) | kills: 25 of 25 points: 0 kills per episode | unknown | 3 | `/api/runs/{runId}/report` |", md);
+        Assert.Contains($"| #{runId} | arnold | completed | 2 | 64.50 (hard) | kills: 25 of 25 points: 0 kills per episode | unknown | 3 | `/api/runs/{runId}/report` |", md);
         Assert.Contains($"## Hardness: 64.50 / 100 (hard) (hardest analysed run, #{runId})", md);
         Assert.Contains($"### [#{staticId}] Line 12, front side (sidedef 20): the lower texture is missing but visible", md);
         Assert.Contains("- **How sure:** certain: read from the level data by the static check missing-texture", md);

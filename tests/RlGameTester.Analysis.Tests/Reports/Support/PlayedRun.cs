@@ -53,11 +53,14 @@ internal static class PlayedRun
         return map.Id;
     }
 
-    /// <summary>A completed run of the map with the events above, analysed (metrics and findings stored, no report yet).</summary>
-    public static async Task<long> AddAnalysedRunAsync(RlgtDbContext db, long mapId)
+    /// <summary>
+    /// A completed run of the map with the events above (by default Arnold's: it fights and dies), analysed (metrics and
+    /// findings stored, no report yet).
+    /// </summary>
+    public static async Task<long> AddAnalysedRunAsync(RlgtDbContext db, long mapId, string agent = AgentNames.Arnold)
     {
         var t0 = new DateTime(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
-        var run = new Run { MapId = mapId, Status = RunStatus.Completed, Agent = "explorer", CreatedAt = t0, StartedAt = t0, CompletedAt = t0.AddMinutes(2), TotalEpisodes = 2 };
+        var run = new Run { MapId = mapId, Status = RunStatus.Completed, Agent = agent, CreatedAt = t0, StartedAt = t0, CompletedAt = t0.AddMinutes(2), TotalEpisodes = 2 };
         db.Runs.Add(run);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
 
