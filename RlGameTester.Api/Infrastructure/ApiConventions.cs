@@ -11,6 +11,7 @@ internal static class ApiConventions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Detail ??= FrameworkProblems.Detail(context.HttpContext, context.ProblemDetails.Status);
             context.ProblemDetails.Extensions.TryAdd("trace_id", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using RlGameTester.Data;
@@ -13,7 +14,7 @@ namespace RlGameTester.Api.Infrastructure;
 /// query value that is not a number, a body too large) into a 400 (or 413) ProblemDetails that names the
 /// field and the reason, instead of an empty 400.
 /// </summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     private static readonly (Type Type, string Allowed)[] Enums =
     [
@@ -39,6 +40,12 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             var field = FieldName(json.Path);
             var reason = EnumReason(json.Message) ?? JsonReason(json);
             problem.Title = "The request body is not valid";
+            problem.Detail = $"{field}: {reason}";
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [reason] };
+        }
+        else if (FrameworkProblems.Binding(bad.Message) is var (field, reason))
+        {
+            problem.Title = "The request is not valid";
             problem.Detail = $"{field}: {reason}";
             problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [reason] };
         }
@@ -74,6 +81,14 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         var message = json.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         message = cut > 0 ? message[..cut] : message;
+        if (NotConverted().Match(message) is { Success: true } converted)
+        {
+            return $"must be {FrameworkProblems.Describe(converted.Groups["type"].Value)}.";
+        }
+
         return message.Replace("System.", string.Empty, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex("^The JSON value could not be converted to (?<type>\\S+)\\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex NotConverted();
 }
