@@ -27,8 +27,13 @@ internal static class Problems
     /// <summary>400 for an id in the path that is 0 or negative.</summary>
     public static ValidationProblem InvalidId(string field, long id) => Invalid(field, $"must be a positive id; got {id}.");
 
-    public static ValidationProblem Invalid(string field, string reason) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });
+    /// <summary>400 naming one bad field, worded like every other 400 (<see cref="RequestErrors"/>).</summary>
+    public static ValidationProblem Invalid(string field, string reason)
+    {
+        var errors = new RequestErrors();
+        errors.Add(field, reason);
+        return errors.Problem();
+    }
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

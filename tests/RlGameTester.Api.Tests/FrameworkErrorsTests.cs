@@ -21,6 +21,9 @@ public sealed class FrameworkErrorsTests(ApiFactory factory) : IClassFixture<Api
         { "GET", "/api/events?run_id=1.5", null, null, HttpStatusCode.BadRequest, "run_id: \"1.5\" is not a whole number." },
         { "GET", "/api/no-such-thing", null, null, HttpStatusCode.NotFound, "There is no GET /api/no-such-thing in this API; /openapi.json lists every endpoint." },
         { "PUT", "/api/maps", "application/json", "{}", HttpStatusCode.MethodNotAllowed, "/api/maps does not take PUT; /openapi.json lists the methods it takes." },
+        // The endpoints' own one-field 400s read the same way.
+        { "POST", "/api/runs/0/start", null, null, HttpStatusCode.BadRequest, "id: must be a positive id; got 0." },
+        { "POST", "/api/runs/1/log", null, null, HttpStatusCode.BadRequest, "file: send the log as multipart/form-data in the field 'file'." },
         { "POST", "/api/runs/1/log", "application/json", "{}", HttpStatusCode.UnsupportedMediaType, "POST /api/runs/1/log does not take application/json; /openapi.json gives the content type each endpoint takes." },
     };
 
