@@ -18,6 +18,9 @@ internal sealed class FrameAnalyzer : IDisposable
     private readonly Mat lit = new();
     private readonly Mat flat = new();
     private readonly Mat flatEroded = new();
+    private readonly Mat flatLabels = new();
+    private readonly Mat flatStats = new();
+    private readonly Mat flatCentroids = new();
     private readonly Mat statusGray = new();
     private readonly Mat grayF = new();
     private readonly Mat graySq = new();
@@ -110,7 +113,7 @@ internal sealed class FrameAnalyzer : IDisposable
     {
         foreach (var mat in new[]
                  {
-                     converted, small, lit, flat, flatEroded, statusGray, grayF, graySq, cellMean, cellSq, dx, dy, dxF, dyF, cellDx,
+                     converted, small, lit, flat, flatEroded, flatLabels, flatStats, flatCentroids, statusGray, grayF, graySq, cellMean, cellSq, dx, dy, dxF, dyF, cellDx,
                      cellDy, localMax, localMin, cellMax, cellMin, delta, changed, cellChanged, delta2, solidKernel,
                      cellKernel, gray, previous, beforePrevious, tileDelta,
                  })
@@ -272,6 +275,24 @@ internal sealed class FrameAnalyzer : IDisposable
         {
             m.ModeSolidity = double.NaN;
         }
+    }
+
+    /// <summary>
+    /// The share of the current frame's most frequent colour (within the tolerance) that lies in its largest connected
+    /// patch. Measured on demand, for the few frames that would otherwise be a clear-colour fill.
+    /// </summary>
+    public double ModeLargestShare()
+    {
+        var count = Cv2.ConnectedComponentsWithStats(flat, flatLabels, flatStats, flatCentroids, PixelConnectivity.Connectivity8);
+        int largest = 0, total = 0;
+        for (var i = 1; i < count; i++)
+        {
+            var area = flatStats.At<int>(i, (int)ConnectedComponentsTypes.Area);
+            largest = Math.Max(largest, area);
+            total += area;
+        }
+
+        return total == 0 ? 0 : largest / (double)total;
     }
 
     /// <summary>Per cell: standard deviation, range, and mean neighbour differences of the luminance.</summary>

@@ -79,6 +79,14 @@ internal sealed class FrameCheckOptions
     [Range(0.0, 1.0)]
     public double ClearColourMinSolidity { get; set; } = 0.5;
 
+    /// <summary>
+    /// Least share of a flat colour's pixels in its largest patch for it to be a clear colour: the renderer's clear colour
+    /// shows where nothing was drawn, a hole in one piece; a colour of a lit texture (a wall with large patches of one
+    /// colour, close by) repeats in many patches across the surface, between the texture's lines.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ClearColourMinLargestShare { get; set; } = 0.9;
+
     /// <summary>How long the view may stay unchanged while the agent acts before it is reported as frozen.</summary>
     [Range(0.1, 3600.0)]
     public double FrozenSeconds { get; set; } = 2.0;

@@ -98,9 +98,13 @@ internal sealed class FrameChecker : IDisposable
         var cameraMoving = m.HasPrevious && cells.Textured > 0 && cells.Moving >= options.HallOfMirrorsMinMovingFraction * cells.Textured;
 
         // A flat colour that keeps exactly its colour while the camera moves: nothing lit it, the renderer cleared it.
-        var flatArea = scene && m.ModeFraction >= options.ClearColourMinFraction && m.ModeLuma >= options.ClearColourMinLuma
+        // It shows as one hole, not as the many patches of a lit texture's colour; that is measured only once the colour
+        // has lasted a frame (rare), and the streak's first frame is judged by the ones that follow it.
+        var flatCandidate = scene && m.ModeFraction >= options.ClearColourMinFraction && m.ModeLuma >= options.ClearColourMinLuma
             && m.ModeSolidity >= options.ClearColourMinSolidity;
-        var sameColour = flatArea && flatStreak > 0 && ColourDistance(m.ModeColour, flatColour) <= options.UniformTolerance;
+        var sameColour = flatCandidate && flatStreak > 0 && ColourDistance(m.ModeColour, flatColour) <= options.UniformTolerance;
+        var flatArea = flatCandidate && (!sameColour || analyzer.ModeLargestShare() >= options.ClearColourMinLargestShare);
+        sameColour &= flatArea;
         flatStreak = !flatArea ? 0 : sameColour ? flatStreak + (cameraMoving ? 1 : 0) : (cameraMoving ? 1 : 0);
         flatStartTick = sameColour ? flatStartTick : previousTick;
         flatColour = m.ModeColour;

@@ -12,12 +12,14 @@ internal sealed class PlainLoop : IDisposable
 {
     private readonly Mat small = new(), lit = new(), flat = new(), eroded = new(), grayF = new(), graySq = new(), cellMean = new(), cellSq = new();
     private readonly Mat dx = new(), dy = new(), dxF = new(), dyF = new(), cellDx = new(), cellDy = new(), localMax = new(), localMin = new();
-    private readonly Mat cellMax = new(), cellMin = new(), delta = new(), changed = new(), cellChanged = new(), delta2 = new(), tile = new();
+    private readonly Mat cellMax = new(), cellMin = new(), delta = new(), changed = new(), cellChanged = new(), delta2 = new(), tile = new(), labels = new(), stats = new(), centroids = new();
     private readonly Mat solid = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
     private readonly Mat cellKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(8, 8));
     private readonly int[] histogram = new int[1 << 15];
     private Mat gray = new(), previous = new(), beforePrevious = new();
     private int history;
+    private int flatB, flatG, flatR;
+    private bool flatLast;
 
     /// <summary>Checksum of the statistics, so nothing is optimised away.</summary>
     public double Sink { get; private set; }
@@ -81,6 +83,21 @@ internal sealed class PlainLoop : IDisposable
         {
             Cv2.Erode(flat, eroded, solid);
             solidity = Cv2.CountNonZero(eroded) / (double)inRange;
+        }
+
+        // A flat colour that lasts from the previous frame: its patches are counted (the engine's clear-colour rule).
+        var lasts = solidity >= 0.5 && flatLast && Math.Abs(b - flatB) <= 3 && Math.Abs(g - flatG) <= 3 && Math.Abs(r - flatR) <= 3;
+        (flatLast, flatB, flatG, flatR) = (solidity >= 0.5, b, g, r);
+        if (lasts)
+        {
+            var patches = Cv2.ConnectedComponentsWithStats(flat, labels, stats, centroids, PixelConnectivity.Connectivity8);
+            var largest = 0;
+            for (var i = 1; i < patches; i++)
+            {
+                largest = Math.Max(largest, stats.At<int>(i, (int)ConnectedComponentsTypes.Area));
+            }
+
+            solidity += largest / (double)inRange;
         }
 
         using (var cells = new Mat(gray, cellRect))
@@ -182,7 +199,7 @@ internal sealed class PlainLoop : IDisposable
         foreach (var mat in new[]
                  {
                      small, lit, flat, eroded, grayF, graySq, cellMean, cellSq, dx, dy, dxF, dyF, cellDx, cellDy, localMax, localMin, cellMax,
-                     cellMin, delta, changed, cellChanged, delta2, solid, cellKernel, gray, previous, beforePrevious, tile,
+                     cellMin, delta, changed, cellChanged, delta2, solid, cellKernel, gray, previous, beforePrevious, tile, labels, stats, centroids,
                  })
         {
             mat.Dispose();

@@ -83,6 +83,34 @@ public sealed class FrameCheckerTests
         Assert.True(raised.Count == 0, string.Join("\n", raised.Select(f => $"{f.Check} ticks {f.FirstTick}-{f.LastTick}: {f.Description}")));
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(24, false)]
+    public void AClearColourIsOneHoleNotATexturesPatches(int gridSpacing, bool clearFill)
+    {
+        // A walk with a third of the view one exact colour: in one piece (nothing drawn there), or cut by dark lines into
+        // patches as a lit texture with large areas of one colour is.
+        var clip = Factory.Room(new Random(21), "lit", 176, false, Motion.Walk, frames: 12, step: 2);
+        for (var i = 0; i < clip.Frames.Count; i++)
+        {
+            var frame = clip.Frames[i].Frame.Clone();
+            for (var y = 40; y < 150; y++)
+            {
+                for (var x = 60; x < 220; x++)
+                {
+                    var line = gridSpacing > 0 && ((x + (3 * i)) % gridSpacing < 2 || (y + (2 * i)) % gridSpacing < 2);
+                    frame.Set(x, y, line ? 24 : 200, line ? 8 : 40, line ? 8 : 40);
+                }
+            }
+
+            clip.Frames[i] = clip.Frames[i] with { Frame = frame };
+        }
+
+        var found = Check(clip).Any(f => f.Check == FrameCheckNames.ClearColourFill);
+
+        Assert.Equal(clearFill, found);
+    }
+
     [Fact]
     public void GarbageOverAStoryScreenIsStillNoise()
     {
