@@ -96,7 +96,17 @@ internal sealed class FrameAnalyzer : IDisposable
         m.MeanLuma = Cv2.Mean(gray).Val0;
         Cv2.Threshold(gray, lit, options.BlackLevel, 255, ThresholdTypes.Binary);
         m.LitFraction = Cv2.CountNonZero(lit) / pixels;
-        m.StatusBarLitFraction = m.LitFraction <= options.BlackMaxLitFraction ? MeasureStatusBar() : double.NaN;
+        var dark = m.LitFraction <= options.BlackMaxLitFraction;
+        m.StatusBarLitFraction = dark ? MeasureStatusBar() : double.NaN;
+        if (dark)
+        {
+            Cv2.Threshold(gray, lit, options.BlackNoiseLevel, 255, ThresholdTypes.Binary);
+            m.ShadedFraction = Cv2.CountNonZero(lit) / pixels;
+        }
+        else
+        {
+            m.ShadedFraction = double.NaN;
+        }
 
         MeasureModeColour(m, pixels);
         MeasureCells(m);

@@ -49,6 +49,18 @@ internal sealed class FrameCheckOptions
     [Range(0.0, 0.5)]
     public double BlackMaxLitFraction { get; set; } = 0.003;
 
+    /// <summary>
+    /// A dark view is a black frame (nothing rendered) only when no more than this share of it is above
+    /// <see cref="BlackNoiseLevel"/>: the renderer's failure leaves the buffer one exact black, while Doom's darkest
+    /// light levels still draw walls and floors in the faintest shades of its colour maps, which is a dark area, no glitch.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double BlackMaxShadedFraction { get; set; } = 0.05;
+
+    /// <summary>Luminance up to which a pixel of a dark view counts as pure black (absorbs JPEG noise).</summary>
+    [Range(0, 16)]
+    public int BlackNoiseLevel { get; set; } = 2;
+
     /// <summary>Per-channel tolerance around a colour for pixels to count as that one flat colour.</summary>
     [Range(0, 32)]
     public int UniformTolerance { get; set; } = 3;

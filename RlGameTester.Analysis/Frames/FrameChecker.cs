@@ -78,10 +78,13 @@ internal sealed class FrameChecker : IDisposable
             previousTick = beforePreviousTick = tick;
         }
 
-        var isBlack = m.LitFraction <= options.BlackMaxLitFraction;
+        // A dark view is a black frame when it is one exact black; in the faintest shades it is a dark area, which no
+        // check can judge (none runs on it) and which is no glitch.
+        var dark = m.LitFraction <= options.BlackMaxLitFraction;
+        var isBlack = dark && m.ShadedFraction <= options.BlackMaxShadedFraction;
         // A view of one near-black colour is a dark room or a black frame, which the lit share decides.
-        var isBlank = !isBlack && m.ModeFraction >= options.BlankMinFraction && m.ModeLuma >= options.ClearColourMinLuma;
-        var drawn = !isBlack && !isBlank;
+        var isBlank = !dark && m.ModeFraction >= options.BlankMinFraction && m.ModeLuma >= options.ClearColourMinLuma;
+        var drawn = !dark && !isBlank;
         // A flat tiled over the screen with text typed on it (a story screen between levels) is not a level's view.
         var scene = drawn && !(m.TiledFraction >= options.TiledScreenMinFraction);
 

@@ -39,6 +39,9 @@ internal sealed class FrameMeasurement
     /// <summary>Share of the view brighter than the black level.</summary>
     public double LitFraction { get; set; }
 
+    /// <summary>Share of the view above the black noise level (faint shades); measured only for dark views, NaN otherwise.</summary>
+    public double ShadedFraction { get; set; } = double.NaN;
+
     /// <summary>Share of the status bar brighter than the black level; measured only for black views, NaN otherwise.</summary>
     public double StatusBarLitFraction { get; set; } = double.NaN;
 
