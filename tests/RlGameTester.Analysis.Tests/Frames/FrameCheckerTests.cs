@@ -126,6 +126,30 @@ public sealed class FrameCheckerTests
         Assert.Contains(Check(clip), f => f.Check == FrameCheckNames.Noise && f.FirstTick == clip.Frames[10].Tick);
     }
 
+    [Theory]
+    [InlineData(0.0, true)]
+    [InlineData(0.05, false)]
+    public void OnlyOneExactBlackIsABlackFrameNotTheFaintestShades(double dim, bool black)
+    {
+        // Four frames of a walk whose view goes dark under a drawn status bar: to one exact black (nothing rendered), or to
+        // the faintest shades of the scene, as Doom draws a sector lit below 48.
+        var clip = Factory.Room(new Random(31), "lit", 160, false, Motion.Walk, frames: 12, step: 2);
+        for (var i = 4; i < 8; i++)
+        {
+            var frame = clip.Frames[i].Frame.Clone();
+            frame.Scale(dim, 0, frame.ViewRows);
+            clip.Frames[i] = clip.Frames[i] with { Frame = frame };
+            using var mat = frame.ToMat();
+            using var analyzer = new FrameAnalyzer(new FrameCheckOptions());
+            Assert.True(analyzer.Measure(mat).LitFraction <= new FrameCheckOptions().BlackMaxLitFraction, "the view is not dark enough to test");
+        }
+
+        var findings = Check(clip);
+
+        Assert.Equal(black, findings.Any(f => f.Check == FrameCheckNames.BlackFrame && f.FirstTick == clip.Frames[4].Tick));
+        Assert.DoesNotContain(findings, f => f.Check != FrameCheckNames.BlackFrame);
+    }
+
     [Fact]
     public void AStillViewIsFrozenVideoOnlyWhileTheAgentActs()
     {
