@@ -45,6 +45,12 @@ internal sealed class PlainLoop : IDisposable
         var meanLuma = Cv2.Mean(gray).Val0;
         Cv2.Threshold(gray, lit, 16, 255, ThresholdTypes.Binary);
         var litFraction = Cv2.CountNonZero(lit) / pixels;
+        if (litFraction <= 0.003)
+        {
+            // A dark view: its faint shades tell a dark area from one exact black.
+            Cv2.Threshold(gray, lit, 2, 255, ThresholdTypes.Binary);
+            litFraction += Cv2.CountNonZero(lit) / pixels;
+        }
 
         var bgr = small.AsSpan<byte>();
         int modeKey = 0, modeCount = 0;
