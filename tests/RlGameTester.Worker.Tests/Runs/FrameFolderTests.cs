@@ -165,6 +165,7 @@ public sealed class FrameFolderTests : IAsyncLifetime
             var left = await store.ListAsync(runId, Token);
             Assert.Equal([(10, (int?)2), (40, null)], left.Select(f => (f.Tick, f.Attempt)));
             Assert.Equal([$"runs/{runId}/00000010.a2.png", $"runs/{runId}/00000040.png"], left.Select(f => f.BlobName));
+            Assert.Equal($"runs/{runId}/00000010.a2.png", (await store.FindAsync(runId, 10, Token))?.BlobName);
 
             // The owner passes the same check, stores its frames and keeps them.
             Assert.Equal(new FrameFolderResult(Stored: 2, Dropped: 0), await upload.UploadAsync(runId, 2, work.FullName, Sink(scope, runId, attempt: 2).EnsureOwnerAsync, Token));
