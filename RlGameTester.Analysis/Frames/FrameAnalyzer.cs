@@ -123,9 +123,9 @@ internal sealed class FrameAnalyzer : IDisposable
     {
         foreach (var mat in new[]
                  {
-                     converted, small, lit, flat, flatEroded, flatLabels, flatStats, flatCentroids, statusGray, grayF, graySq, cellMean, cellSq, dx, dy, dxF, dyF, cellDx,
-                     cellDy, localMax, localMin, cellMax, cellMin, delta, changed, cellChanged, delta2, solidKernel,
-                     cellKernel, gray, previous, beforePrevious, tileDelta,
+                     converted, small, lit, flat, flatEroded, flatLabels, flatStats, flatCentroids, statusGray, grayF, graySq,
+                     cellMean, cellSq, dx, dy, dxF, dyF, cellDx, cellDy, localMax, localMin, cellMax, cellMin, delta, changed,
+                     cellChanged, delta2, solidKernel, cellKernel, gray, previous, beforePrevious, tileDelta,
                  })
         {
             mat.Dispose();
