@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http.Metadata;
 
 namespace RlGameTester.Api.Infrastructure;
 
@@ -13,13 +12,13 @@ internal static partial class FrameworkProblems
     public static string? Detail(HttpContext context, int? status)
     {
         var request = context.Request;
+        var contentType = string.IsNullOrEmpty(request.ContentType) ? "a request without a content type" : request.ContentType;
         return status switch
         {
             StatusCodes.Status404NotFound when context.GetEndpoint() is null => $"There is no {request.Method} {request.Path} in this API; /openapi.json lists every endpoint.",
             StatusCodes.Status405MethodNotAllowed => $"{request.Path} does not take {request.Method}; /openapi.json lists the methods it takes.",
-            StatusCodes.Status415UnsupportedMediaType => context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes is { Count: > 0 } accepted
-                ? $"This endpoint takes {string.Join(" or ", accepted)}, not {(string.IsNullOrEmpty(request.ContentType) ? "a request without a content type" : request.ContentType)}."
-                : $"{request.Method} {request.Path} does not take {(string.IsNullOrEmpty(request.ContentType) ? "a request without a content type" : request.ContentType)}; /openapi.json gives the content type each endpoint takes.",
+            // Routing answers 415 before an endpoint is chosen, so the endpoint's accepted types are not at hand here.
+            StatusCodes.Status415UnsupportedMediaType => $"{request.Method} {request.Path} does not take {contentType}; /openapi.json gives the content type each endpoint takes.",
             _ => null,
         };
     }

@@ -48,7 +48,6 @@ public sealed class BlobStore(BlobServiceClient service)
         await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
     }
 
-    /// <summary>Opens a blob for reading, or null when it does not exist.</summary>
     /// <summary>A whole blob in memory (a WAD to read, a frame to decode), or null when it does not exist.</summary>
     public async Task<byte[]?> DownloadBytesAsync(string container, string name, CancellationToken cancellationToken)
     {
@@ -64,6 +63,7 @@ public sealed class BlobStore(BlobServiceClient service)
         }
     }
 
+    /// <summary>Opens a blob for reading, or null when it does not exist.</summary>
     public async Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken)
     {
         var blob = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);

@@ -209,20 +209,19 @@ internal sealed partial class ArnoldLogParser
     /// <summary>The last line of a traceback that is not indented: <c>AssertionError</c>, <c>RuntimeError: ...</c>.</summary>
     private static ReadOnlySpan<char> ExceptionLine(string traceback)
     {
-        var text = traceback.AsSpan();
-        var header = text.IndexOf('\n');
-        while (header >= 0 && text.Length > header + 1)
+        // From the last line back, down to (not including) the header line.
+        var header = traceback.IndexOf('\n', StringComparison.Ordinal);
+        var rest = header < 0 ? [] : traceback.AsSpan(header + 1);
+        while (!rest.IsEmpty)
         {
-            // From the last line back, down to (not including) the header line.
-            var lastBreak = text.LastIndexOf('\n');
-            var line = text[(lastBreak + 1)..];
+            var lastBreak = rest.LastIndexOf('\n');
+            var line = rest[(lastBreak + 1)..];
             if (line.Length > 0 && !char.IsWhiteSpace(line[0]))
             {
                 return line;
             }
 
-            text = text[..lastBreak];
-            header = text.IndexOf('\n');
+            rest = lastBreak < 0 ? [] : rest[..lastBreak];
         }
 
         return [];

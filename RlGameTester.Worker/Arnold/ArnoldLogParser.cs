@@ -1,10 +1,10 @@
 using RawText = System.ReadOnlyMemory<byte>;
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using RlGameTester.Data.Events;
+using RlGameTester.Worker.Agents;
 
 namespace RlGameTester.Worker.Arnold;
 
@@ -13,7 +13,7 @@ namespace RlGameTester.Worker.Arnold;
 /// </summary>
 /// <remarks>
 /// <para>Push: <see cref="Feed(RawText, List{TelemetryEvent})"/> each line as it arrives, then <see cref="Complete"/> at the end of the stream.
-/// Pull: <see cref="Parse(Stream)"/> or <see cref="ParseAsync(Stream, CancellationToken)"/>. Memory is bounded:
+/// Whole streams: <see cref="Parse(Stream)"/>, or <see cref="ParseAsync(Stream, IAgentSink, CancellationToken)"/> into a sink. Memory is bounded:
 /// the parser holds at most one multi-line record (the configuration dump, the action list, a statistics block,
 /// a traceback; capped at <see cref="MaxPendingLines"/> lines), never the stream.</para>
 /// <para>Most records become an event as soon as they are fed. A record that can continue on later lines
@@ -105,29 +105,24 @@ internal sealed partial class ArnoldLogParser
         }
     }
 
-    /// <summary>Parses a UTF-8 stream line by line as it becomes available; the stream is left open.</summary>
-    public async IAsyncEnumerable<TelemetryEvent> ParseAsync(
-        Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Parses a UTF-8 stream line by line as it becomes available, handing each line's events to <paramref name="sink"/>
+    /// as they complete (an uploaded log, however big, never becomes a list); the stream is left open.
+    /// </summary>
+    public async Task ParseAsync(Stream stream, IAgentSink sink, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sink);
         var lines = new LogLineReader(stream);
         var buffer = new List<TelemetryEvent>(8);
         while (await lines.ReadLineAsync(cancellationToken) is { } line)
         {
             Feed(line, buffer);
-            foreach (var telemetryEvent in buffer)
-            {
-                yield return telemetryEvent;
-            }
-
-            buffer.Clear();
+            await sink.EmitAllAsync(buffer, cancellationToken);
         }
 
         Complete(buffer);
-        foreach (var telemetryEvent in buffer)
-        {
-            yield return telemetryEvent;
-        }
+        await sink.EmitAllAsync(buffer, cancellationToken);
     }
 
     /// <summary>Feeds one line (without its newline); the events it completes are appended to <paramref name="output"/>.</summary>

@@ -171,21 +171,10 @@ internal sealed partial class RunJobHandler(
             return new AgentResult(false, $"The uploaded log '{job.LogBlob}' is no longer in blob storage.");
         }
 
-        // Lines straight into the parser and its events straight into the sink: no iterator per event on a big upload.
         var parser = new ArnoldLogParser(run.StartedAt);
-        var lines = new LogLineReader(log);
-        var events = new List<TelemetryEvent>(8);
-        while (await lines.ReadLineAsync(cancellationToken) is { } line)
-        {
-            parser.Feed(line, events);
-            await sink.EmitAllAsync(events, cancellationToken);
-        }
-
-        parser.Complete(events);
-        await sink.EmitAllAsync(events, cancellationToken);
+        await parser.ParseAsync(log, sink, cancellationToken);
         return new AgentResult(true, Crash: parser.Crash);
     }
-
 
     private async Task FinishAsync(Data.Runs.Run run, AgentResult result, RunEventSink sink, bool framesChanged, CancellationToken cancellationToken)
     {

@@ -461,19 +461,16 @@ public sealed partial class ArnoldLogParserTests
     }
 
     [Fact]
-    public async Task ParsingAStreamAsynchronouslyGivesWhatParsingTheFileGives()
+    public async Task ParsingAStreamAsynchronouslyIntoASinkGivesWhatParsingTheFileGives()
     {
         var (expected, _) = ParseFixture("lujfdgp6gw.train.log");
 
         await using var stream = File.OpenRead(Fixtures.ArnoldLog("lujfdgp6gw.train.log"));
         var parser = new ArnoldLogParser();
-        var events = new List<TelemetryEvent>();
-        await foreach (var telemetryEvent in parser.ParseAsync(stream, TestContext.Current.CancellationToken))
-        {
-            events.Add(telemetryEvent);
-        }
+        var sink = new RecordingSink();
+        await parser.ParseAsync(stream, sink, TestContext.Current.CancellationToken);
 
-        Assert.Equal(expected, events);
+        Assert.Equal(expected, sink.Events);
     }
 
     [Fact]
