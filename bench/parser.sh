@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Throughput of the Worker's Arnold log parser against the seed's Python parser, on the same file.
 # Builds a log of at least SIZE_MB (default 200) MB by concatenating the fixture logs into a temporary folder,
-# runs the Release build of bench/RlGameTester.Bench.Parser and ../shared/bench/seed_parser.py on it, and prints
+# runs the Release build of bench/RlGameTester.Bench.Parser and bench/baseline/seed_parser.py on it, and prints
 # both throughputs and their ratio, over PAIRS back-to-back pairs (default 3).
 # Usage: bench/parser.sh   (SIZE_MB=500 bench/parser.sh for a bigger file, PAIRS=5 for more pairs)
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-FIXTURES="$REPO/../shared/fixtures/arnold"
-SEED="$REPO/../shared/bench/seed_parser.py"
+FIXTURES="$REPO/tests/fixtures/arnold"
+SEED="$REPO/bench/baseline/seed_parser.py"
 SIZE_MB="${SIZE_MB:-200}"
 RUNS="${RUNS:-3}"
 PAIRS="${PAIRS:-3}"

@@ -2,16 +2,16 @@ using System.Reflection;
 
 namespace RlGameTester.TestSupport;
 
-/// <summary>Where the real test inputs are: the shared fixtures beside the repository, and Debian's freedoom WADs.</summary>
+/// <summary>Where the real test inputs are: <c>tests/fixtures/</c> in the repository, and Debian's freedoom WADs.</summary>
 public static class Fixtures
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    public static string Shared { get; } = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fixtures"));
+    public static string Directory { get; } = Path.Combine(RepoRoot, "tests", "fixtures");
 
-    public static string ArnoldLogs => Path.Combine(Shared, "arnold");
+    public static string ArnoldLogs => Path.Combine(Directory, "arnold");
 
-    public static string Wads => Path.Combine(Shared, "wads");
+    public static string Wads => Path.Combine(Directory, "wads");
 
     public static string Freedoom1 => "/usr/share/games/doom/freedoom1.wad";
 

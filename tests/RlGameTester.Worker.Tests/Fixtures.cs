@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace RlGameTester.Worker.Tests;
 
-/// <summary>Where the shared fixtures are: <c>../shared/fixtures/</c> beside the repository.</summary>
+/// <summary>Where the real test inputs are: <c>tests/fixtures/</c> in the repository.</summary>
 internal static class Fixtures
 {
     public static string RepoRoot { get; } = typeof(Fixtures).Assembly
@@ -14,7 +14,7 @@ internal static class Fixtures
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(attribute => attribute.Key == "FakeArnoldPath").Value!;
 
-    public static string ArnoldDirectory { get; } = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fixtures", "arnold"));
+    public static string ArnoldDirectory { get; } = Path.Combine(RepoRoot, "tests", "fixtures", "arnold");
 
     /// <summary>Every log in the Arnold fixtures folder, for theories.</summary>
     public static TheoryData<string> ArnoldLogs { get; } = new(
@@ -27,5 +27,5 @@ internal static class Fixtures
 
     public static string ArnoldLog(string name) => Path.Combine(ArnoldDirectory, name);
 
-    public static string Wad(string name) => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fixtures", "wads", name));
+    public static string Wad(string name) => Path.Combine(RepoRoot, "tests", "fixtures", "wads", name);
 }

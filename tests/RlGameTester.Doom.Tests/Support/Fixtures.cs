@@ -5,7 +5,7 @@ namespace RlGameTester.Doom.Tests.Support;
 
 /// <summary>
 /// Where the real WADs are: Debian's freedoom package (install with <c>apt-get install -y freedoom</c>) and
-/// the shared ViZDoom scenario WADs next to the repository. Files are read once and shared by all tests.
+/// the ViZDoom and Arnold scenario WADs in <c>tests/fixtures/wads/</c>. Files are read once and shared by all tests.
 /// </summary>
 internal static class Fixtures
 {
@@ -30,12 +30,12 @@ internal static class Fixtures
             .Single(a => a.Key == "RepoRoot").Value
         ?? throw new InvalidOperationException("The RepoRoot assembly metadata is not set.");
 
-    public static string SharedWadsDirectory => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fixtures", "wads"));
+    public static string ScenarioWadsDirectory => Path.Combine(RepoRoot, "tests", "fixtures", "wads");
 
     public static IEnumerable<string> ScenarioWadNames =>
         ["defend_the_center", "health_gathering", "health_gathering_supreme", "deathmatch_rockets"];
 
-    public static byte[] ScenarioBytes(string name) => ReadRequired(Path.Combine(SharedWadsDirectory, name + ".wad"));
+    public static byte[] ScenarioBytes(string name) => ReadRequired(Path.Combine(ScenarioWadsDirectory, name + ".wad"));
 
     private static byte[] ReadRequired(string path) =>
         File.Exists(path)

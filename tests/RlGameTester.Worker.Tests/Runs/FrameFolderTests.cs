@@ -63,6 +63,7 @@ public sealed class FrameFolderTests : IAsyncLifetime
         var run = await WaitForAsync(runId, s => s is RunStatus.Completed or RunStatus.Failed);
 
         Assert.Equal(succeeds ? RunStatus.Completed : RunStatus.Failed, run.Status);
+        await WaitForWorkerToFinishAsync(worker, runId);
         var stored = await worker.Services.GetRequiredService<RunFrameStore>().ListAsync(runId, Token);
         Assert.Equal(FrameWritingAgent.GoodTicks, stored.Select(f => f.Tick));
         Assert.Equal([$"runs/{runId}/00000000.a1.png", $"runs/{runId}/00000004.a1.jpg", $"runs/{runId}/00000008.a1.png", $"runs/{runId}/00000012.a1.png"],
@@ -81,6 +82,8 @@ public sealed class FrameFolderTests : IAsyncLifetime
         var runId = await StartRunAsync(worker);
 
         Assert.Equal(RunStatus.Completed, (await WaitForAsync(runId, s => s is RunStatus.Completed or RunStatus.Failed)).Status);
+        // The run is completed before its analysis is queued: what is (and is not) queued is known once the worker is done.
+        await WaitForWorkerToFinishAsync(worker, runId);
 
         Assert.Empty(await worker.Services.GetRequiredService<RunFrameStore>().ListAsync(runId, Token));
         var jobs = await AnalysisJobsAsync(worker);
@@ -225,6 +228,14 @@ public sealed class FrameFolderTests : IAsyncLifetime
         await db.SaveChangesAsync(Token);
         return run.Id;
     }
+
+    /// <summary>The worker's last step with a run is its final progress message, after it queued the run's analyses.</summary>
+    private static Task WaitForWorkerToFinishAsync(FrameWorkerHost worker, long runId) =>
+        Eventually.UntilAsync(
+            _ => worker.Services.GetRequiredService<RunChannels>().GetProgressAsync(runId),
+            p => p?.Status is "completed" or "failed",
+            $"the worker to publish run {runId}'s final progress",
+            Token);
 
     private static async Task<List<AnalysisJob>> AnalysisJobsAsync(FrameWorkerHost worker)
     {

@@ -83,8 +83,7 @@ public sealed class RunPipelineTests : IAsyncLifetime
         await using var db = Db();
         var seqs = await db.Events.Where(e => e.RunId == runId).Select(e => e.Seq).ToListAsync(Token);
         Assert.Equal(seqs.Count, seqs.Distinct().Count());
-        var analysis = worker.Services.GetRequiredService<RedisJobQueue>();
-        Assert.True(await analysis.LengthAsync(Queues.Analysis) >= 1, "the finished run was not queued for analysis");
+        await WaitForAnalysisJobAsync(worker);
     }
 
     [Fact]
@@ -202,7 +201,7 @@ public sealed class RunPipelineTests : IAsyncLifetime
         using var payload = JsonDocument.Parse(end.Data!);
         Assert.True(payload.RootElement.GetProperty("exit_reached").GetBoolean());
         Assert.InRange(payload.RootElement.GetProperty("coverage_reachable").GetDouble(), 0.3, 1.0);
-        Assert.True(await worker.Services.GetRequiredService<RedisJobQueue>().LengthAsync(Queues.Analysis) >= 1, "the finished run was not queued for analysis");
+        await WaitForAnalysisJobAsync(worker);
     }
 
     [Fact]
@@ -279,6 +278,10 @@ public sealed class RunPipelineTests : IAsyncLifetime
         });
         return run!;
     }
+
+    /// <summary>The worker completes a run before it queues the run's analysis: wait for the job itself.</summary>
+    private static Task WaitForAnalysisJobAsync(WorkerHost worker) =>
+        Eventually.UntilAsync(_ => worker.Services.GetRequiredService<RedisJobQueue>().LengthAsync(Queues.Analysis), n => n >= 1, "the finished run's analysis job", Token);
 
     private async Task<Dictionary<EventType, int>> CountsAsync(long runId)
     {
