@@ -57,18 +57,19 @@ public static class Explorer
         }
 
         run.Run(startCell, thing.Angle);
-        var findings = run.Analyze(start);
-        var (total, reachable, visited) = run.Coverage();
+        var snapshot = run.Snapshot(start);
+        var findings = RunJudge.Judge(snapshot);
+        var (total, reachable, visited) = new CoverageMeter(snapshot).Measure();
         return new ExplorationResult
         {
-            Events = run.Events,
+            Events = run.Log.Events,
             Findings = findings,
             ExitReached = run.ExitReached,
             SecretExit = run.SecretExit,
             ExitTick = run.ExitTick,
-            EndTick = run.Tick,
+            EndTick = run.Body.LastTick,
             Died = run.Died,
-            FinalHealth = run.Health,
+            FinalHealth = run.Body.Health,
             TotalArea = total,
             ReachableArea = reachable,
             VisitedArea = visited,

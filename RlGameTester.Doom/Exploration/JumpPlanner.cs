@@ -1,11 +1,11 @@
 namespace RlGameTester.Doom.Exploration;
 
-/// <content>
+/// <summary>
 /// Running jumps: a body that runs off a ledge keeps its speed in the air (Doom applies neither thrust nor friction
 /// while airborne) and falls as P_ZMovement lets it (2 units the first tic it falls, one more each tic after), so it
 /// can cross a pit onto a far ledge lower than, or at most 24 units above, where it is by then.
-/// </content>
-internal sealed partial class ExplorationRun
+/// </summary>
+internal sealed class JumpPlanner
 {
     // Doom's run: thrust 50 * 2048 / 65536 units a tic, friction 0xE800 / 0x10000 on the ground.
     private const double RunThrust = 50.0 * 2048 / 65536;
@@ -13,58 +13,88 @@ internal sealed partial class ExplorationRun
     private const double MaxRunUp = 1024;
     private const double MaxJumpLength = 768;
 
+    private readonly LevelModel _model;
+    private readonly NavGrid _grid;
+    private readonly StepGraph _steps;
+    private readonly StepChanges _changes;
+
     // Landing cell (or -1) and air time in tics, per cell * 8 + direction, until some sector moves.
-    private readonly Dictionary<int, (int Landing, double Tics)> jumps = [];
+    private readonly Dictionary<int, (int Landing, double Tics)> _jumps = [];
 
     // Cells a jump found passes over or lands on: a sector moving under one may take the jump away.
-    private bool[]? jumpCells;
+    private bool[]? _jumpCells;
+
+    public JumpPlanner(LevelModel model, StepGraph steps, StepChanges changes)
+    {
+        _model = model;
+        _grid = model.Grid;
+        _steps = steps;
+        _changes = changes;
+    }
 
     /// <summary>
     /// Where a running jump from <paramref name="from"/> in <paramref name="direction"/> lands, when it crosses a drop
     /// that walking cannot come back up from onto floor that walking could not reach from the pit; else -1. The run-up
     /// is the straight stretch of level floor behind the ledge; no jump crosses a teleport or exit line.
     /// </summary>
-    private int Jump(int from, int direction, out double tics)
+    public int Jump(int from, int direction, out double tics)
     {
         tics = 0;
-        if (((moveMask[from] >> direction) & 1) == 0)
+        if (!_steps.CanStep(from, direction))
         {
             return -1;
         }
 
-        var offset = grid.Offsets[direction];
-        var first = from + offset;
-        var z0 = grid.Floor0[from];
-        if (grid.Floor1[from] != z0 || grid.Floor0[first] > z0 - NavGrid.MaxStepUp - 1 || grid.Floor1[first] > z0 - NavGrid.MaxStepUp - 1)
+        var first = from + _grid.Offsets[direction];
+        var z0 = _grid.Floor0[from];
+        if (_grid.Floor1[from] != z0 || _grid.Floor0[first] > z0 - NavGrid.MaxStepUp - 1 || _grid.Floor1[first] > z0 - NavGrid.MaxStepUp - 1)
         {
             return -1;
         }
 
         var key = (from * 8) + direction;
-        if (jumps.TryGetValue(key, out var known))
+        if (_jumps.TryGetValue(key, out var known))
         {
             tics = known.Tics;
             return known.Landing;
         }
 
-        var landing = TraceJump(from, direction, z0, out tics);
-        jumps[key] = (landing, tics);
+        var landing = Trace(from, direction, z0, out tics);
+        _jumps[key] = (landing, tics);
         return landing;
     }
 
-    private int TraceJump(int from, int direction, int z0, out double tics)
+    /// <summary>Sectors moved: jumps are traced again, and a jump over a moved sector may be gone (search everything again).</summary>
+    public void Forget(int sector)
+    {
+        _jumps.Clear();
+        if (_jumpCells is null || _changes.Stale)
+        {
+            return;
+        }
+
+        foreach (var c in _grid.CellsOfSector(sector))
+        {
+            if (_jumpCells[c])
+            {
+                _changes.Stale = true;
+                return;
+            }
+        }
+    }
+
+    private int Trace(int from, int direction, int z0, out double tics)
     {
         tics = 0;
-        var offset = grid.Offsets[direction];
-        var length = (direction & 1) == 0 ? grid.CellSize : grid.CellSize * Math.Sqrt(2);
+        var offset = _grid.Offsets[direction];
+        var length = (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2);
 
         // The run-up: level steps towards the ledge.
         var runUp = 0;
         var maxRunUp = (int)(MaxRunUp / length);
         for (var b = from - offset; runUp < maxRunUp; b -= offset)
         {
-            if (grid.Blocked[b] != NavGrid.Free || ((moveMask[b] >> direction) & 1) == 0 ||
-                grid.Floor0[b] != z0 || grid.Floor1[b] != z0)
+            if (_grid.Blocked[b] != NavGrid.Free || !_steps.CanStep(b, direction) || _grid.Floor0[b] != z0 || _grid.Floor1[b] != z0)
             {
                 break;
             }
@@ -83,11 +113,11 @@ internal sealed partial class ExplorationRun
         var maxCells = (int)(MaxJumpLength / length);
         for (var i = 1; i <= maxCells; i++)
         {
-            if (((model.CrossMask[c] >> direction) & 1) != 0)
+            if (((_model.CrossMask[c] >> direction) & 1) != 0)
             {
-                foreach (var (line, _) in model.Crossings(c, direction)!)
+                foreach (var (line, _) in _model.Crossings(c, direction)!)
                 {
-                    var action = model.Actions[line]!;
+                    var action = _model.Actions[line]!;
                     if (action.Teleport || action.Exit)
                     {
                         return -1;
@@ -96,7 +126,7 @@ internal sealed partial class ExplorationRun
             }
 
             c += offset;
-            if (grid.Blocked[c] != NavGrid.Free || grid.Floor0[c] != grid.Floor1[c])
+            if (_grid.Blocked[c] != NavGrid.Free || _grid.Floor0[c] != _grid.Floor1[c])
             {
                 return -1;
             }
@@ -104,8 +134,8 @@ internal sealed partial class ExplorationRun
             // Air time when the box reaches this cell, counted from the tic it left the ledge; z falls 0, 2, 5, 9...
             var fallTics = (int)Math.Ceiling(((i - 1) * length / speed) - 1e-9);
             var z = fallTics < 1 ? z0 : z0 - ((fallTics * (fallTics + 1) / 2) - 1);
-            var floor = grid.Floor0[c];
-            var ceiling = grid.Ceiling[c];
+            var floor = _grid.Floor0[c];
+            var ceiling = _grid.Ceiling[c];
             if (ceiling - floor < NavGrid.BodyHeight || ceiling - Math.Max(z, floor) < NavGrid.BodyHeight || floor - z > NavGrid.MaxStepUp)
             {
                 return -1;
@@ -119,10 +149,10 @@ internal sealed partial class ExplorationRun
                 }
 
                 tics = i * length / speed;
-                jumpCells ??= new bool[grid.Count];
+                _jumpCells ??= new bool[_grid.Count];
                 for (var k = 0; k <= i; k++)
                 {
-                    jumpCells[from + (k * offset)] = true;
+                    _jumpCells[from + (k * offset)] = true;
                 }
 
                 return c;
@@ -150,63 +180,5 @@ internal sealed partial class ExplorationRun
         }
 
         return step;
-    }
-
-    /// <summary>Sectors moved: jumps are traced again, and a jump over a moved sector may be gone (search everything again).</summary>
-    private void ForgetJumps(int sector)
-    {
-        jumps.Clear();
-        if (jumpCells is null || dirty)
-        {
-            return;
-        }
-
-        foreach (var c in grid.CellsOfSector(sector))
-        {
-            if (jumpCells[c])
-            {
-                dirty = true;
-                return;
-            }
-        }
-    }
-
-    /// <summary>A running jump along a planned path: lines crossed in the air are set off; the body lands on the far ledge.</summary>
-    private bool JumpOnce(int direction, int landing)
-    {
-        var from = cell;
-        if (Jump(from, direction, out var tics) != landing)
-        {
-            return false;
-        }
-
-        angle = direction * 45;
-        Advance(from, landing, tics);
-        if (Died || ExitReached)
-        {
-            return false;
-        }
-
-        cell = landing;
-        Trail[landing] = true;
-        MarkVisited(landing);
-        var keepGoing = true;
-        for (var c = from; c != landing; c += grid.Offsets[direction])
-        {
-            Trail[c] = true;
-            if (model.Crossings(c, direction) is { } crossed)
-            {
-                foreach (var (line, _) in crossed)
-                {
-                    if (!activated[line] && Activate(model.Actions[line]!))
-                    {
-                        keepGoing = false;
-                    }
-                }
-            }
-        }
-
-        PickUp(cell);
-        return keepGoing && !ExitReached && !Died;
     }
 }

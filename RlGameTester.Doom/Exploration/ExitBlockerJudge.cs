@@ -1,66 +1,72 @@
 using System.Globalization;
 using RlGameTester.Doom.Specials;
+using static RlGameTester.Doom.Exploration.FindingText;
 
 namespace RlGameTester.Doom.Exploration;
 
-/// <content>Why the exit was not reached: the cheapest way from what was reached to an exit, counting rule breaks.</content>
-internal sealed partial class ExplorationRun
+/// <summary>
+/// Why the exit was not reached: the cheapest way from everything the run reached to an exit, where breaking a rule
+/// costs (one break per obstacle; a door some unlocked line opens is free, a locked door costs a quarter), names the
+/// first break: a step too high and its line, a locked door and its key, a mover never set off, a low ceiling, a thing.
+/// </summary>
+internal sealed class ExitBlockerJudge(RunSnapshot run)
 {
     private const byte OpenableDoor = 1;
     private const byte LockedDoor = 2;
+    private const int OrthogonalCost = 10;
+    private const int DiagonalCost = 14;
+    private const int ViolationCost = 1_000_000;
 
-    private byte[] doorState = [];
+    private readonly NavGrid _grid = run.Grid;
+    private readonly List<ExplorerFinding> _findings = [];
+    private readonly PriorityQueue<int, int> _heap = new();
+    private readonly int[] _stamp = new int[run.Grid.Count];
+    private readonly int[] _distance = new int[run.Grid.Count];
+    private readonly int[] _parent = new int[run.Grid.Count];
+    private byte[] _doorState = [];
+    private int _generation;
 
-    private void FindExitBlocker()
+    /// <summary>The finding that says why the exit was not reached (none when it was).</summary>
+    public IReadOnlyList<ExplorerFinding> Judge()
     {
-        var level = model.Level;
-        var anyExit = bossExitCells is not null;
-        foreach (var action in model.Actions)
+        _findings.Clear();
+        if (!run.Exits.AnyExit())
         {
-            anyExit |= action is { Exit: true };
-        }
-
-        for (var s = 0; s < level.Sectors.Length && !anyExit; s++)
-        {
-            anyExit |= DescribeSector(level.Sectors[s].Special).EndsLevel;
-        }
-
-        if (!anyExit)
-        {
-            findings.Add(new ExplorerFinding(
+            _findings.Add(new ExplorerFinding(
                 ExplorerFindingKind.ExitUnreachable,
                 "Exit unreachable: the level has no exit",
                 "No exit line, exit sector or boss whose death ends the level exists on this level, so it cannot be finished.",
-                model.Geometry.Bounds.CenterX,
-                model.Geometry.Bounds.CenterY)
+                run.Model.Geometry.Bounds.CenterX,
+                run.Model.Geometry.Bounds.CenterY)
             {
                 Severity = "major",
                 ElementKind = "level",
                 Evidence = new Dictionary<string, string> { ["reason"] = "no exit" },
             });
-            return;
+            return _findings;
         }
 
-        doorState = new byte[level.Sectors.Length];
-        foreach (var action in model.Actions)
+        var level = run.Model.Level;
+        _doorState = new byte[level.Sectors.Length];
+        foreach (var action in run.Model.Actions)
         {
             if (action?.Move is not { Ceiling: true, Target: MoveTarget.DoorOpen })
             {
                 continue;
             }
 
-            var locked = action.Keys is { } needed && !needed.IsSatisfiedBy(keys);
+            var locked = action.Keys is { } needed && !needed.IsSatisfiedBy(run.Body.Keys);
             foreach (var sector in action.Sectors)
             {
-                doorState[sector] = locked ? Math.Max(doorState[sector], LockedDoor) : OpenableDoor;
+                _doorState[sector] = locked ? Math.Max(_doorState[sector], LockedDoor) : OpenableDoor;
             }
         }
 
         var goal = RelaxedSearch();
         if (goal < 0)
         {
-            var (x, y) = (grid.X(cell), grid.Y(cell));
-            findings.Add(new ExplorerFinding(
+            var (x, y) = (_grid.X(run.Body.Cell), _grid.Y(run.Body.Cell));
+            _findings.Add(new ExplorerFinding(
                 ExplorerFindingKind.ExitUnreachable,
                 "Exit unreachable: no way to any exit, even climbing any step",
                 $"Walls separate every exit from everything a player reaches (the furthest the agent got is ({N(x)}, {N(y)})).",
@@ -71,11 +77,11 @@ internal sealed partial class ExplorationRun
                 ElementKind = "level",
                 Evidence = new Dictionary<string, string> { ["reason"] = "walled off" },
             });
-            return;
+            return _findings;
         }
 
         var path = new List<int>();
-        for (var c = goal; c >= 0; c = parent[c])
+        for (var c = goal; c >= 0; c = _parent[c])
         {
             path.Add(c);
         }
@@ -88,7 +94,7 @@ internal sealed partial class ExplorationRun
             if (IsNeighbour(a, b) && Violation(a, b) > 0)
             {
                 ReportExitBlocker(furthest, a, b, goal);
-                return;
+                return _findings;
             }
         }
 
@@ -96,54 +102,56 @@ internal sealed partial class ExplorationRun
         for (var i = 1; i < path.Count; i++)
         {
             var (a, b) = (path[i - 1], path[i]);
-            if (IsNeighbour(a, b) && grid.Blocked[b] == NavGrid.Free && grid.Fits(a) && !grid.CanMoveEither(a, b))
+            if (IsNeighbour(a, b) && _grid.Blocked[b] == NavGrid.Free && _grid.Fits(a) && !_grid.CanMoveEither(a, b))
             {
                 var evidence = Furthest(furthest, goal);
-                ReportLowOpening($"The furthest a player gets towards the exit at {At(goal)} is {At(furthest)}", b, grid.Ceiling[b] - grid.Floor1[a], evidence);
-                return;
+                ReportLowOpening($"The furthest a player gets towards the exit at {At(_grid, goal)} is {At(_grid, furthest)}", b, _grid.Ceiling[b] - _grid.Floor1[a], evidence);
+                return _findings;
             }
         }
 
         // The step over a walk-over exit line itself may be what cannot be taken (a closed exit pad).
         for (var d = 0; d < 8; d++)
         {
-            var into = goal + grid.Offsets[d];
-            if (model.Crossings(goal, d) is { } crossed && crossed.Exists(x => model.Actions[x.Line]!.Exit) &&
-                grid.Blocked[into] == NavGrid.Free && !grid.CanMoveEither(goal, into))
+            var into = goal + _grid.Offsets[d];
+            if (run.Model.Crossings(goal, d) is { } crossed && crossed.Exists(x => run.Model.Actions[x.Line]!.Exit) &&
+                _grid.Blocked[into] == NavGrid.Free && !_grid.CanMoveEither(goal, into))
             {
-                var intro = $"The furthest a player gets towards the exit is {At(furthest)}, next to the exit line";
-                var step = Math.Min(grid.Floor0[into] - grid.Floor0[goal], grid.Floor1[into] - grid.Floor1[goal]);
+                var intro = $"The furthest a player gets towards the exit is {At(_grid, furthest)}, next to the exit line";
+                var step = Math.Min(_grid.Floor0[into] - _grid.Floor0[goal], _grid.Floor1[into] - _grid.Floor1[goal]);
                 if (step > NavGrid.MaxStepUp)
                 {
                     ReportExitBlocker(furthest, goal, into, goal);
                 }
                 else
                 {
-                    ReportLowOpening(intro, into, grid.Ceiling[into] - grid.Floor1[goal], Furthest(furthest, goal));
+                    ReportLowOpening(intro, into, _grid.Ceiling[into] - _grid.Floor1[goal], Furthest(furthest, goal));
                 }
 
-                return;
+                return _findings;
             }
         }
 
-        findings.Add(new ExplorerFinding(
+        _findings.Add(new ExplorerFinding(
             ExplorerFindingKind.ExitUnreachable,
             "Exit unreachable: the agent could not get to the exit",
-            $"A path to the exit at {At(goal)} exists from {At(furthest)}, but the agent could not take it within its limits (tick limit {options.TickLimit}).",
-            grid.X(furthest),
-            grid.Y(furthest))
+            $"A path to the exit at {At(_grid, goal)} exists from {At(_grid, furthest)}, but the agent could not take it within its limits (tick limit {run.Options.TickLimit}).",
+            _grid.X(furthest),
+            _grid.Y(furthest))
         {
             Severity = "major",
             ElementKind = "level",
             Evidence = Furthest(furthest, goal),
         });
+
+        return _findings;
     }
 
     private bool IsNeighbour(int a, int b)
     {
         for (var d = 0; d < 8; d++)
         {
-            if (a + grid.Offsets[d] == b)
+            if (a + _grid.Offsets[d] == b)
             {
                 return true;
             }
@@ -156,35 +164,35 @@ internal sealed partial class ExplorationRun
     // high or squeezing under a low ceiling is allowed at a huge cost: the path found breaks the fewest rules.
     private int RelaxedSearch()
     {
-        searchGeneration++;
-        heap.Clear();
-        for (var c = 0; c < grid.Count; c++)
+        _generation++;
+        _heap.Clear();
+        for (var c = 0; c < _grid.Count; c++)
         {
-            if (EverReachable[c])
+            if (run.Reach.EverReachable[c])
             {
-                searchStamp[c] = searchGeneration;
-                distance[c] = 0;
-                parent[c] = -1;
-                heap.Enqueue(c, 0);
+                _stamp[c] = _generation;
+                _distance[c] = 0;
+                _parent[c] = -1;
+                _heap.Enqueue(c, 0);
             }
         }
 
-        while (heap.TryDequeue(out var c, out var cost))
+        while (_heap.TryDequeue(out var c, out var cost))
         {
-            if (cost > distance[c])
+            if (cost > _distance[c])
             {
                 continue;
             }
 
-            if (grid.Blocked[c] == NavGrid.Free && IsExit(c, secret: null, relaxed: true))
+            if (_grid.Blocked[c] == NavGrid.Free && run.Exits.IsExit(c, secret: null, relaxed: true))
             {
                 return c;
             }
 
             for (var d = 0; d < 8; d++)
             {
-                var n = c + grid.Offsets[d];
-                if (grid.Blocked[n] is NavGrid.Wall or NavGrid.Void)
+                var n = c + _grid.Offsets[d];
+                if (_grid.Blocked[n] is NavGrid.Wall or NavGrid.Void)
                 {
                     continue;
                 }
@@ -192,22 +200,22 @@ internal sealed partial class ExplorationRun
                 var stepCost = (d & 1) == 0 ? OrthogonalCost : DiagonalCost;
                 var next = n;
                 var violation = Violation(c, n);
-                if (violation > 0 || grid.Blocked[c] != NavGrid.Free)
+                if (violation > 0 || _grid.Blocked[c] != NavGrid.Free)
                 {
                     stepCost += violation;
                 }
-                else if (Step(c, d, allowExit: true) is var stepped and >= 0)
+                else if (run.Steps.Step(c, d, allowExit: true) is var stepped and >= 0)
                 {
                     next = stepped;
                 }
 
                 var total = cost + stepCost;
-                if (searchStamp[next] != searchGeneration || total < distance[next])
+                if (_stamp[next] != _generation || total < _distance[next])
                 {
-                    searchStamp[next] = searchGeneration;
-                    distance[next] = total;
-                    parent[next] = c;
-                    heap.Enqueue(next, total);
+                    _stamp[next] = _generation;
+                    _distance[next] = total;
+                    _parent[next] = c;
+                    _heap.Enqueue(next, total);
                 }
             }
         }
@@ -220,33 +228,33 @@ internal sealed partial class ExplorationRun
     // too high or a ceiling too low.
     private int Violation(int a, int b)
     {
-        if (grid.Blocked[b] == NavGrid.ThingBlocked)
+        if (_grid.Blocked[b] == NavGrid.ThingBlocked)
         {
             return ViolationCost;
         }
 
         // Once inside an obstacle (a thing's box, a closed door), going on through it costs nothing more.
-        if (grid.Blocked[a] != NavGrid.Free || !grid.Fits(a) || grid.CanMoveEither(a, b))
+        if (_grid.Blocked[a] != NavGrid.Free || !_grid.Fits(a) || _grid.CanMoveEither(a, b))
         {
             return 0;
         }
 
-        var step = Math.Min(grid.Floor0[b] - grid.Floor0[a], grid.Floor1[b] - grid.Floor1[a]);
+        var step = Math.Min(_grid.Floor0[b] - _grid.Floor0[a], _grid.Floor1[b] - _grid.Floor1[a]);
         if (step > NavGrid.MaxStepUp)
         {
             return ViolationCost;
         }
 
         var low = -1;
-        foreach (var s in grid.SectorsTouched(b))
+        foreach (var s in _grid.SectorsTouched(b))
         {
-            if (low < 0 || Heights.Ceiling[s] < Heights.Ceiling[low])
+            if (low < 0 || run.State.Heights.Ceiling[s] < run.State.Heights.Ceiling[low])
             {
                 low = s;
             }
         }
 
-        return doorState[low] switch
+        return _doorState[low] switch
         {
             OpenableDoor => 0,
             LockedDoor => ViolationCost / 4,
@@ -256,24 +264,24 @@ internal sealed partial class ExplorationRun
 
     private Dictionary<string, string> Furthest(int furthest, int goal) => new()
     {
-        ["furthest_x"] = N(grid.X(furthest)),
-        ["furthest_y"] = N(grid.Y(furthest)),
-        ["exit_x"] = N(grid.X(goal)),
-        ["exit_y"] = N(grid.Y(goal)),
+        ["furthest_x"] = N(_grid.X(furthest)),
+        ["furthest_y"] = N(_grid.Y(furthest)),
+        ["exit_x"] = N(_grid.X(goal)),
+        ["exit_y"] = N(_grid.Y(goal)),
     };
 
     private void ReportExitBlocker(int furthest, int a, int b, int goal)
     {
         var evidence = Furthest(furthest, goal);
-        var intro = $"The furthest a player gets towards the exit at {At(goal)} is {At(furthest)}";
-        if (grid.Blocked[b] == NavGrid.ThingBlocked)
+        var intro = $"The furthest a player gets towards the exit at {At(_grid, goal)} is {At(_grid, furthest)}";
+        if (_grid.Blocked[b] == NavGrid.ThingBlocked)
         {
-            var thing = grid.BlockingElement[b];
-            var t = model.Level.Things[thing];
+            var thing = _grid.BlockingElement[b];
+            var t = run.Model.Level.Things[thing];
             evidence["blocking_thing"] = thing.ToString(CultureInfo.InvariantCulture);
             AddExitFinding(
-                $"Exit unreachable: {model.ThingName(thing)} (thing {thing}) blocks the way",
-                $"{intro}; the solid {model.ThingName(thing).ToLowerInvariant()} at ({N(t.X)}, {N(t.Y)}) leaves no room for the body's 32x32 box to pass.",
+                $"Exit unreachable: {run.Model.ThingName(thing)} (thing {thing}) blocks the way",
+                $"{intro}; the solid {run.Model.ThingName(thing).ToLowerInvariant()} at ({N(t.X)}, {N(t.Y)}) leaves no room for the body's 32x32 box to pass.",
                 t.X,
                 t.Y,
                 "thing",
@@ -282,9 +290,9 @@ internal sealed partial class ExplorationRun
             return;
         }
 
-        var room = Math.Max(grid.Ceiling[b] - grid.Floor0[b], grid.Ceiling[b] - grid.Floor1[b]);
-        var step = Math.Min(grid.Floor0[b] - grid.Floor0[a], grid.Floor1[b] - grid.Floor1[a]);
-        var head = grid.Ceiling[b] - Math.Min(grid.Floor0[a], grid.Floor1[a]);
+        var room = Math.Max(_grid.Ceiling[b] - _grid.Floor0[b], _grid.Ceiling[b] - _grid.Floor1[b]);
+        var step = Math.Min(_grid.Floor0[b] - _grid.Floor0[a], _grid.Floor1[b] - _grid.Floor1[a]);
+        var head = _grid.Ceiling[b] - Math.Min(_grid.Floor0[a], _grid.Floor1[a]);
         if (step <= NavGrid.MaxStepUp && (room < NavGrid.BodyHeight || head < NavGrid.BodyHeight))
         {
             ReportLowOpening(intro, b, Math.Min(room, head), evidence);
@@ -293,9 +301,9 @@ internal sealed partial class ExplorationRun
 
         // The step: the highest sector the box at b touches, and the line between it and where the body stands.
         var high = -1;
-        foreach (var s in grid.SectorsTouched(b))
+        foreach (var s in _grid.SectorsTouched(b))
         {
-            if (high < 0 || Heights.FloorHigh[s] > Heights.FloorHigh[high])
+            if (high < 0 || run.State.Heights.FloorHigh[s] > run.State.Heights.FloorHigh[high])
             {
                 high = s;
             }
@@ -307,9 +315,9 @@ internal sealed partial class ExplorationRun
 
         // A floor some line would move (lower, or lift) that nobody set off: that line is what the way is waiting for.
         LineAction? mover = null;
-        foreach (var action in model.Actions)
+        foreach (var action in run.Model.Actions)
         {
-            if (action is { Move.Ceiling: false } && !activated[action.Line] && Array.IndexOf(action.Sectors, high) >= 0 &&
+            if (action is { Move.Ceiling: false } && !run.State.Activated[action.Line] && Array.IndexOf(action.Sectors, high) >= 0 &&
                 (mover is null || Distance(action.Line, b) < Distance(mover.Line, b)))
             {
                 mover = action;
@@ -318,14 +326,14 @@ internal sealed partial class ExplorationRun
 
         if (mover is not null)
         {
-            var (mx, my) = model.Geometry.Midpoint(mover.Line);
+            var (mx, my) = run.Model.Geometry.Midpoint(mover.Line);
             evidence["mover_line"] = mover.Line.ToString(CultureInfo.InvariantCulture);
             if (line >= 0)
             {
                 evidence["blocking_line"] = line.ToString(CultureInfo.InvariantCulture);
             }
 
-            var keyText = mover.Keys is { } needed && !needed.IsSatisfiedBy(keys) ? $" (it needs the {needed.Description})" : string.Empty;
+            var keyText = mover.Keys is { } needed && !needed.IsSatisfiedBy(run.Body.Keys) ? $" (it needs the {needed.Description})" : string.Empty;
             AddExitFinding(
                 $"Exit unreachable: sector {high} stays {step} units up (line {mover.Line} that moves it is never set off)",
                 $"{intro}; from there the way on climbs {step} units into sector {high}, and line {mover.Line} ({mover.Name}) at ({N(mx)}, {N(my)}) that would move its floor cannot be reached{keyText}.",
@@ -340,7 +348,7 @@ internal sealed partial class ExplorationRun
         if (line >= 0)
         {
             evidence["blocking_line"] = line.ToString(CultureInfo.InvariantCulture);
-            var (x, y) = model.Geometry.Midpoint(line);
+            var (x, y) = run.Model.Geometry.Midpoint(line);
             AddExitFinding(
                 $"Exit unreachable: the step up at line {line} is {step} units (the body climbs 24)",
                 $"{intro}; from there the way on climbs {step} units into sector {high} at line {line} ({N(x)}, {N(y)}), and a player climbs at most 24.",
@@ -355,8 +363,8 @@ internal sealed partial class ExplorationRun
         AddExitFinding(
             $"Exit unreachable: the step up into sector {high} is {step} units (the body climbs 24)",
             $"{intro}; from there the way on climbs {step} units into sector {high}, and a player climbs at most 24.",
-            grid.X(b),
-            grid.Y(b),
+            _grid.X(b),
+            _grid.Y(b),
             "sector",
             high,
             evidence);
@@ -367,9 +375,9 @@ internal sealed partial class ExplorationRun
     {
         // The sector whose ceiling comes down over the body.
         var low = -1;
-        foreach (var s in grid.SectorsTouched(b))
+        foreach (var s in _grid.SectorsTouched(b))
         {
-            if (low < 0 || Heights.Ceiling[s] < Heights.Ceiling[low])
+            if (low < 0 || run.State.Heights.Ceiling[s] < run.State.Heights.Ceiling[low])
             {
                 low = s;
             }
@@ -379,14 +387,14 @@ internal sealed partial class ExplorationRun
         evidence["opening"] = room.ToString(CultureInfo.InvariantCulture);
         LineAction? locked = null;
         LineAction? door = null;
-        foreach (var action in model.Actions)
+        foreach (var action in run.Model.Actions)
         {
             if (action?.Move is null || Array.IndexOf(action.Sectors, low) < 0)
             {
                 continue;
             }
 
-            if (action.Keys is { } needed && !needed.IsSatisfiedBy(keys))
+            if (action.Keys is { } needed && !needed.IsSatisfiedBy(run.Body.Keys))
             {
                 if (locked is null || Distance(action.Line, b) < Distance(locked.Line, b))
                 {
@@ -402,17 +410,17 @@ internal sealed partial class ExplorationRun
         if (locked is not null)
         {
             var key = locked.Keys!;
-            var (x, y) = model.Geometry.Midpoint(locked.Line);
+            var (x, y) = run.Model.Geometry.Midpoint(locked.Line);
             var keyThing = KeyThingFor(key);
             string keyText;
             if (keyThing < 0)
             {
-                keyText = $"there is no {key.Description} on skill {options.Skill}";
+                keyText = $"there is no {key.Description} on skill {run.Options.Skill}";
                 evidence["key_present"] = "false";
             }
             else
             {
-                var t = model.Level.Things[keyThing];
+                var t = run.Model.Level.Things[keyThing];
                 keyText = $"the {key.Description} (thing {keyThing} at ({N(t.X)}, {N(t.Y)})) cannot be reached";
                 evidence["key_thing"] = keyThing.ToString(CultureInfo.InvariantCulture);
                 evidence["key_present"] = "true";
@@ -431,9 +439,9 @@ internal sealed partial class ExplorationRun
             return;
         }
 
-        if (door is not null && !activated[door.Line])
+        if (door is not null && !run.State.Activated[door.Line])
         {
-            var (x, y) = model.Geometry.Midpoint(door.Line);
+            var (x, y) = run.Model.Geometry.Midpoint(door.Line);
             evidence["blocking_line"] = door.Line.ToString(CultureInfo.InvariantCulture);
             AddExitFinding(
                 $"Exit unreachable: sector {low} stays closed (line {door.Line} is never set off)",
@@ -449,8 +457,8 @@ internal sealed partial class ExplorationRun
         AddExitFinding(
             $"Exit unreachable: the opening into sector {low} is {room} units high (the body needs 56)",
             $"{intro}; the way on passes under a ceiling only {room} units above the floor in sector {low}, and nothing a player can reach moves it.",
-            grid.X(b),
-            grid.Y(b),
+            _grid.X(b),
+            _grid.Y(b),
             "sector",
             low,
             evidence);
@@ -458,10 +466,10 @@ internal sealed partial class ExplorationRun
 
     private int KeyThingFor(KeyRequirement key)
     {
-        for (var t = 0; t < model.Level.Things.Length; t++)
+        for (var t = 0; t < run.Model.Level.Things.Length; t++)
         {
-            if (model.ThingPresent[t] && ThingTypes.Find(model.Level.Things[t].Type) is { Key: not DoomKeys.None } info &&
-                key.IsSatisfiedBy(info.Key | keys))
+            if (run.Model.ThingPresent[t] && ThingTypes.Find(run.Model.Level.Things[t].Type) is { Key: not DoomKeys.None } info &&
+                key.IsSatisfiedBy(info.Key | run.Body.Keys))
             {
                 return t;
             }
@@ -472,34 +480,34 @@ internal sealed partial class ExplorationRun
 
     private double Distance(int line, int c)
     {
-        var (x, y) = model.Geometry.Midpoint(line);
-        return Math.Abs(x - grid.X(c)) + Math.Abs(y - grid.Y(c));
+        var (x, y) = run.Model.Geometry.Midpoint(line);
+        return Math.Abs(x - _grid.X(c)) + Math.Abs(y - _grid.Y(c));
     }
 
     // The two-sided line touching the body's box at b that has the high sector on one side, nearest to where it stood.
     private int StepLine(int a, int b, int high)
     {
         var lines = new List<int>();
-        double bx = grid.X(b), by = grid.Y(b);
-        model.Geometry.Grid.LinesInBox(bx - NavGrid.BodyRadius, by - NavGrid.BodyRadius, bx + NavGrid.BodyRadius, by + NavGrid.BodyRadius, lines);
+        double bx = _grid.X(b), by = _grid.Y(b);
+        run.Model.Geometry.Grid.LinesInBox(bx - NavGrid.BodyRadius, by - NavGrid.BodyRadius, bx + NavGrid.BodyRadius, by + NavGrid.BodyRadius, lines);
         var best = -1;
         var bestDistance = double.MaxValue;
         foreach (var line in lines)
         {
-            ref readonly var def = ref model.Level.Linedefs.ItemRef(line);
+            ref readonly var def = ref run.Model.Level.Linedefs.ItemRef(line);
             if (def.FrontSide < 0 || def.BackSide < 0)
             {
                 continue;
             }
 
-            var front = model.Level.Sidedefs[def.FrontSide].Sector;
-            var back = model.Level.Sidedefs[def.BackSide].Sector;
+            var front = run.Model.Level.Sidedefs[def.FrontSide].Sector;
+            var back = run.Model.Level.Sidedefs[def.BackSide].Sector;
             if ((front != high && back != high) || front == back)
             {
                 continue;
             }
 
-            var (x1, y1, x2, y2) = model.Geometry.Segment(line);
+            var (x1, y1, x2, y2) = run.Model.Geometry.Segment(line);
             if (!NavGrid.Touches(x1, y1, x2, y2, bx, by, NavGrid.BodyRadius))
             {
                 continue;
@@ -517,7 +525,7 @@ internal sealed partial class ExplorationRun
     }
 
     private void AddExitFinding(string title, string description, double x, double y, string elementKind, int element, Dictionary<string, string> evidence) =>
-        findings.Add(new ExplorerFinding(ExplorerFindingKind.ExitUnreachable, title, description, x, y)
+        _findings.Add(new ExplorerFinding(ExplorerFindingKind.ExitUnreachable, title, description, x, y)
         {
             Severity = "critical",
             ElementKind = elementKind,

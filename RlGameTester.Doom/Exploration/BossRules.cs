@@ -1,0 +1,112 @@
+using RlGameTester.Doom.Specials;
+
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>
+/// What the deaths of a level's bosses do, on this skill: sectors a boss death moves (E1M8, E4M6, E4M8, MAP07,
+/// Commander Keen), and bosses whose death ends the level (E2M8, E3M8, the Icon of Sin), with the spots from which
+/// the agent counts such a boss as killed: within 1024 units, in view past every one-sided wall.
+/// </summary>
+internal sealed class BossRules
+{
+    private const double ViewRange = 1024;
+
+    private readonly List<(int Tag, BossEffect Effect, int Monster)> _pending = [];
+
+    public BossRules(LevelModel model)
+    {
+        foreach (var action in BossDeathActions.For(model.Level.Name))
+        {
+            if (!TypeOnSkill(model, action.MonsterType))
+            {
+                continue;
+            }
+
+            if (action.Tag is { } tag && model.Level.UsesDoomSpecials)
+            {
+                _pending.Add((tag, action.Effect, action.MonsterType));
+            }
+            else if (action.Effect == BossEffect.ExitLevel)
+            {
+                ExitTypes.Add(action.MonsterType);
+                ExitCells ??= new bool[model.Grid.Count];
+                MarkViewCells(model, action.MonsterType, ExitCells);
+            }
+        }
+    }
+
+    /// <summary>Boss-triggered sector moves not yet assumed to have happened.</summary>
+    public IReadOnlyList<(int Tag, BossEffect Effect, int Monster)> Pending => _pending;
+
+    /// <summary>Thing types whose death ends the level.</summary>
+    public List<int> ExitTypes { get; } = [];
+
+    /// <summary>Cells from which a boss that ends the level is in view, or null when there is none.</summary>
+    public bool[]? ExitCells { get; }
+
+    public void ClearPending() => _pending.Clear();
+
+    public static string EffectText(BossEffect effect) => effect switch
+    {
+        BossEffect.LowerFloor => "lower their floor",
+        BossEffect.RaiseFloor => "raise their floor",
+        BossEffect.OpenDoor => "open",
+        _ => "end the level",
+    };
+
+    private static bool TypeOnSkill(LevelModel model, int type)
+    {
+        for (var t = 0; t < model.Level.Things.Length; t++)
+        {
+            if (model.ThingPresent[t] && model.Level.Things[t].Type == type)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void MarkViewCells(LevelModel model, int monsterType, bool[] cells)
+    {
+        var grid = model.Grid;
+        var scratch = new List<int>();
+        for (var t = 0; t < model.Level.Things.Length; t++)
+        {
+            var thing = model.Level.Things[t];
+            if (!model.ThingPresent[t] || thing.Type != monsterType)
+            {
+                continue;
+            }
+
+            var reach = (int)Math.Ceiling(ViewRange / grid.CellSize);
+            var center = grid.CellAt(thing.X, thing.Y);
+            int col0 = center % grid.Columns, row0 = center / grid.Columns;
+
+            // Every other cell is enough to find a spot; its neighbours are marked with it.
+            for (var r = Math.Max(1, row0 - reach); r <= Math.Min(grid.Rows - 2, row0 + reach); r += 2)
+            {
+                for (var c = Math.Max(1, col0 - reach); c <= Math.Min(grid.Columns - 2, col0 + reach); c += 2)
+                {
+                    var cellIndex = (r * grid.Columns) + c;
+                    if (grid.Blocked[cellIndex] != NavGrid.Free)
+                    {
+                        continue;
+                    }
+
+                    double x = grid.X(cellIndex), y = grid.Y(cellIndex);
+                    if (((x - thing.X) * (x - thing.X)) + ((y - thing.Y) * (y - thing.Y)) > ViewRange * ViewRange ||
+                        grid.WallBetween(x, y, thing.X, thing.Y, -1, scratch))
+                    {
+                        continue;
+                    }
+
+                    cells[cellIndex] = true;
+                    cells[cellIndex + 1] = true;
+                    cells[cellIndex + grid.Columns] = true;
+                    cells[cellIndex + grid.Columns + 1] = true;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>Where the level can be finished from: exit lines to use, shoot or cross, exit sectors, spots in view of a boss that ends it.</summary>
+internal sealed class ExitSpots
+{
+    private readonly LevelModel _model;
+    private readonly NavGrid _grid;
+    private readonly LevelState _state;
+    private readonly BossRules _bosses;
+
+    public ExitSpots(LevelModel model, LevelState state, BossRules bosses)
+    {
+        _model = model;
+        _grid = model.Grid;
+        _state = state;
+        _bosses = bosses;
+    }
+
+    /// <summary>Whether the level has any exit at all (line, sector, or a boss whose death ends it).</summary>
+    public bool AnyExit()
+    {
+        if (_bosses.ExitCells is not null)
+        {
+            return true;
+        }
+
+        foreach (var action in _model.Actions)
+        {
+            if (action is { Exit: true })
+            {
+                return true;
+            }
+        }
+
+        for (var s = 0; s < _model.Level.Sectors.Length; s++)
+        {
+            if (_state.Describe(_model.Level.Sectors[s].Special).EndsLevel)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether an exit of the kind (null: any) can be reached from the cell; relaxed: a walk-over exit counts whether or not its step can be taken now.</summary>
+    public bool IsExit(int c, bool? secret, bool relaxed = false) =>
+        (secret != true && At(c, false, true, relaxed) is not null) || (secret != false && At(c, true, true, relaxed) is not null);
+
+    /// <summary>The exit target at a cell, normal or secret.</summary>
+    public TripTarget? At(int c, bool secret, bool allowExit, bool relaxed = false)
+    {
+        foreach (var line in _model.UseLines[c])
+        {
+            if (_model.Actions[line] is { Exit: true } action && action.SecretExit == secret)
+            {
+                return new TripTarget(c, TargetKind.Use, line);
+            }
+        }
+
+        foreach (var line in _model.GunLines[c])
+        {
+            if (_model.Actions[line] is { Exit: true } action && action.SecretExit == secret)
+            {
+                return new TripTarget(c, TargetKind.Gun, line);
+            }
+        }
+
+        if (allowExit && _model.CrossMask[c] != 0)
+        {
+            for (var d = 0; d < 8; d++)
+            {
+                var crossed = _model.Crossings(c, d);
+                if (crossed is null || (!relaxed && !_grid.CanMoveEither(c, c + _grid.Offsets[d])))
+                {
+                    continue;
+                }
+
+                foreach (var (line, _) in crossed)
+                {
+                    if (_model.Actions[line] is { Exit: true } action && action.SecretExit == secret)
+                    {
+                        return new TripTarget(c, TargetKind.Cross, d);
+                    }
+                }
+            }
+        }
+
+        if (!secret)
+        {
+            var sector = _grid.CenterSector[c];
+            if (_state.IsDamaging(sector) && _state.OnSectorFloor(c, sector) && _state.Describe(_state.Heights.Special[sector]).EndsLevel)
+            {
+                return new TripTarget(c, TargetKind.ExitSector, sector);
+            }
+
+            if (_bosses.ExitCells is { } cells && cells[c])
+            {
+                return new TripTarget(c, TargetKind.Boss, 0);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>How findings write numbers and places.</summary>
+internal static class FindingText
+{
+    public static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    public static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string At(NavGrid grid, int c) => $"({N(grid.X(c))}, {N(grid.Y(c))})";
+
+    public static int SeverityRank(string severity) => severity switch
+    {
+        "critical" => 0,
+        "major" => 1,
+        "minor" => 2,
+        _ => 3,
+    };
+}

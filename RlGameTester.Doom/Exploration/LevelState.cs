@@ -1,0 +1,98 @@
+using RlGameTester.Doom.Specials;
+
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>
+/// What a run has changed in the level: the sectors' heights and specials, the lines set off, the things taken and
+/// dealt with, the sectors a crusher was started in; and what each sector's special does to a body on its floor.
+/// </summary>
+internal sealed class LevelState
+{
+    private readonly LevelModel _model;
+    private readonly int _skill;
+    private readonly bool[] _damaging;
+    private readonly int[] _damage;
+    private readonly bool[] _endsLevel;
+
+    public LevelState(LevelModel model, int skill)
+    {
+        _model = model;
+        _skill = skill;
+        var level = model.Level;
+        Heights = new SectorHeights(level, model.Geometry);
+        Activated = new bool[level.Linedefs.Length];
+        Taken = new bool[level.Things.Length];
+        Done = new bool[level.Things.Length];
+        Crushed = new bool[level.Sectors.Length];
+        _damaging = new bool[level.Sectors.Length];
+        _damage = new int[level.Sectors.Length];
+        _endsLevel = new bool[level.Sectors.Length];
+        for (var s = 0; s < level.Sectors.Length; s++)
+        {
+            UpdateSectorDamage(s);
+        }
+    }
+
+    public SectorHeights Heights { get; }
+
+    /// <summary>Lines set off (a repeatable door or switch is reset when what it opens shuts again).</summary>
+    public bool[] Activated { get; }
+
+    /// <summary>Things picked up.</summary>
+    public bool[] Taken { get; }
+
+    /// <summary>Things the agent went for (taken, or found of no use).</summary>
+    public bool[] Done { get; }
+
+    /// <summary>Sectors a crusher was started in.</summary>
+    public bool[] Crushed { get; }
+
+    /// <summary>Whether the sector's floor hurts (or ends the level) now; false for -1.</summary>
+    public bool IsDamaging(int sector) => sector >= 0 && _damaging[sector];
+
+    /// <summary>Damage every 32 tics on the sector's floor, halved on skill 1.</summary>
+    public int DamageOf(int sector) => _damage[sector];
+
+    public bool EndsLevel(int sector) => _endsLevel[sector];
+
+    public void UpdateSectorDamage(int sector)
+    {
+        var info = Describe(Heights.Special[sector]);
+        _damaging[sector] = info.Damage > 0;
+        _damage[sector] = _skill <= 1 ? info.Damage >> 1 : info.Damage;
+        _endsLevel[sector] = info.EndsLevel;
+    }
+
+    public SectorSpecialInfo Describe(int special) =>
+        _model.Level.UsesDoomSpecials ? SectorSpecials.DescribeDoom(special) : SectorSpecials.DescribeZDoom(special);
+
+    /// <summary>Whether a body in the cell stands on the sector's floor, in either lift configuration.</summary>
+    public bool OnSectorFloor(int c, int sector)
+    {
+        var grid = _model.Grid;
+        return grid.Floor0[c] == Heights.FloorLow[sector] || grid.Floor1[c] == Heights.FloorHigh[sector];
+    }
+
+    /// <summary>Whether a body in a cell touches a pickup, heights included (the item sits on its sector's floor).</summary>
+    public bool Touches(int c, int thing)
+    {
+        var sector = _model.ThingSector[thing];
+        if (sector < 0)
+        {
+            return false;
+        }
+
+        var grid = _model.Grid;
+        for (var config = 0; config < 2; config++)
+        {
+            var itemZ = config == 0 ? Heights.FloorLow[sector] : Heights.FloorHigh[sector];
+            var bodyZ = config == 0 ? grid.Floor0[c] : grid.Floor1[c];
+            if (itemZ <= bodyZ + NavGrid.BodyHeight && itemZ + 16 >= bodyZ)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>
+/// Judges a finished run on the heights it ended with: death zones, softlocks and stuck spots, why the exit was not
+/// reached, unreachable keys, items and secrets, narrow gaps and blocked teleports; most severe first.
+/// </summary>
+internal static class RunJudge
+{
+    public static List<ExplorerFinding> Judge(RunSnapshot run)
+    {
+        var findings = new List<ExplorerFinding>();
+
+        // The sets the judges read: what the start reaches now, and what of it can come back to the start or an exit.
+        var reach = run.Reach;
+        reach.Reach(run.StartCell);
+        var seeds = new List<int> { run.StartCell };
+        for (var c = 0; c < run.Grid.Count; c++)
+        {
+            if (reach.InReach(c) && run.Exits.IsExit(c, secret: null))
+            {
+                seeds.Add(c);
+            }
+        }
+
+        reach.MarkReturn(seeds);
+        var deathCells = new DeathZoneJudge(run).Judge(findings);
+        new SoftlockJudge(run).Judge(deathCells, findings);
+        if (!run.ExitReached && !run.Died)
+        {
+            findings.AddRange(new ExitBlockerJudge(run).Judge());
+        }
+
+        var reachJudge = new ReachJudge(run);
+        reachJudge.JudgePickups(findings);
+        reachJudge.JudgeSecrets(findings);
+        var gaps = new GapJudge(run, reachJudge);
+        gaps.JudgeNarrowGaps(findings);
+        gaps.JudgeBlockedTeleports(findings);
+        return [.. findings.OrderBy(f => FindingText.SeverityRank(f.Severity)).ThenBy(f => f.Kind).ThenBy(f => f.ElementIndex ?? -1)];
+    }
+}

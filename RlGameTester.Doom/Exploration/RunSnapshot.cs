@@ -1,0 +1,20 @@
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>A finished run as the judges read it: the level as the run left it, the reachable sets, where the body went and ended.</summary>
+internal sealed record RunSnapshot(
+    LevelModel Model,
+    ExplorerOptions Options,
+    LevelState State,
+    Body Body,
+    StepGraph Steps,
+    Reachability Reach,
+    ExitSpots Exits,
+    IReadOnlyList<ExplorerEvent> Events,
+    bool[] Trail,
+    int StartCell,
+    int StartThing,
+    bool ExitReached,
+    bool Died)
+{
+    public NavGrid Grid => Model.Grid;
+}

@@ -1,0 +1,66 @@
+using RlGameTester.Doom.Specials;
+
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>
+/// Moves sectors as specials do, at once: new heights and specials, the grid's floors and ceilings, the steps; a door
+/// shut again (a trap) can be opened again by its repeatable switches and door lines.
+/// </summary>
+internal sealed class SectorMover
+{
+    private readonly LevelModel _model;
+    private readonly LevelState _state;
+    private readonly StepGraph _steps;
+    private readonly List<(int Sector, int Low, int High, int Ceiling, int Special)> _changes = [];
+
+    public SectorMover(LevelModel model, LevelState state, StepGraph steps)
+    {
+        _model = model;
+        _state = state;
+        _steps = steps;
+    }
+
+    /// <summary>Moves the sectors; returns the largest distance a plane travelled, or -1 when nothing moved.</summary>
+    public int Apply(SectorMove move, IReadOnlyList<int> sectors, int? frontSector)
+    {
+        var heights = _state.Heights;
+        _changes.Clear();
+
+        // Doom computes every target from the heights before any plane moves.
+        foreach (var sector in sectors)
+        {
+            heights.Plan(move, sector, frontSector, _changes);
+        }
+
+        var travel = -1;
+        foreach (var change in _changes)
+        {
+            var s = change.Sector;
+            var delta = Math.Max(Math.Abs(change.Low - heights.FloorLow[s]), Math.Max(Math.Abs(change.High - heights.FloorHigh[s]), Math.Abs(change.Ceiling - heights.Ceiling[s])));
+            if (delta == 0 && change.Special == heights.Special[s])
+            {
+                continue;
+            }
+
+            var closing = change.Ceiling < heights.Ceiling[s] || change.Low > heights.FloorLow[s];
+            heights.Apply(change);
+            _state.UpdateSectorDamage(s);
+            if (closing)
+            {
+                foreach (var other in _model.ActionsOnSector(s))
+                {
+                    if (other.Repeatable && other.Trigger is LineTrigger.Door or LineTrigger.Switch)
+                    {
+                        _state.Activated[other.Line] = false;
+                    }
+                }
+            }
+
+            _model.Grid.RecomputeSector(s, heights);
+            _steps.SectorMoved(s);
+            travel = Math.Max(travel, delta);
+        }
+
+        return travel;
+    }
+}

@@ -1,0 +1,124 @@
+using static RlGameTester.Doom.Exploration.FindingText;
+
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>
+/// Reachable cells from which neither the start nor an exit can be reached any more: a softlock where the area is
+/// 64x64 units or more, a stuck spot where it is smaller.
+/// </summary>
+internal sealed class SoftlockJudge(RunSnapshot run)
+{
+    public const int MaxStuckSpots = 10;
+    private const double SpotArea = 64 * 64;
+
+    private readonly NavGrid _grid = run.Grid;
+
+    public void Judge(bool[] deathCells, List<ExplorerFinding> findings)
+    {
+        var trapped = new bool[_grid.Count];
+        var any = false;
+        for (var c = 0; c < _grid.Count; c++)
+        {
+            if (run.Reach.InReach(c) && !run.Reach.InReturn(c) && !deathCells[c])
+            {
+                trapped[c] = true;
+                any = true;
+            }
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        var spots = 0;
+        foreach (var component in CellComponents.BySector(_grid, trapped))
+        {
+            var area = component.Count * _grid.CellSize * _grid.CellSize;
+            if (area < SpotArea && spots++ >= MaxStuckSpots)
+            {
+                continue;
+            }
+
+            findings.Add(Finding(component, trapped, area));
+        }
+    }
+
+    private ExplorerFinding Finding(List<int> component, bool[] trapped, double area)
+    {
+        var (sector, x, y) = CellComponents.Describe(_grid, component);
+        var (climb, climbCell) = LowestClimbOut(component, trapped);
+        var evidence = new Dictionary<string, string>
+        {
+            ["sector"] = N(sector),
+            ["floor"] = N(run.State.Heights.FloorHigh[sector]),
+        };
+        if (climbCell >= 0)
+        {
+            evidence["lowest_climb_out"] = N(climb);
+            evidence["climb_out_x"] = N(_grid.X(climbCell));
+            evidence["climb_out_y"] = N(_grid.Y(climbCell));
+        }
+
+        int? tick = component.Contains(run.Body.Cell) && !run.ExitReached ? run.Body.LastTick : null;
+        var climbText = climbCell >= 0 ? $" The lowest way up is {climb} units (the body climbs 24)." : string.Empty;
+        if (area < SpotArea)
+        {
+            return new ExplorerFinding(
+                ExplorerFindingKind.StuckSpot,
+                $"Stuck spot: the body can get into a spot at ({N(x)}, {N(y)}) but not out",
+                $"A player who steps into the small spot at ({N(x)}, {N(y)}) in sector {sector} cannot move out of it again.{climbText}",
+                x,
+                y)
+            {
+                Severity = "major",
+                ElementKind = "sector",
+                ElementIndex = sector,
+                Area = area,
+                Tick = tick,
+                Evidence = evidence,
+            };
+        }
+
+        return new ExplorerFinding(
+            ExplorerFindingKind.Softlock,
+            $"Softlock: falling into the area around ({N(x)}, {N(y)}) leaves no way back and no exit",
+            $"A player who gets into sector {sector} around ({N(x)}, {N(y)}) ({N(area)} square units) can reach neither the start nor an exit from there.{climbText}",
+            x,
+            y)
+        {
+            Severity = "critical",
+            ElementKind = "sector",
+            ElementIndex = sector,
+            Area = area,
+            Tick = tick,
+            Evidence = evidence,
+        };
+    }
+
+    private (int Climb, int Cell) LowestClimbOut(List<int> component, bool[] inside)
+    {
+        var best = int.MaxValue;
+        var bestCell = -1;
+        foreach (var c in component)
+        {
+            for (var d = 0; d < 8; d++)
+            {
+                var n = c + _grid.Offsets[d];
+                if (inside[n] || _grid.Blocked[n] != NavGrid.Free || _grid.Ceiling[n] - _grid.Floor1[n] < NavGrid.BodyHeight)
+                {
+                    continue;
+                }
+
+                var climb = _grid.Floor1[n] - _grid.Floor1[c];
+                if (climb > NavGrid.MaxStepUp && climb < best)
+                {
+                    best = climb;
+                    bestCell = n;
+                }
+            }
+        }
+
+        return (best, bestCell);
+    }
+}

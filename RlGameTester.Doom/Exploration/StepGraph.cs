@@ -1,0 +1,126 @@
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>
+/// Which of the 8 steps from each cell the body can take under the current sector heights, where a step over a
+/// teleport line leads, and the running jumps (<see cref="Jumps"/>). Moving sectors report what they did to the
+/// steps in <see cref="StepChanges"/>.
+/// </summary>
+internal sealed class StepGraph
+{
+    private readonly LevelModel _model;
+    private readonly NavGrid _grid;
+    private readonly LevelState _state;
+    private readonly StepChanges _changes;
+    private readonly byte[] _moveMask;
+
+    public StepGraph(LevelModel model, LevelState state, StepChanges changes)
+    {
+        _model = model;
+        _grid = model.Grid;
+        _state = state;
+        _changes = changes;
+        _moveMask = new byte[_grid.Count];
+        for (var c = 0; c < _grid.Count; c++)
+        {
+            UpdateMoveMask(c);
+        }
+
+        Jumps = new JumpPlanner(model, this, changes);
+    }
+
+    public JumpPlanner Jumps { get; }
+
+    public bool CanStep(int from, int direction) => ((_moveMask[from] >> direction) & 1) != 0;
+
+    /// <summary>
+    /// The cell a step from <paramref name="from"/> in <paramref name="direction"/> leads to: the neighbour, or a
+    /// teleport's arrival when the step crosses a usable teleport line from its front; -1 when the body cannot go.
+    /// </summary>
+    public int Step(int from, int direction, bool allowExit)
+    {
+        if (!CanStep(from, direction))
+        {
+            return -1;
+        }
+
+        var to = from + _grid.Offsets[direction];
+        if (((_model.CrossMask[from] >> direction) & 1) == 0)
+        {
+            return to;
+        }
+
+        foreach (var (line, frontToBack) in _model.Crossings(from, direction)!)
+        {
+            var action = _model.Actions[line]!;
+            if (action.Exit && !allowExit)
+            {
+                return -1;
+            }
+
+            if (action.Teleport && frontToBack && action.TeleportThing >= 0 && (action.Repeatable || !_state.Activated[line]))
+            {
+                return action.TeleportCell;
+            }
+        }
+
+        return to;
+    }
+
+    /// <summary>Where move <paramref name="k"/> (0-7 the steps, 8-15 running jumps in those directions) leads, or -1.</summary>
+    public int Next(int from, int k, bool allowExit, out double jumpTics)
+    {
+        jumpTics = 0;
+        return k < 8 ? Step(from, k, allowExit) : Jumps.Jump(from, k & 7, out jumpTics);
+    }
+
+    /// <summary>After a sector moved: the steps out of and into every cell touching it.</summary>
+    public void SectorMoved(int sector)
+    {
+        Jumps.Forget(sector);
+        foreach (var c in _grid.CellsOfSector(sector))
+        {
+            UpdateMoveMask(c);
+            for (var d = 0; d < 8; d++)
+            {
+                var n = c + _grid.Offsets[d];
+                if (n > 0 && n < _grid.Count)
+                {
+                    UpdateMoveMask(n);
+                }
+            }
+        }
+    }
+
+    // A step lost means the reachable sets must be searched again; steps gained only grow them.
+    private void UpdateMoveMask(int c)
+    {
+        var mask = 0;
+        if (_grid.Blocked[c] == NavGrid.Free)
+        {
+            for (var d = 0; d < 8; d++)
+            {
+                if (_grid.CanMoveEither(c, c + _grid.Offsets[d]))
+                {
+                    mask |= 1 << d;
+                }
+            }
+        }
+
+        var old = _moveMask[c];
+        if (old == mask)
+        {
+            return;
+        }
+
+        if ((old & ~mask) != 0)
+        {
+            _changes.Stale = true;
+        }
+        else
+        {
+            _changes.Grown.Add(c);
+        }
+
+        _moveMask[c] = (byte)mask;
+    }
+}

@@ -1,0 +1,16 @@
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>What a trip looks for, in the order the agent plays.</summary>
+internal enum TripGoal
+{
+    /// <summary>Keys, and lines that open or move something (not yet set off).</summary>
+    Progress,
+
+    /// <summary>Items not yet touched and areas not yet seen.</summary>
+    Explore,
+
+    /// <summary>Either of the above, from where the exit can still be reached.</summary>
+    ProgressOrExploreTowardsExit,
+    NormalExit,
+    SecretExit,
+}

@@ -1,0 +1,233 @@
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>
+/// Plans the agent's next trip: a Dijkstra search (a bucket queue) from the body to the nearest cell that meets a
+/// goal. Damaging floors cost more, paths whose expected damage would kill are refused, and looking around may spend
+/// only half the health. The seed orders the directions each search tries, which breaks ties between equal paths.
+/// </summary>
+internal sealed class TripSearch
+{
+    private const int OrthogonalCost = 10;
+    private const int DiagonalCost = 14;
+    private const int DamagePenalty = 40;
+
+    private readonly LevelModel _model;
+    private readonly NavGrid _grid;
+    private readonly LevelState _state;
+    private readonly Body _body;
+    private readonly StepGraph _steps;
+    private readonly Reachability _reach;
+    private readonly ExitSpots _exits;
+    private readonly VisitedBlocks _visited;
+    private readonly BossRules _bosses;
+    private readonly int[] _directionOrder = new int[8];
+
+    // The ring must be larger than the costliest step (a lift wait on a damaging floor: 1400 + 54).
+    private readonly BucketQueue _buckets = new(4096);
+    private readonly int[] _searchStamp;
+    private readonly int[] _distance;
+    private readonly int[] _parent;
+    private readonly sbyte[] _parentDirection;
+    private readonly double[] _hurt;
+    private int _searchGeneration;
+
+    public TripSearch(LevelModel model, LevelState state, Body body, StepGraph steps, Reachability reach, ExitSpots exits, VisitedBlocks visited, BossRules bosses, int seed)
+    {
+        _model = model;
+        _grid = model.Grid;
+        _state = state;
+        _body = body;
+        _steps = steps;
+        _reach = reach;
+        _exits = exits;
+        _visited = visited;
+        _bosses = bosses;
+        var rotation = ((seed % 8) + 8) % 8;
+        var reverse = ((seed >> 3) & 1) == 1;
+        for (var i = 0; i < 8; i++)
+        {
+            _directionOrder[i] = reverse ? (rotation + 8 - i) & 7 : (rotation + i) & 7;
+        }
+
+        _searchStamp = new int[_grid.Count];
+        _distance = new int[_grid.Count];
+        _parent = new int[_grid.Count];
+        _parentDirection = new sbyte[_grid.Count];
+        _hurt = new double[_grid.Count];
+    }
+
+    /// <summary>The nearest cell meeting the goal, or null when there is none; <see cref="PathTo"/> then gives the way.</summary>
+    public TripTarget? Search(TripGoal goal, bool requireReturn)
+    {
+        if (goal == TripGoal.ProgressOrExploreTowardsExit)
+        {
+            _reach.EnsureExitReturn();
+        }
+
+        var start = _body.Cell;
+        var allowExit = goal is TripGoal.NormalExit or TripGoal.SecretExit;
+        _searchGeneration++;
+        _buckets.Clear();
+        _searchStamp[start] = _searchGeneration;
+        _distance[start] = 0;
+        _parent[start] = -1;
+        _hurt[start] = 0;
+        var protectedUntil = _body.ProtectedUntil;
+
+        // Keys, switches and the exit are worth most of the health; a look around or an item is worth half of it.
+        var budget = goal is TripGoal.Explore or TripGoal.ProgressOrExploreTowardsExit ? (_body.Health / 2) - 10 : _body.Health - 10;
+        _buckets.Push(start, 0);
+        while (_buckets.TryPop(out var c, out var cost))
+        {
+            if (cost != _distance[c])
+            {
+                continue;
+            }
+
+            if ((!requireReturn || _reach.InReturn(c)) && Matches(c, goal, allowExit) is { } target)
+            {
+                return target;
+            }
+
+            for (var k = 0; k < 16; k++)
+            {
+                var d = _directionOrder[k & 7];
+                var next = _steps.Next(c, k < 8 ? d : d + 8, allowExit, out var jumpTics);
+                if (next < 0)
+                {
+                    continue;
+                }
+
+                var stepCost = k >= 8 ? (int)Math.Ceiling(jumpTics * 20)
+                    : next != c + _grid.Offsets[d] ? OrthogonalCost + (Walker.TeleportFreezeTics * 20)
+                    : (d & 1) == 0 ? OrthogonalCost : DiagonalCost;
+
+                // Damage expected on the way (hp per step at running speed, and while waiting for a lift on a damaging
+                // floor): paths that would kill are not taken.
+                var sector = _grid.CenterSector[next];
+                var damage = _hurt[c];
+                var here = _grid.CenterSector[c];
+                if (_state.IsDamaging(here) && next == c + _grid.Offsets[d] && _grid.CanMove(c, next, 0) != _grid.CanMove(c, next, 1))
+                {
+                    damage += _state.DamageOf(here) * Walker.LiftRideTics / 32.0;
+                    stepCost += Walker.LiftRideTics * 20;
+                }
+
+                if (_state.IsDamaging(sector))
+                {
+                    stepCost += DamagePenalty;
+                    if (_body.LastTick + (cost / 20) >= protectedUntil || _state.EndsLevel(sector))
+                    {
+                        damage += _state.DamageOf(sector) * _grid.CellSize / Walker.Speed / 32;
+                        if (damage >= budget && !(allowExit && _state.EndsLevel(sector)))
+                        {
+                            continue;
+                        }
+                    }
+                }
+
+                var total = cost + stepCost;
+                if (_searchStamp[next] != _searchGeneration || total < _distance[next])
+                {
+                    _searchStamp[next] = _searchGeneration;
+                    _distance[next] = total;
+                    _parent[next] = c;
+                    _parentDirection[next] = (sbyte)d;
+                    _hurt[next] = damage;
+                    _buckets.Push(next, total);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The cells and step directions of the last search's way to <paramref name="goal"/>.</summary>
+    public List<(int Cell, int Direction)> PathTo(int goal)
+    {
+        var path = new List<(int, int)>();
+        for (var c = goal; c != _body.Cell; c = _parent[c])
+        {
+            path.Add((c, _parentDirection[c]));
+        }
+
+        path.Reverse();
+        return path;
+    }
+
+    private TripTarget? Matches(int c, TripGoal goal, bool allowExit) => goal switch
+    {
+        TripGoal.Progress => ProgressAt(c),
+        TripGoal.Explore => ExploreAt(c),
+        TripGoal.ProgressOrExploreTowardsExit => _reach.InExitReturn(c) ? ProgressAt(c) ?? ExploreAt(c) : null,
+        _ => _exits.At(c, goal == TripGoal.SecretExit, allowExit),
+    };
+
+    private TripTarget? ProgressAt(int c)
+    {
+        foreach (var thing in _model.Pickups[c])
+        {
+            if (!_state.Taken[thing] && _model.Level.Things[thing].Type is 5 or 6 or 13 or 38 or 39 or 40 && _state.Touches(c, thing))
+            {
+                return new TripTarget(c, TargetKind.Pickup, thing);
+            }
+        }
+
+        foreach (var line in _model.UseLines[c])
+        {
+            if (Wanted(line))
+            {
+                return new TripTarget(c, TargetKind.Use, line);
+            }
+        }
+
+        foreach (var line in _model.GunLines[c])
+        {
+            if (Wanted(line))
+            {
+                return new TripTarget(c, TargetKind.Gun, line);
+            }
+        }
+
+        if (_model.CrossMask[c] != 0)
+        {
+            for (var d = 0; d < 8; d++)
+            {
+                var crossed = _model.Crossings(c, d);
+                if (crossed is null)
+                {
+                    continue;
+                }
+
+                foreach (var (line, _) in crossed)
+                {
+                    if (Wanted(line) && _steps.Step(c, d, allowExit: false) >= 0)
+                    {
+                        return new TripTarget(c, TargetKind.Cross, d);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // Lines worth going to: those that open or move something, and crushers on a level a crushed boss ends.
+    private bool Wanted(int line) =>
+        !_state.Activated[line] && _model.Actions[line] is { } action && (action.Progress || (action.Crusher && _bosses.ExitTypes.Count > 0)) &&
+        (action.Keys is null || action.Keys.IsSatisfiedBy(_body.Keys));
+
+    private TripTarget? ExploreAt(int c)
+    {
+        foreach (var thing in _model.Pickups[c])
+        {
+            if (!_state.Done[thing] && _state.Touches(c, thing))
+            {
+                return new TripTarget(c, TargetKind.Pickup, thing);
+            }
+        }
+
+        // Damaging floors are crossed when needed, not toured.
+        return _visited.IsVisited(c) || _state.IsDamaging(_grid.CenterSector[c]) ? null : new TripTarget(c, TargetKind.Coverage, 0);
+    }
+}

@@ -1,0 +1,526 @@
+using System.Globalization;
+using RlGameTester.Doom.Specials;
+
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>
+/// Walks the body along planned paths tic by tic and does what happens on the way: pickups, lines set off, teleports,
+/// floor damage, exits, death; every happening goes into the <see cref="EventLog"/>.
+/// </summary>
+internal sealed class Walker
+{
+    /// <summary>Running speed, map units per tic (Doom's run is about 16.7 at full speed).</summary>
+    public const double Speed = 16;
+
+    public const int TeleportFreezeTics = 18;
+    public const int LiftRideTics = 70;
+
+    private readonly LevelModel _model;
+    private readonly NavGrid _grid;
+    private readonly LevelState _state;
+    private readonly Body _body;
+    private readonly StepGraph _steps;
+    private readonly StepChanges _changes;
+    private readonly SectorMover _mover;
+    private readonly BossRules _bosses;
+    private readonly VisitedBlocks _visited;
+    private readonly EventLog _log;
+    private readonly int _positionInterval;
+    private readonly Queue<int> _queue = new();
+    private bool _interrupted;
+
+    public Walker(LevelModel model, LevelState state, Body body, StepGraph steps, StepChanges changes, BossRules bosses, VisitedBlocks visited, EventLog log, int positionInterval)
+    {
+        _model = model;
+        _grid = model.Grid;
+        _state = state;
+        _body = body;
+        _steps = steps;
+        _changes = changes;
+        _mover = new SectorMover(model, state, steps);
+        _bosses = bosses;
+        _visited = visited;
+        _log = log;
+        _positionInterval = positionInterval;
+        Trail = new bool[_grid.Count];
+    }
+
+    /// <summary>Cells the body's centre passed through.</summary>
+    public bool[] Trail { get; }
+
+    public bool ExitReached { get; private set; }
+
+    public bool SecretExit { get; private set; }
+
+    public int? ExitTick { get; private set; }
+
+    public bool Died { get; private set; }
+
+    /// <summary>The run is over: the level was finished or the body died.</summary>
+    public bool Over => ExitReached || Died;
+
+    /// <summary>Puts the body at the start: its events of tic 0 and what it touches there.</summary>
+    public void Begin(int startCell, int startAngle)
+    {
+        _body.Cell = startCell;
+        _body.Angle = startAngle;
+        Trail[startCell] = true;
+        _visited.Mark(startCell);
+        if (_body.LastTick % _positionInterval == 0)
+        {
+            _log.Add(_log.At(ExplorerEventKind.Position, startCell));
+        }
+
+        PickUp(startCell);
+    }
+
+    /// <summary>Marks the 64-unit blocks around a cell as seen.</summary>
+    public void MarkVisited(int c) => _visited.Mark(c);
+
+    /// <summary>Walks a path from the body's cell to <paramref name="goal"/>.</summary>
+    public WalkOutcome WalkTo(int goal, List<(int Cell, int Direction)> path)
+    {
+        _interrupted = false;
+        foreach (var (next, direction) in path)
+        {
+            // A path's step that neither walks nor teleports there is a running jump.
+            var moved = next == _steps.Step(_body.Cell, direction, allowExit: false) ? StepOnce(direction) : JumpOnce(direction, next);
+            if (_body.Cell == goal)
+            {
+                return WalkOutcome.Arrived;
+            }
+
+            if (!moved || _body.Cell != next)
+            {
+                return _interrupted || Over ? WalkOutcome.Interrupted : WalkOutcome.Blocked;
+            }
+        }
+
+        return _body.Cell == goal ? WalkOutcome.Arrived : WalkOutcome.Blocked;
+    }
+
+    /// <summary>Does what the target is for, once the body is there.</summary>
+    public void Finish(TripTarget target)
+    {
+        switch (target.Kind)
+        {
+            case TargetKind.Use or TargetKind.Gun:
+                Wait(1);
+                Activate(_model.Actions[target.Aux]!);
+                break;
+            case TargetKind.Cross:
+                StepOnce(target.Aux, allowExit: true);
+                break;
+            case TargetKind.ExitSector:
+                // Stand in the exit sector until its damage brings health to 10 or less.
+                for (var guard = 0; guard < 200 && !Over; guard++)
+                {
+                    Wait(32 - (_body.LastTick % 32));
+                }
+
+                break;
+            case TargetKind.Boss:
+                EndLevel(null, secret: false, "assumed boss death: the agent reached a spot in view of the boss that ends the level");
+                break;
+        }
+    }
+
+    /// <summary>Assumes the boss deaths whose sector moves are pending have happened. False when there are none.</summary>
+    public bool FireBossActions()
+    {
+        if (_bosses.Pending.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var (tag, effect, monster) in _bosses.Pending)
+        {
+            var move = effect switch
+            {
+                BossEffect.LowerFloor => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Permanent),
+                BossEffect.RaiseFloor => new SectorMove(false, MoveTarget.ShortestLowerTexture, MoveKind.Permanent),
+                _ => new SectorMove(true, MoveTarget.DoorOpen, MoveKind.Permanent, Speed: 8),
+            };
+            ApplyMoves(move, _model.SectorsByTag.GetValueOrDefault(tag) ?? [], null);
+            var name = ThingTypes.Find(monster)?.Name ?? $"type {monster}";
+            _log.Add(_log.At(ExplorerEventKind.LineActivated, _body.Cell) with
+            {
+                Detail = $"assumed boss death: every {name} dies, sectors tagged {tag} {BossRules.EffectText(effect)}",
+            });
+        }
+
+        _bosses.ClearPending();
+        return true;
+    }
+
+    /// <summary>One step of the body from its cell in a direction; false when the walk must stop (state changed, teleport, exit, death).</summary>
+    private bool StepOnce(int direction, bool allowExit = false)
+    {
+        var from = _body.Cell;
+        var to = from + _grid.Offsets[direction];
+        if (!_grid.CanMove(from, to, _body.LiftConfig))
+        {
+            if (!_grid.CanMove(from, to, 1 - _body.LiftConfig))
+            {
+                return false;
+            }
+
+            // The lift has to come to the body first.
+            Wait(LiftRideTics);
+            _body.LiftConfig = 1 - _body.LiftConfig;
+        }
+
+        var crossed = _model.Crossings(from, direction);
+        if (!allowExit && crossed is not null)
+        {
+            foreach (var (line, _) in crossed)
+            {
+                if (_model.Actions[line]!.Exit)
+                {
+                    return false;
+                }
+            }
+        }
+
+        _body.Angle = direction * 45;
+        var length = (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2);
+        Advance(from, to, length / Speed);
+        if (Over)
+        {
+            return false;
+        }
+
+        Arrive(to);
+        var keepGoing = true;
+        if (crossed is not null)
+        {
+            foreach (var (line, frontToBack) in crossed)
+            {
+                var action = _model.Actions[line]!;
+                if (action.Teleport)
+                {
+                    if (frontToBack && action.TeleportThing >= 0 && (action.Repeatable || !_state.Activated[line]))
+                    {
+                        Teleport(action);
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                if (!_state.Activated[line] && Activate(action))
+                {
+                    keepGoing = false;
+                }
+            }
+        }
+
+        PickUp(_body.Cell);
+        return keepGoing && !Over;
+    }
+
+    /// <summary>A running jump along a planned path: lines crossed in the air are set off; the body lands on the far ledge.</summary>
+    private bool JumpOnce(int direction, int landing)
+    {
+        var from = _body.Cell;
+        if (_steps.Jumps.Jump(from, direction, out var tics) != landing)
+        {
+            return false;
+        }
+
+        _body.Angle = direction * 45;
+        Advance(from, landing, tics);
+        if (Over)
+        {
+            return false;
+        }
+
+        Arrive(landing);
+        var keepGoing = true;
+        for (var c = from; c != landing; c += _grid.Offsets[direction])
+        {
+            Trail[c] = true;
+            if (_model.Crossings(c, direction) is { } crossed)
+            {
+                foreach (var (line, _) in crossed)
+                {
+                    if (!_state.Activated[line] && Activate(_model.Actions[line]!))
+                    {
+                        keepGoing = false;
+                    }
+                }
+            }
+        }
+
+        PickUp(_body.Cell);
+        return keepGoing && !Over;
+    }
+
+    private void Arrive(int c)
+    {
+        _body.Cell = c;
+        Trail[c] = true;
+        _visited.Mark(c);
+    }
+
+    private void Teleport(LineAction action)
+    {
+        _state.Activated[action.Line] = true;
+        var destination = _model.Level.Things[action.TeleportThing];
+        _log.Add(_log.At(ExplorerEventKind.Teleport, _body.Cell) with
+        {
+            Line = action.Line,
+            ToX = destination.X,
+            ToY = destination.Y,
+            Detail = action.Name,
+        });
+        Arrive(action.TeleportCell);
+        _body.Angle = destination.Angle;
+        Wait(TeleportFreezeTics);
+        PickUp(_body.Cell);
+        _changes.Stale = true;
+        _interrupted = true;
+    }
+
+    /// <summary>Sets a line off: exits end the level, moves change sector heights. True when something changed.</summary>
+    private bool Activate(LineAction action)
+    {
+        if (action.Keys is { } needed && !needed.IsSatisfiedBy(_body.Keys))
+        {
+            return false;
+        }
+
+        _state.Activated[action.Line] = true;
+        _log.Add(_log.At(ExplorerEventKind.LineActivated, _body.Cell) with { Line = action.Line, Detail = action.Name });
+        if (action.Exit)
+        {
+            EndLevel(action.Line, action.SecretExit, action.Name);
+            return true;
+        }
+
+        if (action.Crusher)
+        {
+            CrushBosses(action);
+            return ExitReached;
+        }
+
+        if (action.Move is not { } move || action.Sectors.Length == 0)
+        {
+            return false;
+        }
+
+        ref readonly var line = ref _model.Level.Linedefs.ItemRef(action.Line);
+        int? frontSector = line.FrontSide < 0 ? null : _model.Level.Sidedefs[line.FrontSide].Sector;
+        var travel = ApplyMoves(move, action.Sectors, frontSector);
+        if (travel < 0)
+        {
+            return false;
+        }
+
+        // A player waits at a door or switch for what it moves (not on a damaging floor); walk-over lines are passed at full speed.
+        if (action.Trigger is LineTrigger.Door or LineTrigger.Switch && !_state.IsDamaging(_grid.CenterSector[_body.Cell]))
+        {
+            Wait(Math.Min(travel / Math.Max(1, move.Speed), 140));
+        }
+
+        return true;
+    }
+
+    private int ApplyMoves(SectorMove move, IReadOnlyList<int> sectors, int? frontSector)
+    {
+        var travel = _mover.Apply(move, sectors, frontSector);
+        if (travel >= 0)
+        {
+            _interrupted = true;
+            if (!_grid.Fits(_body.Cell))
+            {
+                StepOff();
+            }
+        }
+
+        return travel;
+    }
+
+    // Planes move at 1 to 8 units a tic, not at once: a body on a floor that starts rising to the ceiling (or under a
+    // ceiling coming down) walks off it while it moves. The agent goes to the nearest spot that still has room.
+    private void StepOff()
+    {
+        var from = _body.Cell;
+        var seen = new HashSet<int> { from };
+        _queue.Clear();
+        _queue.Enqueue(from);
+        var limit = (int)(512 / _grid.CellSize);
+        while (_queue.Count > 0)
+        {
+            var c = _queue.Dequeue();
+            if (_grid.Fits(c))
+            {
+                var distance = Math.Max(Math.Abs(_grid.X(c) - _grid.X(from)), Math.Abs(_grid.Y(c) - _grid.Y(from)));
+                Advance(from, c, distance / Speed);
+                _body.Cell = c;
+                Trail[c] = true;
+                return;
+            }
+
+            for (var d = 0; d < 8; d++)
+            {
+                var n = c + _grid.Offsets[d];
+                if (_grid.Blocked[n] == NavGrid.Free && Math.Abs((n % _grid.Columns) - (from % _grid.Columns)) <= limit &&
+                    Math.Abs((n / _grid.Columns) - (from / _grid.Columns)) <= limit && seen.Add(n))
+                {
+                    _queue.Enqueue(n);
+                }
+            }
+        }
+    }
+
+    // Bosses whose death ends the level die when crushed (freedoom's MAP16 crushes its Icons of Sin): once every one of
+    // a kind stands in a sector a crusher was started in, the level ends.
+    private void CrushBosses(LineAction action)
+    {
+        foreach (var sector in action.Sectors)
+        {
+            _state.Crushed[sector] = true;
+        }
+
+        foreach (var type in _bosses.ExitTypes)
+        {
+            var all = true;
+            var any = false;
+            for (var t = 0; t < _model.Level.Things.Length && all; t++)
+            {
+                if (_model.ThingPresent[t] && _model.Level.Things[t].Type == type)
+                {
+                    any = true;
+                    all = _model.ThingSector[t] >= 0 && _state.Crushed[_model.ThingSector[t]];
+                }
+            }
+
+            if (any && all)
+            {
+                var name = ThingTypes.Find(type)?.Name ?? $"type {type}";
+                EndLevel(action.Line, secret: false, $"assumed boss death: every {name} is crushed by {action.Name} (line {action.Line})");
+                return;
+            }
+        }
+    }
+
+    private void EndLevel(int? line, bool secret, string detail)
+    {
+        ExitReached = true;
+        SecretExit = secret;
+        ExitTick = _body.LastTick;
+        _log.Add(_log.At(ExplorerEventKind.ExitReached, _body.Cell) with { Line = line, Detail = detail });
+    }
+
+    private void Wait(int tics)
+    {
+        if (tics > 0)
+        {
+            Advance(_body.Cell, _body.Cell, tics);
+        }
+    }
+
+    /// <summary>Moves the clock on while the body goes from one cell to the next, doing what happens at each whole tic.</summary>
+    private void Advance(int from, int to, double tics)
+    {
+        var start = _body.Clock;
+        _body.Clock += tics;
+        var end = (int)Math.Floor(_body.Clock);
+        double fx = _grid.X(from), fy = _grid.Y(from), tx = _grid.X(to), ty = _grid.Y(to);
+        for (var tick = _body.LastTick + 1; tick <= end; tick++)
+        {
+            var fraction = tics <= 0 ? 1 : Math.Clamp((tick - start) / tics, 0, 1);
+            var here = fraction < 0.5 ? from : to;
+            _body.LastTick = tick;
+            if (tick % _positionInterval == 0)
+            {
+                _log.Add(_log.At(ExplorerEventKind.Position, here, fx + ((tx - fx) * fraction), fy + ((ty - fy) * fraction)));
+            }
+
+            if (tick % 32 == 0)
+            {
+                FloorDamage(here);
+                if (Over)
+                {
+                    _body.Clock = tick;
+                    return;
+                }
+            }
+        }
+    }
+
+    // P_PlayerInSpecialSector: on the floor of a damaging sector, damage every 32 tics (halved on skill 1, armour
+    // absorbing its share); special 11 ends the level once health is 10 or less.
+    private void FloorDamage(int c)
+    {
+        var sector = _grid.CenterSector[c];
+        if (!_state.IsDamaging(sector) || !OnCurrentFloor(c, sector))
+        {
+            return;
+        }
+
+        var info = _state.Describe(_state.Heights.Special[sector]);
+        if (_body.LastTick < _body.InvulnerableUntil || (_body.LastTick < _body.SuitUntil && !info.EndsLevel))
+        {
+            return;
+        }
+
+        var old = _body.Hurt(_state.DamageOf(sector));
+        var cause = string.Create(CultureInfo.InvariantCulture, $"damaging floor (special {_state.Heights.Special[sector]}, {info.Damage} hp / 32 tics)");
+        _log.Add(_log.At(ExplorerEventKind.HealthChange, c) with { OldHealth = old, NewHealth = _body.Health, Cause = cause });
+        if (_body.Health <= 0)
+        {
+            Died = true;
+            _log.Add(_log.At(ExplorerEventKind.Death, c) with { OldHealth = old, NewHealth = _body.Health, Cause = cause });
+            return;
+        }
+
+        if (info.EndsLevel && _body.Health <= 10)
+        {
+            EndLevel(null, secret: false, string.Create(CultureInfo.InvariantCulture, $"exit sector {sector} (special {_state.Heights.Special[sector]})"));
+        }
+    }
+
+    private bool OnCurrentFloor(int c, int sector) => _body.LiftConfig == 0
+        ? _grid.Floor0[c] == _state.Heights.FloorLow[sector]
+        : _grid.Floor1[c] == _state.Heights.FloorHigh[sector];
+
+    private void PickUp(int c)
+    {
+        foreach (var thing in _model.Pickups[c])
+        {
+            if (_state.Taken[thing] || !_state.Touches(c, thing))
+            {
+                continue;
+            }
+
+            _state.Done[thing] = true;
+            Give(thing, c);
+        }
+    }
+
+    private void Give(int thing, int c)
+    {
+        var type = _model.Level.Things[thing].Type;
+        if (ThingTypes.Find(type) is not { } info || !_body.Give(type, info, out var newHealth))
+        {
+            return;
+        }
+
+        _state.Taken[thing] = true;
+        var item = info.Name.ToLowerInvariant();
+        if (info.Key != DoomKeys.None)
+        {
+            _log.Add(_log.At(ExplorerEventKind.KeyPickup, c) with { Thing = thing, Item = item });
+            return;
+        }
+
+        _log.Add(_log.At(ExplorerEventKind.ItemPickup, c) with { Thing = thing, Item = item });
+        if (newHealth != _body.Health)
+        {
+            _log.Add(_log.At(ExplorerEventKind.HealthChange, c) with { OldHealth = _body.Health, NewHealth = newHealth, Cause = item });
+            _body.SetHealth(newHealth);
+        }
+    }
+}
