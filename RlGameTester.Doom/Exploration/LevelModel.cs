@@ -19,7 +19,7 @@ internal sealed class LevelModel
     /// <summary>How far away the agent shoots gun-triggered lines from.</summary>
     public const double GunRange = 1024;
 
-    private readonly Dictionary<int, List<(int Line, bool FrontToBack)>> crossings = [];
+    private readonly CrossingIndex crossings;
     private readonly List<LineAction>?[] actionsBySector;
 
     public LevelModel(Level level, LevelGeometry geometry, int skill)
@@ -58,10 +58,8 @@ internal sealed class LevelModel
             }
         }
 
-        CrossMask = new byte[Grid.Count];
         var useLists = new List<(int Cell, int Value)>();
         var gunLists = new List<(int Cell, int Value)>();
-        var cells = new List<int>();
         var scratch = new List<int>();
         foreach (var action in Actions)
         {
@@ -72,9 +70,6 @@ internal sealed class LevelModel
 
             switch (action.Trigger)
             {
-                case LineTrigger.Walk:
-                    AddCrossings(action.Line, cells);
-                    break;
                 case LineTrigger.Switch or LineTrigger.Door:
                     AddUseCells(action.Line, useLists, scratch);
                     break;
@@ -84,6 +79,7 @@ internal sealed class LevelModel
             }
         }
 
+        crossings = new CrossingIndex(Grid, geometry, Actions.Where(a => a?.Trigger == LineTrigger.Walk).Select(a => a!.Line));
         UseLines = new CellLists(Grid.Count, useLists);
         GunLines = new CellLists(Grid.Count, gunLists);
 
@@ -119,7 +115,7 @@ internal sealed class LevelModel
     public LineAction?[] Actions { get; }
 
     /// <summary>Per cell, a bit for each of the 8 steps that crosses a walk-over special line.</summary>
-    public byte[] CrossMask { get; }
+    public byte[] CrossMask => crossings.Mask;
 
     /// <summary>Switch and manual-door lines usable from each cell.</summary>
     public CellLists UseLines { get; }
@@ -135,7 +131,7 @@ internal sealed class LevelModel
 
     /// <summary>The walk-over lines a step from <paramref name="cell"/> in <paramref name="direction"/> crosses.</summary>
     public List<(int Line, bool FrontToBack)>? Crossings(int cell, int direction) =>
-        (CrossMask[cell] & (1 << direction)) == 0 ? null : crossings.GetValueOrDefault((cell * 8) + direction);
+        crossings[cell, direction];
 
     /// <summary>The cell a body teleported to a destination thing stands in: the thing's cell, or the nearest free one within 16 units.</summary>
     public int ArrivalCell(double x, double y)
@@ -311,43 +307,6 @@ internal sealed class LevelModel
         {
             action.TeleportThing = best;
             action.TeleportCell = ArrivalCell(Level.Things[best].X, Level.Things[best].Y);
-        }
-    }
-
-    // Doom sets off a walk-over line when the body's centre changes side while the box at the new spot touches the line.
-    private void AddCrossings(int line, List<int> cells)
-    {
-        var (x1, y1, x2, y2) = Geometry.Segment(line);
-        Grid.CellsTouchedByLine(line, cells);
-        var offsets = Grid.Offsets;
-        foreach (var to in cells)
-        {
-            var toFront = NavGrid.OnFront(x1, y1, x2, y2, Grid.X(to), Grid.Y(to));
-            for (var d = 0; d < 8; d++)
-            {
-                var from = to - offsets[d];
-                if (from < 0 || from >= Grid.Count)
-                {
-                    continue;
-                }
-
-                var fromFront = NavGrid.OnFront(x1, y1, x2, y2, Grid.X(from), Grid.Y(from));
-                if (fromFront == toFront)
-                {
-                    continue;
-                }
-
-                // The step from `from` towards `to` goes in direction d.
-                var key = (from * 8) + d;
-                if (!crossings.TryGetValue(key, out var list))
-                {
-                    list = [];
-                    crossings.Add(key, list);
-                }
-
-                list.Add((line, fromFront));
-                CrossMask[from] |= (byte)(1 << d);
-            }
         }
     }
 

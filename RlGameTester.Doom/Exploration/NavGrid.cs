@@ -31,7 +31,12 @@ internal sealed class NavGrid
     private readonly int[] sectorCellStart;
     private readonly int[] sectorCells;
 
-    public NavGrid(Level level, LevelGeometry geometry, Func<int, bool> thingPresent)
+    /// <param name="shrinkByHalfCell">
+    /// Give the box a radius half a cell smaller: then every spot where Doom's 32x32 box fits has a cell within half a
+    /// cell whose smaller box fits too, and touches no sector the real box does not, so searches over this grid never
+    /// miss a way a player has (they may find ways a player has not).
+    /// </param>
+    public NavGrid(Level level, LevelGeometry geometry, Func<int, bool> thingPresent, bool shrinkByHalfCell = false)
     {
         this.level = level;
         this.geometry = geometry;
@@ -43,6 +48,8 @@ internal sealed class NavGrid
         {
             CellSize *= 2;
         }
+
+        Radius = shrinkByHalfCell ? BodyRadius - (CellSize / 2) : BodyRadius;
 
         // Cell centres sit on multiples of the cell size, as Doom's walls mostly do, so corridors exactly 32 wide fit.
         OriginX = Math.Floor((bounds.MinX - 32) / CellSize) * CellSize;
@@ -83,6 +90,9 @@ internal sealed class NavGrid
     }
 
     public double CellSize { get; }
+
+    /// <summary>Half the side of the body's box on this grid: <see cref="BodyRadius"/>, or less for a generous grid.</summary>
+    public double Radius { get; }
 
     public double OriginX { get; }
 
@@ -236,8 +246,11 @@ internal sealed class NavGrid
         return min < 0 && max > 0;
     }
 
-    /// <summary>The cells whose box a line touches, row by row.</summary>
-    public void CellsTouchedByLine(int line, List<int> result, double half = BodyRadius)
+    /// <summary>The cells whose box (of this grid's radius) a line touches, row by row.</summary>
+    public void CellsTouchedByLine(int line, List<int> result) => CellsTouchedByLine(line, result, Radius);
+
+    /// <summary>The cells whose box of half-size <paramref name="half"/> a line touches, row by row.</summary>
+    public void CellsTouchedByLine(int line, List<int> result, double half)
     {
         result.Clear();
         var (x1, y1, x2, y2) = geometry.Segment(line);
@@ -550,7 +563,7 @@ internal sealed class NavGrid
                 continue;
             }
 
-            double reach = info.Radius + BodyRadius;
+            double reach = info.Radius + Radius;
             var colLow = Math.Max(0, (int)Math.Floor((thing.X - reach - OriginX) / CellSize));
             var colHigh = Math.Min(Columns - 1, (int)Math.Ceiling((thing.X + reach - OriginX) / CellSize));
             var rowLow = Math.Max(0, (int)Math.Floor((thing.Y - reach - OriginY) / CellSize));
