@@ -3,7 +3,7 @@
 # GitHub sources: the pinned commit over https (a shallow fetch into .corpus/git/), or, when CORPUS_MIRROR is set, from
 # the bare mirror $CORPUS_MIRROR/owner+name/repo (or repo/.git) of each repository, for machines without GitHub access.
 # freedm comes from Debian's package (installed when missing). Idempotent: files already present with the right hash
-# are kept. Writes .corpus/levels.tsv: one row per level (file, level, source, split, format, licence, what).
+# are kept. Writes .corpus/levels.tsv: one row per level (file, level, source, split, play, format, licence, what).
 # Usage: scripts/corpus.sh            CORPUS_MIRROR=/work/.mirror scripts/corpus.sh
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,10 +32,10 @@ git_dir_for() {
 sha_of() { sha256sum "$1" | cut -d' ' -f1; }
 
 levels="$out/levels.tsv.tmp"
-printf 'file\tlevel\tsource\tsplit\tformat\tlicence\twhat\n' > "$levels"
+printf 'file\tlevel\tsource\tsplit\tplay\tformat\tlicence\twhat\n' > "$levels"
 fetched=0 kept=0 failed=0
 declare -A git_dirs=()
-while IFS=$'\t' read -r source split name commit path sha format names licence what; do
+while IFS=$'\t' read -r source split play name commit path sha format names licence what; do
   [ "$source" = source ] && continue
   if [ "$name" = debian:freedm ]; then
     if [ ! -f "$path" ]; then
@@ -74,11 +74,11 @@ while IFS=$'\t' read -r source split name commit path sha format names licence w
   fi
   IFS=',' read -r -a level_names <<< "$names"
   for level in "${level_names[@]}"; do
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${file#"$repo"/}" "$level" "$source" "$split" "$format" "$licence" "$what" >> "$levels"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${file#"$repo"/}" "$level" "$source" "$split" "$play" "$format" "$licence" "$what" >> "$levels"
   done
 done < "$manifest"
 mv "$levels" "$out/levels.tsv"
 
 echo "corpus: $fetched files fetched, $kept already present, $failed failed; $(($(wc -l < "$out/levels.tsv") - 1)) levels in .corpus/levels.tsv"
-awk -F'\t' 'NR > 1 { n[$4]++ } END { for (s in n) printf "  %s: %d levels\n", s, n[s] }' "$out/levels.tsv" | sort
+awk -F'\t' 'NR > 1 { n[$4 " " $5]++ } END { for (s in n) printf "  %s: %d levels\n", s, n[s] }' "$out/levels.tsv" | sort
 [ "$failed" -eq 0 ]
