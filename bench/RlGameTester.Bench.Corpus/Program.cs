@@ -8,7 +8,17 @@ using RlGameTester.Bench.Corpus;
 // The static checks and the explorer (skill 3, seed 0) on every level of the community corpus that scripts/corpus.sh
 // fetched into .corpus/, one row per level, then a summary per split with deathmatch levels in their own block.
 var repoRoot = FindRepoRoot();
-var options = CorpusOptions.Parse(args, repoRoot);
+CorpusOptions options;
+try
+{
+    options = CorpusOptions.Parse(args, repoRoot);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
 var listPath = Path.Combine(options.CorpusFolder, "levels.tsv");
 if (!File.Exists(listPath))
 {
