@@ -1,0 +1,53 @@
+using System.Text.Json.Serialization;
+
+namespace RlGameTester.Bench.Corpus;
+
+/// <summary>One row: what the static checks and the explorer made of one level (the JSON form of <c>--json</c>).</summary>
+internal sealed record LevelMeasurement
+{
+    public required string Source { get; init; }
+
+    public required string Split { get; init; }
+
+    public required bool Deathmatch { get; init; }
+
+    public required string File { get; init; }
+
+    public required string Level { get; init; }
+
+    [JsonConverter(typeof(JsonStringEnumConverter<LevelOutcome>))]
+    public required LevelOutcome Outcome { get; init; }
+
+    /// <summary>Why the level could not be measured (unreadable, timed out, crashed).</summary>
+    public string? Error { get; init; }
+
+    /// <summary><c>doom</c>, <c>boom</c> (a Doom-format level using a special above 141), <c>hexen</c> or <c>udmf</c>; the manifest's when unreadable.</summary>
+    public required string Format { get; init; }
+
+    public int Lines { get; init; }
+
+    public bool HasPlayer1Start { get; init; }
+
+    public bool HasExit { get; init; }
+
+    /// <summary><c>ExplorationResult.ExitReached</c>.</summary>
+    public bool Finished { get; init; }
+
+    public bool SecretExit { get; init; }
+
+    /// <summary>Critical findings, <c>static:check-name</c> or <c>explorer:Kind</c>, one entry per finding.</summary>
+    public IReadOnlyList<string> Criticals { get; init; } = [];
+
+    /// <summary>The explorer's <c>ExitUnreachable</c> finding when it is not critical (e.g. a level with no exit at all).</summary>
+    public string? ExitFinding { get; init; }
+
+    /// <summary>For an unfinished level: the <c>ExitUnreachable</c> finding's <c>mechanic</c> evidence, else its title (or died / timed out).</summary>
+    public string? StoppedBy { get; init; }
+
+    public double Milliseconds { get; init; }
+
+    public double ExploreMilliseconds { get; init; }
+
+    [JsonIgnore]
+    public bool HasCritical => Criticals.Count > 0;
+}
