@@ -48,6 +48,7 @@ internal static partial class FindingFixes
         "unreachable_area" => $"Connect the area {at}: lower the step to at most 24 units, make the opening at least 56 high and 32 wide, or add a lift, a door or a teleporter. "
             + "If it is meant to be closed off, ignore this.",
         "exit_unreachable" => ExitUnreachable(finding, at, element),
+        "exit_not_reached" => ExitNotReached(finding, at, element),
         "unreachable_key" => $"Move the key {at} where the player can reach it{Nearest(finding)}, or open a way to it (steps of at most 24 units, a lift, a door).",
         "unreachable_item" => $"Move the item {at} where the player can reach it{Nearest(finding)}, or open a way to it; delete it if it is decoration.",
         "unreachable_secret" => $"Give the secret sector {at} an entrance (a door, a lift, a hidden switch) or clear its secret special (9).",
@@ -119,6 +120,14 @@ internal static partial class FindingFixes
             _ => $"Open the way to the exit {at}: lower the step in front of it to at most 24 units or add a lift or stairs, "
                 + $"give the locked door's key a place the player reaches, and check that {element} can be used or crossed.",
         };
+    }
+
+    /// <summary>The explorer stopped, but a more generous search got through: say how, and what to fix if that way is not meant.</summary>
+    private static string ExitNotReached(EvidenceFinding finding, string at, string element)
+    {
+        var how = Evidence(finding, "mechanic") is { } mechanic ? $" (the way found relies on: {mechanic})" : string.Empty;
+        return $"Play the way to the exit from {at} and check it can be taken{how}; the explorer stopped there but could not prove the exit unreachable. "
+            + $"If that way is not meant to be the way: {ExitUnreachable(finding, at, element)}";
     }
 
     private static string Stuck(EvidenceFinding finding, string at, string episode)

@@ -46,4 +46,7 @@ public enum BugType
     MapTooLarge,
     /// <summary>A static check without a type of its own; its <c>check_name</c> says which.</summary>
     LevelCheck,
+
+    /// <summary>The explorer did not reach the exit, but it is not proven unreachable (a more generous search gets through, or the level holds what the simulation cannot decide).</summary>
+    ExitNotReached,
 }

@@ -1,13 +1,17 @@
 using System.Globalization;
+using RlGameTester.Doom.Exploration.Proof;
 using static RlGameTester.Doom.Exploration.FindingText;
 
 namespace RlGameTester.Doom.Exploration;
 
 /// <summary>
 /// Damaging floors a body at full health cannot leave before it dies (no safe floor reachable, or too far), and a
-/// damaging floor under the player start.
+/// damaging floor under the player start. A death zone the <see cref="Prover"/> finds no way off at all is major (a
+/// player who falls in dies, but the level can be finished by not falling in), critical when the player starts in it;
+/// one only too far for a body at 100 health (a player may carry 200 health, armour or a radiation suit), or one a
+/// more generous search gets out of, is a minor "possible" death zone.
 /// </summary>
-internal sealed class DeathZoneJudge(RunSnapshot run)
+internal sealed class DeathZoneJudge(RunSnapshot run, Prover prover)
 {
     private readonly NavGrid _grid = run.Grid;
 
@@ -55,7 +59,7 @@ internal sealed class DeathZoneJudge(RunSnapshot run)
         {
             foreach (var component in CellComponents.BySector(_grid, deadly))
             {
-                findings.Add(DeathZone(component, escape));
+                findings.Add(Prove(DeathZone(component, escape), component, escape));
             }
         }
 
@@ -132,6 +136,41 @@ internal sealed class DeathZoneJudge(RunSnapshot run)
                 ["way_out"] = trapped ? "none" : "too far",
             },
         };
+    }
+
+    // A pit is judged from the cells that have no way out in the run's model; a floor only too far, by its health.
+    private ExplorerFinding Prove(ExplorerFinding finding, List<int> component, int[] escape)
+    {
+        var trapped = component.FindAll(c => escape[c] < 0);
+        ProofResult proof = trapped.Count > 0
+            ? prover.Trapped(trapped, SafeFloor, "to a floor that does not hurt")
+            : new ProofResult(false, "health and armour", "Not proven: a player with more health (up to 200), armour or a radiation suit may get out in time.");
+        if (proof.Proven)
+        {
+            return finding with
+            {
+                Description = $"{finding.Description} {proof.Explanation}",
+                Severity = component.Contains(run.StartCell) ? "critical" : "major",
+                Evidence = proof.AddTo(finding.Evidence),
+            };
+        }
+
+        return finding with
+        {
+            Title = $"Possible death zone (not proven): {finding.Title["Death zone: ".Length..]}",
+            Description = $"{finding.Description} {proof.Explanation}",
+            Severity = "minor",
+            Confidence = ExitVerdictJudge.NotProvenConfidence,
+            Evidence = proof.AddTo(finding.Evidence),
+        };
+    }
+
+    // A body is safe where its centre is over a floor that does not hurt (Doom hurts only a body whose centre's sector
+    // does, standing on that sector's floor).
+    private bool SafeFloor(int c, int height)
+    {
+        var sector = _grid.CenterSector[c];
+        return sector >= 0 && DamageOf(sector) == 0;
     }
 
     private ExplorerFinding StartOnDamagingFloor(int escapeCells)

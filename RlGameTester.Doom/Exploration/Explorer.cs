@@ -43,7 +43,10 @@ public static class Explorer
 
         if (start < 0 || level.Linedefs.Length == 0 || level.Sectors.Length == 0)
         {
-            return NoStart(geometry, start < 0 ? "no player 1 start" : "the level has no lines or sectors");
+            // ZDoom ports start a single player on a deathmatch spot when there is no player 1 start (the ViZDoom
+            // scenarios rely on it), as the static check's missing-player1-start says; vanilla cannot start the level.
+            var deathmatch = start < 0 && !level.UsesDoomSpecials && level.Things.Any(t => t.Type == 11);
+            return NoStart(geometry, start < 0 ? "no player 1 start" : "the level has no lines or sectors", severity: deathmatch ? "info" : "critical");
         }
 
         var model = new LevelModel(level, geometry, options.Skill);
@@ -53,7 +56,10 @@ public static class Explorer
         var startCell = model.ArrivalCell(thing.X, thing.Y);
         if (startCell < 0)
         {
-            return NoStart(geometry, "the player 1 start is inside a wall or a solid thing", start, thing.X, thing.Y);
+            // Proven only when even a box half a cell smaller has no room there.
+            var generous = new NavGrid(level, geometry, t => model.ThingPresent[t], shrinkByHalfCell: true);
+            var proven = generous.Blocked[generous.CellAt(thing.X, thing.Y)] != NavGrid.Free;
+            return NoStart(geometry, "the player 1 start is inside a wall or a solid thing", proven ? "critical" : "major", start, thing.X, thing.Y);
         }
 
         run.Run(startCell, thing.Angle);
@@ -76,7 +82,7 @@ public static class Explorer
         };
     }
 
-    private static ExplorationResult NoStart(LevelGeometry geometry, string reason, int? thing = null, double? x = null, double? y = null) => new()
+    private static ExplorationResult NoStart(LevelGeometry geometry, string reason, string severity, int? thing = null, double? x = null, double? y = null) => new()
     {
         Events = [],
         Findings =
@@ -88,7 +94,7 @@ public static class Explorer
                 x ?? geometry.Bounds.CenterX,
                 y ?? geometry.Bounds.CenterY)
             {
-                Severity = "critical",
+                Severity = severity,
                 ElementKind = thing is null ? "level" : "thing",
                 ElementIndex = thing,
                 Evidence = new Dictionary<string, string> { ["reason"] = reason },

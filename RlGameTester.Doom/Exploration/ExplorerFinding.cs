@@ -9,6 +9,9 @@ public sealed record ExplorerFinding(ExplorerFindingKind Kind, string Title, str
     /// <summary>critical | major | minor | info.</summary>
     public string Severity { get; init; } = "major";
 
+    /// <summary>0-1: how sure the finding is that a player meets the problem (1 for what is proven).</summary>
+    public double Confidence { get; init; } = 1;
+
     /// <summary>line | sector | thing | side | level.</summary>
     public string? ElementKind { get; init; }
 

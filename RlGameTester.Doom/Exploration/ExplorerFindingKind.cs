@@ -6,6 +6,12 @@ public enum ExplorerFindingKind
     /// <summary>No exit can be reached from the start (or there is no player 1 start).</summary>
     ExitUnreachable,
 
+    /// <summary>
+    /// The explorer did not reach the exit, but that is not proven: a more generous search gets through (the finding
+    /// names the mechanic), or the level holds something the simulation cannot decide.
+    /// </summary>
+    ExitNotReached,
+
     /// <summary>An area a player can get into with no way back and no exit from it.</summary>
     Softlock,
 

@@ -104,11 +104,13 @@ internal sealed class GapJudge(RunSnapshot run, ReachJudge reach)
             });
         }
     }
+
     private bool SectorsConnect(int from, int into)
     {
         var opening = Math.Min(run.State.Heights.Ceiling[from], run.State.Heights.Ceiling[into]) - Math.Max(run.State.Heights.FloorHigh[from], run.State.Heights.FloorLow[into]);
         return opening >= NavGrid.BodyHeight && run.State.Heights.FloorLow[into] - run.State.Heights.FloorHigh[from] <= NavGrid.MaxStepUp;
     }
+
     public void JudgeBlockedTeleports(List<ExplorerFinding> findings)
     {
         foreach (var action in run.Model.Actions)

@@ -1,11 +1,15 @@
 using System.Globalization;
 using RlGameTester.Doom.Specials;
+using RlGameTester.Doom.Exploration.Proof;
 using static RlGameTester.Doom.Exploration.FindingText;
 
 namespace RlGameTester.Doom.Exploration;
 
-/// <summary>Keys, items and secret sectors of the skill that no spot the run ever reached gets to.</summary>
-internal sealed class ReachJudge(RunSnapshot run)
+/// <summary>
+/// Keys, items and secret sectors of the skill that no spot the run ever reached gets to. An unreachable key is major
+/// only when proven; a key a more generous search gets to is a minor "not reached by the explorer".
+/// </summary>
+internal sealed class ReachJudge(RunSnapshot run, Prover prover)
 {
     private readonly NavGrid _grid = run.Grid;
 
@@ -56,7 +60,7 @@ internal sealed class ReachJudge(RunSnapshot run)
                 evidence["nearest_reachable_y"] = N(_grid.Y(nearby));
             }
 
-            findings.Add(new ExplorerFinding(
+            var finding = new ExplorerFinding(
                 isKey ? ExplorerFindingKind.UnreachableKey : ExplorerFindingKind.UnreachableItem,
                 $"Unreachable {(isKey ? "key" : "item")}: {name} (thing {t})",
                 $"The {name} at ({N(thing.X)}, {N(thing.Y)}) cannot be picked up on skill {run.Options.Skill}: {where}.",
@@ -67,9 +71,26 @@ internal sealed class ReachJudge(RunSnapshot run)
                 ElementKind = "thing",
                 ElementIndex = t,
                 Evidence = evidence,
-            });
+            };
+            findings.Add(isKey ? ProveKey(finding, t, name) : finding);
         }
     }
+
+    private ExplorerFinding ProveKey(ExplorerFinding finding, int thing, string name)
+    {
+        var proof = prover.ThingUnreachable(thing);
+        return proof.Proven
+            ? finding with { Description = $"{finding.Description} {proof.Explanation}", Evidence = proof.AddTo(finding.Evidence) }
+            : finding with
+            {
+                Title = $"Key not reached by the explorer: {name} (thing {thing})",
+                Description = $"The explorer never got to the {name} at ({N(finding.X)}, {N(finding.Y)}). {proof.Explanation}",
+                Severity = "minor",
+                Confidence = ExitVerdictJudge.NotProvenConfidence,
+                Evidence = proof.AddTo(finding.Evidence),
+            };
+    }
+
     public int NearestReachable(double x, double y, double range)
     {
         var center = _grid.CellAt(x, y);
@@ -98,6 +119,7 @@ internal sealed class ReachJudge(RunSnapshot run)
 
         return best;
     }
+
     public void JudgeSecrets(List<ExplorerFinding> findings)
     {
         var level = run.Model.Level;

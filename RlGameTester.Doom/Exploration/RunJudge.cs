@@ -1,3 +1,5 @@
+using RlGameTester.Doom.Exploration.Proof;
+
 namespace RlGameTester.Doom.Exploration;
 
 /// <summary>
@@ -23,14 +25,17 @@ internal static class RunJudge
         }
 
         reach.MarkReturn(seeds);
-        var deathCells = new DeathZoneJudge(run).Judge(findings);
-        new SoftlockJudge(run).Judge(deathCells, findings);
+
+        // What the explorer could not do is proven impossible before it is called critical.
+        var prover = new Prover(run);
+        var deathCells = new DeathZoneJudge(run, prover).Judge(findings);
+        new SoftlockJudge(run, prover).Judge(deathCells, findings);
         if (!run.ExitReached && !run.Died)
         {
-            findings.AddRange(new ExitBlockerJudge(run).Judge());
+            findings.AddRange(new ExitBlockerJudge(run).Judge().Select(f => ExitVerdictJudge.Judge(f, prover)));
         }
 
-        var reachJudge = new ReachJudge(run);
+        var reachJudge = new ReachJudge(run, prover);
         reachJudge.JudgePickups(findings);
         reachJudge.JudgeSecrets(findings);
         var gaps = new GapJudge(run, reachJudge);

@@ -1,12 +1,15 @@
+using RlGameTester.Doom.Exploration.Proof;
 using static RlGameTester.Doom.Exploration.FindingText;
 
 namespace RlGameTester.Doom.Exploration;
 
 /// <summary>
 /// Reachable cells from which neither the start nor an exit can be reached any more: a softlock where the area is
-/// 64x64 units or more, a stuck spot where it is smaller.
+/// 64x64 units or more, a stuck spot where it is smaller. A proven trap is major: a player who falls in must start
+/// again, but the level can be finished by not falling in; it is critical only when the player starts in it. One a
+/// more generous search gets out of (the <see cref="Prover"/>) is a minor "possible" trap naming what let it out.
 /// </summary>
-internal sealed class SoftlockJudge(RunSnapshot run)
+internal sealed class SoftlockJudge(RunSnapshot run, Prover prover)
 {
     public const int MaxStuckSpots = 10;
     private const double SpotArea = 64 * 64;
@@ -40,7 +43,7 @@ internal sealed class SoftlockJudge(RunSnapshot run)
                 continue;
             }
 
-            findings.Add(Finding(component, trapped, area));
+            findings.Add(Prove(Finding(component, trapped, area), component));
         }
     }
 
@@ -93,6 +96,32 @@ internal sealed class SoftlockJudge(RunSnapshot run)
             Area = area,
             Tick = tick,
             Evidence = evidence,
+        };
+    }
+
+    private ExplorerFinding Prove(ExplorerFinding finding, List<int> component)
+    {
+        var proof = prover.Softlocked(component);
+        if (proof.Proven)
+        {
+            return finding with
+            {
+                Description = $"{finding.Description} {proof.Explanation}",
+                Severity = component.Contains(run.StartCell) ? "critical" : "major",
+                Evidence = proof.AddTo(finding.Evidence),
+            };
+        }
+
+        var title = finding.Kind == ExplorerFindingKind.Softlock
+            ? $"Possible softlock (not proven) in sector {finding.ElementIndex}"
+            : $"Possible stuck spot (not proven) at ({N(finding.X)}, {N(finding.Y)})";
+        return finding with
+        {
+            Title = title,
+            Description = $"{finding.Description} {proof.Explanation}",
+            Severity = "minor",
+            Confidence = ExitVerdictJudge.NotProvenConfidence,
+            Evidence = proof.AddTo(finding.Evidence),
         };
     }
 

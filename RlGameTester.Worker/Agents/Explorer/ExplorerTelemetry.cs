@@ -137,6 +137,7 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
         {
             Type = type,
             Severity = SnakeCase.TryParse<BugSeverity>(finding.Severity, out var severity) ? severity : BugSeverity.Major,
+            Confidence = finding.Confidence,
             Check = check,
             Title = finding.Title,
             Description = finding.Description,
@@ -155,6 +156,7 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
     internal static (BugType Type, string Check) Classify(ExplorerFindingKind kind) => kind switch
     {
         ExplorerFindingKind.ExitUnreachable => (BugType.ExitUnreachable, "explorer-exit-unreachable"),
+        ExplorerFindingKind.ExitNotReached => (BugType.ExitNotReached, "explorer-exit-not-reached"),
         ExplorerFindingKind.Softlock => (BugType.Softlock, "explorer-softlock"),
         ExplorerFindingKind.DeathZone => (BugType.Hazard, "explorer-death-zone"),
         ExplorerFindingKind.StuckSpot => (BugType.StuckState, "explorer-stuck-spot"),

@@ -1,0 +1,68 @@
+using RlGameTester.Doom.Exploration.Proof;
+
+namespace RlGameTester.Doom.Exploration;
+
+/// <summary>
+/// Keeps the explorer's "exit unreachable" critical only when it is proven: otherwise it becomes "exit not reached by
+/// the explorer", a major finding of low confidence that says where the play stopped and what let a more generous
+/// search through (or what in the level the simulation cannot decide).
+/// </summary>
+internal static class ExitVerdictJudge
+{
+    /// <summary>How sure an unproven "exit not reached" is: the explorer stopped, a more generous search got through.</summary>
+    public const double NotProvenConfidence = 0.25;
+
+    /// <summary>How sure it is when the level holds what the simulation cannot decide (scripts, boss exits, voodoo dolls).</summary>
+    public const double UndecidedConfidence = 0.1;
+
+    private const string Prefix = "Exit unreachable: ";
+
+    public static ExplorerFinding Judge(ExplorerFinding blocker, Prover prover)
+    {
+        if (blocker.Evidence.GetValueOrDefault("reason") == "no exit")
+        {
+            return NoExit(blocker, prover);
+        }
+
+        var proof = prover.ExitUnreachable();
+        if (proof.Proven)
+        {
+            return blocker with
+            {
+                Description = $"{blocker.Description} {proof.Explanation}",
+                Evidence = proof.AddTo(blocker.Evidence),
+            };
+        }
+
+        var what = blocker.Title.StartsWith(Prefix, StringComparison.Ordinal) ? blocker.Title[Prefix.Length..] : blocker.Title;
+        return blocker with
+        {
+            Kind = ExplorerFindingKind.ExitNotReached,
+            Title = $"Exit not reached by the explorer: {what}",
+            Description = $"The explorer stopped here: {blocker.Description} {proof.Explanation}",
+            Severity = "major",
+            Confidence = prover.Limits.Count > 0 ? UndecidedConfidence : NotProvenConfidence,
+            Evidence = proof.AddTo(blocker.Evidence),
+        };
+    }
+
+    // A level without exit lines or sectors may still end by a script, a boss death or a voodoo doll.
+    private static ExplorerFinding NoExit(ExplorerFinding blocker, Prover prover)
+    {
+        if (prover.Limits.Count == 0)
+        {
+            return blocker;
+        }
+
+        var limit = prover.Limits[0];
+        return blocker with
+        {
+            Kind = ExplorerFindingKind.ExitNotReached,
+            Title = "No exit line or exit sector: the level may end another way",
+            Description = $"No exit line or exit sector exists on this level; it may end another way ({limit.Description}), which the explorer does not simulate.",
+            Severity = "info",
+            Confidence = UndecidedConfidence,
+            Evidence = new Dictionary<string, string>(blocker.Evidence) { ["proof"] = "not proven", ["mechanic"] = limit.Mechanic },
+        };
+    }
+}

@@ -1,0 +1,350 @@
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Specials;
+
+namespace RlGameTester.Doom.Exploration.Proof;
+
+/// <summary>
+/// What a level holds that decides whether its exit can be reached, read generously: every sector mover whoever sets
+/// it off, every teleport a player can take (any trigger), every exit, and what the model cannot bound
+/// (<see cref="Limits"/>: scripts, bosses whose death ends the level, voodoo dolls, conveyors, unsimulated specials).
+/// </summary>
+internal sealed class LevelMechanics
+{
+    // Boom's carrying scrollers, wind, currents and point pushers move bodies faster than a player runs.
+    private static readonly HashSet<int> DoomPushers = [216, 217, 224, 225, 226, 247, 248, 252, 253];
+
+    // Monster-only teleports never carry the player.
+    private static readonly HashSet<int> DoomMonsterTeleports = [125, 126, 264, 265, 266, 267, 268, 269];
+
+    // ZDoom specials that change nothing a body's way depends on: lights, colours, fades, damage, friction, wall
+    // scrollers, line and sector identification, static initialisation.
+    private static readonly HashSet<int> HexenHarmless = [9, 48, 50, 100, 101, 102, 109, 110, 111, 112, 113, 114, 115, 116, 117, 121, 190, 209, 212, 213, 214, 219, 222, 224, 225, 232, 233, 234];
+
+    private readonly Level _level;
+    private readonly LevelGeometry _geometry;
+    private readonly Dictionary<int, List<int>> _sectorsByTag;
+
+    // Every key the level gives on this skill: a door locked with another never opens.
+    private readonly DoomKeys _keys;
+
+    public LevelMechanics(Level level, LevelGeometry geometry, Skills skill)
+    {
+        _level = level;
+        _geometry = geometry;
+        foreach (var thing in level.Things)
+        {
+            if ((thing.Skills & skill) != 0 && (thing.Modes & GameModes.SinglePlayer) != 0 && ThingTypes.Find(thing.Type) is { } info)
+            {
+                _keys |= info.Key;
+            }
+        }
+
+        _sectorsByTag = LevelIndex.SectorsByTag(level);
+        for (var line = 0; line < level.Linedefs.Length; line++)
+        {
+            ref readonly var def = ref level.Linedefs.ItemRef(line);
+            if (def.Special != 0)
+            {
+                if (level.UsesDoomSpecials)
+                {
+                    AddDoomLine(line, def);
+                }
+                else
+                {
+                    AddHexenSpecial(def.Special, def.Args, line, def.Activation);
+                }
+            }
+        }
+
+        for (var t = 0; t < level.Things.Length; t++)
+        {
+            ref readonly var thing = ref level.Things.ItemRef(t);
+            if (thing.Special != 0 && !level.UsesDoomSpecials)
+            {
+                AddHexenSpecial(thing.Special, thing.Args, null, LineActivation.None);
+            }
+        }
+
+        if (level.HasScripts)
+        {
+            // A script can move any tagged sector, teleport the player anywhere and end the level.
+            var tagged = _sectorsByTag.Where(kv => kv.Key != 0).SelectMany(kv => kv.Value).Distinct().ToArray();
+            Movers.Add(new SectorMover(tagged, null, "ACS scripts"));
+            Limits.Add(new ProofLimit("acs script", "the level runs ACS scripts, which can move sectors, teleport the player and end the level", null));
+        }
+
+        AddBosses(skill);
+        AddTimedDoors();
+        AddVoodooDolls();
+        ExitSectors = new bool[level.Sectors.Length];
+        for (var s = 0; s < level.Sectors.Length; s++)
+        {
+            var special = level.Sectors[s].Special;
+            ExitSectors[s] = (level.UsesDoomSpecials ? SectorSpecials.DescribeDoom(special) : SectorSpecials.DescribeZDoom(special)).EndsLevel;
+        }
+    }
+
+    public List<SectorMover> Movers { get; } = [];
+
+    public List<TeleportSource> Teleports { get; } = [];
+
+    public List<ExitLine> ExitLines { get; } = [];
+
+    /// <summary>Sectors whose floor ends the level (special 11).</summary>
+    public bool[] ExitSectors { get; }
+
+    /// <summary>What the model cannot bound: with any of these, no exit can be proven unreachable.</summary>
+    public List<ProofLimit> Limits { get; } = [];
+
+    private int[] Tagged(int tag) => tag != 0 && _sectorsByTag.TryGetValue(tag, out var list) ? [.. list] : [];
+
+    private int[] BackSector(in Linedef def) => def.BackSide < 0 ? [] : [_level.Sidedefs[def.BackSide].Sector];
+
+    private int? FrontSector(in Linedef def) => def.FrontSide < 0 ? null : _level.Sidedefs[def.FrontSide].Sector;
+
+    private void AddDoomLine(int line, in Linedef def)
+    {
+        var info = LinedefSpecials.FindDoom(def.Special);
+        if (info is null)
+        {
+            // Engines ignore specials they do not know; a port's own may move what it tags.
+            Movers.Add(new SectorMover(Tagged(def.Tag), null, $"line {line} (unknown special {def.Special})", line));
+            return;
+        }
+
+        var name = $"line {line} ({info.TriggerCode} {info.Name})";
+        if (DoomPushers.Contains(def.Special))
+        {
+            Limits.Add(new ProofLimit("conveyor or pusher", $"{name} pushes bodies faster than a player runs", line));
+        }
+
+        switch (info.Effect)
+        {
+            case LineEffect.Exit or LineEffect.SecretExit:
+                ExitLines.Add(new ExitLine(line, info.Trigger, info.Effect == LineEffect.SecretExit, name));
+                return;
+            case LineEffect.Teleport when !DoomMonsterTeleports.Contains(def.Special):
+                Teleports.Add(new TeleportSource(line, info.Trigger, name, ThingDestinations(0, def.Tag), []));
+                return;
+            case LineEffect.LineTeleport when !DoomMonsterTeleports.Contains(def.Special):
+                Teleports.Add(new TeleportSource(line, info.Trigger, name, [], LinesTagged(def.Tag, line)));
+                return;
+        }
+
+        if (SectorMoves.FindDoom(def.Special) is { } move && (info.Keys is null || info.Keys.IsSatisfiedBy(_keys)))
+        {
+            var sectors = info.Trigger == LineTrigger.Door ? BackSector(def) : Tagged(def.Tag);
+            AddMove(sectors, move, name, line, FrontSector(def));
+        }
+    }
+
+    private void AddHexenSpecial(int special, SpecialArgs args, int? line, LineActivation activation)
+    {
+        var info = LinedefSpecials.FindHexen(special);
+        var name = line is { } l ? $"line {l} ({info?.Name ?? $"special {special}"})" : $"a thing's {info?.Name ?? $"special {special}"}";
+        var trigger = (activation & (LineActivation.PlayerUse | LineActivation.PlayerPush)) != 0 ? LineTrigger.Switch
+            : (activation & LineActivation.PlayerCross) != 0 ? LineTrigger.Walk
+            : (activation & LineActivation.Impact) != 0 ? LineTrigger.Gun
+            : LineTrigger.None;
+        var def = line is { } index ? _level.Linedefs[index] : default;
+        int[] Sectors() => args.Arg0 != 0 ? Tagged(args.Arg0) : line is null ? [] : BackSector(def);
+        switch (info?.Effect)
+        {
+            case LineEffect.Exit or LineEffect.SecretExit:
+                if (line is { } exitLine && trigger != LineTrigger.None)
+                {
+                    ExitLines.Add(new ExitLine(exitLine, trigger, info.Effect == LineEffect.SecretExit, name));
+                }
+                else
+                {
+                    Limits.Add(new ProofLimit("exit not by the player", $"{name} ends the level when something other than the player sets it off", line));
+                }
+
+                return;
+            case LineEffect.Teleport when line is { } teleportLine && trigger is LineTrigger.Walk or LineTrigger.Switch:
+                Teleports.Add(new TeleportSource(teleportLine, trigger, name, ThingDestinations(args.Arg0, args.Arg1), []));
+                return;
+            case LineEffect.LineTeleport when line is { } teleportLine && trigger is LineTrigger.Walk or LineTrigger.Switch:
+                Teleports.Add(new TeleportSource(teleportLine, trigger, name, [], LinesWithId(args.Arg1, teleportLine)));
+                return;
+            case LineEffect.Script:
+                return;
+            case LineEffect.Light or LineEffect.ChangeTexture:
+                return;
+        }
+
+        var locked = special == 13 ? LinedefSpecials.HexenLock(args.Arg3) : null;
+        if (locked is not null && !locked.IsSatisfiedBy(_keys))
+        {
+            return;
+        }
+
+        if (SectorMoves.FindHexen(special, args) is { } move)
+        {
+            AddMove(Sectors(), move, name, line, line is null ? null : FrontSector(def));
+            return;
+        }
+
+        if (HexenHarmless.Contains(special))
+        {
+            return;
+        }
+
+        // Not simulated: its sectors may be anywhere, and it may move the player or open a way some other way.
+        Movers.Add(new SectorMover(Sectors(), null, name, line));
+        Limits.Add(new ProofLimit("special not simulated", $"{name} is not simulated", line));
+    }
+
+    private void AddMove(int[] sectors, SectorMove move, string name, int? line, int? frontSector)
+    {
+        if (move.Kind is MoveKind.Stairs or MoveKind.Donut)
+        {
+            // The steps and the ring are found from the start heights (as the special finds them when it starts).
+            var heights = new SectorHeights(_level, _geometry);
+            var changes = new List<(int Sector, int Low, int High, int Ceiling, int Special)>();
+            foreach (var s in sectors)
+            {
+                heights.Plan(move, s, frontSector, changes);
+            }
+
+            Movers.Add(new SectorMover([.. changes.Select(c => c.Sector)], move, name, line, frontSector, [.. changes.Select(c => (int?)c.High)]));
+            return;
+        }
+
+        Movers.Add(new SectorMover(sectors, move, name, line, frontSector));
+    }
+
+    private void AddBosses(Skills skill)
+    {
+        foreach (var action in BossDeathActions.For(_level.Name))
+        {
+            var present = false;
+            foreach (var thing in _level.Things)
+            {
+                present |= thing.Type == action.MonsterType && (thing.Skills & skill) != 0 && (thing.Modes & GameModes.SinglePlayer) != 0;
+            }
+
+            if (!present)
+            {
+                continue;
+            }
+
+            var monster = ThingTypes.Find(action.MonsterType)?.Name ?? $"type {action.MonsterType}";
+            if (action.Effect == BossEffect.ExitLevel)
+            {
+                Limits.Add(new ProofLimit("boss death", $"the death of every {monster} ends the level", null));
+            }
+            else if (action.Tag is { } tag && _level.UsesDoomSpecials)
+            {
+                var move = action.Effect switch
+                {
+                    BossEffect.LowerFloor => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Permanent),
+                    BossEffect.RaiseFloor => new SectorMove(false, MoveTarget.ShortestLowerTexture, MoveKind.Permanent),
+                    _ => new SectorMove(true, MoveTarget.DoorOpen, MoveKind.Permanent),
+                };
+                Movers.Add(new SectorMover(Tagged(tag), move, $"the death of every {monster} (sectors tagged {tag})"));
+            }
+        }
+    }
+
+    // Vanilla sector types 10 (door closes after 30 s) and 14 (door opens after 5 minutes), Boom's low five bits too.
+    private void AddTimedDoors()
+    {
+        if (!_level.UsesDoomSpecials)
+        {
+            return;
+        }
+
+        for (var s = 0; s < _level.Sectors.Length; s++)
+        {
+            switch (_level.Sectors[s].Special & 31)
+            {
+                case 10:
+                    Movers.Add(new SectorMover([s], new SectorMove(true, MoveTarget.OwnFloor, MoveKind.Permanent), $"sector {s}'s door closing after 30 s"));
+                    break;
+                case 14:
+                    Movers.Add(new SectorMover([s], new SectorMove(true, MoveTarget.DoorOpen, MoveKind.Permanent), $"sector {s}'s door opening after 5 minutes"));
+                    break;
+            }
+        }
+    }
+
+    // Extra player 1 starts are voodoo dolls: pushed by conveyors or crushed, they set off walk-over lines, exits too.
+    private void AddVoodooDolls()
+    {
+        var starts = _level.Things.Count(t => t.Type == 1);
+        if (starts > 1 && ExitLines.Exists(e => e.Trigger == LineTrigger.Walk))
+        {
+            Limits.Add(new ProofLimit("voodoo doll", $"the level has {starts - 1} voodoo doll(s), which can set off a walk-over exit line", null));
+        }
+    }
+
+    // Doom's EV_Teleport takes the first sector with the tag (by index) that holds a destination, and its first
+    // destination thing; ZDoom's teleports (Hexen numbering) may pick any destination with the thing id and tag.
+    private List<(double X, double Y)> ThingDestinations(int tid, int tag)
+    {
+        var result = new List<(double, double)>();
+        var sectors = _level.UsesDoomSpecials || tag != 0 ? Tagged(tag) : null;
+        if (sectors is { Length: 0 })
+        {
+            return result;
+        }
+
+        var bestSector = int.MaxValue;
+        foreach (var thing in _level.Things)
+        {
+            if (thing.Type is not (14 or 9043 or 9044) || (tid != 0 && thing.Tid != tid))
+            {
+                continue;
+            }
+
+            var sector = _geometry.SectorAt(thing.X, thing.Y);
+            if (sectors is not null && Array.IndexOf(sectors, sector) < 0)
+            {
+                continue;
+            }
+
+            if (!_level.UsesDoomSpecials)
+            {
+                result.Add((thing.X, thing.Y));
+            }
+            else if (sector < bestSector)
+            {
+                bestSector = sector;
+                result.Clear();
+                result.Add((thing.X, thing.Y));
+            }
+        }
+
+        return result;
+    }
+
+    private int[] LinesTagged(int tag, int except)
+    {
+        var result = new List<int>();
+        for (var line = 0; line < _level.Linedefs.Length; line++)
+        {
+            if (line != except && tag != 0 && _level.Linedefs[line].Tag == tag)
+            {
+                result.Add(line);
+            }
+        }
+
+        return [.. result];
+    }
+
+    private int[] LinesWithId(int id, int except)
+    {
+        var result = new List<int>();
+        for (var line = 0; line < _level.Linedefs.Length; line++)
+        {
+            if (line != except && id != 0 && _level.Linedefs[line].Id == id)
+            {
+                result.Add(line);
+            }
+        }
+
+        return [.. result];
+    }
+}

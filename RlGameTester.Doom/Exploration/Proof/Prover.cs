@@ -1,0 +1,221 @@
+using RlGameTester.Doom.Specials;
+
+namespace RlGameTester.Doom.Exploration.Proof;
+
+/// <summary>
+/// Decides which of the explorer's verdicts are proven: a way the explorer did not find is looked for in the
+/// <see cref="GenerousWorld"/> (every mover in every position, every key, running jumps in any direction, every
+/// trigger). A verdict stands as proven only when even that search finds no way; otherwise the finding names
+/// the mechanic and the place that let the search through, or what in the level it cannot bound.
+/// </summary>
+internal sealed class Prover(RunSnapshot run)
+{
+    private const string ProofScope = "every mover in every position it can take, every key the level gives, running jumps in any direction and every trigger allowed";
+
+    private GenerousWorld? _world;
+    private GenerousSearch? _search;
+
+    private GenerousWorld World => _world ??= new GenerousWorld(run.Model);
+
+    private GenerousSearch Search => _search ??= new GenerousSearch(World);
+
+    /// <summary>What the level holds that the proof cannot bound.</summary>
+    public IReadOnlyList<ProofLimit> Limits => World.Mechanics.Limits;
+
+    /// <summary>Whether no exit can be reached from the start.</summary>
+    public ProofResult ExitUnreachable()
+    {
+        if (Limits.Count > 0)
+        {
+            return Undecided();
+        }
+
+        var exit = Search.Search(Seeds([run.StartCell]), (c, _) => World.ExitCells[c], exitCrossings: true);
+        return exit < 0
+            ? ProofResult.Confirmed($"Proven: even with {ProofScope}, no way leads from the start to an exit.")
+            : Explain(exit, "reaches an exit");
+    }
+
+    /// <summary>Whether a body in the area can never get back to where the start or an exit is reached from.</summary>
+    public ProofResult Softlocked(IReadOnlyCollection<int> area) =>
+        Trapped(area, (c, height) => World.ExitCells[c] || (run.Reach.InReturn(c) && height >= Math.Min(run.Grid.Floor0[c], run.Grid.Floor1[c])), "to the start or an exit", exitsAreSafe: true);
+
+    /// <summary>Whether a body in the area can never get out to a safe cell (given the highest a body may stand there).</summary>
+    public ProofResult Trapped(IReadOnlyCollection<int> area, Func<int, int, bool> safe, string what, bool exitsAreSafe = false)
+    {
+        var way = Search.Search(Seeds(area), safe, exitCrossings: exitsAreSafe);
+        return way < 0
+            ? ProofResult.Confirmed($"Proven: even with {ProofScope}, no way leads out of it {what}.")
+            : Explain(way, what);
+    }
+
+    /// <summary>Whether the body can never touch a thing (a key) from the start.</summary>
+    public ProofResult ThingUnreachable(int thing)
+    {
+        var t = run.Model.Level.Things[thing];
+        var reach = LevelModel.TouchReach + World.Grid.CellSize;
+        var sector = run.Model.ThingSector[thing];
+        var (low, high) = sector < 0 ? (int.MinValue / 2, int.MaxValue / 2) : (World.Ranges.FloorMin[sector], World.Ranges.FloorMax[sector]);
+
+        // The body touches an item within its height (P_TouchSpecialThing), standing anywhere from its lowest floor to its highest.
+        var way = Search.Search(Seeds([run.StartCell]), (c, height) =>
+            Math.Abs(World.Grid.X(c) - t.X) < reach && Math.Abs(World.Grid.Y(c) - t.Y) < reach &&
+            low <= height + NavGrid.BodyHeight && high + 16 >= World.Grid.Floor0[c]);
+        return way < 0
+            ? ProofResult.Confirmed($"Proven: even with {ProofScope}, no spot a player can stand on touches it.")
+            : Explain(way, "touches it");
+    }
+
+    // The explorer's cells are spots where its 32x32 box stands: its height there is the highest floor of the sectors
+    // that box touches, each at the highest it may be.
+    private IEnumerable<(int Cell, int Height)> Seeds(IEnumerable<int> cells)
+    {
+        foreach (var c in cells)
+        {
+            var height = int.MinValue;
+            foreach (var s in run.Grid.SectorsTouched(c))
+            {
+                height = Math.Max(height, World.Ranges.FloorMax[s]);
+            }
+
+            if (height != int.MinValue)
+            {
+                yield return (c, height);
+            }
+        }
+    }
+
+    private ProofResult Undecided()
+    {
+        var first = Limits[0];
+        var text = string.Join("; ", Limits.Select(l => l.Description).Distinct().Take(3));
+        return new ProofResult(false, first.Mechanic, $"Not proven: the simulation cannot decide this level ({text}).", ElementKind: first.Line is null ? null : "line", Element: first.Line);
+    }
+
+    // Names the first move of the generous way the explorer's model does not allow (for an exit, preferably one that
+    // leaves everything the explorer reached), and what allowed it.
+    private ProofResult Explain(int goal, string what)
+    {
+        var path = Search.PathTo(goal);
+        var reached = run.Reach.EverReachable;
+        var i = -1;
+        for (var k = 1; k < path.Count; k++)
+        {
+            if (!IsExplorerMove(path[k - 1], path[k]) && (i < 0 || !reached[path[k]]))
+            {
+                var leaves = !reached[path[k]];
+                i = k;
+                if (leaves)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (i <= 0)
+        {
+            // Every move is one the explorer makes: what differs is how high a body may stand on the way (a floor that moves).
+            var last = path[^1];
+            return MovedSector(last, last) is { } raised
+                ? MoverThrough(raised, last)
+                : Through("explorer limit", $"the explorer could take every move of the way a player {what} by, but did not within its limits (time, damage, planning)", last, null, null);
+        }
+
+        var (from, to) = (path[i - 1], path[i]);
+        switch (Search.Via(to))
+        {
+            case ProofStep.Teleport:
+                var line = Search.TeleportLine(to);
+                var teleport = World.Mechanics.Teleports.Find(t => t.Line == line);
+                return Through(TeleportMechanic(line), $"{teleport?.Mechanic ?? $"line {line}"} takes a player on to where it {what}", from, "line", line);
+            case ProofStep.Jump:
+                return Through("running jump", $"a running jump from {FindingText.At(World.Grid, from)} lands where the way on {what}", from, null, null);
+        }
+
+        var grid = run.Grid;
+        if (grid.Blocked[to] == NavGrid.ThingBlocked)
+        {
+            var thing = grid.BlockingElement[to];
+            return Through(run.Model.Level.Things[thing].Type == 2035 ? "exploding barrel" : "tight squeeze", $"a player may get past {run.Model.ThingName(thing).ToLowerInvariant()} (thing {thing}) at {FindingText.At(grid, to)}, which the explorer's box does not pass", to, "thing", thing);
+        }
+
+        if (grid.Blocked[to] != NavGrid.Free)
+        {
+            return Through("tight squeeze", $"the gap at {FindingText.At(grid, to)} may let a player through, which the explorer's box on its 8-unit grid does not pass", to, null, null);
+        }
+
+        if (MovedSector(from, to) is { } sector)
+        {
+            return MoverThrough(sector, to);
+        }
+
+        if (grid.Floor0[to] > World.Grid.Floor0[to] || grid.Ceiling[to] < World.Grid.Ceiling[to])
+        {
+            return Through("tight squeeze", $"the way passes closer to a ledge or wall at {FindingText.At(grid, to)} than the explorer's box on its 8-unit grid does", to, null, null);
+        }
+
+        return Through("explorer limit", $"the step at {FindingText.At(grid, to)} is one the explorer's stricter model (a 32-unit box on an 8-unit grid) does not take", to, null, null);
+    }
+
+    private bool IsExplorerMove(int from, int to)
+    {
+        if (Search.Via(to) != ProofStep.Walk)
+        {
+            return false;
+        }
+
+        for (var d = 0; d < 8; d++)
+        {
+            if (from + run.Grid.Offsets[d] == to)
+            {
+                return run.Steps.Step(from, d, allowExit: true) == to;
+            }
+        }
+
+        return false;
+    }
+
+    private ProofResult MoverThrough(int sector, int cell)
+    {
+        var mover = World.Ranges.MovedBy[sector];
+        var mechanic = mover?.Move is null ? "not simulated: " + (World.Mechanics.Limits.FirstOrDefault()?.Mechanic ?? "unknown special")
+            : mover.Line is { } moverLine && run.State.Activated[moverLine] ? "mover position" : "mover never set off";
+        var range = $"floor {World.Ranges.FloorMin[sector]}..{World.Ranges.FloorMax[sector]}, ceiling up to {World.Ranges.CeilingMax[sector]}";
+        return Through(mechanic, $"sector {sector} may be moved ({range}) by {mover?.Mechanic ?? "something"}, which opens the way on at {FindingText.At(run.Grid, cell)}", cell, mover?.Line is null ? "sector" : "line", mover?.Line ?? sector);
+    }
+
+    private ProofResult Through(string mechanic, string how, int cell, string? elementKind, int? element) =>
+        new(false, mechanic, $"Not proven: with {ProofScope}, {how}.", World.Grid.X(cell), World.Grid.Y(cell), elementKind, element);
+
+    // A sector around the step whose heights the generous search may choose differently from where the run left them.
+    private int? MovedSector(int from, int to)
+    {
+        var heights = run.State.Heights;
+        var ranges = World.Ranges;
+        foreach (var cell in (ReadOnlySpan<int>)[to, from])
+        {
+            foreach (var s in run.Grid.SectorsTouched(cell))
+            {
+                if (ranges.FloorMin[s] < heights.FloorLow[s] || ranges.FloorMax[s] > heights.FloorHigh[s] || ranges.CeilingMax[s] > heights.Ceiling[s])
+                {
+                    return s;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private string TeleportMechanic(int line)
+    {
+        var special = run.Model.Level.Linedefs[line].Special;
+        var info = run.Model.Level.UsesDoomSpecials ? LinedefSpecials.FindDoom(special) : LinedefSpecials.FindHexen(special);
+        return info switch
+        {
+            { Effect: LineEffect.LineTeleport } => "line-to-line teleport",
+            { Trigger: LineTrigger.Switch } => "switch teleport",
+            _ when special is >= 207 and <= 210 && run.Model.Level.UsesDoomSpecials => "silent teleport",
+            _ => "teleport",
+        };
+    }
+}
