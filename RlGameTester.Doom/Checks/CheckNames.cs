@@ -59,6 +59,12 @@ public static class CheckNames
     public const string LevelHasNoExit = "level-has-no-exit";
     public const string RequiresSourcePort = "requires-source-port";
 
+    // Reading: data the ports load despite a defect, loaded the same way (see Levels.LevelReadProblem).
+    public const string BadLinedefSidedef = "bad-linedef-sidedef";
+    public const string BadSidedefSector = "bad-sidedef-sector";
+    public const string PartialLumpRecord = "partial-lump-record";
+    public const string WadOverlap = "wad-overlap";
+
     /// <summary>Reported when a check produced more findings than the options allow; says how many were left out.</summary>
     public const string FindingsOmitted = "findings-omitted";
 }

@@ -27,12 +27,15 @@ public static class LevelDirectory
         ArgumentNullException.ThrowIfNull(wad);
         var lumps = wad.Lumps;
         var levels = new List<LevelEntry>();
+        var problems = new WadProblemCursor(wad.Problems);
         var i = 0;
         while (i < lumps.Count - 1)
         {
             var marker = lumps[i];
             var next = lumps[i + 1].Name;
-            if (IsLevelLump(marker.Name) || string.Equals(marker.Name, "ENDMAP", StringComparison.OrdinalIgnoreCase))
+            // ENDMAP closes a UDMF level; it is a marker only of a binary level (GZDoom plays a map named ENDMAP).
+            if (IsLevelLump(marker.Name) ||
+                (string.Equals(marker.Name, "ENDMAP", StringComparison.OrdinalIgnoreCase) && !MarkerFollowers.Contains(next)))
             {
                 i++;
                 continue;
@@ -43,7 +46,7 @@ public static class LevelDirectory
                 var end = wad.IndexOf("ENDMAP", i + 2);
                 var closed = end >= 0;
                 var last = closed ? end : lumps.Count;
-                levels.Add(new LevelEntry(marker.Name, i, LevelFormat.Udmf, Slice(lumps, i + 1, last), closed));
+                levels.Add(new LevelEntry(marker.Name, i, LevelFormat.Udmf, Slice(lumps, i + 1, last), closed, problems.Take(i, last)));
                 i = last;
                 continue;
             }
@@ -60,7 +63,7 @@ public static class LevelDirectory
                 }
 
                 var format = seen.Contains("BEHAVIOR") ? LevelFormat.Hexen : LevelFormat.Doom;
-                levels.Add(new LevelEntry(marker.Name, i, format, Slice(lumps, i + 1, j), true));
+                levels.Add(new LevelEntry(marker.Name, i, format, Slice(lumps, i + 1, j), true, problems.Take(i, j)));
                 i = j;
                 continue;
             }
@@ -69,6 +72,33 @@ public static class LevelDirectory
         }
 
         return levels;
+    }
+
+    /// <summary>
+    /// Hands each level the directory problems of its lumps (and those of the whole directory) in one pass: levels
+    /// come in directory order and problems are listed in it.
+    /// </summary>
+    private sealed class WadProblemCursor(IReadOnlyList<WadProblem> problems)
+    {
+        private readonly List<WadProblem> whole = [.. problems.Where(p => p.LumpIndex is null)];
+        private readonly List<WadProblem> byLump = [.. problems.Where(p => p.LumpIndex is not null)];
+        private int next;
+
+        public List<WadProblem> Take(int from, int to)
+        {
+            var result = new List<WadProblem>(whole);
+            while (next < byLump.Count && byLump[next].LumpIndex < from)
+            {
+                next++;
+            }
+
+            while (next < byLump.Count && byLump[next].LumpIndex < to)
+            {
+                result.Add(byLump[next++]);
+            }
+
+            return result;
+        }
     }
 
     private static bool IsLevelLump(string name) =>

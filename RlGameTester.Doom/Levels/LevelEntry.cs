@@ -5,13 +5,20 @@ namespace RlGameTester.Doom.Levels;
 /// <summary>A level found in a WAD's directory: its marker and the lumps that follow it.</summary>
 public sealed class LevelEntry
 {
-    internal LevelEntry(string name, int markerIndex, LevelFormat format, IReadOnlyList<WadLump> lumps, bool isClosed)
+    internal LevelEntry(
+        string name,
+        int markerIndex,
+        LevelFormat format,
+        IReadOnlyList<WadLump> lumps,
+        bool isClosed,
+        IReadOnlyList<WadProblem> wadProblems)
     {
         Name = name;
         MarkerIndex = markerIndex;
         Format = format;
         Lumps = lumps;
         IsClosed = isClosed;
+        WadProblems = wadProblems;
     }
 
     public string Name { get; }
@@ -26,6 +33,9 @@ public sealed class LevelEntry
 
     /// <summary>False for a UDMF level whose ENDMAP is missing.</summary>
     internal bool IsClosed { get; }
+
+    /// <summary>The WAD's directory defects that concern this level's lumps or the whole directory.</summary>
+    internal IReadOnlyList<WadProblem> WadProblems { get; }
 
     public WadLump? FindLump(string name)
     {

@@ -28,10 +28,12 @@ internal static class UdmfLevelReader
             throw new WadFormatException($"Level {entry.Name}, TEXTMAP {e.Message}", e);
         }
 
-        return Build(entry.Name, document, entry.FindLump("BEHAVIOR") is not null);
+        var problems = new ReadProblemCollector();
+        problems.AddWadProblems(entry.WadProblems);
+        return Build(entry.Name, document, entry.FindLump("BEHAVIOR") is not null, problems);
     }
 
-    internal static Level Build(string name, UdmfDocument document, bool hasScripts)
+    private static Level Build(string name, UdmfDocument document, bool hasScripts, ReadProblemCollector problems)
     {
         var ns = document.Namespace;
         var doomSpecials = ns is "doom" or "heretic" or "strife";
@@ -67,7 +69,7 @@ internal static class UdmfLevelReader
 
         var lineArray = lines.ToArray();
         var sideArray = sides.ToArray();
-        LevelValidator.Validate(name, "TEXTMAP", "TEXTMAP", lineArray, sideArray, vertices.Count, sectors.Count);
+        LevelValidator.Validate(name, "TEXTMAP", "TEXTMAP", lineArray, sideArray, vertices.Count, sectors.Count, sectorFallback: false, problems);
         return new Level(
             name,
             LevelFormat.Udmf,
@@ -77,7 +79,9 @@ internal static class UdmfLevelReader
             ImmutableCollectionsMarshal.AsImmutableArray(sideArray),
             [.. vertices],
             [.. sectors],
-            hasScripts);
+            hasScripts,
+            doomSpecials,
+            problems.ToImmutable());
     }
 
     private static Thing ReadThing(Context c, UdmfBlock b, int index)
