@@ -21,6 +21,7 @@ internal static class UdmfLevelReader
         UdmfDocument document;
         try
         {
+            // The parser now keeps several tokens before a ';' as a malformed value; Wrong() refuses them here.
             document = UdmfDocument.Parse(Encoding.UTF8.GetString(textmap.Data.Span));
         }
         catch (WadFormatException e)
@@ -269,7 +270,8 @@ internal static class UdmfLevelReader
         private WadFormatException Missing(UdmfBlock b, string kind, int index, string key) => new(
             $"Level {level}, TEXTMAP line {b.Line}: {kind} {index} has no \"{key}\", which UDMF requires.");
 
-        private WadFormatException Wrong(UdmfValue v, string key, string expected) => new(
-            $"Level {level}, TEXTMAP line {v.Line}: \"{key}\" should be {expected}, not {v}.");
+        private WadFormatException Wrong(UdmfValue v, string key, string expected) => new(v.Kind == UdmfValueKind.Malformed
+            ? $"Level {level}, TEXTMAP line {v.Line}: expected ';' after the value of \"{key}\", found \"{v.Text}\"."
+            : $"Level {level}, TEXTMAP line {v.Line}: \"{key}\" should be {expected}, not {v}.");
     }
 }
