@@ -61,8 +61,10 @@ public sealed class Level
     public bool HasScripts { get; }
 
     /// <summary>
-    /// True when line and sector specials use Doom's numbering (binary Doom levels and UDMF's Doom,
-    /// Heretic and Strife namespaces); otherwise they use Hexen/ZDoom's parameterised specials.
+    /// True when line and sector specials use Doom's numbering: binary Doom levels, and UDMF levels GZDoom translates
+    /// (the Doom, Heretic, Strife and ZDoomTranslated namespaces, and a namespace that is missing, unknown or not
+    /// the first statement, which GZDoom reads as the Doom game's own); otherwise they use Hexen/ZDoom's
+    /// parameterised specials.
     /// </summary>
     public bool UsesDoomSpecials { get; }
 

@@ -27,6 +27,12 @@ public static class LevelDirectory
         ArgumentNullException.ThrowIfNull(wad);
         var lumps = wad.Lumps;
         var levels = new List<LevelEntry>();
+        var lastEndmap = wad.Lumps.Count - 1;
+        while (lastEndmap >= 0 && !string.Equals(lumps[lastEndmap].Name, "ENDMAP", StringComparison.OrdinalIgnoreCase))
+        {
+            lastEndmap--;
+        }
+
         var problems = new WadProblemCursor(wad.Problems);
         var i = 0;
         while (i < lumps.Count - 1)
@@ -43,10 +49,20 @@ public static class LevelDirectory
 
             if (string.Equals(next, "TEXTMAP", StringComparison.OrdinalIgnoreCase))
             {
-                var end = wad.IndexOf("ENDMAP", i + 2);
-                var closed = end >= 0;
-                var last = closed ? end : lumps.Count;
-                levels.Add(new LevelEntry(marker.Name, i, LevelFormat.Udmf, Slice(lumps, i + 1, last), closed, problems.Take(i, last)));
+                // A level without ENDMAP ends where the next level's marker (a lump followed by TEXTMAP, THINGS...)
+                // begins, so the levels after it are still found.
+                var last = i + 2;
+                while (last < lumps.Count &&
+                       !string.Equals(lumps[last].Name, "ENDMAP", StringComparison.OrdinalIgnoreCase) &&
+                       !(last + 1 < lumps.Count && StartsLevel(lumps[last + 1].Name)))
+                {
+                    last++;
+                }
+
+                var end = last < lumps.Count && string.Equals(lumps[last].Name, "ENDMAP", StringComparison.OrdinalIgnoreCase)
+                    ? LevelEntry.UdmfEnd.Endmap
+                    : lastEndmap > last ? LevelEntry.UdmfEnd.EndmapFurtherOn : LevelEntry.UdmfEnd.NoEndmap;
+                levels.Add(new LevelEntry(marker.Name, i, LevelFormat.Udmf, Slice(lumps, i + 1, last), end, problems.Take(i, last)));
                 i = last;
                 continue;
             }
@@ -63,7 +79,7 @@ public static class LevelDirectory
                 }
 
                 var format = seen.Contains("BEHAVIOR") ? LevelFormat.Hexen : LevelFormat.Doom;
-                levels.Add(new LevelEntry(marker.Name, i, format, Slice(lumps, i + 1, j), true, problems.Take(i, j)));
+                levels.Add(new LevelEntry(marker.Name, i, format, Slice(lumps, i + 1, j), LevelEntry.UdmfEnd.Endmap, problems.Take(i, j)));
                 i = j;
                 continue;
             }
@@ -100,6 +116,9 @@ public static class LevelDirectory
             return result;
         }
     }
+
+    private static bool StartsLevel(string name) =>
+        string.Equals(name, "TEXTMAP", StringComparison.OrdinalIgnoreCase) || MarkerFollowers.Contains(name);
 
     private static bool IsLevelLump(string name) =>
         BinaryLumpNames.Contains(name) || string.Equals(name, "TEXTMAP", StringComparison.OrdinalIgnoreCase);
