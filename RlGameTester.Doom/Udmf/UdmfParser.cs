@@ -15,10 +15,10 @@ namespace RlGameTester.Doom.Udmf;
 internal sealed class UdmfParser
 {
     /// <summary>
-    /// More blocks than the largest released maps hold many times over (a map with 300,000 lines has about
-    /// 1.2 million blocks in all); a hostile text of tiny blocks stops here.
+    /// Dozens of times the blocks of large released maps (about 50,000 in the largest TEXTMAPs of a 200-level sample;
+    /// a map with 300,000 lines would have about 1.2 million); a hostile text of tiny blocks stops here.
     /// </summary>
-    public const int MaxBlocks = 4_000_000;
+    public const int MaxBlocks = 2_000_000;
 
     /// <summary>GZDoom knows about 120 keys for a sector, its largest block; a block with thousands is not a map.</summary>
     public const int MaxFieldsPerBlock = 4096;

@@ -14,6 +14,9 @@ public sealed class WadFile
     private const int HeaderSize = 12;
     private const int DirectoryEntrySize = 16;
 
+    // More directory problems than a person would read; the rest are summed up in one.
+    private const int MaxProblems = 100;
+
     private readonly WadLump[] lumps;
     private readonly Dictionary<string, int> lastIndexByName;
 
@@ -109,6 +112,7 @@ public sealed class WadFile
         }
 
         var entries = new WadLump[count];
+        var uncounted = 0;
         var directory = span.Slice((int)directoryOffset, (int)directorySize);
         var names = new NameCache();
         for (var i = 0; i < count; i++)
@@ -117,11 +121,29 @@ public sealed class WadFile
             long offset = BinaryPrimitives.ReadInt32LittleEndian(entry);
             long size = BinaryPrimitives.ReadInt32LittleEndian(entry[4..]);
             var name = names.Get(entry.Slice(8, LumpName.Length));
-            ValidateLump(i, name, offset, size, fileLength, directoryOffset, directorySize, problems);
+            ValidateLump(i, name, offset, size, fileLength);
+            if (Overlap(i, name, offset, size, directoryOffset, directorySize) is { } overlap)
+            {
+                // A hostile directory could make every entry overlap: past a cap they are only counted.
+                if (problems.Count < MaxProblems)
+                {
+                    problems.Add(new WadProblem(Checks.CheckNames.WadOverlap, i, overlap));
+                }
+                else
+                {
+                    uncounted++;
+                }
+            }
 
             // Empty lumps (markers) often carry offset 0 or a stale offset; they hold no bytes, so keep none.
             var data = size == 0 ? ReadOnlyMemory<byte>.Empty : bytes.Slice((int)offset, (int)size);
             entries[i] = new WadLump(i, name, size == 0 ? 0 : (int)offset, (int)size, data, WadNamespace.Global);
+        }
+
+        if (uncounted > 0)
+        {
+            problems.Add(new WadProblem(
+                Checks.CheckNames.WadOverlap, null, $"{uncounted} more lumps overlap the WAD header or directory; their bytes are read as they are."));
         }
 
         return new WadFile(kind, bytes, AssignNamespaces(entries), problems);
@@ -164,9 +186,7 @@ public sealed class WadFile
         return result;
     }
 
-    private static void ValidateLump(
-        int index, string name, long offset, long size, long fileLength, long directoryOffset, long directorySize,
-        List<WadProblem> problems)
+    private static void ValidateLump(int index, string name, long offset, long size, long fileLength)
     {
         var label = $"Lump {Quote(name)} (directory entry {index})";
         if (size < 0)
@@ -184,21 +204,28 @@ public sealed class WadFile
             throw new WadFormatException(
                 $"{label} lies outside the file: offset {offset}, size {size}, but the file is {fileLength} bytes long.");
         }
+    }
 
-        // No port checks these: the lump's bytes are what lies there, header or directory included.
+    // No port checks these: the lump's bytes are what lies there, header or directory included.
+    private static string? Overlap(int index, string name, long offset, long size, long directoryOffset, long directorySize)
+    {
+        if (size == 0)
+        {
+            return null;
+        }
+
         if (offset < HeaderSize)
         {
-            problems.Add(new WadProblem(
-                Checks.CheckNames.WadOverlap, index, $"{label} overlaps the WAD header: offset {offset}, size {size}; its bytes are read as they are."));
+            return $"Lump {Quote(name)} (directory entry {index}) overlaps the WAD header: offset {offset}, size {size}; its bytes are read as they are.";
         }
-        else if (directorySize > 0 && offset < directoryOffset + directorySize && offset + size > directoryOffset)
+
+        if (directorySize > 0 && offset < directoryOffset + directorySize && offset + size > directoryOffset)
         {
-            problems.Add(new WadProblem(
-                Checks.CheckNames.WadOverlap,
-                index,
-                $"{label} overlaps the WAD directory: the lump spans offsets {offset}..{offset + size - 1} and the " +
-                $"directory {directoryOffset}..{directoryOffset + directorySize - 1}; its bytes are read as they are."));
+            return $"Lump {Quote(name)} (directory entry {index}) overlaps the WAD directory: the lump spans offsets {offset}..{offset + size - 1} and the " +
+                   $"directory {directoryOffset}..{directoryOffset + directorySize - 1}; its bytes are read as they are.";
         }
+
+        return null;
     }
 
     private static WadLump[] AssignNamespaces(WadLump[] entries)

@@ -167,6 +167,22 @@ public sealed class WadFileTests
     }
 
     [Fact]
+    public void ADirectoryOfOverlappingLumpsKeepsAHundredProblemsAndCountsTheRest()
+    {
+        var bytes = WadWriter.Write([.. Enumerable.Range(0, 150).Select(i => ($"L{i}", new byte[] { 1 }))]);
+        var directory = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8));
+        for (var i = 0; i < 150; i++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(directory + (16 * i)), 0);
+        }
+
+        var wad = WadFile.Read(bytes);
+
+        Assert.Equal(101, wad.Problems.Count);
+        Assert.Equal("50 more lumps overlap the WAD header or directory; their bytes are read as they are.", wad.Problems[^1].Message);
+    }
+
+    [Fact]
     public void ADirectoryOverlappingTheHeaderIsReadFromTheHeadersBytesWithAProblem()
     {
         // At offset 4 the one entry's position is the lump count (1) and its size the directory offset (4).
