@@ -30,6 +30,20 @@ internal static partial class FindingFixes
             "requires-source-port" => "Nothing to fix if the level targets that port; say so in the level's text file, or replace the port features to play in vanilla Doom.",
             "findings-omitted" => "Fix the listed findings of this check first, then check the level again to see the rest.",
             "missing-texture-after-move" => MissingTexture(finding, "once the sector has moved"),
+
+            // What the reader loaded past (the Doom library's README, "Unreadable file or design defect").
+            "udmf-unknown-field" => $"Remove the key the finding names from {element}'s TEXTMAP block (no port reads it), or rename it to the field the target port reads; keep data of your own in user_* keys.",
+            "udmf-unknown-block" => "Remove the block the finding names from the TEXTMAP (no port reads it); keep data of your own in user_* keys of the elements.",
+            "udmf-duplicate-field" => $"Remove the earlier assignment of the key from {element}'s TEXTMAP block: only the last one counts.",
+            "udmf-bad-value" => $"Write the value of {element}'s field as the type the field takes (an integer, a number, true/false or a quoted name): GZDoom reads it as a fallback and dsda-doom refuses the map.",
+            "udmf-missing-field" => $"Give {element} the field the finding names in the TEXTMAP: the ports read it as 0.",
+            "udmf-namespace" => "Start the TEXTMAP with the namespace of the target port, quoted, as its first statement: namespace = \"zdoom\"; (or \"doom\", \"hexen\", ...).",
+            "udmf-unclosed-comment" => "Close the /* comment the finding names with */, or delete it: everything after it is ignored.",
+            "udmf-missing-endmap" => "Add an ENDMAP lump after the level's TEXTMAP and the lumps that belong to it (BEHAVIOR, ZNODES, ...): GZDoom does not load the level without it.",
+            "bad-linedef-sidedef" => $"Give line {index} a sidedef that exists, or clear the reference: the one it names is past the end of the level's sidedefs.",
+            "bad-sidedef-sector" => $"Set sidedef {index}'s sector to the sector it faces: the one it names does not exist, so the ports put it in sector 0.",
+            "partial-lump-record" => "Save the level again with an editor or node builder: the lump the finding names has stray bytes after its last record.",
+            "wad-overlap" => "Rebuild the WAD with a WAD tool (SLADE, DeuTex): a directory entry points into the WAD's header or directory.",
             _ => ByType(finding, at, element, index, episode),
         };
     }

@@ -59,6 +59,20 @@ public static class CheckNames
     public const string LevelHasNoExit = "level-has-no-exit";
     public const string RequiresSourcePort = "requires-source-port";
 
+    // Reading: data the ports load despite a defect, loaded the same way (see Levels.LevelReadProblem).
+    public const string UdmfUnknownField = "udmf-unknown-field";
+    public const string UdmfUnknownBlock = "udmf-unknown-block";
+    public const string UdmfBadValue = "udmf-bad-value";
+    public const string UdmfMissingField = "udmf-missing-field";
+    public const string UdmfDuplicateField = "udmf-duplicate-field";
+    public const string UdmfNamespace = "udmf-namespace";
+    public const string UdmfUnclosedComment = "udmf-unclosed-comment";
+    public const string UdmfMissingEndmap = "udmf-missing-endmap";
+    public const string BadLinedefSidedef = "bad-linedef-sidedef";
+    public const string BadSidedefSector = "bad-sidedef-sector";
+    public const string PartialLumpRecord = "partial-lump-record";
+    public const string WadOverlap = "wad-overlap";
+
     /// <summary>Reported when a check produced more findings than the options allow; says how many were left out.</summary>
     public const string FindingsOmitted = "findings-omitted";
 }

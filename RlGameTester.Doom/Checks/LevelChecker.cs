@@ -7,7 +7,8 @@ namespace RlGameTester.Doom.Checks;
 /// <summary>
 /// Static analysis of a level, in the spirit of a map editor's analysis mode (Ultimate Doom Builder's error
 /// checks, Eureka's map checks): structure, textures, things, specials, tags and keys. Each finding names
-/// a stable check, a severity, the element and where to look. Everything runs in time roughly linear in
+/// a stable check, a severity, the element and where to look; what the reader loaded past (unknown UDMF keys, repaired
+/// references) comes first, from <see cref="Level.ReadProblems"/>. Everything runs in time roughly linear in
 /// the level's size: proximity questions go through a spatial grid, never all pairs.
 /// </summary>
 public static class LevelChecker
@@ -24,6 +25,7 @@ public static class LevelChecker
         ArgumentNullException.ThrowIfNull(level);
         ArgumentNullException.ThrowIfNull(resources);
         var context = new CheckContext(level, resources, geometry ?? new LevelGeometry(level), options ?? CheckOptions.Default);
+        ReadProblemChecks.Run(context);
         StartChecks.Run(context);
         LineSideChecks.Run(context);
         LineGeometryChecks.Run(context);

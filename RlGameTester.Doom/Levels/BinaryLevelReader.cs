@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Wad;
 
 namespace RlGameTester.Doom.Levels;
@@ -21,19 +22,21 @@ internal static class BinaryLevelReader
     {
         var hexen = entry.Format == LevelFormat.Hexen;
         var names = new NameCache();
+        var problems = new ReadProblemCollector();
+        problems.AddWadProblems(entry.WadProblems);
         var thingsLump = Require(entry, "THINGS");
         var linesLump = Require(entry, "LINEDEFS");
         var sidesLump = Require(entry, "SIDEDEFS");
         var vertexLump = Require(entry, "VERTEXES");
         var sectorLump = Require(entry, "SECTORS");
 
-        var things = hexen ? ReadHexenThings(entry, thingsLump) : ReadDoomThings(entry, thingsLump);
-        var lines = hexen ? ReadHexenLines(entry, linesLump) : ReadDoomLines(entry, linesLump);
-        var sides = ReadSides(entry, sidesLump, names);
-        var vertices = ReadVertices(entry, vertexLump);
-        var sectors = ReadSectors(entry, sectorLump, names);
+        var things = hexen ? ReadHexenThings(thingsLump, problems) : ReadDoomThings(thingsLump, problems);
+        var lines = hexen ? ReadHexenLines(linesLump, problems) : ReadDoomLines(linesLump, problems);
+        var sides = ReadSides(sidesLump, names, problems);
+        var vertices = ReadVertices(vertexLump, problems);
+        var sectors = ReadSectors(sectorLump, names, problems);
 
-        LevelValidator.Validate(entry.Name, "LINEDEFS", "SIDEDEFS", lines, sides, vertices.Length, sectors.Length);
+        LevelValidator.Validate(entry.Name, "LINEDEFS", "SIDEDEFS", lines, sides, vertices.Length, sectors.Length, sectorFallback: true, problems);
         return new Level(
             entry.Name,
             entry.Format,
@@ -43,28 +46,36 @@ internal static class BinaryLevelReader
             ImmutableCollectionsMarshal.AsImmutableArray(sides),
             ImmutableCollectionsMarshal.AsImmutableArray(vertices),
             ImmutableCollectionsMarshal.AsImmutableArray(sectors),
-            hexen);
+            hasScripts: hexen,
+            usesDoomSpecials: !hexen,
+            problems.ToImmutable());
     }
 
     private static WadLump Require(LevelEntry entry, string name) =>
         entry.FindLump(name) ?? throw new WadFormatException(
             $"Level {entry.Name} has no {name} lump (its lumps: {string.Join(", ", entry.Lumps.Select(l => l.Name))}).");
 
-    private static int RecordCount(LevelEntry entry, WadLump lump, int recordSize, string what)
+    // Every port divides a lump's size by the record size and ignores what is left over; so does this reading.
+    private static int RecordCount(WadLump lump, int recordSize, string what, ReadProblemCollector problems)
     {
         if (lump.Size % recordSize != 0)
         {
-            throw new WadFormatException(
-                $"Level {entry.Name}: {lump.Name} is {lump.Size} bytes long, which is not a whole number of " +
-                $"{recordSize}-byte {what} records ({lump.Size / recordSize} records and {lump.Size % recordSize} bytes left over).");
+            problems.Add(
+                CheckNames.PartialLumpRecord,
+                FindingSeverity.Minor,
+                ElementKind.Level,
+                null,
+                lump.Name,
+                $"{lump.Name} is {lump.Size} bytes long, which is not a whole number of {recordSize}-byte {what} records: " +
+                $"the {lump.Size % recordSize} bytes after its {lump.Size / recordSize} records are ignored, as every port ignores them.");
         }
 
         return lump.Size / recordSize;
     }
 
-    private static Thing[] ReadDoomThings(LevelEntry entry, WadLump lump)
+    private static Thing[] ReadDoomThings(WadLump lump, ReadProblemCollector problems)
     {
-        var count = RecordCount(entry, lump, DoomThingSize, "thing");
+        var count = RecordCount(lump, DoomThingSize, "thing", problems);
         var data = lump.Data.Span;
         var things = new Thing[count];
         for (var i = 0; i < count; i++)
@@ -89,9 +100,9 @@ internal static class BinaryLevelReader
         return things;
     }
 
-    private static Thing[] ReadHexenThings(LevelEntry entry, WadLump lump)
+    private static Thing[] ReadHexenThings(WadLump lump, ReadProblemCollector problems)
     {
-        var count = RecordCount(entry, lump, HexenThingSize, "Hexen thing");
+        var count = RecordCount(lump, HexenThingSize, "Hexen thing", problems);
         var data = lump.Data.Span;
         var things = new Thing[count];
         for (var i = 0; i < count; i++)
@@ -120,9 +131,9 @@ internal static class BinaryLevelReader
         return things;
     }
 
-    private static Linedef[] ReadDoomLines(LevelEntry entry, WadLump lump)
+    private static Linedef[] ReadDoomLines(WadLump lump, ReadProblemCollector problems)
     {
-        var count = RecordCount(entry, lump, DoomLinedefSize, "linedef");
+        var count = RecordCount(lump, DoomLinedefSize, "linedef", problems);
         var data = lump.Data.Span;
         var lines = new Linedef[count];
         for (var i = 0; i < count; i++)
@@ -145,9 +156,9 @@ internal static class BinaryLevelReader
         return lines;
     }
 
-    private static Linedef[] ReadHexenLines(LevelEntry entry, WadLump lump)
+    private static Linedef[] ReadHexenLines(WadLump lump, ReadProblemCollector problems)
     {
-        var count = RecordCount(entry, lump, HexenLinedefSize, "Hexen linedef");
+        var count = RecordCount(lump, HexenLinedefSize, "Hexen linedef", problems);
         var data = lump.Data.Span;
         var lines = new Linedef[count];
         for (var i = 0; i < count; i++)
@@ -194,9 +205,9 @@ internal static class BinaryLevelReader
         return lines;
     }
 
-    private static Sidedef[] ReadSides(LevelEntry entry, WadLump lump, NameCache names)
+    private static Sidedef[] ReadSides(WadLump lump, NameCache names, ReadProblemCollector problems)
     {
-        var count = RecordCount(entry, lump, SidedefSize, "sidedef");
+        var count = RecordCount(lump, SidedefSize, "sidedef", problems);
         var data = lump.Data.Span;
         var sides = new Sidedef[count];
         for (var i = 0; i < count; i++)
@@ -214,9 +225,9 @@ internal static class BinaryLevelReader
         return sides;
     }
 
-    private static Vertex[] ReadVertices(LevelEntry entry, WadLump lump)
+    private static Vertex[] ReadVertices(WadLump lump, ReadProblemCollector problems)
     {
-        var count = RecordCount(entry, lump, VertexSize, "vertex");
+        var count = RecordCount(lump, VertexSize, "vertex", problems);
         var data = lump.Data.Span;
         var vertices = new Vertex[count];
         for (var i = 0; i < count; i++)
@@ -228,9 +239,9 @@ internal static class BinaryLevelReader
         return vertices;
     }
 
-    private static Sector[] ReadSectors(LevelEntry entry, WadLump lump, NameCache names)
+    private static Sector[] ReadSectors(WadLump lump, NameCache names, ReadProblemCollector problems)
     {
-        var count = RecordCount(entry, lump, SectorSize, "sector");
+        var count = RecordCount(lump, SectorSize, "sector", problems);
         var data = lump.Data.Span;
         var sectors = new Sector[count];
         for (var i = 0; i < count; i++)

@@ -4,7 +4,8 @@ namespace RlGameTester.Doom.Levels;
 
 /// <summary>
 /// One level's map data, normalised across the Doom, Hexen and UDMF formats. Every index it holds
-/// (vertex, sidedef, sector) is known to be in range: readers refuse levels where it is not.
+/// (vertex, sidedef, sector) is known to be in range: readers refuse levels where no port could load it, and
+/// repair the rest as the ports do, listing what they repaired in <see cref="ReadProblems"/>.
 /// </summary>
 public sealed class Level
 {
@@ -17,7 +18,9 @@ public sealed class Level
         ImmutableArray<Sidedef> sidedefs,
         ImmutableArray<Vertex> vertices,
         ImmutableArray<Sector> sectors,
-        bool hasScripts)
+        bool hasScripts,
+        bool usesDoomSpecials,
+        ImmutableArray<LevelReadProblem> readProblems)
     {
         Name = name;
         Format = format;
@@ -28,6 +31,8 @@ public sealed class Level
         Vertices = vertices;
         Sectors = sectors;
         HasScripts = hasScripts;
+        UsesDoomSpecials = usesDoomSpecials;
+        ReadProblems = readProblems;
     }
 
     /// <summary>The marker lump's name, e.g. <c>E1M1</c> or <c>MAP01</c>.</summary>
@@ -56,10 +61,13 @@ public sealed class Level
     public bool HasScripts { get; }
 
     /// <summary>
-    /// True when line and sector specials use Doom's numbering (binary Doom levels and UDMF's Doom,
-    /// Heretic and Strife namespaces); otherwise they use Hexen/ZDoom's parameterised specials.
+    /// True when line and sector specials use Doom's numbering: binary Doom levels, and UDMF levels GZDoom translates
+    /// (the Doom, Heretic, Strife and ZDoomTranslated namespaces, and a namespace that is missing, unknown or not
+    /// the first statement, which GZDoom reads as the Doom game's own); otherwise they use Hexen/ZDoom's
+    /// parameterised specials.
     /// </summary>
-    public bool UsesDoomSpecials =>
-        Format == LevelFormat.Doom ||
-        (Format == LevelFormat.Udmf && UdmfNamespace is "doom" or "heretic" or "strife");
+    public bool UsesDoomSpecials { get; }
+
+    /// <summary>Defects in the level's data that the ports load past, loaded as they load them.</summary>
+    public ImmutableArray<LevelReadProblem> ReadProblems { get; }
 }

@@ -27,12 +27,21 @@ public static class LevelDirectory
         ArgumentNullException.ThrowIfNull(wad);
         var lumps = wad.Lumps;
         var levels = new List<LevelEntry>();
+        var lastEndmap = wad.Lumps.Count - 1;
+        while (lastEndmap >= 0 && !string.Equals(lumps[lastEndmap].Name, "ENDMAP", StringComparison.OrdinalIgnoreCase))
+        {
+            lastEndmap--;
+        }
+
+        var problems = new WadProblemCursor(wad.Problems);
         var i = 0;
         while (i < lumps.Count - 1)
         {
             var marker = lumps[i];
             var next = lumps[i + 1].Name;
-            if (IsLevelLump(marker.Name) || string.Equals(marker.Name, "ENDMAP", StringComparison.OrdinalIgnoreCase))
+            // ENDMAP closes a UDMF level; it is a marker only of a binary level (GZDoom plays a map named ENDMAP).
+            if (IsLevelLump(marker.Name) ||
+                (string.Equals(marker.Name, "ENDMAP", StringComparison.OrdinalIgnoreCase) && !MarkerFollowers.Contains(next)))
             {
                 i++;
                 continue;
@@ -40,10 +49,20 @@ public static class LevelDirectory
 
             if (string.Equals(next, "TEXTMAP", StringComparison.OrdinalIgnoreCase))
             {
-                var end = wad.IndexOf("ENDMAP", i + 2);
-                var closed = end >= 0;
-                var last = closed ? end : lumps.Count;
-                levels.Add(new LevelEntry(marker.Name, i, LevelFormat.Udmf, Slice(lumps, i + 1, last), closed));
+                // A level without ENDMAP ends where the next level's marker (a lump followed by TEXTMAP, THINGS...)
+                // begins, so the levels after it are still found.
+                var last = i + 2;
+                while (last < lumps.Count &&
+                       !string.Equals(lumps[last].Name, "ENDMAP", StringComparison.OrdinalIgnoreCase) &&
+                       !(last + 1 < lumps.Count && StartsLevel(lumps[last + 1].Name)))
+                {
+                    last++;
+                }
+
+                var end = last < lumps.Count && string.Equals(lumps[last].Name, "ENDMAP", StringComparison.OrdinalIgnoreCase)
+                    ? LevelEntry.UdmfEnd.Endmap
+                    : lastEndmap > last ? LevelEntry.UdmfEnd.EndmapFurtherOn : LevelEntry.UdmfEnd.NoEndmap;
+                levels.Add(new LevelEntry(marker.Name, i, LevelFormat.Udmf, Slice(lumps, i + 1, last), end, problems.Take(i, last)));
                 i = last;
                 continue;
             }
@@ -60,7 +79,7 @@ public static class LevelDirectory
                 }
 
                 var format = seen.Contains("BEHAVIOR") ? LevelFormat.Hexen : LevelFormat.Doom;
-                levels.Add(new LevelEntry(marker.Name, i, format, Slice(lumps, i + 1, j), true));
+                levels.Add(new LevelEntry(marker.Name, i, format, Slice(lumps, i + 1, j), LevelEntry.UdmfEnd.Endmap, problems.Take(i, j)));
                 i = j;
                 continue;
             }
@@ -70,6 +89,36 @@ public static class LevelDirectory
 
         return levels;
     }
+
+    /// <summary>
+    /// Hands each level the directory problems of its lumps (and those of the whole directory) in one pass: levels
+    /// come in directory order and problems are listed in it.
+    /// </summary>
+    private sealed class WadProblemCursor(IReadOnlyList<WadProblem> problems)
+    {
+        private readonly List<WadProblem> whole = [.. problems.Where(p => p.LumpIndex is null)];
+        private readonly List<WadProblem> byLump = [.. problems.Where(p => p.LumpIndex is not null)];
+        private int next;
+
+        public List<WadProblem> Take(int from, int to)
+        {
+            var result = new List<WadProblem>(whole);
+            while (next < byLump.Count && byLump[next].LumpIndex < from)
+            {
+                next++;
+            }
+
+            while (next < byLump.Count && byLump[next].LumpIndex < to)
+            {
+                result.Add(byLump[next++]);
+            }
+
+            return result;
+        }
+    }
+
+    private static bool StartsLevel(string name) =>
+        string.Equals(name, "TEXTMAP", StringComparison.OrdinalIgnoreCase) || MarkerFollowers.Contains(name);
 
     private static bool IsLevelLump(string name) =>
         BinaryLumpNames.Contains(name) || string.Equals(name, "TEXTMAP", StringComparison.OrdinalIgnoreCase);

@@ -5,13 +5,33 @@ namespace RlGameTester.Doom.Levels;
 /// <summary>A level found in a WAD's directory: its marker and the lumps that follow it.</summary>
 public sealed class LevelEntry
 {
-    internal LevelEntry(string name, int markerIndex, LevelFormat format, IReadOnlyList<WadLump> lumps, bool isClosed)
+    internal LevelEntry(
+        string name,
+        int markerIndex,
+        LevelFormat format,
+        IReadOnlyList<WadLump> lumps,
+        UdmfEnd udmfEnd,
+        IReadOnlyList<WadProblem> wadProblems)
     {
         Name = name;
         MarkerIndex = markerIndex;
         Format = format;
         Lumps = lumps;
-        IsClosed = isClosed;
+        End = udmfEnd;
+        WadProblems = wadProblems;
+    }
+
+    /// <summary>How a UDMF level's lumps end.</summary>
+    internal enum UdmfEnd
+    {
+        /// <summary>By its ENDMAP (and always for binary levels).</summary>
+        Endmap,
+
+        /// <summary>No ENDMAP before the next level, but one further on, which GZDoom reads on to.</summary>
+        EndmapFurtherOn,
+
+        /// <summary>No ENDMAP anywhere after the TEXTMAP.</summary>
+        NoEndmap,
     }
 
     public string Name { get; }
@@ -21,11 +41,16 @@ public sealed class LevelEntry
 
     public LevelFormat Format { get; }
 
-    /// <summary>The level's lumps after the marker (for UDMF: TEXTMAP up to, not including, ENDMAP).</summary>
+    /// <summary>
+    /// The level's lumps after the marker (for UDMF: TEXTMAP up to, not including, ENDMAP; without ENDMAP, up to the
+    /// next level's marker or the end of the WAD).
+    /// </summary>
     public IReadOnlyList<WadLump> Lumps { get; }
 
-    /// <summary>False for a UDMF level whose ENDMAP is missing.</summary>
-    internal bool IsClosed { get; }
+    internal UdmfEnd End { get; }
+
+    /// <summary>The WAD's directory defects that concern this level's lumps or the whole directory.</summary>
+    internal IReadOnlyList<WadProblem> WadProblems { get; }
 
     public WadLump? FindLump(string name)
     {

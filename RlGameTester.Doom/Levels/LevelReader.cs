@@ -6,12 +6,11 @@ namespace RlGameTester.Doom.Levels;
 /// <summary>
 /// Reads levels from a WAD.
 /// <para>
-/// What is an unreadable file and what is a design defect: references the engine follows while loading
-/// (a linedef's vertices and sidedefs, a sidedef's sector), lump sizes that are not whole records, missing
-/// required lumps and UDMF syntax errors make a level unreadable and raise <see cref="WadFormatException"/>
-/// naming the level, the lump and the index; vanilla Doom would crash or read garbage on them and nothing
-/// built on top could be trusted. Everything the engine loads but plays wrongly (a line without a front
-/// side, unknown textures or thing types, unclosed sectors, ...) is left to the level checks (<c>Checks.LevelChecker</c>).
+/// The rule: what a major port (GZDoom, PrBoom+/dsda-doom, chocolate-doom) loads, the reader loads, the way that port
+/// loads it, and lists what it read past in <see cref="Level.ReadProblems"/> (which <c>Checks.LevelChecker</c> reports
+/// as findings naming the element). Only what no port can load raises <see cref="WadFormatException"/> naming the
+/// level, the lump and the index: a linedef using a vertex that does not exist, a missing required lump, UDMF syntax
+/// no port parses. The decisions, case by case, are in the library's README.
 /// </para>
 /// </summary>
 public static class LevelReader

@@ -1,271 +1,594 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Text;
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Wad;
 
 namespace RlGameTester.Doom.Udmf;
 
-/// <summary>Builds a <see cref="Level"/> from a UDMF level's TEXTMAP.</summary>
+/// <summary>
+/// Builds a <see cref="Level"/> from a UDMF level's TEXTMAP, block by block as the parser reads them. What GZDoom or
+/// dsda-doom load despite a defect (unknown keys and blocks, values of the wrong kind, missing fields, a missing or
+/// unknown namespace) is read as GZDoom reads it and recorded in <see cref="Level.ReadProblems"/>; what neither
+/// loads is a <see cref="WadFormatException"/>.
+/// </summary>
 internal static class UdmfLevelReader
 {
+    // GZDoom treats these namespaces' specials as Hexen's parameterised ones; every other one (Doom, Heretic, Strife,
+    // ZDoomTranslated, and a namespace it does not know or cannot see) as Doom-numbered specials it translates.
+    private static readonly HashSet<string> HexenStyleNamespaces = new(StringComparer.Ordinal) { "hexen", "zdoom", "vavoom", "eternity", "dsda" };
+
+    private static readonly HashSet<string> KnownNamespaces = new(StringComparer.Ordinal)
+    {
+        "doom", "heretic", "hexen", "strife", "zdoom", "zdoomtranslated", "vavoom", "eternity", "dsda",
+    };
+
     public static Level Read(LevelEntry entry)
     {
-        if (!entry.IsClosed)
-        {
-            throw new WadFormatException($"Level {entry.Name}: its TEXTMAP is not followed by an ENDMAP lump.");
-        }
-
+        var problems = new ReadProblemCollector();
+        problems.AddWadProblems(entry.WadProblems);
+        CheckEnd(entry, problems);
         var textmap = entry.FindLump("TEXTMAP")
             ?? throw new WadFormatException($"Level {entry.Name} has no TEXTMAP lump.");
-        UdmfDocument document;
-        try
-        {
-            document = UdmfDocument.Parse(Encoding.UTF8.GetString(textmap.Data.Span));
-        }
-        catch (WadFormatException e)
-        {
-            throw new WadFormatException($"Level {entry.Name}, TEXTMAP {e.Message}", e);
-        }
-
-        return Build(entry.Name, document, entry.FindLump("BEHAVIOR") is not null);
+        var parser = new UdmfParser(Encoding.UTF8.GetString(textmap.Data.Span));
+        return new Builder(entry.Name, parser, problems).Build(entry.FindLump("BEHAVIOR") is not null);
     }
 
-    internal static Level Build(string name, UdmfDocument document, bool hasScripts)
+    private static void CheckEnd(LevelEntry entry, ReadProblemCollector problems)
     {
-        var ns = document.Namespace;
-        var doomSpecials = ns is "doom" or "heretic" or "strife";
-        var context = new Context(name);
-        var things = new List<Thing>();
-        var lines = new List<Linedef>();
-        var sides = new List<Sidedef>();
-        var vertices = new List<Vertex>();
-        var sectors = new List<Sector>();
-        foreach (var block in document.Blocks)
+        switch (entry.End)
+        {
+            case LevelEntry.UdmfEnd.EndmapFurtherOn:
+                problems.Add(
+                    CheckNames.UdmfMissingEndmap,
+                    FindingSeverity.Minor,
+                    ElementKind.Level,
+                    null,
+                    "ENDMAP",
+                    "The TEXTMAP has no ENDMAP before the next level: GZDoom and dsda-doom read on into the next level's " +
+                    "lumps up to the ENDMAP further on.");
+                break;
+            case LevelEntry.UdmfEnd.NoEndmap when entry.FindLump("ZNODES") is null:
+                throw new WadFormatException(
+                    $"Level {entry.Name}: its TEXTMAP is not followed by an ENDMAP lump (GZDoom refuses such a level) and " +
+                    "it has no ZNODES lump (dsda-doom needs one to play UDMF), so no port loads it.");
+            case LevelEntry.UdmfEnd.NoEndmap:
+                problems.Add(
+                    CheckNames.UdmfMissingEndmap,
+                    FindingSeverity.Critical,
+                    ElementKind.Level,
+                    null,
+                    "ENDMAP",
+                    "The TEXTMAP is not followed by an ENDMAP lump: GZDoom refuses to load the level (\"Invalid map " +
+                    "definition\"); dsda-doom plays it with its ZNODES.");
+                break;
+        }
+    }
+
+    /// <summary>Turns statements into map elements, recording what the ports read past.</summary>
+    private sealed class Builder(string level, UdmfParser parser, ReadProblemCollector problems)
+    {
+        // Doom engines hold map coordinates in 16.16 fixed point (at most 32767; GZDoom refuses beyond 32768); far
+        // beyond that no engine can load the map, and the maths of the checks would lose all precision.
+        private const double CoordinateLimit = 1_000_000;
+
+        private readonly List<Thing> things = [];
+        private readonly List<Linedef> lines = [];
+        private readonly List<Sidedef> sides = [];
+        private readonly List<Vertex> vertices = [];
+        private readonly List<Sector> sectors = [];
+        private readonly Dictionary<string, string> textures = new(StringComparer.Ordinal);
+        private readonly string level = level;
+        private readonly UdmfParser parser = parser;
+        private readonly ReadProblemCollector problems = problems;
+        private bool doomSpecials = true;
+        private bool sawNamespace;
+
+        public Level Build(bool hasScripts)
+        {
+            string? ns = null;
+            var first = true;
+            while (Next(out var statement))
+            {
+                if (statement.Block is { } block)
+                {
+                    ReadBlock(block);
+                }
+                else if (statement.Name == "namespace")
+                {
+                    var name = ReadNamespace(statement, first);
+                    ns ??= name;
+                }
+                else
+                {
+                    problems.Add(
+                        CheckNames.UdmfUnknownField,
+                        FindingSeverity.Info,
+                        ElementKind.Level,
+                        null,
+                        "global " + statement.Name,
+                        $"The TEXTMAP assigns \"{UdmfParser.Shorten(statement.Name)}\" (line {statement.Line}) outside any block, which no port reads; it is ignored.");
+                }
+
+                first = false;
+            }
+
+            if (parser.UnclosedCommentLine is { } comment)
+            {
+                problems.Add(
+                    CheckNames.UdmfUnclosedComment,
+                    FindingSeverity.Minor,
+                    ElementKind.Level,
+                    null,
+                    "comment",
+                    $"A /* comment opened on line {comment} is never closed, so it runs to the end of the TEXTMAP: GZDoom " +
+                    "reads the level as if the text ended there, and so does this reading.");
+            }
+
+            if (!sawNamespace)
+            {
+                problems.Add(
+                    CheckNames.UdmfNamespace,
+                    FindingSeverity.Minor,
+                    ElementKind.Level,
+                    null,
+                    "namespace",
+                    "The TEXTMAP has no namespace: GZDoom reads it as a Doom map (Doom-numbered specials), dsda-doom refuses it.");
+            }
+
+            var lineArray = lines.ToArray();
+            var sideArray = sides.ToArray();
+            LevelValidator.Validate(level, "TEXTMAP", "TEXTMAP", lineArray, sideArray, vertices.Count, sectors.Count, sectorFallback: false, problems);
+            return new Level(
+                level,
+                LevelFormat.Udmf,
+                ns,
+                [.. things],
+                ImmutableCollectionsMarshal.AsImmutableArray(lineArray),
+                ImmutableCollectionsMarshal.AsImmutableArray(sideArray),
+                [.. vertices],
+                [.. sectors],
+                hasScripts,
+                doomSpecials,
+                problems.ToImmutable());
+        }
+
+        private bool Next(out UdmfStatement statement)
+        {
+            try
+            {
+                return parser.Next(out statement);
+            }
+            catch (WadFormatException e)
+            {
+                throw new WadFormatException($"Level {level}, TEXTMAP {e.Message}", e);
+            }
+        }
+
+        // GZDoom reads the namespace only as the TEXTMAP's first statement, as any word; dsda-doom wants a string.
+        private string? ReadNamespace(UdmfStatement statement, bool first)
+        {
+            var value = statement.Value;
+            if (value.Kind == UdmfValueKind.Malformed)
+            {
+                throw new WadFormatException(
+                    $"Level {level}, TEXTMAP line {value.Line}: expected ';' after the namespace, found \"{value.Text}\"; no port loads that.");
+            }
+
+            var name = (value.Text ?? value.ToString()).ToLowerInvariant();
+            if (!first)
+            {
+                var message = sawNamespace
+                    ? $"The TEXTMAP names a second namespace \"{UdmfParser.Shorten(name)}\" (line {statement.Line}): GZDoom ignores it and keeps the first, as this reading does."
+                    : $"The namespace \"{UdmfParser.Shorten(name)}\" (line {statement.Line}) is not the TEXTMAP's first statement: GZDoom " +
+                      "ignores it and reads the map as a Doom map (Doom-numbered specials), as this reading does; dsda-doom reads it.";
+                sawNamespace = true;
+                problems.Add(CheckNames.UdmfNamespace, FindingSeverity.Minor, ElementKind.Level, null, "namespace position", message);
+                return name;
+            }
+
+            sawNamespace = true;
+            if (value.Kind != UdmfValueKind.Text)
+            {
+                problems.Add(
+                    CheckNames.UdmfNamespace,
+                    FindingSeverity.Minor,
+                    ElementKind.Level,
+                    null,
+                    "namespace quotes",
+                    $"The namespace is written {value} without quotes: GZDoom reads it, dsda-doom refuses the map.");
+            }
+
+            if (!KnownNamespaces.Contains(name))
+            {
+                problems.Add(
+                    CheckNames.UdmfNamespace,
+                    FindingSeverity.Minor,
+                    ElementKind.Level,
+                    null,
+                    "namespace name",
+                    $"The namespace \"{UdmfParser.Shorten(name)}\" is not one any port knows: GZDoom reads the map as a Doom map " +
+                    "(Doom-numbered specials), as this reading does; dsda-doom refuses it.");
+            }
+
+            doomSpecials = !HexenStyleNamespaces.Contains(name);
+            return name;
+        }
+
+        private void ReadBlock(UdmfBlock block)
         {
             switch (block.Name)
             {
                 case "thing":
-                    things.Add(ReadThing(context, block, things.Count));
+                    things.Add(ReadThing(new Fields(this, block, ElementKind.Thing, things.Count)));
                     break;
                 case "linedef":
-                    lines.Add(ReadLine(context, block, lines.Count, doomSpecials));
+                    lines.Add(ReadLine(new Fields(this, block, ElementKind.Line, lines.Count)));
                     break;
                 case "sidedef":
-                    sides.Add(ReadSide(context, block, sides.Count));
+                    sides.Add(ReadSide(new Fields(this, block, ElementKind.Side, sides.Count)));
                     break;
                 case "vertex":
-                    vertices.Add(new Vertex(
-                        context.Coordinate(block, "vertex", vertices.Count, "x"),
-                        context.Coordinate(block, "vertex", vertices.Count, "y")));
+                    var v = new Fields(this, block, ElementKind.Vertex, vertices.Count);
+                    vertices.Add(new Vertex(v.Coordinate("x"), v.Coordinate("y")));
                     break;
                 case "sector":
-                    sectors.Add(ReadSector(context, block));
+                    sectors.Add(ReadSector(new Fields(this, block, ElementKind.Sector, sectors.Count)));
+                    break;
+                default:
+                    problems.Add(
+                        CheckNames.UdmfUnknownBlock,
+                        FindingSeverity.Info,
+                        ElementKind.Level,
+                        null,
+                        block.Name,
+                        $"The TEXTMAP has a \"{UdmfParser.Shorten(block.Name)}\" block (line {block.Line}), which no port reads; it is ignored.");
                     break;
             }
         }
 
-        var lineArray = lines.ToArray();
-        var sideArray = sides.ToArray();
-        LevelValidator.Validate(name, "TEXTMAP", "TEXTMAP", lineArray, sideArray, vertices.Count, sectors.Count);
-        return new Level(
-            name,
-            LevelFormat.Udmf,
-            ns,
-            [.. things],
-            ImmutableCollectionsMarshal.AsImmutableArray(lineArray),
-            ImmutableCollectionsMarshal.AsImmutableArray(sideArray),
-            [.. vertices],
-            [.. sectors],
-            hasScripts);
-    }
-
-    private static Thing ReadThing(Context c, UdmfBlock b, int index)
-    {
-        var skills = Skills.None;
-        skills |= Flag(b, "skill1") ? Skills.Skill1 : Skills.None;
-        skills |= Flag(b, "skill2") ? Skills.Skill2 : Skills.None;
-        skills |= Flag(b, "skill3") ? Skills.Skill3 : Skills.None;
-        skills |= Flag(b, "skill4") ? Skills.Skill4 : Skills.None;
-        skills |= Flag(b, "skill5") ? Skills.Skill5 : Skills.None;
-        var modes = GameModes.None;
-        modes |= Flag(b, "single") ? GameModes.SinglePlayer : GameModes.None;
-        modes |= Flag(b, "coop") ? GameModes.Cooperative : GameModes.None;
-        modes |= Flag(b, "dm") ? GameModes.Deathmatch : GameModes.None;
-        return new Thing(
-            X: c.Coordinate(b, "thing", index, "x"),
-            Y: c.Coordinate(b, "thing", index, "y"),
-            Z: c.Number(b, "height", 0),
-            Angle: c.Int(b, "angle", 0),
-            Type: c.RequiredInt(b, "thing", index, "type"),
-            Flags: 0,
-            Skills: skills,
-            Modes: modes,
-            Ambush: Flag(b, "ambush"),
-            Tid: c.Int(b, "id", 0),
-            Special: c.Int(b, "special", 0),
-            Args: Args(c, b));
-    }
-
-    private static Linedef ReadLine(Context c, UdmfBlock b, int index, bool doomSpecials)
-    {
-        var flags = LinedefFlags.None;
-        flags |= Flag(b, "blocking") ? LinedefFlags.Impassable : LinedefFlags.None;
-        flags |= Flag(b, "blockmonsters") ? LinedefFlags.BlocksMonsters : LinedefFlags.None;
-        flags |= Flag(b, "twosided") ? LinedefFlags.TwoSided : LinedefFlags.None;
-        flags |= Flag(b, "dontpegtop") ? LinedefFlags.UpperUnpegged : LinedefFlags.None;
-        flags |= Flag(b, "dontpegbottom") ? LinedefFlags.LowerUnpegged : LinedefFlags.None;
-        flags |= Flag(b, "secret") ? LinedefFlags.Secret : LinedefFlags.None;
-        flags |= Flag(b, "blocksound") ? LinedefFlags.BlocksSound : LinedefFlags.None;
-        flags |= Flag(b, "dontdraw") ? LinedefFlags.HiddenOnAutomap : LinedefFlags.None;
-        flags |= Flag(b, "mapped") ? LinedefFlags.ShownOnAutomap : LinedefFlags.None;
-        flags |= Flag(b, "passuse") ? LinedefFlags.PassUse : LinedefFlags.None;
-
-        var activation = LineActivation.None;
-        activation |= Flag(b, "playercross") ? LineActivation.PlayerCross : LineActivation.None;
-        activation |= Flag(b, "playeruse") ? LineActivation.PlayerUse : LineActivation.None;
-        activation |= Flag(b, "monstercross") ? LineActivation.MonsterCross : LineActivation.None;
-        activation |= Flag(b, "monsteruse") ? LineActivation.MonsterUse : LineActivation.None;
-        activation |= Flag(b, "impact") ? LineActivation.Impact : LineActivation.None;
-        activation |= Flag(b, "playerpush") ? LineActivation.PlayerPush : LineActivation.None;
-        activation |= Flag(b, "monsterpush") ? LineActivation.MonsterPush : LineActivation.None;
-        activation |= Flag(b, "missilecross") ? LineActivation.MissileCross : LineActivation.None;
-        activation |= Flag(b, "repeatspecial") ? LineActivation.Repeatable : LineActivation.None;
-
-        var args = Args(c, b);
-
-        // UDMF keeps a line's identity (id) apart from what its special acts on (arg0); for Doom-numbered
-        // specials arg0 plays the part of the binary tag (UDMF 1.1, "Tag / ID Behavior").
-        return new Linedef(
-            Start: c.RequiredInt(b, "linedef", index, "v1"),
-            End: c.RequiredInt(b, "linedef", index, "v2"),
-            Flags: flags,
-            Special: c.Int(b, "special", 0),
-            Tag: doomSpecials ? args.Arg0 : 0,
-            Id: c.Int(b, "id", doomSpecials ? 0 : -1),
-            Args: args,
-            Activation: activation,
-            FrontSide: c.Int(b, "sidefront", -1),
-            BackSide: c.Int(b, "sideback", -1));
-    }
-
-    private static Sidedef ReadSide(Context c, UdmfBlock b, int index) => new(
-        OffsetX: c.Int(b, "offsetx", 0),
-        OffsetY: c.Int(b, "offsety", 0),
-        UpperTexture: c.Texture(b, "texturetop"),
-        LowerTexture: c.Texture(b, "texturebottom"),
-        MiddleTexture: c.Texture(b, "texturemiddle"),
-        Sector: c.RequiredInt(b, "sidedef", index, "sector"));
-
-    private static Sector ReadSector(Context c, UdmfBlock b) => new(
-        FloorHeight: c.Int(b, "heightfloor", 0),
-        CeilingHeight: c.Int(b, "heightceiling", 0),
-        FloorFlat: c.Texture(b, "texturefloor"),
-        CeilingFlat: c.Texture(b, "textureceiling"),
-        LightLevel: c.Int(b, "lightlevel", 160),
-        Special: c.Int(b, "special", 0),
-        Tag: c.Int(b, "id", 0));
-
-    private static SpecialArgs Args(Context c, UdmfBlock b) => new(
-        c.Int(b, "arg0", 0), c.Int(b, "arg1", 0), c.Int(b, "arg2", 0), c.Int(b, "arg3", 0), c.Int(b, "arg4", 0));
-
-    private static bool Flag(UdmfBlock b, string key) => b.TryGet(key, out var v) && v.AsBoolean();
-
-    /// <summary>Field conversions that report the level, block and line when a value has the wrong kind.</summary>
-    private sealed class Context(string level)
-    {
-        // Doom engines hold map coordinates in 16.16 fixed point (at most 32767); far beyond that no engine can
-        // load the map, and the maths of the checks would lose all precision.
-        private const double CoordinateLimit = 1_000_000;
-
-        private readonly Dictionary<string, string> textures = new(StringComparer.Ordinal);
-
-        public double RequiredNumber(UdmfBlock b, string kind, int index, string key)
+        private static Thing ReadThing(Fields f)
         {
-            if (!b.TryGet(key, out var v))
-            {
-                throw Missing(b, kind, index, key);
-            }
-
-            return ToNumber(b, key, v);
+            var skills = Skills.None;
+            skills |= f.Flag("skill1") ? Skills.Skill1 : Skills.None;
+            skills |= f.Flag("skill2") ? Skills.Skill2 : Skills.None;
+            skills |= f.Flag("skill3") ? Skills.Skill3 : Skills.None;
+            skills |= f.Flag("skill4") ? Skills.Skill4 : Skills.None;
+            skills |= f.Flag("skill5") ? Skills.Skill5 : Skills.None;
+            var modes = GameModes.None;
+            modes |= f.Flag("single") ? GameModes.SinglePlayer : GameModes.None;
+            modes |= f.Flag("coop") ? GameModes.Cooperative : GameModes.None;
+            modes |= f.Flag("dm") ? GameModes.Deathmatch : GameModes.None;
+            return new Thing(
+                X: f.Coordinate("x"),
+                Y: f.Coordinate("y"),
+                Z: f.Number("height"),
+                Angle: f.Int("angle", 0),
+                Type: f.RequiredInt("type"),
+                Flags: 0,
+                Skills: skills,
+                Modes: modes,
+                Ambush: f.Flag("ambush"),
+                Tid: f.Int("id", 0),
+                Special: f.Int("special", 0),
+                Args: Args(f));
         }
 
-        public double Coordinate(UdmfBlock b, string kind, int index, string key)
+        private Linedef ReadLine(Fields f)
         {
-            var value = RequiredNumber(b, kind, index, key);
-            if (Math.Abs(value) > CoordinateLimit)
-            {
-                throw new WadFormatException(
-                    $"Level {level}, TEXTMAP line {b.TryGet(key, out var v) switch { true => v.Line, false => b.Line }}: " +
-                    $"{kind} {index} has {key} = {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}, beyond the ±{CoordinateLimit} any Doom engine can hold.");
-            }
+            var flags = LinedefFlags.None;
+            flags |= f.Flag("blocking") ? LinedefFlags.Impassable : LinedefFlags.None;
+            flags |= f.Flag("blockmonsters") ? LinedefFlags.BlocksMonsters : LinedefFlags.None;
+            flags |= f.Flag("twosided") ? LinedefFlags.TwoSided : LinedefFlags.None;
+            flags |= f.Flag("dontpegtop") ? LinedefFlags.UpperUnpegged : LinedefFlags.None;
+            flags |= f.Flag("dontpegbottom") ? LinedefFlags.LowerUnpegged : LinedefFlags.None;
+            flags |= f.Flag("secret") ? LinedefFlags.Secret : LinedefFlags.None;
+            flags |= f.Flag("blocksound") ? LinedefFlags.BlocksSound : LinedefFlags.None;
+            flags |= f.Flag("dontdraw") ? LinedefFlags.HiddenOnAutomap : LinedefFlags.None;
+            flags |= f.Flag("mapped") ? LinedefFlags.ShownOnAutomap : LinedefFlags.None;
+            flags |= f.Flag("passuse") ? LinedefFlags.PassUse : LinedefFlags.None;
 
-            return value;
+            var activation = LineActivation.None;
+            activation |= f.Flag("playercross") ? LineActivation.PlayerCross : LineActivation.None;
+            activation |= f.Flag("playeruse") ? LineActivation.PlayerUse : LineActivation.None;
+            activation |= f.Flag("monstercross") ? LineActivation.MonsterCross : LineActivation.None;
+            activation |= f.Flag("monsteruse") ? LineActivation.MonsterUse : LineActivation.None;
+            activation |= f.Flag("impact") ? LineActivation.Impact : LineActivation.None;
+            activation |= f.Flag("playerpush") ? LineActivation.PlayerPush : LineActivation.None;
+            activation |= f.Flag("monsterpush") ? LineActivation.MonsterPush : LineActivation.None;
+            activation |= f.Flag("missilecross") ? LineActivation.MissileCross : LineActivation.None;
+            activation |= f.Flag("repeatspecial") ? LineActivation.Repeatable : LineActivation.None;
+
+            var args = Args(f);
+
+            // UDMF keeps a line's identity (id) apart from what its special acts on (arg0); for Doom-numbered
+            // specials arg0 plays the part of the binary tag (UDMF 1.1, "Tag / ID Behavior").
+            return new Linedef(
+                Start: f.RequiredInt("v1"),
+                End: f.RequiredInt("v2"),
+                Flags: flags,
+                Special: f.Int("special", 0),
+                Tag: doomSpecials ? args.Arg0 : 0,
+                Id: f.Int("id", doomSpecials ? 0 : -1),
+                Args: args,
+                Activation: activation,
+                FrontSide: f.Int("sidefront", -1),
+                BackSide: f.Int("sideback", -1));
         }
 
-        public int RequiredInt(UdmfBlock b, string kind, int index, string key)
+        private static Sidedef ReadSide(Fields f) => new(
+            OffsetX: f.Int("offsetx", 0),
+            OffsetY: f.Int("offsety", 0),
+            UpperTexture: f.Texture("texturetop"),
+            LowerTexture: f.Texture("texturebottom"),
+            MiddleTexture: f.Texture("texturemiddle"),
+            Sector: f.RequiredInt("sector"));
+
+        private static Sector ReadSector(Fields f) => new(
+            FloorHeight: f.Height("heightfloor"),
+            CeilingHeight: f.Height("heightceiling"),
+            FloorFlat: f.Texture("texturefloor"),
+            CeilingFlat: f.Texture("textureceiling"),
+            LightLevel: f.Int("lightlevel", 160),
+            Special: f.Int("special", 0),
+            Tag: f.Int("id", 0));
+
+        private static SpecialArgs Args(Fields f) =>
+            new(f.Int("arg0", 0), f.Int("arg1", 0), f.Int("arg2", 0), f.Int("arg3", 0), f.Int("arg4", 0));
+
+        private string Texture(string name)
         {
-            if (!b.TryGet(key, out var v))
-            {
-                throw Missing(b, kind, index, key);
-            }
-
-            return ToInt(b, key, v);
-        }
-
-        public double Number(UdmfBlock b, string key, double fallback) =>
-            b.TryGet(key, out var v) ? ToNumber(b, key, v) : fallback;
-
-        public int Int(UdmfBlock b, string key, int fallback) =>
-            b.TryGet(key, out var v) ? ToInt(b, key, v) : fallback;
-
-        public string Texture(UdmfBlock b, string key)
-        {
-            if (!b.TryGet(key, out var v))
-            {
-                return Sidedef.NoTexture;
-            }
-
-            if (v.Kind != UdmfValueKind.Text || v.Text is null)
-            {
-                throw Wrong(v, key, "a quoted texture name");
-            }
-
             // Share one upper-cased string per name, as Doom compares them case-insensitively.
-            if (!textures.TryGetValue(v.Text, out var name))
+            if (!textures.TryGetValue(name, out var upper))
             {
-                name = v.Text.ToUpperInvariant();
-                textures.Add(v.Text, name);
+                upper = name.ToUpperInvariant();
+                textures.Add(name, upper);
             }
 
-            return name;
+            return upper;
         }
 
-        private double ToNumber(UdmfBlock b, string key, UdmfValue v) =>
-            v.IsNumber ? v.Number : throw Wrong(v, key, "a number");
-
-        private int ToInt(UdmfBlock b, string key, UdmfValue v)
+        /// <summary>
+        /// One block's fields, read with GZDoom's rules: a value of the wrong kind reads as GZDoom's fallback (0,
+        /// false, no texture) and is recorded; the whole block is inspected first for keys no port reads.
+        /// </summary>
+        private readonly struct Fields
         {
-            if (!v.IsNumber)
+            private readonly Builder builder;
+            private readonly UdmfBlock block;
+            private readonly ElementKind element;
+            private readonly int index;
+
+            public Fields(Builder builder, UdmfBlock block, ElementKind element, int index)
             {
-                throw Wrong(v, key, "a number");
+                this.builder = builder;
+                this.block = block;
+                this.element = element;
+                this.index = index;
+                Inspect();
             }
 
-            // Ports accept "16.0" where an integer is due; truncate it as they do.
-            var truncated = Math.Truncate(v.Number);
-            if (truncated is < int.MinValue or > int.MaxValue)
+            private string Label => $"{block.Name} {index}";
+
+            public double Coordinate(string key)
             {
-                throw new WadFormatException(
-                    $"Level {level}, TEXTMAP line {v.Line}: the value of \"{key}\" ({v}) is out of range.");
+                if (!block.TryGet(key, out var v))
+                {
+                    Missing(key);
+                    return 0;
+                }
+
+                if (!v.IsNumber)
+                {
+                    Bad(key, v, "a number", "0");
+                    return 0;
+                }
+
+                if (!(Math.Abs(v.Number) <= CoordinateLimit))
+                {
+                    throw new WadFormatException(
+                        $"Level {builder.level}, TEXTMAP line {v.Line}: {Label} has {key} = {v}, beyond the ±{CoordinateLimit} any Doom engine can hold.");
+                }
+
+                return v.Number;
             }
 
-            return (int)truncated;
+            public double Number(string key)
+            {
+                if (!block.TryGet(key, out var v))
+                {
+                    return 0;
+                }
+
+                if (!v.IsNumber || !double.IsFinite(v.Number))
+                {
+                    Bad(key, v, "a finite number", "0");
+                    return 0;
+                }
+
+                return v.Number;
+            }
+
+            public int RequiredInt(string key)
+            {
+                if (!block.TryGet(key, out _))
+                {
+                    Missing(key);
+                    return 0;
+                }
+
+                return Int(key, 0);
+            }
+
+            // GZDoom's CheckInt: a fraction or a word reads as 0 (dsda-doom refuses the map).
+            public int Int(string key, int fallback)
+            {
+                if (!block.TryGet(key, out var v))
+                {
+                    return fallback;
+                }
+
+                if (v.Kind != UdmfValueKind.WholeNumber)
+                {
+                    Bad(key, v, "an integer", "0");
+                    return 0;
+                }
+
+                if (v.Number is < int.MinValue or > int.MaxValue || double.IsNaN(v.Number))
+                {
+                    Bad(key, v, "an integer within ±2147483647", "0");
+                    return 0;
+                }
+
+                return (int)v.Number;
+            }
+
+            // Sector heights: GZDoom reads them as coordinates (fractions allowed); this model keeps whole units.
+            public int Height(string key)
+            {
+                if (!block.TryGet(key, out var v))
+                {
+                    return 0;
+                }
+
+                var truncated = v.IsNumber ? Math.Truncate(v.Number) : double.NaN;
+                if (truncated is >= int.MinValue and <= int.MaxValue)
+                {
+                    return (int)truncated;
+                }
+
+                Bad(key, v, v.IsNumber ? "a height within ±2147483647" : "a number", "0");
+                return 0;
+            }
+
+            // GZDoom's CheckBool: only true and false (any case); anything else reads as false.
+            public bool Flag(string key)
+            {
+                if (!block.TryGet(key, out var v))
+                {
+                    return false;
+                }
+
+                if (v.Kind != UdmfValueKind.Boolean)
+                {
+                    Bad(key, v, "true or false", "false");
+                    return false;
+                }
+
+                return v.Number != 0;
+            }
+
+            public string Texture(string key)
+            {
+                if (!block.TryGet(key, out var v))
+                {
+                    return Sidedef.NoTexture;
+                }
+
+                if (v.Kind != UdmfValueKind.Text || v.Text is null)
+                {
+                    Bad(key, v, "a quoted name", "no texture (\"-\")");
+                    return Sidedef.NoTexture;
+                }
+
+                return builder.Texture(v.Text);
+            }
+
+            private void Missing(string key) => builder.problems.Add(
+                CheckNames.UdmfMissingField,
+                FindingSeverity.Minor,
+                element,
+                index,
+                key,
+                $"{Capital(Label)} (TEXTMAP line {block.Line}) has no \"{key}\", which UDMF requires: GZDoom and dsda-doom read 0, and so does this reading.");
+
+            private void Bad(string key, UdmfValue v, string expected, string readAs) => builder.problems.Add(
+                CheckNames.UdmfBadValue,
+                FindingSeverity.Minor,
+                element,
+                index,
+                key,
+                $"{Capital(Label)} (TEXTMAP line {v.Line}) has {key} = {Shown(v)} where {expected} is due: GZDoom warns and " +
+                $"reads {readAs}, dsda-doom refuses the map. Read as {readAs}.");
+
+            // Keys no port reads, values and blocks no port reads under a key, keys given twice.
+            private void Inspect()
+            {
+                var problems = builder.problems;
+                foreach (var (key, value) in block.Fields)
+                {
+                    var known = UdmfFields.IsKnown(block.Name, key);
+                    if (value.Kind == UdmfValueKind.Malformed)
+                    {
+                        if (UdmfFields.DsdaReads(block.Name, key))
+                        {
+                            throw new WadFormatException(
+                                $"Level {builder.level}, TEXTMAP line {value.Line}: expected ';' after the value of \"{key}\", found \"{value.Text}\" " +
+                                $"({Label}); no port loads that (GZDoom refuses any value of several tokens, dsda-doom those of keys it reads).");
+                        }
+
+                        if (known)
+                        {
+                            problems.Add(
+                                CheckNames.UdmfBadValue,
+                                FindingSeverity.Minor,
+                                element,
+                                index,
+                                key,
+                                $"{Capital(Label)} (TEXTMAP line {value.Line}) has several tokens as the value of \"{key}\" (... {Shown(value)}): " +
+                                "GZDoom refuses the map, dsda-doom skips the key. It is ignored.");
+                            continue;
+                        }
+                    }
+
+                    if (!known)
+                    {
+                        problems.Add(
+                            CheckNames.UdmfUnknownField,
+                            FindingSeverity.Info,
+                            element,
+                            index,
+                            key,
+                            $"{Capital(Label)} (TEXTMAP line {value.Line}) has the key \"{UdmfParser.Shorten(key)}\", which no port reads in a " +
+                            $"{block.Name} block; it is ignored.");
+                    }
+                }
+
+                foreach (var key in block.DuplicateKeys ?? [])
+                {
+                    problems.Add(
+                        CheckNames.UdmfDuplicateField,
+                        FindingSeverity.Info,
+                        element,
+                        index,
+                        key,
+                        $"{Capital(Label)} (TEXTMAP line {block.Line}) assigns \"{UdmfParser.Shorten(key)}\" more than once: the last value counts, as in every port.");
+                }
+
+                foreach (var name in block.NestedBlocks ?? [])
+                {
+                    if (UdmfFields.DsdaReads(block.Name, name))
+                    {
+                        throw new WadFormatException(
+                            $"Level {builder.level}, TEXTMAP line {block.Line}: {Label} holds a block \"{name} {{ ... }}\" where the value of " +
+                            $"\"{name}\" is due; no port loads that.");
+                    }
+
+                    problems.Add(
+                        CheckNames.UdmfUnknownBlock,
+                        FindingSeverity.Info,
+                        element,
+                        index,
+                        name,
+                        $"{Capital(Label)} (TEXTMAP line {block.Line}) holds a block \"{UdmfParser.Shorten(name)} {{ ... }}\": dsda-doom skips it, " +
+                        "GZDoom refuses the map. It is ignored.");
+                }
+            }
+
+            private static string Shown(UdmfValue v) => UdmfParser.Shorten(v.ToString());
+
+            private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
         }
-
-        private WadFormatException Missing(UdmfBlock b, string kind, int index, string key) => new(
-            $"Level {level}, TEXTMAP line {b.Line}: {kind} {index} has no \"{key}\", which UDMF requires.");
-
-        private WadFormatException Wrong(UdmfValue v, string key, string expected) => new(
-            $"Level {level}, TEXTMAP line {v.Line}: \"{key}\" should be {expected}, not {v}.");
     }
 }

@@ -5,12 +5,18 @@ using RlGameTester.Doom.Wad;
 namespace RlGameTester.Doom.Udmf;
 
 /// <summary>
-/// Splits UDMF text into tokens following the grammar of UDMF 1.1: identifiers, integers (decimal, octal-looking
-/// and 0x hex), floats, quoted strings with backslash escapes, keywords, the four punctuation marks, and
-/// C-style comments, which are skipped.
+/// Splits UDMF text into tokens the way GZDoom's scanner reads a TEXTMAP: identifiers, integers (decimal, 0-led octal
+/// and 0x hex, with C's u/l suffixes), floats (with an f suffix), quoted strings with backslash escapes, keywords (any
+/// other run of characters, and single-quoted names), the four punctuation marks, and C-style comments, which are
+/// skipped. Every character tokenizes: what a token means is the parser's business. Only an unclosed string and a
+/// token beyond <see cref="MaxTokenLength"/> are errors; a /* comment left open swallows the rest of the text, as in
+/// GZDoom, and is remembered in <see cref="UnclosedCommentLine"/>.
 /// </summary>
 internal sealed class UdmfTokenizer
 {
+    /// <summary>The longest token read (1 MiB of characters): no UDMF value comes near, and it bounds a hostile file.</summary>
+    public const int MaxTokenLength = 1 << 20;
+
     private readonly string text;
     private int position;
     private int line = 1;
@@ -19,6 +25,9 @@ internal sealed class UdmfTokenizer
     {
         this.text = text;
     }
+
+    /// <summary>The line of a /* comment never closed (the text ends inside it), or null.</summary>
+    public int? UnclosedCommentLine { get; private set; }
 
     public UdmfToken Next()
     {
@@ -45,6 +54,8 @@ internal sealed class UdmfTokenizer
                 return new UdmfToken(UdmfTokenKind.Semicolon, ";", 0, line);
             case '"':
                 return ReadString();
+            case '\'':
+                return ReadQuotedName();
         }
 
         if (char.IsAsciiLetter(c) || c == '_')
@@ -61,6 +72,7 @@ internal sealed class UdmfTokenizer
                 return ReadKeyword(start);
             }
 
+            CheckLength(start);
             return new UdmfToken(UdmfTokenKind.Identifier, text[start..position], 0, line);
         }
 
@@ -69,12 +81,7 @@ internal sealed class UdmfTokenizer
             return ReadNumber();
         }
 
-        if (IsKeywordChar(c))
-        {
-            return ReadKeyword(position);
-        }
-
-        throw Error($"unexpected character '{Printable(c)}'");
+        return ReadKeyword(position);
     }
 
     public WadFormatException Error(string message) => new($"line {line}: {message}");
@@ -102,34 +109,37 @@ internal sealed class UdmfTokenizer
             }
             else if (c == '/' && position + 1 < text.Length && text[position + 1] == '*')
             {
-                var startLine = line;
-                position += 2;
-                while (true)
-                {
-                    if (position + 1 >= text.Length)
-                    {
-                        throw new WadFormatException($"line {startLine}: a /* comment is never closed");
-                    }
-
-                    if (text[position] == '*' && text[position + 1] == '/')
-                    {
-                        position += 2;
-                        break;
-                    }
-
-                    if (text[position] == '\n')
-                    {
-                        line++;
-                    }
-
-                    position++;
-                }
+                SkipBlockComment();
             }
             else
             {
                 return;
             }
         }
+    }
+
+    private void SkipBlockComment()
+    {
+        var startLine = line;
+        position += 2;
+        while (position < text.Length)
+        {
+            if (text[position] == '*' && position + 1 < text.Length && text[position + 1] == '/')
+            {
+                position += 2;
+                return;
+            }
+
+            if (text[position] == '\n')
+            {
+                line++;
+            }
+
+            position++;
+        }
+
+        // GZDoom's scanner ends the text inside the comment; whether that is harmless depends on where it happens.
+        UnclosedCommentLine = startLine;
     }
 
     private UdmfToken ReadString()
@@ -160,8 +170,28 @@ internal sealed class UdmfTokenizer
                 line++;
             }
 
+            if (builder.Length >= MaxTokenLength)
+            {
+                throw new WadFormatException($"line {startLine}: a quoted string is longer than {MaxTokenLength} characters");
+            }
+
             builder.Append(c);
         }
+    }
+
+    // GZDoom reads 'name' as one token; an unmatched quote is a token of its own.
+    private UdmfToken ReadQuotedName()
+    {
+        var start = position;
+        var end = position + 1;
+        while (end < text.Length && text[end] is not ('\'' or '\n'))
+        {
+            end++;
+        }
+
+        position = end < text.Length && text[end] == '\'' ? end + 1 : start + 1;
+        CheckLength(start);
+        return new UdmfToken(UdmfTokenKind.Keyword, text[start..position], 0, line);
     }
 
     private UdmfToken ReadNumber()
@@ -172,6 +202,7 @@ internal sealed class UdmfTokenizer
             position++;
         }
 
+        var negative = text[start] == '-';
         var isHex = position + 1 < text.Length && text[position] == '0' && text[position + 1] is 'x' or 'X';
         if (isHex)
         {
@@ -182,20 +213,21 @@ internal sealed class UdmfTokenizer
                 position++;
             }
 
-            if (position == digitsStart || (position < text.Length && IsKeywordChar(text[position])))
+            var digitsEnd = position;
+            SkipIntegerSuffix();
+            if (digitsEnd == digitsStart || (position < text.Length && IsKeywordChar(text[position])))
             {
                 return ReadKeyword(start);
             }
 
-            var negative = text[start] == '-';
-            if (!ulong.TryParse(text.AsSpan(digitsStart, position - digitsStart), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
-            {
-                throw Error($"the number {text[start..position]} is too large");
-            }
-
-            return new UdmfToken(UdmfTokenKind.Integer, text[start..position], negative ? -(double)hex : hex, line);
+            CheckLength(start);
+            var hex = ulong.TryParse(text.AsSpan(digitsStart, digitsEnd - digitsStart), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : double.PositiveInfinity;
+            return new UdmfToken(UdmfTokenKind.Integer, text[start..position], negative ? -hex : hex, line);
         }
 
+        var bodyStart = position;
         var sawDigit = false;
         var isFloat = false;
         while (position < text.Length && char.IsAsciiDigit(text[position]))
@@ -240,19 +272,64 @@ internal sealed class UdmfTokenizer
             }
         }
 
+        var bodyEnd = position;
+        if (isFloat)
+        {
+            if (position < text.Length && text[position] is 'f' or 'F')
+            {
+                position++;
+            }
+        }
+        else
+        {
+            SkipIntegerSuffix();
+        }
+
         if (!sawDigit || (position < text.Length && IsKeywordChar(text[position])))
         {
             return ReadKeyword(start);
         }
 
-        var span = text.AsSpan(start, position - start);
-        if (!double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ||
-            double.IsInfinity(value))
+        CheckLength(start);
+        var body = text.AsSpan(bodyStart, bodyEnd - bodyStart);
+        double value;
+        if (!isFloat && body.Length > 1 && body[0] == '0')
         {
-            throw Error($"the number {span} cannot be read");
+            value = Octal(body);
+        }
+        else
+        {
+            // Too many digits give infinity, which the level reader reports as a value out of range.
+            value = double.Parse(body, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
         }
 
-        return new UdmfToken(isFloat ? UdmfTokenKind.Float : UdmfTokenKind.Integer, span.ToString(), value, line);
+        return new UdmfToken(isFloat ? UdmfTokenKind.Float : UdmfTokenKind.Integer, text[start..position], negative ? -value : value, line);
+    }
+
+    // A 0-led integer is octal in UDMF 1.1 and in both ports' scanners; like C's strtol, reading stops at an 8 or 9.
+    private static double Octal(ReadOnlySpan<char> digits)
+    {
+        double value = 0;
+        foreach (var d in digits)
+        {
+            if (d > '7')
+            {
+                break;
+            }
+
+            value = (value * 8) + (d - '0');
+        }
+
+        return value;
+    }
+
+    // C's integer suffixes (u, l, ul, ll...), which GZDoom's scanner accepts and ignores.
+    private void SkipIntegerSuffix()
+    {
+        for (var i = 0; i < 2 && position < text.Length && text[position] is 'u' or 'U' or 'l' or 'L'; i++)
+        {
+            position++;
+        }
     }
 
     private UdmfToken ReadKeyword(int start)
@@ -263,12 +340,25 @@ internal sealed class UdmfTokenizer
             position++;
         }
 
+        // A character that cannot be part of a keyword ('(', ')', a lone '/') is a token of its own.
+        if (position == start)
+        {
+            position++;
+        }
+
+        CheckLength(start);
         return new UdmfToken(UdmfTokenKind.Keyword, text[start..position], 0, line);
     }
 
-    // keyword := [^{}();"'\n\t ]+ ; '=' is excluded too so that "a=b" still splits.
+    private void CheckLength(int start)
+    {
+        if (position - start > MaxTokenLength)
+        {
+            throw Error($"a token is longer than {MaxTokenLength} characters");
+        }
+    }
+
+    // keyword := [^{}();"'\n\t ]+ ; '=' and '/' are excluded too so that "a=b" still splits and comments start anywhere.
     private static bool IsKeywordChar(char c) =>
         c is not ('{' or '}' or '(' or ')' or ';' or '"' or '\'' or '=' or '/') && !char.IsWhiteSpace(c) && c != '\0';
-
-    private static string Printable(char c) => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString();
 }

@@ -17,7 +17,7 @@ public readonly record struct UdmfValue(UdmfValueKind Kind, double Number, strin
     public override string ToString() => Kind switch
     {
         UdmfValueKind.Text => $"\"{Text}\"",
-        UdmfValueKind.Keyword => Text ?? string.Empty,
+        UdmfValueKind.Keyword or UdmfValueKind.Malformed => Text ?? string.Empty,
         UdmfValueKind.Boolean => Number != 0 ? "true" : "false",
         _ => Number.ToString(CultureInfo.InvariantCulture),
     };

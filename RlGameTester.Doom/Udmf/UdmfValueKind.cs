@@ -16,4 +16,10 @@ public enum UdmfValueKind
 
     /// <summary>An unquoted word other than true/false; kept so unknown extensions survive.</summary>
     Keyword,
+
+    /// <summary>
+    /// More than one token before the ';' (<see cref="UdmfValue.Text"/> holds those after the first). dsda-doom skips
+    /// such a value under a key it does not read; no port reads it under a key it knows.
+    /// </summary>
+    Malformed,
 }

@@ -4,21 +4,27 @@ namespace RlGameTester.Doom.Wad;
 
 /// <summary>
 /// A WAD file (IWAD or PWAD) read from memory. Reading validates the header and the whole directory,
-/// so every lump handed out afterwards is known to lie inside the file; any defect is reported as a
-/// <see cref="WadFormatException"/> that says what is wrong and where.
+/// so every lump handed out afterwards is known to lie inside the file; a defect no port reads past (a truncated
+/// header or directory, a lump outside the file) is a <see cref="WadFormatException"/> that says what is wrong and
+/// where. Lumps or a directory overlapping the header or the directory are read as the ports read them (the bytes
+/// where the directory points) and listed in <see cref="Problems"/>.
 /// </summary>
 public sealed class WadFile
 {
     private const int HeaderSize = 12;
     private const int DirectoryEntrySize = 16;
 
+    // More directory problems than a person would read; the rest are summed up in one.
+    private const int MaxProblems = 100;
+
     private readonly WadLump[] lumps;
     private readonly Dictionary<string, int> lastIndexByName;
 
-    private WadFile(WadKind kind, ReadOnlyMemory<byte> bytes, WadLump[] lumps)
+    private WadFile(WadKind kind, ReadOnlyMemory<byte> bytes, WadLump[] lumps, IReadOnlyList<WadProblem> problems)
     {
         Kind = kind;
         Bytes = bytes;
+        Problems = problems;
         this.lumps = lumps;
         lastIndexByName = new Dictionary<string, int>(lumps.Length, StringComparer.OrdinalIgnoreCase);
         foreach (var lump in lumps)
@@ -34,6 +40,9 @@ public sealed class WadFile
     public ReadOnlyMemory<byte> Bytes { get; }
 
     public IReadOnlyList<WadLump> Lumps => lumps;
+
+    /// <summary>Directory defects the ports read past; a level's own show among its findings.</summary>
+    public IReadOnlyList<WadProblem> Problems { get; }
 
     public static WadFile Read(byte[] bytes)
     {
@@ -83,11 +92,15 @@ public sealed class WadFile
                 $"but the file is {fileLength} bytes long.");
         }
 
+        var problems = new List<WadProblem>();
         if (count > 0 && directoryOffset < HeaderSize)
         {
-            throw new WadFormatException(
-                $"The WAD directory overlaps the header: the header puts it at offset {directoryOffset}, " +
-                $"inside the first {HeaderSize} bytes.");
+            // Ports seek there and read the header's own bytes as directory entries.
+            problems.Add(new WadProblem(
+                Checks.CheckNames.WadOverlap,
+                null,
+                $"The WAD directory overlaps the header: the header puts it at offset {directoryOffset}, inside the " +
+                $"first {HeaderSize} bytes, so its first entries are read from the header's bytes."));
         }
 
         var directoryEnd = directoryOffset + directorySize;
@@ -99,6 +112,7 @@ public sealed class WadFile
         }
 
         var entries = new WadLump[count];
+        var uncounted = 0;
         var directory = span.Slice((int)directoryOffset, (int)directorySize);
         var names = new NameCache();
         for (var i = 0; i < count; i++)
@@ -107,14 +121,32 @@ public sealed class WadFile
             long offset = BinaryPrimitives.ReadInt32LittleEndian(entry);
             long size = BinaryPrimitives.ReadInt32LittleEndian(entry[4..]);
             var name = names.Get(entry.Slice(8, LumpName.Length));
-            ValidateLump(i, name, offset, size, fileLength, directoryOffset, directorySize);
+            ValidateLump(i, name, offset, size, fileLength);
+            if (Overlap(i, name, offset, size, directoryOffset, directorySize) is { } overlap)
+            {
+                // A hostile directory could make every entry overlap: past a cap they are only counted.
+                if (problems.Count < MaxProblems)
+                {
+                    problems.Add(new WadProblem(Checks.CheckNames.WadOverlap, i, overlap));
+                }
+                else
+                {
+                    uncounted++;
+                }
+            }
 
             // Empty lumps (markers) often carry offset 0 or a stale offset; they hold no bytes, so keep none.
             var data = size == 0 ? ReadOnlyMemory<byte>.Empty : bytes.Slice((int)offset, (int)size);
             entries[i] = new WadLump(i, name, size == 0 ? 0 : (int)offset, (int)size, data, WadNamespace.Global);
         }
 
-        return new WadFile(kind, bytes, AssignNamespaces(entries));
+        if (uncounted > 0)
+        {
+            problems.Add(new WadProblem(
+                Checks.CheckNames.WadOverlap, null, $"{uncounted} more lumps overlap the WAD header or directory; their bytes are read as they are."));
+        }
+
+        return new WadFile(kind, bytes, AssignNamespaces(entries), problems);
     }
 
     /// <summary>The lump Doom would use for a name: the last one in the directory (case-insensitive).</summary>
@@ -154,8 +186,7 @@ public sealed class WadFile
         return result;
     }
 
-    private static void ValidateLump(
-        int index, string name, long offset, long size, long fileLength, long directoryOffset, long directorySize)
+    private static void ValidateLump(int index, string name, long offset, long size, long fileLength)
     {
         var label = $"Lump {Quote(name)} (directory entry {index})";
         if (size < 0)
@@ -173,19 +204,28 @@ public sealed class WadFile
             throw new WadFormatException(
                 $"{label} lies outside the file: offset {offset}, size {size}, but the file is {fileLength} bytes long.");
         }
+    }
+
+    // No port checks these: the lump's bytes are what lies there, header or directory included.
+    private static string? Overlap(int index, string name, long offset, long size, long directoryOffset, long directorySize)
+    {
+        if (size == 0)
+        {
+            return null;
+        }
 
         if (offset < HeaderSize)
         {
-            throw new WadFormatException(
-                $"{label} overlaps the WAD header: offset {offset}, size {size}.");
+            return $"Lump {Quote(name)} (directory entry {index}) overlaps the WAD header: offset {offset}, size {size}; its bytes are read as they are.";
         }
 
         if (directorySize > 0 && offset < directoryOffset + directorySize && offset + size > directoryOffset)
         {
-            throw new WadFormatException(
-                $"{label} overlaps the WAD directory: the lump spans offsets {offset}..{offset + size - 1} " +
-                $"and the directory {directoryOffset}..{directoryOffset + directorySize - 1}.");
+            return $"Lump {Quote(name)} (directory entry {index}) overlaps the WAD directory: the lump spans offsets {offset}..{offset + size - 1} and the " +
+                   $"directory {directoryOffset}..{directoryOffset + directorySize - 1}; its bytes are read as they are.";
         }
+
+        return null;
     }
 
     private static WadLump[] AssignNamespaces(WadLump[] entries)

@@ -61,7 +61,10 @@ public sealed class UdmfDocumentTests
     [InlineData("thing { x = 1;", "line 1: the thing block opened on line 1 is never closed with '}'")]
     [InlineData("thing x = 1;", "line 1: expected '=' or '{' after \"thing\", found \"x\"")]
     [InlineData("s = \"open", "line 1: a quoted string is never closed")]
-    [InlineData("/* never closed", "line 1: a /* comment is never closed")]
+    [InlineData("thing { x = 1; /* never closed", "line 1: the thing block opened on line 1 is never closed with '}' (a /* comment opened on line 1 runs to the end)")]
+    [InlineData("thing { x = 1 2 }", "line 1: expected ';' after the value of \"x\", found \"2\"")]
+    [InlineData("thing { = 1; }", "line 1: expected a field name in the thing block, found \"=\"")]
+    [InlineData("; thing { }", "line 1: expected a block name or a global assignment, found \";\"")]
     [InlineData("\n\n= 3;", "line 3: expected a block name or a global assignment, found \"=\"")]
     public void GrammarErrorsSayWhatAndWhere(string text, string message)
     {

@@ -151,6 +151,42 @@ public sealed class CorruptInputTests
     }
 
     [Fact]
+    public void RandomTokensInATextmapGiveOnlyWadFormatExceptions()
+    {
+        string[] pieces =
+        [
+            "thing", "linedef", "sidedef", "vertex", "sector", "custom", "{", "}", "=", ";", "1", "-", "+", "0x", "0xFFFFFFFFFFFFFFFFFFFF",
+            "010", "09", "1e999", "-2.5", "\"s\"", "'", "'n'", "(", ")", "/", "/*", "//", "\n", "x", "y", "v1", "v2", "sidefront",
+            "sideback", "sector", "type", "true", "FALSE", "namespace", "\"zdoom\"", "\"doom\"", "user_a", "1", "99999999999",
+        ];
+        var random = new Random(2024);
+        for (var i = 0; i < 400; i++)
+        {
+            var text = string.Join(' ', Enumerable.Range(0, random.Next(1, 300)).Select(_ => pieces[random.Next(pieces.Length)]));
+            AssertReadsOrExplains(Levels.LevelFormatTests.UdmfWad(text), $"token soup {i}: {text}");
+        }
+    }
+
+    [Fact]
+    public void RandomValuesInAReadableTextmapGiveOnlyWadFormatExceptions()
+    {
+        string[] values = ["0", "-1", "7", "65535", "2147483648", "1.5", "1e999", "true", "TRUE", "word", "\"TEXT\"", "0x10", "010", "- 3", "1 2", "(", "'q'"];
+        var room = Levels.LevelFormatTests.SquareRoomTextmap;
+        var slots = System.Text.RegularExpressions.Regex.Matches(room, "= ([^;]*);").Select(m => m.Groups[1]).ToList();
+        var random = new Random(77);
+        for (var i = 0; i < 400; i++)
+        {
+            var text = room;
+            foreach (var slot in slots.OrderBy(_ => random.Next()).Take(random.Next(1, 6)).OrderByDescending(g => g.Index))
+            {
+                text = text[..slot.Index] + values[random.Next(values.Length)] + text[(slot.Index + slot.Length)..];
+            }
+
+            AssertReadsOrExplains(Levels.LevelFormatTests.UdmfWad(text), $"value mutation {i}: {text}");
+        }
+    }
+
+    [Fact]
     public void ExtremeButReadableUdmfValuesDoNotBreakMetadataOrChecks()
     {
         var textmap = Levels.LevelFormatTests.SquareRoomTextmap

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Tests.Support;
 using RlGameTester.Doom.Wad;
@@ -137,16 +138,62 @@ public sealed class WadFileTests
     }
 
     [Fact]
-    public void ALumpOverlappingTheDirectoryIsRejected()
+    public void ALumpOverlappingTheDirectoryIsReadAsItIsWithAProblem()
     {
         var bytes = WadWriter.Write([("FIRST", [1, 2]), ("SECOND", [3, 4])]);
         var directory = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8));
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(directory + 16), directory - 1);
 
-        var error = Assert.Throws<WadFormatException>(() => WadFile.Read(bytes));
+        var wad = WadFile.Read(bytes);
 
-        Assert.Contains("\"SECOND\"", error.Message, StringComparison.Ordinal);
-        Assert.Contains("overlaps the WAD directory", error.Message, StringComparison.Ordinal);
+        Assert.Equal([4, bytes[directory]], wad.Lumps[1].Data.ToArray());
+        var problem = Assert.Single(wad.Problems);
+        Assert.Equal((CheckNames.WadOverlap, 1), (problem.Check, problem.LumpIndex));
+        Assert.Contains("\"SECOND\"", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("overlaps the WAD directory", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALumpOverlappingTheHeaderIsReadAsItIsWithAProblem()
+    {
+        var bytes = WadWriter.Write([("FIRST", [1, 2]), ("SECOND", [3, 4])]);
+        var directory = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8));
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(directory + 16), 2);
+
+        var wad = WadFile.Read(bytes);
+
+        Assert.Equal("AD"u8.ToArray(), wad.Lumps[1].Data.ToArray());
+        Assert.Contains("overlaps the WAD header", Assert.Single(wad.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADirectoryOfOverlappingLumpsKeepsAHundredProblemsAndCountsTheRest()
+    {
+        var bytes = WadWriter.Write([.. Enumerable.Range(0, 150).Select(i => ($"L{i}", new byte[] { 1 }))]);
+        var directory = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8));
+        for (var i = 0; i < 150; i++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(directory + (16 * i)), 0);
+        }
+
+        var wad = WadFile.Read(bytes);
+
+        Assert.Equal(101, wad.Problems.Count);
+        Assert.Equal("50 more lumps overlap the WAD header or directory; their bytes are read as they are.", wad.Problems[^1].Message);
+    }
+
+    [Fact]
+    public void ADirectoryOverlappingTheHeaderIsReadFromTheHeadersBytesWithAProblem()
+    {
+        // At offset 4 the one entry's position is the lump count (1) and its size the directory offset (4).
+        var bytes = WadWriter.Write([("FIRST", [3, 4])]);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), 4);
+
+        var wad = WadFile.Read(bytes);
+
+        Assert.Equal("WAD\u0001"u8.ToArray(), Assert.Single(wad.Lumps).Data.ToArray());
+        Assert.Contains(wad.Problems, p => p.LumpIndex is null && p.Message.StartsWith("The WAD directory overlaps the header", StringComparison.Ordinal));
+        Assert.Contains(wad.Problems, p => p.LumpIndex == 0 && p.Message.Contains("overlaps the WAD header", StringComparison.Ordinal));
     }
 
     [Fact]
