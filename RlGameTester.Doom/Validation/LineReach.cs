@@ -47,7 +47,7 @@ internal sealed class LineReach
         }
 
         var distance = MapMath.DistanceToSegment(x, y, x1, y1, x2, y2);
-        if (distance > PlayerBody.UseRange + Slack)
+        if (distance > PlayerBody.UseRange + PlayerBody.PositionSlack)
         {
             return new ReachFailure(TrajectoryRules.UseOutOfRange, Invariant(
                 $"line {target} was used from {distance:0.#} units away; USERANGE is {PlayerBody.UseRange:0}, {distance - PlayerBody.UseRange:0.#} too far"), "line", target);

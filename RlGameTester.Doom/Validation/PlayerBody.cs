@@ -21,6 +21,19 @@ internal static class PlayerBody
     /// <summary>P_TouchSpecialThing: an item is out of reach more than 8 below the feet.</summary>
     public const double PickupBelow = 8;
 
+    /// <summary>
+    /// Overlaps smaller than this are rounding, not contact: the explorer's positions are doubles interpolated along
+    /// its path and land a few thousandths of a unit off the grid cells it walks. A box this close to a line or a thing
+    /// counts as touching it (blocking nothing, and reaching what the run claims it reached).
+    /// </summary>
+    public const double PositionSlack = 0.01;
+
+    /// <summary>The box used for what blocks the body: a hair smaller, by <see cref="PositionSlack"/>.</summary>
+    public const double BlockingRadius = Radius - PositionSlack;
+
+    /// <summary>The box used for what the body claims to reach: a hair larger, by <see cref="PositionSlack"/>.</summary>
+    public const double ReachingRadius = Radius + PositionSlack;
+
     /// <summary>P_ZMovement: gravity per tic (GRAVITY = FRACUNIT).</summary>
     public const double Gravity = 1;
 

@@ -27,7 +27,7 @@ internal sealed class PositionProbe
 
     public void Probe(double x, double y, Placement result)
     {
-        Probe(x, y, PlayerBody.Radius, result);
+        Probe(x, y, PlayerBody.BlockingRadius, result);
         result.SolidThing = things.Overlapping(x, y);
     }
 

@@ -69,8 +69,8 @@ internal sealed class SolidThings
         foreach (var t in list)
         {
             var thing = level.Things[t];
-            var blockDistance = radius[t] + PlayerBody.Radius;
-            if (Math.Abs(thing.X - x) < blockDistance - 1e-7 && Math.Abs(thing.Y - y) < blockDistance - 1e-7)
+            var blockDistance = radius[t] + PlayerBody.BlockingRadius;
+            if (Math.Abs(thing.X - x) < blockDistance && Math.Abs(thing.Y - y) < blockDistance)
             {
                 return t;
             }

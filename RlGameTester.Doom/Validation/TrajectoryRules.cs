@@ -3,7 +3,7 @@ namespace RlGameTester.Doom.Validation;
 /// <summary>The stable names of the rules a <see cref="TrajectoryViolation"/> can break.</summary>
 public static class TrajectoryRules
 {
-    /// <summary>Events go back in time, or a tic has no position.</summary>
+    /// <summary>An event comes after an event of a later tic.</summary>
     public const string EventOrder = "event-order";
 
     /// <summary>A tic without a Position event (the validator needs one every tic).</summary>

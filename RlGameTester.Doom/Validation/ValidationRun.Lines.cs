@@ -123,8 +123,8 @@ internal sealed partial class ValidationRun
 
             // Moves longer than 15 units on an axis are made in two halves (P_XYMovement), so the half-way box counts too.
             double mx = (ax + bx) / 2, my = (ay + by) / 2;
-            if (MapMath.BoxCrossesLine(bx, by, PlayerBody.Radius, x1, y1, x2, y2)
-                || MapMath.BoxCrossesLine(mx, my, PlayerBody.Radius, x1, y1, x2, y2))
+            if (MapMath.BoxCrossesLine(bx, by, PlayerBody.ReachingRadius, x1, y1, x2, y2)
+                || MapMath.BoxCrossesLine(mx, my, PlayerBody.ReachingRadius, x1, y1, x2, y2))
             {
                 return null;
             }
@@ -253,9 +253,10 @@ internal sealed partial class ValidationRun
     private void Exit(ExplorerEvent e)
     {
         var (x, y) = path.At(e.Tick) ?? (e.X, e.Y);
-        if (e.Line is { } index)
+        if (e.Line is { } index && index >= 0 && index < level.Linedefs.Length
+            && LineRule.Of(level, level.Linedefs[index]) is { Effect: LineEffect.Exit or LineEffect.SecretExit } rule)
         {
-            ExitByLine(e.Tick, index, x, y);
+            ExitByLine(e.Tick, index, rule, x, y);
             return;
         }
 
@@ -286,19 +287,13 @@ internal sealed partial class ValidationRun
             return;
         }
 
+        var by = e.Line is { } other ? $"by line {other}, which is no exit," : "without a line";
         violations.Add(e.Tick, TrajectoryRules.ExitNotLegal, x, y,
-            $"the exit was claimed without a line, in sector {sector}, which does not end the level, and no boss on {level.Name} ends it", "sector", sector < 0 ? null : sector);
+            $"the exit was claimed {by} in sector {sector}, which does not end the level, and no boss on {level.Name} ends it", "sector", sector < 0 ? null : sector);
     }
 
-    private void ExitByLine(int tick, int index, double x, double y)
+    private void ExitByLine(int tick, int index, LineRule rule, double x, double y)
     {
-        if (index < 0 || index >= level.Linedefs.Length
-            || LineRule.Of(level, level.Linedefs[index]) is not { Effect: LineEffect.Exit or LineEffect.SecretExit } rule)
-        {
-            violations.Add(tick, TrajectoryRules.ExitNotLegal, x, y, $"line {index} is no exit", "line", index);
-            return;
-        }
-
         if (legalActivations.Contains((tick, index)))
         {
             return;

@@ -40,7 +40,7 @@ internal sealed partial class ValidationRun
             nearest = Math.Min(nearest, gap);
         }
 
-        if (nearest >= -1e-7)
+        if (nearest >= PlayerBody.PositionSlack)
         {
             violations.Add(e.Tick, TrajectoryRules.PickupNotTouched, x, y, Invariant(
                 $"the body's box never touched thing {index} ({info.Name}) around tic {e.Tick}: {Math.Max(0, nearest):0.##} units short"), "thing", index);

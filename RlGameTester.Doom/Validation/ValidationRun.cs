@@ -198,9 +198,10 @@ internal sealed partial class ValidationRun
         {
             CheckCrossing(tick, fromX, fromY, toX, toY);
             (var legal, climbable) = CheckPlacement(tick, toX, toY);
-            if (legal && !steppedOff)
+            // Only a move P_TryMove makes sets off the lines it crosses. On a move that teleports, P_TryMove judges the
+            // other lines' sides from the destination, so what else it sets off depends on the order of its list.
+            if (legal && !steppedOff && teleport is null)
             {
-                // Only a move P_TryMove makes sets off the lines it crosses.
                 CheckWalkLines(tick, fromX, fromY, toX, toY);
             }
         }
@@ -333,7 +334,7 @@ internal sealed partial class ValidationRun
             var from = MapMath.SignedDistance(ax, ay, x1, y1, x2, y2);
             var to = MapMath.SignedDistance(bx, by, x1, y1, x2, y2);
             var crossed = rule.Effect == LineEffect.Teleport ? from > ClaimSlack && to < -ClaimSlack : from * to < 0 && Math.Abs(from) > ClaimSlack && Math.Abs(to) > ClaimSlack;
-            if (!crossed || !MapMath.BoxCrossesLine(bx, by, PlayerBody.Radius, x1, y1, x2, y2) || Claimed(index, tick))
+            if (!crossed || !MapMath.BoxCrossesLine(bx, by, PlayerBody.BlockingRadius, x1, y1, x2, y2) || Claimed(index, tick))
             {
                 continue;
             }
@@ -434,7 +435,7 @@ internal sealed partial class ValidationRun
             return;
         }
 
-        probe.Probe(position.X, position.Y, PlayerBody.Radius, scratch);
+        probe.Probe(position.X, position.Y, PlayerBody.BlockingRadius, scratch);
         if (closes && scratch.Sectors.Contains(change.Sector) && scratch.Ceiling.High - scratch.Floor.Low < PlayerBody.Height - HeightSlack)
         {
             // A plane closing on the body stops on it (T_MovePlane gives the move back when P_ChangeSector finds a thing
