@@ -203,14 +203,20 @@ public sealed class ShippedRunValidationTests
     }
 
     [Fact]
-    public void TheAssumedBaronDeathOfE1M8LowersItsTag666Sectors()
+    public void E1M8sAssumedBaronDeathIsAnAssumptionOfTheLevelsBossRuleAndUnknownWithoutItsBarons()
     {
         var run = ValidationFixtures.Run("freedoom1", "E1M8");
         var boss = run.Events.Single(e => e.Kind == ExplorerEventKind.LineActivated && e.Line is null);
+        const int baron = 3003;
+        var withoutBarons = ValidationFixtures.WithThings(run.Level, t => t.Type == baron ? t with { Type = 2014 } : t);
+
+        var verdict = ValidationFixtures.Validate(withoutBarons, run.Events);
 
         Assert.Contains($"boss death assumed: {boss.Detail}", run.Verdict.Assumptions);
         Assert.DoesNotContain(run.Verdict.Violations, v => v.Rule == TrajectoryRules.BossActionUnknown);
-        Assert.DoesNotContain(run.Verdict.Violations, v => v.Rule == TrajectoryRules.ExitNotLegal);
+        var unknown = Assert.Single(verdict.Violations, v => v.Rule == TrajectoryRules.BossActionUnknown);
+        Assert.Equal(boss.Tick, unknown.Tick);
+        Assert.Contains("acts on tag 666", unknown.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,6 +56,18 @@ internal static class ValidationFixtures
             .Where(v => !untouched.Violations.Any(u => (u.Rule, u.Tick, u.ElementIndex) == (v.Rule, v.Tick, v.ElementIndex)))
             .ToList();
 
+    /// <summary>A copy of the level (through its records) with its things changed.</summary>
+    public static Level WithThings(Level level, Func<Thing, Thing> change) => new(
+        level.Name,
+        level.Format,
+        level.UdmfNamespace,
+        [.. level.Things.Select(change)],
+        level.Linedefs,
+        level.Sidedefs,
+        level.Vertices,
+        level.Sectors,
+        level.HasScripts);
+
     public static double DistanceToLine(LevelGeometry geometry, int line, double x, double y)
     {
         var (x1, y1, x2, y2) = geometry.Segment(line);
