@@ -1,0 +1,16 @@
+namespace RlGameTester.Doom.Validation;
+
+/// <summary>A floor or ceiling of one sector taking new heights, <paramref name="Delay"/> tics after the line that moved it.</summary>
+/// <param name="Sector">The sector.</param>
+/// <param name="Ceiling">The ceiling moves; otherwise the floor.</param>
+/// <param name="Range">The heights it may take from then on.</param>
+/// <param name="Rest">The height Doom's neighbour searches see.</param>
+/// <param name="Delay">Tics until it happens (a door that closes and opens again 30 s later).</param>
+/// <param name="Source">What moved it, for messages (e.g. "line 12 (S1 Door open and stay)").</param>
+internal readonly record struct PlaneChange(int Sector, bool Ceiling, HeightRange Range, double Rest, int Delay, string Source)
+{
+    /// <summary>Lowers a ceiling or raises a floor: it may leave no room for a body in the sector.</summary>
+    public bool Closes(SectorPlanes planes) => Ceiling
+        ? Range.High < planes.Ceiling(Sector).High
+        : Range.Low > planes.Floor(Sector).Low;
+}

@@ -1,0 +1,347 @@
+using System.Globalization;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Specials;
+
+namespace RlGameTester.Doom.Validation;
+
+/// <summary>
+/// Where a line special or a boss death leaves the floors and ceilings it moves, worked out as Doom's EV_ functions do
+/// when they start their thinkers (p_doors.c, p_floor.c, p_plats.c, p_ceilng.c, p_spec.c): every target is read from
+/// the heights at that moment. The moves themselves are taken to happen at once. Which special moves what comes from
+/// the <see cref="SectorMoves"/> table; the heights are computed here.
+/// </summary>
+internal sealed class PlaneMover
+{
+    // A door that closes, waits 30 s (TICRATE * 30) and opens again.
+    private const int CloseWaitTics = 35 * 30;
+
+    // Textures are not read here, so "raise by the shortest lower texture" may end anywhere up to this high.
+    private const double TallestLowerTexture = 128;
+
+    private readonly Level level;
+    private readonly SectorPlanes planes;
+    private readonly AssumptionLog assumptions;
+
+    public PlaneMover(Level level, SectorPlanes planes, AssumptionLog assumptions)
+    {
+        this.level = level;
+        this.planes = planes;
+        this.assumptions = assumptions;
+    }
+
+    /// <summary>The plane changes a player setting off the line makes, in the order Doom starts them.</summary>
+    public List<PlaneChange> ForLine(int lineIndex, LineRule rule)
+    {
+        var changes = new List<PlaneChange>();
+        var line = level.Linedefs[lineIndex];
+        var source = $"line {lineIndex} ({rule.Name})";
+        var doom = level.UsesDoomSpecials;
+        var move = doom ? SectorMoves.FindDoom(line.Special) : SectorMoves.FindHexen(line.Special, line.Args);
+        var tag = doom ? line.Tag : line.Args.Arg0;
+
+        // D lines (and Hexen doors without a tag) act on the sector behind the line, as EV_VerticalDoor does.
+        var manual = doom ? LinedefSpecials.FindDoom(line.Special)?.Trigger == LineTrigger.Door
+            : tag == 0 && rule.Effect is LineEffect.Door or LineEffect.LockedDoor;
+        var sectors = manual ? Behind(lineIndex) : Tagged(tag);
+
+        var moved = new HashSet<int>();
+        foreach (var sector in sectors)
+        {
+            if (planes.Busy[sector] || moved.Contains(sector))
+            {
+                // "ALREADY MOVING? IF SO, KEEP GOING..."
+                continue;
+            }
+
+            if (move is null)
+            {
+                Unmodelled(line, rule, sector, source, changes);
+                continue;
+            }
+
+            switch (move.Kind)
+            {
+                case MoveKind.Permanent:
+                    Permanent(lineIndex, line, move, sector, source, changes);
+                    break;
+                case MoveKind.Cycle:
+                    Cycle(lineIndex, move, sector, source, changes);
+                    break;
+                case MoveKind.Stairs:
+                    Stairs(line.Special, move.Amount, sector, source, moved, changes);
+                    break;
+                case MoveKind.Donut:
+                    Donut(sector, source, moved, changes);
+                    break;
+            }
+
+            moved.Add(sector);
+        }
+
+        return changes;
+    }
+
+    /// <summary>A_BossDeath, A_KeenDie: what an assumed boss death does to the sectors with its tag.</summary>
+    public List<PlaneChange> ForBoss(BossDeathAction action, string source)
+    {
+        var changes = new List<PlaneChange>();
+        foreach (var sector in Tagged(action.Tag ?? -1))
+        {
+            switch (action.Effect)
+            {
+                case BossEffect.LowerFloor:
+                    var lowest = planes.LowestFloorSurrounding(sector);
+                    changes.Add(new PlaneChange(sector, false, HeightRange.At(lowest), lowest, 0, source));
+                    break;
+                case BossEffect.RaiseFloor:
+                    changes.Add(RaiseByTexture(sector, source));
+                    break;
+                case BossEffect.OpenDoor when planes.LowestCeilingSurrounding(sector) is { } ceiling:
+                    changes.Add(new PlaneChange(sector, true, HeightRange.At(ceiling - 4), ceiling - 4, 0, source));
+                    break;
+            }
+        }
+
+        return changes;
+    }
+
+    private List<int> Behind(int lineIndex) => planes.BackSector(lineIndex) is var back and >= 0 ? [back] : [];
+
+    /// <summary>P_FindSectorFromLineTag: every sector with the tag, in index order (tag 0 included, as vanilla does).</summary>
+    private List<int> Tagged(int tag)
+    {
+        var result = new List<int>();
+        for (var s = 0; s < level.Sectors.Length; s++)
+        {
+            if (level.Sectors[s].Tag == tag)
+            {
+                result.Add(s);
+            }
+        }
+
+        return result;
+    }
+
+    private void Permanent(int lineIndex, in Linedef line, SectorMove move, int sector, string source, List<PlaneChange> changes)
+    {
+        if (move.Target == MoveTarget.ShortestLowerTexture)
+        {
+            changes.Add(RaiseByTexture(sector, source));
+            return;
+        }
+
+        var target = Target(lineIndex, move, sector);
+        if (target is not { } height)
+        {
+            return;
+        }
+
+        if (move.ClearsSpecial)
+        {
+            planes.ClearSpecial(sector);
+        }
+
+        changes.Add(new PlaneChange(sector, move.Ceiling, HeightRange.At(height), height, 0, source));
+        if (move.Target == MoveTarget.DoorOpen && ClosesAgain(line))
+        {
+            assumptions.Add($"door of sector {sector} ({source}) assumed to stay open (it closes again after its wait)");
+        }
+    }
+
+    private void Cycle(int lineIndex, SectorMove move, int sector, string source, List<PlaneChange> changes)
+    {
+        var rest = planes.FloorRest(sector);
+        double low, high;
+        if (move.Perpetual)
+        {
+            // EV_DoPlat perpetualRaise: between the lowest and highest floors around, for good.
+            low = Math.Min(planes.LowestFloorSurrounding(sector), rest);
+            high = Math.Max(planes.HighestFloorSurrounding(sector), rest);
+            planes.Busy[sector] = true;
+        }
+        else
+        {
+            // Lifts go to their low end, wait and come back to where they were.
+            var target = Target(lineIndex, move, sector) ?? rest;
+            low = Math.Min(target, rest);
+            high = Math.Max(target, rest);
+        }
+
+        changes.Add(new PlaneChange(sector, false, new HeightRange(low, high), rest, 0, source));
+        assumptions.Add(string.Create(CultureInfo.InvariantCulture,
+            $"lift of sector {sector} ({source}) assumed at any height from {low:0.##} to {high:0.##} at any time"));
+    }
+
+    // EV_BuildStairs: each next step is the sector behind a two-sided line whose front faces the current step, with the
+    // same floor flat; the height grows for every candidate, even one already moving (vanilla's order of statements).
+    private void Stairs(int special, int size, int first, string source, HashSet<int> moved, List<PlaneChange> changes)
+    {
+        var ignoreTexture = special is >= 0x3000 and < 0x3400 && (special & 0x200) != 0;
+        var sector = first;
+        var height = planes.FloorRest(sector) + size;
+        var flat = level.Sectors[sector].FloorFlat;
+        changes.Add(new PlaneChange(sector, false, HeightRange.At(height), height, 0, source));
+        moved.Add(sector);
+        for (var next = true; next;)
+        {
+            next = false;
+            foreach (var line in planes.LinesOf(sector))
+            {
+                if (!level.Linedefs[line].HasFlag(LinedefFlags.TwoSided) || planes.FrontSector(line) != sector)
+                {
+                    continue;
+                }
+
+                var step = planes.BackSector(line);
+                if (step < 0 || (!ignoreTexture && level.Sectors[step].FloorFlat != flat))
+                {
+                    continue;
+                }
+
+                height += size;
+                if (moved.Contains(step) || planes.Busy[step])
+                {
+                    continue;
+                }
+
+                sector = step;
+                moved.Add(step);
+                changes.Add(new PlaneChange(step, false, HeightRange.At(height), height, 0, source));
+                next = true;
+                break;
+            }
+        }
+
+        assumptions.Add($"stairs built by {source} follow the level's original floor flats");
+    }
+
+    // EV_DoDonut: the ring (across the pillar's first line) rises, and the pillar lowers, to the floor behind the ring's
+    // first line whose back sector is not the pillar.
+    private void Donut(int pillar, string source, HashSet<int> moved, List<PlaneChange> changes)
+    {
+        var pillarLines = planes.LinesOf(pillar);
+        var ring = pillarLines.Length > 0 ? planes.NextSector(pillarLines[0], pillar) : -1;
+        if (ring < 0)
+        {
+            return;
+        }
+
+        foreach (var line in planes.LinesOf(ring))
+        {
+            var outer = planes.BackSector(line);
+            if (outer == pillar)
+            {
+                continue;
+            }
+
+            if (outer < 0)
+            {
+                // Vanilla reads past the line here; what it finds is not modelled.
+                assumptions.Add($"donut of sector {pillar} ({source}) assumed not to move: its ring's line {line} has no back side");
+                return;
+            }
+
+            var height = planes.FloorRest(outer);
+            changes.Add(new PlaneChange(ring, false, HeightRange.At(height), height, 0, source));
+            changes.Add(new PlaneChange(pillar, false, HeightRange.At(height), height, 0, source));
+            moved.Add(ring);
+            return;
+        }
+    }
+
+    private void Unmodelled(in Linedef line, LineRule rule, int sector, string source, List<PlaneChange> changes)
+    {
+        if (CloseWaitOpenSpeed(line) is { } speed)
+        {
+            // vld_close30ThenOpen: shut now, open again to the old ceiling 30 s after reaching the floor.
+            var floor = planes.FloorRest(sector);
+            var ceiling = planes.Ceiling(sector);
+            var travel = (int)Math.Ceiling((planes.CeilingRest(sector) - floor) / speed);
+            changes.Add(new PlaneChange(sector, true, HeightRange.At(floor), floor, 0, source));
+            changes.Add(new PlaneChange(sector, true, ceiling, planes.CeilingRest(sector), travel + CloseWaitTics, source + ", reopening"));
+            return;
+        }
+
+        if (rule.Effect == LineEffect.Crusher && !IsStop(line))
+        {
+            planes.Busy[sector] = true;
+            assumptions.Add($"crusher of sector {sector} ({source}) assumed up whenever the body passes under it");
+        }
+        else if (rule.Effect == LineEffect.Platform && IsStop(line))
+        {
+            assumptions.Add($"platform of sector {sector} stopped by {source} assumed anywhere between its two floors");
+        }
+    }
+
+    private double? Target(int lineIndex, SectorMove move, int sector)
+    {
+        var floor = planes.FloorRest(sector);
+        var ceiling = planes.CeilingRest(sector);
+        var lowestCeiling = planes.LowestCeilingSurrounding(sector);
+        return move.Target switch
+        {
+            MoveTarget.LowestNeighbourFloor => planes.LowestFloorSurrounding(sector),
+            MoveTarget.HighestNeighbourFloor => planes.HighestFloorSurrounding(sector),
+            MoveTarget.HighestNeighbourFloorPlus8 => planes.HighestFloorSurrounding(sector) is var h && h != floor ? h + 8 : h,
+            MoveTarget.NextHigherFloor => planes.NextHighestFloor(sector, floor),
+            MoveTarget.NextLowerFloor => planes.NextLowestFloor(sector, floor),
+            MoveTarget.LowestNeighbourCeiling when move.Ceiling => lowestCeiling,
+            MoveTarget.LowestNeighbourCeiling => Math.Min(lowestCeiling ?? ceiling, ceiling),
+            MoveTarget.LowestNeighbourCeilingMinus8 => Math.Min(lowestCeiling ?? ceiling, ceiling) - 8,
+            MoveTarget.HighestNeighbourCeiling => planes.HighestCeilingSurrounding(sector),
+            MoveTarget.OwnFloor => floor,
+            MoveTarget.OwnFloorPlus8 => floor + 8,
+            MoveTarget.OwnCeiling => ceiling,
+            MoveTarget.ByAmount => (move.Ceiling ? ceiling : floor) + move.Amount,
+            MoveTarget.LineFrontFloor => planes.FrontSector(lineIndex) is var front and >= 0 ? planes.FloorRest(front) : null,
+            MoveTarget.DoorOpen => lowestCeiling - 4,
+            _ => null,
+        };
+    }
+
+    private PlaneChange RaiseByTexture(int sector, string source)
+    {
+        var floor = planes.FloorRest(sector);
+        assumptions.Add(string.Create(CultureInfo.InvariantCulture,
+            $"floor of sector {sector} raised by its shortest lower texture ({source}): texture heights are not read, any height from {floor:0.##} to {floor + TallestLowerTexture:0.##} accepted"));
+        return new PlaneChange(sector, false, new HeightRange(floor, floor + TallestLowerTexture), floor, 0, source);
+    }
+
+    // Doors that open, wait and close again (vld_normal, vld_blazeRaise; Boom's generalised kind 0; Hexen's raise doors).
+    private bool ClosesAgain(in Linedef line)
+    {
+        if (!level.UsesDoomSpecials)
+        {
+            return line.Special is 12 or 13;
+        }
+
+        var special = line.Special;
+        return special switch
+        {
+            1 or 4 or 26 or 27 or 28 or 29 or 63 or 90 or 105 or 108 or 111 or 114 or 117 => true,
+            >= 0x3C00 and < 0x4000 => ((special >> 5) & 3) == 0,
+            >= 0x3800 and < 0x3C00 => (special & 0x20) == 0,
+            _ => false,
+        };
+    }
+
+    private double? CloseWaitOpenSpeed(in Linedef line)
+    {
+        if (!level.UsesDoomSpecials)
+        {
+            return line.Special == 249 ? Math.Max(1, line.Args.Arg1 / 8.0) : null;
+        }
+
+        var special = line.Special;
+        return special switch
+        {
+            16 or 76 or 175 or 196 => 2,
+            >= 0x3C00 and < 0x4000 when ((special >> 5) & 3) == 2 => 2 << ((special >> 3) & 3),
+            _ => null,
+        };
+    }
+
+    private bool IsStop(in Linedef line) => level.UsesDoomSpecials
+        ? line.Special is 54 or 57 or 74 or 89 or 163 or 168 or 182 or 188
+        : line.Special is 44 or 61;
+}

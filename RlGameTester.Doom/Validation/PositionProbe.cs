@@ -1,0 +1,108 @@
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+
+namespace RlGameTester.Doom.Validation;
+
+/// <summary>
+/// P_CheckPosition for the player's box: the floor and ceiling start from the sector under the centre, every two-sided
+/// line crossing the box narrows them to its opening, a one-sided or impassable line crossing the box blocks, and so
+/// does a solid thing.
+/// </summary>
+internal sealed class PositionProbe
+{
+    private readonly Level level;
+    private readonly LevelGeometry geometry;
+    private readonly LineQuery lines;
+    private readonly SolidThings things;
+    private readonly SectorPlanes planes;
+
+    public PositionProbe(LevelGeometry geometry, LineQuery lines, SolidThings things, SectorPlanes planes)
+    {
+        level = geometry.Level;
+        this.geometry = geometry;
+        this.lines = lines;
+        this.things = things;
+        this.planes = planes;
+    }
+
+    public void Probe(double x, double y, Placement result)
+    {
+        Probe(x, y, PlayerBody.BlockingRadius, result);
+        result.SolidThing = things.Overlapping(x, y);
+    }
+
+    /// <summary>The floor and ceiling under a box of any size (an item's, for its height), without things.</summary>
+    public void Probe(double x, double y, double radius, Placement result)
+    {
+        result.BlockingLine = -1;
+        result.SolidThing = -1;
+        result.Sectors.Clear();
+        var centre = geometry.SectorAt(x, y);
+        result.CentreSector = centre;
+        if (centre >= 0)
+        {
+            result.Floor = planes.Floor(centre);
+            result.Ceiling = planes.Ceiling(centre);
+            result.FloorSector = centre;
+            result.CeilingSector = centre;
+            result.Sectors.Add(centre);
+        }
+        else
+        {
+            result.Floor = HeightRange.At(double.NegativeInfinity);
+            result.Ceiling = HeightRange.At(double.PositiveInfinity);
+            result.FloorSector = -1;
+            result.CeilingSector = -1;
+        }
+
+        foreach (var index in lines.NearBox(x, y, radius))
+        {
+            var (x1, y1, x2, y2) = geometry.Segment(index);
+            if (!MapMath.BoxCrossesLine(x, y, radius, x1, y1, x2, y2))
+            {
+                continue;
+            }
+
+            var line = level.Linedefs[index];
+            int front = planes.FrontSector(index), back = planes.BackSector(index);
+            if (front < 0 || back < 0 || line.HasFlag(LinedefFlags.Impassable))
+            {
+                if (result.BlockingLine < 0)
+                {
+                    result.BlockingLine = index;
+                }
+
+                if (front < 0 || back < 0)
+                {
+                    continue;
+                }
+            }
+
+            Include(front, result);
+            Include(back, result);
+        }
+    }
+
+    private void Include(int sector, Placement result)
+    {
+        if (!result.Sectors.Contains(sector))
+        {
+            result.Sectors.Add(sector);
+        }
+
+        var floor = planes.Floor(sector);
+        if (result.FloorSector < 0 || floor.Low > result.Floor.Low)
+        {
+            result.FloorSector = sector;
+        }
+
+        var ceiling = planes.Ceiling(sector);
+        if (result.CeilingSector < 0 || ceiling.High < result.Ceiling.High)
+        {
+            result.CeilingSector = sector;
+        }
+
+        result.Floor = HeightRange.Highest(result.Floor, floor);
+        result.Ceiling = HeightRange.Lowest(result.Ceiling, ceiling);
+    }
+}

@@ -1,0 +1,4 @@
+namespace RlGameTester.Doom.Validation;
+
+/// <summary>Why a line could not be used or shot from where the body was: the rule it breaks, what broke it, in a sentence.</summary>
+internal sealed record ReachFailure(string Rule, string Message, string? ElementKind = null, int? ElementIndex = null);

@@ -1,0 +1,193 @@
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+
+namespace RlGameTester.Doom.Validation;
+
+/// <summary>
+/// The validator's own record of every sector's floor and ceiling as the run changes them, with the neighbour searches
+/// of p_spec.c (P_FindLowestFloorSurrounding and friends) over Doom's sector line lists. A plane is a range when it cycles
+/// (lifts, perpetual platforms); its rest height is what the searches see, as Doom's sector keeps one height at a time.
+/// </summary>
+internal sealed class SectorPlanes
+{
+    private readonly Level level;
+    private readonly HeightRange[] floors;
+    private readonly HeightRange[] ceilings;
+    private readonly double[] floorRest;
+    private readonly double[] ceilingRest;
+    private readonly int[][] lines;
+    private readonly int[] frontSector;
+    private readonly int[] backSector;
+    private readonly int[] specials;
+
+    public SectorPlanes(Level level, LevelGeometry geometry)
+    {
+        this.level = level;
+        var count = level.Sectors.Length;
+        floors = new HeightRange[count];
+        ceilings = new HeightRange[count];
+        floorRest = new double[count];
+        ceilingRest = new double[count];
+        Busy = new bool[count];
+        specials = new int[count];
+        for (var s = 0; s < count; s++)
+        {
+            var sector = level.Sectors[s];
+            floors[s] = HeightRange.At(sector.FloorHeight);
+            ceilings[s] = HeightRange.At(sector.CeilingHeight);
+            floorRest[s] = sector.FloorHeight;
+            ceilingRest[s] = sector.CeilingHeight;
+            specials[s] = sector.Special;
+        }
+
+        frontSector = new int[level.Linedefs.Length];
+        backSector = new int[level.Linedefs.Length];
+        for (var i = 0; i < level.Linedefs.Length; i++)
+        {
+            var line = level.Linedefs[i];
+            frontSector[i] = line.FrontSide >= 0 ? level.Sidedefs[line.FrontSide].Sector : -1;
+            backSector[i] = line.BackSide >= 0 ? level.Sidedefs[line.BackSide].Sector : -1;
+        }
+
+        // P_GroupLines: each sector lists its lines once, in line order.
+        lines = new int[count][];
+        for (var s = 0; s < count; s++)
+        {
+            var list = new List<int>();
+            foreach (var edge in geometry.EdgesOfSector(s))
+            {
+                if (list.Count == 0 || list[^1] != edge.Line)
+                {
+                    list.Add(edge.Line);
+                }
+            }
+
+            lines[s] = [.. list];
+        }
+    }
+
+    /// <summary>Sectors whose thinker Doom never removes (perpetual platforms, crushers): new moves skip them.</summary>
+    public bool[] Busy { get; }
+
+    public int Count => floors.Length;
+
+    public HeightRange Floor(int sector) => floors[sector];
+
+    public HeightRange Ceiling(int sector) => ceilings[sector];
+
+    public double FloorRest(int sector) => floorRest[sector];
+
+    public double CeilingRest(int sector) => ceilingRest[sector];
+
+    public int FrontSector(int line) => frontSector[line];
+
+    public int BackSector(int line) => backSector[line];
+
+    public ReadOnlySpan<int> LinesOf(int sector) => lines[sector];
+
+    /// <summary>The sector's special now (raise-to-next-floor platforms clear it: "NO MORE DAMAGE, IF APPLICABLE").</summary>
+    public int Special(int sector) => specials[sector];
+
+    public void ClearSpecial(int sector) => specials[sector] = 0;
+
+    public void SetFloor(int sector, HeightRange range, double rest)
+    {
+        floors[sector] = range;
+        floorRest[sector] = rest;
+    }
+
+    public void SetCeiling(int sector, HeightRange range, double rest)
+    {
+        ceilings[sector] = range;
+        ceilingRest[sector] = rest;
+    }
+
+    /// <summary>
+    /// P_LineOpening's range (lowest ceiling minus highest floor of the two sides), as large as the planes' ranges allow;
+    /// zero for a line without a back side.
+    /// </summary>
+    public double Opening(int line)
+    {
+        int front = frontSector[line], back = backSector[line];
+        if (front < 0 || back < 0)
+        {
+            return 0;
+        }
+
+        return Math.Min(ceilings[front].High, ceilings[back].High) - Math.Max(floors[front].Low, floors[back].Low);
+    }
+
+    /// <summary>getNextSector: the sector across a two-sided line (the sector itself when both sides face it), or -1.</summary>
+    public int NextSector(int line, int sector)
+    {
+        if (!level.Linedefs[line].HasFlag(LinedefFlags.TwoSided))
+        {
+            return -1;
+        }
+
+        return frontSector[line] == sector ? backSector[line] : frontSector[line];
+    }
+
+    /// <summary>P_FindLowestFloorSurrounding: the lowest floor of the sector and its neighbours.</summary>
+    public double LowestFloorSurrounding(int sector) => Fold(sector, floorRest[sector], floorRest, Math.Min);
+
+    /// <summary>P_FindHighestFloorSurrounding: the highest neighbour floor, never below -500.</summary>
+    public double HighestFloorSurrounding(int sector) => Fold(sector, -500, floorRest, Math.Max);
+
+    /// <summary>P_FindLowestCeilingSurrounding: the lowest neighbour ceiling, or null without neighbours (Doom's INT_MAX).</summary>
+    public double? LowestCeilingSurrounding(int sector)
+    {
+        var height = Fold(sector, double.PositiveInfinity, ceilingRest, Math.Min);
+        return double.IsPositiveInfinity(height) ? null : height;
+    }
+
+    /// <summary>P_FindHighestCeilingSurrounding: the highest neighbour ceiling, never below 0 (vanilla's start value).</summary>
+    public double HighestCeilingSurrounding(int sector) => Fold(sector, 0, ceilingRest, Math.Max);
+
+    /// <summary>P_FindNextHighestFloor: the lowest neighbour floor above the height, or the height itself.</summary>
+    public double NextHighestFloor(int sector, double height)
+    {
+        var best = double.PositiveInfinity;
+        foreach (var line in lines[sector])
+        {
+            var other = NextSector(line, sector);
+            if (other >= 0 && floorRest[other] > height)
+            {
+                best = Math.Min(best, floorRest[other]);
+            }
+        }
+
+        return double.IsPositiveInfinity(best) ? height : best;
+    }
+
+    /// <summary>Boom's P_FindNextLowestFloor: the highest neighbour floor below the height, or the height itself.</summary>
+    public double NextLowestFloor(int sector, double height)
+    {
+        var best = double.NegativeInfinity;
+        foreach (var line in lines[sector])
+        {
+            var other = NextSector(line, sector);
+            if (other >= 0 && floorRest[other] < height)
+            {
+                best = Math.Max(best, floorRest[other]);
+            }
+        }
+
+        return double.IsNegativeInfinity(best) ? height : best;
+    }
+
+    private double Fold(int sector, double start, double[] heights, Func<double, double, double> pick)
+    {
+        var result = start;
+        foreach (var line in lines[sector])
+        {
+            var other = NextSector(line, sector);
+            if (other >= 0)
+            {
+                result = pick(result, heights[other]);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,83 @@
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Specials;
+
+namespace RlGameTester.Doom.Validation;
+
+/// <summary>
+/// The solid scenery that blocks the body (PIT_CheckThing): things of the skill whose type is solid and not an actor.
+/// Monsters are not simulated (they move and die), so their spawn spots do not block. Vanilla gives things no height
+/// here, so a solid thing blocks at any height. Bucketed by 128-unit cells for locality.
+/// </summary>
+internal sealed class SolidThings
+{
+    private const double CellSize = 128;
+
+    private readonly Level level;
+    private readonly Dictionary<(int, int), List<int>> cells = [];
+    private readonly double[] radius;
+
+    public SolidThings(Level level, int skill, AssumptionLog assumptions)
+    {
+        this.level = level;
+        radius = new double[level.Things.Length];
+        var start = ThingPresence.PlayerStart(level);
+        for (var t = 0; t < level.Things.Length; t++)
+        {
+            var thing = level.Things[t];
+            if (!ThingPresence.Exists(thing, skill))
+            {
+                continue;
+            }
+
+            if (thing.Type == 1 && t != start)
+            {
+                assumptions.Add($"voodoo doll (an earlier player 1 start, thing {t}) assumed not to block");
+                continue;
+            }
+
+            if (ThingTypes.Find(thing.Type) is not { Blocking: true, IsActor: false } info)
+            {
+                continue;
+            }
+
+            radius[t] = info.Radius;
+            var reach = info.Radius + PlayerBody.Radius;
+            for (var cx = Cell(thing.X - reach); cx <= Cell(thing.X + reach); cx++)
+            {
+                for (var cy = Cell(thing.Y - reach); cy <= Cell(thing.Y + reach); cy++)
+                {
+                    if (!cells.TryGetValue((cx, cy), out var list))
+                    {
+                        list = [];
+                        cells.Add((cx, cy), list);
+                    }
+
+                    list.Add(t);
+                }
+            }
+        }
+    }
+
+    /// <summary>The first solid thing whose box overlaps the body's box at (x, y), or -1 (boxes that only touch do not).</summary>
+    public int Overlapping(double x, double y)
+    {
+        if (!cells.TryGetValue((Cell(x), Cell(y)), out var list))
+        {
+            return -1;
+        }
+
+        foreach (var t in list)
+        {
+            var thing = level.Things[t];
+            var blockDistance = radius[t] + PlayerBody.BlockingRadius;
+            if (Math.Abs(thing.X - x) < blockDistance && Math.Abs(thing.Y - y) < blockDistance)
+            {
+                return t;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int Cell(double coordinate) => (int)Math.Floor(coordinate / CellSize);
+}

@@ -1,0 +1,310 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Specials;
+
+namespace RlGameTester.Doom.Validation;
+
+/// <summary>Line activations, teleports, assumed boss actions and exits.</summary>
+internal sealed partial class ValidationRun
+{
+    // Walk-over lines are checked on the moves around the event's tic: the event may be stamped at the tic before the
+    // move that crosses, or a tic or two after it.
+    private const int WalkWindowBefore = 1;
+    private const int WalkWindowAfter = 2;
+
+    // Closer than this to a line, a centre is on it.
+    private const double OnLine = 1e-6;
+
+    private void Activate(ExplorerEvent e)
+    {
+        if (e.Line is not { } index)
+        {
+            BossAction(e);
+            return;
+        }
+
+        var (x, y) = path.At(e.Tick) ?? (e.X, e.Y);
+        if (index < 0 || index >= level.Linedefs.Length)
+        {
+            violations.Add(e.Tick, TrajectoryRules.NotPlayerTriggerable, x, y, $"line {index} does not exist");
+            return;
+        }
+
+        claimedActivations.Add((e.Tick, index));
+        var line = level.Linedefs[index];
+        var rule = LineRule.Of(level, line);
+        if (rule is null || rule.Trigger == PlayerTrigger.None || rule.MonstersOnly)
+        {
+            var why = rule is null ? $"special {line.Special} is none Doom knows"
+                : rule.MonstersOnly ? $"{rule.Name} is set off by monsters only; a player crossing it does nothing"
+                : $"{rule.Name} has no player trigger";
+            violations.Add(e.Tick, TrajectoryRules.NotPlayerTriggerable, x, y, $"line {index} was claimed set off, but {why}", "line", index);
+            return;
+        }
+
+        var legal = Triggered(e.Tick, index, rule, x, y, apply: true);
+        if (legal)
+        {
+            legalActivations.Add((e.Tick, index));
+        }
+
+        if (rule.Effect is not (LineEffect.Teleport or LineEffect.Exit or LineEffect.SecretExit))
+        {
+            foreach (var change in mover.ForLine(index, rule))
+            {
+                Apply(e.Tick, change);
+            }
+        }
+    }
+
+    /// <summary>Checks how a line was set off (and uses up a one-shot special); true when Doom allows it.</summary>
+    private bool Triggered(int tick, int index, LineRule rule, double x, double y, bool apply)
+    {
+        var legal = true;
+        if (!specialActive[index])
+        {
+            violations.Add(tick, TrajectoryRules.LineAlreadyUsed, x, y,
+                $"line {index} ({rule.Name}) was set off again, but Doom cleared its one-shot special the first time", "line", index);
+            legal = false;
+        }
+
+        var failure = rule.Trigger switch
+        {
+            PlayerTrigger.Use => reach.Use(x, y, index),
+            PlayerTrigger.Gun => reach.Shoot(x, y, index),
+            PlayerTrigger.Push => reach.Push(x, y, index),
+            _ => Crossed(tick, index, frontToBack: false),
+        };
+        if (failure is not null)
+        {
+            violations.Add(tick, x, y, failure);
+            legal = false;
+        }
+
+        if (rule.Keys is { } needed && !needed.IsSatisfiedBy(keys))
+        {
+            violations.Add(tick, TrajectoryRules.KeyMissing, x, y,
+                $"line {index} ({rule.Name}) needs the {needed.Description}; keys held: {(keys == DoomKeys.None ? "none" : keys.ToString())}", "line", index);
+            legal = false;
+        }
+
+        if (apply && !rule.Repeatable)
+        {
+            specialActive[index] = false;
+        }
+
+        return legal;
+    }
+
+    /// <summary>
+    /// P_TryMove's crossing test: the centre changes side of the line (P_PointOnLineSide) on a move whose new box touches
+    /// the line (the spechit list), on one of the moves around the tic.
+    /// </summary>
+    private ReachFailure? Crossed(int tick, int index, bool frontToBack)
+    {
+        var (x1, y1, x2, y2) = geometry.Segment(index);
+        var nearest = double.PositiveInfinity;
+        for (var t = tick - WalkWindowBefore; t <= tick + WalkWindowAfter; t++)
+        {
+            if (path.MoveEndingAt(t) is not var (ax, ay, bx, by))
+            {
+                continue;
+            }
+
+            nearest = Math.Min(nearest, Math.Min(MapMath.DistanceToSegment(ax, ay, x1, y1, x2, y2), MapMath.DistanceToSegment(bx, by, x1, y1, x2, y2)));
+            // Sides by signed distance, a centre exactly on the line being on either (a body a hair off it is).
+            var from = Side(MapMath.SignedDistance(ax, ay, x1, y1, x2, y2));
+            var to = Side(MapMath.SignedDistance(bx, by, x1, y1, x2, y2));
+            if (from * to > 0 || (from == 0 && to == 0) || (frontToBack && (from < 0 || to > 0)))
+            {
+                continue;
+            }
+
+            // Moves longer than 15 units on an axis are made in two halves (P_XYMovement), so the half-way box counts too.
+            double mx = (ax + bx) / 2, my = (ay + by) / 2;
+            if (MapMath.BoxCrossesLine(bx, by, PlayerBody.ReachingRadius, x1, y1, x2, y2)
+                || MapMath.BoxCrossesLine(mx, my, PlayerBody.ReachingRadius, x1, y1, x2, y2))
+            {
+                return null;
+            }
+        }
+
+        var rule = frontToBack ? TrajectoryRules.TeleportNotCrossed : TrajectoryRules.WalkNotCrossed;
+        var what = frontToBack ? "from its front to its back" : "with the box touching it";
+        return new ReachFailure(rule, Invariant(
+            $"the centre did not cross line {index} {what} in tics {tick - WalkWindowBefore} to {tick + WalkWindowAfter} (nearest {nearest:0.#} units)"), "line", index);
+    }
+
+    private static int Side(double signedDistance) => signedDistance > OnLine ? 1 : signedDistance < -OnLine ? -1 : 0;
+
+    private void Teleport(ExplorerEvent e)
+    {
+        var (x, y) = path.At(e.Tick) ?? (e.X, e.Y);
+        if (e.Line is not { } index || index < 0 || index >= level.Linedefs.Length
+            || LineRule.Of(level, level.Linedefs[index]) is not { Effect: LineEffect.Teleport, MonstersOnly: false } rule)
+        {
+            violations.Add(e.Tick, TrajectoryRules.TeleportDestination, x, y, $"line {e.Line?.ToString(CultureInfo.InvariantCulture) ?? "(none)"} is no teleport a player can use",
+                "line", e.Line);
+            return;
+        }
+
+        claimedActivations.Add((e.Tick, index));
+        if (rule.Trigger == PlayerTrigger.Walk)
+        {
+            CheckTeleportCrossing(e.Tick, index, x, y);
+        }
+        else
+        {
+            Triggered(e.Tick, index, rule, x, y, apply: false);
+        }
+
+        if (rule.Trigger == PlayerTrigger.Walk && !specialActive[index])
+        {
+            violations.Add(e.Tick, TrajectoryRules.LineAlreadyUsed, x, y,
+                $"line {index} ({rule.Name}) was set off again, but Doom cleared its one-shot special the first time", "line", index);
+        }
+
+        if (!rule.Repeatable)
+        {
+            specialActive[index] = false;
+        }
+
+        var destinations = teleports.For(index);
+        if (destinations.Count == 0)
+        {
+            violations.Add(e.Tick, TrajectoryRules.TeleportDestination, x, y,
+                $"line {index} has no teleport destination on this skill; EV_Teleport does nothing", "line", index);
+            return;
+        }
+
+        var next = path.Has(e.Tick + 1) ? path.At(e.Tick + 1) : null;
+        foreach (var thing in destinations)
+        {
+            var destination = level.Things[thing];
+            var claimedOk = e.ToX is { } toX && e.ToY is { } toY && MapMath.Distance(toX, toY, destination.X, destination.Y) <= PlaceSlack;
+            var arrival = next is { } n ? MapMath.Distance(n.X, n.Y, destination.X, destination.Y) : double.PositiveInfinity;
+            if (claimedOk && arrival <= GridSnap)
+            {
+                if (arrival > PlaceSlack)
+                {
+                    assumptions.Add(Invariant($"teleport arrivals are the explorer's grid cell nearest the destination (up to {GridSnap - PlaceSlack:0.##} units off)"));
+                }
+
+                return;
+            }
+        }
+
+        var first = level.Things[destinations[0]];
+        var arrived = next is { } p ? Invariant($"({p.X:0.##}, {p.Y:0.##})") : "nowhere (no next position)";
+        violations.Add(e.Tick, TrajectoryRules.TeleportDestination, x, y, Invariant(
+            $"line {index} sends the body to thing {destinations[0]} at ({first.X:0}, {first.Y:0}); the run claims ({e.ToX:0.##}, {e.ToY:0.##}) and is next at {arrived}"),
+            "thing", destinations[0]);
+    }
+
+    private void CheckTeleportCrossing(int tick, int index, double x, double y)
+    {
+        if (Crossed(tick, index, frontToBack: true) is { } failure)
+        {
+            violations.Add(tick, x, y, failure);
+        }
+    }
+
+    // A LineActivated event without a line: the explorer assumes a boss death (A_BossDeath, A_KeenDie).
+    private void BossAction(ExplorerEvent e)
+    {
+        var (x, y) = path.At(e.Tick) ?? (e.X, e.Y);
+        var detail = e.Detail ?? string.Empty;
+        var tagMatch = Regex.Match(detail, @"tagged (\d+)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        int? tag = tagMatch.Success ? int.Parse(tagMatch.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+        var actions = BossDeathActions.For(level.Name)
+            .Where(a => a.Tag is not null && (tag is null || a.Tag == tag) && BossPresent(a.MonsterType))
+            .ToList();
+        if (actions.Count == 0)
+        {
+            violations.Add(e.Tick, TrajectoryRules.BossActionUnknown, x, y,
+                $"no boss on {level.Name} at this skill acts on {(tag is null ? "any tag" : $"tag {tag}")} (\"{detail}\")");
+            return;
+        }
+
+        foreach (var action in actions)
+        {
+            assumptions.Add($"boss death assumed: {detail}");
+            foreach (var change in mover.ForBoss(action, $"boss death of type {action.MonsterType}, tag {action.Tag}"))
+            {
+                Apply(e.Tick, change);
+            }
+        }
+    }
+
+    private bool BossPresent(int type)
+    {
+        foreach (var thing in level.Things)
+        {
+            if (thing.Type == type && ThingPresence.Exists(thing, skill))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Exit(ExplorerEvent e)
+    {
+        var (x, y) = path.At(e.Tick) ?? (e.X, e.Y);
+        if (e.Line is { } index && index >= 0 && index < level.Linedefs.Length
+            && LineRule.Of(level, level.Linedefs[index]) is { Effect: LineEffect.Exit or LineEffect.SecretExit } rule)
+        {
+            ExitByLine(e.Tick, index, rule, x, y);
+            return;
+        }
+
+        // P_PlayerInSpecialSector: the centre's sector, feet on its floor; special 11 ends the level at 10 health or less.
+        var sector = geometry.SectorAt(x, y);
+        if (sector >= 0)
+        {
+            var special = planes.Special(sector);
+            var info = level.UsesDoomSpecials ? SectorSpecials.DescribeDoom(special) : SectorSpecials.DescribeZDoom(special);
+            var onFloor = body.Z.Low <= planes.Floor(sector).High + HeightSlack && body.Z.High >= planes.Floor(sector).Low - HeightSlack;
+            if (info.EndsLevel && onFloor && health <= 10)
+            {
+                return;
+            }
+
+            if (info.EndsLevel)
+            {
+                violations.Add(e.Tick, TrajectoryRules.ExitNotLegal, x, y, Invariant(
+                    $"exit sector {sector} ends the level at 10 health or less with the feet on its floor; health is {health}, feet at {body.Z}, floor {planes.Floor(sector)}"), "sector", sector);
+                return;
+            }
+        }
+
+        var bosses = BossDeathActions.For(level.Name).Where(a => a.Effect == BossEffect.ExitLevel && BossPresent(a.MonsterType)).ToList();
+        if (bosses.Count > 0)
+        {
+            assumptions.Add($"boss death assumed: {e.Detail ?? "a boss whose death ends the level"}");
+            return;
+        }
+
+        var by = e.Line is { } other ? $"by line {other}, which is no exit," : "without a line";
+        violations.Add(e.Tick, TrajectoryRules.ExitNotLegal, x, y,
+            $"the exit was claimed {by} in sector {sector}, which does not end the level, and no boss on {level.Name} ends it", "sector", sector < 0 ? null : sector);
+    }
+
+    private void ExitByLine(int tick, int index, LineRule rule, double x, double y)
+    {
+        if (legalActivations.Contains((tick, index)))
+        {
+            return;
+        }
+
+        if (!claimedActivations.Contains((tick, index)) && Triggered(tick, index, rule, x, y, apply: false))
+        {
+            return;
+        }
+
+        violations.Add(tick, TrajectoryRules.ExitNotLegal, x, y,
+            $"the exit by line {index} ({rule.Name}) rests on an activation Doom does not allow at tic {tick}", "line", index);
+    }
+}

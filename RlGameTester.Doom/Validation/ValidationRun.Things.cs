@@ -1,0 +1,80 @@
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Specials;
+
+namespace RlGameTester.Doom.Validation;
+
+/// <summary>Pickups: PIT_CheckThing's touch and P_TouchSpecialThing's reach.</summary>
+internal sealed partial class ValidationRun
+{
+    private void Pickup(ExplorerEvent e)
+    {
+        var (x, y) = path.At(e.Tick) ?? (e.X, e.Y);
+        if (e.Thing is not { } index || index < 0 || index >= level.Things.Length)
+        {
+            violations.Add(e.Tick, TrajectoryRules.PickupInvalid, x, y, $"thing {e.Thing?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"} does not exist");
+            return;
+        }
+
+        var thing = level.Things[index];
+        var info = ThingTypes.Find(thing.Type);
+        if (!ThingPresence.Exists(thing, skill) || info is not { IsPickup: true } || taken[index])
+        {
+            var why = !ThingPresence.Exists(thing, skill) ? $"is not spawned on skill {skill} in single player"
+                : info is not { IsPickup: true } ? $"(type {thing.Type}) is no item"
+                : "was taken already";
+            violations.Add(e.Tick, TrajectoryRules.PickupInvalid, x, y, $"thing {index} {why}", "thing", index);
+            return;
+        }
+
+        taken[index] = true;
+        if (e.Kind == ExplorerEventKind.KeyPickup || info.Key != DoomKeys.None)
+        {
+            keys |= info.Key;
+        }
+
+        var reachBox = info.Radius + PlayerBody.Radius;
+        var nearest = double.PositiveInfinity;
+        foreach (var (px, py) in PickupSpots(e.Tick))
+        {
+            var gap = Math.Max(Math.Abs(thing.X - px), Math.Abs(thing.Y - py)) - reachBox;
+            nearest = Math.Min(nearest, gap);
+        }
+
+        if (nearest >= PlayerBody.PositionSlack)
+        {
+            violations.Add(e.Tick, TrajectoryRules.PickupNotTouched, x, y, Invariant(
+                $"the body's box never touched thing {index} ({info.Name}) around tic {e.Tick}: {Math.Max(0, nearest):0.##} units short"), "thing", index);
+            return;
+        }
+
+        // The item sits on the highest floor under its own box; the body reaches it from 8 below the feet to its height above.
+        probe.Probe(thing.X, thing.Y, info.Radius, scratch);
+        var itemZ = scratch.CentreSector >= 0 ? new HeightRange(planes.Floor(scratch.CentreSector).Low, scratch.Floor.High) : scratch.Floor;
+        var above = itemZ.Low - body.Z.High;
+        var below = body.Z.Low - itemZ.High;
+        if (above > PlayerBody.Height + HeightSlack || below > PlayerBody.PickupBelow + HeightSlack)
+        {
+            violations.Add(e.Tick, TrajectoryRules.PickupNotTouched, x, y, Invariant(
+                $"thing {index} ({info.Name}) at height {itemZ} is out of reach of feet at {body.Z} (from {PlayerBody.PickupBelow:0} below to {PlayerBody.Height:0} above)"), "thing", index);
+        }
+    }
+
+    // Where the body was around the tic: the positions a tic either side and the half-way points of those moves.
+    private IEnumerable<(double X, double Y)> PickupSpots(int tick)
+    {
+        for (var t = tick; t <= tick + 1; t++)
+        {
+            if (path.MoveEndingAt(t) is var (ax, ay, bx, by))
+            {
+                yield return (ax, ay);
+                yield return ((ax + bx) / 2, (ay + by) / 2);
+                yield return (bx, by);
+            }
+        }
+
+        if (path.At(tick) is { } at)
+        {
+            yield return at;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace RlGameTester.Doom.Validation;
+
+/// <summary>
+/// The violations found so far, in the order found. A rule broken at the same element on consecutive tics (a body
+/// standing where it may not) is one violation spanning those tics, so one bad spot cannot flood the verdict.
+/// </summary>
+internal sealed class ViolationLog
+{
+    private readonly List<TrajectoryViolation> items = [];
+    private readonly Dictionary<(string Rule, string? Kind, int? Index), int> open = [];
+
+    public IReadOnlyList<TrajectoryViolation> Items => items;
+
+    public void Add(int tick, string rule, double x, double y, string message, string? elementKind = null, int? elementIndex = null)
+    {
+        var key = (rule, elementKind, elementIndex);
+        if (open.TryGetValue(key, out var at) && tick - items[at].LastTick is 0 or 1)
+        {
+            items[at] = items[at] with { LastTick = tick };
+            return;
+        }
+
+        open[key] = items.Count;
+        items.Add(new TrajectoryViolation(tick, rule, x, y, message) { LastTick = tick, ElementKind = elementKind, ElementIndex = elementIndex });
+    }
+
+    public void Add(int tick, double x, double y, ReachFailure failure) =>
+        Add(tick, failure.Rule, x, y, failure.Message, failure.ElementKind, failure.ElementIndex);
+}
