@@ -7,9 +7,11 @@ internal sealed class ExitSpots
     private readonly NavGrid _grid;
     private readonly LevelState _state;
     private readonly BossRules _bosses;
+    private readonly LineTraces _traces;
 
-    public ExitSpots(LevelModel model, LevelState state, BossRules bosses)
+    public ExitSpots(LevelModel model, LevelState state, BossRules bosses, LineTraces traces)
     {
+        _traces = traces;
         _model = model;
         _grid = model.Grid;
         _state = state;
@@ -52,7 +54,7 @@ internal sealed class ExitSpots
     {
         foreach (var line in _model.UseLines[c])
         {
-            if (_model.Actions[line] is { Exit: true } action && action.SecretExit == secret)
+            if (_model.Actions[line] is { Exit: true } action && action.SecretExit == secret && _traces.CanUse(c, line))
             {
                 return new TripTarget(c, TargetKind.Use, line);
             }
@@ -60,7 +62,7 @@ internal sealed class ExitSpots
 
         foreach (var line in _model.GunLines[c])
         {
-            if (_model.Actions[line] is { Exit: true } action && action.SecretExit == secret)
+            if (_model.Actions[line] is { Exit: true } action && action.SecretExit == secret && _traces.CanShoot(c, line))
             {
                 return new TripTarget(c, TargetKind.Gun, line);
             }

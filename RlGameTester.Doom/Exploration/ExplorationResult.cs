@@ -8,7 +8,14 @@ public sealed record ExplorationResult
 
     public required IReadOnlyList<ExplorerFinding> Findings { get; init; }
 
+    /// <summary>The exit was reached, and the trajectory validator upholds the way there.</summary>
     public bool ExitReached { get; init; }
+
+    /// <summary>What the finish rests on that the explorer assumed rather than played (a boss killed in view, crushed bosses).</summary>
+    public IReadOnlyList<string> ExitAssumptions { get; init; } = [];
+
+    /// <summary>The trajectory validator's verdict on the run's path (null for a level the explorer could not start).</summary>
+    public Validation.TrajectoryVerdict? Validation { get; init; }
 
     /// <summary>The exit reached was a secret exit.</summary>
     public bool SecretExit { get; init; }

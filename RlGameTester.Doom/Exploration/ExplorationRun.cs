@@ -26,11 +26,12 @@ internal sealed class ExplorationRun
         model.Grid.Recompute(State.Heights);
         Steps = new StepGraph(model, State, _changes);
         Bosses = new BossRules(model);
-        Exits = new ExitSpots(model, State, Bosses);
+        var traces = new LineTraces(model, State);
+        Exits = new ExitSpots(model, State, Bosses, traces);
         Reach = new Reachability(model.Grid, Steps, Exits);
         var visited = new VisitedBlocks(model.Grid);
         Log = new EventLog(model.Grid, Body);
-        _search = new TripSearch(model, State, Body, Steps, Reach, Exits, visited, Bosses, options.Seed);
+        _search = new TripSearch(model, State, Body, Steps, Reach, Exits, visited, Bosses, traces, options.Seed);
         _walker = new Walker(model, State, Body, Steps, _changes, Bosses, visited, Log, options.PositionInterval);
     }
 
@@ -195,8 +196,8 @@ internal sealed class ExplorationRun
     }
 
     /// <summary>The finished run, for the judges.</summary>
-    public RunSnapshot Snapshot(int startThing) =>
-        new(Model, _options, State, Body, Steps, Reach, Exits, Log.Events, Trail, StartCell, startThing, ExitReached, Died);
+    public RunSnapshot Snapshot(int startThing, bool exitReached) =>
+        new(Model, _options, State, Body, Steps, Reach, Exits, Log.Events, Trail, StartCell, startThing, exitReached, Died);
 
     private bool CanReachStart()
     {

@@ -1,5 +1,6 @@
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Validation;
 
 namespace RlGameTester.Doom.Exploration;
 
@@ -51,7 +52,8 @@ public static class Explorer
 
         var model = new LevelModel(level, geometry, options.Skill);
         cancellationToken.ThrowIfCancellationRequested();
-        var run = new ExplorationRun(model, options, cancellationToken);
+        // The run records a position every tic for the validator; the result keeps those the options ask for.
+        var run = new ExplorationRun(model, options with { PositionInterval = 1 }, cancellationToken);
         var thing = level.Things[start];
         var startCell = model.ArrivalCell(thing.X, thing.Y);
         if (startCell < 0)
@@ -63,24 +65,60 @@ public static class Explorer
         }
 
         run.Run(startCell, thing.Angle);
-        var snapshot = run.Snapshot(start);
+
+        // A claim of success must hold up against a model that shares nothing with the search and walk that made it.
+        var verdict = TrajectoryValidator.Validate(level, geometry, run.Log.Events, options.Skill);
+        var refutation = run.ExitReached && verdict.Refutations is [var first, ..] ? first : null;
+        var exitReached = run.ExitReached && refutation is null;
+        var snapshot = run.Snapshot(start, exitReached);
         var findings = RunJudge.Judge(snapshot);
+        if (refutation is not null)
+        {
+            findings.Add(Refuted(refutation));
+        }
+
         var (total, reachable, visited) = new CoverageMeter(snapshot).Measure();
         return new ExplorationResult
         {
-            Events = run.Log.Events,
+            Events = Published(run.Log.Events, options.PositionInterval, exitReached),
             Findings = findings,
-            ExitReached = run.ExitReached,
-            SecretExit = run.SecretExit,
-            ExitTick = run.ExitTick,
+            ExitReached = exitReached,
+            SecretExit = exitReached && run.SecretExit,
+            ExitTick = exitReached ? run.ExitTick : null,
             EndTick = run.Body.LastTick,
             Died = run.Died,
             FinalHealth = run.Body.Health,
+            ExitAssumptions = exitReached ? ExitAssumptions(run.Log.Events) : [],
+            Validation = verdict,
             TotalArea = total,
             ReachableArea = reachable,
             VisitedArea = visited,
         };
     }
+
+    // Positions at the interval asked for; an exit the validator refuted is not reported as reached.
+    private static List<ExplorerEvent> Published(IReadOnlyList<ExplorerEvent> events, int interval, bool exitReached) =>
+        events.Where(e => (e.Kind != ExplorerEventKind.Position || e.Tick % interval == 0) && (exitReached || e.Kind != ExplorerEventKind.ExitReached)).ToList();
+
+    // What the finish rests on that the explorer assumed rather than played: boss deaths (in view, crushed, or their
+    // sector actions).
+    private static List<string> ExitAssumptions(IReadOnlyList<ExplorerEvent> events) =>
+        [.. events.Where(e => e.Kind is ExplorerEventKind.ExitReached or ExplorerEventKind.LineActivated && e.Detail?.StartsWith("assumed", StringComparison.Ordinal) == true)
+            .Select(e => e.Detail!).Distinct()];
+
+    private static ExplorerFinding Refuted(TrajectoryViolation violation) => new(
+        ExplorerFindingKind.PathRefuted,
+        $"The explorer's way to the exit does not hold up: {violation.Rule} at tic {violation.Tick}",
+        $"The explorer reached the exit, but the trajectory validator, which replays its path against Doom's rules with a model of its own, refutes it at tic {violation.Tick}: {violation.Message}. The exit is not counted as reached; the finding about the exit says what is proven.",
+        violation.X,
+        violation.Y)
+    {
+        Severity = "info",
+        ElementKind = violation.ElementKind,
+        ElementIndex = violation.ElementIndex,
+        Tick = violation.Tick,
+        Evidence = new Dictionary<string, string> { ["rule"] = violation.Rule, ["tick"] = FindingText.N(violation.Tick) },
+    };
 
     private static ExplorationResult NoStart(LevelGeometry geometry, string reason, string severity, int? thing = null, double? x = null, double? y = null) => new()
     {

@@ -29,4 +29,7 @@ public enum ExplorerFindingKind
 
     /// <summary>A secret sector no player can enter.</summary>
     UnreachableSecret,
+
+    /// <summary>The explorer reached the exit, but the trajectory validator refutes its way there (information about the tool, not the level).</summary>
+    PathRefuted,
 }

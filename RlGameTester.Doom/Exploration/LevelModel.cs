@@ -191,7 +191,9 @@ internal sealed class LevelModel
     private LineAction? DescribeDoom(int index, in Linedef line)
     {
         var info = LinedefSpecials.FindDoom(line.Special);
-        if (info is null || info.Trigger == LineTrigger.None)
+
+        // Monster-only specials (teleports 125, 126 and Boom's 264-269) never act for the player.
+        if (info is null || info.Trigger == LineTrigger.None || line.Special is 125 or 126 or (>= 264 and <= 269))
         {
             return null;
         }
@@ -214,8 +216,7 @@ internal sealed class LevelModel
             SecretExit = info.Effect == LineEffect.SecretExit,
             Crusher = crusher,
 
-            // Monster-only teleports (125, 126, 264-269) never carry the player.
-            Teleport = info.Effect == LineEffect.Teleport && line.Special is not (125 or 126 or 268 or 269),
+            Teleport = info.Effect == LineEffect.Teleport,
         };
         if (action.Teleport)
         {

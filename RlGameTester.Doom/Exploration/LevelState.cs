@@ -35,6 +35,11 @@ internal sealed class LevelState
 
     public SectorHeights Heights { get; }
 
+    /// <summary>Counts the moves applied to the heights, so what was worked out from them knows when it is stale.</summary>
+    public int HeightsVersion { get; private set; }
+
+    public void HeightsChanged() => HeightsVersion++;
+
     /// <summary>Lines set off (a repeatable door or switch is reset when what it opens shuts again).</summary>
     public bool[] Activated { get; }
 

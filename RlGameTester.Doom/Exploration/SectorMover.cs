@@ -44,6 +44,7 @@ internal sealed class SectorMover
 
             var closing = change.Ceiling < heights.Ceiling[s] || change.Low > heights.FloorLow[s];
             heights.Apply(change);
+            _state.HeightsChanged();
             _state.UpdateSectorDamage(s);
             if (closing)
             {

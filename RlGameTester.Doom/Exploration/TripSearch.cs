@@ -20,6 +20,7 @@ internal sealed class TripSearch
     private readonly ExitSpots _exits;
     private readonly VisitedBlocks _visited;
     private readonly BossRules _bosses;
+    private readonly LineTraces _traces;
     private readonly int[] _directionOrder = new int[8];
 
     // The ring must be larger than the costliest step (a lift wait on a damaging floor: 1400 + 54).
@@ -31,8 +32,9 @@ internal sealed class TripSearch
     private readonly double[] _hurt;
     private int _searchGeneration;
 
-    public TripSearch(LevelModel model, LevelState state, Body body, StepGraph steps, Reachability reach, ExitSpots exits, VisitedBlocks visited, BossRules bosses, int seed)
+    public TripSearch(LevelModel model, LevelState state, Body body, StepGraph steps, Reachability reach, ExitSpots exits, VisitedBlocks visited, BossRules bosses, LineTraces traces, int seed)
     {
+        _traces = traces;
         _model = model;
         _grid = model.Grid;
         _state = state;
@@ -175,7 +177,7 @@ internal sealed class TripSearch
 
         foreach (var line in _model.UseLines[c])
         {
-            if (Wanted(line))
+            if (Wanted(line) && _traces.CanUse(c, line))
             {
                 return new TripTarget(c, TargetKind.Use, line);
             }
@@ -183,7 +185,7 @@ internal sealed class TripSearch
 
         foreach (var line in _model.GunLines[c])
         {
-            if (Wanted(line))
+            if (Wanted(line) && _traces.CanShoot(c, line))
             {
                 return new TripTarget(c, TargetKind.Gun, line);
             }

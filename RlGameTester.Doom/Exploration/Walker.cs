@@ -355,7 +355,7 @@ internal sealed class Walker
             var c = _queue.Dequeue();
             if (_grid.Fits(c))
             {
-                var distance = Math.Max(Math.Abs(_grid.X(c) - _grid.X(from)), Math.Abs(_grid.Y(c) - _grid.Y(from)));
+                var distance = Math.Sqrt(Math.Pow(_grid.X(c) - _grid.X(from), 2) + Math.Pow(_grid.Y(c) - _grid.Y(from), 2));
                 Advance(from, c, distance / Speed);
                 _body.Cell = c;
                 Trail[c] = true;

@@ -31,6 +31,14 @@ internal sealed class PositionProbe
         result.SolidThing = things.Overlapping(x, y);
     }
 
+    /// <summary>The box of a smaller body: what the spot is to the precision of the explorer's grid.</summary>
+    public void ProbeTight(double x, double y, Placement result)
+    {
+        var radius = PlayerBody.BlockingRadius - TrajectoryRules.GridTolerance;
+        Probe(x, y, radius, result);
+        result.SolidThing = things.Overlapping(x, y, radius);
+    }
+
     /// <summary>The floor and ceiling under a box of any size (an item's, for its height), without things.</summary>
     public void Probe(double x, double y, double radius, Placement result)
     {

@@ -59,7 +59,10 @@ internal sealed class SolidThings
     }
 
     /// <summary>The first solid thing whose box overlaps the body's box at (x, y), or -1 (boxes that only touch do not).</summary>
-    public int Overlapping(double x, double y)
+    public int Overlapping(double x, double y) => Overlapping(x, y, PlayerBody.BlockingRadius);
+
+    /// <summary>The first solid thing a box of the given half-size at (x, y) overlaps, or -1.</summary>
+    public int Overlapping(double x, double y, double bodyRadius)
     {
         if (!cells.TryGetValue((Cell(x), Cell(y)), out var list))
         {
@@ -69,7 +72,7 @@ internal sealed class SolidThings
         foreach (var t in list)
         {
             var thing = level.Things[t];
-            var blockDistance = radius[t] + PlayerBody.BlockingRadius;
+            var blockDistance = radius[t] + bodyRadius;
             if (Math.Abs(thing.X - x) < blockDistance && Math.Abs(thing.Y - y) < blockDistance)
             {
                 return t;

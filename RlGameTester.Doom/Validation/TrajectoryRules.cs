@@ -86,4 +86,30 @@ public static class TrajectoryRules
 
     /// <summary>An assumed boss action the level's boss rules do not have.</summary>
     public const string BossActionUnknown = "boss-action-unknown";
+
+    /// <summary>
+    /// How far a box may overlap a wall, a solid thing or a step (units) before the path is not one a player can take:
+    /// half the explorer's 8-unit grid. Its tic positions lie between cells it knows to be clear, so they may clip a
+    /// corner by up to that much where a player takes a line a few units over.
+    /// </summary>
+    public const double GridTolerance = 4;
+
+    /// <summary>
+    /// Whether a violation refutes a run's claim of success. Those of timing alone (a body turning while Doom would
+    /// still have it in the air after a step down, a ceiling its head meets before the fall Doom takes; the explorer
+    /// lets falls take no time) and those a box smaller by <see cref="GridTolerance"/> does not break do not: they say when and where to the
+    /// unit, not whether. Nor do a line crossed within one tic's run of its claim (positions are sampled at the end of
+    /// each tic; Doom crosses during the move), an item other than a key picked up a little off, or a walk-over line
+    /// crossed and not claimed (it adds, it does not take away).
+    /// </summary>
+    public static bool Refutes(TrajectoryViolation violation)
+    {
+        ArgumentNullException.ThrowIfNull(violation);
+        return violation.Rule switch
+        {
+            AirControl or HeadRoom or WalkLineMissed => false,
+            WallInBox or SolidThing or StepTooHigh or NoRoom or PickupNotTouched or WalkNotCrossed or TeleportNotCrossed => !violation.WithinGrid,
+            _ => true,
+        };
+    }
 }

@@ -15,4 +15,13 @@ public sealed record TrajectoryViolation(int Tick, string Rule, double X, double
 
     /// <summary>The element's index in its lump.</summary>
     public int? ElementIndex { get; init; }
+
+    /// <summary>By how much, in map units, where the rule measures it (a wall's depth in the box, a step's excess); the largest over its tics.</summary>
+    public double? Amount { get; init; }
+
+    /// <summary>
+    /// The spot is fine for a box smaller by <see cref="TrajectoryRules.GridTolerance"/> on every tic of the violation:
+    /// a player passes a few units over from the explorer's line.
+    /// </summary>
+    public bool WithinGrid { get; init; }
 }

@@ -132,8 +132,15 @@ internal sealed partial class ValidationRun
 
         var rule = frontToBack ? TrajectoryRules.TeleportNotCrossed : TrajectoryRules.WalkNotCrossed;
         var what = frontToBack ? "from its front to its back" : "with the box touching it";
+
+        // Positions are where the body is at the end of each tic; Doom crosses lines during a tic's move. A line within
+        // one tic's run of the claim is crossed between the samples (the teleport's arrival is checked on its own).
+        var between = nearest <= PlayerBody.MaxRunSpeed;
         return new ReachFailure(rule, Invariant(
-            $"the centre did not cross line {index} {what} in tics {tick - WalkWindowBefore} to {tick + WalkWindowAfter} (nearest {nearest:0.#} units)"), "line", index);
+            $"the centre did not cross line {index} {what} in tics {tick - WalkWindowBefore} to {tick + WalkWindowAfter} (nearest {nearest:0.#} units)"), "line", index)
+        {
+            WithinGrid = between,
+        };
     }
 
     private static int Side(double signedDistance) => signedDistance > OnLine ? 1 : signedDistance < -OnLine ? -1 : 0;

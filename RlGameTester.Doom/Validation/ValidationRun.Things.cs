@@ -40,10 +40,13 @@ internal sealed partial class ValidationRun
             nearest = Math.Min(nearest, gap);
         }
 
+        // Only a key changes what the run can do next; a miss within the explorer's grid is where, not whether.
+        var gates = info.Key != DoomKeys.None;
         if (nearest >= PlayerBody.PositionSlack)
         {
             violations.Add(e.Tick, TrajectoryRules.PickupNotTouched, x, y, Invariant(
-                $"the body's box never touched thing {index} ({info.Name}) around tic {e.Tick}: {Math.Max(0, nearest):0.##} units short"), "thing", index);
+                $"the body's box never touched thing {index} ({info.Name}) around tic {e.Tick}: {Math.Max(0, nearest):0.##} units short"), "thing", index,
+                amount: nearest, withinGrid: !gates || nearest <= TrajectoryRules.GridTolerance);
             return;
         }
 
@@ -54,8 +57,10 @@ internal sealed partial class ValidationRun
         var below = body.Z.Low - itemZ.High;
         if (above > PlayerBody.Height + HeightSlack || below > PlayerBody.PickupBelow + HeightSlack)
         {
+            // Out of reach in height while Doom would still have the body in the air is a matter of when, not whether.
             violations.Add(e.Tick, TrajectoryRules.PickupNotTouched, x, y, Invariant(
-                $"thing {index} ({info.Name}) at height {itemZ} is out of reach of feet at {body.Z} (from {PlayerBody.PickupBelow:0} below to {PlayerBody.Height:0} above)"), "thing", index);
+                $"thing {index} ({info.Name}) at height {itemZ} is out of reach of feet at {body.Z} (from {PlayerBody.PickupBelow:0} below to {PlayerBody.Height:0} above)"), "thing", index,
+                withinGrid: !gates || body.Airborne);
         }
     }
 

@@ -47,6 +47,8 @@ internal sealed partial class ValidationRun
     private readonly BodyHeight body = new();
     private readonly Placement here = new();
     private readonly Placement scratch = new();
+    private readonly Placement tight = new();
+    private const int ClimbStages = 4;
     private readonly bool[] specialActive;
     private readonly LineRule?[] rules;
     private readonly bool[] taken;
@@ -369,6 +371,8 @@ internal sealed partial class ValidationRun
     {
         var count = violations.Items.Count;
         probe.Probe(x, y, here);
+        var withinGrid = FitsTight(x, y);
+        var climbsInStages = ClimbsInStages(tick);
         if (here.CentreSector < 0)
         {
             violations.Add(tick, TrajectoryRules.OutsideLevel, x, y, "the centre is outside every sector");
@@ -381,7 +385,7 @@ internal sealed partial class ValidationRun
             var (x1, y1, x2, y2) = geometry.Segment(here.BlockingLine);
             var depth = MapMath.BoxLineDepth(x, y, PlayerBody.Radius, x1, y1, x2, y2);
             violations.Add(tick, TrajectoryRules.WallInBox, x, y, Invariant(
-                $"{(line.BackSide < 0 ? "one-sided" : "impassable")} line {here.BlockingLine} crosses the body's 32x32 box, {depth:0.##} units deep"), "line", here.BlockingLine);
+                $"{(line.BackSide < 0 ? "one-sided" : "impassable")} line {here.BlockingLine} crosses the body's 32x32 box, {depth:0.##} units deep"), "line", here.BlockingLine, depth, withinGrid);
         }
 
         if (here.SolidThing >= 0)
@@ -390,14 +394,14 @@ internal sealed partial class ValidationRun
             var info = ThingTypes.Find(thing.Type);
             var overlap = info!.Radius + PlayerBody.Radius - Math.Max(Math.Abs(thing.X - x), Math.Abs(thing.Y - y));
             violations.Add(tick, TrajectoryRules.SolidThing, x, y, Invariant(
-                $"the body's box overlaps solid thing {here.SolidThing} ({info.Name}, radius {info.Radius}) by {overlap:0.##} units"), "thing", here.SolidThing);
+                $"the body's box overlaps solid thing {here.SolidThing} ({info.Name}, radius {info.Radius}) by {overlap:0.##} units"), "thing", here.SolidThing, overlap, withinGrid);
         }
 
         var room = here.Ceiling.High - here.Floor.Low;
         if (room < PlayerBody.Height - HeightSlack)
         {
             violations.Add(tick, TrajectoryRules.NoRoom, x, y, Invariant(
-                $"only {room:0.##} units between floor {here.Floor} (sector {here.FloorSector}) and ceiling {here.Ceiling} (sector {here.CeilingSector}); the body needs {PlayerBody.Height:0}"), "sector", here.CeilingSector);
+                $"only {room:0.##} units between floor {here.Floor} (sector {here.FloorSector}) and ceiling {here.Ceiling} (sector {here.CeilingSector}); the body needs {PlayerBody.Height:0}"), "sector", here.CeilingSector, PlayerBody.Height - room, withinGrid);
         }
 
         var head = resync ? room : here.Ceiling.High - body.Z.Low;
@@ -411,11 +415,47 @@ internal sealed partial class ValidationRun
         if (step > PlayerBody.MaxStep + HeightSlack && !resync)
         {
             violations.Add(tick, TrajectoryRules.StepTooHigh, x, y, Invariant(
-                $"the floor {here.Floor} (sector {here.FloorSector}) is {step:0.##} units above the feet at {body.Z}{(body.Airborne ? " in the air" : string.Empty)}; a step may rise {PlayerBody.MaxStep:0}, {step - PlayerBody.MaxStep:0.##} too high"), "sector", here.FloorSector);
+                $"the floor {here.Floor} (sector {here.FloorSector}) is {step:0.##} units above the feet at {body.Z}{(body.Airborne ? " in the air" : string.Empty)}; a step may rise {PlayerBody.MaxStep:0}, {step - PlayerBody.MaxStep:0.##} too high"), "sector", here.FloorSector, step - PlayerBody.MaxStep, withinGrid || climbsInStages);
             return (false, false);
         }
 
         return (Legal: violations.Items.Count == count && here.BlockingLine < 0 && here.SolidThing < 0 && room >= PlayerBody.Height - HeightSlack && head >= PlayerBody.Height - HeightSlack, Climbable: true);
+    }
+
+    // Whether the tic's move climbs its floors a step of at most 24 at a time: a move Doom makes at once refuses a rise
+    // it would take in two (P_XYMovement halves only moves over 15 units an axis), but a player climbs them a moment
+    // later; that is when, not whether.
+    private bool ClimbsInStages(int tick)
+    {
+        if (path.MoveEndingAt(tick) is not var (ax, ay, bx, by))
+        {
+            return false;
+        }
+
+        var z = body.Z.High;
+        for (var k = 1; k <= ClimbStages; k++)
+        {
+            double t = (double)k / ClimbStages;
+            probe.Probe(ax + ((bx - ax) * t), ay + ((by - ay) * t), PlayerBody.BlockingRadius, tight);
+            if (tight.CentreSector < 0 || tight.Floor.Low - z > PlayerBody.MaxStep + HeightSlack)
+            {
+                return false;
+            }
+
+            z = Math.Max(z, tight.Floor.Low);
+        }
+
+        return true;
+    }
+
+    // Whether a box smaller by the grid tolerance fits at the spot: clear of walls and things, room to stand, a step
+    // the body can take.
+    private bool FitsTight(double x, double y)
+    {
+        probe.ProbeTight(x, y, tight);
+        return tight.CentreSector >= 0 && tight.BlockingLine < 0 && tight.SolidThing < 0 &&
+            tight.Ceiling.High - tight.Floor.Low >= PlayerBody.Height - HeightSlack &&
+            (resync || tight.Floor.Low - body.Z.High <= PlayerBody.MaxStep + HeightSlack);
     }
 
     private void Apply(int tick, PlaneChange change)

@@ -11,19 +11,21 @@ internal sealed class ViolationLog
 
     public IReadOnlyList<TrajectoryViolation> Items => items;
 
-    public void Add(int tick, string rule, double x, double y, string message, string? elementKind = null, int? elementIndex = null)
+    public void Add(int tick, string rule, double x, double y, string message, string? elementKind = null, int? elementIndex = null, double? amount = null, bool withinGrid = false)
     {
         var key = (rule, elementKind, elementIndex);
         if (open.TryGetValue(key, out var at) && tick - items[at].LastTick is 0 or 1)
         {
-            items[at] = items[at] with { LastTick = tick };
+            items[at] = items[at] with { LastTick = tick, Amount = Max(items[at].Amount, amount), WithinGrid = items[at].WithinGrid && withinGrid };
             return;
         }
 
         open[key] = items.Count;
-        items.Add(new TrajectoryViolation(tick, rule, x, y, message) { LastTick = tick, ElementKind = elementKind, ElementIndex = elementIndex });
+        items.Add(new TrajectoryViolation(tick, rule, x, y, message) { LastTick = tick, ElementKind = elementKind, ElementIndex = elementIndex, Amount = amount, WithinGrid = withinGrid });
     }
 
+    private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
     public void Add(int tick, double x, double y, ReachFailure failure) =>
-        Add(tick, failure.Rule, x, y, failure.Message, failure.ElementKind, failure.ElementIndex);
+        Add(tick, failure.Rule, x, y, failure.Message, failure.ElementKind, failure.ElementIndex, withinGrid: failure.WithinGrid);
 }

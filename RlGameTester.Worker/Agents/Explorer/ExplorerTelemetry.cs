@@ -64,6 +64,11 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
             ["reachable_area"] = Math.Round(result.ReachableArea),
             ["visited_area"] = Math.Round(result.VisitedArea),
             ["findings"] = result.Findings.Count,
+
+            // A finish the explorer assumed part of (a boss killed in view, crushed bosses) says so; the validator's word
+            // on the path is kept beside it.
+            ["exit_assumptions"] = new JsonArray([.. result.ExitAssumptions.Select(a => (JsonNode?)JsonValue.Create(a))]),
+            ["path_upheld"] = result.Validation?.Upholds,
         };
         if (result.ExitTick is { } exitTick)
         {
@@ -157,6 +162,7 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
     {
         ExplorerFindingKind.ExitUnreachable => (BugType.ExitUnreachable, "explorer-exit-unreachable"),
         ExplorerFindingKind.ExitNotReached => (BugType.ExitNotReached, "explorer-exit-not-reached"),
+        ExplorerFindingKind.PathRefuted => (BugType.ExitNotReached, "explorer-path-refuted"),
         ExplorerFindingKind.Softlock => (BugType.Softlock, "explorer-softlock"),
         ExplorerFindingKind.DeathZone => (BugType.Hazard, "explorer-death-zone"),
         ExplorerFindingKind.StuckSpot => (BugType.StuckState, "explorer-stuck-spot"),

@@ -1,14 +1,13 @@
-using System.Diagnostics;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Validation;
 
 namespace RlGameTester.Doom.Tests.Validation;
 
 /// <summary>
-/// Every freedoom level's explorer run (skill 3, seed 0, a position every tic) validated. No run is valid yet: each
-/// breaks exactly the rules listed for it below, and each rule is there because of an explorer defect named in
-/// <see cref="ExplorerDefects"/> (checked against the Doom source, with an example tic). When the explorer is fixed,
-/// its rules drop out of these lists; a new rule in a run is a regression of the explorer or of the validator.
+/// Every freedoom level's explorer run (skill 3, seed 0, a position every tic) validated. A run whose path the validator
+/// refutes (<see cref="TrajectoryRules.Refutes"/>) never reports its exit reached; every rule a run breaks is one of the
+/// explorer's known approximations or defects named in <see cref="ExplorerDefects"/> (checked against the Doom source,
+/// with an example tic), so a new kind of break is a regression of the explorer or of the validator.
 /// </summary>
 public sealed class ShippedRunValidationTests
 {
@@ -26,6 +25,28 @@ public sealed class ShippedRunValidationTests
     private const string Shot = TrajectoryRules.ShotBlocked;
     private const string Teleport = TrajectoryRules.TeleportNotCrossed;
     private const string Exit = TrajectoryRules.ExitNotLegal;
+
+    // Measured (skill 3, seed 0): the explorer's exit claims the validator upholds.
+    private const int UpheldFinishesAtLeast = 45;
+
+    public static TheoryData<string, string> ShippedLevels()
+    {
+        var data = new TheoryData<string, string>();
+        for (var e = 1; e <= 4; e++)
+        {
+            for (var m = 1; m <= 9; m++)
+            {
+                data.Add("freedoom1", $"E{e}M{m}");
+            }
+        }
+
+        for (var m = 1; m <= 32; m++)
+        {
+            data.Add("freedoom2", $"MAP{m:00}");
+        }
+
+        return data;
+    }
 
     /// <summary>Why the explorer's runs break each rule: the defect on the explorer's side, the Doom rule, an example.</summary>
     public static readonly IReadOnlyDictionary<string, string> ExplorerDefects = new Dictionary<string, string>
@@ -72,121 +93,36 @@ public sealed class ShippedRunValidationTests
     };
 
     /// <summary>The rules each shipped run breaks.</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> KnownInvalidRuns = new Dictionary<string, string[]>
-    {
-        ["E1M1"] = [Air, Head, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["E1M2"] = [Air, Head, Room, Pickup, Thing, Step, Missed, Walk, Wall],
-        ["E1M3"] = [Air, Head, Room, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["E1M4"] = [Air, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["E1M5"] = [Air, Head, Room, MonsterLine, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["E1M6"] = [Air, Head, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["E1M7"] = [Air, Head, Room, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["E1M8"] = [Air, Pickup, Thing, Step, Wall],
-        ["E1M9"] = [Air, Room, MonsterLine, Pickup, Thing, Step, Missed, Wall],
-        ["E2M1"] = [Air, Head, MonsterLine, Pickup, Step, Walk, Wall],
-        ["E2M2"] = [Air, Head, Room, Pickup, Step, Teleport, Wall],
-        ["E2M3"] = [Air, Room, Pickup, Step, Use, Missed, Walk, Wall],
-        ["E2M4"] = [Air, Pickup, Thing, Step, Missed, Wall],
-        ["E2M5"] = [Air, Head, Room, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["E2M6"] = [Air, Head, Room, Pickup, Thing, Step, Use, Wall],
-        ["E2M7"] = [Air, Head, Room, Pickup, Shot, Step, Use, Missed, Walk, Wall],
-        ["E2M8"] = [Air, Pickup, Shot, Wall],
-        ["E2M9"] = [Air, Head, Room, Pickup, Shot, Thing, Step, Use, Missed, Walk, Wall],
-        ["E3M1"] = [Air, MonsterLine, Pickup, Thing, Step, Wall],
-        ["E3M2"] = [Air, Head, Room, Pickup, Thing, Step, Missed, Walk, Wall],
-        ["E3M3"] = [Air, Room, Pickup, Thing, Step, Use, Walk, Wall],
-        ["E3M4"] = [Air, Room, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["E3M5"] = [Air, Room, MonsterLine, Pickup, Step, Teleport, Walk, Wall],
-        ["E3M6"] = [Air, Head, Room, Pickup, Thing, Step, Teleport, Missed, Walk, Wall],
-        ["E3M7"] = [Air, Exit, Room, Pickup, Thing, Step, Teleport, Use, Missed, Walk, Wall],
-        ["E3M8"] = [Air, Pickup, Thing, Wall],
-        ["E3M9"] = [Air, Head, Room, Pickup, Thing, Step, Use, Missed, Wall],
-        ["E4M1"] = [Air, Head, Room, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["E4M2"] = [Air, Head, Room, Pickup, Thing, Step, Use, Missed, Wall],
-        ["E4M3"] = [Air, Head, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["E4M4"] = [Air, Head, Room, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["E4M5"] = [Air, Head, Room, Pickup, Step, Use, Missed, Wall],
-        ["E4M6"] = [Air, Head, Room, Pickup, Thing, Step, Use, Wall],
-        ["E4M7"] = [Air, Head, Room, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["E4M8"] = [Air, MonsterLine, Pickup, Use, Missed, Wall],
-        ["E4M9"] = [Air, Head, Room, MonsterLine, Pickup, Thing, Step, Teleport, Use, Missed, Walk, Wall],
-        ["MAP01"] = [Air, Head, Room, Pickup, Thing, Step, Teleport, Missed, Walk, Wall],
-        ["MAP02"] = [Air, Head, Room, Pickup, Step, Use, Missed, Wall],
-        ["MAP03"] = [Air, Head, Room, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["MAP04"] = [Air, Room, Pickup, Thing, Step, Use, Wall],
-        ["MAP05"] = [Air, Head, Room, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["MAP06"] = [Air, Head, Room, Pickup, Thing, Step, Teleport, Missed, Wall],
-        ["MAP07"] = [Air, Step, Walk, Wall],
-        ["MAP08"] = [Air, Head, Room, Pickup, Thing, Step, Use, Wall],
-        ["MAP09"] = [Air, Room, Pickup, Thing, Step, Use, Wall],
-        ["MAP10"] = [Air, Head, Pickup, Thing, Step, Teleport, Missed, Walk, Wall],
-        ["MAP11"] = [Air, Head, Room, Pickup, Shot, Thing, Step, Use, Missed, Walk, Wall],
-        ["MAP12"] = [Air, Head, Room, MonsterLine, Pickup, Shot, Step, Use, Missed, Walk, Wall],
-        ["MAP13"] = [Air, Thing, Step, Use, Wall],
-        ["MAP14"] = [Air, Head, Room, MonsterLine, Pickup, Shot, Thing, Step, Missed, Wall],
-        ["MAP15"] = [Air, Head, Room, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["MAP16"] = [Air, Room, Pickup, Thing, Step, Use, Wall],
-        ["MAP17"] = [Air, Head, Room, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["MAP18"] = [Air, Head, Pickup, Thing, Step, Missed, Wall],
-        ["MAP19"] = [Air, Head, Pickup, Thing, Step, Wall],
-        ["MAP20"] = [Air, Room, Shot, Step, Use, Missed, Wall],
-        ["MAP21"] = [Air, Head, Pickup, Step, Teleport, Use, Missed, Wall],
-        ["MAP22"] = [Air, Head, Room, Pickup, Thing, Step, Use, Missed, Wall],
-        ["MAP23"] = [Air, Head, Room, Pickup, Thing, Step, Missed, Walk, Wall],
-        ["MAP24"] = [Air, Pickup, Step, Teleport, Missed, Wall],
-        ["MAP25"] = [Air, Head, Room, Pickup, Thing, Step, Use, Missed, Walk, Wall],
-        ["MAP26"] = [Air, Room, MonsterLine, Pickup, Thing, Step, Walk, Wall],
-        ["MAP27"] = [Air, Room, Pickup, Step, Teleport, Missed, Wall],
-        ["MAP28"] = [Air, Room, Pickup, Thing, Step, Use, Wall],
-        ["MAP29"] = [Air, Thing, Teleport, Walk, Wall],
-        ["MAP30"] = [Air, Pickup, Step, Wall],
-        ["MAP31"] = [Air, Head, Room, Pickup, Teleport, Wall],
-        ["MAP32"] = [Air, Head, Pickup, Step, Use, Missed, Walk, Wall],
-    };
-
-    public static TheoryData<string, string> ShippedLevels()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var level in KnownInvalidRuns.Keys)
-        {
-            data.Add(level.StartsWith('E') ? "freedoom1" : "freedoom2", level);
-        }
-
-        return data;
-    }
-
     [Theory]
     [MemberData(nameof(ShippedLevels))]
-    public void EachShippedRunBreaksExactlyTheRulesItsKnownExplorerDefectsExplain(string wad, string level)
+    public void NoShippedRunReportsAnExitItsPathDoesNotUphold(string wad, string level)
     {
         var run = ValidationFixtures.Run(wad, level);
 
-        var broken = run.Verdict.Violations.Select(v => v.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.NotNull(run.Result.Validation);
+        if (run.Result.ExitReached)
+        {
+            Assert.True(run.Result.Validation.Upholds, $"{level}: {string.Join(" | ", run.Result.Validation.Refutations.Select(v => $"{v.Rule} at tic {v.Tick}: {v.Message}"))}");
+            Assert.Contains(run.Events, e => e.Kind == ExplorerEventKind.ExitReached);
+        }
+        else
+        {
+            Assert.DoesNotContain(run.Events, e => e.Kind == ExplorerEventKind.ExitReached);
+        }
 
-        var expected = KnownInvalidRuns[level].Order(StringComparer.Ordinal).ToList();
-        var firstOfUnexpected = run.Verdict.Violations
-            .Where(v => !expected.Contains(v.Rule))
-            .GroupBy(v => v.Rule)
-            .Select(g => $"{g.Key} at tic {g.First().Tick}: {g.First().Message}");
-        Assert.True(expected.SequenceEqual(broken), $"{level}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", broken)}]; new: {string.Join(" | ", firstOfUnexpected)}");
-        Assert.All(expected, rule => Assert.True(ExplorerDefects.ContainsKey(rule), $"no documented defect for {rule}"));
-        Assert.False(run.Verdict.Valid);
+        var unexplained = run.Result.Validation.Violations.Select(v => v.Rule).Distinct().Where(rule => !ExplorerDefects.ContainsKey(rule)).ToList();
+        Assert.True(unexplained.Count == 0, $"{level}: rules broken with no known explorer approximation or defect: {string.Join(", ", unexplained)}");
     }
 
     [Fact]
-    public void TheExitOfEveryFinishedRunIsLegalExceptE3M7sSwitchBehindALiftLine()
+    public void MostShippedLevelsAreFinishedOnAPathTheValidatorUpholds()
     {
-        var illegal = new List<string>();
-        foreach (var level in KnownInvalidRuns.Keys)
-        {
-            var run = ValidationFixtures.Run(level.StartsWith('E') ? "freedoom1" : "freedoom2", level);
-            if (run.Result.ExitReached && run.Verdict.Violations.Any(v => v.Rule == TrajectoryRules.ExitNotLegal))
-            {
-                illegal.Add(level);
-            }
-        }
+        var finished = ShippedLevels().Select(row => row.Data.Item2)
+            .Where(level => ValidationFixtures.Run(level.StartsWith('E') ? "freedoom1" : "freedoom2", level).Result.ExitReached)
+            .ToList();
 
-        Assert.Equal(["E3M7"], illegal);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{finished.Count} of 68 finished on an upheld path: {string.Join(", ", finished)}");
+        Assert.True(finished.Count >= UpheldFinishesAtLeast, $"{finished.Count} upheld finishes: {string.Join(", ", finished)}");
     }
 
     [Theory]
@@ -217,38 +153,5 @@ public sealed class ShippedRunValidationTests
         var unknown = Assert.Single(verdict.Violations, v => v.Rule == TrajectoryRules.BossActionUnknown);
         Assert.Equal(boss.Tick, unknown.Tick);
         Assert.Contains("acts on tag 666", unknown.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void AThirtyMinuteRunValidatesInWellUnderASecond()
-    {
-        // E4M7's run is the longest (about 20,500 tics): walked there, back, there and back again it makes 30 minutes.
-        const int thirtyMinutes = 35 * 60 * 30;
-        var run = ValidationFixtures.Run("freedoom1", "E4M7");
-        var positions = run.Events.Where(e => e.Kind == ExplorerEventKind.Position).ToList();
-        var events = new List<ExplorerEvent>(run.Events.Where(e => e.Kind != ExplorerEventKind.ExitReached));
-        var tick = positions[^1].Tick;
-        for (var leg = 0; tick < thirtyMinutes; leg++)
-        {
-            var order = leg % 2 == 0 ? Enumerable.Reverse(positions) : positions;
-            foreach (var p in order.Skip(1).Take(thirtyMinutes - tick))
-            {
-                events.Add(p with { Tick = ++tick });
-            }
-        }
-
-        // The best of three passes, so that a moment of load on a shared machine does not decide it.
-        var best = TimeSpan.MaxValue;
-        TrajectoryVerdict? verdict = null;
-        for (var pass = 0; pass < 3; pass++)
-        {
-            var clock = Stopwatch.StartNew();
-            verdict = TrajectoryValidator.Validate(run.Level, run.Geometry, events, ValidationFixtures.Skill);
-            best = TimeSpan.FromTicks(Math.Min(best.Ticks, clock.Elapsed.Ticks));
-        }
-
-        Assert.Equal(thirtyMinutes, tick);
-        Assert.NotEmpty(verdict!.Violations);
-        Assert.True(best < TimeSpan.FromSeconds(1), $"{tick} tics took {best.TotalMilliseconds:0} ms");
     }
 }

@@ -48,7 +48,9 @@ internal static class ValidationFixtures
         level.Sidedefs,
         level.Vertices,
         level.Sectors.SetItem(sector, change(level.Sectors[sector])),
-        level.HasScripts);
+        level.HasScripts,
+        level.UsesDoomSpecials,
+        level.ReadProblems);
 
     /// <summary>The violations of the doctored verdict that the untouched one does not have (same rule, tic and element).</summary>
     public static List<TrajectoryViolation> Added(TrajectoryVerdict untouched, TrajectoryVerdict doctored) =>
@@ -66,7 +68,9 @@ internal static class ValidationFixtures
         level.Sidedefs,
         level.Vertices,
         level.Sectors,
-        level.HasScripts);
+        level.HasScripts,
+        level.UsesDoomSpecials,
+        level.ReadProblems);
 
     public static double DistanceToLine(LevelGeometry geometry, int line, double x, double y)
     {
