@@ -49,6 +49,7 @@ internal sealed partial class ValidationRun
     private readonly Placement scratch = new();
     private readonly Placement tight = new();
     private const int ClimbStages = 4;
+    private static readonly (double Dx, double Dy)[] Detours = [(0, 0), (TrajectoryRules.GridTolerance, 0), (-TrajectoryRules.GridTolerance, 0), (0, TrajectoryRules.GridTolerance), (0, -TrajectoryRules.GridTolerance), (2 * TrajectoryRules.GridTolerance, 0), (-2 * TrajectoryRules.GridTolerance, 0), (0, 2 * TrajectoryRules.GridTolerance), (0, -2 * TrajectoryRules.GridTolerance)];
     private readonly bool[] specialActive;
     private readonly LineRule?[] rules;
     private readonly bool[] taken;
@@ -422,9 +423,9 @@ internal sealed partial class ValidationRun
         return (Legal: violations.Items.Count == count && here.BlockingLine < 0 && here.SolidThing < 0 && room >= PlayerBody.Height - HeightSlack && head >= PlayerBody.Height - HeightSlack, Climbable: true);
     }
 
-    // Whether the tic's move climbs its floors a step of at most 24 at a time: a move Doom makes at once refuses a rise
-    // it would take in two (P_XYMovement halves only moves over 15 units an axis), but a player climbs them a moment
-    // later; that is when, not whether.
+    // Whether the tic's move can climb its floors a step of at most 24 at a time, straight or by a detour of up to a grid
+    // cell each way (the explorer's zigzags between its cells): a move Doom makes at once refuses a rise it would take in two (P_XYMovement halves only moves
+    // over 15 units an axis), but a player climbs them a moment later; that is when, not whether.
     private bool ClimbsInStages(int tick)
     {
         if (path.MoveEndingAt(tick) is not var (ax, ay, bx, by))
@@ -432,20 +433,35 @@ internal sealed partial class ValidationRun
             return false;
         }
 
-        var z = body.Z.High;
+        double mx = (ax + bx) / 2, my = (ay + by) / 2;
+        foreach (var (dx, dy) in Detours)
+        {
+            if (Climbs(ax, ay, mx + dx, my + dy) is { } z && Climbs(mx + dx, my + dy, bx, by, z) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The feet after climbing from (ax, ay) to (bx, by) in small stages of at most 24 each, or null.
+    private double? Climbs(double ax, double ay, double bx, double by, double? from = null)
+    {
+        var z = from ?? body.Z.High;
         for (var k = 1; k <= ClimbStages; k++)
         {
             double t = (double)k / ClimbStages;
             probe.Probe(ax + ((bx - ax) * t), ay + ((by - ay) * t), PlayerBody.BlockingRadius, tight);
-            if (tight.CentreSector < 0 || tight.Floor.Low - z > PlayerBody.MaxStep + HeightSlack)
+            if (tight.CentreSector < 0 || tight.BlockingLine >= 0 || tight.Floor.Low - z > PlayerBody.MaxStep + HeightSlack)
             {
-                return false;
+                return null;
             }
 
             z = Math.Max(z, tight.Floor.Low);
         }
 
-        return true;
+        return z;
     }
 
     // Whether a box smaller by the grid tolerance fits at the spot: clear of walls and things, room to stand, a step
