@@ -49,4 +49,7 @@ internal sealed record EvidenceMetrics
     public double? CoverageVisited { get; init; }
 
     public double? SecondsToExit { get; init; }
+
+    /// <summary>What the finish rests on that the agent assumed rather than played (a boss killed because it was in view).</summary>
+    public IReadOnlyList<string> ExitAssumptions { get; init; } = [];
 }

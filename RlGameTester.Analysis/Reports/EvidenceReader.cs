@@ -151,6 +151,7 @@ internal sealed class EvidenceReader(RlgtDbContext db, IOptions<ReportOptions> o
             CoverageReachable = metric.CoverageReachable,
             CoverageVisited = metric.CoverageVisited,
             SecondsToExit = metric.TimeToExit,
+            ExitAssumptions = metric.ExitAssumptions is { } assumed ? JsonSerializer.Deserialize<string[]>(assumed) ?? [] : [],
         };
     }
 

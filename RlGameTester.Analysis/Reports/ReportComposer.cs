@@ -236,7 +236,8 @@ internal static class ReportComposer
             Row(md, "episodes", $"{m.Episodes}" + (m.AvgEpisodeSeconds is { } avg ? $", {FindingText.Clock(avg)} on average" : string.Empty));
             Row(md, "exit reached", m.ExitReached switch
             {
-                true => "yes" + (m.SecondsToExit is { } t ? $", after {FindingText.Clock(t)}" : string.Empty),
+                true => "yes" + (m.SecondsToExit is { } t ? $", after {FindingText.Clock(t)}" : string.Empty)
+                    + (m.ExitAssumptions is [_, ..] ? $"; resting on what the agent assumed: {string.Join("; ", m.ExitAssumptions)}" : string.Empty),
                 false => "no: the agent found no way to the exit",
                 null => "unknown (the agent does not say)",
             });

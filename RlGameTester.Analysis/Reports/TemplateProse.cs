@@ -30,6 +30,10 @@ internal static class TemplateProse
         if (evidence.Metrics is { ExitReached: { } exit })
         {
             summary.Append(exit ? " It reached the exit." : " It did not reach the exit.");
+            if (exit && evidence.Metrics.ExitAssumptions is [var assumed, ..])
+            {
+                summary.Append(CultureInfo.InvariantCulture, $" The finish rests on an assumption: {assumed.TrimEnd('.')}.");
+            }
         }
 
         AppendFindings(summary, evidence, "the detectors");

@@ -85,6 +85,10 @@ public sealed record MetricResponse
     /// <example>41.3</example>
     public double? TimeToExit { get; init; }
 
+    /// <summary>What the finish rests on that the agent assumed rather than played (a boss killed because it was in view); null when nothing.</summary>
+    /// <example>["assumed boss death: the agent reached a spot in view of the boss that ends the level"]</example>
+    public JsonElement? ExitAssumptions { get; init; }
+
     /// <example>2026-11-25T16:02:06Z</example>
     public DateTime CalculatedAt { get; init; }
 
@@ -113,6 +117,7 @@ public sealed record MetricResponse
         CoverageReachable = m.CoverageReachable,
         CoverageVisited = m.CoverageVisited,
         TimeToExit = m.TimeToExit,
+        ExitAssumptions = Infrastructure.ApiJson.Element(m.ExitAssumptions),
         CalculatedAt = m.CalculatedAt,
     };
 }

@@ -56,5 +56,8 @@ public sealed class Metric
     /// <summary>Seconds from the episode start to the exit, where the exit was reached.</summary>
     public double? TimeToExit { get; set; }
 
+    /// <summary>What a finish rests on that the agent assumed rather than played (a boss killed in view), as a JSON array; null when nothing.</summary>
+    public string? ExitAssumptions { get; set; }
+
     public DateTime CalculatedAt { get; set; }
 }

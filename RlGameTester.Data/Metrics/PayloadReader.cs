@@ -53,6 +53,23 @@ public static class PayloadReader
             : null;
     }
 
+    /// <summary>The strings of an array property of the payload, or null when absent or not an array.</summary>
+    public static IReadOnlyList<string>? Texts(string? json, string name)
+    {
+        if (json is null || !json.Contains(name, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        using var document = Parse(json);
+        if (document is null || !document.RootElement.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        return [.. value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)];
+    }
+
     private static double? FirstNumber(JsonElement root, ReadOnlySpan<string> names)
     {
         foreach (var name in names)

@@ -32,6 +32,7 @@ public sealed class RunMetricsAccumulator(int stuckMinimumSamples = StuckPeriodD
     private double? _timeToExit;
     private double? _coverageReachable;
     private double? _coverageVisited;
+    private readonly List<string> _exitAssumptions = [];
 
     public void Add(MetricEvent e)
     {
@@ -125,6 +126,7 @@ public sealed class RunMetricsAccumulator(int stuckMinimumSamples = StuckPeriodD
             Solvability = _exitReached ? true : _exitReportedUnreachable == true ? false : null,
             CoverageReachable = _coverageReachable,
             CoverageVisited = _coverageVisited,
+            ExitAssumptions = _exitAssumptions.Count == 0 ? null : JsonSerializer.Serialize(_exitAssumptions),
             TimeToExit = _timeToExit,
             CalculatedAt = calculatedAt,
         };
@@ -160,6 +162,13 @@ public sealed class RunMetricsAccumulator(int stuckMinimumSamples = StuckPeriodD
         _coverageReachable = PayloadReader.Number(data, "coverage_reachable") ?? _coverageReachable;
         _coverageVisited = PayloadReader.Number(data, "coverage_visited") ?? _coverageVisited;
         _timeToExit ??= PayloadReader.Number(data, "time_to_exit");
+        foreach (var assumption in PayloadReader.Texts(data, "exit_assumptions") ?? [])
+        {
+            if (!_exitAssumptions.Contains(assumption))
+            {
+                _exitAssumptions.Add(assumption);
+            }
+        }
     }
 
     private void CloseEpisode(DateTime? at)

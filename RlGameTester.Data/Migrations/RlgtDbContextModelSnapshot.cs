@@ -330,6 +330,10 @@ namespace RlGameTester.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("episodes");
 
+                    b.Property<string>("ExitAssumptions")
+                        .HasColumnType("text")
+                        .HasColumnName("exit_assumptions");
+
                     b.Property<double?>("FinalLoss")
                         .HasColumnType("double precision")
                         .HasColumnName("final_loss");

@@ -197,7 +197,7 @@ internal sealed class ExplorationRun
 
     /// <summary>The finished run, for the judges.</summary>
     public RunSnapshot Snapshot(int startThing, bool exitReached) =>
-        new(Model, _options, State, Body, Steps, Reach, Exits, Log.Events, Trail, StartCell, startThing, exitReached, Died);
+        new(Model, _options, State, Body, Steps, Reach, Exits, Log.Events, Trail, StartCell, startThing, exitReached, Died, _cancellationToken);
 
     private bool CanReachStart()
     {

@@ -14,7 +14,8 @@ internal sealed record RunSnapshot(
     int StartCell,
     int StartThing,
     bool ExitReached,
-    bool Died)
+    bool Died,
+    CancellationToken Cancellation)
 {
     public NavGrid Grid => Model.Grid;
 }

@@ -38,10 +38,10 @@ internal sealed record LevelMeasurement
     /// <summary>Critical findings, <c>static:check-name</c> or <c>explorer:Kind</c>, one entry per finding.</summary>
     public IReadOnlyList<string> Criticals { get; init; } = [];
 
-    /// <summary>The explorer's <c>ExitUnreachable</c> finding when it is not critical (e.g. a level with no exit at all).</summary>
+    /// <summary>The explorer's exit finding (<c>ExitUnreachable</c> or <c>ExitNotReached</c>) when it is not critical.</summary>
     public string? ExitFinding { get; init; }
 
-    /// <summary>For an unfinished level: the <c>ExitUnreachable</c> finding's <c>mechanic</c> evidence, else its title (or died / timed out).</summary>
+    /// <summary>For an unfinished level: the exit finding's <c>mechanic</c> evidence ("proven" for a proven one), else its title (or died / timed out).</summary>
     public string? StoppedBy { get; init; }
 
     public double Milliseconds { get; init; }

@@ -79,7 +79,7 @@ internal sealed class LevelMeasurer(IwadResources iwads, TimeSpan timeout, strin
 
             var exploreMs = exploreWatch.Elapsed.TotalMilliseconds;
             criticals.AddRange(result.Findings.Where(f => f.Severity == "critical").Select(f => "explorer:" + f.Kind));
-            var exitFinding = result.Findings.FirstOrDefault(f => f.Kind == ExplorerFindingKind.ExitUnreachable);
+            var exitFinding = result.Findings.FirstOrDefault(f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached);
             return row with
             {
                 Finished = result.ExitReached,
@@ -114,6 +114,7 @@ internal sealed class LevelMeasurer(IwadResources iwads, TimeSpan timeout, strin
             return "no exit finding";
         }
 
+        // A proven verdict says so; an unproven one names what let the proof search through (or what it cannot bound).
         return exitFinding.Evidence.TryGetValue("mechanic", out var mechanic) ? mechanic : exitFinding.Title;
     }
 

@@ -27,10 +27,12 @@ internal sealed class GenerousSearch
     private readonly ProofStep[] _via;
     private readonly Dictionary<int, int> _teleportLine = [];
     private readonly Queue<int> _queue = new();
+    private readonly CancellationToken _cancellationToken;
     private int _generation;
 
-    public GenerousSearch(GenerousWorld world)
+    public GenerousSearch(GenerousWorld world, CancellationToken cancellationToken)
     {
+        _cancellationToken = cancellationToken;
         _world = world;
         _grid = world.Grid;
         _stamp = new int[_grid.Count];
@@ -64,8 +66,13 @@ internal sealed class GenerousSearch
             }
         }
 
-        while (_queue.Count > 0)
+        for (var popped = 0; _queue.Count > 0; popped++)
         {
+            if ((popped & 0xFFF) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var c = _queue.Dequeue();
             _queued[c] = false;
             if (goal(c, _height[c]))
@@ -74,17 +81,20 @@ internal sealed class GenerousSearch
             }
 
             var (z, steady) = (_height[c], _steady[c]);
+
+            // Where the player can jump, the feet may be that much higher for a step (as far as the ceiling lets them).
+            var reach = Math.Max(z, Math.Min(z + _world.JumpHeight, _grid.Ceiling[c] - NavGrid.BodyHeight));
             for (var d = 0; d < 8; d++)
             {
                 var n = c + _grid.Offsets[d];
-                if (!_world.CanStep(c, n, z))
+                if (!_world.CanStep(c, n, reach))
                 {
                     continue;
                 }
 
-                if (Improves(n, z))
+                if (Improves(n, reach))
                 {
-                    var high = _world.StandAt(n, z, steady, out var moment);
+                    var high = _world.StandAt(n, reach, steady, out var moment);
                     Visit(n, c, ProofStep.Walk, high, moment);
                 }
 
@@ -199,11 +209,12 @@ internal sealed class GenerousSearch
     private List<(int Cell, int High, int Moment)> Jumps(int from, int z0, int steady0)
     {
         var result = new List<(int, int, int)>();
+        // A drop is a floor lower than a step even at its highest: a floor that may be higher is walked onto instead.
         var ledge = false;
         for (var d = 0; d < 8 && !ledge; d++)
         {
             var n = from + _grid.Offsets[d];
-            ledge = _grid.Blocked[n] == NavGrid.Free && _grid.Floor0[n] < z0 - NavGrid.MaxStepUp;
+            ledge = _grid.Blocked[n] == NavGrid.Free && _world.StandHigh(n) < z0 - NavGrid.MaxStepUp;
         }
 
         if (!ledge)
@@ -220,12 +231,19 @@ internal sealed class GenerousSearch
             var angle = 2 * Math.PI * k / JumpDirections;
             double dx = Math.Cos(angle), dy = Math.Sin(angle);
             var last = from;
+            var offLedge = false;
             for (var distance = step; distance <= MaxJumpLength; distance += step)
             {
                 var c = _grid.CellAt(x0 + (dx * distance), y0 + (dy * distance));
                 if (c == last)
                 {
                     continue;
+                }
+
+                // A jump that does not leave the ledge at once is a walk: only directions over a drop are flown.
+                if (!offLedge && !(offLedge = _world.StandHigh(c) < z0 - NavGrid.MaxStepUp))
+                {
+                    break;
                 }
 
                 last = c;

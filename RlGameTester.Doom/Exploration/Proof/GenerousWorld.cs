@@ -72,6 +72,12 @@ internal sealed class GenerousWorld
     /// <summary>Walk-over teleport lines, by grid step.</summary>
     public CrossingIndex Crossings { get; }
 
+    /// <summary>
+    /// How high the player can jump: Hexen and the ZDoom family let a player jump (about 36 units: an upward speed of 8
+    /// lost 1 a tic), so a level in their formats may need it; Doom's engines do not.
+    /// </summary>
+    public int JumpHeight => _level.Format == LevelFormat.Doom ? 0 : 36;
+
     /// <summary>Teleports act only on bodies crossing from the front (Doom-numbered specials; Hexen's are taken either way).</summary>
     public bool FrontOnlyTeleports => _level.UsesDoomSpecials;
 
@@ -87,14 +93,15 @@ internal sealed class GenerousWorld
     /// <summary>
     /// The highest a body near cell <paramref name="c"/> may stand when it comes from a height of at most
     /// <paramref name="from"/>: a floor of a sector its box may touch (sectors at the heights that suit it best) that
-    /// it can step up onto, no higher than the box fits under the ceiling; <see cref="int.MinValue"/> when it cannot
+    /// it can step up onto, or ride up on once there, no higher than the box fits under the ceiling; <see cref="int.MinValue"/> when it cannot
     /// stand there at all. <paramref name="moment"/> is the highest it may stand for a moment only, on a floor that is
     /// lowering past: it may step on from there, but not climb the same floor on (it only goes down). Footholds for a
     /// moment count only from a <paramref name="steady"/> height, so no body creeps up a lowering floor.
     /// </summary>
     public int StandAt(int c, int from, int steady, out int moment)
     {
-        var limit = Math.Min(from + NavGrid.MaxStepUp, Grid.Ceiling[c] - NavGrid.BodyHeight);
+        var roof = Grid.Ceiling[c] - NavGrid.BodyHeight;
+        var limit = Math.Min(from + NavGrid.MaxStepUp, roof);
         var momentLimit = Math.Min(steady + NavGrid.MaxStepUp, limit);
         moment = int.MinValue;
         if (Grid.Floor0[c] > limit)
@@ -116,7 +123,8 @@ internal sealed class GenerousWorld
 
                     if (Ranges.Rises[s])
                     {
-                        high = Math.Max(high, Math.Min(Ranges.FloorMax[s], limit));
+                        // Stepped onto low enough, a floor that rises carries the body as high as it goes.
+                        high = Math.Max(high, Math.Min(Ranges.FloorMax[s], roof));
                     }
                     else
                     {

@@ -77,6 +77,7 @@ internal sealed class LevelMechanics
         AddBosses(skill);
         AddTimedDoors();
         AddVoodooDolls();
+        AddUnknownThings(skill);
         ExitSectors = new bool[level.Sectors.Length];
         for (var s = 0; s < level.Sectors.Length; s++)
         {
@@ -282,6 +283,20 @@ internal sealed class LevelMechanics
 
     // Doom's EV_Teleport takes the first sector with the tag (by index) that holds a destination, and its first
     // destination thing; ZDoom's teleports (Hexen numbering) may pick any destination with the thing id and tag.
+    // Thing types no table here knows are a mod's own actors (DECORATE, ZScript, DEHACKED): keys, switches or
+    // teleporters of its own the proof cannot see.
+    private void AddUnknownThings(Skills skill)
+    {
+        foreach (var thing in _level.Things)
+        {
+            if ((thing.Skills & skill) != 0 && ThingTypes.Find(thing.Type) is null)
+            {
+                Limits.Add(new ProofLimit("custom actors", $"thing type {thing.Type} is none of Doom's, Boom's or ZDoom's: the mod defines its own actors", null));
+                return;
+            }
+        }
+    }
+
     private List<(double X, double Y)> ThingDestinations(int tid, int tag)
     {
         var result = new List<(double, double)>();

@@ -17,7 +17,7 @@ internal sealed class Prover(RunSnapshot run)
 
     private GenerousWorld World => _world ??= new GenerousWorld(run.Model);
 
-    private GenerousSearch Search => _search ??= new GenerousSearch(World);
+    private GenerousSearch Search => _search ??= new GenerousSearch(World, run.Cancellation);
 
     /// <summary>What the level holds that the proof cannot bound.</summary>
     public IReadOnlyList<ProofLimit> Limits => World.Mechanics.Limits;
@@ -147,6 +147,11 @@ internal sealed class Prover(RunSnapshot run)
         if (MovedSector(from, to) is { } sector)
         {
             return MoverThrough(sector, to);
+        }
+
+        if (World.JumpHeight > 0 && World.Grid.Floor0[to] - World.Grid.Floor0[from] > NavGrid.MaxStepUp)
+        {
+            return Through("player jump", $"a jump (the level's format is played by ports that let the player jump) climbs the step at {FindingText.At(grid, to)}", to, null, null);
         }
 
         if (grid.Floor0[to] > World.Grid.Floor0[to] || grid.Ceiling[to] < World.Grid.Ceiling[to])
