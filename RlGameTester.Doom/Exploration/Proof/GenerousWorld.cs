@@ -19,6 +19,7 @@ internal sealed class GenerousWorld
     private readonly Level _level;
     private readonly LevelGeometry _geometry;
     private readonly List<(int Cell, int Value)> _useTeleports = [];
+    private readonly List<int> _scratch = [];
     private readonly int[] _standHigh;
 
     public GenerousWorld(LevelModel model)
@@ -188,16 +189,15 @@ internal sealed class GenerousWorld
         return cells;
     }
 
-    // Cells within the use range (and half a cell's diagonal) of the line with no one-sided wall between: on its front
-    // for Doom-numbered specials (P_UseSpecialLine refuses the back), on either side for Hexen's.
+    // Cells within the use range (and half a cell's diagonal) of the line, on its front for Doom-numbered specials
+    // (P_UseSpecialLine refuses the back) or either side for Hexen's, from which some trace to the line meets nothing
+    // that always stops it (a one-sided line, a two-sided line closed at every height its sectors can take).
     private List<int> UseCells(int line)
     {
         var frontOnly = _level.UsesDoomSpecials;
         var cells = new List<int>();
-        var scratch = new List<int>();
         var (x1, y1, x2, y2) = _geometry.Segment(line);
         var reach = UseRange + (Grid.CellSize * 0.75);
-        var length2 = ((x2 - x1) * (x2 - x1)) + ((y2 - y1) * (y2 - y1));
         var colLow = Math.Max(0, (int)Math.Floor((Math.Min(x1, x2) - reach - Grid.OriginX) / Grid.CellSize));
         var colHigh = Math.Min(Grid.Columns - 1, (int)Math.Ceiling((Math.Max(x1, x2) + reach - Grid.OriginX) / Grid.CellSize));
         var rowLow = Math.Max(0, (int)Math.Floor((Math.Min(y1, y2) - reach - Grid.OriginY) / Grid.CellSize));
@@ -207,20 +207,8 @@ internal sealed class GenerousWorld
             for (var col = colLow; col <= colHigh; col++)
             {
                 var c = (r * Grid.Columns) + col;
-                if (Grid.Blocked[c] != NavGrid.Free)
-                {
-                    continue;
-                }
-
                 double px = Grid.X(c), py = Grid.Y(c);
-                if (frontOnly && !NavGrid.OnFront(x1, y1, x2, y2, px, py))
-                {
-                    continue;
-                }
-
-                var t = length2 == 0 ? 0 : Math.Clamp((((px - x1) * (x2 - x1)) + ((py - y1) * (y2 - y1))) / length2, 0, 1);
-                double qx = x1 + (t * (x2 - x1)), qy = y1 + (t * (y2 - y1));
-                if (((px - qx) * (px - qx)) + ((py - qy) * (py - qy)) <= reach * reach && !Grid.WallBetween(px, py, qx, qy, line, scratch))
+                if (Grid.Blocked[c] == NavGrid.Free && (!frontOnly || NavGrid.OnFront(x1, y1, x2, y2, px, py)) && Traceable(px, py, line, reach))
                 {
                     cells.Add(c);
                 }
@@ -230,13 +218,37 @@ internal sealed class GenerousWorld
         return cells;
     }
 
-    // Cells within hitscan range that see the line's middle or an end past every one-sided wall (every other cell
-    // tested, its 2x2 block marked).
+    private bool Traceable(double px, double py, int line, double reach)
+    {
+        foreach (var (qx, qy) in TraceLines.Aims(_geometry, px, py, line, reach))
+        {
+            if (TraceLines.Clear(_geometry, px, py, qx, qy, line, _scratch, AlwaysStops))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A line that stops a trace whatever the movers do: one-sided, or closed at every height its sectors can take.
+    private bool AlwaysStops(int line)
+    {
+        ref readonly var def = ref _level.Linedefs.ItemRef(line);
+        if (def.FrontSide < 0 || def.BackSide < 0)
+        {
+            return true;
+        }
+
+        int front = _level.Sidedefs[def.FrontSide].Sector, back = _level.Sidedefs[def.BackSide].Sector;
+        return Math.Min(Ranges.CeilingMax[front], Ranges.CeilingMax[back]) - Math.Max(Ranges.FloorMin[front], Ranges.FloorMin[back]) <= 0;
+    }
+
+    // Cells within hitscan range from which some trace reaches the line past everything that always stops it (every
+    // other cell tested, its 2x2 block marked).
     private List<int> GunCells(int line)
     {
         var cells = new List<int>();
-        var scratch = new List<int>();
-        var (x1, y1, x2, y2) = _geometry.Segment(line);
         var (mx, my) = _geometry.Midpoint(line);
         var reach = (int)Math.Ceiling(GunRange / Grid.CellSize);
         var center = Grid.CellAt(mx, my);
@@ -247,8 +259,7 @@ internal sealed class GenerousWorld
             {
                 var c = (r * Grid.Columns) + col;
                 double px = Grid.X(c), py = Grid.Y(c);
-                if (((px - mx) * (px - mx)) + ((py - my) * (py - my)) > GunRange * GunRange ||
-                    (Grid.WallBetween(px, py, mx, my, line, scratch) && Grid.WallBetween(px, py, x1, y1, line, scratch) && Grid.WallBetween(px, py, x2, y2, line, scratch)))
+                if (((px - mx) * (px - mx)) + ((py - my) * (py - my)) > GunRange * GunRange || !Traceable(px, py, line, GunRange))
                 {
                     continue;
                 }

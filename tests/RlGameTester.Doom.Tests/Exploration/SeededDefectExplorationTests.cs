@@ -158,6 +158,25 @@ public sealed class SeededDefectExplorationTests
     }
 
     [Fact]
+    public void AnExitSwitchBehindAClosedSectorIsNotReachedAndProvenUnreachable()
+    {
+        // MAP01's exit switch is used from the room in front of its alcove: close the alcove (floor = ceiling, nothing
+        // opens it) and no use trace reaches the switch (PTR_UseTraverse stops at a closed opening).
+        var level = new EditableLevel(Fixtures.Freedoom2Data, "MAP01");
+        var untouched = ExplorationFixtures.Read(level);
+        var exit = ExplorationFixtures.Explore(untouched).Events.Single(e => e.Kind == ExplorerEventKind.ExitReached);
+        var alcove = untouched.Sidedefs[untouched.Linedefs[exit.Line!.Value].FrontSide].Sector;
+        ExplorationFixtures.SetSectorCeiling(level, alcove, ExplorationFixtures.SectorFloor(level, alcove));
+
+        var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
+
+        Assert.False(result.ExitReached);
+        Assert.DoesNotContain(result.Events, e => e.Kind == ExplorerEventKind.ExitReached || (e.Kind == ExplorerEventKind.LineActivated && e.Line == exit.Line));
+        var finding = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitUnreachable);
+        Assert.Equal(("critical", "proven"), (finding.Severity, finding.Evidence["proof"]));
+    }
+
+    [Fact]
     public void RandomlyMutatedLevelsAreExploredWithoutError()
     {
         // Heights, sector specials and line specials scrambled (with a fixed seed) in copies of a small level: whatever
