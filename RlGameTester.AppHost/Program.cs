@@ -21,11 +21,13 @@ var llm = builder.Configuration.GetConnectionString("llm") is { Length: > 0 }
 
 // Services.
 var api = builder.AddProject<Projects.RlGameTester_Api>("api")
+    .ServingPlainHttp()
     .WithBackingServices(backing)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
 
 var worker = builder.AddProject<Projects.RlGameTester_Worker>("worker")
+    .ServingPlainHttp()
     .WithBackingServices(backing)
     .WithHttpHealthCheck("/health");
 
@@ -43,6 +45,7 @@ if (builder.Configuration["Agents:Arnold:Path"] is { Length: > 0 } arnoldPath)
 }
 
 var analysis = builder.AddProject<Projects.RlGameTester_Analysis>("analysis")
+    .ServingPlainHttp()
     .WithBackingServices(backing)
     .WithHttpHealthCheck("/health");
 if (llm is not null)

@@ -15,4 +15,16 @@ internal static class ServiceWiring
 
         return service;
     }
+
+    /// <summary>
+    /// Services listen on plain HTTP (their launch profiles have no https endpoint; Azure's ingress terminates TLS), so
+    /// none is handed the development certificate: with one, Aspire warns on every machine without a trusted
+    /// certificate and the dashboard opens with a red "no trusted development certificate" banner.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> ServingPlainHttp(this IResourceBuilder<ProjectResource> service)
+    {
+#pragma warning disable ASPIRECERTIFICATES001 // Evaluation API: the one way to opt a project out of the certificate.
+        return service.WithoutHttpsCertificate();
+#pragma warning restore ASPIRECERTIFICATES001
+    }
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -43,6 +45,10 @@ internal sealed partial class DatabaseMigrator(IServiceScopeFactory scopes, ILog
         try
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+
+            // EF's history check on a fresh database reads the missing history table and logs that failed command
+            // as an error before it creates the table; creating it first (IF NOT EXISTS) keeps a first start clean.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
@@ -62,36 +68,41 @@ internal sealed partial class DatabaseMigrator(IServiceScopeFactory scopes, ILog
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Creates the database when the server has none by that name (a fresh local server). A server that
-    /// already has it, or that forbids creating databases (a managed one, set up by its owner), is left alone.
+    /// Creates the database when the server has none by that name (a fresh local server). The maintenance database is
+    /// asked, not the target (a connection to a missing database is a FATAL line in the server's log), and one replica
+    /// at a time asks and creates (a race would log "already exists" there). A server that keeps its maintenance
+    /// database from this user (a managed one, set up by its owner) is left alone.
     /// </summary>
     private static async Task EnsureDatabaseExistsAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var target = new NpgsqlConnectionStringBuilder(connectionString);
-        try
-        {
-            await using var probe = new NpgsqlConnection(target.ConnectionString);
-            await probe.OpenAsync(cancellationToken);
-            return;
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
-        {
-            // No such database yet: create it below.
-        }
-
-        var databaseName = target.Database ?? throw new InvalidOperationException("The database connection string names no database.");
+        var databaseName = new NpgsqlConnectionStringBuilder(connectionString).Database
+            ?? throw new InvalidOperationException("The database connection string names no database.");
         var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
         try
         {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.InsufficientPrivilege)
+        {
+            return;
+        }
+
+        // Advisory locks belong to one database: this one, in the maintenance database, never meets the migration lock.
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", connection))
+        {
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", databaseName);
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
-        {
-            // Another replica created it first (a concurrent CREATE DATABASE reports either code).
-        }
+
+        // Closing the connection releases the lock.
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} database migration(s): {Migrations}")]

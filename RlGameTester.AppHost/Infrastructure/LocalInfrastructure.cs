@@ -20,7 +20,7 @@ internal static class LocalInfrastructure
 
         var postgres = builder.AddResource(new LocalServerResource(
                 "postgres",
-                postgresSetup.Command,
+                LocalPostgresSetup.Command,
                 settings.DataDirectory,
                 endpoint => ReferenceExpression.Create(
                     $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)};Username=postgres;Password={password}")))

@@ -17,12 +17,17 @@ internal sealed class LocalPostgresSetup(LocalSettings settings)
     private readonly string _clusterDirectory = Path.Combine(settings.DataDirectory, "postgres");
     private readonly string _passwordFile = Path.Combine(settings.DataDirectory, "postgres-password");
 
-    /// <summary>The executable the resource starts: the server itself, or <c>runuser</c> in front of it.</summary>
-    public string Command => _asRoot ? "runuser" : Path.Combine(_bin, "postgres");
+    /// <summary>
+    /// The executable the resource starts: a shell that replaces itself with the server (or <c>runuser</c> in front of
+    /// it) with standard error joined to standard output. PostgreSQL writes its whole routine log to standard error,
+    /// which the dashboard would show as a column of red error lines on every start.
+    /// </summary>
+    public static string Command => "/bin/sh";
 
     public void AddArguments(IList<object> args, EndpointReference endpoint)
     {
-        object[] prefix = _asRoot ? ["-u", ServiceUser, "--", Path.Combine(_bin, "postgres")] : [];
+        object[] shell = ["-c", "exec \"$@\" 2>&1", "postgres"];
+        object[] prefix = _asRoot ? [.. shell, "runuser", "-u", ServiceUser, "--", Path.Combine(_bin, "postgres")] : [.. shell, Path.Combine(_bin, "postgres")];
         foreach (var argument in prefix.Concat([
             "-D", _clusterDirectory,
             "-p", endpoint.Property(EndpointProperty.TargetPort),

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using RlGameTester.TestSupport;
 
 namespace RlGameTester.Api.Tests;
@@ -14,6 +15,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Small enough that a test can exceed it; freedoom2.wad (28 MB) still fits.</summary>
     public const long MaxUploadBytes = 40L * 1024 * 1024;
+
+    /// <summary>Receives the host's log entries as well (warnings and above pass the filter below).</summary>
+    public ILoggerProvider? Logs { get; init; }
 
     public string DatabaseConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
 
@@ -36,6 +40,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Maps:MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:StackExchange.Redis", "None");
+        if (Logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        }
     }
 
     public override async ValueTask DisposeAsync()

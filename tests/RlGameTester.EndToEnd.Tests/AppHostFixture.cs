@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RlGameTester.TestSupport;
 
 namespace RlGameTester.EndToEnd.Tests;
 
@@ -17,6 +18,8 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The AppHost has not started.");
 
+    /// <summary>The AppHost's warnings and errors and every line of every resource's output, from the first start on.</summary>
+    public LogCollector Logs { get; } = new(LogLevel.Information);
 
     public async ValueTask InitializeAsync()
     {
@@ -28,7 +31,11 @@ public sealed class AppHostFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RlGameTester_AppHost>(
             ["--Infrastructure:Mode=local", $"--Infrastructure:Local:DataDirectory={_dataDirectory}"],
             cancellation.Token);
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddProvider(Logs)
+            // The AppHost forwards each resource's output a line at a time, at Information for standard output.
+            .AddFilter<LogCollector>("RlGameTester.AppHost.Resources", LogLevel.Information));
         _app = await builder.BuildAsync(cancellation.Token).WaitAsync(StartTimeout, cancellation.Token);
         try
         {

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using RlGameTester.TestSupport;
 
 namespace RlGameTester.EndToEnd.Tests;
 
-public sealed class AppHostTests(AppHostFixture fixture) : IClassFixture<AppHostFixture>
+public sealed partial class AppHostTests(AppHostFixture fixture) : IClassFixture<AppHostFixture>
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -26,6 +29,20 @@ public sealed class AppHostTests(AppHostFixture fixture) : IClassFixture<AppHost
         Assert.Equal("Healthy", checks["RlgtDbContext"]!["status"]!.GetValue<string>());
         Assert.Equal("Healthy", checks["blobs"]!["status"]!.GetValue<string>());
         Assert.Contains(checks, c => c.Key.Contains("redis", StringComparison.OrdinalIgnoreCase) && c.Value!["status"]!.GetValue<string>() == "Healthy");
+    }
+
+    [Fact]
+    public void AFirstStartShowsNoFailureAndNeedsNoDevelopmentCertificate()
+    {
+        // The fixture started on a data folder of its own: an empty database, as a newcomer's first start.
+        var entries = fixture.Logs.Entries;
+
+        // Errors, the services' console lines at Error ("fail:"), and the server's own (PostgreSQL's FATAL, ERROR).
+        var errors = entries.Where(e => e.Level >= LogLevel.Error || FailureLine().IsMatch(e.Message)).ToList();
+        Assert.True(errors.Count == 0, "The first start logged failures:\n" + LogCollector.Describe(errors));
+        // Aspire's warning without a trusted development certificate, the one the dashboard shows as a red banner.
+        var certificate = entries.Where(e => e.Level >= LogLevel.Warning && e.Message.Contains("certificate", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(certificate.Count == 0, "The first start warned about certificates:\n" + LogCollector.Describe(certificate));
     }
 
     [Fact]
@@ -148,4 +165,7 @@ public sealed class AppHostTests(AppHostFixture fixture) : IClassFixture<AppHost
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
         Assert.Contains("/api/runs/{id}/start", await document.Content.ReadAsStringAsync(Token));
     }
+
+    [GeneratedRegex(@"\b(fail|crit|FATAL|ERROR|PANIC):")]
+    private static partial Regex FailureLine();
 }
