@@ -73,12 +73,13 @@ public sealed class JobQueueTests : IAsyncLifetime
     [Fact]
     public async Task AHeartbeatedJobIsNotTakenOver()
     {
-        var queue = NewQueue(TimeSpan.FromSeconds(1));
+        // Heartbeats every 300 ms for 3 s, past the 2 s timeout; a busy machine may stall a beat well over a second.
+        var queue = NewQueue(TimeSpan.FromSeconds(2));
         await queue.EnqueueAsync(Queue, "job", "{}", Token);
         var lease = await queue.TakeAsync(Queue, "busy-worker", Token);
         Assert.NotNull(lease);
 
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 10; i++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(300), Token);
             await queue.HeartbeatAsync(lease!, "busy-worker");
