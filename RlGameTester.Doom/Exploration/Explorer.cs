@@ -58,10 +58,13 @@ public static class Explorer
         var startCell = model.ArrivalCell(thing.X, thing.Y);
         if (startCell < 0)
         {
-            // Proven only when even a box half a cell smaller has no room there.
+            // Proven only when even a box half a cell smaller has no room there for walls. Solid things are not
+            // proof: their sizes are the mod's to change (DEHACKED, DECORATE), as a total conversion's are.
             var generous = new NavGrid(level, geometry, t => model.ThingPresent[t], shrinkByHalfCell: true);
-            var proven = generous.Blocked[generous.CellAt(thing.X, thing.Y)] != NavGrid.Free;
-            return NoStart(geometry, "the player 1 start is inside a wall or a solid thing", proven ? "critical" : "major", start, thing.X, thing.Y);
+            var blocked = generous.Blocked[generous.CellAt(thing.X, thing.Y)];
+            return blocked == NavGrid.ThingBlocked
+                ? NoStart(geometry, $"the player 1 start overlaps {model.ThingName(generous.BlockingElement[generous.CellAt(thing.X, thing.Y)]).ToLowerInvariant()}, a solid thing, as Doom sizes it", "major", start, thing.X, thing.Y)
+                : NoStart(geometry, "the player 1 start is inside a wall or a solid thing", blocked == NavGrid.Free ? "major" : "critical", start, thing.X, thing.Y);
         }
 
         run.Run(startCell, thing.Angle);

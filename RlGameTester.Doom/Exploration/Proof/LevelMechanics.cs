@@ -218,6 +218,7 @@ internal sealed class LevelMechanics
 
     private void AddBosses(Skills skill)
     {
+        var actedOn = new HashSet<int>();
         foreach (var action in BossDeathActions.For(_level.Name))
         {
             var present = false;
@@ -245,6 +246,19 @@ internal sealed class LevelMechanics
                     _ => new SectorMove(true, MoveTarget.DoorOpen, MoveKind.Permanent),
                 };
                 Movers.Add(new SectorMover(Tagged(tag), move, $"the death of every {monster} (sectors tagged {tag})"));
+                actedOn.Add(tag);
+            }
+        }
+
+        // Tags 666 and 667 are the boss tags: vanilla acts on them only in its boss levels, but a port's MAPINFO gives
+        // any level such an action (ZDoom's SpecialAction), and mods made for those ports use it. Sectors waiting on
+        // one the rules above do not move may move when some monster dies.
+        foreach (var tag in (int[])[666, 667])
+        {
+            if (!actedOn.Contains(tag) && Tagged(tag) is { Length: > 0 } waiting)
+            {
+                Movers.Add(new SectorMover(waiting, null, $"sectors tagged {tag} (a boss tag)"));
+                Limits.Add(new ProofLimit("boss death", $"sectors tagged {tag} wait for a boss death this level's rules do not give, which a port's MAPINFO may", null));
             }
         }
     }

@@ -39,6 +39,9 @@ internal static class ExplorationFixtures
     public static void SetSectorSpecial(EditableLevel level, int sector, int special) =>
         BinaryPrimitives.WriteInt16LittleEndian(level["SECTORS"].AsSpan((sector * SectorSize) + 22), (short)special);
 
+    public static void SetSectorTag(EditableLevel level, int sector, int tag) =>
+        BinaryPrimitives.WriteInt16LittleEndian(level["SECTORS"].AsSpan((sector * SectorSize) + 24), (short)tag);
+
     /// <summary>Adds a thing at the end of the THINGS lump (on every skill) and returns its index.</summary>
     public static int AddThing(EditableLevel level, int x, int y, int type)
     {

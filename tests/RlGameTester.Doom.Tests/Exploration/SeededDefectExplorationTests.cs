@@ -177,6 +177,49 @@ public sealed class SeededDefectExplorationTests
     }
 
     [Fact]
+    public void AClosedExitAlcoveWaitingOnABossTagIsNotProvenUnreachable()
+    {
+        // The same closed alcove, tagged 666: vanilla moves it only in boss levels, but a port's MAPINFO may give MAP01 a
+        // boss action, so the proof cannot rule it out.
+        var level = new EditableLevel(Fixtures.Freedoom2Data, "MAP01");
+        var untouched = ExplorationFixtures.Read(level);
+        var exit = ExplorationFixtures.Explore(untouched).Events.Single(e => e.Kind == ExplorerEventKind.ExitReached);
+        var alcove = untouched.Sidedefs[untouched.Linedefs[exit.Line!.Value].FrontSide].Sector;
+        ExplorationFixtures.SetSectorCeiling(level, alcove, ExplorationFixtures.SectorFloor(level, alcove));
+        ExplorationFixtures.SetSectorTag(level, alcove, 666);
+
+        var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
+
+        Assert.False(result.ExitReached);
+        Assert.DoesNotContain(result.Findings, f => f.Severity == "critical");
+        var finding = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitNotReached);
+        Assert.Equal(("not proven", "boss death"), (finding.Evidence["proof"], finding.Evidence["mechanic"]));
+    }
+
+    [Fact]
+    public void AStartOverlappingASolidThingIsNotACriticalButAStartInTheVoidIs()
+    {
+        // A column 4 units beside MAP01's start: Doom's sizes leave the box no room, but a mod may size it otherwise.
+        var level = new EditableLevel(Fixtures.Freedoom2Data, "MAP01");
+        var start = ExplorationFixtures.Read(level).Things.Last(t => t.Type == 1);
+        ExplorationFixtures.AddThing(level, (int)start.X + 4, (int)start.Y, 48);
+
+        var crowded = Assert.Single(ExplorationFixtures.Explore(ExplorationFixtures.Read(level)).Findings);
+
+        Assert.Equal((ExplorerFindingKind.ExitUnreachable, "major"), (crowded.Kind, crowded.Severity));
+        Assert.Contains("overlaps tall techno column", crowded.Title, StringComparison.Ordinal);
+
+        // The start moved far outside every sector: no box of any size stands there.
+        var voided = new EditableLevel(Fixtures.Freedoom2Data, "MAP01");
+        var index = ExplorationFixtures.Read(voided).Things.ToList().FindLastIndex(t => t.Type == 1);
+        voided.SetThing(index, 30000, 30000, 1, 7);
+
+        var lost = Assert.Single(ExplorationFixtures.Explore(ExplorationFixtures.Read(voided)).Findings);
+
+        Assert.Equal((ExplorerFindingKind.ExitUnreachable, "critical"), (lost.Kind, lost.Severity));
+    }
+
+    [Fact]
     public void RandomlyMutatedLevelsAreExploredWithoutError()
     {
         // Heights, sector specials and line specials scrambled (with a fixed seed) in copies of a small level: whatever
