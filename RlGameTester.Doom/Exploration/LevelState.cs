@@ -21,6 +21,7 @@ internal sealed class LevelState
         var level = model.Level;
         Heights = new SectorHeights(level, model.Geometry);
         Activated = new bool[level.Linedefs.Length];
+        Spent = new bool[level.Linedefs.Length];
         Taken = new bool[level.Things.Length];
         Done = new bool[level.Things.Length];
         Crushed = new bool[level.Sectors.Length];
@@ -39,6 +40,24 @@ internal sealed class LevelState
     public int HeightsVersion { get; private set; }
 
     public void HeightsChanged() => HeightsVersion++;
+
+    /// <summary>
+    /// One-shot lines set off, whose special Doom has cleared (P_ChangeSwitchTexture, P_CrossSpecialLine): a use trace
+    /// passes them as plain lines now, so a switch behind a used one can be reached.
+    /// </summary>
+    public bool[] Spent { get; }
+
+    /// <summary>Counts the lines spent, so what was traced past them is traced again.</summary>
+    public int SpentVersion { get; private set; }
+
+    public void Spend(int line)
+    {
+        if (!Spent[line])
+        {
+            Spent[line] = true;
+            SpentVersion++;
+        }
+    }
 
     /// <summary>Lines set off (a repeatable door or switch is reset when what it opens shuts again).</summary>
     public bool[] Activated { get; }

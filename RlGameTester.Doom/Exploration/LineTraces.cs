@@ -5,14 +5,14 @@ namespace RlGameTester.Doom.Exploration;
 /// <summary>
 /// Whether a use or a shot from a cell reaches a line, as Doom traces them under the current sector heights: a use
 /// (PTR_UseTraverse) stops at a one-sided line, at a two-sided line whose opening is closed, and at another special line
-/// (Doom uses that one instead); a shot (PTR_ShootTraverse) stops at one-sided lines and closed openings. The body may
-/// face any way, so some point of the line within reach is enough. Results are kept until a sector moves.
+/// (Doom uses that one instead) unless it was a one-shot line already set off (its special is gone); a shot (PTR_ShootTraverse) stops at one-sided lines and closed openings. The body may
+/// face any way, so some point of the line within reach is enough. Results are kept until a sector moves or a line is spent.
 /// </summary>
 internal sealed class LineTraces
 {
     private readonly LevelModel _model;
     private readonly LevelState _state;
-    private readonly Dictionary<(int Cell, int Line), (int Version, bool Clear)> _known = [];
+    private readonly Dictionary<(int Cell, int Line), (int Version, int Spent, bool Clear)> _known = [];
     private readonly List<int> _cells = [];
 
     public LineTraces(LevelModel model, LevelState state)
@@ -28,7 +28,7 @@ internal sealed class LineTraces
     private bool Reaches(int cell, int line, double range, bool use)
     {
         var key = (use ? cell : ~cell, line);
-        if (_known.TryGetValue(key, out var known) && known.Version == _state.HeightsVersion)
+        if (_known.TryGetValue(key, out var known) && known.Version == _state.HeightsVersion && known.Spent == _state.SpentVersion)
         {
             return known.Clear;
         }
@@ -45,7 +45,7 @@ internal sealed class LineTraces
             }
         }
 
-        _known[key] = (_state.HeightsVersion, clear);
+        _known[key] = (_state.HeightsVersion, _state.SpentVersion, clear);
         return clear;
     }
 
@@ -56,7 +56,7 @@ internal sealed class LineTraces
         return TraceLines.Clear(_model.Geometry, px, py, qx, qy, target, _cells, line =>
         {
             ref readonly var def = ref level.Linedefs.ItemRef(line);
-            if (def.FrontSide < 0 || def.BackSide < 0 || (use && def.Special != 0))
+            if (def.FrontSide < 0 || def.BackSide < 0 || (use && def.Special != 0 && !_state.Spent[line]))
             {
                 return true;
             }

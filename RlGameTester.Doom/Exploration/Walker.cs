@@ -291,6 +291,13 @@ internal sealed class Walker
         }
 
         _state.Activated[action.Line] = true;
+
+        // Manual doors keep their special (EV_VerticalDoor); other one-shot lines lose it.
+        if (!action.Repeatable && action.Trigger != LineTrigger.Door)
+        {
+            _state.Spend(action.Line);
+        }
+
         _log.Add(_log.At(ExplorerEventKind.LineActivated, _body.Cell) with { Line = action.Line, Detail = action.Name });
         if (action.Exit)
         {
@@ -311,20 +318,31 @@ internal sealed class Walker
 
         ref readonly var line = ref _model.Level.Linedefs.ItemRef(action.Line);
         int? frontSector = line.FrontSide < 0 ? null : _model.Level.Sidedefs[line.FrontSide].Sector;
+        var floorBefore = FloorUnderBody();
         var travel = ApplyMoves(move, action.Sectors, frontSector);
         if (travel < 0)
         {
             return false;
         }
 
+        // A floor that rises under the body carries it up at its speed, not at once: the body rides it to the top before
+        // it walks on (a step off half-way up would be a climb Doom does not allow).
+        var ride = FloorUnderBody() - floorBefore;
+        if (ride > NavGrid.MaxStepUp)
+        {
+            Wait((ride + move.Speed - 1) / Math.Max(1, move.Speed));
+        }
+
         // A player waits at a door or switch for what it moves (not on a damaging floor); walk-over lines are passed at full speed.
-        if (action.Trigger is LineTrigger.Door or LineTrigger.Switch && !_state.IsDamaging(_grid.CenterSector[_body.Cell]))
+        else if (action.Trigger is LineTrigger.Door or LineTrigger.Switch && !_state.IsDamaging(_grid.CenterSector[_body.Cell]))
         {
             Wait(Math.Min(travel / Math.Max(1, move.Speed), 140));
         }
 
         return true;
     }
+
+    private int FloorUnderBody() => _body.LiftConfig == 0 ? _grid.Floor0[_body.Cell] : _grid.Floor1[_body.Cell];
 
     private int ApplyMoves(SectorMove move, IReadOnlyList<int> sectors, int? frontSector)
     {

@@ -177,6 +177,32 @@ public sealed class SeededDefectExplorationTests
     }
 
     [Fact]
+    public void ASwitchBehindAOneShotSwitchLineIsUsedOnceThatLineIsSpent()
+    {
+        // MAP01's exit switch (line 774) stands in a ring (sector 152) the player can walk into. Raise the ring 56 units
+        // so the switch is pressed from outside it, across the ring's edge lines, and make those lines S1 switches (open
+        // the door tagged 4): a use stops at the first special line, so the exit switch is out of reach until one is
+        // pressed, after which Doom has cleared its special and the use goes through.
+        var level = new EditableLevel(Fixtures.Freedoom2Data, "MAP01");
+        var exitLine = ExplorationFixtures.Explore(ExplorationFixtures.Read(level)).Events.Single(e => e.Kind == ExplorerEventKind.ExitReached).Line;
+        ExplorationFixtures.SetSectorFloor(level, 152, -40);
+        foreach (var line in (int[])[701, 751, 864, 884])
+        {
+            level.SetLineField(line, 3, 103);
+            level.SetLineField(line, 4, 4);
+        }
+
+        var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
+
+        Assert.True(result.ExitReached, string.Join("\n", result.Findings.Select(f => f.Title)));
+        Assert.True(result.Validation!.Upholds);
+        var pressed = result.Events.Where(e => e.Kind == ExplorerEventKind.LineActivated).Select(e => e.Line).ToList();
+        var exit = result.Events.Single(e => e.Kind == ExplorerEventKind.ExitReached);
+        Assert.Equal(exitLine, exit.Line);
+        Assert.True(pressed.Intersect([701, 751, 864, 884]).Any(), "the exit was pressed without setting off a line in front of it");
+    }
+
+    [Fact]
     public void AClosedExitAlcoveWaitingOnABossTagIsNotProvenUnreachable()
     {
         // The same closed alcove, tagged 666: vanilla moves it only in boss levels, but a port's MAPINFO may give MAP01 a
