@@ -34,11 +34,11 @@ internal sealed class CrossingIndex
         var offsets = grid.Offsets;
         foreach (var to in cells)
         {
-            var toFront = NavGrid.OnFront(x1, y1, x2, y2, grid.X(to), grid.Y(to));
+            var toFront = NavGrid.OnFrontAsDoom(x1, y1, x2, y2, grid.X(to), grid.Y(to));
             for (var d = 0; d < 8; d++)
             {
                 var from = to - offsets[d];
-                if (from < 0 || from >= grid.Count || NavGrid.OnFront(x1, y1, x2, y2, grid.X(from), grid.Y(from)) == toFront)
+                if (from < 0 || from >= grid.Count || NavGrid.OnFrontAsDoom(x1, y1, x2, y2, grid.X(from), grid.Y(from)) == toFront)
                 {
                     continue;
                 }

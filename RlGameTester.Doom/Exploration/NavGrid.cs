@@ -223,6 +223,12 @@ internal sealed class NavGrid
     /// <summary>Which side of a line a point is on: true for the front (right of start to end), as the geometry decides.</summary>
     public static bool OnFront(double x1, double y1, double x2, double y2, double px, double py) => Cross(x1, y1, x2, y2, px, py) <= 0;
 
+    /// <summary>
+    /// P_PointOnLineSide's front: a point exactly on the line (or its extension) is on the back. Crossings are judged so:
+    /// a centre that comes to the line and goes back crosses nothing, whichever side it came from the engine decides.
+    /// </summary>
+    public static bool OnFrontAsDoom(double x1, double y1, double x2, double y2, double px, double py) => Cross(x1, y1, x2, y2, px, py) < 0;
+
     /// <summary>Whether a segment crosses the open square of half-size <paramref name="half"/> around (cx, cy), as P_BoxOnLineSide straddles.</summary>
     public static bool Touches(double x1, double y1, double x2, double y2, double cx, double cy, double half)
     {

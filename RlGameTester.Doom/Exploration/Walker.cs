@@ -182,6 +182,13 @@ internal sealed class Walker
             }
         }
 
+        if (Math.Abs(((direction * 45) - _body.Angle + 540) % 360 - 180) >= 90)
+        {
+            // Doom moves in a straight line through a tic: a sharp turn is made at a tic, not between two (a turn of 45
+            // degrees cuts its corner by less than the validator's grid tolerance).
+            OnATic();
+        }
+
         _body.Angle = direction * 45;
         var length = (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2);
         Advance(from, to, length / Speed);
@@ -194,6 +201,7 @@ internal sealed class Walker
         var keepGoing = true;
         if (crossed is not null)
         {
+            OnATic();
             foreach (var (line, frontToBack) in crossed)
             {
                 var action = _model.Actions[line]!;
@@ -431,6 +439,18 @@ internal sealed class Walker
         _log.Add(_log.At(ExplorerEventKind.ExitReached, _body.Cell) with { Line = line, Detail = detail });
     }
 
+    // Doom moves the body and touches things and lines only at whole tics, and the body passes most cell centres
+    // between two: what the explorer does at a cell (a pickup, a line crossed) it does once the body stands there at a
+    // tic, so the positions it records show the touch or the crossing (the trajectory validator checks them).
+    private void OnATic()
+    {
+        var wait = Math.Ceiling(_body.Clock) - _body.Clock;
+        if (wait > 0)
+        {
+            Advance(_body.Cell, _body.Cell, wait);
+        }
+    }
+
     private void Wait(int tics)
     {
         if (tics > 0)
@@ -513,6 +533,7 @@ internal sealed class Walker
                 continue;
             }
 
+            OnATic();
             _state.Done[thing] = true;
             Give(thing, c);
         }
