@@ -75,7 +75,9 @@ internal static class ThingChecks
         var thing = c.Level.Things[index];
         var (severity, consequence) = info.Category switch
         {
-            ThingCategory.PlayerStart when thing.Type == 1 => (FindingSeverity.Critical, "player 1 starts in the void and cannot move or play"),
+            ThingCategory.PlayerStart when thing.Type == 1 && IsLastPlayer1Start(c, index) => (FindingSeverity.Critical, "player 1 starts in the void and cannot move or play"),
+            // Doom spawns player 1 at the last start; the earlier ones become voodoo dolls (Boom maps park dozens).
+            ThingCategory.PlayerStart when thing.Type == 1 => (FindingSeverity.Info, "an extra player 1 start is a voodoo doll; there nothing moves or crushes it"),
             ThingCategory.PlayerStart or ThingCategory.DeathmatchStart => (FindingSeverity.Major, "a player spawning there is stuck in the void"),
             ThingCategory.TeleportDestination => (FindingSeverity.Major, "teleporting there puts the player in the void"),
             ThingCategory.Monster => (FindingSeverity.Major, "the monster can never be reached, which blocks 100% kills"),
@@ -86,6 +88,19 @@ internal static class ThingChecks
         };
         c.ReportThing(CheckNames.ThingOutsideMap, severity, index,
             $"{c.DescribeThing(index)} at ({CheckContext.Number(thing.X)}, {CheckContext.Number(thing.Y)}) is outside every sector: {consequence}.");
+    }
+
+    private static bool IsLastPlayer1Start(CheckContext c, int index)
+    {
+        for (var t = index + 1; t < c.Level.Things.Length; t++)
+        {
+            if (c.Level.Things[t].Type == 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsEpisodeMap(string name) =>

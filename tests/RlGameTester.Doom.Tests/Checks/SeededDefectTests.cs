@@ -135,6 +135,28 @@ public sealed class SeededDefectTests
     }
 
     [Fact]
+    public void OnlyThePlayer1StartDoomSpawnsIsCriticalInTheVoidAnEarlierOneIsAVoodooDoll()
+    {
+        var level = Map01();
+        var bounds = new LevelGeometry(Read(level)).Bounds;
+        var start = Enumerable.Range(0, level.ThingCount).Last(i => level.Thing(i).Type == 1);
+        var original = level.Thing(start);
+        level.SetThing(start, (short)(bounds.MaxX + 300), (short)(bounds.MaxY + 300), 1, original.Flags);
+
+        var spawned = Assert.Single(Pipeline.CheckOnly(level), f => f.Check == CheckNames.ThingOutsideMap);
+        Assert.Equal(((int?)start, FindingSeverity.Critical), (spawned.Index, spawned.Severity));
+
+        // A second start after it: Doom spawns the player there, and the one in the void is a voodoo doll.
+        var doll = start;
+        var player = level.ThingCount;
+        level["THINGS"] = [.. level["THINGS"], .. new byte[10]];
+        level.SetThing(player, original.X, original.Y, 1, original.Flags);
+
+        var voodoo = Assert.Single(Pipeline.CheckOnly(level), f => f.Check == CheckNames.ThingOutsideMap);
+        Assert.Equal(((int?)doll, FindingSeverity.Info), (voodoo.Index, voodoo.Severity));
+    }
+
+    [Fact]
     public void PointingAnActionLineAtAMissingTagIsFoundOnThatLine()
     {
         var level = Map01();
