@@ -160,18 +160,13 @@ public sealed class SeededDefectExplorationTests
     [Fact]
     public void AnExitSwitchBehindAClosedSectorIsNotReachedAndProvenUnreachable()
     {
-        // MAP01's exit switch is used from the room in front of its alcove: close the alcove (floor = ceiling, nothing
-        // opens it) and no use trace reaches the switch (PTR_UseTraverse stops at a closed opening).
-        var level = new EditableLevel(Fixtures.Freedoom2Data, "MAP01");
-        var untouched = ExplorationFixtures.Read(level);
-        var exit = ExplorationFixtures.Explore(untouched).Events.Single(e => e.Kind == ExplorerEventKind.ExitReached);
-        var alcove = untouched.Sidedefs[untouched.Linedefs[exit.Line!.Value].FrontSide].Sector;
-        ExplorationFixtures.SetSectorCeiling(level, alcove, ExplorationFixtures.SectorFloor(level, alcove));
+        // No use trace reaches the switch (PTR_UseTraverse stops at a closed opening).
+        var (level, _, exitLine) = Map01WithClosedExitAlcove();
 
         var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
 
         Assert.False(result.ExitReached);
-        Assert.DoesNotContain(result.Events, e => e.Kind == ExplorerEventKind.ExitReached || (e.Kind == ExplorerEventKind.LineActivated && e.Line == exit.Line));
+        Assert.DoesNotContain(result.Events, e => e.Kind == ExplorerEventKind.ExitReached || (e.Kind == ExplorerEventKind.LineActivated && e.Line == exitLine));
         var finding = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitUnreachable);
         Assert.Equal(("critical", "proven"), (finding.Severity, finding.Evidence["proof"]));
     }
@@ -205,13 +200,9 @@ public sealed class SeededDefectExplorationTests
     [Fact]
     public void AClosedExitAlcoveWaitingOnABossTagIsNotProvenUnreachable()
     {
-        // The same closed alcove, tagged 666: vanilla moves it only in boss levels, but a port's MAPINFO may give MAP01 a
-        // boss action, so the proof cannot rule it out.
-        var level = new EditableLevel(Fixtures.Freedoom2Data, "MAP01");
-        var untouched = ExplorationFixtures.Read(level);
-        var exit = ExplorationFixtures.Explore(untouched).Events.Single(e => e.Kind == ExplorerEventKind.ExitReached);
-        var alcove = untouched.Sidedefs[untouched.Linedefs[exit.Line!.Value].FrontSide].Sector;
-        ExplorationFixtures.SetSectorCeiling(level, alcove, ExplorationFixtures.SectorFloor(level, alcove));
+        // The closed alcove tagged 666: vanilla moves it only in boss levels, but a port's MAPINFO may give MAP01 a boss
+        // action, so the proof cannot rule it out.
+        var (level, alcove, _) = Map01WithClosedExitAlcove();
         ExplorationFixtures.SetSectorTag(level, alcove, 666);
 
         var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
@@ -286,6 +277,17 @@ public sealed class SeededDefectExplorationTests
 
     // A sector the agent walked through, not the start, with no special or tag, not moved by any line, as low as every
     // neighbour, with room for the body well inside it: lowering it by 128 makes a pit nobody climbs out of.
+    // MAP01's exit switch is used from the room in front of its alcove: the alcove closed (floor = ceiling, nothing opens it).
+    private static (EditableLevel Level, int Alcove, int? ExitLine) Map01WithClosedExitAlcove()
+    {
+        var level = new EditableLevel(Fixtures.Freedoom2Data, "MAP01");
+        var untouched = ExplorationFixtures.Read(level);
+        var exit = ExplorationFixtures.Explore(untouched).Events.Single(e => e.Kind == ExplorerEventKind.ExitReached);
+        var alcove = untouched.Sidedefs[untouched.Linedefs[exit.Line!.Value].FrontSide].Sector;
+        ExplorationFixtures.SetSectorCeiling(level, alcove, ExplorationFixtures.SectorFloor(level, alcove));
+        return (level, alcove, exit.Line);
+    }
+
     private static int PitCandidate(Level level, ExplorationResult run)
     {
         var geometry = new LevelGeometry(level);
