@@ -61,9 +61,10 @@ public static class Explorer
             // Proven only when even a box half a cell smaller has no room there for walls. Solid things are not
             // proof: their sizes are the mod's to change (DEHACKED, DECORATE), as a total conversion's are.
             var generous = new NavGrid(level, geometry, t => model.ThingPresent[t], shrinkByHalfCell: true);
-            var blocked = generous.Blocked[generous.CellAt(thing.X, thing.Y)];
+            var cell = generous.CellAt(thing.X, thing.Y);
+            var blocked = generous.Blocked[cell];
             return blocked == NavGrid.ThingBlocked
-                ? NoStart(geometry, $"the player 1 start overlaps {model.ThingName(generous.BlockingElement[generous.CellAt(thing.X, thing.Y)]).ToLowerInvariant()}, a solid thing, as Doom sizes it", "major", start, thing.X, thing.Y)
+                ? NoStart(geometry, $"the player 1 start overlaps {model.ThingName(generous.BlockingElement[cell]).ToLowerInvariant()}, a solid thing, as Doom sizes it", "major", start, thing.X, thing.Y)
                 : NoStart(geometry, "the player 1 start is inside a wall or a solid thing", blocked == NavGrid.Free ? "major" : "critical", start, thing.X, thing.Y);
         }
 

@@ -1,12 +1,11 @@
-using RlGameTester.Doom.Specials;
-
 namespace RlGameTester.Doom.Exploration;
 
 /// <summary>
 /// Whether a use or a shot from a cell reaches a line, as Doom traces them under the current sector heights: a use
 /// (PTR_UseTraverse) stops at a one-sided line, at a two-sided line whose opening is closed, and at another special line
-/// (Doom uses that one instead) unless it was a one-shot line already set off (its special is gone); a shot (PTR_ShootTraverse) stops at one-sided lines and closed openings. The body may
-/// face any way, so some point of the line within reach is enough. Results are kept until a sector moves or a line is spent.
+/// (Doom uses that one instead) unless it is a one-shot line already set off (Doom has cleared its special); a shot
+/// (PTR_ShootTraverse) stops at one-sided lines and closed openings. The body may face any way, so some point of the
+/// line within reach is enough. Results are kept until a sector moves or a line is spent.
 /// </summary>
 internal sealed class LineTraces
 {
@@ -54,15 +53,6 @@ internal sealed class LineTraces
         var level = _model.Level;
         var heights = _state.Heights;
         return TraceLines.Clear(_model.Geometry, px, py, qx, qy, target, _cells, line =>
-        {
-            ref readonly var def = ref level.Linedefs.ItemRef(line);
-            if (def.FrontSide < 0 || def.BackSide < 0 || (use && def.Special != 0 && !_state.Spent[line]))
-            {
-                return true;
-            }
-
-            int front = level.Sidedefs[def.FrontSide].Sector, back = level.Sidedefs[def.BackSide].Sector;
-            return Math.Min(heights.Ceiling[front], heights.Ceiling[back]) - Math.Max(heights.FloorHigh[front], heights.FloorHigh[back]) <= 0;
-        });
+            (use && level.Linedefs[line].Special != 0 && !_state.Spent[line]) || TraceLines.Shut(level, line, heights.Ceiling, heights.FloorHigh));
     }
 }

@@ -1,4 +1,5 @@
 using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
 
 namespace RlGameTester.Doom.Exploration;
 
@@ -54,6 +55,22 @@ internal static class TraceLines
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether a line stops every trace under the given heights (P_LineOpening): one-sided, or two-sided with no opening
+    /// between the lower ceiling and the higher floor.
+    /// </summary>
+    public static bool Shut(Level level, int line, int[] ceilings, int[] floors)
+    {
+        ref readonly var def = ref level.Linedefs.ItemRef(line);
+        if (def.FrontSide < 0 || def.BackSide < 0)
+        {
+            return true;
+        }
+
+        int front = level.Sidedefs[def.FrontSide].Sector, back = level.Sidedefs[def.BackSide].Sector;
+        return Math.Min(ceilings[front], ceilings[back]) - Math.Max(floors[front], floors[back]) <= 0;
     }
 
     // PIT_AddLineIntercepts: the line's ends lie on different sides of the trace (P_PointOnDivlineSide, where a point

@@ -232,17 +232,7 @@ internal sealed class GenerousWorld
     }
 
     // A line that stops a trace whatever the movers do: one-sided, or closed at every height its sectors can take.
-    private bool AlwaysStops(int line)
-    {
-        ref readonly var def = ref _level.Linedefs.ItemRef(line);
-        if (def.FrontSide < 0 || def.BackSide < 0)
-        {
-            return true;
-        }
-
-        int front = _level.Sidedefs[def.FrontSide].Sector, back = _level.Sidedefs[def.BackSide].Sector;
-        return Math.Min(Ranges.CeilingMax[front], Ranges.CeilingMax[back]) - Math.Max(Ranges.FloorMin[front], Ranges.FloorMin[back]) <= 0;
-    }
+    private bool AlwaysStops(int line) => TraceLines.Shut(_level, line, Ranges.CeilingMax, Ranges.FloorMin);
 
     // Cells within hitscan range from which some trace reaches the line past everything that always stops it (every
     // other cell tested, its 2x2 block marked).
