@@ -21,6 +21,7 @@ internal sealed class CheckContext
     private bool[]? movingSectors;
     private int[]? thingRegions;
     private PlayerView? view;
+    private SourcePortFeatures? portFeatures;
     private readonly LinedefSpecialInfo?[] lineSpecials;
 
     public CheckContext(Level level, ResourceSet resources, LevelGeometry geometry, CheckOptions options)
@@ -50,6 +51,12 @@ internal sealed class CheckContext
 
     /// <summary>Binary Doom format: vanilla Doom's rules (and crashes) apply.</summary>
     public bool IsVanillaFormat => Level.Format == LevelFormat.Doom;
+
+    /// <summary>The source-port features the level uses (none outside the binary Doom format, which has its own port).</summary>
+    public SourcePortFeatures PortFeatures => portFeatures ??= SourcePortFeatures.Of(Level, LineSpecial);
+
+    /// <summary>Binary Doom format using no source-port feature: the level is meant for vanilla Doom, whose crashes stop it.</summary>
+    public bool TargetsVanilla => IsVanillaFormat && !PortFeatures.Any;
 
     /// <summary>The region (sector piece) each thing stands in (-1 in the void).</summary>
     public int[] ThingRegions => thingRegions ??= Level.Things.Select(t => Geometry.RegionAt(t.X, t.Y)).ToArray();

@@ -6,7 +6,10 @@ namespace RlGameTester.Doom.Checks;
 [JsonConverter(typeof(JsonStringEnumConverter<FindingSeverity>))]
 public enum FindingSeverity
 {
-    /// <summary>The level crashes an engine or cannot be started or finished.</summary>
+    /// <summary>
+    /// The level cannot be finished, or the engine it is made for refuses or crashes on it in play. A crash only in an
+    /// engine the level cannot run on anyway (vanilla, for a Boom level), or only on a press a player need not make, is major.
+    /// </summary>
     [JsonStringEnumMemberName("critical")]
     Critical,
 

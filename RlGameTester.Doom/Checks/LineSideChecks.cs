@@ -12,15 +12,9 @@ internal static class LineSideChecks
         {
             var line = lines[i];
             var twoSided = line.HasFlag(LinedefFlags.TwoSided);
-            if (line.FrontSide < 0 && line.BackSide < 0)
+            if (line.FrontSide < 0)
             {
-                c.ReportLine(CheckNames.LineWithoutSides, FindingSeverity.Critical, i,
-                    $"Line {i} has no sidedefs at all: it bounds no sector and Doom reads invalid memory when drawing it. Give it a front side or delete it.");
-            }
-            else if (line.FrontSide < 0)
-            {
-                c.ReportLine(CheckNames.LineMissingFront, FindingSeverity.Critical, i,
-                    $"Line {i} has a back side but no front (right) side; Doom crashes or draws garbage when it reaches it. Flip the line.");
+                MissingFront(c, i, line.BackSide < 0);
             }
             else if (twoSided && line.BackSide < 0)
             {
@@ -35,6 +29,25 @@ internal static class LineSideChecks
                 c.ReportLine(CheckNames.BackSideWithoutTwoSidedFlag, FindingSeverity.Minor, i,
                     $"Line {i} has a back side but is not flagged two-sided: Doom draws it as a solid wall that can be walked through. Set the flag unless this fake wall is intended.");
             }
+        }
+    }
+
+    // Vanilla follows the missing side into a sector that does not exist while grouping lines and crashes loading the
+    // level; Boom-compatible and ZDoom-family ports substitute sidedef 0, a guess (an invisible wall, wrong heights).
+    private static void MissingFront(CheckContext c, int line, bool noSides)
+    {
+        var consequence = c.TargetsVanilla
+            ? "vanilla Doom crashes loading the level"
+            : $"vanilla Doom crashes on it; the {(c.IsVanillaFormat ? c.PortFeatures.Port : "ZDoom-family")} port this level needs substitutes sidedef 0, so the line turns into whatever that side makes of it (often an invisible wall)";
+        if (noSides)
+        {
+            c.ReportLine(CheckNames.LineWithoutSides, c.TargetsVanilla ? FindingSeverity.Critical : FindingSeverity.Major, line,
+                $"Line {line} has no sidedefs at all: it bounds no sector and {consequence}. Give it a front side or delete it.");
+        }
+        else
+        {
+            c.ReportLine(CheckNames.LineMissingFront, c.TargetsVanilla ? FindingSeverity.Critical : FindingSeverity.Major, line,
+                $"Line {line} has a back side but no front (right) side: {consequence}. Flip the line.");
         }
     }
 }

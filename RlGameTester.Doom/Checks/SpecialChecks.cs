@@ -13,8 +13,6 @@ internal static class SpecialChecks
 
     public static void Run(CheckContext c)
     {
-        var boomLines = 0;
-        var zdoomLines = 0;
         for (var i = 0; i < c.Level.Linedefs.Length; i++)
         {
             var line = c.Level.Linedefs[i];
@@ -31,20 +29,14 @@ internal static class SpecialChecks
                 continue;
             }
 
-            if (c.Level.UsesDoomSpecials && info.Game is DoomGame.Boom or DoomGame.Mbf)
-            {
-                boomLines++;
-            }
-
-            if (c.Level.UsesDoomSpecials && info.Game == DoomGame.ZDoom)
-            {
-                zdoomLines++;
-            }
-
             if (c.Level.UsesDoomSpecials && info.Trigger == LineTrigger.Door && line.BackSide < 0)
             {
-                c.ReportLine(CheckNames.DoorOnOneSidedLine, info.IsGeneralized ? FindingSeverity.Major : FindingSeverity.Critical, i,
-                    $"Line {i} has a manual door special ({info.TriggerCode} {info.Name}) but no back side: using it acts on a sector that does not exist (vanilla Doom quits with \"EV_VerticalDoor: DR special type on 1-sided linedef\").");
+                // Monsters never use it (a one-sided line blocks them before it counts as touched), so only a player's
+                // press off the level's way quits vanilla: a crash a player can avoid, not a level that cannot be finished.
+                c.ReportLine(CheckNames.DoorOnOneSidedLine, c.TargetsVanilla ? FindingSeverity.Major : FindingSeverity.Minor, i,
+                    c.TargetsVanilla
+                        ? $"Line {i} has a manual door special ({info.TriggerCode} {info.Name}) but no back side: the door it should open does not exist, and a player who uses it quits vanilla Doom (\"EV_VerticalDoor: DR special type on 1-sided linedef\")."
+                        : $"Line {i} has a manual door special ({info.TriggerCode} {info.Name}) but no back side: the door it should open does not exist; Boom-compatible and ZDoom-family ports answer a press with a grunt, vanilla Doom would quit.");
             }
 
             if (c.Level.Format == LevelFormat.Udmf && !c.Level.UsesDoomSpecials &&
@@ -57,7 +49,7 @@ internal static class SpecialChecks
 
         Teleports(c);
         Exits(c);
-        SourcePort(c, boomLines, zdoomLines);
+        SourcePort(c);
     }
 
     private static void Teleports(CheckContext c)
@@ -109,43 +101,12 @@ internal static class SpecialChecks
         }
     }
 
-    private static void SourcePort(CheckContext c, int boomLines, int zdoomLines)
+    private static void SourcePort(CheckContext c)
     {
-        if (!c.IsVanillaFormat)
+        if (c.PortFeatures.Any)
         {
-            return;
+            c.ReportLevel(CheckNames.RequiresSourcePort, FindingSeverity.Info,
+                $"The level uses source-port features ({c.PortFeatures.Describe()}); it needs a {c.PortFeatures.Port} port, and vanilla Doom ignores or misreads them.");
         }
-
-        var boomSectors = c.Level.Sectors.Count(s => s.Special >= 32 && SectorSpecials.DescribeDoom(s.Special).IsKnown);
-        var boomThings = c.Level.Things.Count(t => ThingTypes.Find(t.Type)?.Game is DoomGame.Boom or DoomGame.Mbf || (t.Flags & 0x100) == 0 && (t.Flags & 0x60) != 0);
-        if (boomLines + boomSectors + boomThings + zdoomLines == 0)
-        {
-            return;
-        }
-
-        var parts = new List<string>();
-        if (boomLines > 0)
-        {
-            parts.Add($"{boomLines} line{(boomLines > 1 ? "s" : string.Empty)} with Boom/MBF specials");
-        }
-
-        if (boomSectors > 0)
-        {
-            parts.Add($"{boomSectors} sector{(boomSectors > 1 ? "s" : string.Empty)} with generalised specials");
-        }
-
-        if (boomThings > 0)
-        {
-            parts.Add($"{boomThings} thing{(boomThings > 1 ? "s" : string.Empty)} with Boom/MBF types or flags");
-        }
-
-        if (zdoomLines > 0)
-        {
-            parts.Add($"{zdoomLines} line{(zdoomLines > 1 ? "s" : string.Empty)} with ZDoom/Eternity-only specials");
-        }
-
-        var port = zdoomLines > 0 ? "ZDoom-family" : "Boom-compatible";
-        c.ReportLevel(CheckNames.RequiresSourcePort, FindingSeverity.Info,
-            $"The level uses source-port features ({string.Join(", ", parts)}); it needs a {port} port, and vanilla Doom ignores or misreads them.");
     }
 }

@@ -309,7 +309,7 @@ public sealed class ReportWriterTests : DatabaseTest
     [Fact]
     public async Task LevelReportsAtUploadComeFromTemplatesAndListStaticChecksAndRuns()
     {
-        // freedoom2's MAP26 has two yellow-key doors on one-sided walls (lines 949 and 951): real critical findings.
+        // freedoom2's MAP26 has two yellow-key door specials on one-sided walls (lines 949 and 951): real findings (minor: the level needs a Boom port).
         var bytes = await File.ReadAllBytesAsync(Fixtures.Freedoom2, Token);
         var hash = "f2" + Guid.NewGuid().ToString("N");
         var blobs = new BlobStore(new Azure.Storage.Blobs.BlobServiceClient(TestServers.Blobs));

@@ -186,17 +186,44 @@ public sealed class SeededDefectTests
         Assert.Equal((ElementKind.Line, (int?)line), (finding.Element, finding.Index));
     }
 
-    [Fact]
-    public void AManualDoorOnAOneSidedWallIsCritical()
+    [Theory]
+    [InlineData(false, FindingSeverity.Major)]
+    [InlineData(true, FindingSeverity.Minor)]
+    public void AManualDoorOnAOneSidedWallIsMajorWhereVanillaQuitsOnItAndMinorInABoomLevel(bool boom, FindingSeverity expected)
     {
         var level = Map01();
         var (line, _) = LongestOneSidedWallOfStartSector(level);
         level.SetLineField(line, 3, 1);
+        if (boom)
+        {
+            MarkAsBoomLevel(level);
+        }
 
         var findings = Pipeline.CheckOnly(level);
 
         var finding = Assert.Single(findings, f => f.Check == CheckNames.DoorOnOneSidedLine);
-        Assert.Equal((ElementKind.Line, (int?)line, FindingSeverity.Critical), (finding.Element, finding.Index, finding.Severity));
+        Assert.Equal((ElementKind.Line, (int?)line, expected), (finding.Element, finding.Index, finding.Severity));
+        Assert.Contains(boom ? "grunt" : "quits vanilla Doom", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, FindingSeverity.Critical)]
+    [InlineData(true, FindingSeverity.Major)]
+    public void ALineWithoutSidesIsCriticalWhereVanillaCrashesLoadingItAndMajorInABoomLevel(bool boom, FindingSeverity expected)
+    {
+        var level = Map01();
+        var (line, _) = LongestOneSidedWallOfStartSector(level);
+        level.SetLineField(line, 5, ushort.MaxValue);
+        if (boom)
+        {
+            MarkAsBoomLevel(level);
+        }
+
+        var findings = Pipeline.CheckOnly(level);
+
+        var finding = Assert.Single(findings, f => f.Check == CheckNames.LineWithoutSides);
+        Assert.Equal((ElementKind.Line, (int?)line, expected), (finding.Element, finding.Index, finding.Severity));
+        Assert.Contains(boom ? "substitutes sidedef 0" : "crashes loading the level", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -279,5 +306,12 @@ public sealed class SeededDefectTests
         }
 
         throw new InvalidOperationException("No freedoom2 level has a key that alone opens some doors on every skill.");
+    }
+
+    // One thing flagged "not in deathmatch" (Boom's 0x20): the level now needs a Boom-compatible port.
+    private static void MarkAsBoomLevel(EditableLevel level)
+    {
+        var thing = level.Thing(0);
+        level.SetThing(0, thing.X, thing.Y, thing.Type, (ushort)(thing.Flags | 0x20));
     }
 }

@@ -58,8 +58,6 @@ public sealed class ShippedLevelFindingsTests
         ["E4M1 action-line-tag-unmatched line 489"] = "W1 door open aimed at tag 2, which no sector carries.",
         ["MAP13 action-line-tag-unmatched line 1343"] = "WR teleport aimed at tag 999, which no sector carries.",
         ["MAP15 action-line-tag-unmatched line 3552"] = "W1 fast lift aimed at tag 33, which no sector carries.",
-        ["MAP26 door-on-one-sided-line line 949"] = "DR yellow door special on a one-sided DOORTRAK wall of the door; used with the yellow key, vanilla quits.",
-        ["MAP26 door-on-one-sided-line line 951"] = "As line 949, on the other track wall.",
         ["MAP26 things-overlapping thing 2"] = "An imp and a former human at the same spot (-304, -576), both on easy.",
         ["MAP26 things-overlapping thing 9"] = "An imp and a former human at the same spot (160, -544), both on easy and medium.",
     };
@@ -106,6 +104,18 @@ public sealed class ShippedLevelFindingsTests
             .ToList();
 
         Assert.Equal(ReviewedFindings.Keys.Order(StringComparer.Ordinal), found);
+    }
+
+    [Fact]
+    public void MAP26sDoorSpecialsOnItsDoorTrackWallsAreMinorBecauseTheLevelNeedsABoomPort()
+    {
+        // DR yellow door specials on the one-sided DOORTRAK walls of a door: vanilla would quit on a press with the
+        // yellow key, but the level's Boom specials need a Boom-compatible port, which answers with a grunt.
+        var doors = AllFindings.Value.Where(f => f is { Level: "MAP26", Finding.Check: CheckNames.DoorOnOneSidedLine }).ToList();
+
+        Assert.Equal([949, 951], doors.Select(f => f.Finding.Index!.Value).Order());
+        Assert.All(doors, f => Assert.Equal(FindingSeverity.Minor, f.Finding.Severity));
+        Assert.Contains(AllFindings.Value, f => f is { Level: "MAP26", Finding.Check: CheckNames.RequiresSourcePort });
     }
 
     [Fact]
