@@ -92,26 +92,14 @@ internal sealed class Prover(RunSnapshot run)
         return new ProofResult(false, first.Mechanic, $"Not proven: the simulation cannot decide this level ({text}).", ElementKind: first.Line is null ? null : "line", Element: first.Line);
     }
 
-    // Names the first move of the generous way the explorer's model does not allow (for an exit, preferably one that
-    // leaves everything the explorer reached), and what allowed it.
+    // Names the first move of the generous way the explorer's model does not allow, and what allowed it. For a goal the
+    // explorer never reached, only moves after the way's last reached cell count: before it the way may hug a wall
+    // closer than the explorer's box, in places the explorer passed anyway.
     private ProofResult Explain(int goal, string what)
     {
         var path = Search.PathTo(goal);
         var reached = run.Reach.EverReachable;
-        var i = -1;
-        for (var k = 1; k < path.Count; k++)
-        {
-            if (!IsExplorerMove(path[k - 1], path[k]) && (i < 0 || !reached[path[k]]))
-            {
-                var leaves = !reached[path[k]];
-                i = k;
-                if (leaves)
-                {
-                    break;
-                }
-            }
-        }
-
+        var i = reached[goal] ? FirstMoveThatLeaves(path, reached) : FirstOtherMove(path, LastReached(path, reached) + 1);
         if (i <= 0)
         {
             // Every move is one the explorer makes: what differs is how high a body may stand on the way (a floor that moves).
@@ -160,6 +148,51 @@ internal sealed class Prover(RunSnapshot run)
         }
 
         return Through("explorer limit", $"the step at {FindingText.At(grid, to)} is one the explorer's stricter model (a 32-unit box on an 8-unit grid) does not take", to, null, null);
+    }
+
+    // The first move the explorer does not make, preferring one into a cell it never reached.
+    private int FirstMoveThatLeaves(List<int> path, bool[] reached)
+    {
+        var i = -1;
+        for (var k = 1; k < path.Count; k++)
+        {
+            if (!IsExplorerMove(path[k - 1], path[k]) && (i < 0 || !reached[path[k]]))
+            {
+                i = k;
+                if (!reached[path[k]])
+                {
+                    break;
+                }
+            }
+        }
+
+        return i;
+    }
+
+    private int FirstOtherMove(List<int> path, int from)
+    {
+        for (var k = Math.Max(1, from); k < path.Count; k++)
+        {
+            if (!IsExplorerMove(path[k - 1], path[k]))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int LastReached(List<int> path, bool[] reached)
+    {
+        for (var k = path.Count - 1; k >= 0; k--)
+        {
+            if (reached[path[k]])
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     private bool IsExplorerMove(int from, int to)

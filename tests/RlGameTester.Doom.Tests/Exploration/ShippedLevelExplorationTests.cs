@@ -1,3 +1,4 @@
+using System.Globalization;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
@@ -36,6 +37,20 @@ public sealed class ShippedLevelExplorationTests
         Assert.True(result.CoverageReachable > MinimumReachableCoverage, $"{name}: reachable coverage {result.CoverageReachable:P1}");
         Assert.InRange(result.VisitedArea, 1, result.ReachableArea);
         Assert.InRange(result.ReachableArea, 1, result.TotalArea);
+    }
+
+    [Fact]
+    public void AnUnfinishedLevelsVerdictNamesWhereTheWayLeavesWhatTheExplorerReached()
+    {
+        // E3M3's generous way to the exit hugs the walls of corridors the explorer walked; the verdict names the blue
+        // door the way goes on through, not a corner of a corridor passed long before.
+        var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(Fixtures.Freedoom1, "E3M3"));
+
+        var verdict = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitNotReached);
+        var (x, y) = (double.Parse(verdict.Evidence["way_x"], CultureInfo.InvariantCulture), double.Parse(verdict.Evidence["way_y"], CultureInfo.InvariantCulture));
+        var nearest = result.Events.Where(e => e.Kind == ExplorerEventKind.Position).Min(e => Math.Max(Math.Abs(e.X - x), Math.Abs(e.Y - y)));
+        Assert.True(nearest >= 2 * NavGrid.BodyRadius, $"the verdict names ({x}, {y}), {nearest} units from where the explorer went: {verdict.Description}");
+        Assert.Equal(("mover never set off", "423"), (verdict.Evidence["mechanic"], verdict.Evidence["blocking_line"]));
     }
 
     [Fact]
