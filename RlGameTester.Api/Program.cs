@@ -33,16 +33,18 @@ app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
 app.MapApiDocs();
-app.MapMapsApi();
-app.MapRunsApi();
-app.MapLogUploadApi();
-app.MapRunProgress();
-app.MapEventsApi();
-app.MapBugsApi();
-app.MapFramesApi();
-app.MapMetricsApi();
-app.MapImagesApi();
-app.MapReportsApi();
+// One group for the whole API, so rules every endpoint shares are stated once.
+var api = app.MapGroup(string.Empty).RequirePositiveIds();
+api.MapMapsApi();
+api.MapRunsApi();
+api.MapLogUploadApi();
+api.MapRunProgress();
+api.MapEventsApi();
+api.MapBugsApi();
+api.MapFramesApi();
+api.MapMetricsApi();
+api.MapImagesApi();
+api.MapReportsApi();
 
 app.Run();
 

@@ -230,11 +230,6 @@ public static partial class BugsApi
     internal static async Task<Results<Ok<BugResponse>, ProblemHttpResult, ValidationProblem>> GetBug(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var bug = await db.Bugs.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
         return bug is null ? Problems.NotFound("bug", id) : TypedResults.Ok(BugResponse.From(bug));
     }
@@ -242,11 +237,6 @@ public static partial class BugsApi
     internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteBug(
         long id, RlgtDbContext db, RedisJobQueue queue, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         // The reports citing it, read before it goes; they are rewritten without it (evidence changed).
         var citing = await db.Reports.AsNoTracking().Where(r => r.CitedFindingIds.Contains(id))
             .Select(r => new { r.Subject, r.RunId, r.MapId }).ToListAsync(cancellationToken);

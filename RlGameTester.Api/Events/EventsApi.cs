@@ -184,11 +184,6 @@ public static class EventsApi
     internal static async Task<Results<Ok<EventResponse>, ProblemHttpResult, ValidationProblem>> GetEvent(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var row = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         return row is null ? Problems.NotFound("event", id) : TypedResults.Ok(EventResponse.From(row));
     }
@@ -196,11 +191,6 @@ public static class EventsApi
     internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteEvent(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var deleted = await db.Events.Where(e => e.Id == id).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? Problems.NotFound("event", id) : TypedResults.NoContent();
     }
@@ -208,11 +198,6 @@ public static class EventsApi
     internal static async Task<Results<Ok<DeletedResponse>, ProblemHttpResult, ValidationProblem>> DeleteRunEvents(
         long run_id, RlgtDbContext db, CancellationToken cancellationToken)
     {
-        if (run_id <= 0)
-        {
-            return Problems.InvalidId("run_id", run_id);
-        }
-
         if (!await db.Runs.AnyAsync(r => r.Id == run_id, cancellationToken))
         {
             return Problems.NotFound("run", run_id);

@@ -64,11 +64,6 @@ public static class FramesApi
         long id, HttpRequest request, RlgtDbContext db, RunFrameStore store, RedisJobQueue queue, IOptions<FrameUploadOptions> options,
         CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var limits = options.Value;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -189,11 +184,6 @@ public static class FramesApi
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult, ValidationProblem>> GetBugScreenshot(
         long id, RlgtDbContext db, BlobStore blobs, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var bug = await db.Bugs.AsNoTracking().Where(b => b.Id == id).Select(b => new { b.ScreenshotPath }).FirstOrDefaultAsync(cancellationToken);
         if (bug is null)
         {

@@ -45,11 +45,6 @@ public static class ImagesApi
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult, ValidationProblem>> GetMapImage(
         long id, RlgtDbContext db, BlobStore blobs, HttpContext http, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var map = await db.Maps.AsNoTracking().Where(m => m.Id == id)
             .Select(m => new { m.FileHash, m.LevelName, m.CheckedAt }).FirstOrDefaultAsync(cancellationToken);
         if (map is null)
@@ -76,11 +71,6 @@ public static class ImagesApi
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult, ValidationProblem>> GetRunImage(
         long id, RlgtDbContext db, BlobStore blobs, HttpContext http, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var run = await db.Runs.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new { r.Status, r.MapId, r.Map!.FileHash, r.Map.LevelName, Analysed = r.Metrics != null })
             .FirstOrDefaultAsync(cancellationToken);

@@ -191,11 +191,6 @@ public static class MapsApi
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult, ValidationProblem>> GetMapFile(
         long id, RlgtDbContext db, BlobStore blobs, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var map = await db.Maps.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.BlobName, m.FilePath, m.FileHash }).FirstOrDefaultAsync(cancellationToken);
         if (map is null)
         {
@@ -215,11 +210,6 @@ public static class MapsApi
     internal static async Task<Results<Ok<MapChecksResponse>, ProblemHttpResult, ValidationProblem>> GetMapChecks(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var map = await db.Maps.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.CheckedAt }).FirstOrDefaultAsync(cancellationToken);
         if (map is null)
         {
@@ -264,11 +254,6 @@ public static class MapsApi
     internal static async Task<Results<Ok<MapResponse>, ProblemHttpResult, ValidationProblem>> GetMap(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var map = await db.Maps.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         return map is null ? Problems.NotFound("map", id) : TypedResults.Ok(MapResponse.From(map));
     }
@@ -276,11 +261,6 @@ public static class MapsApi
     internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteMap(
         long id, RlgtDbContext db, WadIngestion ingestion, RunBlobs runBlobs, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var file = await db.Maps.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.FileHash, m.BlobName }).FirstOrDefaultAsync(cancellationToken);
         var runIds = await db.Runs.Where(r => r.MapId == id).Select(r => r.Id).ToListAsync(cancellationToken);
         // Runs, events, metrics and bugs go with it through ON DELETE CASCADE: one statement, one transaction.
@@ -298,11 +278,6 @@ public static class MapsApi
     internal static async Task<Results<Ok<MapStatsResponse>, ProblemHttpResult, ValidationProblem>> GetMapStats(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         if (!await db.Maps.AnyAsync(m => m.Id == id, cancellationToken))
         {
             return Problems.NotFound("map", id);

@@ -132,11 +132,6 @@ public static class MetricsApi
     internal static async Task<Results<Ok<MetricResponse>, ProblemHttpResult, ValidationProblem>> GetMetrics(
         long run_id, RlgtDbContext db, CancellationToken cancellationToken)
     {
-        if (run_id <= 0)
-        {
-            return Problems.InvalidId("run_id", run_id);
-        }
-
         var metric = await db.Metrics.AsNoTracking().FirstOrDefaultAsync(m => m.RunId == run_id, cancellationToken);
         if (metric is not null)
         {
@@ -151,11 +146,6 @@ public static class MetricsApi
     internal static async Task<Results<Ok<TimelineResponse>, ProblemHttpResult, ValidationProblem>> Timeline(
         long run_id, int? episode, RlgtDbContext db, CancellationToken cancellationToken)
     {
-        if (run_id <= 0)
-        {
-            return Problems.InvalidId("run_id", run_id);
-        }
-
         if (!await db.Runs.AnyAsync(r => r.Id == run_id, cancellationToken))
         {
             return Problems.NotFound("run", run_id);
@@ -181,11 +171,6 @@ public static class MetricsApi
     internal static async Task<Results<Ok<MetricResponse>, ProblemHttpResult, ValidationProblem>> Calculate(
         long run_id, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (run_id <= 0)
-        {
-            return Problems.InvalidId("run_id", run_id);
-        }
-
         if (!await db.Runs.AnyAsync(r => r.Id == run_id, cancellationToken))
         {
             return Problems.NotFound("run", run_id);

@@ -36,11 +36,6 @@ public static class ProgressApi
     internal static async Task<Results<ServerSentEventsResult<RunProgress>, ProblemHttpResult, ValidationProblem>> StreamProgress(
         long id, RlgtDbContext db, RunChannels channels, IConnectionMultiplexer redis, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var run = await db.Runs.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Status }).FirstOrDefaultAsync(cancellationToken);
         if (run is null)
         {

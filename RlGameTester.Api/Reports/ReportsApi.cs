@@ -67,11 +67,6 @@ public static class ReportsApi
     internal static async Task<Results<Ok<ReportResponse>, ContentHttpResult, ProblemHttpResult, ValidationProblem>> GetRunReport(
         long id, HttpContext context, RlgtDbContext db, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.RunId == id, cancellationToken);
         if (report is not null)
         {
@@ -105,11 +100,6 @@ public static class ReportsApi
     internal static async Task<Results<Ok<ReportResponse>, ContentHttpResult, ProblemHttpResult, ValidationProblem>> GetMapReport(
         long id, HttpContext context, RlgtDbContext db, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Subject == ReportSubject.Map && r.MapId == id, cancellationToken);
         if (report is not null)
         {
@@ -138,11 +128,6 @@ public static class ReportsApi
     internal static async Task<Results<Accepted<ReportQueuedResponse>, ProblemHttpResult, ValidationProblem>> RewriteRunReport(
         long id, RlgtDbContext db, RedisJobQueue queue, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var run = await db.Runs.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Status }).FirstOrDefaultAsync(cancellationToken);
         if (run is null)
         {
@@ -164,11 +149,6 @@ public static class ReportsApi
     internal static async Task<Results<Accepted<ReportQueuedResponse>, ProblemHttpResult, ValidationProblem>> RewriteMapReport(
         long id, RlgtDbContext db, RedisJobQueue queue, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         if (!await db.Maps.AnyAsync(m => m.Id == id, cancellationToken))
         {
             return Problems.NotFound("map", id);

@@ -31,11 +31,6 @@ public static class LogUploadApi
     internal static async Task<Results<Accepted<TaskResponse>, ProblemHttpResult, ValidationProblem>> UploadLog(
         long id, HttpRequest request, RlgtDbContext db, BlobStore blobs, IRunDispatcher dispatcher, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         if (!request.HasFormContentType)
         {
             return Problems.Invalid("file", "send the log as multipart/form-data in the field 'file'.");

@@ -143,11 +143,6 @@ public static class RunsApi
     internal static async Task<Results<Ok<RunWithMetricsResponse>, ProblemHttpResult, ValidationProblem>> GetRun(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var run = await db.Runs.AsNoTracking().Include(r => r.Metrics).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (run is null)
         {
@@ -164,11 +159,6 @@ public static class RunsApi
     internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteRun(
         long id, RlgtDbContext db, RunBlobs blobs, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var fileHash = await db.Runs.Where(r => r.Id == id).Select(r => r.Map!.FileHash).FirstOrDefaultAsync(cancellationToken);
         var deleted = await db.Runs.Where(r => r.Id == id && r.Status != RunStatus.Running).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 1)
@@ -185,11 +175,6 @@ public static class RunsApi
     internal static async Task<Results<Accepted<TaskResponse>, ProblemHttpResult, ValidationProblem>> StartRun(
         long id, RlgtDbContext db, TimeProvider clock, IRunDispatcher dispatcher, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var outcome = await RunLifecycle.ApplyAsync(db, id, RunTransition.Start, clock.GetUtcNow().UtcDateTime, cancellationToken: cancellationToken);
         if (!outcome.Applied)
         {
@@ -244,11 +229,6 @@ public static class RunsApi
     private static async Task<Results<Ok<RunResponse>, ProblemHttpResult, ValidationProblem>> TransitionAsync(
         long id, RunTransition transition, RlgtDbContext db, TimeProvider clock, TransitionDetails? details, CancellationToken cancellationToken)
     {
-        if (id <= 0)
-        {
-            return Problems.InvalidId("id", id);
-        }
-
         var outcome = await RunLifecycle.ApplyAsync(db, id, transition, clock.GetUtcNow().UtcDateTime, details, cancellationToken);
         if (!outcome.Applied)
         {
