@@ -1,6 +1,5 @@
 using RawText = System.ReadOnlyMemory<byte>;
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using RlGameTester.Data.Events;
@@ -26,60 +25,59 @@ namespace RlGameTester.Worker.Arnold;
 /// <see cref="UnparsedLines"/>; nothing is ever dropped except blank lines.</para>
 /// <para>Not thread-safe: one parser per stream.</para>
 /// </remarks>
-internal sealed partial class ArnoldLogParser
+internal sealed class ArnoldLogParser
 {
     /// <summary>A multi-line record longer than this is emitted in parts (bounded memory).</summary>
-    public const int MaxPendingLines = 4096;
+    public const int MaxPendingLines = PendingRecord.MaxLines;
 
-    private const string EmptyPayload = "{}";
+    private const string TracebackHeader = "Traceback (most recent call last):";
 
-    /// <summary>Change payloads cached per process: 2^this slots.</summary>
-    private const int ChangeCacheBits = 10;
-
-    private readonly DateTime _fallbackTimestamp;
+    private readonly RecordPrefixReader _prefixes;
+    private readonly ArnoldEventWriter _events;
+    private readonly PendingRecord _pending;
+    private readonly PlayRecords _play;
+    private readonly EpisodeRecords _episodes;
+    private readonly TrainingRecords _training;
+    private readonly SetupRecords _setup;
     private char[] _text = new char[256];
-    private readonly JsonPayloadWriter _json = new();
-    private readonly Dictionary<int, ProcessState> _processes = [];
-    private readonly List<int> _processIds = [];
-    private ProcessState? _process;
-    private long _sequence;
-
-    // The last record's prefix (timestamps are cached: consecutive records usually share their second).
-    private readonly char[] _clock = new char[ClockLength];
-    private bool _hasClock;
-    private DateTime _timestamp;
 
     /// <summary>Creates a parser.</summary>
     /// <param name="fallbackTimestamp">Timestamp for lines seen before any record (the run's start); the Unix epoch when null.</param>
     public ArnoldLogParser(DateTime? fallbackTimestamp = null)
     {
-        _fallbackTimestamp = DateTime.SpecifyKind(fallbackTimestamp ?? DateTime.UnixEpoch, DateTimeKind.Utc);
-        _timestamp = _fallbackTimestamp;
+        var fallback = DateTime.SpecifyKind(fallbackTimestamp ?? DateTime.UnixEpoch, DateTimeKind.Utc);
+        _prefixes = new RecordPrefixReader(fallback);
+        _events = new ArnoldEventWriter(fallback);
+        _pending = new PendingRecord(_events);
+        _play = new PlayRecords(_events);
+        _episodes = new EpisodeRecords(_events);
+        _training = new TrainingRecords(_events);
+        _setup = new SetupRecords(_events, _pending);
     }
 
     /// <summary>Lines fed so far (continuation lines included).</summary>
     public long Lines { get; private set; }
 
     /// <summary>Events emitted so far.</summary>
-    public long Events => _sequence;
+    public long Events => _events.Events;
 
     /// <summary>Lines kept as <c>log_line</c> events because the parser did not understand them.</summary>
-    public long UnparsedLines { get; private set; }
+    public long UnparsedLines => _events.UnparsedLines;
 
     /// <summary>The experiment folder from <c>Experiment will be saved in: P</c>, as logged (may be relative to Arnold's working folder).</summary>
-    public string? DumpPath { get; private set; }
+    public string? DumpPath => _setup.DumpPath;
 
     /// <summary>The last Python traceback seen (the whole text), or null.</summary>
-    public string? Crash { get; private set; }
+    public string? Crash => _pending.Crash;
 
     /// <summary>The process ids of the records, in order of first appearance (self_play shows several).</summary>
-    public IReadOnlyList<int> ProcessIds => _processIds;
+    public IReadOnlyList<int> ProcessIds => _events.ProcessIds;
 
     /// <summary>The highest training iteration logged (<c>=== Iteration N</c>) by any process, or null.</summary>
-    public int? LastIteration { get; private set; }
+    public int? LastIteration => _training.LastIteration;
 
     /// <summary>The elapsed time of the last record (Arnold's <c>H:MM:SS</c> / <c>1 day, H:MM:SS</c> column).</summary>
-    public TimeSpan Elapsed { get; private set; }
+    public TimeSpan Elapsed => _prefixes.Elapsed;
 
     /// <summary>Parses a UTF-8 stream synchronously, line by line (files, benchmarks); the stream is left open.</summary>
     public IEnumerable<TelemetryEvent> Parse(Stream stream)
@@ -159,8 +157,9 @@ internal sealed partial class ArnoldLogParser
         var text = _text.AsSpan(0, length);
 
         // A record never starts with a space; continuation lines (config, action list) always do.
-        if (text.Length > 0 && text[0] != ' ' && TryParsePrefix(text, out var prefix))
+        if (text.Length > 0 && text[0] != ' ' && _prefixes.TryRead(text, out var prefix))
         {
+            _events.Timestamp = _prefixes.Timestamp;
             OnRecord(line, text, prefix, output);
         }
         else
@@ -173,10 +172,10 @@ internal sealed partial class ArnoldLogParser
     public void Complete(List<TelemetryEvent> output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        FlushPending(output);
-        foreach (var process in _processes.Values)
+        _pending.Flush(output);
+        foreach (var process in _events.Processes)
         {
-            FlushEpisodeEnd(process, output);
+            _events.FlushEpisodeEnd(process, output);
         }
     }
 
@@ -185,17 +184,17 @@ internal sealed partial class ArnoldLogParser
         var message = text[prefix.MessageStart..];
 
         // Records that belong to the multi-line record being assembled.
-        if (_pending != PendingKind.None && TryAppendToPending(line, message, prefix.Pid, output))
+        if (_pending.Kind != PendingKind.None && _pending.TryAppend(line, message, prefix.Pid, output))
         {
             return;
         }
 
-        FlushPending(output);
-        SelectProcess(prefix.Pid);
-        var process = _process!;
-        if (process.EndRaw is not null && !IsEpisodeSeparator(message))
+        _pending.Flush(output);
+        _events.Select(prefix.Pid);
+        var process = _events.Current;
+        if (process.EndRaw is not null && !EpisodeRecords.IsSeparator(message))
         {
-            FlushEpisodeEnd(process, output);
+            _events.FlushEpisodeEnd(process, output);
         }
 
         Dispatch(line, message, prefix.Level, output);
@@ -203,138 +202,97 @@ internal sealed partial class ArnoldLogParser
 
     private void OnUnprefixedLine(RawText line, ReadOnlySpan<char> span, List<TelemetryEvent> output)
     {
-        if (_pending == PendingKind.Traceback)
+        if (_pending.Kind == PendingKind.Traceback)
         {
-            AppendPendingLine(line, span, output);
+            _pending.AppendLine(line, span, output);
             return;
         }
 
         if (span.StartsWith(TracebackHeader, StringComparison.Ordinal))
         {
-            FlushPending(output);
-            StartPending(PendingKind.Traceback, line);
+            _pending.Flush(output);
+            _pending.Start(PendingKind.Traceback, line);
             return;
         }
 
         // Indented: the next line of the message being assembled (blank ones included).
-        if (span.Length > 0 && span[0] == ' ' && IsContinuable(_pending))
+        if (span.Length > 0 && span[0] == ' ' && _pending.IsContinuable)
         {
-            AppendPendingLine(line, span, output);
+            _pending.AppendLine(line, span, output);
             return;
         }
 
         if (span.IsWhiteSpace())
         {
             // A blank line inside a multi-line message belongs to it; elsewhere it says nothing.
-            if (IsContinuable(_pending))
+            if (_pending.IsContinuable)
             {
-                AppendPendingLine(line, span, output);
+                _pending.AppendLine(line, span, output);
             }
 
             return;
         }
 
         // Not Arnold's format: keep it, raw.
-        FlushPending(output);
-        EmitLogLine(line, output);
+        _pending.Flush(output);
+        _events.LogLine(line, output);
     }
 
-    private void SelectProcess(int pid)
+    /// <summary>
+    /// Hands a record's message to the family whose record it is: a switch on its first character picks the few
+    /// candidates, each of which compares its whole prefix (ordinal, no regex).
+    /// </summary>
+    private void Dispatch(RawText line, ReadOnlySpan<char> message, RecordLevel level, List<TelemetryEvent> output)
     {
-        if (_process is not null && _process.Pid == pid)
+        var handled = !message.IsEmpty && message[0] switch
         {
-            return;
-        }
+            'K' => _play.Kill(line, message, output) || _episodes.SummaryList(line, message, "Kills by episode: ", "kills_by_episode", output),
+            'L' => _play.Change(line, message, "Lost ", output),
+            'F' => _play.WeaponFound(line, message, output) || _play.Change(line, message, "Found ", output),
+            'D' => _play.Death(line, message, output) || _training.Loss(line, message, "DQN loss: ", "dqn", output),
+            'N' => _episodes.NewEpisode(line, message, output) || _training.BestScore(line, message, output) || _episodes.NoStatistics(line, message, output),
+            '=' => _episodes.EpisodeSeparator(line, message, output) || _training.Iteration(line, message, output) || _setup.RunStart(line, message, output),
+            'S' => _play.WeaponSwitch(line, message, output) || _play.Suicide(line, message, output) || _episodes.SurvivedFor(line, message)
+                || _setup.ExperimentStart(line, message, output) || _play.NoSelection(line, message, level, output)
+                || _episodes.SummaryList(line, message, "Survival time by episode: ", "survival_time_by_episode", output),
+            'R' => _play.Respawn(line, message, output) || _setup.RewardHeader(line, message) || _training.ModelReload(line, message, output),
+            'E' => _episodes.Evaluation(line, message, output) || _setup.ExperimentFolder(line, message, output),
+            'T' => _episodes.TrainingMap(line, message, output),
+            'M' => _play.ManualWeaponChange(line, message, output),
+            'G' => _training.Loss(line, message, "Game features loss: ", "game_features", output),
+            'B' => _training.ModelDump(line, message, "Best model dump: ", "best", output),
+            'P' => _play.StillDead(line, message, level, output) || _training.ModelDump(line, message, "Periodic dump: ", "periodic", output),
+            'A' => _play.ManualControl(line, message, output),
+            'I' => _setup.InputShape(line, message, output),
+            'C' => _setup.Number(line, message, "Conv layer output dim : ", "conv_output_dim", output),
+            'H' => _setup.Number(line, message, "Hidden layer input dim: ", "hidden_input_dim", output),
+            's' => _setup.Config(line, message),
+            '_' => _episodes.EvaluationLog(line, message, output),
+            '*' => _setup.BlockHeader(line, message),
+            '{' => _setup.RewardValues(line, message, output),
+            >= '0' and <= '9' => Counted(line, message, output),
+            _ => false,
+        };
 
-        if (!_processes.TryGetValue(pid, out var process))
+        if (!handled)
         {
-            process = new ProcessState(pid);
-            _processes.Add(pid, process);
-            _processIds.Add(pid);
+            // An unknown WARNING (or ERROR, CRITICAL) is still a warning; unknown INFO or DEBUG is kept as a log line.
+            var isInformation = level == RecordLevel.Info || line.Span.StartsWith("DEBUG "u8);
+            _pending.Start(isInformation ? PendingKind.Unknown : PendingKind.UnknownWarning, line, message);
         }
-
-        _process = process;
     }
 
-    private void EmitLogLine(RawText line, List<TelemetryEvent> output)
+    /// <summary>Messages that start with a number: episode ends and evaluation summaries, or the actions and buttons.</summary>
+    private bool Counted(RawText line, ReadOnlySpan<char> message, List<TelemetryEvent> output)
     {
-        UnparsedLines++;
-        var process = _process;
-        Emit(output, EventType.LogLine, EmptyPayload, line, process?.CurrentEpisode, process?.Iteration, _timestamp);
-    }
-
-    /// <summary>What Arnold's writing process knows: its evaluation, episode and training iteration.</summary>
-    private sealed class ProcessState(int pid)
-    {
-        public int Pid { get; } = pid;
-
-        /// <summary>The payload of events that carry nothing but the pid (kill, death...), built once.</summary>
-        public string PidPayload { get; } = string.Create(CultureInfo.InvariantCulture, $"{{\"pid\":{pid}}}");
-
-        /// <summary>How every payload of this process starts (<c>{"pid":N</c>), built once.</summary>
-        public string PayloadStart { get; } = string.Create(CultureInfo.InvariantCulture, $"{{\"pid\":{pid}");
-
-        /// <summary>How every iteration payload of this process starts, up to its value (<c>{"pid":N,"iteration":</c>).</summary>
-        public string IterationStart { get; } = string.Create(CultureInfo.InvariantCulture, $"{{\"pid\":{pid},\"iteration\":");
-
-        /// <summary>How this process's loss payloads of each kind start, up to the value (<c>{"pid":N,"kind":"dqn","value":</c>).</summary>
-        private readonly List<(string Kind, string Start)> _lossStarts = [];
-
-        public string LossStart(string kind)
+        var space = message.IndexOf(' ');
+        if (space <= 0)
         {
-            foreach (var (known, start) in _lossStarts)
-            {
-                if (ReferenceEquals(known, kind) || known == kind)
-                {
-                    return start;
-                }
-            }
-
-            var built = string.Create(CultureInfo.InvariantCulture, $"{{\"pid\":{Pid},\"kind\":\"{kind}\",\"value\":");
-            _lossStarts.Add((kind, built));
-            return built;
+            return false;
         }
 
-        /// <summary>The recent health, armor and ammo change payloads of this process (<see cref="ChangePayload"/>).</summary>
-        public CachedChange[] ChangePayloads { get; } = new CachedChange[1 << ChangeCacheBits];
-
-        public int Evaluations { get; set; }
-
-        public bool InEvaluation { get; set; }
-
-        public int Episode { get; set; }
-
-        public bool EpisodeOpen { get; set; }
-
-        public int EpisodesEnded { get; set; }
-
-        public int MapsInEvaluation { get; set; }
-
-        public string? EvaluationIterations { get; set; }
-
-        public int? Iteration { get; set; }
-
-        public int? CurrentEpisode => EpisodeOpen ? Episode : null;
-
-        // An episode end (`N kills.` / `Survived for N steps.`) waiting for its `===============`.
-        public RawText? EndRaw { get; set; }
-
-        public string? EndKey { get; set; }
-
-        public string? EndValue { get; set; }
-
-        public DateTime EndTimestamp { get; set; }
-
-        public void Reset()
-        {
-            Evaluations = 0;
-            InEvaluation = false;
-            Episode = 0;
-            EpisodeOpen = false;
-            EpisodesEnded = 0;
-            MapsInEvaluation = 0;
-            EvaluationIterations = null;
-            Iteration = null;
-        }
+        var number = message[..space];
+        var rest = message[(space + 1)..];
+        return _episodes.Counted(line, number, rest, output) || _setup.Counted(line, message, number, rest, output);
     }
 }

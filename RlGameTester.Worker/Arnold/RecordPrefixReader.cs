@@ -1,29 +1,44 @@
 namespace RlGameTester.Worker.Arnold;
 
-internal sealed partial class ArnoldLogParser
+/// <summary>The level of a record, as far as the parser tells them apart.</summary>
+internal enum RecordLevel
+{
+    Info,
+    Warning,
+    Other,
+}
+
+/// <summary>A record's prefix: its level, its writer's pid, and where its message starts.</summary>
+internal readonly record struct RecordPrefix(RecordLevel Level, int Pid, int MessageStart);
+
+/// <summary>
+/// Reads the prefix of Arnold's records, keeping the clock and elapsed time of the last one (a line that merely looks
+/// like a record never moves them).
+/// </summary>
+internal sealed class RecordPrefixReader(DateTime fallbackTimestamp)
 {
     // "MM/DD/YY HH:MM:SS": Python's time.strftime('%x %X') in the C locale.
     private const int ClockLength = 17;
 
-    private enum RecordLevel
-    {
-        Info,
-        Warning,
-        Other,
-    }
-
-    private readonly record struct RecordPrefix(RecordLevel Level, int Pid, int MessageStart);
+    // The last record's clock (timestamps are cached: consecutive records usually share their second).
+    private readonly char[] _clock = new char[ClockLength];
+    private bool _hasClock;
 
     private RecordPrefix _lastPrefix;
     private char[] _lastPrefixText = new char[64];
 
+    /// <summary>The last record's wall clock, read as UTC (the fallback before any record).</summary>
+    public DateTime Timestamp { get; private set; } = fallbackTimestamp;
+
+    /// <summary>The last record's elapsed time (Arnold's <c>H:MM:SS</c> / <c>1 day, H:MM:SS</c> column).</summary>
+    public TimeSpan Elapsed { get; private set; }
+
     /// <summary>
     /// Reads <c>LEVEL [PID] - MM/DD/YY HH:MM:SS - ELAPSED - message</c> without regular expressions; on success
-    /// the record's timestamp and elapsed time become the parser's current ones.
+    /// the record's timestamp and elapsed time become the current ones.
     /// </summary>
-    private bool TryParsePrefix(ReadOnlySpan<char> span, out RecordPrefix prefix)
+    public bool TryRead(ReadOnlySpan<char> span, out RecordPrefix prefix)
     {
-
         // Consecutive records very often share their whole prefix (same process, same second): reuse its parse.
         var cachedLength = _lastPrefix.MessageStart;
         if (cachedLength > 0 && span.Length >= cachedLength && span[..cachedLength].SequenceEqual(_lastPrefixText.AsSpan(0, cachedLength)))
@@ -32,7 +47,7 @@ internal sealed partial class ArnoldLogParser
             return true;
         }
 
-        if (!TryParsePrefixSlow(span, out prefix))
+        if (!TryReadSlow(span, out prefix))
         {
             return false;
         }
@@ -56,7 +71,7 @@ internal sealed partial class ArnoldLogParser
         return true;
     }
 
-    private bool TryParsePrefixSlow(ReadOnlySpan<char> span, out RecordPrefix prefix)
+    private bool TryReadSlow(ReadOnlySpan<char> span, out RecordPrefix prefix)
     {
         prefix = default;
 
@@ -103,7 +118,7 @@ internal sealed partial class ArnoldLogParser
 
         var clock = span.Slice(i, ClockLength);
         var sameClock = _hasClock && clock.SequenceEqual(_clock);
-        var timestamp = _timestamp;
+        var timestamp = Timestamp;
         if (!sameClock && !TryParseClock(clock, out timestamp))
         {
             return false;
@@ -149,7 +164,7 @@ internal sealed partial class ArnoldLogParser
         {
             clock.CopyTo(_clock);
             _hasClock = true;
-            _timestamp = timestamp;
+            Timestamp = timestamp;
         }
 
         Elapsed = elapsed;

@@ -4,55 +4,73 @@ using RlGameTester.Data.Events;
 
 namespace RlGameTester.Worker.Arnold;
 
-internal sealed partial class ArnoldLogParser
+/// <summary>The kinds of record that span several lines.</summary>
+internal enum PendingKind
 {
-    /// <summary>The multi-line record being assembled.</summary>
-    private enum PendingKind
-    {
-        None,
-        Config,
-        Actions,
-        RewardHeader,
-        Statistics,
-        FeatureStatistics,
-        Traceback,
-        Unknown,
-        UnknownWarning,
-    }
+    None,
+    Config,
+    Actions,
+    RewardHeader,
+    Statistics,
+    FeatureStatistics,
+    Traceback,
+    Unknown,
+    UnknownWarning,
+}
 
-    private readonly List<RawText> _pendingLines = [];
-    private readonly JsonPayloadWriter _pendingJson = new();
+/// <summary>
+/// The one multi-line record being assembled (the configuration dump, the action list, a statistics block, a traceback,
+/// an unknown message that may continue), emitted when the next line shows it is complete; never more than
+/// <see cref="MaxLines"/> lines.
+/// </summary>
+internal sealed class PendingRecord(ArnoldEventWriter events)
+{
+    /// <summary>A multi-line record longer than this is emitted in parts (bounded memory).</summary>
+    public const int MaxLines = 4096;
+
+    private readonly List<RawText> _lines = [];
+    private readonly JsonPayloadWriter _json = new();
     private readonly List<string> _statisticsColumns = [];
     private readonly List<(string Key, string[] Values)> _statisticsRows = [];
     private readonly List<(string Map, string Row)> _featureRows = [];
     private string _featureMap = "all";
-    private PendingKind _pending;
-    private DateTime _pendingTimestamp;
-    private int _pendingPid;
-    private string? _pendingLevel;
-    private string? _pendingMessage;
+    private PendingKind _kind;
+    private DateTime _timestamp;
+    private int _pid;
+    private string? _level;
+    private string? _message;
 
-    private static bool IsContinuable(PendingKind kind) =>
-        kind is PendingKind.Config or PendingKind.Actions or PendingKind.Unknown or PendingKind.UnknownWarning;
+    /// <summary>What is being assembled (<see cref="PendingKind.None"/>: nothing).</summary>
+    public PendingKind Kind => _kind;
 
-    private void StartPending(PendingKind kind, RawText line, ReadOnlySpan<char> message = default)
+    /// <summary>The JSON of a record built as it grows (the action list, the configuration).</summary>
+    public JsonPayloadWriter Json => _json;
+
+    /// <summary>The last Python traceback seen (the whole text), or null.</summary>
+    public string? Crash { get; private set; }
+
+    /// <summary>Whether indented lines and blank lines continue the record.</summary>
+    public bool IsContinuable =>
+        _kind is PendingKind.Config or PendingKind.Actions or PendingKind.Unknown or PendingKind.UnknownWarning;
+
+    public void Start(PendingKind kind, RawText line, ReadOnlySpan<char> message = default)
     {
-        _pending = kind;
-        _pendingLines.Clear();
-        _pendingLines.Add(line);
-        _pendingTimestamp = _timestamp;
-        _pendingPid = _process?.Pid ?? 0;
-        _pendingLevel = null;
-        _pendingMessage = null;
+        _kind = kind;
+        _lines.Clear();
+        _lines.Add(line);
+        _timestamp = events.Timestamp;
+        _pid = events.Process?.Pid ?? 0;
+        _level = null;
+        _message = null;
 
         switch (kind)
         {
             case PendingKind.Config:
-                _pendingJson.Start().Int("pid", _pendingPid);
+                _json.Start().Int("pid", _pid);
                 break;
             case PendingKind.Actions:
-                _pendingJson.Start().Int("pid", _pendingPid);
-                _pendingJson.String("kind", "actions");
+                _json.Start().Int("pid", _pid);
+                _json.String("kind", "actions");
                 break;
             case PendingKind.Statistics:
                 _statisticsColumns.Clear();
@@ -64,27 +82,27 @@ internal sealed partial class ArnoldLogParser
                 break;
             case PendingKind.Unknown or PendingKind.UnknownWarning:
                 var bytes = line.Span;
-                _pendingLevel = bytes.StartsWith("INFO "u8) ? "INFO"
+                _level = bytes.StartsWith("INFO "u8) ? "INFO"
                     : bytes.StartsWith("WARNING "u8) ? "WARNING"
                     : Encoding.UTF8.GetString(bytes[..bytes.IndexOf((byte)' ')]);
-                _pendingMessage = message.ToString();
+                _message = message.ToString();
                 break;
         }
     }
 
     /// <summary>A continuation line (no prefix) of the pending record.</summary>
-    private void AppendPendingLine(RawText line, ReadOnlySpan<char> text, List<TelemetryEvent> output)
+    public void AppendLine(RawText line, ReadOnlySpan<char> text, List<TelemetryEvent> output)
     {
-        if (_pendingLines.Count >= MaxPendingLines)
+        if (_lines.Count >= MaxLines)
         {
             // Bounded memory: emit what we have; the rest of an endless record is kept line by line.
-            FlushPending(output);
-            EmitLogLine(line, output);
+            Flush(output);
+            events.LogLine(line, output);
             return;
         }
 
-        _pendingLines.Add(line);
-        switch (_pending)
+        _lines.Add(line);
+        switch (_kind)
         {
             case PendingKind.Config:
                 AddConfigEntry(TrimIndent(text));
@@ -93,9 +111,9 @@ internal sealed partial class ArnoldLogParser
                 var action = TrimIndent(text);
                 if (!action.IsEmpty)
                 {
-                    _pendingJson.StartArrayValue();
-                    WritePythonStrings(_pendingJson, action);
-                    _pendingJson.EndArray();
+                    _json.StartArrayValue();
+                    PythonLiterals.WriteStrings(_json, action);
+                    _json.EndArray();
                 }
 
                 break;
@@ -103,27 +121,27 @@ internal sealed partial class ArnoldLogParser
     }
 
     /// <summary>A record that continues the pending one: a statistics row, the reward dict after its header.</summary>
-    private bool TryAppendToPending(RawText line, ReadOnlySpan<char> message, int pid, List<TelemetryEvent> output)
+    public bool TryAppend(RawText line, ReadOnlySpan<char> message, int pid, List<TelemetryEvent> output)
     {
-        if (pid != _pendingPid || _pendingLines.Count >= MaxPendingLines)
+        if (pid != _pid || _lines.Count >= MaxLines)
         {
             return false;
         }
 
-        switch (_pending)
+        switch (_kind)
         {
             case PendingKind.Statistics when TryAddStatisticsRow(message):
             case PendingKind.FeatureStatistics when TryAddFeatureRow(message):
-                _pendingLines.Add(line);
+                _lines.Add(line);
                 return true;
 
             case PendingKind.RewardHeader when message.Length >= 2 && message[0] == '{' && message[^1] == '}':
-                _pendingLines.Add(line);
-                var json = _json.Start();
-                json.Int("pid", _pendingPid);
+                _lines.Add(line);
+                var json = events.Start();
+                json.Int("pid", _pid);
                 json.String("kind", "reward_values");
-                WriteRewardValues(json, message);
-                EmitPending(output, EventType.Setup, json.Finish());
+                PythonLiterals.WriteRewardValues(json, message);
+                Emit(output, EventType.Setup, json.Finish());
                 return true;
 
             default:
@@ -131,65 +149,65 @@ internal sealed partial class ArnoldLogParser
         }
     }
 
-    private void FlushPending(List<TelemetryEvent> output)
+    public void Flush(List<TelemetryEvent> output)
     {
-        switch (_pending)
+        switch (_kind)
         {
             case PendingKind.None:
                 return;
 
             case PendingKind.Config:
-                EmitPending(output, EventType.Config, _pendingJson.Finish());
+                Emit(output, EventType.Config, _json.Finish());
                 return;
 
             case PendingKind.Actions:
-                _pendingJson.EndArray();
-                EmitPending(output, EventType.Setup, _pendingJson.Finish());
+                _json.EndArray();
+                Emit(output, EventType.Setup, _json.Finish());
                 return;
 
             case PendingKind.RewardHeader:
             {
-                var json = _json.Start();
-                json.Int("pid", _pendingPid);
+                var json = events.Start();
+                json.Int("pid", _pid);
                 json.String("kind", "reward_values");
-                EmitPending(output, EventType.Setup, json.Finish());
+                Emit(output, EventType.Setup, json.Finish());
                 return;
             }
 
             case PendingKind.Statistics:
-                EmitPending(output, EventType.Statistics, StatisticsPayload());
+                Emit(output, EventType.Statistics, StatisticsPayload());
                 return;
 
             case PendingKind.FeatureStatistics:
-                EmitPending(output, EventType.Statistics, FeatureStatisticsPayload());
+                Emit(output, EventType.Statistics, FeatureStatisticsPayload());
                 return;
 
             case PendingKind.Traceback:
             {
-                var raw = JoinLines(_pendingLines);
+                var raw = ArnoldEventWriter.JoinLines(_lines);
                 var text = Encoding.UTF8.GetString(raw.Span);
                 Crash = text;
-                var json = _json.Start();
+                var json = events.Start();
                 json.String("exception", ExceptionLine(text));
                 json.String("traceback", text);
-                EmitPending(output, EventType.Crash, json.Finish(), raw);
+                Emit(output, EventType.Crash, json.Finish(), raw);
                 return;
             }
 
             case PendingKind.Unknown or PendingKind.UnknownWarning:
             {
-                var json = _json.Start();
-                json.Int("pid", _pendingPid);
-                json.String("level", _pendingLevel);
-                json.String("message", _pendingMessage);
-                if (_pending == PendingKind.Unknown)
+                var json = events.Start();
+                json.Int("pid", _pid);
+                json.String("level", _level);
+                json.String("message", _message);
+                if (_kind == PendingKind.Unknown)
                 {
-                    UnparsedLines += _pendingLines.Count;
-                    EmitPending(output, EventType.LogLine, json.Finish());
+                    events.CountUnparsed(_lines.Count);
+                    Emit(output, EventType.LogLine, json.Finish());
                 }
                 else
                 {
-                    EmitPending(output, EventType.Warning, json.Finish());
+                    Emit(output, EventType.Warning, json.Finish());
                 }
 
                 return;
@@ -197,13 +215,13 @@ internal sealed partial class ArnoldLogParser
         }
     }
 
-    private void EmitPending(List<TelemetryEvent> output, EventType type, string payload, RawText? raw = null)
+    private void Emit(List<TelemetryEvent> output, EventType type, string payload, RawText? raw = null)
     {
-        var process = _processes.GetValueOrDefault(_pendingPid) ?? _process;
-        raw ??= _pendingLines.Count == 1 ? _pendingLines[0] : JoinLines(_pendingLines);
-        Emit(output, type, payload, raw.Value, process?.CurrentEpisode, process?.Iteration, _pendingTimestamp);
-        _pending = PendingKind.None;
-        _pendingLines.Clear();
+        var process = events.Find(_pid) ?? events.Process;
+        raw ??= _lines.Count == 1 ? _lines[0] : ArnoldEventWriter.JoinLines(_lines);
+        events.Emit(output, type, payload, raw.Value, process?.CurrentEpisode, process?.Iteration, _timestamp);
+        _kind = PendingKind.None;
+        _lines.Clear();
     }
 
     /// <summary>The last line of a traceback that is not indented: <c>AssertionError</c>, <c>RuntimeError: ...</c>.</summary>
@@ -228,14 +246,14 @@ internal sealed partial class ArnoldLogParser
     }
 
     /// <summary>A continuation line without its indent (Arnold pads them to the message column with spaces).</summary>
-    private static ReadOnlySpan<char> TrimIndent(ReadOnlySpan<char> line)
+    public static ReadOnlySpan<char> TrimIndent(ReadOnlySpan<char> line)
     {
         var start = line.IndexOfAnyExcept(' ');
         return start < 0 ? [] : line[start..].TrimEnd();
     }
 
     /// <summary>One <c>key: value</c> of the configuration dump, typed when the value is plainly a bool, None or numbers.</summary>
-    private void AddConfigEntry(ReadOnlySpan<char> entry)
+    public void AddConfigEntry(ReadOnlySpan<char> entry)
     {
         var colon = entry.IndexOf(':');
         if (colon <= 0)
@@ -245,7 +263,7 @@ internal sealed partial class ArnoldLogParser
 
         var key = entry[..colon].TrimEnd();
         var value = entry[(colon + 1)..].TrimStart();
-        var json = _pendingJson;
+        var json = _json;
         switch (value)
         {
             case "True":
@@ -350,8 +368,8 @@ internal sealed partial class ArnoldLogParser
 
     private string StatisticsPayload()
     {
-        var json = _json.Start();
-        json.Int("pid", _pendingPid);
+        var json = events.Start();
+        json.Int("pid", _pid);
         json.String("kind", "game");
         json.StartObject("maps");
         var columns = _statisticsColumns.Count > 0 ? _statisticsColumns : ["all"];
@@ -400,8 +418,8 @@ internal sealed partial class ArnoldLogParser
 
     private string FeatureStatisticsPayload()
     {
-        var json = _json.Start();
-        json.Int("pid", _pendingPid);
+        var json = events.Start();
+        json.Int("pid", _pid);
         json.String("kind", "game_features");
         json.StartObject("maps");
         string? map = null;
