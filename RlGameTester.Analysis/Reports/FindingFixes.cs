@@ -104,6 +104,11 @@ internal static partial class FindingFixes
     {
         var line = Evidence(finding, "blocking_line");
         var sector = Evidence(finding, "blocking_sector");
+        if (Evidence(finding, "impassable_exit") is "true")
+        {
+            return $"Clear the impassable flag of exit line {line}: a walk-over exit fires only when a player crosses it. Or make it a switch exit.";
+        }
+
         if (Evidence(finding, "key_needed") is { } key)
         {
             var door = line is null ? "the locked door" : $"the locked door at line {line}";

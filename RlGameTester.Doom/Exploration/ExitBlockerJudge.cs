@@ -1,4 +1,5 @@
 using System.Globalization;
+using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
 using static RlGameTester.Doom.Exploration.FindingText;
 
@@ -11,6 +12,9 @@ namespace RlGameTester.Doom.Exploration;
 /// </summary>
 internal sealed class ExitBlockerJudge(RunSnapshot run)
 {
+    /// <summary>The evidence reason of a finding that names no obstacle: the explorer's model sees a way it did not take.</summary>
+    public const string NoObstacle = "no obstacle named";
+
     private const byte OpenableDoor = 1;
     private const byte LockedDoor = 2;
     private const int OrthogonalCost = 10;
@@ -63,6 +67,12 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
         }
 
         var goal = RelaxedSearch();
+        if (goal < 0 && ImpassableExitBeside() is { Cell: >= 0 } beside)
+        {
+            ReportImpassableExit(beside.Cell, beside.Cell, beside.Cell, beside.Exit!);
+            return _findings;
+        }
+
         if (goal < 0)
         {
             var (x, y) = (_grid.X(run.Body.Cell), _grid.Y(run.Body.Cell));
@@ -132,6 +142,17 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
             }
         }
 
+        // A walk-over exit on an impassable line: the box stops against the line before the centre crosses it, so the
+        // special never fires (P_TryMove refuses the move; only a crossing centre sets a W line off).
+        if (ImpassableExitBeside() is { Cell: >= 0 } shut)
+        {
+            ReportImpassableExit(shut.Cell, furthest, goal, shut.Exit!);
+            return _findings;
+        }
+
+        // The explorer's model sees a way (ExitVerdictJudge says what the proof makes of it).
+        var seen = Furthest(furthest, goal);
+        seen["reason"] = NoObstacle;
         _findings.Add(new ExplorerFinding(
             ExplorerFindingKind.ExitUnreachable,
             "Exit unreachable: the agent could not get to the exit",
@@ -141,10 +162,50 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
         {
             Severity = "major",
             ElementKind = "level",
-            Evidence = Furthest(furthest, goal),
+            Evidence = seen,
         });
 
         return _findings;
+    }
+
+    private void ReportImpassableExit(int beside, int furthest, int goal, LineAction exit)
+    {
+        var evidence = Furthest(furthest, goal);
+        evidence["blocking_line"] = exit.Line.ToString(CultureInfo.InvariantCulture);
+        evidence["impassable_exit"] = "true";
+        var (x1, y1, x2, y2) = run.Model.Geometry.Segment(exit.Line);
+        AddExitFinding(
+            $"Exit unreachable: exit line {exit.Line} is impassable",
+            $"A player gets next to exit line {exit.Line} ({exit.Name}) at {At(_grid, beside)}, but the line is flagged impassable: a player's box stops against it and its walk-over special never fires.",
+            (x1 + x2) / 2,
+            (y1 + y2) / 2,
+            "line",
+            exit.Line,
+            evidence);
+    }
+
+    // A cell the relaxed search got to beside an impassable walk-over exit (the box there stops short of the line).
+    private (int Cell, LineAction? Exit) ImpassableExitBeside()
+    {
+        var cells = new List<int>();
+        foreach (var action in run.Model.Actions)
+        {
+            if (action is not { Exit: true, Trigger: LineTrigger.Walk } || !run.Model.Level.Linedefs[action.Line].HasFlag(LinedefFlags.Impassable))
+            {
+                continue;
+            }
+
+            _grid.CellsTouchedByLine(action.Line, cells, NavGrid.BodyRadius + _grid.CellSize);
+            foreach (var c in cells)
+            {
+                if (_stamp[c] == _generation && _grid.Blocked[c] == NavGrid.Free)
+                {
+                    return (c, action);
+                }
+            }
+        }
+
+        return (-1, null);
     }
 
     private bool IsNeighbour(int a, int b)

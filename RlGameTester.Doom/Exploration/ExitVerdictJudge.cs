@@ -25,6 +25,18 @@ internal static class ExitVerdictJudge
         }
 
         var proof = prover.ExitUnreachable();
+        if (proof.Proven && blocker.Evidence.GetValueOrDefault("reason") == ExitBlockerJudge.NoObstacle)
+        {
+            // The explorer's looser model saw a way the proof shows Doom does not allow: no way, and nothing single to name.
+            return blocker with
+            {
+                Title = "Exit unreachable: no way to any exit",
+                Description = $"The furthest a player gets towards the exit at ({blocker.Evidence["exit_x"]}, {blocker.Evidence["exit_y"]}) is ({blocker.Evidence["furthest_x"]}, {blocker.Evidence["furthest_y"]}); no single obstacle on the way can be named. {proof.Explanation}",
+                Severity = "critical",
+                Evidence = proof.AddTo(blocker.Evidence),
+            };
+        }
+
         if (proof.Proven)
         {
             return blocker with

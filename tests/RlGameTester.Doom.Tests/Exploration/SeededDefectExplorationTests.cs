@@ -172,6 +172,27 @@ public sealed class SeededDefectExplorationTests
     }
 
     [Fact]
+    public void AnImpassableWalkOverExitIsProvenUnreachableAtThatLine()
+    {
+        // MAP04 ends only by W1 exit lines: flagged impassable, the box stops against them and they never fire.
+        var level = new EditableLevel(Fixtures.Freedoom2Data, "MAP04");
+        var exits = Enumerable.Range(0, level.LineCount).Where(i => level.LineField(i, 3) == 52).ToList();
+        Assert.NotEmpty(exits);
+        foreach (var line in exits)
+        {
+            level.SetLineField(line, 2, (ushort)(level.LineField(line, 2) | (ushort)LinedefFlags.Impassable));
+        }
+
+        var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
+
+        Assert.False(result.ExitReached);
+        var finding = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitUnreachable);
+        Assert.Equal(("critical", "line", "proven"), (finding.Severity, finding.ElementKind, finding.Evidence["proof"]));
+        Assert.Contains(finding.ElementIndex!.Value, exits);
+        Assert.Equal($"Exit unreachable: exit line {finding.ElementIndex} is impassable", finding.Title);
+    }
+
+    [Fact]
     public void ASwitchBehindAOneShotSwitchLineIsUsedOnceThatLineIsSpent()
     {
         // MAP01's exit switch (line 774) stands in a ring (sector 152) the player can walk into. Raise the ring 56 units
