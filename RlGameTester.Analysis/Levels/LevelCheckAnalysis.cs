@@ -74,13 +74,7 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
     {
         MapId = mapId,
         BugType = StaticBugTypes.Of(finding.Check),
-        Severity = finding.Severity switch
-        {
-            FindingSeverity.Critical => BugSeverity.Critical,
-            FindingSeverity.Major => BugSeverity.Major,
-            FindingSeverity.Minor => BugSeverity.Minor,
-            _ => BugSeverity.Info,
-        },
+        Severity = BugSeverities.From(finding.Severity),
         DetectionSource = DetectionSource.Static,
         CheckName = finding.Check,
         Title = finding.Message.Length <= 255 ? finding.Message : finding.Message[..252] + "...",

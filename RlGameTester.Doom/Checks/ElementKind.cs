@@ -24,3 +24,18 @@ public enum ElementKind
     [JsonStringEnumMemberName("vertex")]
     Vertex,
 }
+
+/// <summary>The names findings carry on the wire and in evidence.</summary>
+public static class ElementKinds
+{
+    /// <summary>level, line, side, sector, thing, vertex.</summary>
+    public static string WireName(this ElementKind kind) => kind switch
+    {
+        ElementKind.Level => "level",
+        ElementKind.Line => "line",
+        ElementKind.Side => "side",
+        ElementKind.Sector => "sector",
+        ElementKind.Thing => "thing",
+        _ => "vertex",
+    };
+}

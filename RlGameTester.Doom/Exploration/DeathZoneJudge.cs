@@ -1,6 +1,7 @@
 using System.Globalization;
 using RlGameTester.Doom.Exploration.Proof;
 using static RlGameTester.Doom.Exploration.FindingText;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Exploration;
 
@@ -124,8 +125,8 @@ internal sealed class DeathZoneJudge(RunSnapshot run, Prover prover)
             x,
             y)
         {
-            Severity = "critical",
-            ElementKind = "sector",
+            Severity = FindingSeverity.Critical,
+            ElementKind = ElementKind.Sector,
             ElementIndex = sector,
             Area = component.Count * _grid.CellSize * _grid.CellSize,
             Tick = DeathTickIn(component),
@@ -150,7 +151,7 @@ internal sealed class DeathZoneJudge(RunSnapshot run, Prover prover)
             return finding with
             {
                 Description = $"{finding.Description} {proof.Explanation}",
-                Severity = component.Contains(run.StartCell) ? "critical" : "major",
+                Severity = component.Contains(run.StartCell) ? FindingSeverity.Critical : FindingSeverity.Major,
                 Evidence = proof.AddTo(finding.Evidence),
             };
         }
@@ -159,7 +160,7 @@ internal sealed class DeathZoneJudge(RunSnapshot run, Prover prover)
         {
             Title = $"Possible death zone (not proven): {finding.Title["Death zone: ".Length..]}",
             Description = $"{finding.Description} {proof.Explanation}",
-            Severity = "minor",
+            Severity = FindingSeverity.Minor,
             Confidence = ExitVerdictJudge.NotProvenConfidence,
             Evidence = proof.AddTo(finding.Evidence),
         };
@@ -185,8 +186,8 @@ internal sealed class DeathZoneJudge(RunSnapshot run, Prover prover)
             thing.X,
             thing.Y)
         {
-            Severity = "minor",
-            ElementKind = "sector",
+            Severity = FindingSeverity.Minor,
+            ElementKind = ElementKind.Sector,
             ElementIndex = startSector,
             Evidence = new Dictionary<string, string>
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
 using static RlGameTester.Doom.Exploration.FindingText;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Exploration;
 
@@ -43,8 +44,8 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
                 run.Model.Geometry.Bounds.CenterX,
                 run.Model.Geometry.Bounds.CenterY)
             {
-                Severity = "major",
-                ElementKind = "level",
+                Severity = FindingSeverity.Major,
+                ElementKind = ElementKind.Level,
                 Evidence = new Dictionary<string, string> { ["reason"] = "no exit" },
             });
             return _findings;
@@ -83,8 +84,8 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
                 x,
                 y)
             {
-                Severity = "critical",
-                ElementKind = "level",
+                Severity = FindingSeverity.Critical,
+                ElementKind = ElementKind.Level,
                 Evidence = new Dictionary<string, string> { ["reason"] = "walled off" },
             });
             return _findings;
@@ -160,8 +161,8 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
             _grid.X(furthest),
             _grid.Y(furthest))
         {
-            Severity = "major",
-            ElementKind = "level",
+            Severity = FindingSeverity.Major,
+            ElementKind = ElementKind.Level,
             Evidence = seen,
         });
 
@@ -179,7 +180,7 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
             $"A player gets next to exit line {exit.Line} ({exit.Name}) at {At(_grid, beside)}, but the line is flagged impassable: a player's box stops against it and its walk-over special never fires.",
             (x1 + x2) / 2,
             (y1 + y2) / 2,
-            "line",
+            ElementKind.Line,
             exit.Line,
             evidence);
     }
@@ -345,7 +346,7 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
                 $"{intro}; the solid {run.Model.ThingName(thing).ToLowerInvariant()} at ({N(t.X)}, {N(t.Y)}) leaves no room for the body's 32x32 box to pass.",
                 t.X,
                 t.Y,
-                "thing",
+                ElementKind.Thing,
                 thing,
                 evidence);
             return;
@@ -400,7 +401,7 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
                 $"{intro}; from there the way on climbs {step} units into sector {high}, and line {mover.Line} ({mover.Name}) at ({N(mx)}, {N(my)}) that would move its floor cannot be reached{keyText}.",
                 mx,
                 my,
-                "line",
+                ElementKind.Line,
                 mover.Line,
                 evidence);
             return;
@@ -415,7 +416,7 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
                 $"{intro}; from there the way on climbs {step} units into sector {high} at line {line} ({N(x)}, {N(y)}), and a player climbs at most 24.",
                 x,
                 y,
-                "line",
+                ElementKind.Line,
                 line,
                 evidence);
             return;
@@ -426,7 +427,7 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
             $"{intro}; from there the way on climbs {step} units into sector {high}, and a player climbs at most 24.",
             _grid.X(b),
             _grid.Y(b),
-            "sector",
+            ElementKind.Sector,
             high,
             evidence);
     }
@@ -494,7 +495,7 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
                 $"{intro}; the door (sector {low}) opened by line {locked.Line} ({locked.Name}) needs the {key.Description}, and {keyText}.",
                 x,
                 y,
-                "line",
+                ElementKind.Line,
                 locked.Line,
                 evidence);
             return;
@@ -509,7 +510,7 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
                 $"{intro}; sector {low} is only {room} units high there (the body needs 56), and line {door.Line} ({door.Name}) that would move it cannot be reached or set off.",
                 x,
                 y,
-                "line",
+                ElementKind.Line,
                 door.Line,
                 evidence);
             return;
@@ -520,7 +521,7 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
             $"{intro}; the way on passes under a ceiling only {room} units above the floor in sector {low}, and nothing a player can reach moves it.",
             _grid.X(b),
             _grid.Y(b),
-            "sector",
+            ElementKind.Sector,
             low,
             evidence);
     }
@@ -585,10 +586,10 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
         return best;
     }
 
-    private void AddExitFinding(string title, string description, double x, double y, string elementKind, int element, Dictionary<string, string> evidence) =>
+    private void AddExitFinding(string title, string description, double x, double y, ElementKind elementKind, int element, Dictionary<string, string> evidence) =>
         _findings.Add(new ExplorerFinding(ExplorerFindingKind.ExitUnreachable, title, description, x, y)
         {
-            Severity = "critical",
+            Severity = FindingSeverity.Critical,
             ElementKind = elementKind,
             ElementIndex = element,
             Evidence = evidence,

@@ -1,4 +1,5 @@
 using RlGameTester.Doom.Exploration.Proof;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Exploration;
 
@@ -32,7 +33,7 @@ internal static class ExitVerdictJudge
             {
                 Title = "Exit unreachable: no way to any exit",
                 Description = $"The furthest a player gets towards the exit at ({blocker.Evidence["exit_x"]}, {blocker.Evidence["exit_y"]}) is ({blocker.Evidence["furthest_x"]}, {blocker.Evidence["furthest_y"]}); no single obstacle on the way can be named. {proof.Explanation}",
-                Severity = "critical",
+                Severity = FindingSeverity.Critical,
                 Evidence = proof.AddTo(blocker.Evidence),
             };
         }
@@ -52,7 +53,7 @@ internal static class ExitVerdictJudge
             Kind = ExplorerFindingKind.ExitNotReached,
             Title = $"Exit not reached by the explorer: {what}",
             Description = $"The explorer stopped here: {blocker.Description} {proof.Explanation}",
-            Severity = "major",
+            Severity = FindingSeverity.Major,
             Confidence = prover.Limits.Count > 0 ? UndecidedConfidence : NotProvenConfidence,
             Evidence = proof.AddTo(blocker.Evidence),
         };
@@ -72,7 +73,7 @@ internal static class ExitVerdictJudge
             Kind = ExplorerFindingKind.ExitNotReached,
             Title = "No exit line or exit sector: the level may end another way",
             Description = $"No exit line or exit sector exists on this level; it may end another way ({limit.Description}), which the explorer does not simulate.",
-            Severity = "info",
+            Severity = FindingSeverity.Info,
             Confidence = UndecidedConfidence,
             Evidence = new Dictionary<string, string>(blocker.Evidence) { ["proof"] = "not proven", ["mechanic"] = limit.Mechanic },
         };

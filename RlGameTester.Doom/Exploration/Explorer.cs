@@ -1,6 +1,7 @@
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Validation;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Exploration;
 
@@ -47,7 +48,7 @@ public static class Explorer
             // ZDoom ports start a single player on a deathmatch spot when there is no player 1 start (the ViZDoom
             // scenarios rely on it), as the static check's missing-player1-start says; vanilla cannot start the level.
             var deathmatch = start < 0 && !level.UsesDoomSpecials && level.Things.Any(t => t.Type == 11);
-            return NoStart(geometry, start < 0 ? "no player 1 start" : "the level has no lines or sectors", severity: deathmatch ? "info" : "critical");
+            return NoStart(geometry, start < 0 ? "no player 1 start" : "the level has no lines or sectors", severity: deathmatch ? FindingSeverity.Info : FindingSeverity.Critical);
         }
 
         var model = new LevelModel(level, geometry, options.Skill);
@@ -64,8 +65,8 @@ public static class Explorer
             var cell = generous.CellAt(thing.X, thing.Y);
             var blocked = generous.Blocked[cell];
             return blocked == NavGrid.ThingBlocked
-                ? NoStart(geometry, $"the player 1 start overlaps {model.ThingName(generous.BlockingElement[cell]).ToLowerInvariant()}, a solid thing, as Doom sizes it", "major", start, thing.X, thing.Y)
-                : NoStart(geometry, "the player 1 start is inside a wall or a solid thing", blocked == NavGrid.Free ? "major" : "critical", start, thing.X, thing.Y);
+                ? NoStart(geometry, $"the player 1 start overlaps {model.ThingName(generous.BlockingElement[cell]).ToLowerInvariant()}, a solid thing, as Doom sizes it", FindingSeverity.Major, start, thing.X, thing.Y)
+                : NoStart(geometry, "the player 1 start is inside a wall or a solid thing", blocked == NavGrid.Free ? FindingSeverity.Major : FindingSeverity.Critical, start, thing.X, thing.Y);
         }
 
         run.Run(startCell, thing.Angle);
@@ -117,14 +118,14 @@ public static class Explorer
         violation.X,
         violation.Y)
     {
-        Severity = "info",
+        Severity = FindingSeverity.Info,
         ElementKind = violation.ElementKind,
         ElementIndex = violation.ElementIndex,
         Tick = violation.Tick,
         Evidence = new Dictionary<string, string> { ["rule"] = violation.Rule, ["tick"] = FindingText.N(violation.Tick) },
     };
 
-    private static ExplorationResult NoStart(LevelGeometry geometry, string reason, string severity, int? thing = null, double? x = null, double? y = null) => new()
+    private static ExplorationResult NoStart(LevelGeometry geometry, string reason, FindingSeverity severity, int? thing = null, double? x = null, double? y = null) => new()
     {
         Events = [],
         Findings =
@@ -137,7 +138,7 @@ public static class Explorer
                 y ?? geometry.Bounds.CenterY)
             {
                 Severity = severity,
-                ElementKind = thing is null ? "level" : "thing",
+                ElementKind = thing is null ? ElementKind.Level : ElementKind.Thing,
                 ElementIndex = thing,
                 Evidence = new Dictionary<string, string> { ["reason"] = reason },
             },

@@ -1,3 +1,5 @@
+using RlGameTester.Doom.Checks;
+
 namespace RlGameTester.Doom.Exploration;
 
 /// <summary>
@@ -6,14 +8,14 @@ namespace RlGameTester.Doom.Exploration;
 /// </summary>
 public sealed record ExplorerFinding(ExplorerFindingKind Kind, string Title, string Description, double X, double Y)
 {
-    /// <summary>critical | major | minor | info.</summary>
-    public string Severity { get; init; } = "major";
+    /// <summary>How bad it is, in the static checks' terms.</summary>
+    public FindingSeverity Severity { get; init; } = FindingSeverity.Major;
 
     /// <summary>0-1: how sure the finding is that a player meets the problem (1 for what is proven).</summary>
     public double Confidence { get; init; } = 1;
 
-    /// <summary>line | sector | thing | side | level.</summary>
-    public string? ElementKind { get; init; }
+    /// <summary>The kind of element it points at, in the static checks' terms.</summary>
+    public ElementKind? ElementKind { get; init; }
 
     /// <summary>The element's index in its lump.</summary>
     public int? ElementIndex { get; init; }

@@ -10,12 +10,4 @@ internal static class FindingText
     public static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string At(NavGrid grid, int c) => $"({N(grid.X(c))}, {N(grid.Y(c))})";
-
-    public static int SeverityRank(string severity) => severity switch
-    {
-        "critical" => 0,
-        "major" => 1,
-        "minor" => 2,
-        _ => 3,
-    };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RlGameTester.Doom.Levels;
 using static RlGameTester.Doom.Exploration.FindingText;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Exploration;
 
@@ -97,8 +98,8 @@ internal sealed class GapJudge(RunSnapshot run, ReachJudge reach)
                 x,
                 y)
             {
-                Severity = "minor",
-                ElementKind = thing >= 0 ? "thing" : "line",
+                Severity = FindingSeverity.Minor,
+                ElementKind = thing >= 0 ? ElementKind.Thing : ElementKind.Line,
                 ElementIndex = thing >= 0 ? thing : line,
                 Evidence = evidence,
             });
@@ -134,8 +135,8 @@ internal sealed class GapJudge(RunSnapshot run, ReachJudge reach)
                 destination.X,
                 destination.Y)
             {
-                Severity = "major",
-                ElementKind = "thing",
+                Severity = FindingSeverity.Major,
+                ElementKind = ElementKind.Thing,
                 ElementIndex = action.TeleportThing,
                 Evidence = new Dictionary<string, string> { ["teleport_line"] = action.Line.ToString(CultureInfo.InvariantCulture) },
             });

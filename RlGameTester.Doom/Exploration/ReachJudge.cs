@@ -2,6 +2,7 @@ using System.Globalization;
 using RlGameTester.Doom.Specials;
 using RlGameTester.Doom.Exploration.Proof;
 using static RlGameTester.Doom.Exploration.FindingText;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Exploration;
 
@@ -67,8 +68,8 @@ internal sealed class ReachJudge(RunSnapshot run, Prover prover)
                 thing.X,
                 thing.Y)
             {
-                Severity = isKey ? "major" : "minor",
-                ElementKind = "thing",
+                Severity = isKey ? FindingSeverity.Major : FindingSeverity.Minor,
+                ElementKind = ElementKind.Thing,
                 ElementIndex = t,
                 Evidence = evidence,
             };
@@ -85,7 +86,7 @@ internal sealed class ReachJudge(RunSnapshot run, Prover prover)
             {
                 Title = $"Key not reached by the explorer: {name} (thing {thing})",
                 Description = $"The explorer never got to the {name} at ({N(finding.X)}, {N(finding.Y)}). {proof.Explanation}",
-                Severity = "minor",
+                Severity = FindingSeverity.Minor,
                 Confidence = ExitVerdictJudge.NotProvenConfidence,
                 Evidence = proof.AddTo(finding.Evidence),
             };
@@ -147,8 +148,8 @@ internal sealed class ReachJudge(RunSnapshot run, Prover prover)
                 x,
                 y)
             {
-                Severity = "minor",
-                ElementKind = "sector",
+                Severity = FindingSeverity.Minor,
+                ElementKind = ElementKind.Sector,
                 ElementIndex = s,
                 Evidence = new Dictionary<string, string> { ["special"] = level.Sectors[s].Special.ToString(CultureInfo.InvariantCulture) },
             });

@@ -1,4 +1,5 @@
 using RlGameTester.Doom.Exploration.Proof;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Exploration;
 
@@ -41,6 +42,6 @@ internal static class RunJudge
         var gaps = new GapJudge(run, reachJudge);
         gaps.JudgeNarrowGaps(findings);
         gaps.JudgeBlockedTeleports(findings);
-        return [.. findings.OrderBy(f => FindingText.SeverityRank(f.Severity)).ThenBy(f => f.Kind).ThenBy(f => f.ElementIndex ?? -1)];
+        return [.. findings.OrderBy(f => f.Severity).ThenBy(f => f.Kind).ThenBy(f => f.ElementIndex ?? -1)];
     }
 }

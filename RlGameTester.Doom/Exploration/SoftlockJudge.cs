@@ -1,5 +1,6 @@
 using RlGameTester.Doom.Exploration.Proof;
 using static RlGameTester.Doom.Exploration.FindingText;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Exploration;
 
@@ -74,8 +75,8 @@ internal sealed class SoftlockJudge(RunSnapshot run, Prover prover)
                 x,
                 y)
             {
-                Severity = "major",
-                ElementKind = "sector",
+                Severity = FindingSeverity.Major,
+                ElementKind = ElementKind.Sector,
                 ElementIndex = sector,
                 Area = area,
                 Tick = tick,
@@ -90,8 +91,8 @@ internal sealed class SoftlockJudge(RunSnapshot run, Prover prover)
             x,
             y)
         {
-            Severity = "critical",
-            ElementKind = "sector",
+            Severity = FindingSeverity.Critical,
+            ElementKind = ElementKind.Sector,
             ElementIndex = sector,
             Area = area,
             Tick = tick,
@@ -107,7 +108,7 @@ internal sealed class SoftlockJudge(RunSnapshot run, Prover prover)
             return finding with
             {
                 Description = $"{finding.Description} {proof.Explanation}",
-                Severity = component.Contains(run.StartCell) ? "critical" : "major",
+                Severity = component.Contains(run.StartCell) ? FindingSeverity.Critical : FindingSeverity.Major,
                 Evidence = proof.AddTo(finding.Evidence),
             };
         }
@@ -119,7 +120,7 @@ internal sealed class SoftlockJudge(RunSnapshot run, Prover prover)
         {
             Title = title,
             Description = $"{finding.Description} {proof.Explanation}",
-            Severity = "minor",
+            Severity = FindingSeverity.Minor,
             Confidence = ExitVerdictJudge.NotProvenConfidence,
             Evidence = proof.AddTo(finding.Evidence),
         };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Validation;
 
@@ -43,14 +44,14 @@ internal sealed class LineReach
         if (MapMath.SignedDistance(x, y, x1, y1, x2, y2) < -Slack)
         {
             return new ReachFailure(TrajectoryRules.UseFromBack,
-                $"line {target} was used from its back side; P_UseSpecialLine refuses back sides", "line", target);
+                $"line {target} was used from its back side; P_UseSpecialLine refuses back sides", ElementKind.Line, target);
         }
 
         var distance = MapMath.DistanceToSegment(x, y, x1, y1, x2, y2);
         if (distance > PlayerBody.UseRange + PlayerBody.PositionSlack)
         {
             return new ReachFailure(TrajectoryRules.UseOutOfRange, Invariant(
-                $"line {target} was used from {distance:0.#} units away; USERANGE is {PlayerBody.UseRange:0}, {distance - PlayerBody.UseRange:0.#} too far"), "line", target);
+                $"line {target} was used from {distance:0.#} units away; USERANGE is {PlayerBody.UseRange:0}, {distance - PlayerBody.UseRange:0.#} too far"), ElementKind.Line, target);
         }
 
         var near = lines.NearBox(x, y, PlayerBody.UseRange);
@@ -68,7 +69,7 @@ internal sealed class LineReach
 
         var (line, why) = firstBlock!.Value;
         return new ReachFailure(TrajectoryRules.UseBlocked,
-            $"line {target} was used through line {line}, {why}: PTR_UseTraverse stops there", "line", line);
+            $"line {target} was used through line {line}, {why}: PTR_UseTraverse stops there", ElementKind.Line, line);
     }
 
     /// <summary>Null when a shot from (x, y) can cross the line (any point of it, within range, in sight), else why not.</summary>
@@ -79,7 +80,7 @@ internal sealed class LineReach
         if (distance > PlayerBody.GunRange + Slack)
         {
             return new ReachFailure(TrajectoryRules.ShotOutOfRange, Invariant(
-                $"line {target} was shot from {distance:0.#} units away; the gun range allowed is {PlayerBody.GunRange:0}"), "line", target);
+                $"line {target} was shot from {distance:0.#} units away; the gun range allowed is {PlayerBody.GunRange:0}"), ElementKind.Line, target);
         }
 
         (int Line, string Why)? firstBlock = null;
@@ -96,7 +97,7 @@ internal sealed class LineReach
 
         var (line, why) = firstBlock!.Value;
         return new ReachFailure(TrajectoryRules.ShotBlocked,
-            $"line {target} was shot with no point of it in sight: line {line}, {why}, is in the way", "line", line);
+            $"line {target} was shot with no point of it in sight: line {line}, {why}, is in the way", ElementKind.Line, line);
     }
 
     /// <summary>Null when the body at (x, y) touches the line's front (Hexen push lines), else why not.</summary>
@@ -106,7 +107,7 @@ internal sealed class LineReach
         var distance = MapMath.DistanceToSegment(x, y, x1, y1, x2, y2);
         return MapMath.PointOnLineSide(x, y, x1, y1, x2, y2) == 0 && distance <= PlayerBody.Radius * Math.Sqrt(2) + Slack
             ? null
-            : new ReachFailure(TrajectoryRules.UseOutOfRange, Invariant($"push line {target} was set off from {distance:0.#} units away, not against its front"), "line", target);
+            : new ReachFailure(TrajectoryRules.UseOutOfRange, Invariant($"push line {target} was set off from {distance:0.#} units away, not against its front"), ElementKind.Line, target);
     }
 
     // The points of the line within reach: the nearest first, then every unit or so along the reachable part.

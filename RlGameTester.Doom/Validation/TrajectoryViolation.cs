@@ -1,3 +1,5 @@
+using RlGameTester.Doom.Checks;
+
 namespace RlGameTester.Doom.Validation;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed record TrajectoryViolation(int Tick, string Rule, double X, double
     public int LastTick { get; init; }
 
     /// <summary>line | sector | thing, or null.</summary>
-    public string? ElementKind { get; init; }
+    public ElementKind? ElementKind { get; init; }
 
     /// <summary>The element's index in its lump.</summary>
     public int? ElementIndex { get; init; }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Specials;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Validation;
 
@@ -39,7 +40,7 @@ internal sealed partial class ValidationRun
             var why = rule is null ? $"special {line.Special} is none Doom knows"
                 : rule.MonstersOnly ? $"{rule.Name} is set off by monsters only; a player crossing it does nothing"
                 : $"{rule.Name} has no player trigger";
-            violations.Add(e.Tick, TrajectoryRules.NotPlayerTriggerable, x, y, $"line {index} was claimed set off, but {why}", "line", index);
+            violations.Add(e.Tick, TrajectoryRules.NotPlayerTriggerable, x, y, $"line {index} was claimed set off, but {why}", ElementKind.Line, index);
             return;
         }
 
@@ -65,7 +66,7 @@ internal sealed partial class ValidationRun
         if (!specialActive[index])
         {
             violations.Add(tick, TrajectoryRules.LineAlreadyUsed, x, y,
-                $"line {index} ({rule.Name}) was set off again, but Doom cleared its one-shot special the first time", "line", index);
+                $"line {index} ({rule.Name}) was set off again, but Doom cleared its one-shot special the first time", ElementKind.Line, index);
             legal = false;
         }
 
@@ -85,7 +86,7 @@ internal sealed partial class ValidationRun
         if (rule.Keys is { } needed && !needed.IsSatisfiedBy(keys))
         {
             violations.Add(tick, TrajectoryRules.KeyMissing, x, y,
-                $"line {index} ({rule.Name}) needs the {needed.Description}; keys held: {(keys == DoomKeys.None ? "none" : keys.ToString())}", "line", index);
+                $"line {index} ({rule.Name}) needs the {needed.Description}; keys held: {(keys == DoomKeys.None ? "none" : keys.ToString())}", ElementKind.Line, index);
             legal = false;
         }
 
@@ -137,7 +138,7 @@ internal sealed partial class ValidationRun
         // one tic's run of the claim is crossed between the samples (the teleport's arrival is checked on its own).
         var between = nearest <= PlayerBody.MaxRunSpeed;
         return new ReachFailure(rule, Invariant(
-            $"the centre did not cross line {index} {what} in tics {tick - WalkWindowBefore} to {tick + WalkWindowAfter} (nearest {nearest:0.#} units)"), "line", index)
+            $"the centre did not cross line {index} {what} in tics {tick - WalkWindowBefore} to {tick + WalkWindowAfter} (nearest {nearest:0.#} units)"), ElementKind.Line, index)
         {
             WithinGrid = between,
         };
@@ -152,7 +153,7 @@ internal sealed partial class ValidationRun
             || LineRule.Of(level, level.Linedefs[index]) is not { Effect: LineEffect.Teleport, MonstersOnly: false } rule)
         {
             violations.Add(e.Tick, TrajectoryRules.TeleportDestination, x, y, $"line {e.Line?.ToString(CultureInfo.InvariantCulture) ?? "(none)"} is no teleport a player can use",
-                "line", e.Line);
+                ElementKind.Line, e.Line);
             return;
         }
 
@@ -169,7 +170,7 @@ internal sealed partial class ValidationRun
         if (rule.Trigger == PlayerTrigger.Walk && !specialActive[index])
         {
             violations.Add(e.Tick, TrajectoryRules.LineAlreadyUsed, x, y,
-                $"line {index} ({rule.Name}) was set off again, but Doom cleared its one-shot special the first time", "line", index);
+                $"line {index} ({rule.Name}) was set off again, but Doom cleared its one-shot special the first time", ElementKind.Line, index);
         }
 
         if (!rule.Repeatable)
@@ -181,7 +182,7 @@ internal sealed partial class ValidationRun
         if (destinations.Count == 0)
         {
             violations.Add(e.Tick, TrajectoryRules.TeleportDestination, x, y,
-                $"line {index} has no teleport destination on this skill; EV_Teleport does nothing", "line", index);
+                $"line {index} has no teleport destination on this skill; EV_Teleport does nothing", ElementKind.Line, index);
             return;
         }
 
@@ -206,7 +207,7 @@ internal sealed partial class ValidationRun
         var arrived = next is { } p ? Invariant($"({p.X:0.##}, {p.Y:0.##})") : "nowhere (no next position)";
         violations.Add(e.Tick, TrajectoryRules.TeleportDestination, x, y, Invariant(
             $"line {index} sends the body to thing {destinations[0]} at ({first.X:0}, {first.Y:0}); the run claims ({e.ToX:0.##}, {e.ToY:0.##}) and is next at {arrived}"),
-            "thing", destinations[0]);
+            ElementKind.Thing, destinations[0]);
     }
 
     private void CheckTeleportCrossing(int tick, int index, double x, double y)
@@ -282,7 +283,7 @@ internal sealed partial class ValidationRun
             if (info.EndsLevel)
             {
                 violations.Add(e.Tick, TrajectoryRules.ExitNotLegal, x, y, Invariant(
-                    $"exit sector {sector} ends the level at 10 health or less with the feet on its floor; health is {health}, feet at {body.Z}, floor {planes.Floor(sector)}"), "sector", sector);
+                    $"exit sector {sector} ends the level at 10 health or less with the feet on its floor; health is {health}, feet at {body.Z}, floor {planes.Floor(sector)}"), ElementKind.Sector, sector);
                 return;
             }
         }
@@ -296,7 +297,7 @@ internal sealed partial class ValidationRun
 
         var by = e.Line is { } other ? $"by line {other}, which is no exit," : "without a line";
         violations.Add(e.Tick, TrajectoryRules.ExitNotLegal, x, y,
-            $"the exit was claimed {by} in sector {sector}, which does not end the level, and no boss on {level.Name} ends it", "sector", sector < 0 ? null : sector);
+            $"the exit was claimed {by} in sector {sector}, which does not end the level, and no boss on {level.Name} ends it", ElementKind.Sector, sector < 0 ? null : sector);
     }
 
     private void ExitByLine(int tick, int index, LineRule rule, double x, double y)
@@ -312,6 +313,6 @@ internal sealed partial class ValidationRun
         }
 
         violations.Add(tick, TrajectoryRules.ExitNotLegal, x, y,
-            $"the exit by line {index} ({rule.Name}) rests on an activation Doom does not allow at tic {tick}", "line", index);
+            $"the exit by line {index} ({rule.Name}) rests on an activation Doom does not allow at tic {tick}", ElementKind.Line, index);
     }
 }

@@ -1,5 +1,6 @@
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Specials;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Validation;
 
@@ -22,7 +23,7 @@ internal sealed partial class ValidationRun
             var why = !ThingPresence.Exists(thing, skill) ? $"is not spawned on skill {skill} in single player"
                 : info is not { IsPickup: true } ? $"(type {thing.Type}) is no item"
                 : "was taken already";
-            violations.Add(e.Tick, TrajectoryRules.PickupInvalid, x, y, $"thing {index} {why}", "thing", index);
+            violations.Add(e.Tick, TrajectoryRules.PickupInvalid, x, y, $"thing {index} {why}", ElementKind.Thing, index);
             return;
         }
 
@@ -45,7 +46,7 @@ internal sealed partial class ValidationRun
         if (nearest >= PlayerBody.PositionSlack)
         {
             violations.Add(e.Tick, TrajectoryRules.PickupNotTouched, x, y, Invariant(
-                $"the body's box never touched thing {index} ({info.Name}) around tic {e.Tick}: {Math.Max(0, nearest):0.##} units short"), "thing", index,
+                $"the body's box never touched thing {index} ({info.Name}) around tic {e.Tick}: {Math.Max(0, nearest):0.##} units short"), ElementKind.Thing, index,
                 amount: nearest, withinGrid: !gates || nearest <= TrajectoryRules.GridTolerance);
             return;
         }
@@ -59,7 +60,7 @@ internal sealed partial class ValidationRun
         {
             // Out of reach in height while Doom would still have the body in the air is a matter of when, not whether.
             violations.Add(e.Tick, TrajectoryRules.PickupNotTouched, x, y, Invariant(
-                $"thing {index} ({info.Name}) at height {itemZ} is out of reach of feet at {body.Z} (from {PlayerBody.PickupBelow:0} below to {PlayerBody.Height:0} above)"), "thing", index,
+                $"thing {index} ({info.Name}) at height {itemZ} is out of reach of feet at {body.Z} (from {PlayerBody.PickupBelow:0} below to {PlayerBody.Height:0} above)"), ElementKind.Thing, index,
                 withinGrid: !gates || body.Airborne);
         }
     }

@@ -3,6 +3,7 @@ using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Validation;
 
@@ -280,7 +281,7 @@ internal sealed partial class ValidationRun
             if (off > GridSnap)
             {
                 violations.Add(tick, TrajectoryRules.StartPosition, x, y, Invariant(
-                    $"the run starts {off:0.##} units from the player 1 start (thing {start} at ({thing.X:0}, {thing.Y:0}))"), "thing", start);
+                    $"the run starts {off:0.##} units from the player 1 start (thing {start} at ({thing.X:0}, {thing.Y:0}))"), ElementKind.Thing, start);
             }
             else if (off > PlaceSlack)
             {
@@ -316,7 +317,7 @@ internal sealed partial class ValidationRun
             if (MapMath.PathCrossesSegment(ax, ay, bx, by, x1, y1, x2, y2))
             {
                 violations.Add(tick, TrajectoryRules.WallCrossed, bx, by,
-                    $"the centre crossed {(line.BackSide < 0 ? "one-sided" : "impassable")} line {index} between tics {lastTick} and {tick}", "line", index);
+                    $"the centre crossed {(line.BackSide < 0 ? "one-sided" : "impassable")} line {index} between tics {lastTick} and {tick}", ElementKind.Line, index);
                 return;
             }
         }
@@ -343,7 +344,7 @@ internal sealed partial class ValidationRun
             }
 
             violations.Add(tick, TrajectoryRules.WalkLineMissed, bx, by,
-                $"the centre crossed line {index} ({rule.Name}) between tics {lastTick} and {tick}, which Doom sets off, but the run does not say so", "line", index);
+                $"the centre crossed line {index} ({rule.Name}) between tics {lastTick} and {tick}, which Doom sets off, but the run does not say so", ElementKind.Line, index);
         }
     }
 
@@ -386,7 +387,7 @@ internal sealed partial class ValidationRun
             var (x1, y1, x2, y2) = geometry.Segment(here.BlockingLine);
             var depth = MapMath.BoxLineDepth(x, y, PlayerBody.Radius, x1, y1, x2, y2);
             violations.Add(tick, TrajectoryRules.WallInBox, x, y, Invariant(
-                $"{(line.BackSide < 0 ? "one-sided" : "impassable")} line {here.BlockingLine} crosses the body's 32x32 box, {depth:0.##} units deep"), "line", here.BlockingLine, depth, withinGrid);
+                $"{(line.BackSide < 0 ? "one-sided" : "impassable")} line {here.BlockingLine} crosses the body's 32x32 box, {depth:0.##} units deep"), ElementKind.Line, here.BlockingLine, depth, withinGrid);
         }
 
         if (here.SolidThing >= 0)
@@ -395,28 +396,28 @@ internal sealed partial class ValidationRun
             var info = ThingTypes.Find(thing.Type);
             var overlap = info!.Radius + PlayerBody.Radius - Math.Max(Math.Abs(thing.X - x), Math.Abs(thing.Y - y));
             violations.Add(tick, TrajectoryRules.SolidThing, x, y, Invariant(
-                $"the body's box overlaps solid thing {here.SolidThing} ({info.Name}, radius {info.Radius}) by {overlap:0.##} units"), "thing", here.SolidThing, overlap, withinGrid);
+                $"the body's box overlaps solid thing {here.SolidThing} ({info.Name}, radius {info.Radius}) by {overlap:0.##} units"), ElementKind.Thing, here.SolidThing, overlap, withinGrid);
         }
 
         var room = here.Ceiling.High - here.Floor.Low;
         if (room < PlayerBody.Height - HeightSlack)
         {
             violations.Add(tick, TrajectoryRules.NoRoom, x, y, Invariant(
-                $"only {room:0.##} units between floor {here.Floor} (sector {here.FloorSector}) and ceiling {here.Ceiling} (sector {here.CeilingSector}); the body needs {PlayerBody.Height:0}"), "sector", here.CeilingSector, PlayerBody.Height - room, withinGrid);
+                $"only {room:0.##} units between floor {here.Floor} (sector {here.FloorSector}) and ceiling {here.Ceiling} (sector {here.CeilingSector}); the body needs {PlayerBody.Height:0}"), ElementKind.Sector, here.CeilingSector, PlayerBody.Height - room, withinGrid);
         }
 
         var head = resync ? room : here.Ceiling.High - body.Z.Low;
         if (head < PlayerBody.Height - HeightSlack && room >= PlayerBody.Height - HeightSlack)
         {
             violations.Add(tick, TrajectoryRules.HeadRoom, x, y, Invariant(
-                $"the ceiling {here.Ceiling} (sector {here.CeilingSector}) is {head:0.##} units above the feet at {body.Z}; the body needs {PlayerBody.Height:0}"), "sector", here.CeilingSector);
+                $"the ceiling {here.Ceiling} (sector {here.CeilingSector}) is {head:0.##} units above the feet at {body.Z}; the body needs {PlayerBody.Height:0}"), ElementKind.Sector, here.CeilingSector);
         }
 
         var step = here.Floor.Low - body.Z.High;
         if (step > PlayerBody.MaxStep + HeightSlack && !resync)
         {
             violations.Add(tick, TrajectoryRules.StepTooHigh, x, y, Invariant(
-                $"the floor {here.Floor} (sector {here.FloorSector}) is {step:0.##} units above the feet at {body.Z}{(body.Airborne ? " in the air" : string.Empty)}; a step may rise {PlayerBody.MaxStep:0}, {step - PlayerBody.MaxStep:0.##} too high"), "sector", here.FloorSector, step - PlayerBody.MaxStep, withinGrid || climbsInStages);
+                $"the floor {here.Floor} (sector {here.FloorSector}) is {step:0.##} units above the feet at {body.Z}{(body.Airborne ? " in the air" : string.Empty)}; a step may rise {PlayerBody.MaxStep:0}, {step - PlayerBody.MaxStep:0.##} too high"), ElementKind.Sector, here.FloorSector, step - PlayerBody.MaxStep, withinGrid || climbsInStages);
             return (false, false);
         }
 

@@ -1,3 +1,5 @@
+using RlGameTester.Doom.Checks;
+
 namespace RlGameTester.Doom.Validation;
 
 /// <summary>
@@ -7,11 +9,11 @@ namespace RlGameTester.Doom.Validation;
 internal sealed class ViolationLog
 {
     private readonly List<TrajectoryViolation> items = [];
-    private readonly Dictionary<(string Rule, string? Kind, int? Index), int> open = [];
+    private readonly Dictionary<(string Rule, ElementKind? Kind, int? Index), int> open = [];
 
     public IReadOnlyList<TrajectoryViolation> Items => items;
 
-    public void Add(int tick, string rule, double x, double y, string message, string? elementKind = null, int? elementIndex = null, double? amount = null, bool withinGrid = false)
+    public void Add(int tick, string rule, double x, double y, string message, ElementKind? elementKind = null, int? elementIndex = null, double? amount = null, bool withinGrid = false)
     {
         var key = (rule, elementKind, elementIndex);
         if (open.TryGetValue(key, out var at) && tick - items[at].LastTick is 0 or 1)

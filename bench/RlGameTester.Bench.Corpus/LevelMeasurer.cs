@@ -78,14 +78,14 @@ internal sealed class LevelMeasurer(IwadResources iwads, TimeSpan timeout, strin
             }
 
             var exploreMs = exploreWatch.Elapsed.TotalMilliseconds;
-            criticals.AddRange(result.Findings.Where(f => f.Severity == "critical").Select(f => "explorer:" + f.Kind));
+            criticals.AddRange(result.Findings.Where(f => f.Severity == FindingSeverity.Critical).Select(f => "explorer:" + f.Kind));
             var exitFinding = result.Findings.FirstOrDefault(f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached);
             return row with
             {
                 Finished = result.ExitReached,
                 SecretExit = result.SecretExit,
                 Criticals = criticals,
-                ExitFinding = exitFinding is { Severity: not "critical" } ? exitFinding.Title : null,
+                ExitFinding = exitFinding is { Severity: not FindingSeverity.Critical } ? exitFinding.Title : null,
                 StoppedBy = result.ExitReached ? null : StoppedBy(result, exitFinding),
                 Milliseconds = watch.Elapsed.TotalMilliseconds,
                 ExploreMilliseconds = exploreMs,

@@ -1,10 +1,12 @@
+using RlGameTester.Doom.Checks;
+
 namespace RlGameTester.Doom.Exploration.Proof;
 
 /// <summary>
 /// What the proof search decided about a verdict of the explorer: <see cref="Proven"/>, or not, with the mechanic and
 /// the place that let the generous search through (or the limit that keeps it from deciding).
 /// </summary>
-internal sealed record ProofResult(bool Proven, string Mechanic, string Explanation, double? X = null, double? Y = null, string? ElementKind = null, int? Element = null)
+internal sealed record ProofResult(bool Proven, string Mechanic, string Explanation, double? X = null, double? Y = null, ElementKind? ElementKind = null, int? Element = null)
 {
     public static ProofResult Confirmed(string explanation) => new(true, "proven", explanation);
 
@@ -24,7 +26,7 @@ internal sealed record ProofResult(bool Proven, string Mechanic, string Explanat
 
         if (ElementKind is { } kind && Element is { } element)
         {
-            result["way_element"] = $"{kind} {element}";
+            result["way_element"] = $"{kind.WireName()} {element}";
         }
 
         return result;

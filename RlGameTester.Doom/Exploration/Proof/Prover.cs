@@ -1,4 +1,5 @@
 using RlGameTester.Doom.Specials;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Exploration.Proof;
 
@@ -89,7 +90,7 @@ internal sealed class Prover(RunSnapshot run)
     {
         var first = Limits[0];
         var text = string.Join("; ", Limits.Select(l => l.Description).Distinct().Take(3));
-        return new ProofResult(false, first.Mechanic, $"Not proven: the simulation cannot decide this level ({text}).", ElementKind: first.Line is null ? null : "line", Element: first.Line);
+        return new ProofResult(false, first.Mechanic, $"Not proven: the simulation cannot decide this level ({text}).", ElementKind: first.Line is null ? null : ElementKind.Line, Element: first.Line);
     }
 
     // Names the first move of the generous way the explorer's model does not allow, and what allowed it. For a goal the
@@ -115,7 +116,7 @@ internal sealed class Prover(RunSnapshot run)
             case ProofStep.Teleport:
                 var line = Search.TeleportLine(to);
                 var teleport = World.Mechanics.Teleports.Find(t => t.Line == line);
-                return Through(TeleportMechanic(line), $"{teleport?.Mechanic ?? $"line {line}"} takes a player on to where it {what}", from, "line", line);
+                return Through(TeleportMechanic(line), $"{teleport?.Mechanic ?? $"line {line}"} takes a player on to where it {what}", from, ElementKind.Line, line);
             case ProofStep.Jump:
                 return Through("running jump", $"a running jump from {FindingText.At(World.Grid, from)} lands where the way on {what}", from, null, null);
         }
@@ -124,7 +125,7 @@ internal sealed class Prover(RunSnapshot run)
         if (grid.Blocked[to] == NavGrid.ThingBlocked)
         {
             var thing = grid.BlockingElement[to];
-            return Through(run.Model.Level.Things[thing].Type == 2035 ? "exploding barrel" : "tight squeeze", $"a player may get past {run.Model.ThingName(thing).ToLowerInvariant()} (thing {thing}) at {FindingText.At(grid, to)}, which the explorer's box does not pass", to, "thing", thing);
+            return Through(run.Model.Level.Things[thing].Type == 2035 ? "exploding barrel" : "tight squeeze", $"a player may get past {run.Model.ThingName(thing).ToLowerInvariant()} (thing {thing}) at {FindingText.At(grid, to)}, which the explorer's box does not pass", to, ElementKind.Thing, thing);
         }
 
         if (grid.Blocked[to] != NavGrid.Free)
@@ -219,10 +220,10 @@ internal sealed class Prover(RunSnapshot run)
         var mechanic = mover?.Move is null ? "not simulated: " + (World.Mechanics.Limits.FirstOrDefault()?.Mechanic ?? "unknown special")
             : mover.Line is { } moverLine && run.State.Activated[moverLine] ? "mover position" : "mover never set off";
         var range = $"floor {World.Ranges.FloorMin[sector]}..{World.Ranges.FloorMax[sector]}, ceiling up to {World.Ranges.CeilingMax[sector]}";
-        return Through(mechanic, $"sector {sector} may be moved ({range}) by {mover?.Mechanic ?? "something"}, which opens the way on at {FindingText.At(run.Grid, cell)}", cell, mover?.Line is null ? "sector" : "line", mover?.Line ?? sector);
+        return Through(mechanic, $"sector {sector} may be moved ({range}) by {mover?.Mechanic ?? "something"}, which opens the way on at {FindingText.At(run.Grid, cell)}", cell, mover?.Line is null ? ElementKind.Sector : ElementKind.Line, mover?.Line ?? sector);
     }
 
-    private ProofResult Through(string mechanic, string how, int cell, string? elementKind, int? element) =>
+    private ProofResult Through(string mechanic, string how, int cell, ElementKind? elementKind, int? element) =>
         new(false, mechanic, $"Not proven: with {ProofScope}, {how}.", World.Grid.X(cell), World.Grid.Y(cell), elementKind, element);
 
     // A sector around the step whose heights the generous search may choose differently from where the run left them.

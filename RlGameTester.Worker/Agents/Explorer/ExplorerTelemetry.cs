@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using RlGameTester.Data;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Events;
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Levels;
 
@@ -141,14 +142,14 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
         var payload = new AgentFinding
         {
             Type = type,
-            Severity = SnakeCase.TryParse<BugSeverity>(finding.Severity, out var severity) ? severity : BugSeverity.Major,
+            Severity = BugSeverities.From(finding.Severity),
             Confidence = finding.Confidence,
             Check = check,
             Title = finding.Title,
             Description = finding.Description,
             X = Math.Round(finding.X, 1),
             Y = Math.Round(finding.Y, 1),
-            ElementKind = finding.ElementKind,
+            ElementKind = finding.ElementKind?.WireName(),
             ElementIndex = finding.ElementIndex,
             Evidence = finding.Area is { } area
                 ? new Dictionary<string, string>(finding.Evidence) { ["area"] = Math.Round(area).ToString(System.Globalization.CultureInfo.InvariantCulture) }

@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Tests.Support;
 
@@ -44,7 +45,7 @@ public sealed class RunningJumpExplorationTests
         // Not proven unreachable: before line 2740 shuts them, E3M7's lifts lead out of the pit towards line 450,
         // which the proof (every mover in every position, in any order) counts; the finding says where the explorer stopped.
         var finding = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitNotReached);
-        Assert.Equal(("major", "not proven"), (finding.Severity, finding.Evidence["proof"]));
+        Assert.Equal((FindingSeverity.Major, "not proven"), (finding.Severity, finding.Evidence["proof"]));
         Assert.Equal(ExitWayLine.ToString(System.Globalization.CultureInfo.InvariantCulture), finding.Evidence["mover_line"]);
     }
 }

@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Checks;
 using System.Globalization;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
@@ -26,7 +27,7 @@ public sealed class SeededDefectExplorationTests
 
         Assert.False(result.ExitReached);
         var finding = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitUnreachable);
-        Assert.Equal(("critical", "line"), (finding.Severity, finding.ElementKind));
+        Assert.Equal((FindingSeverity.Critical, ElementKind.Line), (finding.Severity, finding.ElementKind));
         Assert.Equal(exitRoom.ToString(CultureInfo.InvariantCulture), finding.Evidence["blocking_sector"]);
         Assert.Equal("64", finding.Evidence["step"]);
         var line = seeded.Linedefs[finding.ElementIndex!.Value];
@@ -47,7 +48,7 @@ public sealed class SeededDefectExplorationTests
 
         // Proven, and major: a player who falls in is stuck, but the level is finished by not falling in.
         var softlock = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.Softlock);
-        Assert.Equal(("major", "sector", pit, "proven"), (softlock.Severity, softlock.ElementKind, softlock.ElementIndex, softlock.Evidence["proof"]));
+        Assert.Equal((FindingSeverity.Major, ElementKind.Sector, pit, "proven"), (softlock.Severity, softlock.ElementKind, softlock.ElementIndex, softlock.Evidence["proof"]));
         Assert.True(softlock.Area > 64 * 64);
         Assert.Equal(new LevelGeometry(untouched).SectorAt(softlock.X, softlock.Y), pit);
         Assert.Equal("128", softlock.Evidence["lowest_climb_out"]);
@@ -87,7 +88,7 @@ public sealed class SeededDefectExplorationTests
 
         // The start can be left before dying: a minor hazard finding with its evidence, not a death zone.
         var hazard = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.DeathZone);
-        Assert.Equal(("minor", "sector", start), (hazard.Severity, hazard.ElementKind, hazard.ElementIndex));
+        Assert.Equal((FindingSeverity.Minor, ElementKind.Sector, start), (hazard.Severity, hazard.ElementKind, hazard.ElementIndex));
         Assert.Equal("true", hazard.Evidence["escapable"]);
         Assert.Equal(damage.ToString(CultureInfo.InvariantCulture), hazard.Evidence["damage"]);
         Assert.True(result.ExitReached);
@@ -106,7 +107,7 @@ public sealed class SeededDefectExplorationTests
         var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
 
         var zone = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.DeathZone);
-        Assert.Equal(("major", "sector", pit, "proven"), (zone.Severity, zone.ElementKind, zone.ElementIndex, zone.Evidence["proof"]));
+        Assert.Equal((FindingSeverity.Major, ElementKind.Sector, pit, "proven"), (zone.Severity, zone.ElementKind, zone.ElementIndex, zone.Evidence["proof"]));
         Assert.Equal("none", zone.Evidence["way_out"]);
         Assert.DoesNotContain(result.Findings, f => f.Kind == ExplorerFindingKind.Softlock);
     }
@@ -124,7 +125,7 @@ public sealed class SeededDefectExplorationTests
         Assert.False(result.ExitReached);
         Assert.DoesNotContain(result.Events, e => e.Kind == ExplorerEventKind.KeyPickup && e.Item == "yellow keycard");
         var finding = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitUnreachable);
-        Assert.Equal(("critical", "line"), (finding.Severity, finding.ElementKind));
+        Assert.Equal((FindingSeverity.Critical, ElementKind.Line), (finding.Severity, finding.ElementKind));
         Assert.Equal("yellow key", finding.Evidence["key_needed"]);
         Assert.Equal("false", finding.Evidence["key_present"]);
         var door = LinedefSpecials.FindDoom(seeded.Linedefs[finding.ElementIndex!.Value].Special);
@@ -151,7 +152,7 @@ public sealed class SeededDefectExplorationTests
 
         Assert.False(result.ExitReached);
         var finding = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitUnreachable);
-        Assert.Equal(("thing", column), (finding.ElementKind, finding.ElementIndex));
+        Assert.Equal((ElementKind.Thing, column), (finding.ElementKind, finding.ElementIndex));
         Assert.Equal(column.ToString(CultureInfo.InvariantCulture), finding.Evidence["blocking_thing"]);
         Assert.Contains("Tall techno column", finding.Title, StringComparison.Ordinal);
         Assert.Equal((x, y), (finding.X, finding.Y));
@@ -168,7 +169,7 @@ public sealed class SeededDefectExplorationTests
         Assert.False(result.ExitReached);
         Assert.DoesNotContain(result.Events, e => e.Kind == ExplorerEventKind.ExitReached || (e.Kind == ExplorerEventKind.LineActivated && e.Line == exitLine));
         var finding = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitUnreachable);
-        Assert.Equal(("critical", "proven"), (finding.Severity, finding.Evidence["proof"]));
+        Assert.Equal((FindingSeverity.Critical, "proven"), (finding.Severity, finding.Evidence["proof"]));
     }
 
     [Fact]
@@ -187,7 +188,7 @@ public sealed class SeededDefectExplorationTests
 
         Assert.False(result.ExitReached);
         var finding = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitUnreachable);
-        Assert.Equal(("critical", "line", "proven"), (finding.Severity, finding.ElementKind, finding.Evidence["proof"]));
+        Assert.Equal((FindingSeverity.Critical, ElementKind.Line, "proven"), (finding.Severity, finding.ElementKind, finding.Evidence["proof"]));
         Assert.Contains(finding.ElementIndex!.Value, exits);
         Assert.Equal($"Exit unreachable: exit line {finding.ElementIndex} is impassable", finding.Title);
     }
@@ -229,7 +230,7 @@ public sealed class SeededDefectExplorationTests
         var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
 
         Assert.False(result.ExitReached);
-        Assert.DoesNotContain(result.Findings, f => f.Severity == "critical");
+        Assert.DoesNotContain(result.Findings, f => f.Severity == FindingSeverity.Critical);
         var finding = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitNotReached);
         Assert.Equal(("not proven", "boss death"), (finding.Evidence["proof"], finding.Evidence["mechanic"]));
     }
@@ -244,7 +245,7 @@ public sealed class SeededDefectExplorationTests
 
         var crowded = Assert.Single(ExplorationFixtures.Explore(ExplorationFixtures.Read(level)).Findings);
 
-        Assert.Equal((ExplorerFindingKind.ExitUnreachable, "major"), (crowded.Kind, crowded.Severity));
+        Assert.Equal((ExplorerFindingKind.ExitUnreachable, FindingSeverity.Major), (crowded.Kind, crowded.Severity));
         Assert.Contains("overlaps tall techno column", crowded.Title, StringComparison.Ordinal);
 
         // The start moved far outside every sector: no box of any size stands there.
@@ -254,7 +255,7 @@ public sealed class SeededDefectExplorationTests
 
         var lost = Assert.Single(ExplorationFixtures.Explore(ExplorationFixtures.Read(voided)).Findings);
 
-        Assert.Equal((ExplorerFindingKind.ExitUnreachable, "critical"), (lost.Kind, lost.Severity));
+        Assert.Equal((ExplorerFindingKind.ExitUnreachable, FindingSeverity.Critical), (lost.Kind, lost.Severity));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Checks;
 using System.Globalization;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
@@ -122,7 +123,7 @@ public sealed class ShippedLevelExplorationTests
 
         Assert.Empty(result.Events);
         var finding = Assert.Single(result.Findings);
-        Assert.Equal((ExplorerFindingKind.ExitUnreachable, "critical", "level"), (finding.Kind, finding.Severity, finding.ElementKind));
+        Assert.Equal((ExplorerFindingKind.ExitUnreachable, FindingSeverity.Critical, ElementKind.Level), (finding.Kind, finding.Severity, finding.ElementKind));
         Assert.Contains("no player 1 start", finding.Title, StringComparison.Ordinal);
         Assert.False(result.ExitReached);
     }
@@ -142,7 +143,7 @@ public sealed class ShippedLevelExplorationTests
                 // information) or end by their ACS scripts, which the explorer does not run: never a critical.
                 Assert.False(result.ExitReached);
                 Assert.Contains(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached);
-                Assert.DoesNotContain(result.Findings, f => f.Severity == "critical");
+                Assert.DoesNotContain(result.Findings, f => f.Severity == FindingSeverity.Critical);
             }
         }
     }
@@ -184,7 +185,7 @@ public sealed class ShippedLevelExplorationTests
             Assert.True(result.VisitedArea <= result.ReachableArea && result.ReachableArea <= result.TotalArea, name);
             // People finish these levels: no finding may be critical, and a level not finished names what stopped the
             // explorer and what let the more generous search through.
-            Assert.DoesNotContain(result.Findings, f => f.Severity == "critical");
+            Assert.DoesNotContain(result.Findings, f => f.Severity == FindingSeverity.Critical);
             if (result.ExitReached)
             {
                 finished.Add(name);

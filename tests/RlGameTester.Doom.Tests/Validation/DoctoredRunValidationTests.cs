@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Specials;
 using RlGameTester.Doom.Validation;
@@ -47,7 +48,7 @@ public sealed class DoctoredRunValidationTests
         var verdict = ValidationFixtures.Validate(level, opening);
 
         var step = Assert.Single(verdict.Violations, v => v.Rule == TrajectoryRules.StepTooHigh);
-        Assert.Equal(("sector", next), (step.ElementKind, step.ElementIndex));
+        Assert.Equal((ElementKind.Sector, next), (step.ElementKind, step.ElementIndex));
         Assert.InRange(step.Tick, entry.Tick - 2, entry.Tick);
         Assert.Contains("is 40 units above the feet", step.Message, StringComparison.Ordinal);
     }
@@ -68,7 +69,7 @@ public sealed class DoctoredRunValidationTests
         var verdict = ValidationFixtures.Validate(run.Level, doctored);
 
         var missing = verdict.Violations.First(v => v.Rule == TrajectoryRules.KeyMissing);
-        Assert.Equal((door.Tick, "line", door.Line), (missing.Tick, missing.ElementKind, missing.ElementIndex));
+        Assert.Equal((door.Tick, ElementKind.Line, door.Line), (missing.Tick, missing.ElementKind, missing.ElementIndex));
         Assert.DoesNotContain(run.Verdict.Violations, v => v.Rule == TrajectoryRules.KeyMissing);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Events;
 using RlGameTester.Data.Runs;
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Wad;
@@ -32,8 +33,8 @@ public sealed class ExplorerTelemetryTests
             ],
             Findings =
             [
-                new ExplorerFinding(ExplorerFindingKind.UnreachableSecret, "Secret sector 7 cannot be reached", "No way in.", 100, 200) { Severity = "minor", ElementKind = "sector", ElementIndex = 7 },
-                new ExplorerFinding(ExplorerFindingKind.DeathZone, "Death zone", "Cannot be left.", 1056, -3616) { Severity = "critical", ElementKind = "sector", ElementIndex = 12, Tick = 32, Area = 4096.4 },
+                new ExplorerFinding(ExplorerFindingKind.UnreachableSecret, "Secret sector 7 cannot be reached", "No way in.", 100, 200) { Severity = FindingSeverity.Minor, ElementKind = ElementKind.Sector, ElementIndex = 7 },
+                new ExplorerFinding(ExplorerFindingKind.DeathZone, "Death zone", "Cannot be left.", 1056, -3616) { Severity = FindingSeverity.Critical, ElementKind = ElementKind.Sector, ElementIndex = 12, Tick = 32, Area = 4096.4 },
             ],
             ExitReached = true,
             ExitTick = 350,
