@@ -43,7 +43,7 @@ public static partial class BugsApi
 
     internal static async Task<Results<Ok<List<BugResponse>>, ValidationProblem>> ListBugs(
         RlgtDbContext db, long? run_id, long? map_id, string? bug_type, string? severity, string? detection_source,
-        int? skip, int? limit, CancellationToken cancellationToken)
+        [AsParameters] PageQuery page, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         errors.Id("run_id", run_id);
@@ -51,7 +51,7 @@ public static partial class BugsApi
         var type = errors.Enum<BugType>("bug_type", bug_type);
         var level = errors.Enum<BugSeverity>("severity", severity);
         var source = errors.Enum<DetectionSource>("detection_source", detection_source);
-        var page = errors.Paging(skip, limit);
+        var paging = errors.Paging(page);
         if (errors.Any)
         {
             return errors.Problem();
@@ -83,7 +83,7 @@ public static partial class BugsApi
             query = query.Where(b => b.DetectionSource == d);
         }
 
-        var rows = await query.OrderBy(b => b.Id).Skip(page.Skip).Take(page.Limit).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(b => b.Id).Skip(paging.Skip).Take(paging.Limit).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(BugResponse.From));
     }
 
@@ -172,10 +172,10 @@ public static partial class BugsApi
     }
 
     internal static async Task<Results<Ok<List<BugResponse>>, ValidationProblem>> ListCritical(
-        RlgtDbContext db, int? skip, int? limit, CancellationToken cancellationToken)
+        RlgtDbContext db, [AsParameters] PageQuery page, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        var page = errors.Paging(skip, limit);
+        var paging = errors.Paging(page);
         if (errors.Any)
         {
             return errors.Problem();
@@ -184,7 +184,7 @@ public static partial class BugsApi
         var rows = await db.Bugs.AsNoTracking()
             .Where(b => b.Severity == BugSeverity.Critical)
             .OrderByDescending(b => b.Id)
-            .Skip(page.Skip).Take(page.Limit)
+            .Skip(paging.Skip).Take(paging.Limit)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(BugResponse.From));
     }

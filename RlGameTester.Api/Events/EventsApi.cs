@@ -46,13 +46,13 @@ public static class EventsApi
     }
 
     internal static async Task<Results<Ok<List<EventResponse>>, ProblemHttpResult, ValidationProblem>> ListEvents(
-        RlgtDbContext db, long? run_id, string? event_type, long? after_id, int? skip, int? limit, CancellationToken cancellationToken)
+        RlgtDbContext db, long? run_id, string? event_type, long? after_id, [AsParameters] PageQuery page, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         errors.RequiredId("run_id", run_id);
         var type = errors.Enum<EventType>("event_type", event_type);
         errors.NotNegative("after_id", after_id);
-        var page = errors.Paging(skip, limit);
+        var paging = errors.Paging(page);
         if (errors.Any)
         {
             return errors.Problem();
@@ -75,7 +75,7 @@ public static class EventsApi
             query = query.Where(e => e.Id > after);
         }
 
-        var rows = await query.OrderBy(e => e.Id).Skip(after_id is null ? page.Skip : 0).Take(page.Limit).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(e => e.Id).Skip(after_id is null ? paging.Skip : 0).Take(paging.Limit).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(EventResponse.From));
     }
 

@@ -132,11 +132,11 @@ public static class FramesApi
     }
 
     internal static async Task<Results<Ok<FrameListResponse>, ProblemHttpResult, ValidationProblem>> ListFrames(
-        long id, int? skip, int? limit, RlgtDbContext db, RunFrameStore store, CancellationToken cancellationToken)
+        long id, [AsParameters] PageQuery page, RlgtDbContext db, RunFrameStore store, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         errors.Id("id", id);
-        var page = errors.Paging(skip, limit);
+        var paging = errors.Paging(page);
         if (errors.Any)
         {
             return errors.Problem();
@@ -154,7 +154,7 @@ public static class FramesApi
             Total = frames.Count,
             FirstTick = frames.Count == 0 ? null : frames[0].Tick,
             LastTick = frames.Count == 0 ? null : frames[^1].Tick,
-            Frames = [.. frames.Skip(page.Skip).Take(page.Limit).Select(f => FrameResponse.From(id, f))],
+            Frames = [.. frames.Skip(paging.Skip).Take(paging.Limit).Select(f => FrameResponse.From(id, f))],
         });
     }
 

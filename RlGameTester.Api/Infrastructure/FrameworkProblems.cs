@@ -32,7 +32,7 @@ internal static partial class FrameworkProblems
     {
         if (FailedToBind().Match(message) is { Success: true } bind)
         {
-            return (bind.Groups["name"].Value, $"\"{bind.Groups["value"].Value}\" is not {Describe(bind.Groups["type"].Value)}.");
+            return (WireName(bind.Groups["name"].Value), $"\"{bind.Groups["value"].Value}\" is not {Describe(bind.Groups["type"].Value)}.");
         }
 
         if (message.Contains("but no body was provided", StringComparison.Ordinal)
@@ -42,9 +42,12 @@ internal static partial class FrameworkProblems
         }
 
         return RequiredParameter().Match(message) is { Success: true } required
-            ? (required.Groups["name"].Value, $"is required in the {required.Groups["source"].Value.Replace(" string", string.Empty, StringComparison.Ordinal)} string.")
+            ? (WireName(required.Groups["name"].Value), $"is required in the {required.Groups["source"].Value.Replace(" string", string.Empty, StringComparison.Ordinal)} string.")
             : null;
     }
+
+    // A parameter bound from a record ([AsParameters]) is named by its property (Skip): the wire names are snake_case.
+    private static string WireName(string parameter) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter);
 
     /// <summary>What a value of a CLR type looks like in JSON or a query string: <c>Nullable`1[Int64]</c> is "a whole number".</summary>
     public static string Describe(string type)

@@ -71,6 +71,8 @@ internal sealed class RequestErrors
         }
     }
 
+    public (int Skip, int Limit) Paging(PageQuery page, int defaultLimit = DefaultLimit) => Paging(page.Skip, page.Limit, defaultLimit);
+
     public (int Skip, int Limit) Paging(int? skip, int? limit, int defaultLimit = DefaultLimit)
     {
         if (skip is < 0)

@@ -54,10 +54,10 @@ public static class MapsApi
     }
 
     internal static async Task<Results<Ok<List<MapResponse>>, ValidationProblem>> ListMaps(
-        RlgtDbContext db, string? scenario, int? skip, int? limit, CancellationToken cancellationToken)
+        RlgtDbContext db, string? scenario, [AsParameters] PageQuery page, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        var page = errors.Paging(skip, limit);
+        var paging = errors.Paging(page);
         if (errors.Any)
         {
             return errors.Problem();
@@ -69,7 +69,7 @@ public static class MapsApi
             query = query.Where(m => m.Scenario == scenario);
         }
 
-        var rows = await query.OrderBy(m => m.Id).Skip(page.Skip).Take(page.Limit).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(m => m.Id).Skip(paging.Skip).Take(paging.Limit).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(MapResponse.From));
     }
 
@@ -232,11 +232,11 @@ public static class MapsApi
     }
 
     internal static async Task<Results<Ok<List<MapResponse>>, ValidationProblem>> SearchMaps(
-        RlgtDbContext db, string? q, int? skip, int? limit, CancellationToken cancellationToken)
+        RlgtDbContext db, string? q, [AsParameters] PageQuery page, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         errors.Text("q", q, 255, required: true);
-        var page = errors.Paging(skip, limit);
+        var paging = errors.Paging(page);
         if (errors.Any)
         {
             return errors.Problem();
@@ -246,7 +246,7 @@ public static class MapsApi
         var rows = await db.Maps.AsNoTracking()
             .Where(m => EF.Functions.ILike(m.Name, pattern, "\\") || (m.LevelName != null && EF.Functions.ILike(m.LevelName, pattern, "\\")))
             .OrderBy(m => m.Id)
-            .Skip(page.Skip).Take(page.Limit)
+            .Skip(paging.Skip).Take(paging.Limit)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(MapResponse.From));
     }

@@ -40,7 +40,7 @@ public static class MetricsApi
     }
 
     internal static async Task<Results<Ok<List<MetricResponse>>, ValidationProblem>> ListMetrics(
-        RlgtDbContext db, double? min_hardness, double? max_hardness, int? skip, int? limit, CancellationToken cancellationToken)
+        RlgtDbContext db, double? min_hardness, double? max_hardness, [AsParameters] PageQuery page, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         errors.Range("min_hardness", min_hardness, 0, 100);
@@ -50,7 +50,7 @@ public static class MetricsApi
             errors.Add("min_hardness", $"must not exceed max_hardness ({max_hardness}); got {min_hardness}.");
         }
 
-        var page = errors.Paging(skip, limit);
+        var paging = errors.Paging(page);
         if (errors.Any)
         {
             return errors.Problem();
@@ -67,7 +67,7 @@ public static class MetricsApi
             query = query.Where(m => m.HardnessScore <= max);
         }
 
-        var rows = await query.OrderBy(m => m.Id).Skip(page.Skip).Take(page.Limit).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(m => m.Id).Skip(paging.Skip).Take(paging.Limit).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(MetricResponse.From));
     }
 
@@ -75,7 +75,7 @@ public static class MetricsApi
         RlgtDbContext db, int? limit, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        var page = errors.Paging(0, limit, defaultLimit: 10);
+        var paging = errors.Paging(0, limit, defaultLimit: 10);
         if (errors.Any)
         {
             return errors.Problem();
@@ -83,7 +83,7 @@ public static class MetricsApi
 
         var rows = await db.Metrics.AsNoTracking()
             .OrderByDescending(m => m.HardnessScore).ThenBy(m => m.RunId)
-            .Take(page.Limit)
+            .Take(paging.Limit)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(MetricResponse.From));
     }

@@ -50,13 +50,13 @@ public static class RunsApi
     }
 
     internal static async Task<Results<Ok<List<RunResponse>>, ValidationProblem>> ListRuns(
-        RlgtDbContext db, long? map_id, string? status, string? run_type, int? skip, int? limit, CancellationToken cancellationToken)
+        RlgtDbContext db, long? map_id, string? status, string? run_type, [AsParameters] PageQuery page, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         errors.Id("map_id", map_id);
         var statusFilter = errors.Enum<RunStatus>("status", status);
         var typeFilter = errors.Enum<RunType>("run_type", run_type);
-        var page = errors.Paging(skip, limit);
+        var paging = errors.Paging(page);
         if (errors.Any)
         {
             return errors.Problem();
@@ -78,7 +78,7 @@ public static class RunsApi
             query = query.Where(r => r.RunType == t);
         }
 
-        var rows = await query.OrderBy(r => r.Id).Skip(page.Skip).Take(page.Limit).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(r => r.Id).Skip(paging.Skip).Take(paging.Limit).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(RunResponse.From));
     }
 
@@ -245,7 +245,7 @@ public static class RunsApi
         RlgtDbContext db, RunStatus status, int? limit, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        var page = errors.Paging(0, limit);
+        var paging = errors.Paging(0, limit);
         if (errors.Any)
         {
             return errors.Problem();
@@ -253,7 +253,7 @@ public static class RunsApi
 
         var rows = await db.Runs.AsNoTracking().Where(r => r.Status == status)
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
-            .Take(page.Limit)
+            .Take(paging.Limit)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(RunResponse.From));
     }
