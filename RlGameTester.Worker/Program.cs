@@ -2,7 +2,7 @@ using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Messaging;
 using RlGameTester.Worker.Agents.Explorer;
-using RlGameTester.Worker.Arnold;
+using RlGameTester.Worker.Agents.Arnold;
 using RlGameTester.Worker.Runs;
 
 var builder = WebApplication.CreateBuilder(args);

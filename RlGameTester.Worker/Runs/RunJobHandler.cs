@@ -11,7 +11,7 @@ using RlGameTester.Messaging;
 using RlGameTester.Messaging.Queue;
 using RlGameTester.Messaging.Runs;
 using RlGameTester.Worker.Agents;
-using RlGameTester.Worker.Arnold;
+using RlGameTester.Worker.Agents.Arnold;
 
 namespace RlGameTester.Worker.Runs;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using RlGameTester.Data.Events;
-using RlGameTester.Worker.Arnold;
+using RlGameTester.Worker.Agents.Arnold;
 
 // Usage: RlGameTester.Bench.Parser LOG [RUNS]
 // Parses LOG with the Worker's ArnoldLogParser, as the Worker imports a log (every event built, payload and raw line included),

@@ -9,7 +9,7 @@ using RlGameTester.Doom.Wad;
 using Freedoom = RlGameTester.TestSupport.Fixtures;
 using RlGameTester.Worker.Agents;
 using RlGameTester.Worker.Agents.Explorer;
-using RlGameTester.Worker.Tests.Arnold;
+using RlGameTester.Worker.Tests.Agents.Arnold;
 
 namespace RlGameTester.Worker.Tests.Agents;
 

@@ -12,7 +12,7 @@ using RlGameTester.Messaging;
 using RlGameTester.Messaging.Queue;
 using RlGameTester.Messaging.Runs;
 using RlGameTester.TestSupport;
-using RlGameTester.Worker.Tests.Arnold;
+using RlGameTester.Worker.Tests.Agents.Arnold;
 
 namespace RlGameTester.Worker.Tests.Runs;
 

@@ -1,7 +1,7 @@
 using RawText = System.ReadOnlyMemory<byte>;
 using RlGameTester.Data.Events;
 
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>Training: iterations, losses, and the models Arnold saves and reloads.</summary>
 internal sealed class TrainingRecords(ArnoldEventWriter events)

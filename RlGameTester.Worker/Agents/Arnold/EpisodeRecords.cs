@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using RlGameTester.Data.Events;
 
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>
 /// Episodes and evaluations: an episode's start and end (<c>N kills.</c> or <c>Survived for N steps.</c>, then

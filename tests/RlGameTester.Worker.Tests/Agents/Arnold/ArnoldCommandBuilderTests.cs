@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using RlGameTester.Data.Runs;
 using RlGameTester.Worker.Agents;
-using RlGameTester.Worker.Arnold;
+using RlGameTester.Worker.Agents.Arnold;
 
-namespace RlGameTester.Worker.Tests.Arnold;
+namespace RlGameTester.Worker.Tests.Agents.Arnold;
 
 /// <summary>The command line built for a real Arnold, against its documented arguments (DOMAIN.md section 1, src/args.py).</summary>
 public sealed class ArnoldCommandBuilderTests : IDisposable

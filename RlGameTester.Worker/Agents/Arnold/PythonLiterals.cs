@@ -1,4 +1,4 @@
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>The Python literals Arnold prints (a dict of rewards, a list of strings), written as JSON.</summary>
 internal static class PythonLiterals

@@ -1,4 +1,4 @@
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>The level of a record, as far as the parser tells them apart.</summary>
 internal enum RecordLevel

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using RlGameTester.Data.Events;
 using RlGameTester.Worker.Agents;
 
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>
 /// Runs the Arnold deep-RL agent (<c>python arnold.py ...</c>) on a run and turns its log into telemetry as it plays.

@@ -5,7 +5,7 @@ using System.Text.Unicode;
 using RlGameTester.Data.Events;
 using RlGameTester.Worker.Agents;
 
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>
 /// Turns Arnold's log (its <c>train.log</c>, or its stderr as it runs) into telemetry events, one line at a time.

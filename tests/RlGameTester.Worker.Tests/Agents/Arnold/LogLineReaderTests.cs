@@ -1,8 +1,8 @@
 using System.Text;
 using RlGameTester.Data.Events;
-using RlGameTester.Worker.Arnold;
+using RlGameTester.Worker.Agents.Arnold;
 
-namespace RlGameTester.Worker.Tests.Arnold;
+namespace RlGameTester.Worker.Tests.Agents.Arnold;
 
 /// <summary>
 /// The parser's line reader splits UTF-8 streams as <see cref="StreamReader.ReadLine"/> does, however the stream hands

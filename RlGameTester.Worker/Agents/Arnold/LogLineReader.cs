@@ -1,4 +1,4 @@
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>
 /// Splits a UTF-8 stream into lines of UTF-8 bytes without copying them: the stream is read into blocks and each line is

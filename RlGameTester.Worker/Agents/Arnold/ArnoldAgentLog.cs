@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>The Arnold runner's log messages, source-generated.</summary>
 internal static partial class ArnoldAgentLog

@@ -2,7 +2,7 @@ using RawText = System.ReadOnlyMemory<byte>;
 using System.Globalization;
 using RlGameTester.Data.Events;
 
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>What Arnold's writing process knows: its evaluation, episode and training iteration.</summary>
 internal sealed class ArnoldProcess(int pid)

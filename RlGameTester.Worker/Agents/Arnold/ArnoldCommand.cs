@@ -1,4 +1,4 @@
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>How to start Arnold for one run: the process, its arguments, and what to prepare first.</summary>
 /// <param name="FileName">The Python executable.</param>

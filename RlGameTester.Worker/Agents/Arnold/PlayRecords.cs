@@ -1,7 +1,7 @@
 using RawText = System.ReadOnlyMemory<byte>;
 using RlGameTester.Data.Events;
 
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>
 /// What happens to the player in play: kills, deaths, respawns, health, armor and ammo changes, weapons, Arnold taking

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>
 /// Writes the small, flat JSON payloads of parsed log events straight into a reused char buffer.

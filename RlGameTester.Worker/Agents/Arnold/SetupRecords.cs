@@ -1,7 +1,7 @@
 using RawText = System.ReadOnlyMemory<byte>;
 using RlGameTester.Data.Events;
 
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>
 /// How a run is set up: the start of a run, the experiment folder, the network's shapes, the configuration dump, the

@@ -1,4 +1,4 @@
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>
 /// Arnold's deathmatch takes <c>--wad NAME</c> and opens <c>resources/scenarios/NAME.wad</c> in its checkout:

@@ -1,7 +1,7 @@
 using RlGameTester.Data.Events;
 using RlGameTester.Worker.Agents;
 
-namespace RlGameTester.Worker.Tests.Arnold;
+namespace RlGameTester.Worker.Tests.Agents.Arnold;
 
 /// <summary>The agent's output port, in memory: keeps every event and lets a test wait for one.</summary>
 internal sealed class RecordingSink : IAgentSink

@@ -2,7 +2,7 @@ using RawText = System.ReadOnlyMemory<byte>;
 using System.Text;
 using RlGameTester.Data.Events;
 
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>The kinds of record that span several lines.</summary>
 internal enum PendingKind

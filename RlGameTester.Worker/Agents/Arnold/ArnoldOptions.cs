@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>
 /// Where Arnold is installed and how its runs are bounded (configuration section <c>Agents:Arnold</c>).

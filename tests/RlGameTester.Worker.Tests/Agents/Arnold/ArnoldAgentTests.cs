@@ -7,9 +7,9 @@ using Microsoft.Extensions.Time.Testing;
 using RlGameTester.Data.Events;
 using RlGameTester.Data.Runs;
 using RlGameTester.Worker.Agents;
-using RlGameTester.Worker.Arnold;
+using RlGameTester.Worker.Agents.Arnold;
 
-namespace RlGameTester.Worker.Tests.Arnold;
+namespace RlGameTester.Worker.Tests.Agents.Arnold;
 
 /// <summary>
 /// The Arnold runner against tests/FakeArnold standing in for Python: a fake Arnold checkout (an empty

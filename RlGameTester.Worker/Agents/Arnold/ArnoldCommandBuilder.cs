@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using RlGameTester.Data.Runs;
 using RlGameTester.Worker.Agents;
 
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>
 /// Builds Arnold's command line from a run (<c>python arnold.py --main_dump_path DIR --exp_name NAME --scenario S ...</c>)

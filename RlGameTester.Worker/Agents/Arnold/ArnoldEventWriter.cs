@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using RlGameTester.Data.Events;
 
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>
 /// What every record family writes through: the numbered events, their JSON payloads, the processes that write the

@@ -1,8 +1,8 @@
 using System.Text;
 using RlGameTester.Data.Events;
-using RlGameTester.Worker.Arnold;
+using RlGameTester.Worker.Agents.Arnold;
 
-namespace RlGameTester.Worker.Tests.Arnold;
+namespace RlGameTester.Worker.Tests.Agents.Arnold;
 
 internal static class ParserTestExtensions
 {

@@ -4,9 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using RlGameTester.Data.Events;
-using RlGameTester.Worker.Arnold;
+using RlGameTester.Worker.Agents.Arnold;
 
-namespace RlGameTester.Worker.Tests.Arnold;
+namespace RlGameTester.Worker.Tests.Agents.Arnold;
 
 public sealed partial class ArnoldLogParserTests
 {

@@ -1,4 +1,4 @@
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>Span helpers for the text Arnold prints: JSON-number checks and integer parsing without allocations.</summary>
 internal static class JsonText

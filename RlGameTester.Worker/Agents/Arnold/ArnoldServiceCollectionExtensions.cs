@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using RlGameTester.Worker.Agents;
 
-namespace RlGameTester.Worker.Arnold;
+namespace RlGameTester.Worker.Agents.Arnold;
 
 /// <summary>Registers the Arnold agent beside the Worker's other agents.</summary>
 internal static class ArnoldServiceCollectionExtensions

@@ -1,6 +1,6 @@
 using RlGameTester.Data.Events;
 
-namespace RlGameTester.Worker.Tests.Arnold;
+namespace RlGameTester.Worker.Tests.Agents.Arnold;
 
 /// <summary>
 /// What an Arnold log should yield, per event type, decided the naive way: split each record at its
