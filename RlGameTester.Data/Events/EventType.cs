@@ -1,7 +1,7 @@
 namespace RlGameTester.Data.Events;
 
 /// <summary>
-/// The telemetry vocabulary every agent speaks (ARCHITECTURE.md), so detectors, metrics and reports
+/// The telemetry vocabulary every agent speaks (the README's "How a run flows"), so detectors, metrics and reports
 /// never care which agent ran. Stored and serialised in snake_case (<c>health_change</c>).
 /// </summary>
 public enum EventType

@@ -1,7 +1,7 @@
 namespace RlGameTester.Data.Metrics;
 
 /// <summary>
-/// How hard a level played (DOMAIN.md section 5), 0-100 with two decimals:
+/// How hard a level played (the README's "Using it" gives the formula and bands), 0-100 with two decimals:
 /// <c>min(deaths/episodes, 1)*35 + max(0, 1 - avg_kills/10)*25 + max(0, 1 - avg_health/100)*20 + min(stuck/10, 1)*20</c>.
 /// </summary>
 public static class Hardness

@@ -35,7 +35,7 @@ public sealed class Metric
 
     public double? AvgLoss { get; set; }
 
-    /// <summary>0-100, two decimals (DOMAIN.md section 5).</summary>
+    /// <summary>0-100, two decimals (<see cref="Hardness"/>).</summary>
     public double HardnessScore { get; set; }
 
     /// <summary>very_easy, easy, medium, hard, very_hard.</summary>

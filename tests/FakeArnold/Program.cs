@@ -136,7 +136,7 @@ return exitCode;
         }
     }
 
-    // The stand-in is stricter than Arnold about what DOMAIN.md asks for: absolute paths without spaces.
+    // The stand-in is stricter than Arnold about what the runner promises (RlGameTester.Worker/Agents/Arnold/README.md): absolute paths without spaces.
     if (!Path.IsPathFullyQualified(mainDumpPath) || mainDumpPath.Contains(' ', StringComparison.Ordinal))
     {
         return ("assert os.path.isabs(main_dump_path) and ' ' not in main_dump_path", "arnold.py", 17);

@@ -5,7 +5,7 @@ using RlGameTester.Worker.Agents.Arnold;
 
 namespace RlGameTester.Worker.Tests.Agents.Arnold;
 
-/// <summary>The command line built for a real Arnold, against its documented arguments (DOMAIN.md section 1, src/args.py).</summary>
+/// <summary>The command line built for a real Arnold, against its documented arguments (src/args.py in github.com/glample/Arnold).</summary>
 public sealed class ArnoldCommandBuilderTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "rlgt-arnold-cli-" + Guid.NewGuid().ToString("N")[..10]);
