@@ -64,7 +64,7 @@ internal sealed class Prover(RunSnapshot run)
             low <= height + NavGrid.BodyHeight && high + 16 >= World.Grid.Floor0[c]);
         return way < 0
             ? ProofResult.Confirmed($"Proven: even with {ProofScope}, no spot a player can stand on touches it.")
-            : Explain(way, "touches it");
+            : Explain(way, "touches it", thingSector: sector);
     }
 
     // The explorer's cells are spots where its 32x32 box stands: its height there is the highest floor of the sectors
@@ -96,7 +96,7 @@ internal sealed class Prover(RunSnapshot run)
     // Names the first move of the generous way the explorer's model does not allow, and what allowed it. For a goal the
     // explorer never reached, only moves after the way's last reached cell count: before it the way may hug a wall
     // closer than the explorer's box, in places the explorer passed anyway.
-    private ProofResult Explain(int goal, string what)
+    private ProofResult Explain(int goal, string what, int thingSector = -1)
     {
         var path = Search.PathTo(goal);
         var reached = run.Reach.EverReachable;
@@ -104,8 +104,9 @@ internal sealed class Prover(RunSnapshot run)
         if (i <= 0)
         {
             // Every move is one the explorer makes: what differs is how high a body may stand on the way (a floor that moves).
+            // (For a thing, also the floor it stands on: a key on a pillar is touched only once the pillar comes down.)
             var last = path[^1];
-            return MovedSector(last, last) is { } raised
+            return (MovedSector(last, last) ?? (thingSector >= 0 && Moved(thingSector) ? thingSector : null)) is { } raised
                 ? MoverThrough(raised, last)
                 : Through("explorer limit", $"the explorer could take every move of the way a player {what} by, but did not within its limits (time, damage, planning)", last, null, null);
         }
@@ -229,13 +230,11 @@ internal sealed class Prover(RunSnapshot run)
     // A sector around the step whose heights the generous search may choose differently from where the run left them.
     private int? MovedSector(int from, int to)
     {
-        var heights = run.State.Heights;
-        var ranges = World.Ranges;
         foreach (var cell in (ReadOnlySpan<int>)[to, from])
         {
             foreach (var s in run.Grid.SectorsTouched(cell))
             {
-                if (ranges.FloorMin[s] < heights.FloorLow[s] || ranges.FloorMax[s] > heights.FloorHigh[s] || ranges.CeilingMax[s] > heights.Ceiling[s])
+                if (Moved(s))
                 {
                     return s;
                 }
@@ -243,6 +242,12 @@ internal sealed class Prover(RunSnapshot run)
         }
 
         return null;
+    }
+
+    private bool Moved(int sector)
+    {
+        var (heights, ranges) = (run.State.Heights, World.Ranges);
+        return ranges.FloorMin[sector] < heights.FloorLow[sector] || ranges.FloorMax[sector] > heights.FloorHigh[sector] || ranges.CeilingMax[sector] > heights.Ceiling[sector];
     }
 
     private string TeleportMechanic(int line)

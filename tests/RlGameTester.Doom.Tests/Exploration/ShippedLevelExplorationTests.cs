@@ -55,6 +55,17 @@ public sealed class ShippedLevelExplorationTests
     }
 
     [Fact]
+    public void AKeyOnAPillarNamesTheSwitchThatLowersIt()
+    {
+        // E2M4's blue keycard stands on a pillar 128 units above the floor around it (Doom touches an item only within
+        // the body's height): only S1 line 1040, which lowers the pillar, makes it touchable.
+        var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(Fixtures.Freedoom1, "E2M4"));
+
+        var key = Assert.Single(result.Findings, f => f is { Kind: ExplorerFindingKind.UnreachableKey, ElementIndex: 1 });
+        Assert.Equal(("not proven", "mover never set off", "line 1040"), (key.Evidence["proof"], key.Evidence["mechanic"], key.Evidence["way_element"]));
+    }
+
+    [Fact]
     public void Map02IsFinishedThroughItsKeyDoors()
     {
         var level = ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP02");
