@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RlGameTester.Data.Metrics;
 using RlGameTester.Data.Reports;
 
 namespace RlGameTester.Analysis.Reports;
@@ -6,12 +7,12 @@ namespace RlGameTester.Analysis.Reports;
 /// <summary>What the LLM is told: the rules and answer shape (system message) and the evidence as JSON (user message).</summary>
 internal static class LlmPrompt
 {
-    public const string System = """
+    public static readonly string System = $$"""
         You are the QA lead of a Doom level testing service. Write a bug report a level designer can act on.
         Use ONLY the evidence JSON in the user message: do not invent findings, places, figures or causes it does not support.
         Refer to findings only by their "id", written as [#id] in text (for example [#12]); never cite an id the evidence does not contain.
         Coordinates are Doom map units (x east, y north); ticks are game tics (35 per second); elements are linedefs, sidedefs, sectors, things or vertices by index.
-        The hardness score (0-100) is the sum of four factors: deaths (max 35), kills (max 25), health (max 20), stuck periods (max 20); say which drive it and why. Where agent_fights is false the agent played without monsters: its kills term is full whatever the level holds, so leave it out of what drives the score.
+        The hardness score (0-100) is the sum of four factors: deaths (max {{Hardness.DeathPoints}}), kills (max {{Hardness.KillPoints}}), health (max {{Hardness.HealthPoints}}), stuck periods (max {{Hardness.StuckPoints}}); say which drive it and why. Where agent_fights is false the agent played without monsters: its kills term is full whatever the level holds, so leave it out of what drives the score.
         Severity order: critical, major, minor, info. Put what to fix first first, and give concrete fixes (which line, side, sector or thing; what to change; by how much).
         Answer with ONE JSON object and nothing else (no Markdown fence), in exactly this shape:
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using RlGameTester.Data.Reports;
+using RlGameTester.Data.Metrics;
 
 namespace RlGameTester.Analysis.Reports;
 
@@ -51,12 +52,12 @@ internal static class ReportComposer
     [
         .. new[]
         {
-            new HardnessFactor("deaths", m.DeathPoints, 35, $"{m.TotalDeaths} death{Plural(m.TotalDeaths)} in {m.Episodes} episode{Plural(m.Episodes)}", "35 at one death per episode or more"),
-            new HardnessFactor("kills", m.KillPoints, 25,
+            new HardnessFactor("deaths", m.DeathPoints, Hardness.DeathPoints, $"{m.TotalDeaths} death{Plural(m.TotalDeaths)} in {m.Episodes} episode{Plural(m.Episodes)}", $"{Hardness.DeathPoints} at one death per episode or more"),
+            new HardnessFactor("kills", m.KillPoints, Hardness.KillPoints,
                 m.AgentFights ? $"{FindingText.Number(m.AvgKillsPerEpisode ?? 0)} kills per episode" : "no kills: this agent plays without monsters",
-                "25 with no kills, 0 at 10 or more per episode"),
-            new HardnessFactor("health", m.HealthPoints, 20, m.AvgHealth is { } health ? $"average health {FindingText.Number(health)}" : "no health changes (counts as full health)", "20 at average health 0, 0 at 100"),
-            new HardnessFactor("stuck", m.StuckPoints, 20, $"{m.StuckPeriods} stuck period{Plural(m.StuckPeriods)}", "2 per period, 20 at 10 or more"),
+                $"{Hardness.KillPoints} with no kills, 0 at {Hardness.KillsForNone} or more per episode"),
+            new HardnessFactor("health", m.HealthPoints, Hardness.HealthPoints, m.AvgHealth is { } health ? $"average health {FindingText.Number(health)}" : "no health changes (counts as full health)", $"{Hardness.HealthPoints} at average health 0, 0 at 100"),
+            new HardnessFactor("stuck", m.StuckPoints, Hardness.StuckPoints, $"{m.StuckPeriods} stuck period{Plural(m.StuckPeriods)}", $"{Hardness.StuckPoints / Hardness.StuckForFull} per period, {Hardness.StuckPoints} at {Hardness.StuckForFull} or more"),
         }.OrderByDescending(f => f.Points),
     ];
 

@@ -6,14 +6,24 @@ namespace RlGameTester.Data.Metrics;
 /// </summary>
 public static class Hardness
 {
+    // The most each factor adds: the one table the score, the reports and the LLM's instructions read.
+    public const int DeathPoints = 35;
+    public const int KillPoints = 25;
+    public const int HealthPoints = 20;
+    public const int StuckPoints = 20;
+
+    /// <summary>Kills per episode at which the kills factor reaches 0; stuck periods at which the stuck factor is full.</summary>
+    public const int KillsForNone = 10;
+    public const int StuckForFull = 10;
+
     /// <summary>The score and its four parts.</summary>
     public static HardnessScore Compute(int deaths, int episodes, double avgKillsPerEpisode, double avgHealth, int stuckPeriods)
     {
         var perEpisode = Math.Max(episodes, 1);
-        var death = Math.Min((double)deaths / perEpisode, 1) * 35;
-        var kills = Math.Max(0, 1 - (avgKillsPerEpisode / 10)) * 25;
-        var health = Math.Max(0, 1 - (avgHealth / 100)) * 20;
-        var stuck = Math.Min(stuckPeriods / 10.0, 1) * 20;
+        var death = Math.Min((double)deaths / perEpisode, 1) * DeathPoints;
+        var kills = Math.Max(0, 1 - (avgKillsPerEpisode / KillsForNone)) * KillPoints;
+        var health = Math.Max(0, 1 - (avgHealth / 100)) * HealthPoints;
+        var stuck = Math.Min(stuckPeriods / (double)StuckForFull, 1) * StuckPoints;
         var total = Math.Clamp(Math.Round(death + kills + health + stuck, 2, MidpointRounding.AwayFromZero), 0, 100);
         return new HardnessScore(
             total,
