@@ -22,9 +22,7 @@ builder.AddApiConventions();
 builder.AddRunProgress();
 builder.AddMaps();
 builder.AddFrames();
-builder.Services.AddSingleton<IRunDispatcher, RedisRunDispatcher>();
-builder.Services.AddScoped<RunBlobs>();
-builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.AddRuns();
 
 var app = builder.Build();
 
