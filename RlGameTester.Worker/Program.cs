@@ -1,8 +1,8 @@
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Messaging;
-using RlGameTester.Worker.Agents.Explorer;
 using RlGameTester.Worker.Agents.Arnold;
+using RlGameTester.Worker.Agents.Explorer;
 using RlGameTester.Worker.Runs;
 
 var builder = WebApplication.CreateBuilder(args);

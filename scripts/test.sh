@@ -8,6 +8,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 bash scripts/setup.sh
 dotnet build RlGameTester.sln -c Debug -nologo -clp:ErrorsOnly
+# The private-field naming rule (.editorconfig, IDE1006) is checked here, not by the build: EnforceCodeStyleInBuild would
+# turn every style suggestion into an error.
+dotnet format style RlGameTester.sln --diagnostics IDE1006 --severity warn --verify-no-changes --no-restore
 
 # shellcheck source=scripts/test-servers.sh
 source scripts/test-servers.sh

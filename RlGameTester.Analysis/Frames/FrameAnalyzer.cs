@@ -12,56 +12,56 @@ internal sealed class FrameAnalyzer : IDisposable
 {
     private const int HistogramBits = 5;
 
-    private readonly FrameCheckOptions options;
-    private readonly Mat converted = new();
-    private readonly Mat small = new();
-    private readonly Mat lit = new();
-    private readonly Mat flat = new();
-    private readonly Mat flatEroded = new();
-    private readonly Mat flatLabels = new();
-    private readonly Mat flatStats = new();
-    private readonly Mat flatCentroids = new();
-    private readonly Mat statusGray = new();
-    private readonly Mat grayF = new();
-    private readonly Mat graySq = new();
-    private readonly Mat cellMean = new();
-    private readonly Mat cellSq = new();
-    private readonly Mat dx = new();
-    private readonly Mat dy = new();
-    private readonly Mat dxF = new();
-    private readonly Mat dyF = new();
-    private readonly Mat cellDx = new();
-    private readonly Mat cellDy = new();
-    private readonly Mat localMax = new();
-    private readonly Mat localMin = new();
-    private readonly Mat cellMax = new();
-    private readonly Mat cellMin = new();
-    private readonly Mat delta = new();
-    private readonly Mat changed = new();
-    private readonly Mat cellChanged = new();
-    private readonly Mat delta2 = new();
-    private readonly Mat tileDelta = new();
-    private readonly Mat solidKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
-    private readonly int[] histogram = new int[1 << (3 * HistogramBits)];
-    private Mat cellKernel = new();
-    private Mat gray = new();
-    private Mat previous = new();
-    private Mat beforePrevious = new();
-    private int history;
-    private int frameWidth = -1;
-    private int frameHeight = -1;
-    private int viewRows;
-    private int factor;
-    private int tilePeriod;
-    private Size analysisSize;
-    private Rect viewRect;
-    private Rect cellRect;
-    private Size cellGrid;
+    private readonly FrameCheckOptions _options;
+    private readonly Mat _converted = new();
+    private readonly Mat _small = new();
+    private readonly Mat _lit = new();
+    private readonly Mat _flat = new();
+    private readonly Mat _flatEroded = new();
+    private readonly Mat _flatLabels = new();
+    private readonly Mat _flatStats = new();
+    private readonly Mat _flatCentroids = new();
+    private readonly Mat _statusGray = new();
+    private readonly Mat _grayF = new();
+    private readonly Mat _graySq = new();
+    private readonly Mat _cellMean = new();
+    private readonly Mat _cellSq = new();
+    private readonly Mat _dx = new();
+    private readonly Mat _dy = new();
+    private readonly Mat _dxF = new();
+    private readonly Mat _dyF = new();
+    private readonly Mat _cellDx = new();
+    private readonly Mat _cellDy = new();
+    private readonly Mat _localMax = new();
+    private readonly Mat _localMin = new();
+    private readonly Mat _cellMax = new();
+    private readonly Mat _cellMin = new();
+    private readonly Mat _delta = new();
+    private readonly Mat _changed = new();
+    private readonly Mat _cellChanged = new();
+    private readonly Mat _delta2 = new();
+    private readonly Mat _tileDelta = new();
+    private readonly Mat _solidKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
+    private readonly int[] _histogram = new int[1 << (3 * HistogramBits)];
+    private Mat _cellKernel = new();
+    private Mat _gray = new();
+    private Mat _previous = new();
+    private Mat _beforePrevious = new();
+    private int _history;
+    private int _frameWidth = -1;
+    private int _frameHeight = -1;
+    private int _viewRows;
+    private int _factor;
+    private int _tilePeriod;
+    private Size _analysisSize;
+    private Rect _viewRect;
+    private Rect _cellRect;
+    private Size _cellGrid;
 
     public FrameAnalyzer(FrameCheckOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.options = options;
+        _options = options;
     }
 
     public FrameMeasurement Measurement { get; } = new();
@@ -70,7 +70,7 @@ internal sealed class FrameAnalyzer : IDisposable
     public Mat Source { get; private set; } = new();
 
     /// <summary>Forgets the previous frames: the next frame starts a new stream.</summary>
-    public void Reset() => history = 0;
+    public void Reset() => _history = 0;
 
     /// <summary>Measures one frame (8-bit BGR, BGRA or grey) and remembers it for the temporal statistics.</summary>
     /// <exception cref="ArgumentException">The frame is empty, of another pixel type, or too small to analyse.</exception>
@@ -78,30 +78,30 @@ internal sealed class FrameAnalyzer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(frame);
         Source = ToBgr(frame);
-        if (Source.Width != frameWidth || Source.Height != frameHeight)
+        if (Source.Width != _frameWidth || Source.Height != _frameHeight)
         {
             Configure(Source.Width, Source.Height);
         }
 
         var m = Measurement;
-        using (var view = new Mat(Source, viewRect))
+        using (var view = new Mat(Source, _viewRect))
         {
-            Cv2.Resize(view, small, analysisSize, 0, 0, InterpolationFlags.Area);
+            Cv2.Resize(view, _small, _analysisSize, 0, 0, InterpolationFlags.Area);
         }
 
-        Cv2.CvtColor(small, gray, ColorConversionCodes.BGR2GRAY);
-        var pixels = (double)(analysisSize.Width * analysisSize.Height);
+        Cv2.CvtColor(_small, _gray, ColorConversionCodes.BGR2GRAY);
+        var pixels = (double)(_analysisSize.Width * _analysisSize.Height);
 
         m.PreviousMeanLuma = m.MeanLuma;
-        m.MeanLuma = Cv2.Mean(gray).Val0;
-        Cv2.Threshold(gray, lit, options.BlackLevel, 255, ThresholdTypes.Binary);
-        m.LitFraction = Cv2.CountNonZero(lit) / pixels;
-        var dark = m.LitFraction <= options.BlackMaxLitFraction;
+        m.MeanLuma = Cv2.Mean(_gray).Val0;
+        Cv2.Threshold(_gray, _lit, _options.BlackLevel, 255, ThresholdTypes.Binary);
+        m.LitFraction = Cv2.CountNonZero(_lit) / pixels;
+        var dark = m.LitFraction <= _options.BlackMaxLitFraction;
         m.StatusBarLitFraction = dark ? MeasureStatusBar() : double.NaN;
         if (dark)
         {
-            Cv2.Threshold(gray, lit, options.BlackNoiseLevel, 255, ThresholdTypes.Binary);
-            m.ShadedFraction = Cv2.CountNonZero(lit) / pixels;
+            Cv2.Threshold(_gray, _lit, _options.BlackNoiseLevel, 255, ThresholdTypes.Binary);
+            m.ShadedFraction = Cv2.CountNonZero(_lit) / pixels;
         }
         else
         {
@@ -114,8 +114,8 @@ internal sealed class FrameAnalyzer : IDisposable
         MeasureChange(m, pixels);
 
         // The newest picture becomes the previous one; the oldest buffer is overwritten next time.
-        (beforePrevious, previous, gray) = (previous, gray, beforePrevious);
-        history = Math.Min(2, history + 1);
+        (_beforePrevious, _previous, _gray) = (_previous, _gray, _beforePrevious);
+        _history = Math.Min(2, _history + 1);
         return m;
     }
 
@@ -123,9 +123,9 @@ internal sealed class FrameAnalyzer : IDisposable
     {
         foreach (var mat in new[]
                  {
-                     converted, small, lit, flat, flatEroded, flatLabels, flatStats, flatCentroids, statusGray, grayF, graySq,
-                     cellMean, cellSq, dx, dy, dxF, dyF, cellDx, cellDy, localMax, localMin, cellMax, cellMin, delta, changed,
-                     cellChanged, delta2, solidKernel, cellKernel, gray, previous, beforePrevious, tileDelta,
+                     _converted, _small, _lit, _flat, _flatEroded, _flatLabels, _flatStats, _flatCentroids, _statusGray, _grayF, _graySq,
+                     _cellMean, _cellSq, _dx, _dy, _dxF, _dyF, _cellDx, _cellDy, _localMax, _localMin, _cellMax, _cellMin, _delta, _changed,
+                     _cellChanged, _delta2, _solidKernel, _cellKernel, _gray, _previous, _beforePrevious, _tileDelta,
                  })
         {
             mat.Dispose();
@@ -147,14 +147,14 @@ internal sealed class FrameAnalyzer : IDisposable
 
         if (type == MatType.CV_8UC1)
         {
-            Cv2.CvtColor(frame, converted, ColorConversionCodes.GRAY2BGR);
-            return converted;
+            Cv2.CvtColor(frame, _converted, ColorConversionCodes.GRAY2BGR);
+            return _converted;
         }
 
         if (type == MatType.CV_8UC4)
         {
-            Cv2.CvtColor(frame, converted, ColorConversionCodes.BGRA2BGR);
-            return converted;
+            Cv2.CvtColor(frame, _converted, ColorConversionCodes.BGRA2BGR);
+            return _converted;
         }
 
         throw new ArgumentException($"Frames must be 8-bit BGR, BGRA or grey, not {type}.", nameof(frame));
@@ -174,71 +174,71 @@ internal sealed class FrameAnalyzer : IDisposable
 
     private void Configure(int width, int height)
     {
-        var cell = options.CellSize;
-        if (!CanMeasure(width, height, options))
+        var cell = _options.CellSize;
+        if (!CanMeasure(width, height, _options))
         {
             throw new ArgumentException($"A {width}x{height} frame is too small to analyse with {cell}-pixel cells.", nameof(width));
         }
 
-        viewRows = ViewRows(height, options);
-        factor = Factor(width, options);
-        var aw = width / factor;
-        var ah = viewRows / factor;
+        _viewRows = ViewRows(height, _options);
+        _factor = Factor(width, _options);
+        var aw = width / _factor;
+        var ah = _viewRows / _factor;
 
-        analysisSize = new Size(aw, ah);
-        viewRect = new Rect(0, 0, aw * factor, ah * factor);
+        _analysisSize = new Size(aw, ah);
+        _viewRect = new Rect(0, 0, aw * _factor, ah * _factor);
 
         // Cells stop one pixel short of the right and bottom edges, so neighbour differences stay inside the picture,
         // and a row of cells starts at the horizon: the cells below it never hold sky, which stays still while the
         // player walks without turning (the sky is fixed to the view angle).
         var horizon = (ah + 1) / 2;
         var cellTop = horizon % cell;
-        cellGrid = new Size((aw - 1) / cell, (ah - 1 - cellTop) / cell);
-        cellRect = new Rect(0, cellTop, cellGrid.Width * cell, cellGrid.Height * cell);
-        cellKernel.Dispose();
-        cellKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(cell, cell));
+        _cellGrid = new Size((aw - 1) / cell, (ah - 1 - cellTop) / cell);
+        _cellRect = new Rect(0, cellTop, _cellGrid.Width * cell, _cellGrid.Height * cell);
+        _cellKernel.Dispose();
+        _cellKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(cell, cell));
 
         var m = Measurement;
-        m.Resize(cellGrid.Width, cellGrid.Height);
-        for (var row = 0; row < cellGrid.Height; row++)
+        m.Resize(_cellGrid.Width, _cellGrid.Height);
+        for (var row = 0; row < _cellGrid.Height; row++)
         {
-            for (var column = 0; column < cellGrid.Width; column++)
+            for (var column = 0; column < _cellGrid.Width; column++)
             {
-                var i = (row * cellGrid.Width) + column;
+                var i = (row * _cellGrid.Width) + column;
                 var centreX = ((column * cell) + (cell / 2.0)) / aw;
                 var centreY = (cellTop + (row * cell) + (cell / 2.0)) / ah;
                 m.CellBelowHorizon[i] = cellTop + (row * cell) >= horizon;
-                m.CellInWeaponZone[i] = Math.Abs(centreX - 0.5) <= options.WeaponZoneHalfWidth && centreY >= options.WeaponZoneTop;
+                m.CellInWeaponZone[i] = Math.Abs(centreX - 0.5) <= _options.WeaponZoneHalfWidth && centreY >= _options.WeaponZoneTop;
             }
         }
 
         // One 64-pixel flat of a 320-wide screen, in analysed pixels; 0 when that is no whole number (no tiling test).
-        var period = 64.0 * width / 320 / factor;
-        tilePeriod = Math.Abs(period - Math.Round(period)) < 0.01 && Math.Round(period) <= aw / 2 ? (int)Math.Round(period) : 0;
+        var period = 64.0 * width / 320 / _factor;
+        _tilePeriod = Math.Abs(period - Math.Round(period)) < 0.01 && Math.Round(period) <= aw / 2 ? (int)Math.Round(period) : 0;
 
-        frameWidth = width;
-        frameHeight = height;
-        history = 0;
+        _frameWidth = width;
+        _frameHeight = height;
+        _history = 0;
     }
 
     private double MeasureStatusBar()
     {
-        if (viewRows >= frameHeight)
+        if (_viewRows >= _frameHeight)
         {
             return double.NaN;
         }
 
-        using var bar = new Mat(Source, new Rect(0, viewRows, frameWidth, frameHeight - viewRows));
-        Cv2.CvtColor(bar, statusGray, ColorConversionCodes.BGR2GRAY);
-        Cv2.Threshold(statusGray, statusGray, options.BlackLevel, 255, ThresholdTypes.Binary);
-        return Cv2.CountNonZero(statusGray) / (double)(statusGray.Width * statusGray.Height);
+        using var bar = new Mat(Source, new Rect(0, _viewRows, _frameWidth, _frameHeight - _viewRows));
+        Cv2.CvtColor(bar, _statusGray, ColorConversionCodes.BGR2GRAY);
+        Cv2.Threshold(_statusGray, _statusGray, _options.BlackLevel, 255, ThresholdTypes.Binary);
+        return Cv2.CountNonZero(_statusGray) / (double)(_statusGray.Width * _statusGray.Height);
     }
 
     /// <summary>The most frequent colour (5 bits a channel), its exact mean, and how much of the view lies within the tolerance of it.</summary>
     private void MeasureModeColour(FrameMeasurement m, double pixels)
     {
-        var bgr = small.AsSpan<byte>();
-        var counts = histogram;
+        var bgr = _small.AsSpan<byte>();
+        var counts = _histogram;
         int modeKey = 0, modeCount = 0;
         for (var i = 0; i + 2 < bgr.Length; i += 3)
         {
@@ -266,20 +266,20 @@ internal sealed class FrameAnalyzer : IDisposable
         var b = (int)Math.Round(sumB / (double)modeCount);
         var g = (int)Math.Round(sumG / (double)modeCount);
         var r = (int)Math.Round(sumR / (double)modeCount);
-        var t = options.UniformTolerance;
-        Cv2.InRange(small, new CvScalar(b - t, g - t, r - t), new CvScalar(b + t, g + t, r + t), flat);
-        var inRange = Cv2.CountNonZero(flat);
+        var t = _options.UniformTolerance;
+        Cv2.InRange(_small, new CvScalar(b - t, g - t, r - t), new CvScalar(b + t, g + t, r + t), _flat);
+        var inRange = Cv2.CountNonZero(_flat);
         m.ModeFraction = inRange / pixels;
         m.ModeColour = (r << 16) | (g << 8) | b;
         m.ModeLuma = (0.299 * r) + (0.587 * g) + (0.114 * b);
 
         // Solidity only matters for a candidate clear-colour fill; most frames skip the erosion.
-        var candidate = m.ModeFraction >= options.ClearColourMinFraction && m.ModeFraction < options.BlankMinFraction
-            && m.ModeLuma >= options.ClearColourMinLuma;
+        var candidate = m.ModeFraction >= _options.ClearColourMinFraction && m.ModeFraction < _options.BlankMinFraction
+            && m.ModeLuma >= _options.ClearColourMinLuma;
         if (candidate)
         {
-            Cv2.Erode(flat, flatEroded, solidKernel);
-            m.ModeSolidity = Cv2.CountNonZero(flatEroded) / (double)inRange;
+            Cv2.Erode(_flat, _flatEroded, _solidKernel);
+            m.ModeSolidity = Cv2.CountNonZero(_flatEroded) / (double)inRange;
         }
         else
         {
@@ -293,11 +293,11 @@ internal sealed class FrameAnalyzer : IDisposable
     /// </summary>
     public double ModeLargestShare()
     {
-        var count = Cv2.ConnectedComponentsWithStats(flat, flatLabels, flatStats, flatCentroids, PixelConnectivity.Connectivity8);
+        var count = Cv2.ConnectedComponentsWithStats(_flat, _flatLabels, _flatStats, _flatCentroids, PixelConnectivity.Connectivity8);
         int largest = 0, total = 0;
         for (var i = 1; i < count; i++)
         {
-            var area = flatStats.At<int>(i, (int)ConnectedComponentsTypes.Area);
+            var area = _flatStats.At<int>(i, (int)ConnectedComponentsTypes.Area);
             largest = Math.Max(largest, area);
             total += area;
         }
@@ -308,36 +308,36 @@ internal sealed class FrameAnalyzer : IDisposable
     /// <summary>Per cell: standard deviation, range, and mean neighbour differences of the luminance.</summary>
     private void MeasureCells(FrameMeasurement m)
     {
-        using var cells = new Mat(gray, cellRect);
-        using var right = new Mat(gray, new Rect(cellRect.X + 1, cellRect.Y, cellRect.Width, cellRect.Height));
-        using var below = new Mat(gray, new Rect(cellRect.X, cellRect.Y + 1, cellRect.Width, cellRect.Height));
+        using var cells = new Mat(_gray, _cellRect);
+        using var right = new Mat(_gray, new Rect(_cellRect.X + 1, _cellRect.Y, _cellRect.Width, _cellRect.Height));
+        using var below = new Mat(_gray, new Rect(_cellRect.X, _cellRect.Y + 1, _cellRect.Width, _cellRect.Height));
 
-        cells.ConvertTo(grayF, MatType.CV_32F);
-        Cv2.Multiply(grayF, grayF, graySq);
-        Cv2.Resize(grayF, cellMean, cellGrid, 0, 0, InterpolationFlags.Area);
-        Cv2.Resize(graySq, cellSq, cellGrid, 0, 0, InterpolationFlags.Area);
+        cells.ConvertTo(_grayF, MatType.CV_32F);
+        Cv2.Multiply(_grayF, _grayF, _graySq);
+        Cv2.Resize(_grayF, _cellMean, _cellGrid, 0, 0, InterpolationFlags.Area);
+        Cv2.Resize(_graySq, _cellSq, _cellGrid, 0, 0, InterpolationFlags.Area);
 
-        Cv2.Absdiff(cells, right, dx);
-        Cv2.Absdiff(cells, below, dy);
-        dx.ConvertTo(dxF, MatType.CV_32F);
-        dy.ConvertTo(dyF, MatType.CV_32F);
-        Cv2.Resize(dxF, cellDx, cellGrid, 0, 0, InterpolationFlags.Area);
-        Cv2.Resize(dyF, cellDy, cellGrid, 0, 0, InterpolationFlags.Area);
+        Cv2.Absdiff(cells, right, _dx);
+        Cv2.Absdiff(cells, below, _dy);
+        _dx.ConvertTo(_dxF, MatType.CV_32F);
+        _dy.ConvertTo(_dyF, MatType.CV_32F);
+        Cv2.Resize(_dxF, _cellDx, _cellGrid, 0, 0, InterpolationFlags.Area);
+        Cv2.Resize(_dyF, _cellDy, _cellGrid, 0, 0, InterpolationFlags.Area);
 
         // With the kernel anchored at its corner, the pixel at a cell's corner holds the cell's max (min); nearest
         // resizing by the cell size samples exactly those corners.
         var corner = new Point(0, 0);
-        Cv2.Dilate(cells, localMax, cellKernel, corner);
-        Cv2.Erode(cells, localMin, cellKernel, corner);
-        Cv2.Resize(localMax, cellMax, cellGrid, 0, 0, InterpolationFlags.Nearest);
-        Cv2.Resize(localMin, cellMin, cellGrid, 0, 0, InterpolationFlags.Nearest);
+        Cv2.Dilate(cells, _localMax, _cellKernel, corner);
+        Cv2.Erode(cells, _localMin, _cellKernel, corner);
+        Cv2.Resize(_localMax, _cellMax, _cellGrid, 0, 0, InterpolationFlags.Nearest);
+        Cv2.Resize(_localMin, _cellMin, _cellGrid, 0, 0, InterpolationFlags.Nearest);
 
-        var mean = cellMean.AsSpan<float>();
-        var sq = cellSq.AsSpan<float>();
-        var max = cellMax.AsSpan<byte>();
-        var min = cellMin.AsSpan<byte>();
-        var meanDx = cellDx.AsSpan<float>();
-        var meanDy = cellDy.AsSpan<float>();
+        var mean = _cellMean.AsSpan<float>();
+        var sq = _cellSq.AsSpan<float>();
+        var max = _cellMax.AsSpan<byte>();
+        var min = _cellMin.AsSpan<byte>();
+        var meanDx = _cellDx.AsSpan<float>();
+        var meanDy = _cellDy.AsSpan<float>();
         for (var i = 0; i < m.CellCount; i++)
         {
             m.CellMean[i] = mean[i];
@@ -352,27 +352,27 @@ internal sealed class FrameAnalyzer : IDisposable
     private void MeasureTiling(FrameMeasurement m)
     {
         // dx holds the horizontal neighbour differences of the cells' area (MeasureCells).
-        if (tilePeriod == 0 || Cv2.Mean(dx).Val0 < options.TiledScreenMinRoughness)
+        if (_tilePeriod == 0 || Cv2.Mean(_dx).Val0 < _options.TiledScreenMinRoughness)
         {
             m.TiledFraction = double.NaN;
             return;
         }
 
-        var width = analysisSize.Width - tilePeriod;
-        using (var left = new Mat(gray, new Rect(0, 0, width, analysisSize.Height)))
-        using (var right = new Mat(gray, new Rect(tilePeriod, 0, width, analysisSize.Height)))
+        var width = _analysisSize.Width - _tilePeriod;
+        using (var left = new Mat(_gray, new Rect(0, 0, width, _analysisSize.Height)))
+        using (var right = new Mat(_gray, new Rect(_tilePeriod, 0, width, _analysisSize.Height)))
         {
-            Cv2.Absdiff(left, right, tileDelta);
+            Cv2.Absdiff(left, right, _tileDelta);
         }
 
-        Cv2.Threshold(tileDelta, tileDelta, options.TiledScreenTolerance, 255, ThresholdTypes.BinaryInv);
-        m.TiledFraction = Cv2.CountNonZero(tileDelta) / (double)(width * analysisSize.Height);
+        Cv2.Threshold(_tileDelta, _tileDelta, _options.TiledScreenTolerance, 255, ThresholdTypes.BinaryInv);
+        m.TiledFraction = Cv2.CountNonZero(_tileDelta) / (double)(width * _analysisSize.Height);
     }
 
     private void MeasureChange(FrameMeasurement m, double pixels)
     {
-        m.HasPrevious = history >= 1;
-        m.HasBeforePrevious = history >= 2;
+        m.HasPrevious = _history >= 1;
+        m.HasBeforePrevious = _history >= 2;
         if (!m.HasPrevious)
         {
             m.MeanDelta = m.MeanDelta2 = m.ChangedFraction = 0;
@@ -380,22 +380,22 @@ internal sealed class FrameAnalyzer : IDisposable
             return;
         }
 
-        Cv2.Absdiff(gray, previous, delta);
-        m.MeanDelta = Cv2.Mean(delta).Val0;
-        Cv2.Threshold(delta, changed, options.ChangeTolerance, 1, ThresholdTypes.Binary);
-        m.ChangedFraction = Cv2.CountNonZero(changed) / pixels;
-        using (var changedCells = new Mat(changed, cellRect))
+        Cv2.Absdiff(_gray, _previous, _delta);
+        m.MeanDelta = Cv2.Mean(_delta).Val0;
+        Cv2.Threshold(_delta, _changed, _options.ChangeTolerance, 1, ThresholdTypes.Binary);
+        m.ChangedFraction = Cv2.CountNonZero(_changed) / pixels;
+        using (var changedCells = new Mat(_changed, _cellRect))
         {
-            changedCells.ConvertTo(grayF, MatType.CV_32F);
+            changedCells.ConvertTo(_grayF, MatType.CV_32F);
         }
 
-        Cv2.Resize(grayF, cellChanged, cellGrid, 0, 0, InterpolationFlags.Area);
-        cellChanged.AsSpan<float>().CopyTo(m.CellChanged);
+        Cv2.Resize(_grayF, _cellChanged, _cellGrid, 0, 0, InterpolationFlags.Area);
+        _cellChanged.AsSpan<float>().CopyTo(m.CellChanged);
 
         if (m.HasBeforePrevious)
         {
-            Cv2.Absdiff(gray, beforePrevious, delta2);
-            m.MeanDelta2 = Cv2.Mean(delta2).Val0;
+            Cv2.Absdiff(_gray, _beforePrevious, _delta2);
+            m.MeanDelta2 = Cv2.Mean(_delta2).Val0;
         }
         else
         {

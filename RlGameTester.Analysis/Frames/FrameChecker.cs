@@ -12,42 +12,42 @@ namespace RlGameTester.Analysis.Frames;
 /// </summary>
 internal sealed class FrameChecker : IDisposable
 {
-    private readonly FrameCheckOptions options;
-    private readonly FrameAnalyzer analyzer;
-    private readonly GlitchRun black;
-    private readonly GlitchRun blank;
-    private readonly GlitchRun frozen;
-    private readonly GlitchRun hallOfMirrors;
-    private readonly GlitchRun clearFill;
-    private readonly GlitchRun missingTexture;
-    private readonly GlitchRun flicker;
-    private readonly GlitchRun noise;
-    private readonly List<FrameFinding> findings = [];
-    private int previousTick;
-    private int beforePreviousTick;
-    private int frozenActingTicks;
-    private bool started;
-    private int flatStreak;
-    private int flatColour;
-    private int flatStartTick;
-    private int[] noiseCandidates = [];
-    private int[] checkerCandidates = [];
+    private readonly FrameCheckOptions _options;
+    private readonly FrameAnalyzer _analyzer;
+    private readonly GlitchRun _black;
+    private readonly GlitchRun _blank;
+    private readonly GlitchRun _frozen;
+    private readonly GlitchRun _hallOfMirrors;
+    private readonly GlitchRun _clearFill;
+    private readonly GlitchRun _missingTexture;
+    private readonly GlitchRun _flicker;
+    private readonly GlitchRun _noise;
+    private readonly List<FrameFinding> _findings = [];
+    private int _previousTick;
+    private int _beforePreviousTick;
+    private int _frozenActingTicks;
+    private bool _started;
+    private int _flatStreak;
+    private int _flatColour;
+    private int _flatStartTick;
+    private int[] _noiseCandidates = [];
+    private int[] _checkerCandidates = [];
 
     public FrameChecker(FrameCheckOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.options = options;
-        analyzer = new FrameAnalyzer(options);
+        _options = options;
+        _analyzer = new FrameAnalyzer(options);
         var gap = options.MaxGapFrames;
         var width = options.ThumbnailWidth;
-        black = new GlitchRun(gap, width);
-        blank = new GlitchRun(gap, width);
-        frozen = new GlitchRun(0, width);
-        hallOfMirrors = new GlitchRun(gap, width);
-        clearFill = new GlitchRun(gap, width);
-        missingTexture = new GlitchRun(gap, width);
-        flicker = new GlitchRun(gap, width);
-        noise = new GlitchRun(gap, width);
+        _black = new GlitchRun(gap, width);
+        _blank = new GlitchRun(gap, width);
+        _frozen = new GlitchRun(0, width);
+        _hallOfMirrors = new GlitchRun(gap, width);
+        _clearFill = new GlitchRun(gap, width);
+        _missingTexture = new GlitchRun(gap, width);
+        _flicker = new GlitchRun(gap, width);
+        _noise = new GlitchRun(gap, width);
     }
 
     /// <summary>Frames checked since the start (or since <see cref="Complete"/>).</summary>
@@ -66,91 +66,91 @@ internal sealed class FrameChecker : IDisposable
     public void Add(int tick, Mat frame, bool agentActing)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        if (started && tick <= previousTick)
+        if (_started && tick <= _previousTick)
         {
-            throw new ArgumentOutOfRangeException(nameof(tick), tick, $"Frames must come in tick order; the previous frame was at tick {previousTick}.");
+            throw new ArgumentOutOfRangeException(nameof(tick), tick, $"Frames must come in tick order; the previous frame was at tick {_previousTick}.");
         }
 
-        var m = analyzer.Measure(frame);
-        var source = analyzer.Source;
-        if (!started)
+        var m = _analyzer.Measure(frame);
+        var source = _analyzer.Source;
+        if (!_started)
         {
-            previousTick = beforePreviousTick = tick;
+            _previousTick = _beforePreviousTick = tick;
         }
 
         // A dark view is a black frame when it is one exact black; in the faintest shades it is a dark area, which no
         // check can judge (none runs on it) and which is no glitch.
-        var dark = m.LitFraction <= options.BlackMaxLitFraction;
-        var isBlack = dark && m.ShadedFraction <= options.BlackMaxShadedFraction;
+        var dark = m.LitFraction <= _options.BlackMaxLitFraction;
+        var isBlack = dark && m.ShadedFraction <= _options.BlackMaxShadedFraction;
         // A view of one near-black colour is a dark room or a black frame, which the lit share decides.
-        var isBlank = !dark && m.ModeFraction >= options.BlankMinFraction && m.ModeLuma >= options.ClearColourMinLuma;
+        var isBlank = !dark && m.ModeFraction >= _options.BlankMinFraction && m.ModeLuma >= _options.ClearColourMinLuma;
         var drawn = !dark && !isBlank;
         // A flat tiled over the screen with text typed on it (a story screen between levels) is not a level's view.
-        var scene = drawn && !(m.TiledFraction >= options.TiledScreenMinFraction);
+        var scene = drawn && !(m.TiledFraction >= _options.TiledScreenMinFraction);
 
-        Track(black, isBlack, tick, tick, 1 - m.LitFraction, m.StatusBarLitFraction, source);
-        if (isBlack && m.StatusBarLitFraction > options.BlackMaxLitFraction)
+        Track(_black, isBlack, tick, tick, 1 - m.LitFraction, m.StatusBarLitFraction, source);
+        if (isBlack && m.StatusBarLitFraction > _options.BlackMaxLitFraction)
         {
             // The status bar is drawn over a black view: a pitch-dark sector looks the same.
-            black.Flag = true;
+            _black.Flag = true;
         }
 
-        Track(blank, isBlank, tick, tick, m.ModeFraction, m.ModeColour, source);
+        Track(_blank, isBlank, tick, tick, m.ModeFraction, m.ModeColour, source);
 
         var cells = CountCells(m);
-        var cameraMoving = m.HasPrevious && cells.Textured > 0 && cells.Moving >= options.HallOfMirrorsMinMovingFraction * cells.Textured;
+        var cameraMoving = m.HasPrevious && cells.Textured > 0 && cells.Moving >= _options.HallOfMirrorsMinMovingFraction * cells.Textured;
 
         // A flat colour that keeps exactly its colour while the camera moves: nothing lit it, the renderer cleared it.
         // It shows as one hole, not as the many patches of a lit texture's colour; that is measured only once the colour
         // has lasted a frame (rare), and the streak's first frame is judged by the ones that follow it.
-        var flatCandidate = scene && m.ModeFraction >= options.ClearColourMinFraction && m.ModeLuma >= options.ClearColourMinLuma
-            && m.ModeSolidity >= options.ClearColourMinSolidity;
-        var sameColour = flatCandidate && flatStreak > 0 && ColourDistance(m.ModeColour, flatColour) <= options.UniformTolerance;
-        var flatArea = flatCandidate && (!sameColour || analyzer.ModeLargestShare() >= options.ClearColourMinLargestShare);
+        var flatCandidate = scene && m.ModeFraction >= _options.ClearColourMinFraction && m.ModeLuma >= _options.ClearColourMinLuma
+            && m.ModeSolidity >= _options.ClearColourMinSolidity;
+        var sameColour = flatCandidate && _flatStreak > 0 && ColourDistance(m.ModeColour, _flatColour) <= _options.UniformTolerance;
+        var flatArea = flatCandidate && (!sameColour || _analyzer.ModeLargestShare() >= _options.ClearColourMinLargestShare);
         sameColour &= flatArea;
-        flatStreak = !flatArea ? 0 : sameColour ? flatStreak + (cameraMoving ? 1 : 0) : (cameraMoving ? 1 : 0);
-        flatStartTick = sameColour ? flatStartTick : previousTick;
-        flatColour = m.ModeColour;
-        var isClearFill = flatArea && flatStreak >= options.ClearColourMinFrames;
-        Track(clearFill, isClearFill, tick, flatStartTick, m.ModeFraction * m.ModeSolidity, m.ModeColour, source);
+        _flatStreak = !flatArea ? 0 : sameColour ? _flatStreak + (cameraMoving ? 1 : 0) : (cameraMoving ? 1 : 0);
+        _flatStartTick = sameColour ? _flatStartTick : _previousTick;
+        _flatColour = m.ModeColour;
+        var isClearFill = flatArea && _flatStreak >= _options.ClearColourMinFrames;
+        Track(_clearFill, isClearFill, tick, _flatStartTick, m.ModeFraction * m.ModeSolidity, m.ModeColour, source);
 
-        var isMissingTexture = scene && cells.Checker >= options.CheckerMinCells;
-        Track(missingTexture, isMissingTexture, tick, tick, cells.Checker, cells.Checker, source);
+        var isMissingTexture = scene && cells.Checker >= _options.CheckerMinCells;
+        Track(_missingTexture, isMissingTexture, tick, tick, cells.Checker, cells.Checker, source);
 
         var noiseFraction = cells.Noise / (double)m.CellCount;
-        var isNoise = scene && cells.Noise > 0 && noiseFraction >= options.NoiseMinFraction;
-        Track(noise, isNoise, tick, tick, noiseFraction, noiseFraction, source);
+        var isNoise = scene && cells.Noise > 0 && noiseFraction >= _options.NoiseMinFraction;
+        Track(_noise, isNoise, tick, tick, noiseFraction, noiseFraction, source);
 
-        var isHallOfMirrors = scene && cameraMoving && cells.Stale >= options.HallOfMirrorsMinCells;
-        Track(hallOfMirrors, isHallOfMirrors, tick, previousTick, cells.Stale, cells.Stale, source);
+        var isHallOfMirrors = scene && cameraMoving && cells.Stale >= _options.HallOfMirrorsMinCells;
+        Track(_hallOfMirrors, isHallOfMirrors, tick, _previousTick, cells.Stale, cells.Stale, source);
 
-        var isFlicker = m.HasBeforePrevious && m.MeanDelta >= options.FlickerMinDelta
-            && m.MeanDelta >= options.FlickerMinRelativeDelta * Math.Max(16, Math.Max(m.MeanLuma, m.PreviousMeanLuma))
-            && m.MeanDelta2 <= options.FlickerMaxReturnRatio * m.MeanDelta;
-        Track(flicker, isFlicker, tick, beforePreviousTick, m.MeanDelta, m.MeanDelta, source);
+        var isFlicker = m.HasBeforePrevious && m.MeanDelta >= _options.FlickerMinDelta
+            && m.MeanDelta >= _options.FlickerMinRelativeDelta * Math.Max(16, Math.Max(m.MeanLuma, m.PreviousMeanLuma))
+            && m.MeanDelta2 <= _options.FlickerMaxReturnRatio * m.MeanDelta;
+        Track(_flicker, isFlicker, tick, _beforePreviousTick, m.MeanDelta, m.MeanDelta, source);
 
-        var isUnchanged = drawn && m.HasPrevious && m.ChangedFraction <= options.FrozenMaxChangedFraction;
+        var isUnchanged = drawn && m.HasPrevious && m.ChangedFraction <= _options.FrozenMaxChangedFraction;
         if (isUnchanged)
         {
-            if (!frozen.IsOpen)
+            if (!_frozen.IsOpen)
             {
-                frozenActingTicks = 0;
+                _frozenActingTicks = 0;
             }
 
-            frozen.Hit(tick, previousTick, 0, 0, source);
+            _frozen.Hit(tick, _previousTick, 0, 0, source);
             if (agentActing)
             {
-                frozenActingTicks += tick - previousTick;
+                _frozenActingTicks += tick - _previousTick;
             }
         }
-        else if (frozen.Miss())
+        else if (_frozen.Miss())
         {
             CloseFrozen();
         }
 
-        beforePreviousTick = previousTick;
-        previousTick = tick;
-        started = true;
+        _beforePreviousTick = _previousTick;
+        _previousTick = tick;
+        _started = true;
         FramesChecked++;
     }
 
@@ -170,20 +170,20 @@ internal sealed class FrameChecker : IDisposable
     /// <summary>Findings whose ranges have ended since the last call.</summary>
     public IReadOnlyList<FrameFinding> TakeFindings()
     {
-        if (findings.Count == 0)
+        if (_findings.Count == 0)
         {
             return [];
         }
 
-        var taken = findings.ToArray();
-        findings.Clear();
+        var taken = _findings.ToArray();
+        _findings.Clear();
         return taken;
     }
 
     /// <summary>Ends the stream: closes every open range and returns the findings not yet taken. The checker can then start a new stream.</summary>
     public IReadOnlyList<FrameFinding> Complete()
     {
-        foreach (var run in new[] { black, blank, clearFill, missingTexture, noise, hallOfMirrors, flicker })
+        foreach (var run in new[] { _black, _blank, _clearFill, _missingTexture, _noise, _hallOfMirrors, _flicker })
         {
             if (run.IsOpen)
             {
@@ -191,22 +191,22 @@ internal sealed class FrameChecker : IDisposable
             }
         }
 
-        if (frozen.IsOpen)
+        if (_frozen.IsOpen)
         {
             CloseFrozen();
         }
 
-        analyzer.Reset();
-        flatStreak = 0;
-        started = false;
+        _analyzer.Reset();
+        _flatStreak = 0;
+        _started = false;
         FramesChecked = 0;
         return TakeFindings();
     }
 
     public void Dispose()
     {
-        analyzer.Dispose();
-        foreach (var run in new[] { black, blank, frozen, hallOfMirrors, clearFill, missingTexture, flicker, noise })
+        _analyzer.Dispose();
+        foreach (var run in new[] { _black, _blank, _frozen, _hallOfMirrors, _clearFill, _missingTexture, _flicker, _noise })
         {
             run.Dispose();
         }
@@ -215,16 +215,16 @@ internal sealed class FrameChecker : IDisposable
     private CellCounts CountCells(FrameMeasurement m)
     {
         var counts = default(CellCounts);
-        var texturedStd = (float)options.TexturedMinStd;
-        var noiseStd = (float)options.NoiseMinStd;
-        var roughness = (float)options.NoiseMinRoughness;
-        var axisRoughness = (float)options.NoiseMinAxisRoughness;
-        var contrast = (float)options.CheckerMinContrast;
-        var bimodality = (float)options.CheckerMinBimodality;
-        if (noiseCandidates.Length < m.CellCount)
+        var texturedStd = (float)_options.TexturedMinStd;
+        var noiseStd = (float)_options.NoiseMinStd;
+        var roughness = (float)_options.NoiseMinRoughness;
+        var axisRoughness = (float)_options.NoiseMinAxisRoughness;
+        var contrast = (float)_options.CheckerMinContrast;
+        var bimodality = (float)_options.CheckerMinBimodality;
+        if (_noiseCandidates.Length < m.CellCount)
         {
-            noiseCandidates = new int[m.CellCount];
-            checkerCandidates = new int[m.CellCount];
+            _noiseCandidates = new int[m.CellCount];
+            _checkerCandidates = new int[m.CellCount];
         }
 
         int noisy = 0, checkered = 0;
@@ -251,16 +251,16 @@ internal sealed class FrameChecker : IDisposable
             var dy = m.CellDy[i];
             if (range >= contrast && 2 * std >= bimodality * range && dx >= 0.1f * range && dy >= 0.1f * range)
             {
-                checkerCandidates[checkered++] = i;
+                _checkerCandidates[checkered++] = i;
             }
             else if (std >= noiseStd && dx + dy >= 2 * roughness * std && MathF.Min(dx, dy) >= axisRoughness * std)
             {
-                noiseCandidates[noisy++] = i;
+                _noiseCandidates[noisy++] = i;
             }
         }
 
-        counts.Checker = LargestAlikeGroup(checkerCandidates.AsSpan(0, checkered), m, checker: true);
-        counts.Noise = LargestAlikeGroup(noiseCandidates.AsSpan(0, noisy), m, checker: false);
+        counts.Checker = LargestAlikeGroup(_checkerCandidates.AsSpan(0, checkered), m, checker: true);
+        counts.Noise = LargestAlikeGroup(_noiseCandidates.AsSpan(0, noisy), m, checker: false);
         return counts;
     }
 
@@ -323,8 +323,8 @@ internal sealed class FrameChecker : IDisposable
 
     private void Close(GlitchRun run)
     {
-        if (ReferenceEquals(run, hallOfMirrors) && run.Frames < options.HallOfMirrorsMinFrames
-            || ReferenceEquals(run, flicker) && run.Frames < options.FlickerMinFrames)
+        if (ReferenceEquals(run, _hallOfMirrors) && run.Frames < _options.HallOfMirrorsMinFrames
+            || ReferenceEquals(run, _flicker) && run.Frames < _options.FlickerMinFrames)
         {
             run.Discard();
             return;
@@ -332,27 +332,27 @@ internal sealed class FrameChecker : IDisposable
 
         var frames = run.Frames;
         var (check, severity, confidence, description) = Describe(run, frames);
-        findings.Add(new FrameFinding(check, severity, Math.Round(confidence, 2), run.FirstTick, run.LastTick, run.EvidenceTick, frames,
+        _findings.Add(new FrameFinding(check, severity, Math.Round(confidence, 2), run.FirstTick, run.LastTick, run.EvidenceTick, frames,
             description, run.Close()));
     }
 
     private void CloseFrozen()
     {
-        var actingTicks = frozenActingTicks;
-        var threshold = options.FrozenTicks;
+        var actingTicks = _frozenActingTicks;
+        var threshold = _options.FrozenTicks;
         if (actingTicks < threshold)
         {
-            frozen.Discard();
+            _frozen.Discard();
             return;
         }
 
-        var span = (frozen.LastTick - frozen.FirstTick) / (double)options.TickRate;
-        var acting = actingTicks / (double)options.TickRate;
+        var span = (_frozen.LastTick - _frozen.FirstTick) / (double)_options.TickRate;
+        var acting = actingTicks / (double)_options.TickRate;
         var confidence = 0.7 + (0.25 * Math.Min(1, ((actingTicks / (double)threshold) - 1) / 2));
         var description = string.Create(CultureInfo.InvariantCulture,
-            $"The view did not change for {span:0.0} s (ticks {frozen.FirstTick}-{frozen.LastTick}, {frozen.Frames + 1} frames) while the agent was acting for {acting:0.0} s of it.");
-        findings.Add(new FrameFinding(FrameCheckNames.FrozenVideo, BugSeverity.Major, Math.Round(confidence, 2), frozen.FirstTick, frozen.LastTick,
-            frozen.EvidenceTick, frozen.Frames + 1, description, frozen.Close()));
+            $"The view did not change for {span:0.0} s (ticks {_frozen.FirstTick}-{_frozen.LastTick}, {_frozen.Frames + 1} frames) while the agent was acting for {acting:0.0} s of it.");
+        _findings.Add(new FrameFinding(FrameCheckNames.FrozenVideo, BugSeverity.Major, Math.Round(confidence, 2), _frozen.FirstTick, _frozen.LastTick,
+            _frozen.EvidenceTick, _frozen.Frames + 1, description, _frozen.Close()));
     }
 
     private (string Check, BugSeverity Severity, double Confidence, string Description) Describe(GlitchRun run, int frames)
@@ -361,50 +361,50 @@ internal sealed class FrameChecker : IDisposable
             ? string.Create(CultureInfo.InvariantCulture, $"tick {run.FirstTick}")
             : string.Create(CultureInfo.InvariantCulture, $"ticks {run.FirstTick}-{run.LastTick}");
         var inFrames = string.Create(CultureInfo.InvariantCulture, $"{frames} frame{(frames == 1 ? string.Empty : "s")}, {ticks}");
-        if (ReferenceEquals(run, black))
+        if (ReferenceEquals(run, _black))
         {
             return run.Flag
                 ? (FrameCheckNames.BlackFrame, BugSeverity.Major, 0.55,
                     $"The view is black ({inFrames}) while the status bar is drawn: nothing was rendered, or the player is in a pitch-dark area.")
-                : (FrameCheckNames.BlackFrame, BugSeverity.Major, options.StatusBarFraction > 0 ? 0.95 : 0.8,
+                : (FrameCheckNames.BlackFrame, BugSeverity.Major, _options.StatusBarFraction > 0 ? 0.95 : 0.8,
                     $"The frame is black ({inFrames}).");
         }
 
-        if (ReferenceEquals(run, blank))
+        if (ReferenceEquals(run, _blank))
         {
             return (FrameCheckNames.BlankFrame, BugSeverity.Major, 0.9,
                 string.Create(CultureInfo.InvariantCulture, $"The view is one flat colour, {Colour(run.EvidenceValue)} over {run.BestScore:P0} of it ({inFrames}): nothing was drawn."));
         }
 
-        if (ReferenceEquals(run, clearFill))
+        if (ReferenceEquals(run, _clearFill))
         {
             return (FrameCheckNames.ClearColourFill, BugSeverity.Major, 0.6 + (0.3 * Math.Min(1, run.BestScore / 0.1)),
                 string.Create(CultureInfo.InvariantCulture,
                     $"Part of the view ({run.BestScore:P0}) is one flat colour, {Colour(run.EvidenceValue)} ({inFrames}): an undrawn area the renderer cleared (Hall of Mirrors with +r_clearbuffer)."));
         }
 
-        if (ReferenceEquals(run, missingTexture))
+        if (ReferenceEquals(run, _missingTexture))
         {
-            var minimum = options.CheckerMinCells;
+            var minimum = _options.CheckerMinCells;
             return (FrameCheckNames.MissingTexture, BugSeverity.Minor, 0.5 + (0.4 * Math.Min(1, (run.BestScore - minimum) / (3.0 * minimum))),
                 string.Create(CultureInfo.InvariantCulture, $"A two-colour checkerboard, the pattern drawn for a missing texture, covers {run.BestScore:0} cells of the view ({inFrames})."));
         }
 
-        if (ReferenceEquals(run, noise))
+        if (ReferenceEquals(run, _noise))
         {
             return (FrameCheckNames.Noise, BugSeverity.Major, 0.6 + (0.35 * Math.Min(1, run.BestScore / 0.5)),
                 string.Create(CultureInfo.InvariantCulture, $"At least {run.BestScore:P0} of the view is random pixels ({inFrames}): garbage in the frame buffer."));
         }
 
-        if (ReferenceEquals(run, hallOfMirrors))
+        if (ReferenceEquals(run, _hallOfMirrors))
         {
-            var extra = frames - options.HallOfMirrorsMinFrames;
+            var extra = frames - _options.HallOfMirrorsMinFrames;
             return (FrameCheckNames.HallOfMirrors, BugSeverity.Major, Math.Min(0.9, 0.6 + (0.05 * extra)),
                 string.Create(CultureInfo.InvariantCulture,
                     $"An area of the view ({run.BestScore:0} cells) kept stale pixels while the camera moved ({inFrames}): an undrawn wall smears old frames (Hall of Mirrors)."));
         }
 
-        var beyond = frames - options.FlickerMinFrames;
+        var beyond = frames - _options.FlickerMinFrames;
         return (FrameCheckNames.Flicker, BugSeverity.Minor, Math.Min(0.9, 0.6 + (0.05 * beyond)),
             string.Create(CultureInfo.InvariantCulture,
                 $"The view alternates between two pictures from frame to frame ({inFrames}), changing by {run.BestScore:0}/255 on average each time."));

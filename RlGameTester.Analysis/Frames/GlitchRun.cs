@@ -8,15 +8,15 @@ namespace RlGameTester.Analysis.Frames;
 /// </summary>
 internal sealed class GlitchRun : IDisposable
 {
-    private readonly int maxGapFrames;
-    private readonly int thumbnailWidth;
-    private readonly Mat thumbnail = new();
-    private int gap;
+    private readonly int _maxGapFrames;
+    private readonly int _thumbnailWidth;
+    private readonly Mat _thumbnail = new();
+    private int _gap;
 
     public GlitchRun(int maxGapFrames, int thumbnailWidth)
     {
-        this.maxGapFrames = maxGapFrames;
-        this.thumbnailWidth = thumbnailWidth;
+        _maxGapFrames = maxGapFrames;
+        _thumbnailWidth = thumbnailWidth;
     }
 
     public bool IsOpen { get; private set; }
@@ -52,14 +52,14 @@ internal sealed class GlitchRun : IDisposable
 
         LastTick = tick;
         Frames++;
-        gap = 0;
+        _gap = 0;
         if (score > BestScore)
         {
             BestScore = score;
             EvidenceTick = tick;
             EvidenceValue = value;
-            var height = Math.Max(1, (int)Math.Round(frame.Height * (double)thumbnailWidth / frame.Width));
-            Cv2.Resize(frame, thumbnail, new Size(thumbnailWidth, height), 0, 0, InterpolationFlags.Area);
+            var height = Math.Max(1, (int)Math.Round(frame.Height * (double)_thumbnailWidth / frame.Width));
+            Cv2.Resize(frame, _thumbnail, new Size(_thumbnailWidth, height), 0, 0, InterpolationFlags.Area);
         }
     }
 
@@ -71,24 +71,24 @@ internal sealed class GlitchRun : IDisposable
             return false;
         }
 
-        gap++;
-        return gap > maxGapFrames;
+        _gap++;
+        return _gap > _maxGapFrames;
     }
 
     /// <summary>Ends the range and returns its thumbnail as PNG.</summary>
     public byte[] Close()
     {
         IsOpen = false;
-        gap = 0;
-        return thumbnail.Empty() ? [] : thumbnail.ImEncode(".png");
+        _gap = 0;
+        return _thumbnail.Empty() ? [] : _thumbnail.ImEncode(".png");
     }
 
     /// <summary>Drops the open range without a finding.</summary>
     public void Discard()
     {
         IsOpen = false;
-        gap = 0;
+        _gap = 0;
     }
 
-    public void Dispose() => thumbnail.Dispose();
+    public void Dispose() => _thumbnail.Dispose();
 }

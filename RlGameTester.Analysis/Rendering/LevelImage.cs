@@ -17,12 +17,12 @@ public sealed class LevelImage : IDisposable
 
     // The Mat draws straight into this array (pinned while the Mat lives), so the sector fill writes pixels without a copy.
     // It is rented from the shared pool (and may be longer than the picture); disposing returns it.
-    private readonly byte[] pixels;
-    private bool disposed;
+    private readonly byte[] _pixels;
+    private bool _disposed;
 
     internal LevelImage(byte[] pixels, int width, int height, MapTransform transform)
     {
-        this.pixels = pixels;
+        _pixels = pixels;
         Canvas = Mat.FromPixelData(height, width, MatType.CV_8UC3, pixels);
         Transform = transform;
     }
@@ -46,13 +46,13 @@ public sealed class LevelImage : IDisposable
 
     public void Dispose()
     {
-        if (disposed)
+        if (_disposed)
         {
             return;
         }
 
-        disposed = true;
+        _disposed = true;
         Canvas.Dispose();
-        ArrayPool<byte>.Shared.Return(pixels);
+        ArrayPool<byte>.Shared.Return(_pixels);
     }
 }

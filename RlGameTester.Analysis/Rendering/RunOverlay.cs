@@ -13,24 +13,24 @@ public sealed class RunOverlay : IDisposable
     /// <summary>The level is dimmed under the overlay so that the path and the heat stand out.</summary>
     public const double LevelDimming = 0.6;
 
-    private readonly MapTransform transform;
-    private readonly RenderOptions options;
-    private readonly Mat path;
-    private readonly int[] heat;
-    private readonly int heatColumns;
-    private readonly int heatRows;
-    private (double X, double Y, int? Episode)? previous;
+    private readonly MapTransform _transform;
+    private readonly RenderOptions _options;
+    private readonly Mat _path;
+    private readonly int[] _heat;
+    private readonly int _heatColumns;
+    private readonly int _heatRows;
+    private (double X, double Y, int? Episode)? _previous;
 
     public RunOverlay(LevelImage image, RenderOptions options)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(options);
-        transform = image.Transform;
-        this.options = options;
-        path = new Mat(image.Height, image.Width, MatType.CV_8UC1, Scalar.All(0));
-        heatColumns = (transform.MapArea.Width + options.HeatCellPixels - 1) / options.HeatCellPixels;
-        heatRows = (transform.MapArea.Height + options.HeatCellPixels - 1) / options.HeatCellPixels;
-        heat = new int[heatColumns * heatRows];
+        _transform = image.Transform;
+        _options = options;
+        _path = new Mat(image.Height, image.Width, MatType.CV_8UC1, Scalar.All(0));
+        _heatColumns = (_transform.MapArea.Width + options.HeatCellPixels - 1) / options.HeatCellPixels;
+        _heatRows = (_transform.MapArea.Height + options.HeatCellPixels - 1) / options.HeatCellPixels;
+        _heat = new int[_heatColumns * _heatRows];
     }
 
     /// <summary>What the overlay adds to the level's legend.</summary>
@@ -60,27 +60,27 @@ public sealed class RunOverlay : IDisposable
         }
 
         Positions++;
-        var point = transform.ToPixel(x, y);
-        var area = transform.MapArea;
+        var point = _transform.ToPixel(x, y);
+        var area = _transform.MapArea;
         if (area.Contains(point))
         {
-            heat[(((point.Y - area.Y) / options.HeatCellPixels) * heatColumns) + ((point.X - area.X) / options.HeatCellPixels)]++;
+            _heat[(((point.Y - area.Y) / _options.HeatCellPixels) * _heatColumns) + ((point.X - area.X) / _options.HeatCellPixels)]++;
         }
 
-        if (previous is { } last && last.Episode == episode && Math.Sqrt(((x - last.X) * (x - last.X)) + ((y - last.Y) * (y - last.Y))) <= options.MaxPathStep)
+        if (_previous is { } last && last.Episode == episode && Math.Sqrt(((x - last.X) * (x - last.X)) + ((y - last.Y) * (y - last.Y))) <= _options.MaxPathStep)
         {
-            var from = transform.ToPixel(last.X, last.Y);
+            var from = _transform.ToPixel(last.X, last.Y);
             if (from != point)
             {
-                Cv2.Line(path, from, point, Scalar.All(255), 2, LineTypes.Link8);
+                Cv2.Line(_path, from, point, Scalar.All(255), 2, LineTypes.Link8);
             }
         }
         else
         {
-            Cv2.Circle(path, point, 1, Scalar.All(255), -1, LineTypes.Link8);
+            Cv2.Circle(_path, point, 1, Scalar.All(255), -1, LineTypes.Link8);
         }
 
-        previous = (x, y, episode);
+        _previous = (x, y, episode);
     }
 
     /// <summary>Draws the heat, the path and then the markers (the most severe on top) onto the level's image.</summary>
@@ -88,9 +88,9 @@ public sealed class RunOverlay : IDisposable
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(markers);
-        var area = transform.MapArea;
+        var area = _transform.MapArea;
         using (var map = new Mat(image.Canvas, area))
-        using (var pathInMap = new Mat(path, area))
+        using (var pathInMap = new Mat(_path, area))
         {
             map.ConvertTo(map, -1, LevelDimming);
             DrawHeat(map);
@@ -103,7 +103,7 @@ public sealed class RunOverlay : IDisposable
         foreach (var marker in markers.OrderBy(m => !m.OfLevel).ThenByDescending(m => m.Severity))
         {
             // A finding outside the map is shown at its edge rather than not at all.
-            var exact = transform.ToPixel(marker.X, marker.Y);
+            var exact = _transform.ToPixel(marker.X, marker.Y);
             var centre = new Point(Math.Clamp(exact.X, area.Left, area.Right - 1), Math.Clamp(exact.Y, area.Top, area.Bottom - 1));
             var colour = MapPalette.OfSeverity(marker.Severity);
             if (marker.OfLevel)
@@ -147,7 +147,7 @@ public sealed class RunOverlay : IDisposable
         return new Point(centre.X + offsets[0].X, centre.Y + offsets[0].Y);
     }
 
-    public void Dispose() => path.Dispose();
+    public void Dispose() => _path.Dispose();
 
     /// <summary>The heat colour at a level of 0 (a moment) to 1 (where the run spent longest).</summary>
     private static Scalar Heat(double level)
@@ -164,23 +164,23 @@ public sealed class RunOverlay : IDisposable
 
     private void DrawHeat(Mat map)
     {
-        var most = heat.Length == 0 ? 0 : heat.Max();
+        var most = _heat.Length == 0 ? 0 : _heat.Max();
         if (most == 0)
         {
             return;
         }
 
-        var values = new byte[heat.Length];
+        var values = new byte[_heat.Length];
         var scale = Math.Log(1 + most);
-        for (var i = 0; i < heat.Length; i++)
+        for (var i = 0; i < _heat.Length; i++)
         {
-            values[i] = heat[i] == 0 ? (byte)0 : (byte)HeatValue(Math.Log(1 + heat[i]) / scale);
+            values[i] = _heat[i] == 0 ? (byte)0 : (byte)HeatValue(Math.Log(1 + _heat[i]) / scale);
         }
 
-        var cell = options.HeatCellPixels;
-        var full = new Size(heatColumns * cell, heatRows * cell);
+        var cell = _options.HeatCellPixels;
+        var full = new Size(_heatColumns * cell, _heatRows * cell);
         var crop = new Rect(0, 0, map.Width, map.Height);
-        using var small = Mat.FromPixelData(heatRows, heatColumns, MatType.CV_8UC1, values);
+        using var small = Mat.FromPixelData(_heatRows, _heatColumns, MatType.CV_8UC1, values);
         using var colours = new Mat();
         using var grown = new Mat();
         using var grownMask = new Mat();

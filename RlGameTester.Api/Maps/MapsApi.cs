@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Api.Runs;
 using RlGameTester.Data;
-using Microsoft.Extensions.Options;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Maps;

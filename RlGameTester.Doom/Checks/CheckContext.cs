@@ -13,16 +13,16 @@ namespace RlGameTester.Doom.Checks;
 /// </summary>
 internal sealed class CheckContext
 {
-    private readonly List<Finding> findings = [];
-    private readonly Dictionary<string, int> countsByCheck = new(StringComparer.Ordinal);
-    private int[]? thingSectors;
-    private Dictionary<int, List<int>>? sectorsByTag;
-    private Dictionary<int, List<int>>? linesById;
-    private bool[]? movingSectors;
-    private int[]? thingRegions;
-    private PlayerView? view;
-    private SourcePortFeatures? portFeatures;
-    private readonly LinedefSpecialInfo?[] lineSpecials;
+    private readonly List<Finding> _findings = [];
+    private readonly Dictionary<string, int> _countsByCheck = new(StringComparer.Ordinal);
+    private int[]? _thingSectors;
+    private Dictionary<int, List<int>>? _sectorsByTag;
+    private Dictionary<int, List<int>>? _linesById;
+    private bool[]? _movingSectors;
+    private int[]? _thingRegions;
+    private PlayerView? _view;
+    private SourcePortFeatures? _portFeatures;
+    private readonly LinedefSpecialInfo?[] _lineSpecials;
 
     public CheckContext(Level level, ResourceSet resources, LevelGeometry geometry, CheckOptions options)
     {
@@ -30,13 +30,13 @@ internal sealed class CheckContext
         Resources = resources;
         Geometry = geometry;
         Options = options;
-        lineSpecials = new LinedefSpecialInfo?[level.Linedefs.Length];
-        for (var i = 0; i < lineSpecials.Length; i++)
+        _lineSpecials = new LinedefSpecialInfo?[level.Linedefs.Length];
+        for (var i = 0; i < _lineSpecials.Length; i++)
         {
             var special = level.Linedefs[i].Special;
             if (special != 0)
             {
-                lineSpecials[i] = level.UsesDoomSpecials ? LinedefSpecials.FindDoom(special) : LinedefSpecials.FindHexen(special);
+                _lineSpecials[i] = level.UsesDoomSpecials ? LinedefSpecials.FindDoom(special) : LinedefSpecials.FindHexen(special);
             }
         }
     }
@@ -53,47 +53,47 @@ internal sealed class CheckContext
     public bool IsVanillaFormat => Level.Format == LevelFormat.Doom;
 
     /// <summary>The source-port features the level uses (none outside the binary Doom format, which has its own port).</summary>
-    public SourcePortFeatures PortFeatures => portFeatures ??= SourcePortFeatures.Of(Level, LineSpecial);
+    public SourcePortFeatures PortFeatures => _portFeatures ??= SourcePortFeatures.Of(Level, LineSpecial);
 
     /// <summary>Binary Doom format using no source-port feature: the level is meant for vanilla Doom, whose crashes stop it.</summary>
     public bool TargetsVanilla => IsVanillaFormat && !PortFeatures.Any;
 
     /// <summary>The region (sector piece) each thing stands in (-1 in the void).</summary>
-    public int[] ThingRegions => thingRegions ??= Level.Things.Select(t => Geometry.RegionAt(t.X, t.Y)).ToArray();
+    public int[] ThingRegions => _thingRegions ??= Level.Things.Select(t => Geometry.RegionAt(t.X, t.Y)).ToArray();
 
     /// <summary>The sector each thing stands in (-1 in the void).</summary>
-    public int[] ThingSectors => thingSectors ??= ThingRegions.Select(r => r < 0 ? -1 : Geometry.SectorOfRegion(r)).ToArray();
+    public int[] ThingSectors => _thingSectors ??= ThingRegions.Select(r => r < 0 ? -1 : Geometry.SectorOfRegion(r)).ToArray();
 
     /// <summary>The special of a line that teleports players (not the monster-only kinds): its tag, or null.</summary>
     public int? PlayerTeleportTag(int line) =>
-        Level.UsesDoomSpecials && lineSpecials[line] is { Effect: LineEffect.Teleport } &&
+        Level.UsesDoomSpecials && _lineSpecials[line] is { Effect: LineEffect.Teleport } &&
         Level.Linedefs[line].Special is not (125 or 126 or 268 or 269)
             ? Level.Linedefs[line].Tag
             : null;
 
-    public Dictionary<int, List<int>> SectorsByTag => sectorsByTag ??= LevelIndex.SectorsByTag(Level);
+    public Dictionary<int, List<int>> SectorsByTag => _sectorsByTag ??= LevelIndex.SectorsByTag(Level);
 
-    public Dictionary<int, List<int>> LinesById => linesById ??= GroupLinesById();
+    public Dictionary<int, List<int>> LinesById => _linesById ??= GroupLinesById();
 
-    public LinedefSpecialInfo? LineSpecial(int line) => lineSpecials[line];
+    public LinedefSpecialInfo? LineSpecial(int line) => _lineSpecials[line];
 
     /// <summary>
     /// Sectors whose floor or ceiling some special can move: tagged by an action line (or a boss rule), or
     /// behind a manual door. In Hexen and UDMF levels every tagged sector and the sector behind every line with a
     /// special count, since specials name sectors through their arguments.
     /// </summary>
-    public bool[] MovingSectors => movingSectors ??= FindMovingSectors();
+    public bool[] MovingSectors => _movingSectors ??= FindMovingSectors();
 
     /// <summary>Where players can be and what they can see (regions, reachability, visibility).</summary>
-    public PlayerView View => view ??= new PlayerView(this);
+    public PlayerView View => _view ??= new PlayerView(this);
 
     public void Report(string check, FindingSeverity severity, string message, ElementKind element, int? index, double x, double y)
     {
-        countsByCheck.TryGetValue(check, out var count);
-        countsByCheck[check] = count + 1;
+        _countsByCheck.TryGetValue(check, out var count);
+        _countsByCheck[check] = count + 1;
         if (count < Options.MaxFindingsPerCheck)
         {
-            findings.Add(new Finding(check, severity, message, element, index, Round(x), Round(y)));
+            _findings.Add(new Finding(check, severity, message, element, index, Round(x), Round(y)));
         }
     }
 
@@ -123,11 +123,11 @@ internal sealed class CheckContext
     /// <summary>The findings, with a summary for each check that went over the cap, most severe first.</summary>
     public List<Finding> Complete()
     {
-        foreach (var (check, count) in countsByCheck)
+        foreach (var (check, count) in _countsByCheck)
         {
             if (count > Options.MaxFindingsPerCheck)
             {
-                findings.Add(new Finding(
+                _findings.Add(new Finding(
                     CheckNames.FindingsOmitted,
                     FindingSeverity.Info,
                     $"{count - Options.MaxFindingsPerCheck} more \"{check}\" findings were left out of this report ({count} in all).",
@@ -138,7 +138,7 @@ internal sealed class CheckContext
             }
         }
 
-        return [.. findings
+        return [.. _findings
             .OrderBy(f => f.Severity)
             .ThenBy(f => f.Check, StringComparer.Ordinal)
             .ThenBy(f => f.Index ?? -1)];
@@ -174,7 +174,7 @@ internal sealed class CheckContext
                 continue;
             }
 
-            if (!Level.UsesDoomSpecials || lineSpecials[i] is { Trigger: LineTrigger.Door })
+            if (!Level.UsesDoomSpecials || _lineSpecials[i] is { Trigger: LineTrigger.Door })
             {
                 if (line.BackSide >= 0)
                 {
@@ -182,7 +182,7 @@ internal sealed class CheckContext
                 }
             }
 
-            if (Level.UsesDoomSpecials && lineSpecials[i] is { TagsSectors: true, MovesSectors: true })
+            if (Level.UsesDoomSpecials && _lineSpecials[i] is { TagsSectors: true, MovesSectors: true })
             {
                 MarkTag(line.Tag);
             }

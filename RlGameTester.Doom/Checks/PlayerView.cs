@@ -11,13 +11,13 @@ internal sealed class PlayerView
     private const int PlayerHeight = 56;
     private const int MaxStepUp = 24;
 
-    private readonly CheckContext c;
-    private readonly List<(int Line, int Region)>[] neighbours;
+    private readonly CheckContext _c;
+    private readonly List<(int Line, int Region)>[] _neighbours;
 
     public PlayerView(CheckContext context)
     {
-        c = context;
-        neighbours = BuildNeighbours();
+        _c = context;
+        _neighbours = BuildNeighbours();
         Reachable = FindReachable();
         Visible = FindVisible();
     }
@@ -43,11 +43,11 @@ internal sealed class PlayerView
             return WallVisibility.Never;
         }
 
-        var sector = c.Geometry.SectorOfRegion(region);
-        foreach (var (otherLine, other) in neighbours[region])
+        var sector = _c.Geometry.SectorOfRegion(region);
+        foreach (var (otherLine, other) in _neighbours[region])
         {
             if (otherLine != line && other >= 0 && other != region && Visible[other] &&
-                Opens(sector, c.Geometry.SectorOfRegion(other)))
+                Opens(sector, _c.Geometry.SectorOfRegion(other)))
             {
                 return WallVisibility.PlainView;
             }
@@ -59,24 +59,24 @@ internal sealed class PlayerView
     /// <summary>Whether one can see between two neighbouring sectors now, or later because one of them moves.</summary>
     public bool Opens(int a, int b)
     {
-        var sa = c.Level.Sectors[a];
-        var sb = c.Level.Sectors[b];
+        var sa = _c.Level.Sectors[a];
+        var sb = _c.Level.Sectors[b];
         var opening = Math.Min(sa.CeilingHeight, sb.CeilingHeight) - Math.Max(sa.FloorHeight, sb.FloorHeight);
-        return opening > 0 || c.MovingSectors[a] || c.MovingSectors[b];
+        return opening > 0 || _c.MovingSectors[a] || _c.MovingSectors[b];
     }
 
     private List<(int Line, int Region)>[] BuildNeighbours()
     {
-        var result = new List<(int, int)>[c.Geometry.RegionCount];
+        var result = new List<(int, int)>[_c.Geometry.RegionCount];
         for (var r = 0; r < result.Length; r++)
         {
             result[r] = [];
         }
 
-        for (var i = 0; i < c.Level.Linedefs.Length; i++)
+        for (var i = 0; i < _c.Level.Linedefs.Length; i++)
         {
-            var front = c.Geometry.RegionOfSide(i, true);
-            var back = c.Geometry.RegionOfSide(i, false);
+            var front = _c.Geometry.RegionOfSide(i, true);
+            var back = _c.Geometry.RegionOfSide(i, false);
             if (front >= 0)
             {
                 result[front].Add((i, back));
@@ -93,7 +93,7 @@ internal sealed class PlayerView
 
     private bool[] FindReachable()
     {
-        var reached = new bool[c.Geometry.RegionCount];
+        var reached = new bool[_c.Geometry.RegionCount];
         var queue = new Queue<int>();
         void Reach(int region)
         {
@@ -104,14 +104,14 @@ internal sealed class PlayerView
             }
         }
 
-        for (var t = 0; t < c.Level.Things.Length; t++)
+        for (var t = 0; t < _c.Level.Things.Length; t++)
         {
-            var type = c.Level.Things[t].Type;
+            var type = _c.Level.Things[t].Type;
 
             // Hexen and UDMF teleports aim at thing ids, which are not followed here: their destinations count as starts.
-            if (type is (>= 1 and <= 4) or 11 || (!c.Level.UsesDoomSpecials && type is 14 or 9043 or 9044))
+            if (type is (>= 1 and <= 4) or 11 || (!_c.Level.UsesDoomSpecials && type is 14 or 9043 or 9044))
             {
-                Reach(c.ThingRegions[t]);
+                Reach(_c.ThingRegions[t]);
             }
         }
 
@@ -126,24 +126,24 @@ internal sealed class PlayerView
         while (queue.Count > 0)
         {
             var region = queue.Dequeue();
-            var sector = c.Geometry.SectorOfRegion(region);
-            foreach (var (line, other) in neighbours[region])
+            var sector = _c.Geometry.SectorOfRegion(region);
+            foreach (var (line, other) in _neighbours[region])
             {
-                if (c.PlayerTeleportTag(line) is { } tag && destinations.TryGetValue(tag, out var targets))
+                if (_c.PlayerTeleportTag(line) is { } tag && destinations.TryGetValue(tag, out var targets))
                 {
                     targets.ForEach(Reach);
                 }
 
-                if (other < 0 || reached[other] || c.Level.Linedefs[line].HasFlag(LinedefFlags.Impassable))
+                if (other < 0 || reached[other] || _c.Level.Linedefs[line].HasFlag(LinedefFlags.Impassable))
                 {
                     continue;
                 }
 
-                var otherSector = c.Geometry.SectorOfRegion(other);
-                var a = c.Level.Sectors[sector];
-                var b = c.Level.Sectors[otherSector];
+                var otherSector = _c.Geometry.SectorOfRegion(other);
+                var a = _c.Level.Sectors[sector];
+                var b = _c.Level.Sectors[otherSector];
                 var opening = Math.Min(a.CeilingHeight, b.CeilingHeight) - Math.Max(a.FloorHeight, b.FloorHeight);
-                if (c.MovingSectors[sector] || c.MovingSectors[otherSector] ||
+                if (_c.MovingSectors[sector] || _c.MovingSectors[otherSector] ||
                     (opening >= PlayerHeight && b.FloorHeight - a.FloorHeight <= MaxStepUp))
                 {
                     Reach(other);
@@ -158,22 +158,22 @@ internal sealed class PlayerView
     private Dictionary<int, List<int>> TeleportDestinationsByTag()
     {
         var result = new Dictionary<int, List<int>>();
-        for (var t = 0; t < c.Level.Things.Length; t++)
+        for (var t = 0; t < _c.Level.Things.Length; t++)
         {
-            var sector = c.ThingSectors[t];
-            if (c.Level.Things[t].Type != 14 || sector < 0 || c.Level.Sectors[sector].Tag == 0)
+            var sector = _c.ThingSectors[t];
+            if (_c.Level.Things[t].Type != 14 || sector < 0 || _c.Level.Sectors[sector].Tag == 0)
             {
                 continue;
             }
 
-            var tag = c.Level.Sectors[sector].Tag;
+            var tag = _c.Level.Sectors[sector].Tag;
             if (!result.TryGetValue(tag, out var list))
             {
                 list = [];
                 result.Add(tag, list);
             }
 
-            list.Add(c.ThingRegions[t]);
+            list.Add(_c.ThingRegions[t]);
         }
 
         return result;
@@ -194,10 +194,10 @@ internal sealed class PlayerView
         while (queue.Count > 0)
         {
             var region = queue.Dequeue();
-            foreach (var (_, other) in neighbours[region])
+            foreach (var (_, other) in _neighbours[region])
             {
                 if (other >= 0 && !visible[other] &&
-                    Opens(c.Geometry.SectorOfRegion(region), c.Geometry.SectorOfRegion(other)))
+                    Opens(_c.Geometry.SectorOfRegion(region), _c.Geometry.SectorOfRegion(other)))
                 {
                     visible[other] = true;
                     queue.Enqueue(other);

@@ -7,61 +7,61 @@ namespace RlGameTester.Doom.Exploration;
 /// </summary>
 internal sealed class BucketQueue
 {
-    private readonly List<int>[] buckets;
-    private readonly int mask;
-    private int current;
-    private int count;
+    private readonly List<int>[] _buckets;
+    private readonly int _mask;
+    private int _current;
+    private int _count;
 
     public BucketQueue(int size)
     {
-        buckets = new List<int>[size];
+        _buckets = new List<int>[size];
         for (var i = 0; i < size; i++)
         {
-            buckets[i] = [];
+            _buckets[i] = [];
         }
 
-        mask = size - 1;
+        _mask = size - 1;
     }
 
     public void Clear()
     {
-        if (count > 0)
+        if (_count > 0)
         {
-            foreach (var bucket in buckets)
+            foreach (var bucket in _buckets)
             {
                 bucket.Clear();
             }
         }
 
-        count = 0;
-        current = 0;
+        _count = 0;
+        _current = 0;
     }
 
     public void Push(int item, int priority)
     {
-        buckets[priority & mask].Add(item);
-        count++;
+        _buckets[priority & _mask].Add(item);
+        _count++;
     }
 
     public bool TryPop(out int item, out int priority)
     {
-        if (count == 0)
+        if (_count == 0)
         {
             item = priority = 0;
             return false;
         }
 
-        var bucket = buckets[current & mask];
+        var bucket = _buckets[_current & _mask];
         while (bucket.Count == 0)
         {
-            current++;
-            bucket = buckets[current & mask];
+            _current++;
+            bucket = _buckets[_current & _mask];
         }
 
         item = bucket[^1];
         bucket.RemoveAt(bucket.Count - 1);
-        count--;
-        priority = current;
+        _count--;
+        priority = _current;
         return true;
     }
 }

@@ -3,31 +3,31 @@ namespace RlGameTester.Doom.Exploration;
 /// <summary>A list of values per grid cell, stored compactly (one offsets array, one flat value array).</summary>
 internal sealed class CellLists
 {
-    private readonly int[] start;
-    private readonly int[] values;
+    private readonly int[] _start;
+    private readonly int[] _values;
 
     public CellLists(int cellCount, List<(int Cell, int Value)> pairs)
     {
-        start = new int[cellCount + 1];
+        _start = new int[cellCount + 1];
         foreach (var (cell, _) in pairs)
         {
-            start[cell + 1]++;
+            _start[cell + 1]++;
         }
 
         for (var i = 0; i < cellCount; i++)
         {
-            start[i + 1] += start[i];
+            _start[i + 1] += _start[i];
         }
 
-        values = new int[pairs.Count];
-        var fill = (int[])start.Clone();
+        _values = new int[pairs.Count];
+        var fill = (int[])_start.Clone();
         foreach (var (cell, value) in pairs)
         {
-            values[fill[cell]++] = value;
+            _values[fill[cell]++] = value;
         }
     }
 
-    public ReadOnlySpan<int> this[int cell] => values.AsSpan(start[cell], start[cell + 1] - start[cell]);
+    public ReadOnlySpan<int> this[int cell] => _values.AsSpan(_start[cell], _start[cell + 1] - _start[cell]);
 
-    public bool Any(int cell) => start[cell + 1] != start[cell];
+    public bool Any(int cell) => _start[cell + 1] != _start[cell];
 }

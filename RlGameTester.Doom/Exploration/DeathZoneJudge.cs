@@ -1,7 +1,7 @@
 using System.Globalization;
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration.Proof;
 using static RlGameTester.Doom.Exploration.FindingText;
-using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Exploration;
 

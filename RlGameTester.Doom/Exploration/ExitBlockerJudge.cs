@@ -1,8 +1,8 @@
 using System.Globalization;
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
 using static RlGameTester.Doom.Exploration.FindingText;
-using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Exploration;
 

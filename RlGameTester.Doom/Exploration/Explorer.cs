@@ -1,7 +1,7 @@
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Validation;
-using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Exploration;
 

@@ -19,8 +19,8 @@ internal sealed class LevelModel
     /// <summary>How far away the agent shoots gun-triggered lines from.</summary>
     public const double GunRange = 1024;
 
-    private readonly CrossingIndex crossings;
-    private readonly List<LineAction>?[] actionsBySector;
+    private readonly CrossingIndex _crossings;
+    private readonly List<LineAction>?[] _actionsBySector;
 
     public LevelModel(Level level, LevelGeometry geometry, int skill)
     {
@@ -49,12 +49,12 @@ internal sealed class LevelModel
             Actions[line] = Describe(line);
         }
 
-        actionsBySector = new List<LineAction>[level.Sectors.Length];
+        _actionsBySector = new List<LineAction>[level.Sectors.Length];
         foreach (var action in Actions)
         {
             foreach (var sector in action?.Sectors ?? [])
             {
-                (actionsBySector[sector] ??= []).Add(action!);
+                (_actionsBySector[sector] ??= []).Add(action!);
             }
         }
 
@@ -79,7 +79,7 @@ internal sealed class LevelModel
             }
         }
 
-        crossings = new CrossingIndex(Grid, geometry, Actions.Where(a => a?.Trigger == LineTrigger.Walk).Select(a => a!.Line));
+        _crossings = new CrossingIndex(Grid, geometry, Actions.Where(a => a?.Trigger == LineTrigger.Walk).Select(a => a!.Line));
         UseLines = new CellLists(Grid.Count, useLists);
         GunLines = new CellLists(Grid.Count, gunLists);
 
@@ -115,7 +115,7 @@ internal sealed class LevelModel
     public LineAction?[] Actions { get; }
 
     /// <summary>Per cell, a bit for each of the 8 steps that crosses a walk-over special line.</summary>
-    public byte[] CrossMask => crossings.Mask;
+    public byte[] CrossMask => _crossings.Mask;
 
     /// <summary>Switch and manual-door lines usable from each cell.</summary>
     public CellLists UseLines { get; }
@@ -127,11 +127,11 @@ internal sealed class LevelModel
     public CellLists Pickups { get; }
 
     /// <summary>The special lines that move a sector.</summary>
-    public IReadOnlyList<LineAction> ActionsOnSector(int sector) => actionsBySector[sector] ?? (IReadOnlyList<LineAction>)[];
+    public IReadOnlyList<LineAction> ActionsOnSector(int sector) => _actionsBySector[sector] ?? (IReadOnlyList<LineAction>)[];
 
     /// <summary>The walk-over lines a step from <paramref name="cell"/> in <paramref name="direction"/> crosses.</summary>
     public List<(int Line, bool FrontToBack)>? Crossings(int cell, int direction) =>
-        crossings[cell, direction];
+        _crossings[cell, direction];
 
     /// <summary>The cell a body teleported to a destination thing stands in: the thing's cell, or the nearest free one within 16 units.</summary>
     public int ArrivalCell(double x, double y)

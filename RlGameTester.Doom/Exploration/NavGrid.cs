@@ -24,12 +24,12 @@ internal sealed class NavGrid
     private const int MaxCells = 3_000_000;
     private const double RayOffset = 1.0 / 1024;
 
-    private readonly Level level;
-    private readonly LevelGeometry geometry;
-    private readonly int[] touchStart;
-    private readonly int[] touchSectors;
-    private readonly int[] sectorCellStart;
-    private readonly int[] sectorCells;
+    private readonly Level _level;
+    private readonly LevelGeometry _geometry;
+    private readonly int[] _touchStart;
+    private readonly int[] _touchSectors;
+    private readonly int[] _sectorCellStart;
+    private readonly int[] _sectorCells;
 
     /// <param name="shrinkByHalfCell">
     /// Give the box a radius half a cell smaller: then every spot where Doom's 32x32 box fits has a cell within half a
@@ -38,8 +38,8 @@ internal sealed class NavGrid
     /// </param>
     public NavGrid(Level level, LevelGeometry geometry, Func<int, bool> thingPresent, bool shrinkByHalfCell = false)
     {
-        this.level = level;
-        this.geometry = geometry;
+        _level = level;
+        _geometry = geometry;
         var bounds = geometry.Bounds;
         var width = bounds.Width + 64;
         var height = bounds.Height + 64;
@@ -67,8 +67,8 @@ internal sealed class NavGrid
 
         var pairs = new List<long>(Count / 4);
         RasterizeLines(pairs);
-        (touchStart, touchSectors) = BuildTouchLists(pairs);
-        (sectorCellStart, sectorCells) = BuildSectorCells();
+        (_touchStart, _touchSectors) = BuildTouchLists(pairs);
+        (_sectorCellStart, _sectorCells) = BuildSectorCells();
         MarkThings(thingPresent);
 
         // The outermost ring is never entered, so neighbour offsets need no bounds checks.
@@ -137,9 +137,9 @@ internal sealed class NavGrid
         return (r * Columns) + c;
     }
 
-    public ReadOnlySpan<int> SectorsTouched(int cell) => touchSectors.AsSpan(touchStart[cell], touchStart[cell + 1] - touchStart[cell]);
+    public ReadOnlySpan<int> SectorsTouched(int cell) => _touchSectors.AsSpan(_touchStart[cell], _touchStart[cell + 1] - _touchStart[cell]);
 
-    public ReadOnlySpan<int> CellsOfSector(int sector) => sectorCells.AsSpan(sectorCellStart[sector], sectorCellStart[sector + 1] - sectorCellStart[sector]);
+    public ReadOnlySpan<int> CellsOfSector(int sector) => _sectorCells.AsSpan(_sectorCellStart[sector], _sectorCellStart[sector + 1] - _sectorCellStart[sector]);
 
     /// <summary>Recomputes every cell's floor and ceiling from the sector heights.</summary>
     public void Recompute(SectorHeights heights)
@@ -187,19 +187,19 @@ internal sealed class NavGrid
     public bool WallBetween(double x1, double y1, double x2, double y2, int except, List<int> scratch)
     {
         scratch.Clear();
-        geometry.Grid.CellsOf(x1, y1, x2, y2, scratch);
+        _geometry.Grid.CellsOf(x1, y1, x2, y2, scratch);
         foreach (var gridCell in scratch)
         {
-            var column = gridCell % geometry.Grid.Columns;
-            var row = gridCell / geometry.Grid.Columns;
-            foreach (var line in geometry.Grid.LinesInCell(column, row))
+            var column = gridCell % _geometry.Grid.Columns;
+            var row = gridCell / _geometry.Grid.Columns;
+            foreach (var line in _geometry.Grid.LinesInCell(column, row))
             {
-                if (line == except || level.Linedefs.ItemRef(line).BackSide >= 0)
+                if (line == except || _level.Linedefs.ItemRef(line).BackSide >= 0)
                 {
                     continue;
                 }
 
-                var (ax, ay, bx, by) = geometry.Segment(line);
+                var (ax, ay, bx, by) = _geometry.Segment(line);
                 if (SegmentsCross(x1, y1, x2, y2, ax, ay, bx, by))
                 {
                     return true;
@@ -259,7 +259,7 @@ internal sealed class NavGrid
     public void CellsTouchedByLine(int line, List<int> result, double half)
     {
         result.Clear();
-        var (x1, y1, x2, y2) = geometry.Segment(line);
+        var (x1, y1, x2, y2) = _geometry.Segment(line);
         var rowLow = Math.Max(0, (int)Math.Floor((Math.Min(y1, y2) - half - OriginY) / CellSize));
         var rowHigh = Math.Min(Rows - 1, (int)Math.Ceiling((Math.Max(y1, y2) + half - OriginY) / CellSize));
         for (var r = rowLow; r <= rowHigh; r++)
@@ -301,8 +301,8 @@ internal sealed class NavGrid
 
     private void RecomputeCell(int cell, SectorHeights heights)
     {
-        var start = touchStart[cell];
-        var end = touchStart[cell + 1];
+        var start = _touchStart[cell];
+        var end = _touchStart[cell + 1];
         if (start == end)
         {
             Floor0[cell] = Floor1[cell] = 0;
@@ -313,7 +313,7 @@ internal sealed class NavGrid
         int f0 = int.MinValue, f1 = int.MinValue, ceiling = int.MaxValue;
         for (var i = start; i < end; i++)
         {
-            var s = touchSectors[i];
+            var s = _touchSectors[i];
             f0 = Math.Max(f0, heights.FloorLow[s]);
             f1 = Math.Max(f1, heights.FloorHigh[s]);
             ceiling = Math.Min(ceiling, heights.Ceiling[s]);
@@ -329,7 +329,7 @@ internal sealed class NavGrid
     private void FindCenterSectors()
     {
         Array.Fill(CenterSector, -1);
-        var lineCount = level.Linedefs.Length;
+        var lineCount = _level.Linedefs.Length;
         var rowCount = new int[Rows + 1];
         for (var pass = 0; pass < 2; pass++)
         {
@@ -338,7 +338,7 @@ internal sealed class NavGrid
             var rowLines = pass == 0 ? null : new int[rowCount[Rows]];
             for (var line = 0; line < lineCount; line++)
             {
-                var (_, y1, _, y2) = geometry.Segment(line);
+                var (_, y1, _, y2) = _geometry.Segment(line);
                 if (y1 == y2)
                 {
                     continue;
@@ -378,7 +378,7 @@ internal sealed class NavGrid
                 for (var i = rowCount[r]; i < rowCount[r + 1]; i++)
                 {
                     var line = rowLines![i];
-                    var (x1, y1, x2, y2) = geometry.Segment(line);
+                    var (x1, y1, x2, y2) = _geometry.Segment(line);
                     if ((y1 > y) == (y2 > y))
                     {
                         continue;
@@ -393,9 +393,9 @@ internal sealed class NavGrid
                     xs[n] = x1 + ((y - y1) * (x2 - x1) / (y2 - y1));
 
                     // A point left of the crossing faces the front when the line runs downwards.
-                    ref readonly var def = ref level.Linedefs.ItemRef(line);
+                    ref readonly var def = ref _level.Linedefs.ItemRef(line);
                     var side = y2 < y1 ? def.FrontSide : def.BackSide;
-                    sides[n] = side < 0 ? -1 : level.Sidedefs.ItemRef(side).Sector;
+                    sides[n] = side < 0 ? -1 : _level.Sidedefs.ItemRef(side).Sector;
                     n++;
                 }
 
@@ -429,12 +429,12 @@ internal sealed class NavGrid
     private void RasterizeLines(List<long> pairs)
     {
         var cells = new List<int>();
-        for (var line = 0; line < level.Linedefs.Length; line++)
+        for (var line = 0; line < _level.Linedefs.Length; line++)
         {
-            ref readonly var def = ref level.Linedefs.ItemRef(line);
+            ref readonly var def = ref _level.Linedefs.ItemRef(line);
             var blocks = def.BackSide < 0 || def.FrontSide < 0 || def.HasFlag(LinedefFlags.Impassable);
-            var front = def.FrontSide < 0 ? -1 : level.Sidedefs.ItemRef(def.FrontSide).Sector;
-            var back = def.BackSide < 0 ? -1 : level.Sidedefs.ItemRef(def.BackSide).Sector;
+            var front = def.FrontSide < 0 ? -1 : _level.Sidedefs.ItemRef(def.FrontSide).Sector;
+            var back = def.BackSide < 0 ? -1 : _level.Sidedefs.ItemRef(def.BackSide).Sector;
             CellsTouchedByLine(line, cells);
             foreach (var cell in cells)
             {
@@ -533,9 +533,9 @@ internal sealed class NavGrid
 
     private (int[] Start, int[] Cells) BuildSectorCells()
     {
-        var sectors = level.Sectors.Length;
+        var sectors = _level.Sectors.Length;
         var start = new int[sectors + 1];
-        foreach (var s in touchSectors)
+        foreach (var s in _touchSectors)
         {
             start[s + 1]++;
         }
@@ -545,13 +545,13 @@ internal sealed class NavGrid
             start[s + 1] += start[s];
         }
 
-        var cells = new int[touchSectors.Length];
+        var cells = new int[_touchSectors.Length];
         var fill = (int[])start.Clone();
         for (var cell = 0; cell < Count; cell++)
         {
-            for (var i = touchStart[cell]; i < touchStart[cell + 1]; i++)
+            for (var i = _touchStart[cell]; i < _touchStart[cell + 1]; i++)
             {
-                cells[fill[touchSectors[i]]++] = cell;
+                cells[fill[_touchSectors[i]]++] = cell;
             }
         }
 
@@ -561,9 +561,9 @@ internal sealed class NavGrid
     // Solid things block the body where their boxes overlap (vanilla things are infinitely tall).
     private void MarkThings(Func<int, bool> thingPresent)
     {
-        for (var t = 0; t < level.Things.Length; t++)
+        for (var t = 0; t < _level.Things.Length; t++)
         {
-            ref readonly var thing = ref level.Things.ItemRef(t);
+            ref readonly var thing = ref _level.Things.ItemRef(t);
             if (!thingPresent(t) || Specials.ThingTypes.Find(thing.Type) is not { Blocking: true, IsActor: false } info)
             {
                 continue;

@@ -1,8 +1,8 @@
 using System.Globalization;
-using RlGameTester.Doom.Specials;
-using RlGameTester.Doom.Exploration.Proof;
-using static RlGameTester.Doom.Exploration.FindingText;
 using RlGameTester.Doom.Checks;
+using RlGameTester.Doom.Exploration.Proof;
+using RlGameTester.Doom.Specials;
+using static RlGameTester.Doom.Exploration.FindingText;
 
 namespace RlGameTester.Doom.Exploration;
 

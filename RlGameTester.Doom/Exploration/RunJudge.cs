@@ -1,5 +1,5 @@
-using RlGameTester.Doom.Exploration.Proof;
 using RlGameTester.Doom.Checks;
+using RlGameTester.Doom.Exploration.Proof;
 
 namespace RlGameTester.Doom.Exploration;
 

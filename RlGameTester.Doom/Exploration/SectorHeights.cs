@@ -10,14 +10,14 @@ namespace RlGameTester.Doom.Exploration;
 /// </summary>
 internal sealed class SectorHeights
 {
-    private readonly Level level;
-    private readonly LevelGeometry geometry;
-    private readonly int[][] neighbours;
+    private readonly Level _level;
+    private readonly LevelGeometry _geometry;
+    private readonly int[][] _neighbours;
 
     public SectorHeights(Level level, LevelGeometry geometry)
     {
-        this.level = level;
-        this.geometry = geometry;
+        _level = level;
+        _geometry = geometry;
         var count = level.Sectors.Length;
         FloorLow = new int[count];
         FloorHigh = new int[count];
@@ -31,7 +31,7 @@ internal sealed class SectorHeights
             Special[s] = sector.Special;
         }
 
-        neighbours = new int[count][];
+        _neighbours = new int[count][];
         var list = new List<int>();
         for (var s = 0; s < count; s++)
         {
@@ -52,7 +52,7 @@ internal sealed class SectorHeights
                 }
             }
 
-            neighbours[s] = [.. list];
+            _neighbours[s] = [.. list];
         }
     }
 
@@ -150,7 +150,7 @@ internal sealed class SectorHeights
     private int LowestFloorAround(int sector)
     {
         var result = FloorHigh[sector];
-        foreach (var n in neighbours[sector])
+        foreach (var n in _neighbours[sector])
         {
             result = Math.Min(result, FloorLow[n]);
         }
@@ -162,18 +162,18 @@ internal sealed class SectorHeights
     private int HighestNeighbourFloor(int sector)
     {
         var result = -500;
-        foreach (var n in neighbours[sector])
+        foreach (var n in _neighbours[sector])
         {
             result = Math.Max(result, FloorHigh[n]);
         }
 
-        return neighbours[sector].Length == 0 ? FloorHigh[sector] : result;
+        return _neighbours[sector].Length == 0 ? FloorHigh[sector] : result;
     }
 
     private int NextHigherFloor(int sector, int current)
     {
         var result = int.MaxValue;
-        foreach (var n in neighbours[sector])
+        foreach (var n in _neighbours[sector])
         {
             if (FloorHigh[n] > current)
             {
@@ -187,7 +187,7 @@ internal sealed class SectorHeights
     private int NextLowerFloor(int sector, int current)
     {
         var result = int.MinValue;
-        foreach (var n in neighbours[sector])
+        foreach (var n in _neighbours[sector])
         {
             if (FloorLow[n] < current)
             {
@@ -201,7 +201,7 @@ internal sealed class SectorHeights
     private int LowestNeighbourCeiling(int sector, int fallback)
     {
         var result = int.MaxValue;
-        foreach (var n in neighbours[sector])
+        foreach (var n in _neighbours[sector])
         {
             result = Math.Min(result, Ceiling[n]);
         }
@@ -212,7 +212,7 @@ internal sealed class SectorHeights
     private int HighestNeighbourCeiling(int sector, int fallback)
     {
         var result = int.MinValue;
-        foreach (var n in neighbours[sector])
+        foreach (var n in _neighbours[sector])
         {
             result = Math.Max(result, Ceiling[n]);
         }
@@ -225,24 +225,24 @@ internal sealed class SectorHeights
     // it then skips).
     private void PlanStairs(SectorMove move, int first, List<(int Sector, int Low, int High, int Ceiling, int Special)> changes)
     {
-        var flat = level.Sectors.ItemRef(first).FloorFlat;
+        var flat = _level.Sectors.ItemRef(first).FloorFlat;
         var height = FloorHigh[first] + move.Amount;
         var sector = first;
         var done = new HashSet<int> { first };
         changes.Add((first, height, height, Ceiling[first], Special[first]));
-        for (var guard = 0; guard < level.Sectors.Length; guard++)
+        for (var guard = 0; guard < _level.Sectors.Length; guard++)
         {
             var next = -1;
-            foreach (var edge in geometry.EdgesOfSector(sector))
+            foreach (var edge in _geometry.EdgesOfSector(sector))
             {
-                ref readonly var line = ref level.Linedefs.ItemRef(edge.Line);
+                ref readonly var line = ref _level.Linedefs.ItemRef(edge.Line);
                 if (!edge.IsFront || line.BackSide < 0)
                 {
                     continue;
                 }
 
-                var back = level.Sidedefs.ItemRef(line.BackSide).Sector;
-                if (level.Sectors.ItemRef(back).FloorFlat != flat)
+                var back = _level.Sidedefs.ItemRef(line.BackSide).Sector;
+                if (_level.Sectors.ItemRef(back).FloorFlat != flat)
                 {
                     continue;
                 }
@@ -270,29 +270,29 @@ internal sealed class SectorHeights
     // EV_DoDonut: the ring around the tagged pillar rises to the outer sector's floor and the pillar lowers to it.
     private void PlanDonut(int pillar, List<(int Sector, int Low, int High, int Ceiling, int Special)> changes)
     {
-        var edges = geometry.EdgesOfSector(pillar);
+        var edges = _geometry.EdgesOfSector(pillar);
         if (edges.Length == 0)
         {
             return;
         }
 
-        ref readonly var firstLine = ref level.Linedefs.ItemRef(edges[0].Line);
+        ref readonly var firstLine = ref _level.Linedefs.ItemRef(edges[0].Line);
         var ringSide = edges[0].IsFront ? firstLine.BackSide : firstLine.FrontSide;
         if (ringSide < 0)
         {
             return;
         }
 
-        var ring = level.Sidedefs.ItemRef(ringSide).Sector;
-        foreach (var edge in geometry.EdgesOfSector(ring))
+        var ring = _level.Sidedefs.ItemRef(ringSide).Sector;
+        foreach (var edge in _geometry.EdgesOfSector(ring))
         {
-            ref readonly var line = ref level.Linedefs.ItemRef(edge.Line);
+            ref readonly var line = ref _level.Linedefs.ItemRef(edge.Line);
             if (line.BackSide < 0 || line.FrontSide < 0)
             {
                 continue;
             }
 
-            var outer = level.Sidedefs.ItemRef(line.BackSide).Sector;
+            var outer = _level.Sidedefs.ItemRef(line.BackSide).Sector;
             if (outer == pillar || outer == ring)
             {
                 continue;

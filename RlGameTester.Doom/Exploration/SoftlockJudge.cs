@@ -1,6 +1,6 @@
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration.Proof;
 using static RlGameTester.Doom.Exploration.FindingText;
-using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Exploration;
 

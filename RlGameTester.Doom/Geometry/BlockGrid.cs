@@ -13,8 +13,8 @@ internal sealed class BlockGrid
     // Rounding at cell borders must never drop a cell a line touches; including a neighbour is harmless.
     private const double Slack = 1.0 / 256;
 
-    private readonly int[] cellStart;
-    private readonly int[] cellLines;
+    private readonly int[] _cellStart;
+    private readonly int[] _cellLines;
 
     public BlockGrid(MapBounds bounds, int lineCount, Func<int, (double X1, double Y1, double X2, double Y2)> segment)
     {
@@ -40,22 +40,22 @@ internal sealed class BlockGrid
             }
         }
 
-        cellStart = new int[(Columns * Rows) + 1];
+        _cellStart = new int[(Columns * Rows) + 1];
         foreach (var (cell, _) in pairs)
         {
-            cellStart[cell + 1]++;
+            _cellStart[cell + 1]++;
         }
 
-        for (var i = 1; i < cellStart.Length; i++)
+        for (var i = 1; i < _cellStart.Length; i++)
         {
-            cellStart[i] += cellStart[i - 1];
+            _cellStart[i] += _cellStart[i - 1];
         }
 
-        cellLines = new int[pairs.Count];
-        var fill = (int[])cellStart.Clone();
+        _cellLines = new int[pairs.Count];
+        var fill = (int[])_cellStart.Clone();
         foreach (var (cell, line) in pairs)
         {
-            cellLines[fill[cell]++] = line;
+            _cellLines[fill[cell]++] = line;
         }
     }
 
@@ -76,7 +76,7 @@ internal sealed class BlockGrid
     public ReadOnlySpan<int> LinesInCell(int column, int row)
     {
         var cell = (row * Columns) + column;
-        return cellLines.AsSpan(cellStart[cell], cellStart[cell + 1] - cellStart[cell]);
+        return _cellLines.AsSpan(_cellStart[cell], _cellStart[cell + 1] - _cellStart[cell]);
     }
 
     /// <summary>Adds to <paramref name="result"/> each line that may touch the box, once.</summary>

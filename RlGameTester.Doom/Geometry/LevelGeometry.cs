@@ -13,34 +13,34 @@ public sealed class LevelGeometry
     // whole or fixed-point numbers, so a 1/1024 offset cannot land on another vertex).
     private const double RayOffset = 1.0 / 1024;
 
-    private readonly Level level;
-    private readonly BlockGrid grid;
+    private readonly Level _level;
+    private readonly BlockGrid _grid;
 
     // Line end points copied out of the records once: every proximity test reads them, often millions of times.
-    private readonly double[] segments;
-    private readonly SectorEdge[][] sectorEdges;
-    private readonly int[] frontRegion;
-    private readonly int[] backRegion;
-    private readonly List<int> regionSector = [];
+    private readonly double[] _segments;
+    private readonly SectorEdge[][] _sectorEdges;
+    private readonly int[] _frontRegion;
+    private readonly int[] _backRegion;
+    private readonly List<int> _regionSector = [];
 
     public LevelGeometry(Level level)
     {
         ArgumentNullException.ThrowIfNull(level);
-        this.level = level;
-        segments = new double[level.Linedefs.Length * 4];
+        _level = level;
+        _segments = new double[level.Linedefs.Length * 4];
         for (var i = 0; i < level.Linedefs.Length; i++)
         {
             var line = level.Linedefs.ItemRef(i);
             var a = level.Vertices.ItemRef(line.Start);
             var b = level.Vertices.ItemRef(line.End);
-            segments[i * 4] = a.X;
-            segments[(i * 4) + 1] = a.Y;
-            segments[(i * 4) + 2] = b.X;
-            segments[(i * 4) + 3] = b.Y;
+            _segments[i * 4] = a.X;
+            _segments[(i * 4) + 1] = a.Y;
+            _segments[(i * 4) + 2] = b.X;
+            _segments[(i * 4) + 3] = b.Y;
         }
 
         Bounds = ComputeBounds(level);
-        grid = new BlockGrid(Bounds, level.Linedefs.Length, Segment);
+        _grid = new BlockGrid(Bounds, level.Linedefs.Length, Segment);
 
         // Built from the lines (not the sidedefs) so that sidedefs shared by several lines count for each.
         var edges = new List<SectorEdge>[level.Sectors.Length];
@@ -63,13 +63,13 @@ public sealed class LevelGeometry
             }
         }
 
-        sectorEdges = Array.ConvertAll(edges, e => e.ToArray());
+        _sectorEdges = Array.ConvertAll(edges, e => e.ToArray());
 
-        frontRegion = new int[level.Linedefs.Length];
-        backRegion = new int[level.Linedefs.Length];
-        Array.Fill(frontRegion, -1);
-        Array.Fill(backRegion, -1);
-        for (var sector = 0; sector < sectorEdges.Length; sector++)
+        _frontRegion = new int[level.Linedefs.Length];
+        _backRegion = new int[level.Linedefs.Length];
+        Array.Fill(_frontRegion, -1);
+        Array.Fill(_backRegion, -1);
+        for (var sector = 0; sector < _sectorEdges.Length; sector++)
         {
             AssignRegions(sector);
         }
@@ -79,12 +79,12 @@ public sealed class LevelGeometry
     /// Number of regions: the separate pieces of sectors. Most sectors are one piece; a sector drawn as two
     /// disjoint areas (a common editing trick) is two regions, so that connectivity does not leap between them.
     /// </summary>
-    public int RegionCount => regionSector.Count;
+    public int RegionCount => _regionSector.Count;
 
-    public int SectorOfRegion(int region) => regionSector[region];
+    public int SectorOfRegion(int region) => _regionSector[region];
 
     /// <summary>The region a line's side faces, or -1 when that side is missing.</summary>
-    public int RegionOfSide(int line, bool front) => front ? frontRegion[line] : backRegion[line];
+    public int RegionOfSide(int line, bool front) => front ? _frontRegion[line] : _backRegion[line];
 
     /// <summary>The region containing a point, or -1 in the void.</summary>
     public int RegionAt(double x, double y)
@@ -96,16 +96,16 @@ public sealed class LevelGeometry
     /// <summary>The box around every vertex a linedef uses (node-builder vertices lie inside it anyway).</summary>
     public MapBounds Bounds { get; }
 
-    public Level Level => level;
+    public Level Level => _level;
 
-    internal BlockGrid Grid => grid;
+    internal BlockGrid Grid => _grid;
 
     /// <summary>The lines bounding a sector (a line appears twice when both its sides face the sector).</summary>
-    public ReadOnlySpan<SectorEdge> EdgesOfSector(int sector) => sectorEdges[sector];
+    public ReadOnlySpan<SectorEdge> EdgesOfSector(int sector) => _sectorEdges[sector];
 
     public (double X1, double Y1, double X2, double Y2) Segment(int line)
     {
-        var s = segments.AsSpan(line * 4, 4);
+        var s = _segments.AsSpan(line * 4, 4);
         return (s[0], s[1], s[2], s[3]);
     }
 
@@ -134,26 +134,26 @@ public sealed class LevelGeometry
             return -1;
         }
 
-        var line = level.Linedefs[hit];
+        var line = _level.Linedefs[hit];
         var side = facesFront ? line.FrontSide : line.BackSide;
-        return side < 0 ? -1 : level.Sidedefs[side].Sector;
+        return side < 0 ? -1 : _level.Sidedefs[side].Sector;
     }
 
     /// <summary>The line a horizontal ray from (x, y) towards +x meets first, and which side faces the point.</summary>
     internal int NearestLineTowardsPositiveX(double x, double y, out bool facesFront)
     {
         facesFront = false;
-        if (y < grid.OriginY || y > grid.OriginY + (grid.Rows * grid.CellSize) || x > grid.OriginX + (grid.Columns * grid.CellSize))
+        if (y < _grid.OriginY || y > _grid.OriginY + (_grid.Rows * _grid.CellSize) || x > _grid.OriginX + (_grid.Columns * _grid.CellSize))
         {
             return -1;
         }
 
-        var row = grid.Row(y);
+        var row = _grid.Row(y);
         var best = -1;
         var bestX = double.PositiveInfinity;
-        for (var column = grid.Column(x); column < grid.Columns; column++)
+        for (var column = _grid.Column(x); column < _grid.Columns; column++)
         {
-            foreach (var line in grid.LinesInCell(column, row))
+            foreach (var line in _grid.LinesInCell(column, row))
             {
                 var (x1, y1, x2, y2) = Segment(line);
                 if ((y1 > y) == (y2 > y))
@@ -172,7 +172,7 @@ public sealed class LevelGeometry
             }
 
             // Lines are listed in every cell they cross, so a hit inside this column cannot be beaten later.
-            if (best >= 0 && bestX <= grid.OriginX + ((column + 1) * grid.CellSize))
+            if (best >= 0 && bestX <= _grid.OriginX + ((column + 1) * _grid.CellSize))
             {
                 break;
             }
@@ -196,7 +196,7 @@ public sealed class LevelGeometry
     /// </summary>
     private void AssignRegions(int sector)
     {
-        var edges = sectorEdges[sector];
+        var edges = _sectorEdges[sector];
         if (edges.Length == 0)
         {
             return;
@@ -234,7 +234,7 @@ public sealed class LevelGeometry
 
         for (var i = 0; i < edges.Length; i++)
         {
-            ref readonly var line = ref level.Linedefs.ItemRef(edges[i].Line);
+            ref readonly var line = ref _level.Linedefs.ItemRef(edges[i].Line);
             Join(i, line.Start);
             Join(i, line.End);
         }
@@ -259,7 +259,7 @@ public sealed class LevelGeometry
             // A loop inside an odd number of this sector's other loops is a hole of the innermost of them.
             foreach (var root in loopRoots)
             {
-                var probe = level.Vertices[level.Linedefs[edges[loops[root][0]].Line].Start];
+                var probe = _level.Vertices[_level.Linedefs[edges[loops[root][0]].Line].Start];
                 var containers = loopRoots.Where(r => r != root && Contains(edges, loops[r], probe.X, probe.Y)).ToList();
                 if (containers.Count % 2 == 1)
                 {
@@ -279,8 +279,8 @@ public sealed class LevelGeometry
 
             if (!regionOfRoot.TryGetValue(outer, out var region))
             {
-                region = regionSector.Count;
-                regionSector.Add(sector);
+                region = _regionSector.Count;
+                _regionSector.Add(sector);
                 regionOfRoot.Add(outer, region);
             }
 
@@ -294,11 +294,11 @@ public sealed class LevelGeometry
             {
                 if (edges[i].IsFront)
                 {
-                    frontRegion[edges[i].Line] = region;
+                    _frontRegion[edges[i].Line] = region;
                 }
                 else
                 {
-                    backRegion[edges[i].Line] = region;
+                    _backRegion[edges[i].Line] = region;
                 }
             }
         }

@@ -96,21 +96,21 @@ public static class LevelDirectory
     /// </summary>
     private sealed class WadProblemCursor(IReadOnlyList<WadProblem> problems)
     {
-        private readonly List<WadProblem> whole = [.. problems.Where(p => p.LumpIndex is null)];
-        private readonly List<WadProblem> byLump = [.. problems.Where(p => p.LumpIndex is not null)];
-        private int next;
+        private readonly List<WadProblem> _whole = [.. problems.Where(p => p.LumpIndex is null)];
+        private readonly List<WadProblem> _byLump = [.. problems.Where(p => p.LumpIndex is not null)];
+        private int _next;
 
         public List<WadProblem> Take(int from, int to)
         {
-            var result = new List<WadProblem>(whole);
-            while (next < byLump.Count && byLump[next].LumpIndex < from)
+            var result = new List<WadProblem>(_whole);
+            while (_next < _byLump.Count && _byLump[_next].LumpIndex < from)
             {
-                next++;
+                _next++;
             }
 
-            while (next < byLump.Count && byLump[next].LumpIndex < to)
+            while (_next < _byLump.Count && _byLump[_next].LumpIndex < to)
             {
-                result.Add(byLump[next++]);
+                result.Add(_byLump[_next++]);
             }
 
             return result;

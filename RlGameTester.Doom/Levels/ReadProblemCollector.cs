@@ -15,16 +15,16 @@ internal sealed class ReadProblemCollector
 
     private const int ExampleCount = 10;
 
-    private readonly Dictionary<(string Check, ElementKind Element, string Subject), Group> groups = [];
-    private readonly List<Group> order = [];
-    private long omitted;
+    private readonly Dictionary<(string Check, ElementKind Element, string Subject), Group> _groups = [];
+    private readonly List<Group> _order = [];
+    private long _omitted;
 
-    public int Count => order.Count;
+    public int Count => _order.Count;
 
     /// <summary>Records a problem; <paramref name="subject"/> (a key, a lump) tells problems of one check apart.</summary>
     public void Add(string check, FindingSeverity severity, ElementKind element, int? index, string subject, string message)
     {
-        if (groups.TryGetValue((check, element, subject), out var group))
+        if (_groups.TryGetValue((check, element, subject), out var group))
         {
             group.Count++;
             if (group.Examples.Count < ExampleCount && index is { } i)
@@ -35,15 +35,15 @@ internal sealed class ReadProblemCollector
             return;
         }
 
-        if (order.Count >= MaxProblems)
+        if (_order.Count >= MaxProblems)
         {
-            omitted++;
+            _omitted++;
             return;
         }
 
         group = new Group(check, severity, element, index, message);
-        groups.Add((check, element, subject), group);
-        order.Add(group);
+        _groups.Add((check, element, subject), group);
+        _order.Add(group);
     }
 
     /// <summary>Records the WAD directory's defects that concern the level.</summary>
@@ -59,20 +59,20 @@ internal sealed class ReadProblemCollector
 
     public IReadOnlyList<LevelReadProblem> ToList()
     {
-        var problems = new List<LevelReadProblem>(order.Count + 1);
-        foreach (var group in order)
+        var problems = new List<LevelReadProblem>(_order.Count + 1);
+        foreach (var group in _order)
         {
             problems.Add(new LevelReadProblem(group.Check, group.Severity, group.Element, group.Index, group.Describe()));
         }
 
-        if (omitted > 0)
+        if (_omitted > 0)
         {
             problems.Add(new LevelReadProblem(
                 CheckNames.FindingsOmitted,
                 FindingSeverity.Info,
                 ElementKind.Level,
                 null,
-                string.Create(CultureInfo.InvariantCulture, $"{omitted} more problems reading the level were left out of this report.")));
+                string.Create(CultureInfo.InvariantCulture, $"{_omitted} more problems reading the level were left out of this report.")));
         }
 
         return problems;

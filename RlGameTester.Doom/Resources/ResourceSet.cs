@@ -14,22 +14,22 @@ public sealed class ResourceSet
     /// <summary>The flat Doom draws as sky.</summary>
     public const string SkyFlat = "F_SKY1";
 
-    private readonly WadResources[] layers;
-    private readonly Dictionary<string, TextureDefinition> textures = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, WadLump> flats = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, IndexedImage?> pictureCache = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<int> editorNumbers = [];
-    private readonly Lock cacheLock = new();
+    private readonly WadResources[] _layers;
+    private readonly Dictionary<string, TextureDefinition> _textures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, WadLump> _flats = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IndexedImage?> _pictureCache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<int> _editorNumbers = [];
+    private readonly Lock _cacheLock = new();
 
     /// <summary>Combines resource layers, the highest priority (the level's WAD) first.</summary>
     /// <exception cref="WadFormatException">A texture names a patch index its PNAMES does not have.</exception>
     public ResourceSet(IReadOnlyList<WadResources> layersInPriorityOrder)
     {
         ArgumentNullException.ThrowIfNull(layersInPriorityOrder);
-        layers = [.. layersInPriorityOrder];
-        for (var i = layers.Length - 1; i >= 0; i--)
+        _layers = [.. layersInPriorityOrder];
+        for (var i = _layers.Length - 1; i >= 0; i--)
         {
-            var layer = layers[i];
+            var layer = _layers[i];
             var patchNames = layer.PatchNames ?? FirstPatchNamesFrom(i + 1);
             var seenInLayer = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var raw in layer.Textures)
@@ -37,19 +37,19 @@ public sealed class ResourceSet
                 // Within one WAD the first definition of a name wins (Doom searches its texture list forwards).
                 if (seenInLayer.Add(raw.Name))
                 {
-                    textures[raw.Name] = Resolve(raw, patchNames, layer.Label);
+                    _textures[raw.Name] = Resolve(raw, patchNames, layer.Label);
                 }
             }
 
             foreach (var (name, lump) in layer.Flats)
             {
-                flats[name] = lump;
+                _flats[name] = lump;
             }
 
-            editorNumbers.UnionWith(layer.EditorNumbers);
+            _editorNumbers.UnionWith(layer.EditorNumbers);
         }
 
-        foreach (var layer in layers)
+        foreach (var layer in _layers)
         {
             if (layer.Palette is not null)
             {
@@ -61,12 +61,12 @@ public sealed class ResourceSet
 
     public Palette? Palette { get; }
 
-    public IReadOnlyCollection<string> TextureNames => textures.Keys;
+    public IReadOnlyCollection<string> TextureNames => _textures.Keys;
 
-    public IReadOnlyCollection<string> FlatNames => flats.Keys;
+    public IReadOnlyCollection<string> FlatNames => _flats.Keys;
 
     /// <summary>Thing types that DECORATE lumps in these WADs define.</summary>
-    public IReadOnlySet<int> CustomThingTypes => editorNumbers;
+    public IReadOnlySet<int> CustomThingTypes => _editorNumbers;
 
     /// <summary>Resources of a level's WAD played with an IWAD. Pass the same WAD twice (or null) for IWAD levels.</summary>
     public static ResourceSet Create(WadFile levelWad, WadFile? iwad)
@@ -80,13 +80,13 @@ public sealed class ResourceSet
         return new ResourceSet([WadResources.From(levelWad), WadResources.From(iwad)]);
     }
 
-    public bool HasTexture(string name) => textures.ContainsKey(name);
+    public bool HasTexture(string name) => _textures.ContainsKey(name);
 
-    public bool HasFlat(string name) => flats.ContainsKey(name);
+    public bool HasFlat(string name) => _flats.ContainsKey(name);
 
     public static bool IsSkyFlat(string name) => string.Equals(name, SkyFlat, StringComparison.OrdinalIgnoreCase);
 
-    public TextureDefinition? FindTexture(string name) => textures.GetValueOrDefault(name);
+    public TextureDefinition? FindTexture(string name) => _textures.GetValueOrDefault(name);
 
     /// <summary>A patch lump of this name exists in some layer.</summary>
     public bool HasPatch(string name) => FindPatchLump(name) is not null;
@@ -94,7 +94,7 @@ public sealed class ResourceSet
     /// <summary>A graphic ZDoom-family ports accept as a wall texture although TEXTUREx does not define it.</summary>
     public bool HasStandaloneGraphic(string name)
     {
-        foreach (var layer in layers)
+        foreach (var layer in _layers)
         {
             if (layer.StandaloneTextures.ContainsKey(name) || layer.Patches.ContainsKey(name))
             {
@@ -154,9 +154,9 @@ public sealed class ResourceSet
     /// <summary>Decodes a patch (picture format) by name; null when no lump has that name.</summary>
     public IndexedImage? DecodePatch(string name)
     {
-        lock (cacheLock)
+        lock (_cacheLock)
         {
-            if (pictureCache.TryGetValue(name, out var cached))
+            if (_pictureCache.TryGetValue(name, out var cached))
             {
                 return cached;
             }
@@ -164,9 +164,9 @@ public sealed class ResourceSet
 
         var lump = FindPatchLump(name);
         var image = lump is null ? null : DoomPicture.DecodePicture(lump.Data.Span, lump.Name);
-        lock (cacheLock)
+        lock (_cacheLock)
         {
-            pictureCache[name] = image;
+            _pictureCache[name] = image;
         }
 
         return image;
@@ -174,7 +174,7 @@ public sealed class ResourceSet
 
     /// <summary>Decodes a flat by name; null when unknown.</summary>
     public IndexedImage? DecodeFlat(string name) =>
-        flats.TryGetValue(name, out var lump) ? DoomPicture.DecodeFlat(lump.Data.Span, lump.Name) : null;
+        _flats.TryGetValue(name, out var lump) ? DoomPicture.DecodeFlat(lump.Data.Span, lump.Name) : null;
 
     /// <summary>A wall texture as RGB (transparent gaps black with alpha 0); null when unknown or without a palette.</summary>
     public RgbImage? RenderTexture(string name) => ToRgb(ComposeTexture(name));
@@ -190,7 +190,7 @@ public sealed class ResourceSet
 
     private WadLump? FindPatchLump(string name)
     {
-        foreach (var layer in layers)
+        foreach (var layer in _layers)
         {
             if (layer.FindPatchLump(name) is { } lump)
             {
@@ -203,9 +203,9 @@ public sealed class ResourceSet
 
     private string[]? FirstPatchNamesFrom(int layerIndex)
     {
-        for (var i = layerIndex; i < layers.Length; i++)
+        for (var i = layerIndex; i < _layers.Length; i++)
         {
-            if (layers[i].PatchNames is { } names)
+            if (_layers[i].PatchNames is { } names)
             {
                 return names;
             }

@@ -73,17 +73,17 @@ internal static class UdmfLevelReader
         // beyond that no engine can load the map, and the maths of the checks would lose all precision.
         private const double CoordinateLimit = 1_000_000;
 
-        private readonly List<Thing> things = [];
-        private readonly List<Linedef> lines = [];
-        private readonly List<Sidedef> sides = [];
-        private readonly List<Vertex> vertices = [];
-        private readonly List<Sector> sectors = [];
-        private readonly Dictionary<string, string> textures = new(StringComparer.Ordinal);
-        private readonly string level = level;
-        private readonly UdmfParser parser = parser;
-        private readonly ReadProblemCollector problems = problems;
-        private bool doomSpecials = true;
-        private bool sawNamespace;
+        private readonly List<Thing> _things = [];
+        private readonly List<Linedef> _lines = [];
+        private readonly List<Sidedef> _sides = [];
+        private readonly List<Vertex> _vertices = [];
+        private readonly List<Sector> _sectors = [];
+        private readonly Dictionary<string, string> _textures = new(StringComparer.Ordinal);
+        private readonly string _level = level;
+        private readonly UdmfParser _parser = parser;
+        private readonly ReadProblemCollector _problems = problems;
+        private bool _doomSpecials = true;
+        private bool _sawNamespace;
 
         public Level Build(bool hasScripts)
         {
@@ -102,7 +102,7 @@ internal static class UdmfLevelReader
                 }
                 else
                 {
-                    problems.Add(
+                    _problems.Add(
                         CheckNames.UdmfUnknownField,
                         FindingSeverity.Info,
                         ElementKind.Level,
@@ -114,9 +114,9 @@ internal static class UdmfLevelReader
                 first = false;
             }
 
-            if (parser.UnclosedCommentLine is { } comment)
+            if (_parser.UnclosedCommentLine is { } comment)
             {
-                problems.Add(
+                _problems.Add(
                     CheckNames.UdmfUnclosedComment,
                     FindingSeverity.Minor,
                     ElementKind.Level,
@@ -126,9 +126,9 @@ internal static class UdmfLevelReader
                     "reads the level as if the text ended there, and so does this reading.");
             }
 
-            if (!sawNamespace)
+            if (!_sawNamespace)
             {
-                problems.Add(
+                _problems.Add(
                     CheckNames.UdmfNamespace,
                     FindingSeverity.Minor,
                     ElementKind.Level,
@@ -137,32 +137,32 @@ internal static class UdmfLevelReader
                     "The TEXTMAP has no namespace: GZDoom reads it as a Doom map (Doom-numbered specials), dsda-doom refuses it.");
             }
 
-            var lineArray = lines.ToArray();
-            var sideArray = sides.ToArray();
-            LevelValidator.Validate(level, "TEXTMAP", "TEXTMAP", lineArray, sideArray, vertices.Count, sectors.Count, sectorFallback: false, problems);
+            var lineArray = _lines.ToArray();
+            var sideArray = _sides.ToArray();
+            LevelValidator.Validate(_level, "TEXTMAP", "TEXTMAP", lineArray, sideArray, _vertices.Count, _sectors.Count, sectorFallback: false, _problems);
             return new Level(
-                level,
+                _level,
                 LevelFormat.Udmf,
                 ns,
-                [.. things],
+                [.. _things],
                 ImmutableCollectionsMarshal.AsImmutableArray(lineArray),
                 ImmutableCollectionsMarshal.AsImmutableArray(sideArray),
-                [.. vertices],
-                [.. sectors],
+                [.. _vertices],
+                [.. _sectors],
                 hasScripts,
-                doomSpecials,
-                problems.ToImmutable());
+                _doomSpecials,
+                _problems.ToImmutable());
         }
 
         private bool Next(out UdmfStatement statement)
         {
             try
             {
-                return parser.Next(out statement);
+                return _parser.Next(out statement);
             }
             catch (WadFormatException e)
             {
-                throw new WadFormatException($"Level {level}, TEXTMAP {e.Message}", e);
+                throw new WadFormatException($"Level {_level}, TEXTMAP {e.Message}", e);
             }
         }
 
@@ -173,25 +173,25 @@ internal static class UdmfLevelReader
             if (value.Kind == UdmfValueKind.Malformed)
             {
                 throw new WadFormatException(
-                    $"Level {level}, TEXTMAP line {value.Line}: expected ';' after the namespace, found \"{value.Text}\"; no port loads that.");
+                    $"Level {_level}, TEXTMAP line {value.Line}: expected ';' after the namespace, found \"{value.Text}\"; no port loads that.");
             }
 
             var name = (value.Text ?? value.ToString()).ToLowerInvariant();
             if (!first)
             {
-                var message = sawNamespace
+                var message = _sawNamespace
                     ? $"The TEXTMAP names a second namespace \"{UdmfParser.Shorten(name)}\" (line {statement.Line}): GZDoom ignores it and keeps the first, as this reading does."
                     : $"The namespace \"{UdmfParser.Shorten(name)}\" (line {statement.Line}) is not the TEXTMAP's first statement: GZDoom " +
                       "ignores it and reads the map as a Doom map (Doom-numbered specials), as this reading does; dsda-doom reads it.";
-                sawNamespace = true;
-                problems.Add(CheckNames.UdmfNamespace, FindingSeverity.Minor, ElementKind.Level, null, "namespace position", message);
+                _sawNamespace = true;
+                _problems.Add(CheckNames.UdmfNamespace, FindingSeverity.Minor, ElementKind.Level, null, "namespace position", message);
                 return name;
             }
 
-            sawNamespace = true;
+            _sawNamespace = true;
             if (value.Kind != UdmfValueKind.Text)
             {
-                problems.Add(
+                _problems.Add(
                     CheckNames.UdmfNamespace,
                     FindingSeverity.Minor,
                     ElementKind.Level,
@@ -202,7 +202,7 @@ internal static class UdmfLevelReader
 
             if (!KnownNamespaces.Contains(name))
             {
-                problems.Add(
+                _problems.Add(
                     CheckNames.UdmfNamespace,
                     FindingSeverity.Minor,
                     ElementKind.Level,
@@ -212,7 +212,7 @@ internal static class UdmfLevelReader
                     "(Doom-numbered specials), as this reading does; dsda-doom refuses it.");
             }
 
-            doomSpecials = !HexenStyleNamespaces.Contains(name);
+            _doomSpecials = !HexenStyleNamespaces.Contains(name);
             return name;
         }
 
@@ -221,23 +221,23 @@ internal static class UdmfLevelReader
             switch (block.Name)
             {
                 case "thing":
-                    things.Add(ReadThing(new Fields(this, block, ElementKind.Thing, things.Count)));
+                    _things.Add(ReadThing(new Fields(this, block, ElementKind.Thing, _things.Count)));
                     break;
                 case "linedef":
-                    lines.Add(ReadLine(new Fields(this, block, ElementKind.Line, lines.Count)));
+                    _lines.Add(ReadLine(new Fields(this, block, ElementKind.Line, _lines.Count)));
                     break;
                 case "sidedef":
-                    sides.Add(ReadSide(new Fields(this, block, ElementKind.Side, sides.Count)));
+                    _sides.Add(ReadSide(new Fields(this, block, ElementKind.Side, _sides.Count)));
                     break;
                 case "vertex":
-                    var v = new Fields(this, block, ElementKind.Vertex, vertices.Count);
-                    vertices.Add(new Vertex(v.Coordinate("x"), v.Coordinate("y")));
+                    var v = new Fields(this, block, ElementKind.Vertex, _vertices.Count);
+                    _vertices.Add(new Vertex(v.Coordinate("x"), v.Coordinate("y")));
                     break;
                 case "sector":
-                    sectors.Add(ReadSector(new Fields(this, block, ElementKind.Sector, sectors.Count)));
+                    _sectors.Add(ReadSector(new Fields(this, block, ElementKind.Sector, _sectors.Count)));
                     break;
                 default:
-                    problems.Add(
+                    _problems.Add(
                         CheckNames.UdmfUnknownBlock,
                         FindingSeverity.Info,
                         ElementKind.Level,
@@ -309,8 +309,8 @@ internal static class UdmfLevelReader
                 End: f.RequiredInt("v2"),
                 Flags: flags,
                 Special: f.Int("special", 0),
-                Tag: doomSpecials ? args.Arg0 : 0,
-                Id: f.Int("id", doomSpecials ? 0 : -1),
+                Tag: _doomSpecials ? args.Arg0 : 0,
+                Id: f.Int("id", _doomSpecials ? 0 : -1),
                 Args: args,
                 Activation: activation,
                 FrontSide: f.Int("sidefront", -1),
@@ -340,10 +340,10 @@ internal static class UdmfLevelReader
         private string Texture(string name)
         {
             // Share one upper-cased string per name, as Doom compares them case-insensitively.
-            if (!textures.TryGetValue(name, out var upper))
+            if (!_textures.TryGetValue(name, out var upper))
             {
                 upper = name.ToUpperInvariant();
-                textures.Add(name, upper);
+                _textures.Add(name, upper);
             }
 
             return upper;
@@ -355,25 +355,25 @@ internal static class UdmfLevelReader
         /// </summary>
         private readonly struct Fields
         {
-            private readonly Builder builder;
-            private readonly UdmfBlock block;
-            private readonly ElementKind element;
-            private readonly int index;
+            private readonly Builder _builder;
+            private readonly UdmfBlock _block;
+            private readonly ElementKind _element;
+            private readonly int _index;
 
             public Fields(Builder builder, UdmfBlock block, ElementKind element, int index)
             {
-                this.builder = builder;
-                this.block = block;
-                this.element = element;
-                this.index = index;
+                _builder = builder;
+                _block = block;
+                _element = element;
+                _index = index;
                 Inspect();
             }
 
-            private string Label => $"{block.Name} {index}";
+            private string Label => $"{_block.Name} {_index}";
 
             public double Coordinate(string key)
             {
-                if (!block.TryGet(key, out var v))
+                if (!_block.TryGet(key, out var v))
                 {
                     Missing(key);
                     return 0;
@@ -388,7 +388,7 @@ internal static class UdmfLevelReader
                 if (!(Math.Abs(v.Number) <= CoordinateLimit))
                 {
                     throw new WadFormatException(
-                        $"Level {builder.level}, TEXTMAP line {v.Line}: {Label} has {key} = {v}, beyond the ±{CoordinateLimit} any Doom engine can hold.");
+                        $"Level {_builder._level}, TEXTMAP line {v.Line}: {Label} has {key} = {v}, beyond the ±{CoordinateLimit} any Doom engine can hold.");
                 }
 
                 return v.Number;
@@ -396,7 +396,7 @@ internal static class UdmfLevelReader
 
             public double Number(string key)
             {
-                if (!block.TryGet(key, out var v))
+                if (!_block.TryGet(key, out var v))
                 {
                     return 0;
                 }
@@ -412,7 +412,7 @@ internal static class UdmfLevelReader
 
             public int RequiredInt(string key)
             {
-                if (!block.TryGet(key, out _))
+                if (!_block.TryGet(key, out _))
                 {
                     Missing(key);
                     return 0;
@@ -424,7 +424,7 @@ internal static class UdmfLevelReader
             // GZDoom's CheckInt: a fraction or a word reads as 0 (dsda-doom refuses the map).
             public int Int(string key, int fallback)
             {
-                if (!block.TryGet(key, out var v))
+                if (!_block.TryGet(key, out var v))
                 {
                     return fallback;
                 }
@@ -447,7 +447,7 @@ internal static class UdmfLevelReader
             // Sector heights: GZDoom reads them as coordinates (fractions allowed); this model keeps whole units.
             public int Height(string key)
             {
-                if (!block.TryGet(key, out var v))
+                if (!_block.TryGet(key, out var v))
                 {
                     return 0;
                 }
@@ -465,7 +465,7 @@ internal static class UdmfLevelReader
             // GZDoom's CheckBool: only true and false (any case); anything else reads as false.
             public bool Flag(string key)
             {
-                if (!block.TryGet(key, out var v))
+                if (!_block.TryGet(key, out var v))
                 {
                     return false;
                 }
@@ -481,7 +481,7 @@ internal static class UdmfLevelReader
 
             public string Texture(string key)
             {
-                if (!block.TryGet(key, out var v))
+                if (!_block.TryGet(key, out var v))
                 {
                     return Sidedef.NoTexture;
                 }
@@ -492,22 +492,22 @@ internal static class UdmfLevelReader
                     return Sidedef.NoTexture;
                 }
 
-                return builder.Texture(v.Text);
+                return _builder.Texture(v.Text);
             }
 
-            private void Missing(string key) => builder.problems.Add(
+            private void Missing(string key) => _builder._problems.Add(
                 CheckNames.UdmfMissingField,
                 FindingSeverity.Minor,
-                element,
-                index,
+                _element,
+                _index,
                 key,
-                $"{Capital(Label)} (TEXTMAP line {block.Line}) has no \"{key}\", which UDMF requires: GZDoom and dsda-doom read 0, and so does this reading.");
+                $"{Capital(Label)} (TEXTMAP line {_block.Line}) has no \"{key}\", which UDMF requires: GZDoom and dsda-doom read 0, and so does this reading.");
 
-            private void Bad(string key, UdmfValue v, string expected, string readAs) => builder.problems.Add(
+            private void Bad(string key, UdmfValue v, string expected, string readAs) => _builder._problems.Add(
                 CheckNames.UdmfBadValue,
                 FindingSeverity.Minor,
-                element,
-                index,
+                _element,
+                _index,
                 key,
                 $"{Capital(Label)} (TEXTMAP line {v.Line}) has {key} = {Shown(v)} where {expected} is due: GZDoom warns and " +
                 $"reads {readAs}, dsda-doom refuses the map. Read as {readAs}.");
@@ -515,16 +515,16 @@ internal static class UdmfLevelReader
             // Keys no port reads, values and blocks no port reads under a key, keys given twice.
             private void Inspect()
             {
-                var problems = builder.problems;
-                foreach (var (key, value) in block.Fields)
+                var problems = _builder._problems;
+                foreach (var (key, value) in _block.Fields)
                 {
-                    var known = UdmfFields.IsKnown(block.Name, key);
+                    var known = UdmfFields.IsKnown(_block.Name, key);
                     if (value.Kind == UdmfValueKind.Malformed)
                     {
-                        if (UdmfFields.DsdaReads(block.Name, key))
+                        if (UdmfFields.DsdaReads(_block.Name, key))
                         {
                             throw new WadFormatException(
-                                $"Level {builder.level}, TEXTMAP line {value.Line}: expected ';' after the value of \"{key}\", found \"{value.Text}\" " +
+                                $"Level {_builder._level}, TEXTMAP line {value.Line}: expected ';' after the value of \"{key}\", found \"{value.Text}\" " +
                                 $"({Label}); no port loads that (GZDoom refuses any value of several tokens, dsda-doom those of keys it reads).");
                         }
 
@@ -533,8 +533,8 @@ internal static class UdmfLevelReader
                             problems.Add(
                                 CheckNames.UdmfBadValue,
                                 FindingSeverity.Minor,
-                                element,
-                                index,
+                                _element,
+                                _index,
                                 key,
                                 $"{Capital(Label)} (TEXTMAP line {value.Line}) has several tokens as the value of \"{key}\" (... {Shown(value)}): " +
                                 "GZDoom refuses the map, dsda-doom skips the key. It is ignored.");
@@ -547,41 +547,41 @@ internal static class UdmfLevelReader
                         problems.Add(
                             CheckNames.UdmfUnknownField,
                             FindingSeverity.Info,
-                            element,
-                            index,
+                            _element,
+                            _index,
                             key,
                             $"{Capital(Label)} (TEXTMAP line {value.Line}) has the key \"{UdmfParser.Shorten(key)}\", which no port reads in a " +
-                            $"{block.Name} block; it is ignored.");
+                            $"{_block.Name} block; it is ignored.");
                     }
                 }
 
-                foreach (var key in block.DuplicateKeys ?? [])
+                foreach (var key in _block.DuplicateKeys ?? [])
                 {
                     problems.Add(
                         CheckNames.UdmfDuplicateField,
                         FindingSeverity.Info,
-                        element,
-                        index,
+                        _element,
+                        _index,
                         key,
-                        $"{Capital(Label)} (TEXTMAP line {block.Line}) assigns \"{UdmfParser.Shorten(key)}\" more than once: the last value counts, as in every port.");
+                        $"{Capital(Label)} (TEXTMAP line {_block.Line}) assigns \"{UdmfParser.Shorten(key)}\" more than once: the last value counts, as in every port.");
                 }
 
-                foreach (var name in block.NestedBlocks ?? [])
+                foreach (var name in _block.NestedBlocks ?? [])
                 {
-                    if (UdmfFields.DsdaReads(block.Name, name))
+                    if (UdmfFields.DsdaReads(_block.Name, name))
                     {
                         throw new WadFormatException(
-                            $"Level {builder.level}, TEXTMAP line {block.Line}: {Label} holds a block \"{name} {{ ... }}\" where the value of " +
+                            $"Level {_builder._level}, TEXTMAP line {_block.Line}: {Label} holds a block \"{name} {{ ... }}\" where the value of " +
                             $"\"{name}\" is due; no port loads that.");
                     }
 
                     problems.Add(
                         CheckNames.UdmfUnknownBlock,
                         FindingSeverity.Info,
-                        element,
-                        index,
+                        _element,
+                        _index,
                         name,
-                        $"{Capital(Label)} (TEXTMAP line {block.Line}) holds a block \"{UdmfParser.Shorten(name)} {{ ... }}\": dsda-doom skips it, " +
+                        $"{Capital(Label)} (TEXTMAP line {_block.Line}) holds a block \"{UdmfParser.Shorten(name)} {{ ... }}\": dsda-doom skips it, " +
                         "GZDoom refuses the map. It is ignored.");
                 }
             }

@@ -28,21 +28,21 @@ internal sealed class UdmfParser
     // Malformed values keep this much of their text: enough for a message.
     private const int MalformedTextLength = 80;
 
-    private readonly UdmfTokenizer tokens;
-    private readonly int maxBlocks;
-    private UdmfToken? pushedBack;
-    private int blocks;
+    private readonly UdmfTokenizer _tokens;
+    private readonly int _maxBlocks;
+    private UdmfToken? _pushedBack;
+    private int _blocks;
 
     /// <param name="text">The TEXTMAP.</param>
     /// <param name="maxBlocks">At most this many blocks (tests lower it).</param>
     public UdmfParser(string text, int maxBlocks = MaxBlocks)
     {
-        tokens = new UdmfTokenizer(text);
-        this.maxBlocks = maxBlocks;
+        _tokens = new UdmfTokenizer(text);
+        _maxBlocks = maxBlocks;
     }
 
     /// <summary>The line of a /* comment the text ends in (harmless after the last block), or null.</summary>
-    public int? UnclosedCommentLine => tokens.UnclosedCommentLine;
+    public int? UnclosedCommentLine => _tokens.UnclosedCommentLine;
 
     /// <summary>Reads the next statement; false at the end of the text.</summary>
     /// <exception cref="WadFormatException">The text breaks the grammar or a limit; the message gives the line.</exception>
@@ -57,7 +57,7 @@ internal sealed class UdmfParser
 
         if (!IsName(token))
         {
-            throw tokens.Error($"expected a block name or a global assignment, found {Describe(token)}");
+            throw _tokens.Error($"expected a block name or a global assignment, found {Describe(token)}");
         }
 
         var name = token.Text.ToLowerInvariant();
@@ -70,16 +70,16 @@ internal sealed class UdmfParser
 
         if (after.Kind == UdmfTokenKind.OpenBrace)
         {
-            if (++blocks > maxBlocks)
+            if (++_blocks > _maxBlocks)
             {
-                throw tokens.Error($"the text holds more than {maxBlocks} blocks");
+                throw _tokens.Error($"the text holds more than {_maxBlocks} blocks");
             }
 
             statement = new UdmfStatement(name, token.Line, default, ReadBlock(name, token.Line));
             return true;
         }
 
-        throw tokens.Error($"expected '=' or '{{' after \"{Shorten(token.Text)}\", found {Describe(after)}");
+        throw _tokens.Error($"expected '=' or '{{' after \"{Shorten(token.Text)}\", found {Describe(after)}");
     }
 
     private UdmfBlock ReadBlock(string name, int line)
@@ -103,7 +103,7 @@ internal sealed class UdmfParser
 
             if (!IsName(token))
             {
-                throw tokens.Error($"expected a field name in the {name} block, found {Describe(token)}");
+                throw _tokens.Error($"expected a field name in the {name} block, found {Describe(token)}");
             }
 
             var key = token.Text.ToLowerInvariant();
@@ -117,7 +117,7 @@ internal sealed class UdmfParser
 
             if (after.Kind != UdmfTokenKind.Equals)
             {
-                throw tokens.Error($"expected '=' after \"{Shorten(token.Text)}\", found {Describe(after)}");
+                throw _tokens.Error($"expected '=' after \"{Shorten(token.Text)}\", found {Describe(after)}");
             }
 
             var value = ReadValueAndSemicolon(key);
@@ -128,7 +128,7 @@ internal sealed class UdmfParser
             }
             else if (fields.Count > MaxFieldsPerBlock)
             {
-                throw tokens.Error($"the {name} block opened on line {line} holds more than {MaxFieldsPerBlock} different keys");
+                throw _tokens.Error($"the {name} block opened on line {line} holds more than {MaxFieldsPerBlock} different keys");
             }
         }
     }
@@ -142,7 +142,7 @@ internal sealed class UdmfParser
             switch (token.Kind)
             {
                 case UdmfTokenKind.OpenBrace when ++depth > MaxNesting:
-                    throw tokens.Error($"blocks are nested more than {MaxNesting} deep");
+                    throw _tokens.Error($"blocks are nested more than {MaxNesting} deep");
                 case UdmfTokenKind.CloseBrace:
                     depth--;
                     break;
@@ -171,7 +171,7 @@ internal sealed class UdmfParser
                 UdmfTokenKind.Float => new UdmfValue(UdmfValueKind.Fraction, token.Number, null, token.Line),
                 UdmfTokenKind.String => new UdmfValue(UdmfValueKind.Text, 0, token.Text, token.Line),
                 UdmfTokenKind.Identifier or UdmfTokenKind.Keyword => Keyword(token),
-                _ => throw tokens.Error($"expected a value for \"{Shorten(key)}\", found {Describe(token)}"),
+                _ => throw _tokens.Error($"expected a value for \"{Shorten(key)}\", found {Describe(token)}"),
             };
         }
 
@@ -183,7 +183,7 @@ internal sealed class UdmfParser
 
         if (next.Kind is UdmfTokenKind.OpenBrace or UdmfTokenKind.CloseBrace or UdmfTokenKind.End)
         {
-            throw tokens.Error($"expected ';' after the value of \"{Shorten(key)}\", found {Describe(next)}");
+            throw _tokens.Error($"expected ';' after the value of \"{Shorten(key)}\", found {Describe(next)}");
         }
 
         return ReadMalformedRest(key, value.Line, next);
@@ -203,7 +203,7 @@ internal sealed class UdmfParser
 
             if (token.Kind is UdmfTokenKind.OpenBrace or UdmfTokenKind.CloseBrace or UdmfTokenKind.End)
             {
-                throw tokens.Error($"expected ';' after the value of \"{Shorten(key)}\", found {Describe(first)}");
+                throw _tokens.Error($"expected ';' after the value of \"{Shorten(key)}\", found {Describe(first)}");
             }
 
             if (text.Length < MalformedTextLength)
@@ -234,20 +234,20 @@ internal sealed class UdmfParser
 
     private UdmfToken Read()
     {
-        if (pushedBack is { } token)
+        if (_pushedBack is { } token)
         {
-            pushedBack = null;
+            _pushedBack = null;
             return token;
         }
 
-        return tokens.Next();
+        return _tokens.Next();
     }
 
-    private UdmfToken Peek() => pushedBack ??= tokens.Next();
+    private UdmfToken Peek() => _pushedBack ??= _tokens.Next();
 
-    private WadFormatException NeverClosed(string name, int line) => tokens.UnclosedCommentLine is { } comment
+    private WadFormatException NeverClosed(string name, int line) => _tokens.UnclosedCommentLine is { } comment
         ? new WadFormatException($"line {line}: the {Shorten(name)} block opened on line {line} is never closed with '}}' (a /* comment opened on line {comment} runs to the end)")
-        : tokens.Error($"the {Shorten(name)} block opened on line {line} is never closed with '}}'");
+        : _tokens.Error($"the {Shorten(name)} block opened on line {line} is never closed with '}}'");
 
     private static string Describe(UdmfToken token) => token.Kind switch
     {

@@ -17,13 +17,13 @@ internal sealed class UdmfTokenizer
     /// <summary>The longest token read (1 MiB of characters): no UDMF value comes near, and it bounds a hostile file.</summary>
     public const int MaxTokenLength = 1 << 20;
 
-    private readonly string text;
-    private int position;
-    private int line = 1;
+    private readonly string _text;
+    private int _position;
+    private int _line = 1;
 
     public UdmfTokenizer(string text)
     {
-        this.text = text;
+        _text = text;
     }
 
     /// <summary>The line of a /* comment never closed (the text ends inside it), or null.</summary>
@@ -32,26 +32,26 @@ internal sealed class UdmfTokenizer
     public UdmfToken Next()
     {
         SkipWhitespaceAndComments();
-        if (position >= text.Length)
+        if (_position >= _text.Length)
         {
-            return new UdmfToken(UdmfTokenKind.End, string.Empty, 0, line);
+            return new UdmfToken(UdmfTokenKind.End, string.Empty, 0, _line);
         }
 
-        var c = text[position];
+        var c = _text[_position];
         switch (c)
         {
             case '{':
-                position++;
-                return new UdmfToken(UdmfTokenKind.OpenBrace, "{", 0, line);
+                _position++;
+                return new UdmfToken(UdmfTokenKind.OpenBrace, "{", 0, _line);
             case '}':
-                position++;
-                return new UdmfToken(UdmfTokenKind.CloseBrace, "}", 0, line);
+                _position++;
+                return new UdmfToken(UdmfTokenKind.CloseBrace, "}", 0, _line);
             case '=':
-                position++;
-                return new UdmfToken(UdmfTokenKind.Equals, "=", 0, line);
+                _position++;
+                return new UdmfToken(UdmfTokenKind.Equals, "=", 0, _line);
             case ';':
-                position++;
-                return new UdmfToken(UdmfTokenKind.Semicolon, ";", 0, line);
+                _position++;
+                return new UdmfToken(UdmfTokenKind.Semicolon, ";", 0, _line);
             case '"':
                 return ReadString();
             case '\'':
@@ -60,20 +60,20 @@ internal sealed class UdmfTokenizer
 
         if (char.IsAsciiLetter(c) || c == '_')
         {
-            var start = position;
-            while (position < text.Length && (char.IsAsciiLetterOrDigit(text[position]) || text[position] == '_'))
+            var start = _position;
+            while (_position < _text.Length && (char.IsAsciiLetterOrDigit(_text[_position]) || _text[_position] == '_'))
             {
-                position++;
+                _position++;
             }
 
             // An identifier glued to other keyword characters (e.g. "abc-def") is a keyword as a whole.
-            if (position < text.Length && IsKeywordChar(text[position]))
+            if (_position < _text.Length && IsKeywordChar(_text[_position]))
             {
                 return ReadKeyword(start);
             }
 
             CheckLength(start);
-            return new UdmfToken(UdmfTokenKind.Identifier, text[start..position], 0, line);
+            return new UdmfToken(UdmfTokenKind.Identifier, _text[start.._position], 0, _line);
         }
 
         if (char.IsAsciiDigit(c) || c is '+' or '-' or '.')
@@ -81,33 +81,33 @@ internal sealed class UdmfTokenizer
             return ReadNumber();
         }
 
-        return ReadKeyword(position);
+        return ReadKeyword(_position);
     }
 
-    public WadFormatException Error(string message) => new($"line {line}: {message}");
+    public WadFormatException Error(string message) => new($"line {_line}: {message}");
 
     private void SkipWhitespaceAndComments()
     {
-        while (position < text.Length)
+        while (_position < _text.Length)
         {
-            var c = text[position];
+            var c = _text[_position];
             if (c == '\n')
             {
-                line++;
-                position++;
+                _line++;
+                _position++;
             }
             else if (char.IsWhiteSpace(c) || c == '\0')
             {
-                position++;
+                _position++;
             }
-            else if (c == '/' && position + 1 < text.Length && text[position + 1] == '/')
+            else if (c == '/' && _position + 1 < _text.Length && _text[_position + 1] == '/')
             {
-                while (position < text.Length && text[position] != '\n')
+                while (_position < _text.Length && _text[_position] != '\n')
                 {
-                    position++;
+                    _position++;
                 }
             }
-            else if (c == '/' && position + 1 < text.Length && text[position + 1] == '*')
+            else if (c == '/' && _position + 1 < _text.Length && _text[_position + 1] == '*')
             {
                 SkipBlockComment();
             }
@@ -120,22 +120,22 @@ internal sealed class UdmfTokenizer
 
     private void SkipBlockComment()
     {
-        var startLine = line;
-        position += 2;
-        while (position < text.Length)
+        var startLine = _line;
+        _position += 2;
+        while (_position < _text.Length)
         {
-            if (text[position] == '*' && position + 1 < text.Length && text[position + 1] == '/')
+            if (_text[_position] == '*' && _position + 1 < _text.Length && _text[_position + 1] == '/')
             {
-                position += 2;
+                _position += 2;
                 return;
             }
 
-            if (text[position] == '\n')
+            if (_text[_position] == '\n')
             {
-                line++;
+                _line++;
             }
 
-            position++;
+            _position++;
         }
 
         // GZDoom's scanner ends the text inside the comment; whether that is harmless depends on where it happens.
@@ -144,30 +144,30 @@ internal sealed class UdmfTokenizer
 
     private UdmfToken ReadString()
     {
-        var startLine = line;
-        position++;
+        var startLine = _line;
+        _position++;
         var builder = new StringBuilder();
         while (true)
         {
-            if (position >= text.Length)
+            if (_position >= _text.Length)
             {
                 throw new WadFormatException($"line {startLine}: a quoted string is never closed");
             }
 
-            var c = text[position++];
+            var c = _text[_position++];
             if (c == '"')
             {
                 return new UdmfToken(UdmfTokenKind.String, builder.ToString(), 0, startLine);
             }
 
-            if (c == '\\' && position < text.Length)
+            if (c == '\\' && _position < _text.Length)
             {
-                c = text[position++];
+                c = _text[_position++];
             }
 
             if (c == '\n')
             {
-                line++;
+                _line++;
             }
 
             if (builder.Length >= MaxTokenLength)
@@ -182,89 +182,89 @@ internal sealed class UdmfTokenizer
     // GZDoom reads 'name' as one token; an unmatched quote is a token of its own.
     private UdmfToken ReadQuotedName()
     {
-        var start = position;
-        var end = position + 1;
-        while (end < text.Length && text[end] is not ('\'' or '\n'))
+        var start = _position;
+        var end = _position + 1;
+        while (end < _text.Length && _text[end] is not ('\'' or '\n'))
         {
             end++;
         }
 
-        position = end < text.Length && text[end] == '\'' ? end + 1 : start + 1;
+        _position = end < _text.Length && _text[end] == '\'' ? end + 1 : start + 1;
         CheckLength(start);
-        return new UdmfToken(UdmfTokenKind.Keyword, text[start..position], 0, line);
+        return new UdmfToken(UdmfTokenKind.Keyword, _text[start.._position], 0, _line);
     }
 
     private UdmfToken ReadNumber()
     {
-        var start = position;
-        if (text[position] is '+' or '-')
+        var start = _position;
+        if (_text[_position] is '+' or '-')
         {
-            position++;
+            _position++;
         }
 
-        var negative = text[start] == '-';
-        var isHex = position + 1 < text.Length && text[position] == '0' && text[position + 1] is 'x' or 'X';
+        var negative = _text[start] == '-';
+        var isHex = _position + 1 < _text.Length && _text[_position] == '0' && _text[_position + 1] is 'x' or 'X';
         if (isHex)
         {
-            position += 2;
-            var digitsStart = position;
-            while (position < text.Length && char.IsAsciiHexDigit(text[position]))
+            _position += 2;
+            var digitsStart = _position;
+            while (_position < _text.Length && char.IsAsciiHexDigit(_text[_position]))
             {
-                position++;
+                _position++;
             }
 
-            var digitsEnd = position;
+            var digitsEnd = _position;
             SkipIntegerSuffix();
-            if (digitsEnd == digitsStart || (position < text.Length && IsKeywordChar(text[position])))
+            if (digitsEnd == digitsStart || (_position < _text.Length && IsKeywordChar(_text[_position])))
             {
                 return ReadKeyword(start);
             }
 
             CheckLength(start);
-            var hex = ulong.TryParse(text.AsSpan(digitsStart, digitsEnd - digitsStart), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var parsed)
+            var hex = ulong.TryParse(_text.AsSpan(digitsStart, digitsEnd - digitsStart), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var parsed)
                 ? parsed
                 : double.PositiveInfinity;
-            return new UdmfToken(UdmfTokenKind.Integer, text[start..position], negative ? -hex : hex, line);
+            return new UdmfToken(UdmfTokenKind.Integer, _text[start.._position], negative ? -hex : hex, _line);
         }
 
-        var bodyStart = position;
+        var bodyStart = _position;
         var sawDigit = false;
         var isFloat = false;
-        while (position < text.Length && char.IsAsciiDigit(text[position]))
+        while (_position < _text.Length && char.IsAsciiDigit(_text[_position]))
         {
-            position++;
+            _position++;
             sawDigit = true;
         }
 
-        if (position < text.Length && text[position] == '.')
+        if (_position < _text.Length && _text[_position] == '.')
         {
             isFloat = true;
-            position++;
-            while (position < text.Length && char.IsAsciiDigit(text[position]))
+            _position++;
+            while (_position < _text.Length && char.IsAsciiDigit(_text[_position]))
             {
-                position++;
+                _position++;
                 sawDigit = true;
             }
         }
 
-        if (sawDigit && position < text.Length && text[position] is 'e' or 'E')
+        if (sawDigit && _position < _text.Length && _text[_position] is 'e' or 'E')
         {
-            var save = position;
-            position++;
-            if (position < text.Length && text[position] is '+' or '-')
+            var save = _position;
+            _position++;
+            if (_position < _text.Length && _text[_position] is '+' or '-')
             {
-                position++;
+                _position++;
             }
 
-            var expStart = position;
-            while (position < text.Length && char.IsAsciiDigit(text[position]))
+            var expStart = _position;
+            while (_position < _text.Length && char.IsAsciiDigit(_text[_position]))
             {
-                position++;
+                _position++;
             }
 
-            if (position == expStart)
+            if (_position == expStart)
             {
-                position = save;
+                _position = save;
             }
             else
             {
@@ -272,12 +272,12 @@ internal sealed class UdmfTokenizer
             }
         }
 
-        var bodyEnd = position;
+        var bodyEnd = _position;
         if (isFloat)
         {
-            if (position < text.Length && text[position] is 'f' or 'F')
+            if (_position < _text.Length && _text[_position] is 'f' or 'F')
             {
-                position++;
+                _position++;
             }
         }
         else
@@ -285,13 +285,13 @@ internal sealed class UdmfTokenizer
             SkipIntegerSuffix();
         }
 
-        if (!sawDigit || (position < text.Length && IsKeywordChar(text[position])))
+        if (!sawDigit || (_position < _text.Length && IsKeywordChar(_text[_position])))
         {
             return ReadKeyword(start);
         }
 
         CheckLength(start);
-        var body = text.AsSpan(bodyStart, bodyEnd - bodyStart);
+        var body = _text.AsSpan(bodyStart, bodyEnd - bodyStart);
         double value;
         if (!isFloat && body.Length > 1 && body[0] == '0')
         {
@@ -303,7 +303,7 @@ internal sealed class UdmfTokenizer
             value = double.Parse(body, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
         }
 
-        return new UdmfToken(isFloat ? UdmfTokenKind.Float : UdmfTokenKind.Integer, text[start..position], negative ? -value : value, line);
+        return new UdmfToken(isFloat ? UdmfTokenKind.Float : UdmfTokenKind.Integer, _text[start.._position], negative ? -value : value, _line);
     }
 
     // A 0-led integer is octal in UDMF 1.1 and in both ports' scanners; like C's strtol, reading stops at an 8 or 9.
@@ -326,33 +326,33 @@ internal sealed class UdmfTokenizer
     // C's integer suffixes (u, l, ul, ll...), which GZDoom's scanner accepts and ignores.
     private void SkipIntegerSuffix()
     {
-        for (var i = 0; i < 2 && position < text.Length && text[position] is 'u' or 'U' or 'l' or 'L'; i++)
+        for (var i = 0; i < 2 && _position < _text.Length && _text[_position] is 'u' or 'U' or 'l' or 'L'; i++)
         {
-            position++;
+            _position++;
         }
     }
 
     private UdmfToken ReadKeyword(int start)
     {
-        position = start;
-        while (position < text.Length && IsKeywordChar(text[position]))
+        _position = start;
+        while (_position < _text.Length && IsKeywordChar(_text[_position]))
         {
-            position++;
+            _position++;
         }
 
         // A character that cannot be part of a keyword ('(', ')', a lone '/') is a token of its own.
-        if (position == start)
+        if (_position == start)
         {
-            position++;
+            _position++;
         }
 
         CheckLength(start);
-        return new UdmfToken(UdmfTokenKind.Keyword, text[start..position], 0, line);
+        return new UdmfToken(UdmfTokenKind.Keyword, _text[start.._position], 0, _line);
     }
 
     private void CheckLength(int start)
     {
-        if (position - start > MaxTokenLength)
+        if (_position - start > MaxTokenLength)
         {
             throw Error($"a token is longer than {MaxTokenLength} characters");
         }

@@ -3,16 +3,16 @@ namespace RlGameTester.Doom.Validation;
 /// <summary>The simplifications a verdict relies on, each once, in the order the run first needed them.</summary>
 internal sealed class AssumptionLog
 {
-    private readonly List<string> items = [];
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly List<string> _items = [];
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> Items => items;
+    public IReadOnlyList<string> Items => _items;
 
     public void Add(string assumption)
     {
-        if (seen.Add(assumption))
+        if (_seen.Add(assumption))
         {
-            items.Add(assumption);
+            _items.Add(assumption);
         }
     }
 }

@@ -8,51 +8,51 @@ namespace RlGameTester.Doom.Validation;
 /// </summary>
 internal sealed class LineQuery
 {
-    private readonly LevelGeometry geometry;
-    private readonly List<int> box = [];
-    private readonly List<int> path = [];
-    private readonly List<int> cells = [];
-    private readonly int[] seen;
-    private int stamp;
+    private readonly LevelGeometry _geometry;
+    private readonly List<int> _box = [];
+    private readonly List<int> _path = [];
+    private readonly List<int> _cells = [];
+    private readonly int[] _seen;
+    private int _stamp;
 
     public LineQuery(LevelGeometry geometry)
     {
-        this.geometry = geometry;
-        seen = new int[geometry.Level.Linedefs.Length];
+        _geometry = geometry;
+        _seen = new int[geometry.Level.Linedefs.Length];
     }
 
     /// <summary>Lines whose grid cells meet the box around (x, y) with the given half-width; each once.</summary>
     public List<int> NearBox(double x, double y, double halfWidth)
     {
-        geometry.Grid.LinesInBox(x - halfWidth, y - halfWidth, x + halfWidth, y + halfWidth, box);
-        return box;
+        _geometry.Grid.LinesInBox(x - halfWidth, y - halfWidth, x + halfWidth, y + halfWidth, _box);
+        return _box;
     }
 
     /// <summary>Lines listed in the cells the path from a to b passes through; each once.</summary>
     public List<int> AlongPath(double ax, double ay, double bx, double by)
     {
-        path.Clear();
-        cells.Clear();
-        var grid = geometry.Grid;
-        grid.CellsOf(ax, ay, bx, by, cells);
-        if (++stamp == int.MaxValue)
+        _path.Clear();
+        _cells.Clear();
+        var grid = _geometry.Grid;
+        grid.CellsOf(ax, ay, bx, by, _cells);
+        if (++_stamp == int.MaxValue)
         {
-            Array.Clear(seen);
-            stamp = 1;
+            Array.Clear(_seen);
+            _stamp = 1;
         }
 
-        foreach (var cell in cells)
+        foreach (var cell in _cells)
         {
             foreach (var line in grid.LinesInCell(cell % grid.Columns, cell / grid.Columns))
             {
-                if (seen[line] != stamp)
+                if (_seen[line] != _stamp)
                 {
-                    seen[line] = stamp;
-                    path.Add(line);
+                    _seen[line] = _stamp;
+                    _path.Add(line);
                 }
             }
         }
 
-        return path;
+        return _path;
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
-using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Validation;
 
@@ -17,29 +17,29 @@ internal sealed class LineReach
     // further back, and a line meeting the target where the trace ends shares the intercept.
     private const double Slack = 1e-6;
 
-    private readonly Level level;
-    private readonly LevelGeometry geometry;
-    private readonly LineQuery lines;
-    private readonly SectorPlanes planes;
-    private readonly Func<int, bool> hasSpecial;
+    private readonly Level _level;
+    private readonly LevelGeometry _geometry;
+    private readonly LineQuery _lines;
+    private readonly SectorPlanes _planes;
+    private readonly Func<int, bool> _hasSpecial;
 
     // Stopping lines a trace meets only at one of their ends, by distance along the trace: the side of the trace the
     // rest of the line lies on.
-    private readonly Dictionary<double, (int Side, int Line, string Why)> touches = [];
+    private readonly Dictionary<double, (int Side, int Line, string Why)> _touches = [];
 
     public LineReach(LevelGeometry geometry, LineQuery lines, SectorPlanes planes, Func<int, bool> hasSpecial)
     {
-        level = geometry.Level;
-        this.geometry = geometry;
-        this.lines = lines;
-        this.planes = planes;
-        this.hasSpecial = hasSpecial;
+        _level = geometry.Level;
+        _geometry = geometry;
+        _lines = lines;
+        _planes = planes;
+        _hasSpecial = hasSpecial;
     }
 
     /// <summary>Null when the body at (x, y) can use the line, else why not.</summary>
     public ReachFailure? Use(double x, double y, int target)
     {
-        var (x1, y1, x2, y2) = geometry.Segment(target);
+        var (x1, y1, x2, y2) = _geometry.Segment(target);
         // A centre exactly on the line counts as in front: a body a hair in front uses it.
         if (MapMath.SignedDistance(x, y, x1, y1, x2, y2) < -Slack)
         {
@@ -54,7 +54,7 @@ internal sealed class LineReach
                 $"line {target} was used from {distance:0.#} units away; USERANGE is {PlayerBody.UseRange:0}, {distance - PlayerBody.UseRange:0.#} too far"), ElementKind.Line, target);
         }
 
-        var near = lines.NearBox(x, y, PlayerBody.UseRange);
+        var near = _lines.NearBox(x, y, PlayerBody.UseRange);
         (int Line, string Why)? firstBlock = null;
         foreach (var (qx, qy) in PointsInReach(x, y, target, PlayerBody.UseRange))
         {
@@ -75,7 +75,7 @@ internal sealed class LineReach
     /// <summary>Null when a shot from (x, y) can cross the line (any point of it, within range, in sight), else why not.</summary>
     public ReachFailure? Shoot(double x, double y, int target)
     {
-        var (x1, y1, x2, y2) = geometry.Segment(target);
+        var (x1, y1, x2, y2) = _geometry.Segment(target);
         var distance = MapMath.DistanceToSegment(x, y, x1, y1, x2, y2);
         if (distance > PlayerBody.GunRange + Slack)
         {
@@ -86,7 +86,7 @@ internal sealed class LineReach
         (int Line, string Why)? firstBlock = null;
         foreach (var (qx, qy) in PointsInReach(x, y, target, PlayerBody.GunRange))
         {
-            var block = FirstStop(x, y, qx, qy, target, lines.AlongPath(x, y, qx, qy), forUse: false);
+            var block = FirstStop(x, y, qx, qy, target, _lines.AlongPath(x, y, qx, qy), forUse: false);
             if (block is null)
             {
                 return null;
@@ -103,7 +103,7 @@ internal sealed class LineReach
     /// <summary>Null when the body at (x, y) touches the line's front (Hexen push lines), else why not.</summary>
     public ReachFailure? Push(double x, double y, int target)
     {
-        var (x1, y1, x2, y2) = geometry.Segment(target);
+        var (x1, y1, x2, y2) = _geometry.Segment(target);
         var distance = MapMath.DistanceToSegment(x, y, x1, y1, x2, y2);
         return MapMath.PointOnLineSide(x, y, x1, y1, x2, y2) == 0 && distance <= PlayerBody.Radius * Math.Sqrt(2) + Slack
             ? null
@@ -113,7 +113,7 @@ internal sealed class LineReach
     // The points of the line within reach: the nearest first, then every unit or so along the reachable part.
     private IEnumerable<(double X, double Y)> PointsInReach(double x, double y, int target, double reach)
     {
-        var (x1, y1, x2, y2) = geometry.Segment(target);
+        var (x1, y1, x2, y2) = _geometry.Segment(target);
         double dx = x2 - x1, dy = y2 - y1;
         var length = Math.Sqrt((dx * dx) + (dy * dy));
         var nearest = MapMath.NearestFraction(x, y, x1, y1, x2, y2);
@@ -153,7 +153,7 @@ internal sealed class LineReach
 
         var bestFraction = double.PositiveInfinity;
         (int, string)? best = null;
-        touches.Clear();
+        _touches.Clear();
         foreach (var candidate in candidates)
         {
             if (candidate == target)
@@ -162,7 +162,7 @@ internal sealed class LineReach
             }
 
             var index = candidate;
-            var (x1, y1, x2, y2) = geometry.Segment(index);
+            var (x1, y1, x2, y2) = _geometry.Segment(index);
             var fraction = MapMath.PathFractionAtSegment(x, y, qx, qy, x1, y1, x2, y2);
             if (fraction < 0 || fraction * length <= Slack || (1 - fraction) * length <= Slack || fraction >= bestFraction)
             {
@@ -188,9 +188,9 @@ internal sealed class LineReach
             {
                 var side = Math.Sign(end1 ? d2 : d1);
                 var vertex = Math.Round(fraction * length, 4);
-                if (!touches.TryGetValue(vertex, out var sides))
+                if (!_touches.TryGetValue(vertex, out var sides))
                 {
-                    touches[vertex] = (side, index, why);
+                    _touches[vertex] = (side, index, why);
                     continue;
                 }
 
@@ -212,9 +212,9 @@ internal sealed class LineReach
     // What stops a use trace (PTR_UseTraverse) or a sight line for a shot (PTR_ShootTraverse's walls; closed openings).
     private string? Stops(int index, bool forUse)
     {
-        var line = level.Linedefs[index];
-        int front = planes.FrontSector(index), back = planes.BackSector(index);
-        if (forUse && hasSpecial(index))
+        var line = _level.Linedefs[index];
+        int front = _planes.FrontSector(index), back = _planes.BackSector(index);
+        if (forUse && _hasSpecial(index))
         {
             // Boom's pass-use flag lets the trace go on after using the line.
             return line.HasFlag(LinedefFlags.PassUse) ? null : $"which has special {line.Special} and would be used first";
@@ -225,9 +225,9 @@ internal sealed class LineReach
             return "a one-sided wall";
         }
 
-        var opening = planes.Opening(index);
+        var opening = _planes.Opening(index);
         return opening > 0 ? null : Invariant(
-            $"whose opening is closed ({opening:0.#}: sector {front} floor {planes.Floor(front)} ceiling {planes.Ceiling(front)}, sector {back} floor {planes.Floor(back)} ceiling {planes.Ceiling(back)})");
+            $"whose opening is closed ({opening:0.#}: sector {front} floor {_planes.Floor(front)} ceiling {_planes.Ceiling(front)}, sector {back} floor {_planes.Floor(back)} ceiling {_planes.Ceiling(back)})");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -8,10 +8,10 @@ namespace RlGameTester.Doom.Validation;
 /// </summary>
 internal sealed class PathSamples
 {
-    private readonly double[] xs;
-    private readonly double[] ys;
-    private readonly bool[] present;
-    private readonly Dictionary<int, ExplorerEvent> teleports = [];
+    private readonly double[] _xs;
+    private readonly double[] _ys;
+    private readonly bool[] _present;
+    private readonly Dictionary<int, ExplorerEvent> _teleports = [];
 
     public PathSamples(IReadOnlyList<ExplorerEvent> events)
     {
@@ -22,9 +22,9 @@ internal sealed class PathSamples
         }
 
         var length = Math.Max(0, last + 1);
-        xs = new double[length];
-        ys = new double[length];
-        present = new bool[length];
+        _xs = new double[length];
+        _ys = new double[length];
+        _present = new bool[length];
         foreach (var e in events)
         {
             if (e.Tick < 0)
@@ -32,28 +32,28 @@ internal sealed class PathSamples
                 continue;
             }
 
-            if (e.Kind == ExplorerEventKind.Position && !present[e.Tick])
+            if (e.Kind == ExplorerEventKind.Position && !_present[e.Tick])
             {
-                xs[e.Tick] = e.X;
-                ys[e.Tick] = e.Y;
-                present[e.Tick] = true;
+                _xs[e.Tick] = e.X;
+                _ys[e.Tick] = e.Y;
+                _present[e.Tick] = true;
             }
             else if (e.Kind == ExplorerEventKind.Teleport)
             {
-                teleports.TryAdd(e.Tick, e);
+                _teleports.TryAdd(e.Tick, e);
             }
         }
 
         // A walk-over exit ends the run on the move that crosses it: the exit event's point is where that move ends.
-        if (events.Count > 0 && events[^1] is { Kind: ExplorerEventKind.ExitReached } exit && exit.Tick == last && present[last]
-            && (exit.X != xs[last] || exit.Y != ys[last]))
+        if (events.Count > 0 && events[^1] is { Kind: ExplorerEventKind.ExitReached } exit && exit.Tick == last && _present[last]
+            && (exit.X != _xs[last] || exit.Y != _ys[last]))
         {
-            Array.Resize(ref xs, length + 1);
-            Array.Resize(ref ys, length + 1);
-            Array.Resize(ref present, length + 1);
-            xs[length] = exit.X;
-            ys[length] = exit.Y;
-            present[length] = true;
+            Array.Resize(ref _xs, length + 1);
+            Array.Resize(ref _ys, length + 1);
+            Array.Resize(ref _present, length + 1);
+            _xs[length] = exit.X;
+            _ys[length] = exit.Y;
+            _present[length] = true;
             FinalMove = length;
         }
     }
@@ -61,16 +61,16 @@ internal sealed class PathSamples
     /// <summary>The tic of the closing move to a walk-over exit's point, when the run ends with one; else null.</summary>
     public int? FinalMove { get; }
 
-    public bool Has(int tick) => tick >= 0 && tick < present.Length && present[tick];
+    public bool Has(int tick) => tick >= 0 && tick < _present.Length && _present[tick];
 
     /// <summary>The centre at the tic, or at the last tic before it with a position (null before the first).</summary>
     public (double X, double Y)? At(int tick)
     {
-        for (var t = Math.Min(tick, present.Length - 1); t >= 0; t--)
+        for (var t = Math.Min(tick, _present.Length - 1); t >= 0; t--)
         {
-            if (present[t])
+            if (_present[t])
             {
-                return (xs[t], ys[t]);
+                return (_xs[t], _ys[t]);
             }
         }
 
@@ -78,7 +78,7 @@ internal sealed class PathSamples
     }
 
     /// <summary>The teleport that ends the move after this tic, if any.</summary>
-    public ExplorerEvent? TeleportAt(int tick) => teleports.GetValueOrDefault(tick);
+    public ExplorerEvent? TeleportAt(int tick) => _teleports.GetValueOrDefault(tick);
 
     /// <summary>
     /// The straight move that ends at the tic: from the previous position to this one, or to the teleport's crossing
@@ -92,7 +92,7 @@ internal sealed class PathSamples
         }
 
         var previous = tick - 1;
-        while (previous >= 0 && !present[previous])
+        while (previous >= 0 && !_present[previous])
         {
             previous--;
         }
@@ -104,7 +104,7 @@ internal sealed class PathSamples
 
         var teleport = TeleportAt(previous);
         return teleport is null
-            ? (xs[previous], ys[previous], xs[tick], ys[tick])
-            : (xs[previous], ys[previous], teleport.X, teleport.Y);
+            ? (_xs[previous], _ys[previous], _xs[tick], _ys[tick])
+            : (_xs[previous], _ys[previous], teleport.X, teleport.Y);
     }
 }

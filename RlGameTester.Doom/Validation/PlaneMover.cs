@@ -18,24 +18,24 @@ internal sealed class PlaneMover
     // Textures are not read here, so "raise by the shortest lower texture" may end anywhere up to this high.
     private const double TallestLowerTexture = 128;
 
-    private readonly Level level;
-    private readonly SectorPlanes planes;
-    private readonly AssumptionLog assumptions;
+    private readonly Level _level;
+    private readonly SectorPlanes _planes;
+    private readonly AssumptionLog _assumptions;
 
     public PlaneMover(Level level, SectorPlanes planes, AssumptionLog assumptions)
     {
-        this.level = level;
-        this.planes = planes;
-        this.assumptions = assumptions;
+        _level = level;
+        _planes = planes;
+        _assumptions = assumptions;
     }
 
     /// <summary>The plane changes a player setting off the line makes, in the order Doom starts them.</summary>
     public List<PlaneChange> ForLine(int lineIndex, LineRule rule)
     {
         var changes = new List<PlaneChange>();
-        var line = level.Linedefs[lineIndex];
+        var line = _level.Linedefs[lineIndex];
         var source = $"line {lineIndex} ({rule.Name})";
-        var doom = level.UsesDoomSpecials;
+        var doom = _level.UsesDoomSpecials;
         var move = doom ? SectorMoves.FindDoom(line.Special) : SectorMoves.FindHexen(line.Special, line.Args);
         var tag = doom ? line.Tag : line.Args.Arg0;
 
@@ -47,7 +47,7 @@ internal sealed class PlaneMover
         var moved = new HashSet<int>();
         foreach (var sector in sectors)
         {
-            if (planes.Busy[sector] || moved.Contains(sector))
+            if (_planes.Busy[sector] || moved.Contains(sector))
             {
                 // "ALREADY MOVING? IF SO, KEEP GOING..."
                 continue;
@@ -90,13 +90,13 @@ internal sealed class PlaneMover
             switch (action.Effect)
             {
                 case BossEffect.LowerFloor:
-                    var lowest = planes.LowestFloorSurrounding(sector);
+                    var lowest = _planes.LowestFloorSurrounding(sector);
                     changes.Add(new PlaneChange(sector, false, HeightRange.At(lowest), lowest, 0, source));
                     break;
                 case BossEffect.RaiseFloor:
                     changes.Add(RaiseByTexture(sector, source));
                     break;
-                case BossEffect.OpenDoor when planes.LowestCeilingSurrounding(sector) is { } ceiling:
+                case BossEffect.OpenDoor when _planes.LowestCeilingSurrounding(sector) is { } ceiling:
                     changes.Add(new PlaneChange(sector, true, HeightRange.At(ceiling - 4), ceiling - 4, 0, source));
                     break;
             }
@@ -105,15 +105,15 @@ internal sealed class PlaneMover
         return changes;
     }
 
-    private List<int> Behind(int lineIndex) => planes.BackSector(lineIndex) is var back and >= 0 ? [back] : [];
+    private List<int> Behind(int lineIndex) => _planes.BackSector(lineIndex) is var back and >= 0 ? [back] : [];
 
     /// <summary>P_FindSectorFromLineTag: every sector with the tag, in index order (tag 0 included, as vanilla does).</summary>
     private List<int> Tagged(int tag)
     {
         var result = new List<int>();
-        for (var s = 0; s < level.Sectors.Length; s++)
+        for (var s = 0; s < _level.Sectors.Length; s++)
         {
-            if (level.Sectors[s].Tag == tag)
+            if (_level.Sectors[s].Tag == tag)
             {
                 result.Add(s);
             }
@@ -138,26 +138,26 @@ internal sealed class PlaneMover
 
         if (move.ClearsSpecial)
         {
-            planes.ClearSpecial(sector);
+            _planes.ClearSpecial(sector);
         }
 
         changes.Add(new PlaneChange(sector, move.Ceiling, HeightRange.At(height), height, 0, source));
         if (move.Target == MoveTarget.DoorOpen && ClosesAgain(line))
         {
-            assumptions.Add($"door of sector {sector} ({source}) assumed to stay open (it closes again after its wait)");
+            _assumptions.Add($"door of sector {sector} ({source}) assumed to stay open (it closes again after its wait)");
         }
     }
 
     private void Cycle(int lineIndex, SectorMove move, int sector, string source, List<PlaneChange> changes)
     {
-        var rest = planes.FloorRest(sector);
+        var rest = _planes.FloorRest(sector);
         double low, high;
         if (move.Perpetual)
         {
             // EV_DoPlat perpetualRaise: between the lowest and highest floors around, for good.
-            low = Math.Min(planes.LowestFloorSurrounding(sector), rest);
-            high = Math.Max(planes.HighestFloorSurrounding(sector), rest);
-            planes.Busy[sector] = true;
+            low = Math.Min(_planes.LowestFloorSurrounding(sector), rest);
+            high = Math.Max(_planes.HighestFloorSurrounding(sector), rest);
+            _planes.Busy[sector] = true;
         }
         else
         {
@@ -168,7 +168,7 @@ internal sealed class PlaneMover
         }
 
         changes.Add(new PlaneChange(sector, false, new HeightRange(low, high), rest, 0, source));
-        assumptions.Add(string.Create(CultureInfo.InvariantCulture,
+        _assumptions.Add(string.Create(CultureInfo.InvariantCulture,
             $"lift of sector {sector} ({source}) assumed at any height from {low:0.##} to {high:0.##} at any time"));
     }
 
@@ -178,28 +178,28 @@ internal sealed class PlaneMover
     {
         var ignoreTexture = special is >= 0x3000 and < 0x3400 && (special & 0x200) != 0;
         var sector = first;
-        var height = planes.FloorRest(sector) + size;
-        var flat = level.Sectors[sector].FloorFlat;
+        var height = _planes.FloorRest(sector) + size;
+        var flat = _level.Sectors[sector].FloorFlat;
         changes.Add(new PlaneChange(sector, false, HeightRange.At(height), height, 0, source));
         moved.Add(sector);
         for (var next = true; next;)
         {
             next = false;
-            foreach (var line in planes.LinesOf(sector))
+            foreach (var line in _planes.LinesOf(sector))
             {
-                if (!level.Linedefs[line].HasFlag(LinedefFlags.TwoSided) || planes.FrontSector(line) != sector)
+                if (!_level.Linedefs[line].HasFlag(LinedefFlags.TwoSided) || _planes.FrontSector(line) != sector)
                 {
                     continue;
                 }
 
-                var step = planes.BackSector(line);
-                if (step < 0 || (!ignoreTexture && level.Sectors[step].FloorFlat != flat))
+                var step = _planes.BackSector(line);
+                if (step < 0 || (!ignoreTexture && _level.Sectors[step].FloorFlat != flat))
                 {
                     continue;
                 }
 
                 height += size;
-                if (moved.Contains(step) || planes.Busy[step])
+                if (moved.Contains(step) || _planes.Busy[step])
                 {
                     continue;
                 }
@@ -212,23 +212,23 @@ internal sealed class PlaneMover
             }
         }
 
-        assumptions.Add($"stairs built by {source} follow the level's original floor flats");
+        _assumptions.Add($"stairs built by {source} follow the level's original floor flats");
     }
 
     // EV_DoDonut: the ring (across the pillar's first line) rises, and the pillar lowers, to the floor behind the ring's
     // first line whose back sector is not the pillar.
     private void Donut(int pillar, string source, HashSet<int> moved, List<PlaneChange> changes)
     {
-        var pillarLines = planes.LinesOf(pillar);
-        var ring = pillarLines.Length > 0 ? planes.NextSector(pillarLines[0], pillar) : -1;
+        var pillarLines = _planes.LinesOf(pillar);
+        var ring = pillarLines.Length > 0 ? _planes.NextSector(pillarLines[0], pillar) : -1;
         if (ring < 0)
         {
             return;
         }
 
-        foreach (var line in planes.LinesOf(ring))
+        foreach (var line in _planes.LinesOf(ring))
         {
-            var outer = planes.BackSector(line);
+            var outer = _planes.BackSector(line);
             if (outer == pillar)
             {
                 continue;
@@ -237,11 +237,11 @@ internal sealed class PlaneMover
             if (outer < 0)
             {
                 // Vanilla reads past the line here; what it finds is not modelled.
-                assumptions.Add($"donut of sector {pillar} ({source}) assumed not to move: its ring's line {line} has no back side");
+                _assumptions.Add($"donut of sector {pillar} ({source}) assumed not to move: its ring's line {line} has no back side");
                 return;
             }
 
-            var height = planes.FloorRest(outer);
+            var height = _planes.FloorRest(outer);
             changes.Add(new PlaneChange(ring, false, HeightRange.At(height), height, 0, source));
             changes.Add(new PlaneChange(pillar, false, HeightRange.At(height), height, 0, source));
             moved.Add(ring);
@@ -254,46 +254,46 @@ internal sealed class PlaneMover
         if (CloseWaitOpenSpeed(line) is { } speed)
         {
             // vld_close30ThenOpen: shut now, open again to the old ceiling 30 s after reaching the floor.
-            var floor = planes.FloorRest(sector);
-            var ceiling = planes.Ceiling(sector);
-            var travel = (int)Math.Ceiling((planes.CeilingRest(sector) - floor) / speed);
+            var floor = _planes.FloorRest(sector);
+            var ceiling = _planes.Ceiling(sector);
+            var travel = (int)Math.Ceiling((_planes.CeilingRest(sector) - floor) / speed);
             changes.Add(new PlaneChange(sector, true, HeightRange.At(floor), floor, 0, source));
-            changes.Add(new PlaneChange(sector, true, ceiling, planes.CeilingRest(sector), travel + CloseWaitTics, source + ", reopening"));
+            changes.Add(new PlaneChange(sector, true, ceiling, _planes.CeilingRest(sector), travel + CloseWaitTics, source + ", reopening"));
             return;
         }
 
         if (rule.Effect == LineEffect.Crusher && !IsStop(line))
         {
-            planes.Busy[sector] = true;
-            assumptions.Add($"crusher of sector {sector} ({source}) assumed up whenever the body passes under it");
+            _planes.Busy[sector] = true;
+            _assumptions.Add($"crusher of sector {sector} ({source}) assumed up whenever the body passes under it");
         }
         else if (rule.Effect == LineEffect.Platform && IsStop(line))
         {
-            assumptions.Add($"platform of sector {sector} stopped by {source} assumed anywhere between its two floors");
+            _assumptions.Add($"platform of sector {sector} stopped by {source} assumed anywhere between its two floors");
         }
     }
 
     private double? Target(int lineIndex, SectorMove move, int sector)
     {
-        var floor = planes.FloorRest(sector);
-        var ceiling = planes.CeilingRest(sector);
-        var lowestCeiling = planes.LowestCeilingSurrounding(sector);
+        var floor = _planes.FloorRest(sector);
+        var ceiling = _planes.CeilingRest(sector);
+        var lowestCeiling = _planes.LowestCeilingSurrounding(sector);
         return move.Target switch
         {
-            MoveTarget.LowestNeighbourFloor => planes.LowestFloorSurrounding(sector),
-            MoveTarget.HighestNeighbourFloor => planes.HighestFloorSurrounding(sector),
-            MoveTarget.HighestNeighbourFloorPlus8 => planes.HighestFloorSurrounding(sector) is var h && h != floor ? h + 8 : h,
-            MoveTarget.NextHigherFloor => planes.NextHighestFloor(sector, floor),
-            MoveTarget.NextLowerFloor => planes.NextLowestFloor(sector, floor),
+            MoveTarget.LowestNeighbourFloor => _planes.LowestFloorSurrounding(sector),
+            MoveTarget.HighestNeighbourFloor => _planes.HighestFloorSurrounding(sector),
+            MoveTarget.HighestNeighbourFloorPlus8 => _planes.HighestFloorSurrounding(sector) is var h && h != floor ? h + 8 : h,
+            MoveTarget.NextHigherFloor => _planes.NextHighestFloor(sector, floor),
+            MoveTarget.NextLowerFloor => _planes.NextLowestFloor(sector, floor),
             MoveTarget.LowestNeighbourCeiling when move.Ceiling => lowestCeiling,
             MoveTarget.LowestNeighbourCeiling => Math.Min(lowestCeiling ?? ceiling, ceiling),
             MoveTarget.LowestNeighbourCeilingMinus8 => Math.Min(lowestCeiling ?? ceiling, ceiling) - 8,
-            MoveTarget.HighestNeighbourCeiling => planes.HighestCeilingSurrounding(sector),
+            MoveTarget.HighestNeighbourCeiling => _planes.HighestCeilingSurrounding(sector),
             MoveTarget.OwnFloor => floor,
             MoveTarget.OwnFloorPlus8 => floor + 8,
             MoveTarget.OwnCeiling => ceiling,
             MoveTarget.ByAmount => (move.Ceiling ? ceiling : floor) + move.Amount,
-            MoveTarget.LineFrontFloor => planes.FrontSector(lineIndex) is var front and >= 0 ? planes.FloorRest(front) : null,
+            MoveTarget.LineFrontFloor => _planes.FrontSector(lineIndex) is var front and >= 0 ? _planes.FloorRest(front) : null,
             MoveTarget.DoorOpen => lowestCeiling - 4,
             _ => null,
         };
@@ -301,8 +301,8 @@ internal sealed class PlaneMover
 
     private PlaneChange RaiseByTexture(int sector, string source)
     {
-        var floor = planes.FloorRest(sector);
-        assumptions.Add(string.Create(CultureInfo.InvariantCulture,
+        var floor = _planes.FloorRest(sector);
+        _assumptions.Add(string.Create(CultureInfo.InvariantCulture,
             $"floor of sector {sector} raised by its shortest lower texture ({source}): texture heights are not read, any height from {floor:0.##} to {floor + TallestLowerTexture:0.##} accepted"));
         return new PlaneChange(sector, false, new HeightRange(floor, floor + TallestLowerTexture), floor, 0, source);
     }
@@ -310,7 +310,7 @@ internal sealed class PlaneMover
     // Doors that open, wait and close again (vld_normal, vld_blazeRaise; Boom's generalised kind 0; Hexen's raise doors).
     private bool ClosesAgain(in Linedef line)
     {
-        if (!level.UsesDoomSpecials)
+        if (!_level.UsesDoomSpecials)
         {
             return line.Special is 12 or 13;
         }
@@ -327,7 +327,7 @@ internal sealed class PlaneMover
 
     private double? CloseWaitOpenSpeed(in Linedef line)
     {
-        if (!level.UsesDoomSpecials)
+        if (!_level.UsesDoomSpecials)
         {
             return line.Special == 249 ? Math.Max(1, line.Args.Arg1 / 8.0) : null;
         }
@@ -341,7 +341,7 @@ internal sealed class PlaneMover
         };
     }
 
-    private bool IsStop(in Linedef line) => level.UsesDoomSpecials
+    private bool IsStop(in Linedef line) => _level.UsesDoomSpecials
         ? line.Special is 54 or 57 or 74 or 89 or 163 or 168 or 182 or 188
         : line.Special is 44 or 61;
 }

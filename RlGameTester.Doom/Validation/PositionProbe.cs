@@ -10,25 +10,25 @@ namespace RlGameTester.Doom.Validation;
 /// </summary>
 internal sealed class PositionProbe
 {
-    private readonly Level level;
-    private readonly LevelGeometry geometry;
-    private readonly LineQuery lines;
-    private readonly SolidThings things;
-    private readonly SectorPlanes planes;
+    private readonly Level _level;
+    private readonly LevelGeometry _geometry;
+    private readonly LineQuery _lines;
+    private readonly SolidThings _things;
+    private readonly SectorPlanes _planes;
 
     public PositionProbe(LevelGeometry geometry, LineQuery lines, SolidThings things, SectorPlanes planes)
     {
-        level = geometry.Level;
-        this.geometry = geometry;
-        this.lines = lines;
-        this.things = things;
-        this.planes = planes;
+        _level = geometry.Level;
+        _geometry = geometry;
+        _lines = lines;
+        _things = things;
+        _planes = planes;
     }
 
     public void Probe(double x, double y, Placement result)
     {
         Probe(x, y, PlayerBody.BlockingRadius, result);
-        result.SolidThing = things.Overlapping(x, y);
+        result.SolidThing = _things.Overlapping(x, y);
     }
 
     /// <summary>The box of a smaller body: what the spot is to the precision of the explorer's grid.</summary>
@@ -36,7 +36,7 @@ internal sealed class PositionProbe
     {
         var radius = PlayerBody.BlockingRadius - TrajectoryRules.GridTolerance;
         Probe(x, y, radius, result);
-        result.SolidThing = things.Overlapping(x, y, radius);
+        result.SolidThing = _things.Overlapping(x, y, radius);
     }
 
     /// <summary>The floor and ceiling under a box of any size (an item's, for its height), without things.</summary>
@@ -45,12 +45,12 @@ internal sealed class PositionProbe
         result.BlockingLine = -1;
         result.SolidThing = -1;
         result.Sectors.Clear();
-        var centre = geometry.SectorAt(x, y);
+        var centre = _geometry.SectorAt(x, y);
         result.CentreSector = centre;
         if (centre >= 0)
         {
-            result.Floor = planes.Floor(centre);
-            result.Ceiling = planes.Ceiling(centre);
+            result.Floor = _planes.Floor(centre);
+            result.Ceiling = _planes.Ceiling(centre);
             result.FloorSector = centre;
             result.CeilingSector = centre;
             result.Sectors.Add(centre);
@@ -63,16 +63,16 @@ internal sealed class PositionProbe
             result.CeilingSector = -1;
         }
 
-        foreach (var index in lines.NearBox(x, y, radius))
+        foreach (var index in _lines.NearBox(x, y, radius))
         {
-            var (x1, y1, x2, y2) = geometry.Segment(index);
+            var (x1, y1, x2, y2) = _geometry.Segment(index);
             if (!MapMath.BoxCrossesLine(x, y, radius, x1, y1, x2, y2))
             {
                 continue;
             }
 
-            var line = level.Linedefs[index];
-            int front = planes.FrontSector(index), back = planes.BackSector(index);
+            var line = _level.Linedefs[index];
+            int front = _planes.FrontSector(index), back = _planes.BackSector(index);
             if (front < 0 || back < 0 || line.HasFlag(LinedefFlags.Impassable))
             {
                 if (result.BlockingLine < 0)
@@ -98,13 +98,13 @@ internal sealed class PositionProbe
             result.Sectors.Add(sector);
         }
 
-        var floor = planes.Floor(sector);
+        var floor = _planes.Floor(sector);
         if (result.FloorSector < 0 || floor.Low > result.Floor.Low)
         {
             result.FloorSector = sector;
         }
 
-        var ceiling = planes.Ceiling(sector);
+        var ceiling = _planes.Ceiling(sector);
         if (result.CeilingSector < 0 || ceiling.High < result.Ceiling.High)
         {
             result.CeilingSector = sector;

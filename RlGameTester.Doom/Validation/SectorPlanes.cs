@@ -10,47 +10,47 @@ namespace RlGameTester.Doom.Validation;
 /// </summary>
 internal sealed class SectorPlanes
 {
-    private readonly Level level;
-    private readonly HeightRange[] floors;
-    private readonly HeightRange[] ceilings;
-    private readonly double[] floorRest;
-    private readonly double[] ceilingRest;
-    private readonly int[][] lines;
-    private readonly int[] frontSector;
-    private readonly int[] backSector;
-    private readonly int[] specials;
+    private readonly Level _level;
+    private readonly HeightRange[] _floors;
+    private readonly HeightRange[] _ceilings;
+    private readonly double[] _floorRest;
+    private readonly double[] _ceilingRest;
+    private readonly int[][] _lines;
+    private readonly int[] _frontSector;
+    private readonly int[] _backSector;
+    private readonly int[] _specials;
 
     public SectorPlanes(Level level, LevelGeometry geometry)
     {
-        this.level = level;
+        _level = level;
         var count = level.Sectors.Length;
-        floors = new HeightRange[count];
-        ceilings = new HeightRange[count];
-        floorRest = new double[count];
-        ceilingRest = new double[count];
+        _floors = new HeightRange[count];
+        _ceilings = new HeightRange[count];
+        _floorRest = new double[count];
+        _ceilingRest = new double[count];
         Busy = new bool[count];
-        specials = new int[count];
+        _specials = new int[count];
         for (var s = 0; s < count; s++)
         {
             var sector = level.Sectors[s];
-            floors[s] = HeightRange.At(sector.FloorHeight);
-            ceilings[s] = HeightRange.At(sector.CeilingHeight);
-            floorRest[s] = sector.FloorHeight;
-            ceilingRest[s] = sector.CeilingHeight;
-            specials[s] = sector.Special;
+            _floors[s] = HeightRange.At(sector.FloorHeight);
+            _ceilings[s] = HeightRange.At(sector.CeilingHeight);
+            _floorRest[s] = sector.FloorHeight;
+            _ceilingRest[s] = sector.CeilingHeight;
+            _specials[s] = sector.Special;
         }
 
-        frontSector = new int[level.Linedefs.Length];
-        backSector = new int[level.Linedefs.Length];
+        _frontSector = new int[level.Linedefs.Length];
+        _backSector = new int[level.Linedefs.Length];
         for (var i = 0; i < level.Linedefs.Length; i++)
         {
             var line = level.Linedefs[i];
-            frontSector[i] = line.FrontSide >= 0 ? level.Sidedefs[line.FrontSide].Sector : -1;
-            backSector[i] = line.BackSide >= 0 ? level.Sidedefs[line.BackSide].Sector : -1;
+            _frontSector[i] = line.FrontSide >= 0 ? level.Sidedefs[line.FrontSide].Sector : -1;
+            _backSector[i] = line.BackSide >= 0 ? level.Sidedefs[line.BackSide].Sector : -1;
         }
 
         // P_GroupLines: each sector lists its lines once, in line order.
-        lines = new int[count][];
+        _lines = new int[count][];
         for (var s = 0; s < count; s++)
         {
             var list = new List<int>();
@@ -62,44 +62,44 @@ internal sealed class SectorPlanes
                 }
             }
 
-            lines[s] = [.. list];
+            _lines[s] = [.. list];
         }
     }
 
     /// <summary>Sectors whose thinker Doom never removes (perpetual platforms, crushers): new moves skip them.</summary>
     public bool[] Busy { get; }
 
-    public int Count => floors.Length;
+    public int Count => _floors.Length;
 
-    public HeightRange Floor(int sector) => floors[sector];
+    public HeightRange Floor(int sector) => _floors[sector];
 
-    public HeightRange Ceiling(int sector) => ceilings[sector];
+    public HeightRange Ceiling(int sector) => _ceilings[sector];
 
-    public double FloorRest(int sector) => floorRest[sector];
+    public double FloorRest(int sector) => _floorRest[sector];
 
-    public double CeilingRest(int sector) => ceilingRest[sector];
+    public double CeilingRest(int sector) => _ceilingRest[sector];
 
-    public int FrontSector(int line) => frontSector[line];
+    public int FrontSector(int line) => _frontSector[line];
 
-    public int BackSector(int line) => backSector[line];
+    public int BackSector(int line) => _backSector[line];
 
-    public ReadOnlySpan<int> LinesOf(int sector) => lines[sector];
+    public ReadOnlySpan<int> LinesOf(int sector) => _lines[sector];
 
     /// <summary>The sector's special now (raise-to-next-floor platforms clear it: "NO MORE DAMAGE, IF APPLICABLE").</summary>
-    public int Special(int sector) => specials[sector];
+    public int Special(int sector) => _specials[sector];
 
-    public void ClearSpecial(int sector) => specials[sector] = 0;
+    public void ClearSpecial(int sector) => _specials[sector] = 0;
 
     public void SetFloor(int sector, HeightRange range, double rest)
     {
-        floors[sector] = range;
-        floorRest[sector] = rest;
+        _floors[sector] = range;
+        _floorRest[sector] = rest;
     }
 
     public void SetCeiling(int sector, HeightRange range, double rest)
     {
-        ceilings[sector] = range;
-        ceilingRest[sector] = rest;
+        _ceilings[sector] = range;
+        _ceilingRest[sector] = rest;
     }
 
     /// <summary>
@@ -108,52 +108,52 @@ internal sealed class SectorPlanes
     /// </summary>
     public double Opening(int line)
     {
-        int front = frontSector[line], back = backSector[line];
+        int front = _frontSector[line], back = _backSector[line];
         if (front < 0 || back < 0)
         {
             return 0;
         }
 
-        return Math.Min(ceilings[front].High, ceilings[back].High) - Math.Max(floors[front].Low, floors[back].Low);
+        return Math.Min(_ceilings[front].High, _ceilings[back].High) - Math.Max(_floors[front].Low, _floors[back].Low);
     }
 
     /// <summary>getNextSector: the sector across a two-sided line (the sector itself when both sides face it), or -1.</summary>
     public int NextSector(int line, int sector)
     {
-        if (!level.Linedefs[line].HasFlag(LinedefFlags.TwoSided))
+        if (!_level.Linedefs[line].HasFlag(LinedefFlags.TwoSided))
         {
             return -1;
         }
 
-        return frontSector[line] == sector ? backSector[line] : frontSector[line];
+        return _frontSector[line] == sector ? _backSector[line] : _frontSector[line];
     }
 
     /// <summary>P_FindLowestFloorSurrounding: the lowest floor of the sector and its neighbours.</summary>
-    public double LowestFloorSurrounding(int sector) => Fold(sector, floorRest[sector], floorRest, Math.Min);
+    public double LowestFloorSurrounding(int sector) => Fold(sector, _floorRest[sector], _floorRest, Math.Min);
 
     /// <summary>P_FindHighestFloorSurrounding: the highest neighbour floor, never below -500.</summary>
-    public double HighestFloorSurrounding(int sector) => Fold(sector, -500, floorRest, Math.Max);
+    public double HighestFloorSurrounding(int sector) => Fold(sector, -500, _floorRest, Math.Max);
 
     /// <summary>P_FindLowestCeilingSurrounding: the lowest neighbour ceiling, or null without neighbours (Doom's INT_MAX).</summary>
     public double? LowestCeilingSurrounding(int sector)
     {
-        var height = Fold(sector, double.PositiveInfinity, ceilingRest, Math.Min);
+        var height = Fold(sector, double.PositiveInfinity, _ceilingRest, Math.Min);
         return double.IsPositiveInfinity(height) ? null : height;
     }
 
     /// <summary>P_FindHighestCeilingSurrounding: the highest neighbour ceiling, never below 0 (vanilla's start value).</summary>
-    public double HighestCeilingSurrounding(int sector) => Fold(sector, 0, ceilingRest, Math.Max);
+    public double HighestCeilingSurrounding(int sector) => Fold(sector, 0, _ceilingRest, Math.Max);
 
     /// <summary>P_FindNextHighestFloor: the lowest neighbour floor above the height, or the height itself.</summary>
     public double NextHighestFloor(int sector, double height)
     {
         var best = double.PositiveInfinity;
-        foreach (var line in lines[sector])
+        foreach (var line in _lines[sector])
         {
             var other = NextSector(line, sector);
-            if (other >= 0 && floorRest[other] > height)
+            if (other >= 0 && _floorRest[other] > height)
             {
-                best = Math.Min(best, floorRest[other]);
+                best = Math.Min(best, _floorRest[other]);
             }
         }
 
@@ -164,12 +164,12 @@ internal sealed class SectorPlanes
     public double NextLowestFloor(int sector, double height)
     {
         var best = double.NegativeInfinity;
-        foreach (var line in lines[sector])
+        foreach (var line in _lines[sector])
         {
             var other = NextSector(line, sector);
-            if (other >= 0 && floorRest[other] < height)
+            if (other >= 0 && _floorRest[other] < height)
             {
-                best = Math.Max(best, floorRest[other]);
+                best = Math.Max(best, _floorRest[other]);
             }
         }
 
@@ -179,7 +179,7 @@ internal sealed class SectorPlanes
     private double Fold(int sector, double start, double[] heights, Func<double, double, double> pick)
     {
         var result = start;
-        foreach (var line in lines[sector])
+        foreach (var line in _lines[sector])
         {
             var other = NextSector(line, sector);
             if (other >= 0)

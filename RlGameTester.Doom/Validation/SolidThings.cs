@@ -12,14 +12,14 @@ internal sealed class SolidThings
 {
     private const double CellSize = 128;
 
-    private readonly Level level;
-    private readonly Dictionary<(int, int), List<int>> cells = [];
-    private readonly double[] radius;
+    private readonly Level _level;
+    private readonly Dictionary<(int, int), List<int>> _cells = [];
+    private readonly double[] _radius;
 
     public SolidThings(Level level, int skill, AssumptionLog assumptions)
     {
-        this.level = level;
-        radius = new double[level.Things.Length];
+        _level = level;
+        _radius = new double[level.Things.Length];
         var start = ThingPresence.PlayerStart(level);
         for (var t = 0; t < level.Things.Length; t++)
         {
@@ -40,16 +40,16 @@ internal sealed class SolidThings
                 continue;
             }
 
-            radius[t] = info.Radius;
+            _radius[t] = info.Radius;
             var reach = info.Radius + PlayerBody.Radius;
             for (var cx = Cell(thing.X - reach); cx <= Cell(thing.X + reach); cx++)
             {
                 for (var cy = Cell(thing.Y - reach); cy <= Cell(thing.Y + reach); cy++)
                 {
-                    if (!cells.TryGetValue((cx, cy), out var list))
+                    if (!_cells.TryGetValue((cx, cy), out var list))
                     {
                         list = [];
-                        cells.Add((cx, cy), list);
+                        _cells.Add((cx, cy), list);
                     }
 
                     list.Add(t);
@@ -64,15 +64,15 @@ internal sealed class SolidThings
     /// <summary>The first solid thing a box of the given half-size at (x, y) overlaps, or -1.</summary>
     public int Overlapping(double x, double y, double bodyRadius)
     {
-        if (!cells.TryGetValue((Cell(x), Cell(y)), out var list))
+        if (!_cells.TryGetValue((Cell(x), Cell(y)), out var list))
         {
             return -1;
         }
 
         foreach (var t in list)
         {
-            var thing = level.Things[t];
-            var blockDistance = radius[t] + bodyRadius;
+            var thing = _level.Things[t];
+            var blockDistance = _radius[t] + bodyRadius;
             if (Math.Abs(thing.X - x) < blockDistance && Math.Abs(thing.Y - y) < blockDistance)
             {
                 return t;

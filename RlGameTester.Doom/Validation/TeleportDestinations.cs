@@ -13,23 +13,23 @@ internal sealed class TeleportDestinations
     private const int DestinationType = 14;
     private const int ZDoomDestinationType = 9044;
 
-    private readonly Level level;
-    private readonly int skill;
+    private readonly Level _level;
+    private readonly int _skill;
 
     // The destination things of the skill in thing order, with the sector each stands in.
-    private readonly List<(int Thing, int Sector)> destinations = [];
+    private readonly List<(int Thing, int Sector)> _destinations = [];
 
     public TeleportDestinations(LevelGeometry geometry, int skill)
     {
-        level = geometry.Level;
-        this.skill = skill;
-        for (var t = 0; t < level.Things.Length; t++)
+        _level = geometry.Level;
+        _skill = skill;
+        for (var t = 0; t < _level.Things.Length; t++)
         {
-            var thing = level.Things[t];
-            var isDestination = thing.Type == DestinationType || (!level.UsesDoomSpecials && thing.Type == ZDoomDestinationType);
+            var thing = _level.Things[t];
+            var isDestination = thing.Type == DestinationType || (!_level.UsesDoomSpecials && thing.Type == ZDoomDestinationType);
             if (isDestination && ThingPresence.Exists(thing, skill))
             {
-                destinations.Add((t, geometry.SectorAt(thing.X, thing.Y)));
+                _destinations.Add((t, geometry.SectorAt(thing.X, thing.Y)));
             }
         }
     }
@@ -37,14 +37,14 @@ internal sealed class TeleportDestinations
     /// <summary>The destination things the line may send the body to (empty when EV_Teleport finds none and does nothing).</summary>
     public IReadOnlyList<int> For(int lineIndex)
     {
-        var line = level.Linedefs[lineIndex];
-        if (!level.UsesDoomSpecials && line.Args.Arg0 != 0)
+        var line = _level.Linedefs[lineIndex];
+        if (!_level.UsesDoomSpecials && line.Args.Arg0 != 0)
         {
             var byId = new List<int>();
-            for (var t = 0; t < level.Things.Length; t++)
+            for (var t = 0; t < _level.Things.Length; t++)
             {
-                var thing = level.Things[t];
-                if (thing.Tid == line.Args.Arg0 && ThingPresence.Exists(thing, skill))
+                var thing = _level.Things[t];
+                if (thing.Tid == line.Args.Arg0 && ThingPresence.Exists(thing, _skill))
                 {
                     byId.Add(t);
                 }
@@ -53,15 +53,15 @@ internal sealed class TeleportDestinations
             return byId;
         }
 
-        var tag = level.UsesDoomSpecials ? line.Tag : line.Args.Arg1;
-        for (var sector = 0; sector < level.Sectors.Length; sector++)
+        var tag = _level.UsesDoomSpecials ? line.Tag : line.Args.Arg1;
+        for (var sector = 0; sector < _level.Sectors.Length; sector++)
         {
-            if (level.Sectors[sector].Tag != tag)
+            if (_level.Sectors[sector].Tag != tag)
             {
                 continue;
             }
 
-            foreach (var (thing, at) in destinations)
+            foreach (var (thing, at) in _destinations)
             {
                 if (at == sector)
                 {

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Specials;
-using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Validation;
 
@@ -25,34 +25,34 @@ internal sealed partial class ValidationRun
             return;
         }
 
-        var (x, y) = path.At(e.Tick) ?? (e.X, e.Y);
-        if (index < 0 || index >= level.Linedefs.Length)
+        var (x, y) = _path.At(e.Tick) ?? (e.X, e.Y);
+        if (index < 0 || index >= _level.Linedefs.Length)
         {
-            violations.Add(e.Tick, TrajectoryRules.NotPlayerTriggerable, x, y, $"line {index} does not exist");
+            _violations.Add(e.Tick, TrajectoryRules.NotPlayerTriggerable, x, y, $"line {index} does not exist");
             return;
         }
 
-        claimedActivations.Add((e.Tick, index));
-        var line = level.Linedefs[index];
-        var rule = LineRule.Of(level, line);
+        _claimedActivations.Add((e.Tick, index));
+        var line = _level.Linedefs[index];
+        var rule = LineRule.Of(_level, line);
         if (rule is null || rule.Trigger == PlayerTrigger.None || rule.MonstersOnly)
         {
             var why = rule is null ? $"special {line.Special} is none Doom knows"
                 : rule.MonstersOnly ? $"{rule.Name} is set off by monsters only; a player crossing it does nothing"
                 : $"{rule.Name} has no player trigger";
-            violations.Add(e.Tick, TrajectoryRules.NotPlayerTriggerable, x, y, $"line {index} was claimed set off, but {why}", ElementKind.Line, index);
+            _violations.Add(e.Tick, TrajectoryRules.NotPlayerTriggerable, x, y, $"line {index} was claimed set off, but {why}", ElementKind.Line, index);
             return;
         }
 
         var legal = Triggered(e.Tick, index, rule, x, y, apply: true);
         if (legal)
         {
-            legalActivations.Add((e.Tick, index));
+            _legalActivations.Add((e.Tick, index));
         }
 
         if (rule.Effect is not (LineEffect.Teleport or LineEffect.Exit or LineEffect.SecretExit))
         {
-            foreach (var change in mover.ForLine(index, rule))
+            foreach (var change in _mover.ForLine(index, rule))
             {
                 Apply(e.Tick, change);
             }
@@ -63,36 +63,36 @@ internal sealed partial class ValidationRun
     private bool Triggered(int tick, int index, LineRule rule, double x, double y, bool apply)
     {
         var legal = true;
-        if (!specialActive[index])
+        if (!_specialActive[index])
         {
-            violations.Add(tick, TrajectoryRules.LineAlreadyUsed, x, y,
+            _violations.Add(tick, TrajectoryRules.LineAlreadyUsed, x, y,
                 $"line {index} ({rule.Name}) was set off again, but Doom cleared its one-shot special the first time", ElementKind.Line, index);
             legal = false;
         }
 
         var failure = rule.Trigger switch
         {
-            PlayerTrigger.Use => reach.Use(x, y, index),
-            PlayerTrigger.Gun => reach.Shoot(x, y, index),
-            PlayerTrigger.Push => reach.Push(x, y, index),
+            PlayerTrigger.Use => _reach.Use(x, y, index),
+            PlayerTrigger.Gun => _reach.Shoot(x, y, index),
+            PlayerTrigger.Push => _reach.Push(x, y, index),
             _ => Crossed(tick, index, frontToBack: false),
         };
         if (failure is not null)
         {
-            violations.Add(tick, x, y, failure);
+            _violations.Add(tick, x, y, failure);
             legal = false;
         }
 
-        if (rule.Keys is { } needed && !needed.IsSatisfiedBy(keys))
+        if (rule.Keys is { } needed && !needed.IsSatisfiedBy(_keys))
         {
-            violations.Add(tick, TrajectoryRules.KeyMissing, x, y,
-                $"line {index} ({rule.Name}) needs the {needed.Description}; keys held: {(keys == DoomKeys.None ? "none" : keys.ToString())}", ElementKind.Line, index);
+            _violations.Add(tick, TrajectoryRules.KeyMissing, x, y,
+                $"line {index} ({rule.Name}) needs the {needed.Description}; keys held: {(_keys == DoomKeys.None ? "none" : _keys.ToString())}", ElementKind.Line, index);
             legal = false;
         }
 
         if (apply && !rule.Repeatable)
         {
-            specialActive[index] = false;
+            _specialActive[index] = false;
         }
 
         return legal;
@@ -104,11 +104,11 @@ internal sealed partial class ValidationRun
     /// </summary>
     private ReachFailure? Crossed(int tick, int index, bool frontToBack)
     {
-        var (x1, y1, x2, y2) = geometry.Segment(index);
+        var (x1, y1, x2, y2) = _geometry.Segment(index);
         var nearest = double.PositiveInfinity;
         for (var t = tick - WalkWindowBefore; t <= tick + WalkWindowAfter; t++)
         {
-            if (path.MoveEndingAt(t) is not var (ax, ay, bx, by))
+            if (_path.MoveEndingAt(t) is not var (ax, ay, bx, by))
             {
                 continue;
             }
@@ -148,16 +148,16 @@ internal sealed partial class ValidationRun
 
     private void Teleport(ExplorerEvent e)
     {
-        var (x, y) = path.At(e.Tick) ?? (e.X, e.Y);
-        if (e.Line is not { } index || index < 0 || index >= level.Linedefs.Length
-            || LineRule.Of(level, level.Linedefs[index]) is not { Effect: LineEffect.Teleport, MonstersOnly: false } rule)
+        var (x, y) = _path.At(e.Tick) ?? (e.X, e.Y);
+        if (e.Line is not { } index || index < 0 || index >= _level.Linedefs.Length
+            || LineRule.Of(_level, _level.Linedefs[index]) is not { Effect: LineEffect.Teleport, MonstersOnly: false } rule)
         {
-            violations.Add(e.Tick, TrajectoryRules.TeleportDestination, x, y, $"line {e.Line?.ToString(CultureInfo.InvariantCulture) ?? "(none)"} is no teleport a player can use",
+            _violations.Add(e.Tick, TrajectoryRules.TeleportDestination, x, y, $"line {e.Line?.ToString(CultureInfo.InvariantCulture) ?? "(none)"} is no teleport a player can use",
                 ElementKind.Line, e.Line);
             return;
         }
 
-        claimedActivations.Add((e.Tick, index));
+        _claimedActivations.Add((e.Tick, index));
         if (rule.Trigger == PlayerTrigger.Walk)
         {
             CheckTeleportCrossing(e.Tick, index, x, y);
@@ -167,45 +167,45 @@ internal sealed partial class ValidationRun
             Triggered(e.Tick, index, rule, x, y, apply: false);
         }
 
-        if (rule.Trigger == PlayerTrigger.Walk && !specialActive[index])
+        if (rule.Trigger == PlayerTrigger.Walk && !_specialActive[index])
         {
-            violations.Add(e.Tick, TrajectoryRules.LineAlreadyUsed, x, y,
+            _violations.Add(e.Tick, TrajectoryRules.LineAlreadyUsed, x, y,
                 $"line {index} ({rule.Name}) was set off again, but Doom cleared its one-shot special the first time", ElementKind.Line, index);
         }
 
         if (!rule.Repeatable)
         {
-            specialActive[index] = false;
+            _specialActive[index] = false;
         }
 
-        var destinations = teleports.For(index);
+        var destinations = _teleports.For(index);
         if (destinations.Count == 0)
         {
-            violations.Add(e.Tick, TrajectoryRules.TeleportDestination, x, y,
+            _violations.Add(e.Tick, TrajectoryRules.TeleportDestination, x, y,
                 $"line {index} has no teleport destination on this skill; EV_Teleport does nothing", ElementKind.Line, index);
             return;
         }
 
-        var next = path.Has(e.Tick + 1) ? path.At(e.Tick + 1) : null;
+        var next = _path.Has(e.Tick + 1) ? _path.At(e.Tick + 1) : null;
         foreach (var thing in destinations)
         {
-            var destination = level.Things[thing];
+            var destination = _level.Things[thing];
             var claimedOk = e.ToX is { } toX && e.ToY is { } toY && MapMath.Distance(toX, toY, destination.X, destination.Y) <= PlaceSlack;
             var arrival = next is { } n ? MapMath.Distance(n.X, n.Y, destination.X, destination.Y) : double.PositiveInfinity;
             if (claimedOk && arrival <= GridSnap)
             {
                 if (arrival > PlaceSlack)
                 {
-                    assumptions.Add(Invariant($"teleport arrivals are the explorer's grid cell nearest the destination (up to {GridSnap - PlaceSlack:0.##} units off)"));
+                    _assumptions.Add(Invariant($"teleport arrivals are the explorer's grid cell nearest the destination (up to {GridSnap - PlaceSlack:0.##} units off)"));
                 }
 
                 return;
             }
         }
 
-        var first = level.Things[destinations[0]];
+        var first = _level.Things[destinations[0]];
         var arrived = next is { } p ? Invariant($"({p.X:0.##}, {p.Y:0.##})") : "nowhere (no next position)";
-        violations.Add(e.Tick, TrajectoryRules.TeleportDestination, x, y, Invariant(
+        _violations.Add(e.Tick, TrajectoryRules.TeleportDestination, x, y, Invariant(
             $"line {index} sends the body to thing {destinations[0]} at ({first.X:0}, {first.Y:0}); the run claims ({e.ToX:0.##}, {e.ToY:0.##}) and is next at {arrived}"),
             ElementKind.Thing, destinations[0]);
     }
@@ -214,31 +214,31 @@ internal sealed partial class ValidationRun
     {
         if (Crossed(tick, index, frontToBack: true) is { } failure)
         {
-            violations.Add(tick, x, y, failure);
+            _violations.Add(tick, x, y, failure);
         }
     }
 
     // A LineActivated event without a line: the explorer assumes a boss death (A_BossDeath, A_KeenDie).
     private void BossAction(ExplorerEvent e)
     {
-        var (x, y) = path.At(e.Tick) ?? (e.X, e.Y);
+        var (x, y) = _path.At(e.Tick) ?? (e.X, e.Y);
         var detail = e.Detail ?? string.Empty;
         var tagMatch = Regex.Match(detail, @"tagged (\d+)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         int? tag = tagMatch.Success ? int.Parse(tagMatch.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-        var actions = BossDeathActions.For(level.Name)
+        var actions = BossDeathActions.For(_level.Name)
             .Where(a => a.Tag is not null && (tag is null || a.Tag == tag) && BossPresent(a.MonsterType))
             .ToList();
         if (actions.Count == 0)
         {
-            violations.Add(e.Tick, TrajectoryRules.BossActionUnknown, x, y,
-                $"no boss on {level.Name} at this skill acts on {(tag is null ? "any tag" : $"tag {tag}")} (\"{detail}\")");
+            _violations.Add(e.Tick, TrajectoryRules.BossActionUnknown, x, y,
+                $"no boss on {_level.Name} at this skill acts on {(tag is null ? "any tag" : $"tag {tag}")} (\"{detail}\")");
             return;
         }
 
         foreach (var action in actions)
         {
-            assumptions.Add($"boss death assumed: {detail}");
-            foreach (var change in mover.ForBoss(action, $"boss death of type {action.MonsterType}, tag {action.Tag}"))
+            _assumptions.Add($"boss death assumed: {detail}");
+            foreach (var change in _mover.ForBoss(action, $"boss death of type {action.MonsterType}, tag {action.Tag}"))
             {
                 Apply(e.Tick, change);
             }
@@ -247,9 +247,9 @@ internal sealed partial class ValidationRun
 
     private bool BossPresent(int type)
     {
-        foreach (var thing in level.Things)
+        foreach (var thing in _level.Things)
         {
-            if (thing.Type == type && ThingPresence.Exists(thing, skill))
+            if (thing.Type == type && ThingPresence.Exists(thing, _skill))
             {
                 return true;
             }
@@ -260,59 +260,59 @@ internal sealed partial class ValidationRun
 
     private void Exit(ExplorerEvent e)
     {
-        var (x, y) = path.At(e.Tick) ?? (e.X, e.Y);
-        if (e.Line is { } index && index >= 0 && index < level.Linedefs.Length
-            && LineRule.Of(level, level.Linedefs[index]) is { Effect: LineEffect.Exit or LineEffect.SecretExit } rule)
+        var (x, y) = _path.At(e.Tick) ?? (e.X, e.Y);
+        if (e.Line is { } index && index >= 0 && index < _level.Linedefs.Length
+            && LineRule.Of(_level, _level.Linedefs[index]) is { Effect: LineEffect.Exit or LineEffect.SecretExit } rule)
         {
             ExitByLine(e.Tick, index, rule, x, y);
             return;
         }
 
         // P_PlayerInSpecialSector: the centre's sector, feet on its floor; special 11 ends the level at 10 health or less.
-        var sector = geometry.SectorAt(x, y);
+        var sector = _geometry.SectorAt(x, y);
         if (sector >= 0)
         {
-            var special = planes.Special(sector);
-            var info = level.UsesDoomSpecials ? SectorSpecials.DescribeDoom(special) : SectorSpecials.DescribeZDoom(special);
-            var onFloor = body.Z.Low <= planes.Floor(sector).High + HeightSlack && body.Z.High >= planes.Floor(sector).Low - HeightSlack;
-            if (info.EndsLevel && onFloor && health <= 10)
+            var special = _planes.Special(sector);
+            var info = _level.UsesDoomSpecials ? SectorSpecials.DescribeDoom(special) : SectorSpecials.DescribeZDoom(special);
+            var onFloor = _body.Z.Low <= _planes.Floor(sector).High + HeightSlack && _body.Z.High >= _planes.Floor(sector).Low - HeightSlack;
+            if (info.EndsLevel && onFloor && _health <= 10)
             {
                 return;
             }
 
             if (info.EndsLevel)
             {
-                violations.Add(e.Tick, TrajectoryRules.ExitNotLegal, x, y, Invariant(
-                    $"exit sector {sector} ends the level at 10 health or less with the feet on its floor; health is {health}, feet at {body.Z}, floor {planes.Floor(sector)}"), ElementKind.Sector, sector);
+                _violations.Add(e.Tick, TrajectoryRules.ExitNotLegal, x, y, Invariant(
+                    $"exit sector {sector} ends the level at 10 health or less with the feet on its floor; health is {_health}, feet at {_body.Z}, floor {_planes.Floor(sector)}"), ElementKind.Sector, sector);
                 return;
             }
         }
 
-        var bosses = BossDeathActions.For(level.Name).Where(a => a.Effect == BossEffect.ExitLevel && BossPresent(a.MonsterType)).ToList();
+        var bosses = BossDeathActions.For(_level.Name).Where(a => a.Effect == BossEffect.ExitLevel && BossPresent(a.MonsterType)).ToList();
         if (bosses.Count > 0)
         {
-            assumptions.Add($"boss death assumed: {e.Detail ?? "a boss whose death ends the level"}");
+            _assumptions.Add($"boss death assumed: {e.Detail ?? "a boss whose death ends the level"}");
             return;
         }
 
         var by = e.Line is { } other ? $"by line {other}, which is no exit," : "without a line";
-        violations.Add(e.Tick, TrajectoryRules.ExitNotLegal, x, y,
-            $"the exit was claimed {by} in sector {sector}, which does not end the level, and no boss on {level.Name} ends it", ElementKind.Sector, sector < 0 ? null : sector);
+        _violations.Add(e.Tick, TrajectoryRules.ExitNotLegal, x, y,
+            $"the exit was claimed {by} in sector {sector}, which does not end the level, and no boss on {_level.Name} ends it", ElementKind.Sector, sector < 0 ? null : sector);
     }
 
     private void ExitByLine(int tick, int index, LineRule rule, double x, double y)
     {
-        if (legalActivations.Contains((tick, index)))
+        if (_legalActivations.Contains((tick, index)))
         {
             return;
         }
 
-        if (!claimedActivations.Contains((tick, index)) && Triggered(tick, index, rule, x, y, apply: false))
+        if (!_claimedActivations.Contains((tick, index)) && Triggered(tick, index, rule, x, y, apply: false))
         {
             return;
         }
 
-        violations.Add(tick, TrajectoryRules.ExitNotLegal, x, y,
+        _violations.Add(tick, TrajectoryRules.ExitNotLegal, x, y,
             $"the exit by line {index} ({rule.Name}) rests on an activation Doom does not allow at tic {tick}", ElementKind.Line, index);
     }
 }

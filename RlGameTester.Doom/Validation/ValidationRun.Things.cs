@@ -1,6 +1,6 @@
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Specials;
-using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Validation;
 
@@ -9,28 +9,28 @@ internal sealed partial class ValidationRun
 {
     private void Pickup(ExplorerEvent e)
     {
-        var (x, y) = path.At(e.Tick) ?? (e.X, e.Y);
-        if (e.Thing is not { } index || index < 0 || index >= level.Things.Length)
+        var (x, y) = _path.At(e.Tick) ?? (e.X, e.Y);
+        if (e.Thing is not { } index || index < 0 || index >= _level.Things.Length)
         {
-            violations.Add(e.Tick, TrajectoryRules.PickupInvalid, x, y, $"thing {e.Thing?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"} does not exist");
+            _violations.Add(e.Tick, TrajectoryRules.PickupInvalid, x, y, $"thing {e.Thing?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"} does not exist");
             return;
         }
 
-        var thing = level.Things[index];
+        var thing = _level.Things[index];
         var info = ThingTypes.Find(thing.Type);
-        if (!ThingPresence.Exists(thing, skill) || info is not { IsPickup: true } || taken[index])
+        if (!ThingPresence.Exists(thing, _skill) || info is not { IsPickup: true } || _taken[index])
         {
-            var why = !ThingPresence.Exists(thing, skill) ? $"is not spawned on skill {skill} in single player"
+            var why = !ThingPresence.Exists(thing, _skill) ? $"is not spawned on skill {_skill} in single player"
                 : info is not { IsPickup: true } ? $"(type {thing.Type}) is no item"
                 : "was taken already";
-            violations.Add(e.Tick, TrajectoryRules.PickupInvalid, x, y, $"thing {index} {why}", ElementKind.Thing, index);
+            _violations.Add(e.Tick, TrajectoryRules.PickupInvalid, x, y, $"thing {index} {why}", ElementKind.Thing, index);
             return;
         }
 
-        taken[index] = true;
+        _taken[index] = true;
         if (e.Kind == ExplorerEventKind.KeyPickup || info.Key != DoomKeys.None)
         {
-            keys |= info.Key;
+            _keys |= info.Key;
         }
 
         var reachBox = info.Radius + PlayerBody.Radius;
@@ -45,23 +45,23 @@ internal sealed partial class ValidationRun
         var gates = info.Key != DoomKeys.None;
         if (nearest >= PlayerBody.PositionSlack)
         {
-            violations.Add(e.Tick, TrajectoryRules.PickupNotTouched, x, y, Invariant(
+            _violations.Add(e.Tick, TrajectoryRules.PickupNotTouched, x, y, Invariant(
                 $"the body's box never touched thing {index} ({info.Name}) around tic {e.Tick}: {Math.Max(0, nearest):0.##} units short"), ElementKind.Thing, index,
                 amount: nearest, withinGrid: !gates || nearest <= TrajectoryRules.GridTolerance);
             return;
         }
 
         // The item sits on the highest floor under its own box; the body reaches it from 8 below the feet to its height above.
-        probe.Probe(thing.X, thing.Y, info.Radius, scratch);
-        var itemZ = scratch.CentreSector >= 0 ? new HeightRange(planes.Floor(scratch.CentreSector).Low, scratch.Floor.High) : scratch.Floor;
-        var above = itemZ.Low - body.Z.High;
-        var below = body.Z.Low - itemZ.High;
+        _probe.Probe(thing.X, thing.Y, info.Radius, _scratch);
+        var itemZ = _scratch.CentreSector >= 0 ? new HeightRange(_planes.Floor(_scratch.CentreSector).Low, _scratch.Floor.High) : _scratch.Floor;
+        var above = itemZ.Low - _body.Z.High;
+        var below = _body.Z.Low - itemZ.High;
         if (above > PlayerBody.Height + HeightSlack || below > PlayerBody.PickupBelow + HeightSlack)
         {
             // Out of reach in height while Doom would still have the body in the air is a matter of when, not whether.
-            violations.Add(e.Tick, TrajectoryRules.PickupNotTouched, x, y, Invariant(
-                $"thing {index} ({info.Name}) at height {itemZ} is out of reach of feet at {body.Z} (from {PlayerBody.PickupBelow:0} below to {PlayerBody.Height:0} above)"), ElementKind.Thing, index,
-                withinGrid: !gates || body.Airborne);
+            _violations.Add(e.Tick, TrajectoryRules.PickupNotTouched, x, y, Invariant(
+                $"thing {index} ({info.Name}) at height {itemZ} is out of reach of feet at {_body.Z} (from {PlayerBody.PickupBelow:0} below to {PlayerBody.Height:0} above)"), ElementKind.Thing, index,
+                withinGrid: !gates || _body.Airborne);
         }
     }
 
@@ -70,7 +70,7 @@ internal sealed partial class ValidationRun
     {
         for (var t = tick; t <= tick + 1; t++)
         {
-            if (path.MoveEndingAt(t) is var (ax, ay, bx, by))
+            if (_path.MoveEndingAt(t) is var (ax, ay, bx, by))
             {
                 yield return (ax, ay);
                 yield return ((ax + bx) / 2, (ay + by) / 2);
@@ -78,7 +78,7 @@ internal sealed partial class ValidationRun
             }
         }
 
-        if (path.At(tick) is { } at)
+        if (_path.At(tick) is { } at)
         {
             yield return at;
         }

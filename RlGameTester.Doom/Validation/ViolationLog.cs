@@ -8,22 +8,22 @@ namespace RlGameTester.Doom.Validation;
 /// </summary>
 internal sealed class ViolationLog
 {
-    private readonly List<TrajectoryViolation> items = [];
-    private readonly Dictionary<(string Rule, ElementKind? Kind, int? Index), int> open = [];
+    private readonly List<TrajectoryViolation> _items = [];
+    private readonly Dictionary<(string Rule, ElementKind? Kind, int? Index), int> _open = [];
 
-    public IReadOnlyList<TrajectoryViolation> Items => items;
+    public IReadOnlyList<TrajectoryViolation> Items => _items;
 
     public void Add(int tick, string rule, double x, double y, string message, ElementKind? elementKind = null, int? elementIndex = null, double? amount = null, bool withinGrid = false)
     {
         var key = (rule, elementKind, elementIndex);
-        if (open.TryGetValue(key, out var at) && tick - items[at].LastTick is 0 or 1)
+        if (_open.TryGetValue(key, out var at) && tick - _items[at].LastTick is 0 or 1)
         {
-            items[at] = items[at] with { LastTick = tick, Amount = Max(items[at].Amount, amount), WithinGrid = items[at].WithinGrid && withinGrid };
+            _items[at] = _items[at] with { LastTick = tick, Amount = Max(_items[at].Amount, amount), WithinGrid = _items[at].WithinGrid && withinGrid };
             return;
         }
 
-        open[key] = items.Count;
-        items.Add(new TrajectoryViolation(tick, rule, x, y, message) { LastTick = tick, ElementKind = elementKind, ElementIndex = elementIndex, Amount = amount, WithinGrid = withinGrid });
+        _open[key] = _items.Count;
+        _items.Add(new TrajectoryViolation(tick, rule, x, y, message) { LastTick = tick, ElementKind = elementKind, ElementIndex = elementIndex, Amount = amount, WithinGrid = withinGrid });
     }
 
     private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);

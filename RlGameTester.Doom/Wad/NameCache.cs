@@ -6,15 +6,15 @@ namespace RlGameTester.Doom.Wad;
 /// </summary>
 internal sealed class NameCache
 {
-    private readonly Dictionary<ulong, string> names = [];
+    private readonly Dictionary<ulong, string> _names = [];
 
     public string Get(ReadOnlySpan<byte> name8)
     {
         var key = LumpName.Key(name8);
-        if (!names.TryGetValue(key, out var name))
+        if (!_names.TryGetValue(key, out var name))
         {
             name = LumpName.FromKey(key);
-            names.Add(key, name);
+            _names.Add(key, name);
         }
 
         return name;

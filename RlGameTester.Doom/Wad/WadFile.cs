@@ -17,20 +17,20 @@ public sealed class WadFile
     // More directory problems than a person would read; the rest are summed up in one.
     private const int MaxProblems = 100;
 
-    private readonly WadLump[] lumps;
-    private readonly Dictionary<string, int> lastIndexByName;
+    private readonly WadLump[] _lumps;
+    private readonly Dictionary<string, int> _lastIndexByName;
 
     private WadFile(WadKind kind, ReadOnlyMemory<byte> bytes, WadLump[] lumps, IReadOnlyList<WadProblem> problems)
     {
         Kind = kind;
         Bytes = bytes;
         Problems = problems;
-        this.lumps = lumps;
-        lastIndexByName = new Dictionary<string, int>(lumps.Length, StringComparer.OrdinalIgnoreCase);
+        _lumps = lumps;
+        _lastIndexByName = new Dictionary<string, int>(lumps.Length, StringComparer.OrdinalIgnoreCase);
         foreach (var lump in lumps)
         {
             // Doom searches the directory backwards, so the last lump of a name is the one that counts.
-            lastIndexByName[lump.Name] = lump.Index;
+            _lastIndexByName[lump.Name] = lump.Index;
         }
     }
 
@@ -39,7 +39,7 @@ public sealed class WadFile
     /// <summary>The whole file, as given to <see cref="Read(ReadOnlyMemory{byte})"/>.</summary>
     public ReadOnlyMemory<byte> Bytes { get; }
 
-    public IReadOnlyList<WadLump> Lumps => lumps;
+    public IReadOnlyList<WadLump> Lumps => _lumps;
 
     /// <summary>Directory defects the ports read past; a level's own show among its findings.</summary>
     public IReadOnlyList<WadProblem> Problems { get; }
@@ -153,16 +153,16 @@ public sealed class WadFile
     public WadLump? Find(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return lastIndexByName.TryGetValue(name, out var index) ? lumps[index] : null;
+        return _lastIndexByName.TryGetValue(name, out var index) ? _lumps[index] : null;
     }
 
     /// <summary>The first lump of a name at or after <paramref name="startIndex"/>, or -1.</summary>
     public int IndexOf(string name, int startIndex = 0)
     {
         ArgumentNullException.ThrowIfNull(name);
-        for (var i = Math.Max(0, startIndex); i < lumps.Length; i++)
+        for (var i = Math.Max(0, startIndex); i < _lumps.Length; i++)
         {
-            if (string.Equals(lumps[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(_lumps[i].Name, name, StringComparison.OrdinalIgnoreCase))
             {
                 return i;
             }
@@ -175,7 +175,7 @@ public sealed class WadFile
     public IReadOnlyList<WadLump> GetNamespace(WadNamespace ns)
     {
         var result = new List<WadLump>();
-        foreach (var lump in lumps)
+        foreach (var lump in _lumps)
         {
             if (lump.Namespace == ns)
             {

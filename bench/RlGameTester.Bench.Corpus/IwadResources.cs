@@ -9,8 +9,8 @@ namespace RlGameTester.Bench.Corpus;
 /// </summary>
 internal sealed class IwadResources(string folder)
 {
-    private readonly Lazy<WadResources?> doom1 = new(() => Load(Path.Combine(folder, "freedoom1.wad")));
-    private readonly Lazy<WadResources?> doom2 = new(() => Load(Path.Combine(folder, "freedoom2.wad")));
+    private readonly Lazy<WadResources?> _doom1 = new(() => Load(Path.Combine(folder, "freedoom1.wad")));
+    private readonly Lazy<WadResources?> _doom2 = new(() => Load(Path.Combine(folder, "freedoom2.wad")));
 
     public WadResources? For(WadFile wad, string levelName)
     {
@@ -21,7 +21,7 @@ internal sealed class IwadResources(string folder)
 
         var episodic = levelName.Length == 4 && levelName[0] == 'E' && levelName[2] == 'M'
             && char.IsAsciiDigit(levelName[1]) && char.IsAsciiDigit(levelName[3]);
-        return episodic ? doom1.Value : doom2.Value;
+        return episodic ? _doom1.Value : _doom2.Value;
     }
 
     private static WadResources? Load(string path) =>

@@ -18,8 +18,8 @@ namespace RlGameTester.Bench.Corpus;
 internal sealed class LevelMeasurer(IwadResources iwads, TimeSpan timeout, string corpusFolder)
 {
     private static readonly ExplorerOptions Options = new() { Skill = 3, Seed = 0 };
-    private readonly ConcurrentDictionary<string, Lazy<WadFile>> wads = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<ResourceSet>> resourceSets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<WadFile>> _wads = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ResourceSet>> _resourceSets = new(StringComparer.Ordinal);
 
     public LevelMeasurement Measure(CorpusEntry entry)
     {
@@ -36,7 +36,7 @@ internal sealed class LevelMeasurer(IwadResources iwads, TimeSpan timeout, strin
         var watch = Stopwatch.StartNew();
         try
         {
-            var wad = wads.GetOrAdd(entry.File, f => new Lazy<WadFile>(() => WadFile.Read(System.IO.File.ReadAllBytes(f)))).Value;
+            var wad = _wads.GetOrAdd(entry.File, f => new Lazy<WadFile>(() => WadFile.Read(System.IO.File.ReadAllBytes(f)))).Value;
             var levelEntry = LevelDirectory.Find(wad).LastOrDefault(e => e.Name.Equals(entry.Level, StringComparison.OrdinalIgnoreCase))
                 ?? throw new WadFormatException($"The WAD has no level {entry.Level}.");
             var level = LevelReader.Read(levelEntry);
@@ -129,7 +129,7 @@ internal sealed class LevelMeasurer(IwadResources iwads, TimeSpan timeout, strin
     {
         var iwad = iwads.For(wad, levelName);
         var key = $"{file}|{iwad?.Label}";
-        return resourceSets.GetOrAdd(key, _ => new Lazy<ResourceSet>(() =>
+        return _resourceSets.GetOrAdd(key, _ => new Lazy<ResourceSet>(() =>
         {
             var own = WadResources.From(wad);
             return new ResourceSet(iwad is null ? [own] : [own, iwad]);

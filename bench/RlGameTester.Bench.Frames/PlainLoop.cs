@@ -10,16 +10,16 @@ namespace RlGameTester.Bench.Frames;
 /// </summary>
 internal sealed class PlainLoop : IDisposable
 {
-    private readonly Mat small = new(), lit = new(), flat = new(), eroded = new(), grayF = new(), graySq = new(), cellMean = new(), cellSq = new();
-    private readonly Mat dx = new(), dy = new(), dxF = new(), dyF = new(), cellDx = new(), cellDy = new(), localMax = new(), localMin = new();
-    private readonly Mat cellMax = new(), cellMin = new(), delta = new(), changed = new(), cellChanged = new(), delta2 = new(), tile = new(), labels = new(), stats = new(), centroids = new();
-    private readonly Mat solid = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
-    private readonly Mat cellKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(8, 8));
-    private readonly int[] histogram = new int[1 << 15];
-    private Mat gray = new(), previous = new(), beforePrevious = new();
-    private int history;
-    private int flatB, flatG, flatR;
-    private bool flatLast;
+    private readonly Mat _small = new(), _lit = new(), _flat = new(), _eroded = new(), _grayF = new(), _graySq = new(), _cellMean = new(), _cellSq = new();
+    private readonly Mat _dx = new(), _dy = new(), _dxF = new(), _dyF = new(), _cellDx = new(), _cellDy = new(), _localMax = new(), _localMin = new();
+    private readonly Mat _cellMax = new(), _cellMin = new(), _delta = new(), _changed = new(), _cellChanged = new(), _delta2 = new(), _tile = new(), _labels = new(), _stats = new(), _centroids = new();
+    private readonly Mat _solid = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
+    private readonly Mat _cellKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(8, 8));
+    private readonly int[] _histogram = new int[1 << 15];
+    private Mat _gray = new(), _previous = new(), _beforePrevious = new();
+    private int _history;
+    private int _flatB, _flatG, _flatR;
+    private bool _flatLast;
 
     /// <summary>Checksum of the statistics, so nothing is optimised away.</summary>
     public double Sink { get; private set; }
@@ -38,26 +38,26 @@ internal sealed class PlainLoop : IDisposable
 
         using (var view = new Mat(frame, new Rect(0, 0, aw * factor, ah * factor)))
         {
-            Cv2.Resize(view, small, new Size(aw, ah), 0, 0, InterpolationFlags.Area);
+            Cv2.Resize(view, _small, new Size(aw, ah), 0, 0, InterpolationFlags.Area);
         }
 
-        Cv2.CvtColor(small, gray, ColorConversionCodes.BGR2GRAY);
-        var meanLuma = Cv2.Mean(gray).Val0;
-        Cv2.Threshold(gray, lit, 16, 255, ThresholdTypes.Binary);
-        var litFraction = Cv2.CountNonZero(lit) / pixels;
+        Cv2.CvtColor(_small, _gray, ColorConversionCodes.BGR2GRAY);
+        var meanLuma = Cv2.Mean(_gray).Val0;
+        Cv2.Threshold(_gray, _lit, 16, 255, ThresholdTypes.Binary);
+        var litFraction = Cv2.CountNonZero(_lit) / pixels;
         if (litFraction <= 0.003)
         {
             // A dark view: its faint shades tell a dark area from one exact black.
-            Cv2.Threshold(gray, lit, 2, 255, ThresholdTypes.Binary);
-            litFraction += Cv2.CountNonZero(lit) / pixels;
+            Cv2.Threshold(_gray, _lit, 2, 255, ThresholdTypes.Binary);
+            litFraction += Cv2.CountNonZero(_lit) / pixels;
         }
 
-        var bgr = small.AsSpan<byte>();
+        var bgr = _small.AsSpan<byte>();
         int modeKey = 0, modeCount = 0;
         for (var i = 0; i + 2 < bgr.Length; i += 3)
         {
             var key = ((bgr[i] >> 3) << 10) | ((bgr[i + 1] >> 3) << 5) | (bgr[i + 2] >> 3);
-            var count = ++histogram[key];
+            var count = ++_histogram[key];
             if (count > modeCount)
             {
                 modeCount = count;
@@ -65,7 +65,7 @@ internal sealed class PlainLoop : IDisposable
             }
         }
 
-        Array.Clear(histogram);
+        Array.Clear(_histogram);
         long sumB = 0, sumG = 0, sumR = 0;
         for (var i = 0; i + 2 < bgr.Length; i += 3)
         {
@@ -80,92 +80,92 @@ internal sealed class PlainLoop : IDisposable
         var b = (int)Math.Round(sumB / (double)modeCount);
         var g = (int)Math.Round(sumG / (double)modeCount);
         var r = (int)Math.Round(sumR / (double)modeCount);
-        Cv2.InRange(small, new CvScalar(b - 3, g - 3, r - 3), new CvScalar(b + 3, g + 3, r + 3), flat);
-        var inRange = Cv2.CountNonZero(flat);
+        Cv2.InRange(_small, new CvScalar(b - 3, g - 3, r - 3), new CvScalar(b + 3, g + 3, r + 3), _flat);
+        var inRange = Cv2.CountNonZero(_flat);
         var modeFraction = inRange / pixels;
         var modeLuma = (0.299 * r) + (0.587 * g) + (0.114 * b);
         var solidity = 0.0;
         if (modeFraction >= 0.02 && modeFraction < 0.95 && modeLuma >= 24)
         {
-            Cv2.Erode(flat, eroded, solid);
-            solidity = Cv2.CountNonZero(eroded) / (double)inRange;
+            Cv2.Erode(_flat, _eroded, _solid);
+            solidity = Cv2.CountNonZero(_eroded) / (double)inRange;
         }
 
         // A flat colour that lasts from the previous frame: its patches are counted (the engine's clear-colour rule).
-        var lasts = solidity >= 0.5 && flatLast && Math.Abs(b - flatB) <= 3 && Math.Abs(g - flatG) <= 3 && Math.Abs(r - flatR) <= 3;
-        (flatLast, flatB, flatG, flatR) = (solidity >= 0.5, b, g, r);
+        var lasts = solidity >= 0.5 && _flatLast && Math.Abs(b - _flatB) <= 3 && Math.Abs(g - _flatG) <= 3 && Math.Abs(r - _flatR) <= 3;
+        (_flatLast, _flatB, _flatG, _flatR) = (solidity >= 0.5, b, g, r);
         if (lasts)
         {
-            var patches = Cv2.ConnectedComponentsWithStats(flat, labels, stats, centroids, PixelConnectivity.Connectivity8);
+            var patches = Cv2.ConnectedComponentsWithStats(_flat, _labels, _stats, _centroids, PixelConnectivity.Connectivity8);
             var largest = 0;
             for (var i = 1; i < patches; i++)
             {
-                largest = Math.Max(largest, stats.At<int>(i, (int)ConnectedComponentsTypes.Area));
+                largest = Math.Max(largest, _stats.At<int>(i, (int)ConnectedComponentsTypes.Area));
             }
 
             solidity += largest / (double)inRange;
         }
 
-        using (var cells = new Mat(gray, cellRect))
-        using (var right = new Mat(gray, new Rect(1, cellTop, cellRect.Width, cellRect.Height)))
-        using (var below = new Mat(gray, new Rect(0, cellTop + 1, cellRect.Width, cellRect.Height)))
+        using (var cells = new Mat(_gray, cellRect))
+        using (var right = new Mat(_gray, new Rect(1, cellTop, cellRect.Width, cellRect.Height)))
+        using (var below = new Mat(_gray, new Rect(0, cellTop + 1, cellRect.Width, cellRect.Height)))
         {
-            cells.ConvertTo(grayF, MatType.CV_32F);
-            Cv2.Multiply(grayF, grayF, graySq);
-            Cv2.Resize(grayF, cellMean, grid, 0, 0, InterpolationFlags.Area);
-            Cv2.Resize(graySq, cellSq, grid, 0, 0, InterpolationFlags.Area);
-            Cv2.Absdiff(cells, right, dx);
-            Cv2.Absdiff(cells, below, dy);
-            dx.ConvertTo(dxF, MatType.CV_32F);
-            dy.ConvertTo(dyF, MatType.CV_32F);
-            Cv2.Resize(dxF, cellDx, grid, 0, 0, InterpolationFlags.Area);
-            Cv2.Resize(dyF, cellDy, grid, 0, 0, InterpolationFlags.Area);
-            Cv2.Dilate(cells, localMax, cellKernel, new Point(0, 0));
-            Cv2.Erode(cells, localMin, cellKernel, new Point(0, 0));
-            Cv2.Resize(localMax, cellMax, grid, 0, 0, InterpolationFlags.Nearest);
-            Cv2.Resize(localMin, cellMin, grid, 0, 0, InterpolationFlags.Nearest);
+            cells.ConvertTo(_grayF, MatType.CV_32F);
+            Cv2.Multiply(_grayF, _grayF, _graySq);
+            Cv2.Resize(_grayF, _cellMean, grid, 0, 0, InterpolationFlags.Area);
+            Cv2.Resize(_graySq, _cellSq, grid, 0, 0, InterpolationFlags.Area);
+            Cv2.Absdiff(cells, right, _dx);
+            Cv2.Absdiff(cells, below, _dy);
+            _dx.ConvertTo(_dxF, MatType.CV_32F);
+            _dy.ConvertTo(_dyF, MatType.CV_32F);
+            Cv2.Resize(_dxF, _cellDx, grid, 0, 0, InterpolationFlags.Area);
+            Cv2.Resize(_dyF, _cellDy, grid, 0, 0, InterpolationFlags.Area);
+            Cv2.Dilate(cells, _localMax, _cellKernel, new Point(0, 0));
+            Cv2.Erode(cells, _localMin, _cellKernel, new Point(0, 0));
+            Cv2.Resize(_localMax, _cellMax, grid, 0, 0, InterpolationFlags.Nearest);
+            Cv2.Resize(_localMin, _cellMin, grid, 0, 0, InterpolationFlags.Nearest);
         }
 
         // A story screen's tiled flat: the view against itself one 64-pixel flat (of 320) to the right.
         var tiledFraction = 0.0;
         var period = 64 * width / 320 / factor;
-        if (period * 320 * factor == 64 * width && Cv2.Mean(dx).Val0 >= 2)
+        if (period * 320 * factor == 64 * width && Cv2.Mean(_dx).Val0 >= 2)
         {
-            using var left = new Mat(gray, new Rect(0, 0, aw - period, ah));
-            using var shifted = new Mat(gray, new Rect(period, 0, aw - period, ah));
-            Cv2.Absdiff(left, shifted, tile);
-            Cv2.Threshold(tile, tile, 8, 255, ThresholdTypes.BinaryInv);
-            tiledFraction = Cv2.CountNonZero(tile) / (double)((aw - period) * ah);
+            using var left = new Mat(_gray, new Rect(0, 0, aw - period, ah));
+            using var shifted = new Mat(_gray, new Rect(period, 0, aw - period, ah));
+            Cv2.Absdiff(left, shifted, _tile);
+            Cv2.Threshold(_tile, _tile, 8, 255, ThresholdTypes.BinaryInv);
+            tiledFraction = Cv2.CountNonZero(_tile) / (double)((aw - period) * ah);
         }
 
         double meanDelta = 0, meanDelta2 = 0, changedFraction = 0;
-        if (history >= 1)
+        if (_history >= 1)
         {
-            Cv2.Absdiff(gray, previous, delta);
-            meanDelta = Cv2.Mean(delta).Val0;
-            Cv2.Threshold(delta, changed, 3, 1, ThresholdTypes.Binary);
-            changedFraction = Cv2.CountNonZero(changed) / pixels;
-            using (var changedCells = new Mat(changed, cellRect))
+            Cv2.Absdiff(_gray, _previous, _delta);
+            meanDelta = Cv2.Mean(_delta).Val0;
+            Cv2.Threshold(_delta, _changed, 3, 1, ThresholdTypes.Binary);
+            changedFraction = Cv2.CountNonZero(_changed) / pixels;
+            using (var changedCells = new Mat(_changed, cellRect))
             {
-                changedCells.ConvertTo(grayF, MatType.CV_32F);
+                changedCells.ConvertTo(_grayF, MatType.CV_32F);
             }
 
-            Cv2.Resize(grayF, cellChanged, grid, 0, 0, InterpolationFlags.Area);
-            if (history >= 2)
+            Cv2.Resize(_grayF, _cellChanged, grid, 0, 0, InterpolationFlags.Area);
+            if (_history >= 2)
             {
-                Cv2.Absdiff(gray, beforePrevious, delta2);
-                meanDelta2 = Cv2.Mean(delta2).Val0;
+                Cv2.Absdiff(_gray, _beforePrevious, _delta2);
+                meanDelta2 = Cv2.Mean(_delta2).Val0;
             }
         }
 
         // The same per-cell arithmetic as the checks: spread, contrast, roughness, staleness.
-        var mean = cellMean.AsSpan<float>();
-        var sq = cellSq.AsSpan<float>();
-        var max = cellMax.AsSpan<byte>();
-        var min = cellMin.AsSpan<byte>();
-        var mdx = cellDx.AsSpan<float>();
-        var mdy = cellDy.AsSpan<float>();
-        var moved = history >= 1 ? cellChanged.AsSpan<float>() : [];
+        var mean = _cellMean.AsSpan<float>();
+        var sq = _cellSq.AsSpan<float>();
+        var max = _cellMax.AsSpan<byte>();
+        var min = _cellMin.AsSpan<byte>();
+        var mdx = _cellDx.AsSpan<float>();
+        var mdy = _cellDy.AsSpan<float>();
+        var moved = _history >= 1 ? _cellChanged.AsSpan<float>() : [];
         int textured = 0, moving = 0, stale = 0, checker = 0, noise = 0;
         for (var i = 0; i < grid.Width * grid.Height; i++)
         {
@@ -196,16 +196,16 @@ internal sealed class PlainLoop : IDisposable
         }
 
         Sink += tiledFraction + litFraction + modeFraction + solidity + meanDelta + meanDelta2 + changedFraction + meanLuma + textured + moving + stale + checker + noise;
-        (beforePrevious, previous, gray) = (previous, gray, beforePrevious);
-        history = Math.Min(2, history + 1);
+        (_beforePrevious, _previous, _gray) = (_previous, _gray, _beforePrevious);
+        _history = Math.Min(2, _history + 1);
     }
 
     public void Dispose()
     {
         foreach (var mat in new[]
                  {
-                     small, lit, flat, eroded, grayF, graySq, cellMean, cellSq, dx, dy, dxF, dyF, cellDx, cellDy, localMax, localMin, cellMax,
-                     cellMin, delta, changed, cellChanged, delta2, solid, cellKernel, gray, previous, beforePrevious, tile, labels, stats, centroids,
+                     _small, _lit, _flat, _eroded, _grayF, _graySq, _cellMean, _cellSq, _dx, _dy, _dxF, _dyF, _cellDx, _cellDy, _localMax, _localMin, _cellMax,
+                     _cellMin, _delta, _changed, _cellChanged, _delta2, _solid, _cellKernel, _gray, _previous, _beforePrevious, _tile, _labels, _stats, _centroids,
                  })
         {
             mat.Dispose();

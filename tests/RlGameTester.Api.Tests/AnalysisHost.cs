@@ -1,10 +1,9 @@
 extern alias analysis;
-
+using analysis::RlGameTester.Analysis.Rendering;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using analysis::RlGameTester.Analysis.Rendering;
 
 namespace RlGameTester.Api.Tests;
 

@@ -1,11 +1,10 @@
 extern alias analysis;
-
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using analysis::RlGameTester.Analysis.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using OpenCvSharp;
-using analysis::RlGameTester.Analysis.Rendering;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Metadata;

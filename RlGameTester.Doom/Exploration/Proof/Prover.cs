@@ -1,5 +1,5 @@
-using RlGameTester.Doom.Specials;
 using RlGameTester.Doom.Checks;
+using RlGameTester.Doom.Specials;
 
 namespace RlGameTester.Doom.Exploration.Proof;
 

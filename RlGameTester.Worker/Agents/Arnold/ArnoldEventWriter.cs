@@ -1,7 +1,7 @@
-using RawText = System.ReadOnlyMemory<byte>;
 using System.Runtime.InteropServices;
 using System.Text;
 using RlGameTester.Data.Events;
+using RawText = System.ReadOnlyMemory<byte>;
 
 namespace RlGameTester.Worker.Agents.Arnold;
 

@@ -1,9 +1,9 @@
-using RawText = System.ReadOnlyMemory<byte>;
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using RlGameTester.Data.Events;
 using RlGameTester.Worker.Agents;
+using RawText = System.ReadOnlyMemory<byte>;
 
 namespace RlGameTester.Worker.Agents.Arnold;
 

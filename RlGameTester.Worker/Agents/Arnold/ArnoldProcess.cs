@@ -1,6 +1,6 @@
-using RawText = System.ReadOnlyMemory<byte>;
 using System.Globalization;
 using RlGameTester.Data.Events;
+using RawText = System.ReadOnlyMemory<byte>;
 
 namespace RlGameTester.Worker.Agents.Arnold;
 

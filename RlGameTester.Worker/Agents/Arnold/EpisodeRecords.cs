@@ -1,7 +1,7 @@
-using RawText = System.ReadOnlyMemory<byte>;
 using System.Text;
 using System.Text.Json;
 using RlGameTester.Data.Events;
+using RawText = System.ReadOnlyMemory<byte>;
 
 namespace RlGameTester.Worker.Agents.Arnold;
 

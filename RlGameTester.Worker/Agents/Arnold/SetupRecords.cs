@@ -1,5 +1,5 @@
-using RawText = System.ReadOnlyMemory<byte>;
 using RlGameTester.Data.Events;
+using RawText = System.ReadOnlyMemory<byte>;
 
 namespace RlGameTester.Worker.Agents.Arnold;
 

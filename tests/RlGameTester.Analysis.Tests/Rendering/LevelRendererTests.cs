@@ -1,5 +1,4 @@
 using OpenCvSharp;
-using CvScalar = OpenCvSharp.Scalar;
 using RlGameTester.Analysis.Rendering;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
@@ -7,6 +6,7 @@ using RlGameTester.Doom.Metadata;
 using RlGameTester.Doom.Specials;
 using RlGameTester.TestSupport;
 using static RlGameTester.Analysis.Tests.Rendering.RenderedLevels;
+using CvScalar = OpenCvSharp.Scalar;
 
 namespace RlGameTester.Analysis.Tests.Rendering;
 

@@ -1,5 +1,5 @@
-using RlGameTester.Doom.Checks;
 using System.Globalization;
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;

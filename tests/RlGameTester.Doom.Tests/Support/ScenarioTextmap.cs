@@ -8,13 +8,13 @@ namespace RlGameTester.Doom.Tests.Support;
 /// </summary>
 internal sealed class ScenarioTextmap
 {
-    private readonly List<(string Name, byte[] Data)> lumps;
-    private readonly int textmapIndex;
+    private readonly List<(string Name, byte[] Data)> _lumps;
+    private readonly int _textmapIndex;
 
     private ScenarioTextmap(List<(string Name, byte[] Data)> lumps, int textmapIndex)
     {
-        this.lumps = lumps;
-        this.textmapIndex = textmapIndex;
+        _lumps = lumps;
+        _textmapIndex = textmapIndex;
         Text = Encoding.UTF8.GetString(lumps[textmapIndex].Data);
     }
 
@@ -30,8 +30,8 @@ internal sealed class ScenarioTextmap
 
     public byte[] ToWad()
     {
-        var copy = lumps.ToList();
-        copy[textmapIndex] = ("TEXTMAP", Encoding.UTF8.GetBytes(Text));
+        var copy = _lumps.ToList();
+        copy[_textmapIndex] = ("TEXTMAP", Encoding.UTF8.GetBytes(Text));
         return WadWriter.Write(copy);
     }
 

@@ -6,10 +6,10 @@ using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Wad;
-using Freedoom = RlGameTester.TestSupport.Fixtures;
 using RlGameTester.Worker.Agents;
 using RlGameTester.Worker.Agents.Explorer;
 using RlGameTester.Worker.Tests.Agents.Arnold;
+using Freedoom = RlGameTester.TestSupport.Fixtures;
 
 namespace RlGameTester.Worker.Tests.Agents;
 

@@ -22,7 +22,7 @@ internal sealed class ClipFactory(DoomGraphics graphics, int width, int height)
 {
     private static readonly string[] Weapons = ["SHTGA0", "PISGA0", "CHGGA0"];
 
-    private readonly SceneRenderer renderer = new(graphics);
+    private readonly SceneRenderer _renderer = new(graphics);
 
     public int Width { get; } = width;
 
@@ -64,7 +64,7 @@ internal sealed class ClipFactory(DoomGraphics graphics, int width, int height)
                 Weapon = chaingun ? (tick / 4 % 2 == 0 ? "CHGGA0" : "CHGGB0") : weapon,
                 Message = message,
             };
-            renderer.Render(buffer, world, camera, state);
+            _renderer.Render(buffer, world, camera, state);
             clip.Add(tick, buffer.Clone(), motion != Motion.Stand);
             for (var t = 0; t < tickStep; t++)
             {
@@ -491,13 +491,13 @@ internal sealed class ClipFactory(DoomGraphics graphics, int width, int height)
 
         // What the buffer held before: the view from a few degrees away, all walls drawn.
         var warmWorld = DoomWorld.Random(new Random(rng.Next()), graphics, 160, false);
-        renderer.Render(buffer, warmWorld, camera with { Angle = camera.Angle + 0.6 }, walk.State(0, weapon));
+        _renderer.Render(buffer, warmWorld, camera with { Angle = camera.Angle + 0.6 }, walk.State(0, weapon));
 
         var clip = new Clip(category, check);
         var tick = rng.Next(0, 5000);
         for (var i = 0; i < frames; i++)
         {
-            renderer.Render(buffer, world, camera, walk.State(tick, weapon) with { ClearColour = clear });
+            _renderer.Render(buffer, world, camera, walk.State(tick, weapon) with { ClearColour = clear });
             clip.Add(tick, buffer.Clone(), motion != Motion.Stand);
             for (var t = 0; t < step; t++)
             {
@@ -592,30 +592,30 @@ internal sealed class ClipFactory(DoomGraphics graphics, int width, int height)
     /// <summary>Moves the camera tic by tic and works out Doom's weapon and view bob from the speed.</summary>
     private sealed class Walker
     {
-        private readonly Motion motion;
-        private readonly double speed;
-        private readonly double turn;
+        private readonly Motion _motion;
+        private readonly double _speed;
+        private readonly double _turn;
 
         public Walker(Random rng, Motion motion, bool slow = false)
         {
-            this.motion = motion;
-            speed = (slow ? 0.04 : 0.08) + (rng.NextDouble() * (slow ? 0.06 : 0.16));
-            turn = (rng.NextDouble() < 0.5 ? -1 : 1) * ((slow ? 0.01 : 0.03) + (rng.NextDouble() * (slow ? 0.02 : 0.07)));
+            _motion = motion;
+            _speed = (slow ? 0.04 : 0.08) + (rng.NextDouble() * (slow ? 0.06 : 0.16));
+            _turn = (rng.NextDouble() < 0.5 ? -1 : 1) * ((slow ? 0.01 : 0.03) + (rng.NextDouble() * (slow ? 0.02 : 0.07)));
         }
 
-        private bool Moves => motion is Motion.Walk or Motion.Strafe or Motion.WalkTurn;
+        private bool Moves => _motion is Motion.Walk or Motion.Strafe or Motion.WalkTurn;
 
         public Camera Advance(Camera camera, DoomWorld world)
         {
-            var angle = camera.Angle + (motion is Motion.Turn or Motion.WalkTurn ? turn : 0);
+            var angle = camera.Angle + (_motion is Motion.Turn or Motion.WalkTurn ? _turn : 0);
             if (!Moves)
             {
                 return camera with { Angle = angle };
             }
 
-            var heading = motion == Motion.Strafe ? angle + (Math.PI / 2) : angle;
-            var nx = camera.X + (Math.Cos(heading) * speed);
-            var ny = camera.Y + (Math.Sin(heading) * speed);
+            var heading = _motion == Motion.Strafe ? angle + (Math.PI / 2) : angle;
+            var nx = camera.X + (Math.Cos(heading) * _speed);
+            var ny = camera.Y + (Math.Sin(heading) * _speed);
             var ahead = 0.35;
             if (world.IsSolid(nx + (Math.Cos(heading) * ahead), ny + (Math.Sin(heading) * ahead)))
             {
@@ -628,7 +628,7 @@ internal sealed class ClipFactory(DoomGraphics graphics, int width, int height)
 
         public ViewState State(int tick, string weapon)
         {
-            var units = speed * 64;
+            var units = _speed * 64;
             var bob = Moves ? Math.Min(16, units * units / 4) : 0;
             var phase = tick * 2 * Math.PI / 20;
             return new ViewState

@@ -21,7 +21,7 @@ internal sealed class DoomGraphics
 
     private static readonly Lazy<DoomGraphics> SharedInstance = new(() => new DoomGraphics());
 
-    private readonly ConcurrentDictionary<string, Picture> pictures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Picture> _pictures = new(StringComparer.OrdinalIgnoreCase);
 
     private DoomGraphics()
     {
@@ -46,20 +46,20 @@ internal sealed class DoomGraphics
 
     public IReadOnlyList<string> Flats { get; }
 
-    public Picture Texture(string name) => pictures.GetOrAdd("T:" + name, _ =>
+    public Picture Texture(string name) => _pictures.GetOrAdd("T:" + name, _ =>
     {
         var image = Doom2.RenderTexture(name) ?? throw new InvalidOperationException($"No texture {name}.");
         return new Picture(image.Width, image.Height, image.Rgb, image.Alpha, 0, 0);
     });
 
-    public Picture Flat(string name) => pictures.GetOrAdd("F:" + name, _ =>
+    public Picture Flat(string name) => _pictures.GetOrAdd("F:" + name, _ =>
     {
         var image = Doom2.RenderFlat(name) ?? throw new InvalidOperationException($"No flat {name}.");
         return new Picture(image.Width, image.Height, image.Rgb, null, 0, 0);
     });
 
     /// <summary>A patch, sprite or full-screen picture, from freedoom2 or else freedoom1.</summary>
-    public Picture Patch(string name) => pictures.GetOrAdd("P:" + name, _ =>
+    public Picture Patch(string name) => _pictures.GetOrAdd("P:" + name, _ =>
     {
         foreach (var set in new[] { Doom2, Doom1 })
         {

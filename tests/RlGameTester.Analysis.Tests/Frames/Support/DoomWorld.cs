@@ -50,15 +50,15 @@ internal sealed record WorldThing(double X, double Y, string Sprite);
 /// </summary>
 internal sealed class DoomWorld
 {
-    private readonly MapCell[] cells;
+    private readonly MapCell[] _cells;
 
     public DoomWorld(int size)
     {
         Size = size;
-        cells = new MapCell[size * size];
-        for (var i = 0; i < cells.Length; i++)
+        _cells = new MapCell[size * size];
+        for (var i = 0; i < _cells.Length; i++)
         {
-            cells[i] = new MapCell();
+            _cells[i] = new MapCell();
         }
     }
 
@@ -66,7 +66,7 @@ internal sealed class DoomWorld
 
     public List<WorldThing> Things { get; } = [];
 
-    public MapCell this[int x, int y] => cells[(Math.Clamp(y, 0, Size - 1) * Size) + Math.Clamp(x, 0, Size - 1)];
+    public MapCell this[int x, int y] => _cells[(Math.Clamp(y, 0, Size - 1) * Size) + Math.Clamp(x, 0, Size - 1)];
 
     public bool IsSolid(double x, double y) => x < 1 || y < 1 || x >= Size - 1 || y >= Size - 1 || this[(int)x, (int)y].Solid;
 

@@ -44,15 +44,15 @@ internal sealed class SceneRenderer(DoomGraphics graphics)
     private const double WallHeight = 128;
     private const double EyeHeight = 41;
 
-    private double[] depth = [];
+    private double[] _depth = [];
 
     public void Render(FrameBuffer frame, DoomWorld world, Camera camera, ViewState state)
     {
         var width = frame.Width;
         var viewRows = frame.ViewRows;
-        if (depth.Length != width)
+        if (_depth.Length != width)
         {
-            depth = new double[width];
+            _depth = new double[width];
         }
 
         if (state.ClearColour is { } clear)
@@ -76,7 +76,7 @@ internal sealed class SceneRenderer(DoomGraphics graphics)
             var rayY = dirY + (planeY * cameraX);
             var (distance, hit, front, along) = Cast(world, camera, rayX, rayY);
             var units = Math.Max(1, distance * 64);
-            depth[x] = units;
+            _depth[x] = units;
             var scale = half / units;
             var top = centreY - ((WallHeight - viewZ) * scale);
             var bottom = centreY + (viewZ * scale);
@@ -230,7 +230,7 @@ internal sealed class SceneRenderer(DoomGraphics graphics)
             var y1 = Math.Min(frame.ViewRows, (int)Math.Ceiling(top + (sprite.Height * scale)));
             for (var x = x0; x < x1; x++)
             {
-                if (depth[x] <= units)
+                if (_depth[x] <= units)
                 {
                     continue;
                 }
