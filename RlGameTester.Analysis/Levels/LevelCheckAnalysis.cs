@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Analysis.Rendering;
 using RlGameTester.Analysis.Reports;
@@ -82,7 +81,7 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
         Confidence = 1,
         PositionX = finding.X,
         PositionY = finding.Y,
-        ElementKind = JsonNamingPolicy.SnakeCaseLower.ConvertName(finding.Element.ToString()),
+        ElementKind = finding.Element.WireName(),
         ElementIndex = finding.Index,
         DetectedAt = now,
     };

@@ -9,24 +9,8 @@ namespace RlGameTester.Doom.Checks;
 /// using any needs a port that also survives those crashes (Boom substitutes a side for a line without one, and
 /// answers a door special on a one-sided line with an "oof").
 /// </summary>
-internal sealed class SourcePortFeatures
+internal sealed record SourcePortFeatures(int BoomLines, int ZDoomLines, int BoomSectors, int BoomThings)
 {
-    private SourcePortFeatures(int boomLines, int zdoomLines, int boomSectors, int boomThings)
-    {
-        BoomLines = boomLines;
-        ZDoomLines = zdoomLines;
-        BoomSectors = boomSectors;
-        BoomThings = boomThings;
-    }
-
-    public int BoomLines { get; }
-
-    public int ZDoomLines { get; }
-
-    public int BoomSectors { get; }
-
-    public int BoomThings { get; }
-
     public bool Any => BoomLines + ZDoomLines + BoomSectors + BoomThings > 0;
 
     /// <summary>The kind of port the features need.</summary>

@@ -10,7 +10,8 @@ public sealed class PositiveIdsTests(ApiFactory factory) : IClassFixture<ApiFact
     [Fact]
     public async Task EveryRouteWithAnIdAnswersAZeroOrNegativeIdWithTheSame400()
     {
-        _ = factory.CreateClient();
+        // Creating the client starts the server whose endpoints are listed.
+        using var client = factory.CreateClient();
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, e.RoutePattern)))
@@ -18,7 +19,6 @@ public sealed class PositiveIdsTests(ApiFactory factory) : IClassFixture<ApiFact
             .ToList();
         Assert.True(routes.Count >= 27, $"{routes.Count} routes with an id");
 
-        using var client = factory.CreateClient();
         foreach (var (method, pattern) in routes)
         {
             foreach (var id in (long[])[0, -7])
