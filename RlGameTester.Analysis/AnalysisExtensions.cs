@@ -6,6 +6,7 @@ using RlGameTester.Analysis.Reports;
 using RlGameTester.Analysis.Runs;
 using RlGameTester.Data.Frames;
 using RlGameTester.Messaging;
+using RlGameTester.Messaging.Jobs;
 
 namespace RlGameTester.Analysis;
 
@@ -18,12 +19,11 @@ internal static class AnalysisExtensions
         builder.AddRendering();
         builder.Services.AddOptions<IwadOptions>().BindConfiguration(IwadOptions.SectionName);
         builder.Services.AddSingleton<Iwads>();
-        builder.Services.AddScoped<RunAnalysis>();
         builder.Services.TryAddSingleton<RunFrameStore>();
-        builder.Services.AddScoped<RunFrameAnalysis>();
-        builder.Services.AddScoped<LevelCheckAnalysis>();
         builder.AddReports();
-        builder.AddJobHandler<AnalysisJobHandler>(Queues.Analysis);
+        builder.AddJobHandler<AnalyseRun, RunAnalysis>();
+        builder.AddJobHandler<AnalyseFrames, RunFrameAnalysis>();
+        builder.AddJobHandler<CheckWad, LevelCheckAnalysis>();
         return builder;
     }
 }

@@ -5,6 +5,8 @@ using RlGameTester.Analysis.Reports;
 using RlGameTester.Data;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Frames;
+using RlGameTester.Messaging.Jobs;
+using RlGameTester.Messaging.Queue;
 
 namespace RlGameTester.Analysis.Frames;
 
@@ -17,13 +19,16 @@ namespace RlGameTester.Analysis.Frames;
 /// </summary>
 internal sealed partial class RunFrameAnalysis(
     RlgtDbContext db, RunFrameStore store, IOptions<FrameCheckOptions> options, TimeProvider clock, ILogger<RunFrameAnalysis> logger,
-    ReportWriter? reports = null)
+    ReportWriter? reports = null) : IJobHandler<AnalyseFrames>
 {
     /// <summary>First key of the advisory lock that serialises the frame analyses of one run ("FRMS").</summary>
     private const int LockClass = 0x46524D53;
 
     /// <summary>Frames downloaded ahead of the one being checked: blob reads overlap the pixel work.</summary>
     private const int ReadAhead = 8;
+
+    Task IJobHandler<AnalyseFrames>.HandleAsync(AnalyseFrames job, JobLease lease, CancellationToken cancellationToken) =>
+        AnalyseAsync(job.RunId, cancellationToken);
 
     public async Task AnalyseAsync(long runId, CancellationToken cancellationToken)
     {

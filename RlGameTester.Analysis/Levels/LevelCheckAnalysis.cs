@@ -9,6 +9,8 @@ using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Resources;
 using RlGameTester.Doom.Wad;
+using RlGameTester.Messaging.Jobs;
+using RlGameTester.Messaging.Queue;
 
 namespace RlGameTester.Analysis.Levels;
 
@@ -18,7 +20,11 @@ namespace RlGameTester.Analysis.Levels;
 /// (<paramref name="reports"/>: null only where a test checks the levels alone).
 /// </summary>
 internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blobs, Iwads iwads, LevelImages images, TimeProvider clock, ILogger<LevelCheckAnalysis> logger, ReportWriter? reports = null)
+    : IJobHandler<CheckWad>
 {
+    Task IJobHandler<CheckWad>.HandleAsync(CheckWad job, JobLease lease, CancellationToken cancellationToken) =>
+        CheckAsync(job.FileHash, cancellationToken);
+
     public async Task CheckAsync(string fileHash, CancellationToken cancellationToken)
     {
         var maps = await db.Maps.AsNoTracking().Where(m => m.FileHash == fileHash)

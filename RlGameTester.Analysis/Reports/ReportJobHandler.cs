@@ -1,39 +1,35 @@
 using RlGameTester.Data.Reports;
+using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 
 namespace RlGameTester.Analysis.Reports;
 
 /// <summary>
-/// Report requests from the Api: rewrite now (<c>POST /api/runs/{id}/report</c>, <c>POST /api/maps/{id}/report</c>), or
+/// Report jobs from the Api: rewrite now (<c>POST /api/runs/{id}/report</c>, <c>POST /api/maps/{id}/report</c>), or
 /// rewrite if the evidence changed (a cited bug was deleted).
 /// </summary>
-internal sealed partial class ReportJobHandler(ReportWriter writer, ILogger<ReportJobHandler> logger) : IJobHandler
+internal sealed partial class ReportJobHandler(ReportWriter writer, ILogger<ReportJobHandler> logger)
+    : IJobHandler<WriteRunReport>, IJobHandler<WriteMapReport>
 {
-    public string Queue => ReportRequest.Queue;
-
-    public async Task HandleAsync(JobLease lease, CancellationToken cancellationToken)
+    public async Task HandleAsync(WriteRunReport job, JobLease lease, CancellationToken cancellationToken)
     {
-        var request = ReportRequest.FromJson(lease.Payload)
-            ?? throw new InvalidOperationException($"Report request {lease.EntryId} is empty.");
-        var trigger = request.EvidenceChanged ? ReportTrigger.RunAnalysed : ReportTrigger.Requested;
-        var report = request.Subject == ReportSubject.Run
-            ? await writer.WriteRunReportAsync(request.Id, trigger, cancellationToken)
-            : await writer.WriteMapReportAsync(request.Id, trigger, cancellationToken);
-        if (report is null)
+        if (await writer.WriteRunReportAsync(job.RunId, Trigger(job.EvidenceChanged), cancellationToken) is null)
         {
-            LogGone(logger, request.Subject.ToString(), request.Id);
+            LogGone(logger, ReportSubject.Run, job.RunId);
         }
     }
 
-    public Task OnDeadLetteredAsync(JobLease lease, string error, CancellationToken cancellationToken)
+    public async Task HandleAsync(WriteMapReport job, JobLease lease, CancellationToken cancellationToken)
     {
-        LogGaveUp(logger, lease.EntryId, error);
-        return Task.CompletedTask;
+        if (await writer.WriteMapReportAsync(job.MapId, Trigger(job.EvidenceChanged), cancellationToken) is null)
+        {
+            LogGone(logger, ReportSubject.Map, job.MapId);
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Subject} {Id} is gone; no report to write")]
-    private static partial void LogGone(ILogger logger, string subject, long id);
+    // A rewrite because the evidence changed is written as after an analysis; one asked for, as asked.
+    private static ReportTrigger Trigger(bool evidenceChanged) => evidenceChanged ? ReportTrigger.RunAnalysed : ReportTrigger.Requested;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up report request {EntryId}: {Error}")]
-    private static partial void LogGaveUp(ILogger logger, string entryId, string error);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Subject} {Id} is gone; no report to write")]
+    private static partial void LogGone(ILogger logger, ReportSubject subject, long id);
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using RlGameTester.Data.Reports;
 using RlGameTester.Messaging;
+using RlGameTester.Messaging.Jobs;
 
 namespace RlGameTester.Analysis.Reports;
 
@@ -9,7 +9,7 @@ internal static class ReportsExtensions
 {
     /// <summary>
     /// Binds <see cref="ReportOptions"/> (validated on start), connects the LLM when the <c>llm</c> connection string
-    /// is set (a malformed one stops the service at start, saying what is wrong), and takes report requests from the
+    /// is set (a malformed one stops the service at start, saying what is wrong), and takes report jobs from the
     /// <c>reports</c> queue.
     /// </summary>
     public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
@@ -30,7 +30,8 @@ internal static class ReportsExtensions
         builder.Services.AddSingleton<LlmReportAuthor>();
         builder.Services.AddScoped<EvidenceReader>();
         builder.Services.AddScoped<ReportWriter>();
-        builder.AddJobHandler<ReportJobHandler>(ReportRequest.Queue);
+        builder.AddJobHandler<WriteRunReport, ReportJobHandler>();
+        builder.AddJobHandler<WriteMapReport, ReportJobHandler>();
         return builder;
     }
 }

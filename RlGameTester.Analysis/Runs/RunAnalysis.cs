@@ -6,6 +6,8 @@ using RlGameTester.Analysis.Reports;
 using RlGameTester.Data;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Metrics;
+using RlGameTester.Messaging.Jobs;
+using RlGameTester.Messaging.Queue;
 
 namespace RlGameTester.Analysis.Runs;
 
@@ -16,7 +18,11 @@ namespace RlGameTester.Analysis.Runs;
 /// test checks the analysis alone).
 /// </summary>
 internal sealed partial class RunAnalysis(RlgtDbContext db, RunImages images, TimeProvider clock, ILogger<RunAnalysis> logger, ReportWriter? reports = null)
+    : IJobHandler<AnalyseRun>
 {
+    Task IJobHandler<AnalyseRun>.HandleAsync(AnalyseRun job, JobLease lease, CancellationToken cancellationToken) =>
+        AnalyseAsync(job.RunId, cancellationToken);
+
     public async Task AnalyseAsync(long runId, CancellationToken cancellationToken)
     {
         var run = await db.Runs.AsNoTracking().Where(r => r.Id == runId).Select(r => new { r.Id, r.MapId }).FirstOrDefaultAsync(cancellationToken);

@@ -5,6 +5,7 @@ using RlGameTester.Api.Infrastructure;
 using RlGameTester.Data;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Reports;
+using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 using StackExchange.Redis;
 
@@ -248,10 +249,11 @@ public static partial class BugsApi
 
         foreach (var report in citing)
         {
-            var request = new ReportRequest(report.Subject, report.RunId ?? report.MapId, EvidenceChanged: true);
             try
             {
-                await queue.EnqueueAsync(ReportRequest.Queue, ReportRequest.Type, request.ToJson(), cancellationToken);
+                _ = report.Subject == ReportSubject.Run
+                    ? await queue.EnqueueAsync(new WriteRunReport(report.RunId!.Value, EvidenceChanged: true), cancellationToken)
+                    : await queue.EnqueueAsync(new WriteMapReport(report.MapId, EvidenceChanged: true), cancellationToken);
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +9,7 @@ using RlGameTester.Api.Infrastructure;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Frames;
-using RlGameTester.Messaging;
+using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 
 namespace RlGameTester.Api.Frames;
@@ -110,8 +109,7 @@ public static class FramesApi
         }
 
         await StoreAsync(id, read, existing, store, cancellationToken);
-        var jobId = await queue.EnqueueAsync(Queues.Analysis, AnalysisJob.Type,
-            JsonSerializer.Serialize(new AnalysisJob(AnalysisJob.Frames, RunId: id), MessagingJson.Default.AnalysisJob), cancellationToken);
+        var jobId = await queue.EnqueueAsync(new AnalyseFrames(id), cancellationToken);
 
         var frames = read.Frames;
         var existingTicks = existing.Select(f => f.Tick).ToHashSet();

@@ -10,7 +10,7 @@ using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Metadata;
 using RlGameTester.Doom.Wad;
-using RlGameTester.Messaging;
+using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 
 namespace RlGameTester.Api.Maps;
@@ -82,8 +82,7 @@ internal sealed class WadIngestion(RlgtDbContext db, BlobStore blobs, RedisJobQu
             return new WadIngestionResult(await MapsOfAsync(hash, cancellationToken), Created: false, Rejection: null);
         }
 
-        await queue.EnqueueAsync(Queues.Analysis, AnalysisJob.Type,
-            JsonSerializer.Serialize(new AnalysisJob(AnalysisJob.Wad, FileHash: hash), MessagingJson.Default.AnalysisJob), cancellationToken);
+        await queue.EnqueueAsync(new CheckWad(hash), cancellationToken);
         return new WadIngestionResult(maps, Created: true, Rejection: null);
     }
 

@@ -6,6 +6,7 @@ using RlGameTester.Api.Infrastructure;
 using RlGameTester.Data;
 using RlGameTester.Data.Reports;
 using RlGameTester.Data.Runs;
+using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 
 namespace RlGameTester.Api.Reports;
@@ -143,7 +144,7 @@ public static class ReportsApi
         }
 
         var current = await db.Reports.AsNoTracking().Where(r => r.RunId == id).Select(r => (DateTime?)r.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        return await QueueAsync(queue, new ReportRequest(ReportSubject.Run, id), $"/api/runs/{id}/report", current, $"Run {id}'s report", cancellationToken);
+        return await QueueAsync(queue, new WriteRunReport(id), ReportSubject.Run, id, $"/api/runs/{id}/report", current, $"Run {id}'s report", cancellationToken);
     }
 
     internal static async Task<Results<Accepted<ReportQueuedResponse>, ProblemHttpResult, ValidationProblem>> RewriteMapReport(
@@ -156,17 +157,18 @@ public static class ReportsApi
 
         var current = await db.Reports.AsNoTracking().Where(r => r.Subject == ReportSubject.Map && r.MapId == id)
             .Select(r => (DateTime?)r.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        return await QueueAsync(queue, new ReportRequest(ReportSubject.Map, id), $"/api/maps/{id}/report", current, $"Map {id}'s report", cancellationToken);
+        return await QueueAsync(queue, new WriteMapReport(id), ReportSubject.Map, id, $"/api/maps/{id}/report", current, $"Map {id}'s report", cancellationToken);
     }
 
-    private static async Task<Accepted<ReportQueuedResponse>> QueueAsync(
-        RedisJobQueue queue, ReportRequest request, string url, DateTime? current, string what, CancellationToken cancellationToken)
+    private static async Task<Accepted<ReportQueuedResponse>> QueueAsync<TJob>(
+        RedisJobQueue queue, TJob job, ReportSubject subject, long id, string url, DateTime? current, string what, CancellationToken cancellationToken)
+        where TJob : class, IJob<TJob>
     {
-        var jobId = await queue.EnqueueAsync(ReportRequest.Queue, ReportRequest.Type, request.ToJson(), cancellationToken);
+        var jobId = await queue.EnqueueAsync(job, cancellationToken);
         return TypedResults.Accepted(url, new ReportQueuedResponse
         {
-            Subject = request.Subject,
-            Id = request.Id,
+            Subject = subject,
+            Id = id,
             JobId = jobId,
             ReportUrl = url,
             ReplacesReportOf = current,

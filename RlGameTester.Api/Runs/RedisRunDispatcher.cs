@@ -1,5 +1,4 @@
-using System.Text.Json;
-using RlGameTester.Messaging;
+using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 using RlGameTester.Messaging.Runs;
 
@@ -10,13 +9,13 @@ internal sealed class RedisRunDispatcher(RedisJobQueue queue, RunChannels channe
 {
     public async Task<string> DispatchAsync(long runId, CancellationToken cancellationToken)
     {
-        await EnqueueAsync(new RunJob(runId, RunJob.Play), cancellationToken);
+        await EnqueueAsync(new PlayRun(runId), runId, cancellationToken);
         return $"run-{runId}";
     }
 
     public async Task<string> DispatchLogImportAsync(long runId, string logBlob, CancellationToken cancellationToken)
     {
-        await EnqueueAsync(new RunJob(runId, RunJob.ImportLog, logBlob), cancellationToken);
+        await EnqueueAsync(new ImportRunLog(runId, logBlob), runId, cancellationToken);
         return $"run-{runId}-log";
     }
 
@@ -26,9 +25,9 @@ internal sealed class RedisRunDispatcher(RedisJobQueue queue, RunChannels channe
         await channels.PublishProgressAsync(new RunProgress { RunId = runId, Status = "cancelled", Message = "Cancelled", UpdatedAt = clock.GetUtcNow() });
     }
 
-    private async Task EnqueueAsync(RunJob job, CancellationToken cancellationToken)
+    private async Task EnqueueAsync<TJob>(TJob job, long runId, CancellationToken cancellationToken) where TJob : class, IJob<TJob>
     {
-        await queue.EnqueueAsync(Queues.Runs, RunJob.Type, JsonSerializer.Serialize(job, MessagingJson.Default.RunJob), cancellationToken);
-        await channels.PublishProgressAsync(new RunProgress { RunId = job.RunId, Status = "running", Message = "Queued for a worker", UpdatedAt = clock.GetUtcNow() });
+        await queue.EnqueueAsync(job, cancellationToken);
+        await channels.PublishProgressAsync(new RunProgress { RunId = runId, Status = "running", Message = "Queued for a worker", UpdatedAt = clock.GetUtcNow() });
     }
 }

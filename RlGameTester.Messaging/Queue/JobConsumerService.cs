@@ -7,16 +7,22 @@ using Microsoft.Extensions.Logging;
 namespace RlGameTester.Messaging.Queue;
 
 /// <summary>
-/// Consumes every registered handler's queue: takes a job, heartbeats it while the handler works,
-/// acknowledges it on success, fails it (retry or dead letter) on error. A failed iteration is logged and
-/// the loop goes on. Each job gets a DI scope of its own and a trace span.
+/// Consumes every queue a registered handler's job type goes on: takes a job, hands it to the handler of its type,
+/// heartbeats it while the handler works, acknowledges it on success, fails it (retry or dead letter) on error. A job
+/// of a type no handler here takes fails the same way (in a rolling deployment another version's consumer may take it
+/// on a retry). A failed iteration is logged and the loop goes on. Each job gets a DI scope of its own and a trace span.
 /// </summary>
 public sealed partial class JobConsumerService(
     IServiceScopeFactory scopes,
     RedisJobQueue queue,
-    IEnumerable<JobHandlerRegistration> registrations,
+    IEnumerable<JobRoute> routes,
     ILogger<JobConsumerService> logger) : BackgroundService
 {
+    // Registration refuses a second handler for a job type, so each (queue, type) has one route.
+    private readonly Dictionary<string, Dictionary<string, JobRoute>> _routes = routes
+        .GroupBy(r => r.Queue)
+        .ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Type));
+
     public static readonly ActivitySource ActivitySource = new("RlGameTester.Messaging");
     private static readonly Meter Meter = new("RlGameTester.Messaging");
     private static readonly Counter<long> JobsProcessed = Meter.CreateCounter<long>("rlgt.jobs.processed", "{job}", "Jobs handled, by queue and outcome.");
@@ -25,22 +31,22 @@ public sealed partial class JobConsumerService(
     public string ConsumerName { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(registrations.Select(registration => ConsumeAsync(registration, stoppingToken)));
+        Task.WhenAll(_routes.Select(queueRoutes => ConsumeAsync(queueRoutes.Key, queueRoutes.Value, stoppingToken)));
 
-    private async Task ConsumeAsync(JobHandlerRegistration registration, CancellationToken stoppingToken)
+    private async Task ConsumeAsync(string queueName, Dictionary<string, JobRoute> routesByType, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var lease = await queue.TakeAsync(registration.Queue, ConsumerName, stoppingToken);
+                var lease = await queue.TakeAsync(queueName, ConsumerName, stoppingToken);
                 if (lease is null)
                 {
                     await Task.Delay(queue.Options.PollInterval, stoppingToken);
                     continue;
                 }
 
-                await ProcessAsync(registration, lease, stoppingToken);
+                await ProcessAsync(routesByType.GetValueOrDefault(lease.Type), lease, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -48,13 +54,13 @@ public sealed partial class JobConsumerService(
             }
             catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
             {
-                LogQueueUnavailable(logger, registration.Queue, e);
+                LogQueueUnavailable(logger, queueName, e);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
     }
 
-    private async Task ProcessAsync(JobHandlerRegistration registration, JobLease lease, CancellationToken stoppingToken)
+    private async Task ProcessAsync(JobRoute? route, JobLease lease, CancellationToken stoppingToken)
     {
         using var activity = ActivitySource.StartActivity($"job {lease.Queue}", ActivityKind.Consumer);
         activity?.SetTag("rlgt.job.type", lease.Type);
@@ -66,8 +72,12 @@ public sealed partial class JobConsumerService(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var handler = (IJobHandler)scope.ServiceProvider.GetRequiredService(registration.HandlerType);
-            await handler.HandleAsync(lease, stoppingToken);
+            if (route is null)
+            {
+                throw new NotSupportedException($"No handler in this service takes '{lease.Type}' jobs from the {lease.Queue} queue.");
+            }
+
+            await route.HandleAsync(scope.ServiceProvider, lease, stoppingToken);
             await heartbeatStop.CancelAsync();
             await heartbeat;
             await queue.AcknowledgeAsync(lease);
@@ -95,11 +105,10 @@ public sealed partial class JobConsumerService(
             var dead = await queue.FailAsync(lease, error);
             JobsProcessed.Add(1, new("queue", lease.Queue), new("outcome", dead ? "dead_letter" : "retry"));
             LogFailed(logger, lease.Queue, lease.EntryId, lease.Attempt, dead, e);
-            if (dead)
+            if (dead && route is not null)
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var handler = (IJobHandler)scope.ServiceProvider.GetRequiredService(registration.HandlerType);
-                await handler.OnDeadLetteredAsync(lease, error, stoppingToken);
+                await route.DeadLetteredAsync(scope.ServiceProvider, lease, error, stoppingToken);
             }
         }
     }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
+using RlGameTester.Messaging.Jobs;
 using StackExchange.Redis;
 
 namespace RlGameTester.Messaging.Queue;
@@ -27,8 +29,11 @@ public sealed class RedisJobQueue(IConnectionMultiplexer redis, IOptions<JobQueu
 
     public static RedisKey DeadLetterKey(string queue) => $"rlgt:dead:{queue}";
 
-    /// <summary>Adds a job; returns its entry id.</summary>
-    public async Task<string> EnqueueAsync(string queue, string type, string payload, CancellationToken cancellationToken = default)
+    /// <summary>Adds a job to the queue it names; returns its entry id.</summary>
+    public Task<string> EnqueueAsync<TJob>(TJob job, CancellationToken cancellationToken = default) where TJob : class, IJob<TJob> =>
+        EnqueueAsync(TJob.Queue, TJob.Type, JsonSerializer.Serialize(job, TJob.Json), cancellationToken);
+
+    private async Task<string> EnqueueAsync(string queue, string type, string payload, CancellationToken cancellationToken)
     {
         await EnsureGroupAsync(queue);
         cancellationToken.ThrowIfCancellationRequested();

@@ -7,7 +7,7 @@ using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Events;
 using RlGameTester.Data.Runs;
-using RlGameTester.Messaging;
+using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 using RlGameTester.Messaging.Runs;
 using RlGameTester.Worker.Agents;
@@ -33,19 +33,31 @@ internal sealed partial class RunJobHandler(
     RedisJobQueue queue,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
-    ILogger<RunJobHandler> logger) : IJobHandler
+    ILogger<RunJobHandler> logger) : IJobHandler<PlayRun>, IJobHandler<ImportRunLog>
 {
-    public string Queue => Queues.Runs;
+    /// <summary>What a job does with the run it took: play it with its agent in a work folder, or import a log into it.</summary>
+    private delegate Task<AgentResult> RunWork(Data.Runs.Run run, string folder, RunEventSink sink, CancellationToken cancellationToken);
 
-    public async Task HandleAsync(JobLease lease, CancellationToken cancellationToken)
+    public Task HandleAsync(PlayRun job, JobLease lease, CancellationToken cancellationToken) =>
+        // The agent writes frames into its folder; they are stored before the run ends.
+        TakeRunAsync(job.RunId, PlayAsync, storesFrames: true, cancellationToken);
+
+    public Task HandleAsync(ImportRunLog job, JobLease lease, CancellationToken cancellationToken) =>
+        TakeRunAsync(job.RunId, (run, _, sink, token) => ImportLogAsync(run, job.LogBlob, sink, token), storesFrames: false, cancellationToken);
+
+    public Task OnDeadLetteredAsync(PlayRun job, JobLease lease, string error, CancellationToken cancellationToken) =>
+        FailRunAsync(job.RunId, lease, error, cancellationToken);
+
+    public Task OnDeadLetteredAsync(ImportRunLog job, JobLease lease, string error, CancellationToken cancellationToken) =>
+        FailRunAsync(job.RunId, lease, error, cancellationToken);
+
+    private async Task TakeRunAsync(long runId, RunWork work, bool storesFrames, CancellationToken cancellationToken)
     {
-        var job = JsonSerializer.Deserialize(lease.Payload, MessagingJson.Default.RunJob)
-            ?? throw new InvalidOperationException($"Job {lease.EntryId} has no run.");
-        var run = await db.Runs.AsNoTracking().Include(r => r.Map).FirstOrDefaultAsync(r => r.Id == job.RunId, cancellationToken);
+        var run = await db.Runs.AsNoTracking().Include(r => r.Map).FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null || run.Status != RunStatus.Running)
         {
             // Deleted, cancelled or finished while queued: nothing to do.
-            LogSkipped(logger, job.RunId, run?.Status.ToString() ?? "deleted");
+            LogSkipped(logger, runId, run?.Status.ToString() ?? "deleted");
             return;
         }
 
@@ -62,12 +74,10 @@ internal sealed partial class RunJobHandler(
         await channels.PublishProgressAsync(sink.Progress("running", $"Taken by the worker (attempt {attempt})"));
         try
         {
-            var result = job.Kind == RunJob.ImportLog
-                ? await ImportLogAsync(run, job, sink, cancellation.Token)
-                : await PlayAsync(run, folder, sink, cancellation.Token);
+            var result = await work(run, folder, sink, cancellation.Token);
             await sink.FlushAsync(CancellationToken.None);
             // Frames the agent wrote (a crashed agent's too: they may show why) are stored before the run ends.
-            var frames = job.Kind == RunJob.ImportLog ? default : await frameUpload.UploadAsync(run.Id, attempt, folder, sink.EnsureOwnerAsync, cancellation.Token);
+            var frames = !storesFrames ? default : await frameUpload.UploadAsync(run.Id, attempt, folder, sink.EnsureOwnerAsync, cancellation.Token);
             await FinishAsync(run, result, sink, frames.Changed, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellation.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -86,19 +96,13 @@ internal sealed partial class RunJobHandler(
         }
     }
 
-    public async Task OnDeadLetteredAsync(JobLease lease, string error, CancellationToken cancellationToken)
+    private async Task FailRunAsync(long runId, JobLease lease, string error, CancellationToken cancellationToken)
     {
-        var job = JsonSerializer.Deserialize(lease.Payload, MessagingJson.Default.RunJob);
-        if (job is null)
-        {
-            return;
-        }
-
         var reason = $"The worker gave up after {lease.Attempt} attempt(s): {error}";
-        var outcome = await RunLifecycle.ApplyAsync(db, job.RunId, RunTransition.Fail, clock.GetUtcNow().UtcDateTime, new TransitionDetails(ErrorMessage: reason), cancellationToken);
+        var outcome = await RunLifecycle.ApplyAsync(db, runId, RunTransition.Fail, clock.GetUtcNow().UtcDateTime, new TransitionDetails(ErrorMessage: reason), cancellationToken);
         if (outcome.Applied)
         {
-            await channels.PublishProgressAsync(new RunProgress { RunId = job.RunId, Status = "failed", Message = reason, UpdatedAt = clock.GetUtcNow() });
+            await channels.PublishProgressAsync(new RunProgress { RunId = runId, Status = "failed", Message = reason, UpdatedAt = clock.GetUtcNow() });
         }
     }
 
@@ -163,12 +167,12 @@ internal sealed partial class RunJobHandler(
         return null;
     }
 
-    private async Task<AgentResult> ImportLogAsync(Data.Runs.Run run, RunJob job, RunEventSink sink, CancellationToken cancellationToken)
+    private async Task<AgentResult> ImportLogAsync(Data.Runs.Run run, string logBlob, RunEventSink sink, CancellationToken cancellationToken)
     {
-        await using var log = job.LogBlob is null ? null : await blobs.OpenReadAsync(BlobStore.Logs, job.LogBlob, cancellationToken);
+        await using var log = await blobs.OpenReadAsync(BlobStore.Logs, logBlob, cancellationToken);
         if (log is null)
         {
-            return new AgentResult(false, $"The uploaded log '{job.LogBlob}' is no longer in blob storage.");
+            return new AgentResult(false, $"The uploaded log '{logBlob}' is no longer in blob storage.");
         }
 
         var parser = new ArnoldLogParser(run.StartedAt);
@@ -219,8 +223,7 @@ internal sealed partial class RunJobHandler(
         // A run that recorded nothing (an agent that never started) has nothing to analyse: no metrics beat misleading ones.
         if (outcome.Applied && sink.Written > 0)
         {
-            await queue.EnqueueAsync(Queues.Analysis, AnalysisJob.Type,
-                JsonSerializer.Serialize(new AnalysisJob(AnalysisJob.Run, RunId: run.Id), MessagingJson.Default.AnalysisJob), cancellationToken);
+            await queue.EnqueueAsync(new AnalyseRun(run.Id), cancellationToken);
         }
         else
         {
@@ -229,8 +232,7 @@ internal sealed partial class RunJobHandler(
 
         if (outcome.Applied && framesChanged)
         {
-            await queue.EnqueueAsync(Queues.Analysis, AnalysisJob.Type,
-                JsonSerializer.Serialize(new AnalysisJob(AnalysisJob.Frames, RunId: run.Id), MessagingJson.Default.AnalysisJob), cancellationToken);
+            await queue.EnqueueAsync(new AnalyseFrames(run.Id), cancellationToken);
         }
 
         await channels.PublishProgressAsync(sink.Progress(status, result.Succeeded ? "Finished" : result.FailureReason));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RlGameTester.Data.Frames;
 using RlGameTester.Messaging;
+using RlGameTester.Messaging.Jobs;
 
 namespace RlGameTester.Worker.Runs;
 
@@ -13,7 +14,8 @@ internal static class RunPlayingExtensions
         builder.Services.AddSingleton<RunCancellations>();
         builder.Services.TryAddSingleton<RunFrameStore>();
         builder.Services.AddSingleton<FrameFolderUpload>();
-        builder.AddJobHandler<RunJobHandler>(Queues.Runs);
+        builder.AddJobHandler<PlayRun, RunJobHandler>();
+        builder.AddJobHandler<ImportRunLog, RunJobHandler>();
         return builder;
     }
 }

@@ -9,7 +9,7 @@ using RlGameTester.Data.Blobs;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Metadata;
 using RlGameTester.Doom.Wad;
-using RlGameTester.Messaging;
+using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 using RlGameTester.TestSupport;
 using CvScalar = OpenCvSharp.Scalar;
@@ -141,8 +141,7 @@ public sealed class ImagesApiTests(ApiWithAnalysis services) : IClassFixture<Api
     }
 
     private async Task QueueRunAnalysisAsync(long runId) =>
-        await services.Api.Services.GetRequiredService<RedisJobQueue>().EnqueueAsync(Queues.Analysis, AnalysisJob.Type,
-            JsonSerializer.Serialize(new AnalysisJob(AnalysisJob.Run, RunId: runId), MessagingJson.Default.AnalysisJob), Token);
+        await services.Api.Services.GetRequiredService<RedisJobQueue>().EnqueueAsync(new AnalyseRun(runId), Token);
 
     /// <summary>Asks until the Analysis service has drawn the image; every answer before that must be a 404 that says to retry.</summary>
     private async Task<HttpResponseMessage> WaitForImageAsync(string url)

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using RlGameTester.Data;
 using RlGameTester.Data.Reports;
 using RlGameTester.Data.Runs;
+using RlGameTester.Messaging;
+using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 
 namespace RlGameTester.Api.Tests;
@@ -140,13 +142,13 @@ public sealed class ReportsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal($"/api/runs/{runId}/report", accepted.Headers.Location?.ToString());
         Assert.Equal($"/api/runs/{runId}/report", body["report_url"]!.GetValue<string>());
         Assert.Equal(stored.CreatedAt, body["replaces_report_of"]!.GetValue<DateTime>().ToUniversalTime());
-        Assert.Equal(new ReportRequest(ReportSubject.Run, runId), await TakeQueuedAsync(body["job_id"]!.GetValue<string>()));
+        Assert.Equal(new WriteRunReport(runId), (await TakeQueuedAsync(body["job_id"]!.GetValue<string>()))?.Read<WriteRunReport>());
 
         var map = await _client.PostAsync($"/api/maps/{mapId}/report", null, Token);
         var mapBody = await map.ReadJsonAsync();
         Assert.Equal(HttpStatusCode.Accepted, map.StatusCode);
         Assert.Null(mapBody["replaces_report_of"]);
-        Assert.Equal(new ReportRequest(ReportSubject.Map, mapId), await TakeQueuedAsync(mapBody["job_id"]!.GetValue<string>()));
+        Assert.Equal(new WriteMapReport(mapId), (await TakeQueuedAsync(mapBody["job_id"]!.GetValue<string>()))?.Read<WriteMapReport>());
 
         await _client.PostAsync("/api/runs/987654/report", null, Token).ExpectProblemAsync(HttpStatusCode.NotFound);
         await _client.PostAsync("/api/maps/987654/report", null, Token).ExpectProblemAsync(HttpStatusCode.NotFound);
@@ -164,12 +166,12 @@ public sealed class ReportsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/bugs/{cited}", Token)).StatusCode);
         var queued = await TakeAllQueuedAsync();
-        Assert.Contains(new ReportRequest(ReportSubject.Run, runId, EvidenceChanged: true), queued);
-        Assert.Contains(new ReportRequest(ReportSubject.Map, mapId, EvidenceChanged: true), queued);
+        Assert.Contains(new WriteRunReport(runId, EvidenceChanged: true), queued.Select(l => l.TryRead<WriteRunReport>()));
+        Assert.Contains(new WriteMapReport(mapId, EvidenceChanged: true), queued.Select(l => l.TryRead<WriteMapReport>()));
 
         // A bug no report cites queues nothing.
         Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/bugs/{uncited}", Token)).StatusCode);
-        Assert.DoesNotContain(await TakeAllQueuedAsync(), r => r.Id == runId || r.Id == mapId);
+        Assert.DoesNotContain(await TakeAllQueuedAsync(), l => l.TryRead<WriteRunReport>()?.RunId == runId || l.TryRead<WriteMapReport>()?.MapId == mapId);
     }
 
     [Fact]
@@ -252,26 +254,26 @@ public sealed class ReportsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     /// <summary>Takes every job waiting on the reports queue.</summary>
-    private async Task<List<ReportRequest>> TakeAllQueuedAsync()
+    private async Task<List<JobLease>> TakeAllQueuedAsync()
     {
         var queue = factory.Services.GetRequiredService<RedisJobQueue>();
-        var taken = new List<ReportRequest>();
-        while (await queue.TakeAsync(ReportRequest.Queue, "reports-api-tests", Token) is { } lease)
+        var taken = new List<JobLease>();
+        while (await queue.TakeAsync(Queues.Reports, "reports-api-tests", Token) is { } lease)
         {
             await queue.AcknowledgeAsync(lease);
-            taken.Add(ReportRequest.FromJson(lease.Payload)!);
+            taken.Add(lease);
         }
 
         return taken;
     }
 
     /// <summary>Takes jobs off the reports queue until the one with this entry id (other tests queue theirs too).</summary>
-    private async Task<ReportRequest?> TakeQueuedAsync(string entryId)
+    private async Task<JobLease?> TakeQueuedAsync(string entryId)
     {
         var queue = factory.Services.GetRequiredService<RedisJobQueue>();
         for (var i = 0; i < 20; i++)
         {
-            var lease = await queue.TakeAsync(ReportRequest.Queue, "reports-api-tests", Token);
+            var lease = await queue.TakeAsync(Queues.Reports, "reports-api-tests", Token);
             if (lease is null)
             {
                 break;
@@ -280,8 +282,7 @@ public sealed class ReportsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
             await queue.AcknowledgeAsync(lease);
             if (lease.EntryId == entryId)
             {
-                Assert.Equal(ReportRequest.Type, lease.Type);
-                return ReportRequest.FromJson(lease.Payload);
+                return lease;
             }
         }
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using RlGameTester.Messaging;
+using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 using RlGameTester.TestSupport;
 
@@ -45,8 +45,7 @@ public sealed class ReportsThroughTheServicesTests(ApiWithAnalysis services) : I
         await _client.PostOkAsync($"/api/events/bulk?run_id={runId}", events);
         await _client.PostOkAsync($"/api/runs/{runId}/start", new { }, HttpStatusCode.Accepted);
         await _client.PostOkAsync($"/api/runs/{runId}/complete", new { total_episodes = 1 }, HttpStatusCode.OK);
-        await services.Api.Services.GetRequiredService<RedisJobQueue>().EnqueueAsync(Queues.Analysis, AnalysisJob.Type,
-            JsonSerializer.Serialize(new AnalysisJob(AnalysisJob.Run, RunId: runId), MessagingJson.Default.AnalysisJob), Token);
+        await services.Api.Services.GetRequiredService<RedisJobQueue>().EnqueueAsync(new AnalyseRun(runId), Token);
 
         await WaitForReportAsync($"/api/runs/{runId}/report");
         var report = await JsonReportAsync($"/api/runs/{runId}/report");

@@ -15,6 +15,7 @@ using RlGameTester.Data.Events;
 using RlGameTester.Data.Maps;
 using RlGameTester.Data.Reports;
 using RlGameTester.Data.Runs;
+using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 using RlGameTester.TestSupport;
 
@@ -520,7 +521,7 @@ public sealed class ReportWriterTests : DatabaseTest
     }
 
     [Fact]
-    public async Task AReportRequestFromTheQueueRewritesTheReport()
+    public async Task AReportJobFromTheQueueRewritesTheReport()
     {
         var (mapId, runId) = await SeedAsync();
         var before = await WriteRunAsync(runId, llm: null);
@@ -528,9 +529,9 @@ public sealed class ReportWriterTests : DatabaseTest
         await using (var db = Db())
         {
             var handler = new ReportJobHandler(Writer(db), NullLogger<ReportJobHandler>.Instance);
-            await handler.HandleAsync(new JobLease(ReportRequest.Queue, "1-0", ReportRequest.Type, new ReportRequest(ReportSubject.Run, runId).ToJson(), 1, null), Token);
-            await handler.HandleAsync(new JobLease(ReportRequest.Queue, "2-0", ReportRequest.Type, new ReportRequest(ReportSubject.Map, mapId).ToJson(), 1, null), Token);
-            await handler.HandleAsync(new JobLease(ReportRequest.Queue, "3-0", ReportRequest.Type, new ReportRequest(ReportSubject.Run, runId + 1000).ToJson(), 1, null), Token);
+            await handler.HandleAsync(new WriteRunReport(runId), Lease<WriteRunReport>("1-0"), Token);
+            await handler.HandleAsync(new WriteMapReport(mapId), Lease<WriteMapReport>("2-0"), Token);
+            await handler.HandleAsync(new WriteRunReport(runId + 1000), Lease<WriteRunReport>("3-0"), Token);
         }
 
         await using var read = Db();
@@ -544,17 +545,18 @@ public sealed class ReportWriterTests : DatabaseTest
     {
         var (_, runId) = await SeedAsync();
         var before = await WriteRunAsync(runId, llm: null);
-        var lease = new JobLease(ReportRequest.Queue, "1-0", ReportRequest.Type, new ReportRequest(ReportSubject.Run, runId, EvidenceChanged: true).ToJson(), 1, null);
+        var job = new WriteRunReport(runId, EvidenceChanged: true);
+        var lease = Lease<WriteRunReport>("1-0");
 
         await using var db = Db();
         var handler = new ReportJobHandler(Writer(db), NullLogger<ReportJobHandler>.Instance);
-        await handler.HandleAsync(lease, Token);
+        await handler.HandleAsync(job, lease, Token);
         Assert.Equal(before.Id, (await db.Reports.AsNoTracking().SingleAsync(r => r.RunId == runId, Token)).Id);
 
         // What DELETE /api/bugs/{id} does before it queues the request.
         var gone = before.CitedFindingIds[0];
         await db.Bugs.Where(b => b.Id == gone).ExecuteDeleteAsync(Token);
-        await handler.HandleAsync(lease, Token);
+        await handler.HandleAsync(job, lease, Token);
 
         var after = await db.Reports.AsNoTracking().SingleAsync(r => r.RunId == runId, Token);
         Assert.NotEqual(before.Id, after.Id);
@@ -606,4 +608,8 @@ public sealed class ReportWriterTests : DatabaseTest
 
     private static ReportWriter Writer(RlgtDbContext db, LlmEndpoint? endpoint, ReportOptions options) =>
         TestReportWriter.Create(db, endpoint, options);
+
+    // The handler is given the job itself; the lease only names it (in logs).
+    private static JobLease Lease<TJob>(string entryId) where TJob : class, IJob<TJob> =>
+        new(TJob.Queue, entryId, TJob.Type, "{}", 1, null);
 }

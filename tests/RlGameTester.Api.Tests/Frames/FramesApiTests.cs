@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenCvSharp;
@@ -10,6 +9,7 @@ using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Frames;
 using RlGameTester.Messaging;
+using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 
 namespace RlGameTester.Api.Tests.Frames;
@@ -55,7 +55,7 @@ public sealed class FramesApiTests(FramesApiFactory factory) : IClassFixture<Fra
         Assert.Equal("image/jpeg", served.Content.Headers.ContentType?.MediaType);
         Assert.Equal(files[1].Bytes, await served.Content.ReadAsByteArrayAsync(Token));
 
-        Assert.Equal(new AnalysisJob(AnalysisJob.Frames, RunId: runId), await FrameJobAsync(runId));
+        Assert.Equal(new AnalyseFrames(runId), await FrameJobAsync(runId));
     }
 
     [Fact]
@@ -396,14 +396,13 @@ public sealed class FramesApiTests(FramesApiFactory factory) : IClassFixture<Fra
     }
 
     /// <summary>The frame analysis queued for the run (map uploads queue level checks on the same queue).</summary>
-    private async Task<AnalysisJob?> FrameJobAsync(long runId)
+    private async Task<AnalyseFrames?> FrameJobAsync(long runId)
     {
         var queue = factory.Services.GetRequiredService<RedisJobQueue>();
         for (var lease = await queue.TakeAsync(Queues.Analysis, "frames-test", Token); lease is not null; lease = await queue.TakeAsync(Queues.Analysis, "frames-test", Token))
         {
             await queue.AcknowledgeAsync(lease);
-            var job = JsonSerializer.Deserialize(lease.Payload, MessagingJson.Default.AnalysisJob)!;
-            if (job.Kind == AnalysisJob.Frames && job.RunId == runId)
+            if (lease.TryRead<AnalyseFrames>() is { } job && job.RunId == runId)
             {
                 return job;
             }

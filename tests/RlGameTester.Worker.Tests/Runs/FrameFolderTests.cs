@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -18,6 +17,7 @@ using RlGameTester.Data.Runs;
 using RlGameTester.Doom.Resources;
 using RlGameTester.Doom.Wad;
 using RlGameTester.Messaging;
+using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 using RlGameTester.Messaging.Runs;
 using RlGameTester.TestSupport;
@@ -70,7 +70,7 @@ public sealed class FrameFolderTests : IAsyncLifetime
             stored.Select(f => f.BlobName));
         Assert.Equal(["image/png", "image/jpeg", "image/png", "image/png"], stored.Select(f => f.ContentType));
         var jobs = await AnalysisJobsAsync(worker);
-        Assert.Contains(new AnalysisJob(AnalysisJob.Frames, RunId: runId), jobs);
+        Assert.Contains(new AnalyseFrames(runId), jobs.Select(l => l.TryRead<AnalyseFrames>()));
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public sealed class FrameFolderTests : IAsyncLifetime
 
         Assert.Empty(await worker.Services.GetRequiredService<RunFrameStore>().ListAsync(runId, Token));
         var jobs = await AnalysisJobsAsync(worker);
-        Assert.Contains(new AnalysisJob(AnalysisJob.Run, RunId: runId), jobs);
-        Assert.DoesNotContain(jobs, j => j.Kind == AnalysisJob.Frames);
+        Assert.Contains(new AnalyseRun(runId), jobs.Select(l => l.TryRead<AnalyseRun>()));
+        Assert.DoesNotContain(jobs, l => l.Type == AnalyseFrames.Type);
     }
 
     [Fact]
@@ -208,8 +208,7 @@ public sealed class FrameFolderTests : IAsyncLifetime
         var runId = await CreateRunAsync();
         await using var db = Db();
         Assert.True((await RunLifecycle.ApplyAsync(db, runId, RunTransition.Start, DateTime.UtcNow, cancellationToken: Token)).Applied);
-        await worker.Services.GetRequiredService<RedisJobQueue>().EnqueueAsync(Queues.Runs, RunJob.Type,
-            JsonSerializer.Serialize(new RunJob(runId, RunJob.Play), MessagingJson.Default.RunJob), Token);
+        await worker.Services.GetRequiredService<RedisJobQueue>().EnqueueAsync(new PlayRun(runId), Token);
         return runId;
     }
 
@@ -237,14 +236,14 @@ public sealed class FrameFolderTests : IAsyncLifetime
             $"the worker to publish run {runId}'s final progress",
             Token);
 
-    private static async Task<List<AnalysisJob>> AnalysisJobsAsync(FrameWorkerHost worker)
+    private static async Task<List<JobLease>> AnalysisJobsAsync(FrameWorkerHost worker)
     {
         var queue = worker.Services.GetRequiredService<RedisJobQueue>();
-        var jobs = new List<AnalysisJob>();
+        var jobs = new List<JobLease>();
         for (var lease = await queue.TakeAsync(Queues.Analysis, "frames-test", Token); lease is not null; lease = await queue.TakeAsync(Queues.Analysis, "frames-test", Token))
         {
             await queue.AcknowledgeAsync(lease);
-            jobs.Add(JsonSerializer.Deserialize(lease.Payload, MessagingJson.Default.AnalysisJob)!);
+            jobs.Add(lease);
         }
 
         return jobs;

@@ -9,6 +9,7 @@ using RlGameTester.Data.Events;
 using RlGameTester.Data.Maps;
 using RlGameTester.Data.Runs;
 using RlGameTester.Messaging;
+using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 using RlGameTester.Messaging.Runs;
 using RlGameTester.TestSupport;
@@ -171,8 +172,7 @@ public sealed class RunPipelineTests : IAsyncLifetime
             await RunLifecycle.ApplyAsync(db, runId, RunTransition.Start, DateTime.UtcNow, cancellationToken: Token);
         }
 
-        await worker.Services.GetRequiredService<RedisJobQueue>().EnqueueAsync(Queues.Runs, RunJob.Type,
-            JsonSerializer.Serialize(new RunJob(runId, RunJob.ImportLog, blobName), MessagingJson.Default.RunJob), Token);
+        await worker.Services.GetRequiredService<RedisJobQueue>().EnqueueAsync(new ImportRunLog(runId, blobName), Token);
         var run = await WaitForAsync(runId, s => s is RunStatus.Completed or RunStatus.Failed);
 
         Assert.True(run.Status == RunStatus.Completed, run.ErrorMessage);
@@ -262,8 +262,7 @@ public sealed class RunPipelineTests : IAsyncLifetime
             Assert.True((await RunLifecycle.ApplyAsync(db, runId, RunTransition.Start, DateTime.UtcNow, cancellationToken: Token)).Applied);
         }
 
-        await worker.Services.GetRequiredService<RedisJobQueue>().EnqueueAsync(Queues.Runs, RunJob.Type,
-            JsonSerializer.Serialize(new RunJob(runId, RunJob.Play), MessagingJson.Default.RunJob), Token);
+        await worker.Services.GetRequiredService<RedisJobQueue>().EnqueueAsync(new PlayRun(runId), Token);
         return runId;
     }
 
