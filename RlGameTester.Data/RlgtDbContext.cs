@@ -6,6 +6,9 @@ using RlGameTester.Data.Maps;
 using RlGameTester.Data.Metrics;
 using RlGameTester.Data.Reports;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain;
+using RlGameTester.Domain.Bugs;
+using RlGameTester.Domain.Events;
 
 namespace RlGameTester.Data;
 

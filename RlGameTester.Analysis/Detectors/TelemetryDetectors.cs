@@ -1,7 +1,7 @@
 using System.Globalization;
-using RlGameTester.Data.Bugs;
-using RlGameTester.Data.Events;
-using RlGameTester.Data.Metrics;
+using RlGameTester.Domain.Bugs;
+using RlGameTester.Domain.Events;
+using RlGameTester.Domain.Metrics;
 
 namespace RlGameTester.Analysis.Detectors;
 

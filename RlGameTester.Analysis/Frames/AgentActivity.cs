@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Data;
-using RlGameTester.Data.Events;
+using RlGameTester.Domain.Events;
 
 namespace RlGameTester.Analysis.Frames;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using OpenCvSharp;
-using RlGameTester.Data.Bugs;
+using RlGameTester.Domain.Bugs;
 
 namespace RlGameTester.Analysis.Frames;
 

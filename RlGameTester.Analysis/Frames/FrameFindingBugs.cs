@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using RlGameTester.Data.Bugs;
+using RlGameTester.Domain.Bugs;
 
 namespace RlGameTester.Analysis.Frames;
 

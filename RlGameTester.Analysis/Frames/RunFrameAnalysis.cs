@@ -5,6 +5,8 @@ using RlGameTester.Analysis.Reports;
 using RlGameTester.Data;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Frames;
+using RlGameTester.Domain.Bugs;
+using RlGameTester.Domain.Frames;
 using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 

@@ -4,6 +4,7 @@ using RlGameTester.Analysis.Reports;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Bugs;
+using RlGameTester.Domain.Bugs;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;

@@ -1,4 +1,4 @@
-using RlGameTester.Data.Bugs;
+using RlGameTester.Domain.Bugs;
 
 namespace RlGameTester.Analysis.Rendering;
 

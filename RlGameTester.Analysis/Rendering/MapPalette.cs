@@ -1,4 +1,4 @@
-using RlGameTester.Data.Bugs;
+using RlGameTester.Domain.Bugs;
 using RlGameTester.Doom.Specials;
 using CvScalar = OpenCvSharp.Scalar;
 

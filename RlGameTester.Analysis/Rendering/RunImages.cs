@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
-using RlGameTester.Data.Bugs;
-using RlGameTester.Data.Events;
-using RlGameTester.Data.Metrics;
+using RlGameTester.Domain.Bugs;
+using RlGameTester.Domain.Events;
+using RlGameTester.Domain.Metrics;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Wad;
 

@@ -1,6 +1,6 @@
 namespace RlGameTester.Analysis.Reports;
 
-/// <summary>A run's figures and its hardness with the four factors that make it up (points out of <see cref="RlGameTester.Data.Metrics.Hardness"/>'s weights).</summary>
+/// <summary>A run's figures and its hardness with the four factors that make it up (points out of <see cref="RlGameTester.Domain.Metrics.Hardness"/>'s weights).</summary>
 internal sealed record EvidenceMetrics
 {
     public double HardnessScore { get; init; }

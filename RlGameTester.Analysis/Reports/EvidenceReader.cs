@@ -7,6 +7,10 @@ using RlGameTester.Data.Maps;
 using RlGameTester.Data.Metrics;
 using RlGameTester.Data.Reports;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain;
+using RlGameTester.Domain.Agents;
+using RlGameTester.Domain.Bugs;
+using RlGameTester.Domain.Metrics;
 
 namespace RlGameTester.Analysis.Reports;
 

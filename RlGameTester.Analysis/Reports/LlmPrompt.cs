@@ -1,6 +1,6 @@
 using System.Text.Json;
-using RlGameTester.Data.Metrics;
 using RlGameTester.Data.Reports;
+using RlGameTester.Domain.Metrics;
 
 namespace RlGameTester.Analysis.Reports;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using RlGameTester.Data.Metrics;
 using RlGameTester.Data.Reports;
+using RlGameTester.Domain.Metrics;
 
 namespace RlGameTester.Analysis.Reports;
 

@@ -1,12 +1,11 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RlGameTester.Data;
 using RlGameTester.Data.Reports;
+using RlGameTester.Domain;
 
 namespace RlGameTester.Analysis.Reports;
 

@@ -6,6 +6,7 @@ using RlGameTester.Analysis.Reports;
 using RlGameTester.Data;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Metrics;
+using RlGameTester.Domain.Bugs;
 using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RlGameTester.Data.Bugs;
+using RlGameTester.Domain.Bugs;
 
 namespace RlGameTester.Api.Bugs;
 

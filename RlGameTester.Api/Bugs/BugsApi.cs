@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Data;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Reports;
+using RlGameTester.Domain;
+using RlGameTester.Domain.Bugs;
 using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 using StackExchange.Redis;

@@ -1,10 +1,11 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Data;
 using RlGameTester.Data.Events;
+using RlGameTester.Domain;
+using RlGameTester.Domain.Events;
 
 namespace RlGameTester.Api.Events;
 

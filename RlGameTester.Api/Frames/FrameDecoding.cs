@@ -1,5 +1,5 @@
 using OpenCvSharp;
-using RlGameTester.Data.Frames;
+using RlGameTester.Domain.Frames;
 
 namespace RlGameTester.Api.Frames;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using RlGameTester.Data.Frames;
+using RlGameTester.Domain.Frames;
 
 namespace RlGameTester.Api.Frames;
 

@@ -1,4 +1,4 @@
-using RlGameTester.Data.Frames;
+using RlGameTester.Domain.Frames;
 
 namespace RlGameTester.Api.Frames;
 

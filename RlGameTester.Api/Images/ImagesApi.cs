@@ -6,6 +6,7 @@ using RlGameTester.Api.Infrastructure;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain;
 
 namespace RlGameTester.Api.Images;
 

@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using RlGameTester.Data;
-using RlGameTester.Data.Bugs;
-using RlGameTester.Data.Events;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain;
+using RlGameTester.Domain.Bugs;
+using RlGameTester.Domain.Events;
 
 namespace RlGameTester.Api.Infrastructure;
 

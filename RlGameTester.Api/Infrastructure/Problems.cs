@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using RlGameTester.Data;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain;
 
 namespace RlGameTester.Api.Infrastructure;
 

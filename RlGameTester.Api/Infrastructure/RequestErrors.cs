@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using RlGameTester.Data;
+using RlGameTester.Domain;
 
 namespace RlGameTester.Api.Infrastructure;
 

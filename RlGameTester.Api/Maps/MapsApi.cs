@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Api.Runs;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
-using RlGameTester.Data.Bugs;
-using RlGameTester.Data.Maps;
+using RlGameTester.Domain;
+using RlGameTester.Domain.Bugs;
 
 namespace RlGameTester.Api.Maps;
 

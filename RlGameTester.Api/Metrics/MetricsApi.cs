@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Data;
-using RlGameTester.Data.Events;
 using RlGameTester.Data.Metrics;
+using RlGameTester.Domain.Events;
+using RlGameTester.Domain.Metrics;
 
 namespace RlGameTester.Api.Metrics;
 

@@ -1,5 +1,5 @@
-using RlGameTester.Data.Events;
-using RlGameTester.Data.Metrics;
+using RlGameTester.Domain.Events;
+using RlGameTester.Domain.Metrics;
 
 namespace RlGameTester.Api.Metrics;
 

@@ -1,4 +1,4 @@
-using RlGameTester.Data.Events;
+using RlGameTester.Domain.Events;
 
 namespace RlGameTester.Api.Metrics;
 

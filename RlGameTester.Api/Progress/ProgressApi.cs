@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Data;
+using RlGameTester.Domain;
 using RlGameTester.Messaging.Runs;
 using StackExchange.Redis;
 

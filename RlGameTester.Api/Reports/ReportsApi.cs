@@ -6,6 +6,7 @@ using RlGameTester.Api.Infrastructure;
 using RlGameTester.Data;
 using RlGameTester.Data.Reports;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain;
 using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 

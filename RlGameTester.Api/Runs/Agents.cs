@@ -1,4 +1,4 @@
-using RlGameTester.Data.Runs;
+using RlGameTester.Domain.Agents;
 
 namespace RlGameTester.Api.Runs;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RlGameTester.Api.Metrics;
 using RlGameTester.Data.Runs;
 
 namespace RlGameTester.Api.Runs;

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Api.Metrics;
 using RlGameTester.Data;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain.Agents;
 
 namespace RlGameTester.Api.Runs;
 

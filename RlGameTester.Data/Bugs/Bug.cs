@@ -1,3 +1,5 @@
+using RlGameTester.Domain.Bugs;
+
 namespace RlGameTester.Data.Bugs;
 
 /// <summary>A finding: from a run (telemetry, frames, LLM), from the level itself (static checks), or filed by hand.</summary>

@@ -2,6 +2,8 @@ using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
+using RlGameTester.Domain;
+using RlGameTester.Domain.Events;
 
 namespace RlGameTester.Data.Events;
 

@@ -1,3 +1,5 @@
+using RlGameTester.Domain.Events;
+
 namespace RlGameTester.Data.Events;
 
 /// <summary>One stored telemetry event of a run (table <c>events</c>).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RlGameTester.Domain.Frames;
 
 namespace RlGameTester.Data.Frames;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using RlGameTester.Data.Blobs;
+using RlGameTester.Domain.Frames;
 
 namespace RlGameTester.Data.Frames;
 

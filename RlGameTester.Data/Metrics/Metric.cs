@@ -1,3 +1,5 @@
+using RlGameTester.Domain.Metrics;
+
 namespace RlGameTester.Data.Metrics;
 
 /// <summary>Aggregated figures for one run, recomputed from its events.</summary>

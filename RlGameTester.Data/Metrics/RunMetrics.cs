@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using RlGameTester.Data.Events;
+using RlGameTester.Domain.Metrics;
 
 namespace RlGameTester.Data.Metrics;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using RlGameTester.Data.Events;
+using RlGameTester.Domain.Events;
+using RlGameTester.Domain.Metrics;
 
 namespace RlGameTester.Data.Metrics;
 

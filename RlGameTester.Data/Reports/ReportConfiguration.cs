@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RlGameTester.Data.Maps;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain;
 
 namespace RlGameTester.Data.Reports;
 

@@ -1,3 +1,5 @@
+using RlGameTester.Domain.Agents;
+
 namespace RlGameTester.Data.Runs;
 
 /// <summary>One execution of an agent on a map.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using RlGameTester.Data.Frames;
+using RlGameTester.Domain.Frames;
 using RlGameTester.Messaging.Queue;
 
 namespace RlGameTester.Worker.Runs;

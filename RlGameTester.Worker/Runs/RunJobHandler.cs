@@ -7,6 +7,8 @@ using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Events;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain;
+using RlGameTester.Domain.Bugs;
 using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 using RlGameTester.Messaging.Runs;

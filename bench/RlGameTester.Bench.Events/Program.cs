@@ -8,6 +8,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RlGameTester.Data;
 using RlGameTester.Data.Events;
+using RlGameTester.Domain;
+using RlGameTester.Domain.Events;
 
 var connectionString = args.Length > 0 ? args[0] : throw new ArgumentException("usage: <connection string> [events] [rounds]");
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using RlGameTester.Data.Events;
+using RlGameTester.Domain.Events;
 using RlGameTester.Worker.Agents.Arnold;
 
 // Usage: RlGameTester.Bench.Parser LOG [RUNS]

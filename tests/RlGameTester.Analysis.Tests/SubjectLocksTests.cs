@@ -4,7 +4,7 @@ using RlGameTester.Data;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Maps;
 using RlGameTester.Data.Runs;
-using RlGameTester.TestSupport;
+using RlGameTester.Domain.Bugs;
 
 namespace RlGameTester.Analysis.Tests;
 

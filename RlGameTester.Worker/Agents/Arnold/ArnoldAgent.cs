@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RlGameTester.Data.Events;
-using RlGameTester.Worker.Agents;
+using RlGameTester.Domain.Events;
 
 namespace RlGameTester.Worker.Agents.Arnold;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RlGameTester.Data.Runs;
-using RlGameTester.Worker.Agents;
 
 namespace RlGameTester.Worker.Agents.Arnold;
 

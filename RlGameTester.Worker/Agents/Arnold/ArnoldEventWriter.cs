@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using RlGameTester.Data.Events;
+using RlGameTester.Domain.Events;
 using RawText = System.ReadOnlyMemory<byte>;
 
 namespace RlGameTester.Worker.Agents.Arnold;

@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
-using RlGameTester.Data.Events;
-using RlGameTester.Worker.Agents;
+using RlGameTester.Domain.Events;
 using RawText = System.ReadOnlyMemory<byte>;
 
 namespace RlGameTester.Worker.Agents.Arnold;

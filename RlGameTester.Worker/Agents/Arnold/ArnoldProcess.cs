@@ -1,5 +1,5 @@
 using System.Globalization;
-using RlGameTester.Data.Events;
+using RlGameTester.Domain.Events;
 using RawText = System.ReadOnlyMemory<byte>;
 
 namespace RlGameTester.Worker.Agents.Arnold;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using RlGameTester.Data.Events;
+using RlGameTester.Domain.Events;
 using RawText = System.ReadOnlyMemory<byte>;
 
 namespace RlGameTester.Worker.Agents.Arnold;

@@ -1,4 +1,4 @@
-using RlGameTester.Data.Events;
+using RlGameTester.Domain.Events;
 using RawText = System.ReadOnlyMemory<byte>;
 
 namespace RlGameTester.Worker.Agents.Arnold;

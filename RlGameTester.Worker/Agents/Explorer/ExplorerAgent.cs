@@ -1,5 +1,4 @@
-using RlGameTester.Data.Events;
-using RlGameTester.Data.Runs;
+using RlGameTester.Domain.Agents;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;

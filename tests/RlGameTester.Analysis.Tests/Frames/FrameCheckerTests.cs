@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using OpenCvSharp;
 using RlGameTester.Analysis.Frames;
 using RlGameTester.Analysis.Tests.Frames.Support;
-using RlGameTester.Data.Bugs;
+using RlGameTester.Domain.Bugs;
 
 namespace RlGameTester.Analysis.Tests.Frames;
 

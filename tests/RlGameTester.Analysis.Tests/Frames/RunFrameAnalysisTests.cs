@@ -2,7 +2,6 @@ using Azure.Storage.Blobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using OpenCvSharp;
 using RlGameTester.Analysis.Frames;
 using RlGameTester.Analysis.Reports;
@@ -15,6 +14,9 @@ using RlGameTester.Data.Events;
 using RlGameTester.Data.Frames;
 using RlGameTester.Data.Maps;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain.Bugs;
+using RlGameTester.Domain.Events;
+using RlGameTester.Domain.Frames;
 using RlGameTester.TestSupport;
 
 namespace RlGameTester.Analysis.Tests.Frames;

@@ -4,12 +4,12 @@ using Microsoft.Extensions.Options;
 using RlGameTester.Analysis.Levels;
 using RlGameTester.Analysis.Rendering;
 using RlGameTester.Analysis.Runs;
-using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
-using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Events;
 using RlGameTester.Data.Maps;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain.Bugs;
+using RlGameTester.Domain.Events;
 using RlGameTester.TestSupport;
 
 namespace RlGameTester.Analysis.Tests.Levels;

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 using RlGameTester.Analysis.Rendering;
-using RlGameTester.Data.Bugs;
+using RlGameTester.Domain.Bugs;
 using RlGameTester.Doom.Metadata;
 using RlGameTester.TestSupport;
 using static RlGameTester.Analysis.Tests.Rendering.RenderedLevels;

@@ -1,8 +1,8 @@
 using System.Reflection;
 using RlGameTester.Analysis.Levels;
 using RlGameTester.Analysis.Reports;
-using RlGameTester.Data;
-using RlGameTester.Data.Bugs;
+using RlGameTester.Domain;
+using RlGameTester.Domain.Bugs;
 using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Analysis.Tests.Reports;

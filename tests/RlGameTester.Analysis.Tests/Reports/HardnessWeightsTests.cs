@@ -1,5 +1,5 @@
 using RlGameTester.Analysis.Reports;
-using RlGameTester.Data.Metrics;
+using RlGameTester.Domain.Metrics;
 
 namespace RlGameTester.Analysis.Tests.Reports;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using RlGameTester.Data.Bugs;
-using RlGameTester.Data.Events;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain.Bugs;
+using RlGameTester.Domain.Events;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Levels;

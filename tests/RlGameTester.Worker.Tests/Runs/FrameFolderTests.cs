@@ -14,6 +14,8 @@ using RlGameTester.Data.Events;
 using RlGameTester.Data.Frames;
 using RlGameTester.Data.Maps;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain.Events;
+using RlGameTester.Domain.Frames;
 using RlGameTester.Doom.Resources;
 using RlGameTester.Doom.Wad;
 using RlGameTester.Messaging;

@@ -10,6 +10,8 @@ using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Events;
 using RlGameTester.Data.Maps;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain.Agents;
+using RlGameTester.Domain.Events;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Metadata;
 using RlGameTester.Doom.Wad;

@@ -2,10 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using RlGameTester.Data.Events;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain.Events;
 using RlGameTester.Worker.Agents;
 using RlGameTester.Worker.Agents.Arnold;
 

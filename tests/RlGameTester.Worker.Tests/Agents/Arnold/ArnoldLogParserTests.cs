@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using RlGameTester.Data.Events;
+using RlGameTester.Domain.Events;
 using RlGameTester.Worker.Agents.Arnold;
 
 namespace RlGameTester.Worker.Tests.Agents.Arnold;

@@ -1,5 +1,5 @@
 using System.Text;
-using RlGameTester.Data.Events;
+using RlGameTester.Domain.Events;
 using RlGameTester.Worker.Agents.Arnold;
 
 namespace RlGameTester.Worker.Tests.Agents.Arnold;

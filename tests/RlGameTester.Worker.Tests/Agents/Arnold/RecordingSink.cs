@@ -1,4 +1,4 @@
-using RlGameTester.Data.Events;
+using RlGameTester.Domain.Events;
 using RlGameTester.Worker.Agents;
 
 namespace RlGameTester.Worker.Tests.Agents.Arnold;

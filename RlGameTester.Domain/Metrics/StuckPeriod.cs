@@ -1,4 +1,4 @@
-namespace RlGameTester.Data.Metrics;
+namespace RlGameTester.Domain.Metrics;
 
 /// <summary>A stretch of play during which the agent did not move (or asked for help moving).</summary>
 /// <param name="Episode">The episode it happened in, where known.</param>

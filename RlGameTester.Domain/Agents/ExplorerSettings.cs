@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace RlGameTester.Data.Runs;
+namespace RlGameTester.Domain.Agents;
 
 /// <summary>
 /// The explorer agent's settings, read from a run's <c>config</c> object: <c>skill</c> (1-5, Doom's skill

@@ -1,4 +1,4 @@
-namespace RlGameTester.Data.Metrics;
+namespace RlGameTester.Domain.Metrics;
 
 /// <summary>
 /// How hard a level played (the README's "Using it" gives the formula and bands), 0-100 with two decimals:

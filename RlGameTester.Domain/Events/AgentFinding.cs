@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using RlGameTester.Data.Bugs;
+using RlGameTester.Domain.Bugs;
 
-namespace RlGameTester.Data.Events;
+namespace RlGameTester.Domain.Events;
 
 /// <summary>
 /// The payload of a <c>finding</c> event: a defect an agent established itself (the explorer knows an exit is

@@ -1,4 +1,4 @@
-namespace RlGameTester.Data.Bugs;
+namespace RlGameTester.Domain.Bugs;
 
 public enum BugSeverity
 {

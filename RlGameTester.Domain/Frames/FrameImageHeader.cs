@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace RlGameTester.Data.Frames;
+namespace RlGameTester.Domain.Frames;
 
 /// <summary>
 /// Reads a frame's encoding and size from its first bytes, and checks that it is complete, without decoding it: cheap

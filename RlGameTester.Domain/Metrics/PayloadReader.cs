@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RlGameTester.Data.Metrics;
+namespace RlGameTester.Domain.Metrics;
 
 /// <summary>Reads numbers out of event payloads without failing on payloads of another shape.</summary>
 public static class PayloadReader

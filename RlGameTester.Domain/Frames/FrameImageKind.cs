@@ -1,4 +1,4 @@
-namespace RlGameTester.Data.Frames;
+namespace RlGameTester.Domain.Frames;
 
 /// <summary>The encodings a run's frames may have.</summary>
 public enum FrameImageKind

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace RlGameTester.Data.Events;
+namespace RlGameTester.Domain.Events;
 
 /// <summary>
 /// One telemetry event as an agent or parser produces it, before it is stored for a run.

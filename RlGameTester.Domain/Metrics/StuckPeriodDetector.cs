@@ -1,6 +1,6 @@
-using RlGameTester.Data.Events;
+using RlGameTester.Domain.Events;
 
-namespace RlGameTester.Data.Metrics;
+namespace RlGameTester.Domain.Metrics;
 
 /// <summary>
 /// Finds stuck periods in a run's events, one per period (not one per sliding window, as the seed did):

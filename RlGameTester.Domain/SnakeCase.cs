@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 
-namespace RlGameTester.Data;
+namespace RlGameTester.Domain;
 
 /// <summary>
 /// Enum values as the API and the database spell them: <c>HealthChange</c> is <c>health_change</c>.

@@ -1,4 +1,4 @@
-namespace RlGameTester.Data.Bugs;
+namespace RlGameTester.Domain.Bugs;
 
 /// <summary>What found a bug.</summary>
 public enum DetectionSource

@@ -1,4 +1,4 @@
-namespace RlGameTester.Data.Frames;
+namespace RlGameTester.Domain.Frames;
 
 /// <summary>What a frame's header says: its encoding and size in pixels.</summary>
 public sealed record FrameImageInfo(FrameImageKind Kind, int Width, int Height)

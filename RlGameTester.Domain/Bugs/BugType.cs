@@ -1,4 +1,4 @@
-namespace RlGameTester.Data.Bugs;
+namespace RlGameTester.Domain.Bugs;
 
 /// <summary>Every kind of finding the system produces: from play (telemetry, frames) and from static level checks.</summary>
 public enum BugType

@@ -1,4 +1,4 @@
-namespace RlGameTester.Data.Events;
+namespace RlGameTester.Domain.Events;
 
 /// <summary>
 /// The telemetry vocabulary every agent speaks (the README's "How a run flows"), so detectors, metrics and reports

@@ -1,6 +1,6 @@
 using RlGameTester.Doom.Checks;
 
-namespace RlGameTester.Data.Bugs;
+namespace RlGameTester.Domain.Bugs;
 
 /// <summary>The one mapping from a finding's severity (static checks and explorer alike) to a bug's.</summary>
 public static class BugSeverities

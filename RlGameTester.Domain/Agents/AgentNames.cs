@@ -1,6 +1,6 @@
-namespace RlGameTester.Data.Runs;
+namespace RlGameTester.Domain.Agents;
 
-/// <summary>The agents a run can be played by, as <see cref="Run.Agent"/> names them.</summary>
+/// <summary>The agents a run can be played by, as a run's <c>agent</c> names them.</summary>
 public static class AgentNames
 {
     /// <summary>The built-in explorer: plays a level from its geometry, without monsters.</summary>
