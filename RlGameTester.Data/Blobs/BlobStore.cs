@@ -14,7 +14,6 @@ public sealed class BlobStore(BlobServiceClient service)
     public const string Wads = "wads";
     public const string Frames = "frames";
     public const string Logs = "logs";
-    public const string Reports = "reports";
     public const string Images = "images";
 
     private readonly ConcurrentDictionary<string, Task<BlobContainerClient>> _containers = new();

@@ -28,6 +28,4 @@ internal sealed class CellLists
     }
 
     public ReadOnlySpan<int> this[int cell] => _values.AsSpan(_start[cell], _start[cell + 1] - _start[cell]);
-
-    public bool Any(int cell) => _start[cell + 1] != _start[cell];
 }

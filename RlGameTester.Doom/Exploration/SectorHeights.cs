@@ -64,8 +64,6 @@ internal sealed class SectorHeights
 
     public int[] Special { get; }
 
-    public bool Cycles(int sector) => FloorLow[sector] != FloorHigh[sector];
-
     /// <summary>
     /// Works out where <paramref name="move"/> leaves each sector and records the new heights in <paramref name="changes"/>
     /// (sector, floor low, floor high, ceiling, special), without applying them: Doom computes every target from the

@@ -19,8 +19,6 @@ internal sealed class ReadProblemCollector
     private readonly List<Group> _order = [];
     private long _omitted;
 
-    public int Count => _order.Count;
-
     /// <summary>Records a problem; <paramref name="subject"/> (a key, a lump) tells problems of one check apart.</summary>
     public void Add(string check, FindingSeverity severity, ElementKind element, int? index, string subject, string message)
     {

@@ -15,8 +15,6 @@ public sealed class Palette
     /// <summary>768 bytes: R, G, B for each of the 256 indices.</summary>
     public byte[] Colors { get; }
 
-    public (byte R, byte G, byte B) this[int index] => (Colors[index * 3], Colors[(index * 3) + 1], Colors[(index * 3) + 2]);
-
     public static Palette Read(ReadOnlySpan<byte> playpal)
     {
         if (playpal.Length < Size)

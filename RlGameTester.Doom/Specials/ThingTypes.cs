@@ -11,9 +11,6 @@ public static class ThingTypes
 {
     private static readonly FrozenDictionary<int, ThingTypeInfo> Table = Build().ToFrozenDictionary(t => t.Type);
 
-    /// <summary>All known types.</summary>
-    public static IEnumerable<ThingTypeInfo> All => Table.Values;
-
     /// <summary>The type's description, or null for a number the game does not define.</summary>
     public static ThingTypeInfo? Find(int type) => Table.TryGetValue(type, out var info) ? info : null;
 

@@ -40,6 +40,4 @@ internal static class LumpName
 
         return System.Text.Encoding.Latin1.GetString(buffer[..length]);
     }
-
-    public static string Read(ReadOnlySpan<byte> name8) => FromKey(Key(name8));
 }

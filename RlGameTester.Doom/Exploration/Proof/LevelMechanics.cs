@@ -123,7 +123,7 @@ internal sealed class LevelMechanics
         switch (info.Effect)
         {
             case LineEffect.Exit or LineEffect.SecretExit:
-                ExitLines.Add(new ExitLine(line, info.Trigger, info.Effect == LineEffect.SecretExit, name));
+                ExitLines.Add(new ExitLine(line, info.Trigger));
                 return;
             case LineEffect.Teleport when !DoomMonsterTeleports.Contains(def.Special):
                 Teleports.Add(new TeleportSource(line, info.Trigger, name, ThingDestinations(0, def.Tag), []));
@@ -155,7 +155,7 @@ internal sealed class LevelMechanics
             case LineEffect.Exit or LineEffect.SecretExit:
                 if (line is { } exitLine && trigger != LineTrigger.None)
                 {
-                    ExitLines.Add(new ExitLine(exitLine, trigger, info.Effect == LineEffect.SecretExit, name));
+                    ExitLines.Add(new ExitLine(exitLine, trigger));
                 }
                 else
                 {

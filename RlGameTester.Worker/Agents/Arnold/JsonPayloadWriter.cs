@@ -64,23 +64,6 @@ internal sealed class JsonPayloadWriter
         _needsComma = true;
     }
 
-    public void Double(string name, double value)
-    {
-        Name(name);
-        if (double.IsFinite(value))
-        {
-            Ensure(32);
-            value.TryFormat(_buffer.AsSpan(_length), out var written, "R", CultureInfo.InvariantCulture);
-            _length += written;
-        }
-        else
-        {
-            AppendRaw("null");
-        }
-
-        _needsComma = true;
-    }
-
     public void Bool(ReadOnlySpan<char> name, bool value)
     {
         Name(name);
@@ -111,12 +94,6 @@ internal sealed class JsonPayloadWriter
 
     /// <summary>A number as the log printed it; a string when it is not a valid JSON number (<c>nan</c>).</summary>
     public void Number(string name, ReadOnlySpan<char> text)
-    {
-        Name(name);
-        NumberValue(text);
-    }
-
-    public void Number(ReadOnlySpan<char> name, ReadOnlySpan<char> text)
     {
         Name(name);
         NumberValue(text);
