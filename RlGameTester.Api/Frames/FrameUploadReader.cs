@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using RlGameTester.Api.Infrastructure;
 using RlGameTester.Data.Frames;
 using RlGameTester.Domain.Frames;
 
@@ -194,9 +195,8 @@ internal sealed class FrameUploadReader(FrameUploadOptions limits)
                 _unpacked += content.Length;
                 if (_unpacked > limits.MaxRequestBytes)
                 {
-                    return TypedResults.Problem(
-                        $"The archives of this request unpack to more than {limits.MaxRequestBytes} bytes (Frames:MaxRequestBytes); '{archiveName}' passed it.",
-                        statusCode: StatusCodes.Status413PayloadTooLarge, title: "Archive too large");
+                    return UploadBody.TooLarge("Archive too large",
+                        $"The archives of this request unpack to more than {limits.MaxRequestBytes} bytes (Frames:MaxRequestBytes); '{archiveName}' passed it.");
                 }
 
                 if (content.AsSpan().StartsWith(ZipSignature))
@@ -397,19 +397,16 @@ internal sealed class FrameUploadReader(FrameUploadOptions limits)
     }
 
     private ProblemHttpResult TooManyFrames() =>
-        TypedResults.Problem(
-            $"The request holds more than {limits.MaxFramesPerRequest} frames (Frames:MaxFramesPerRequest), counting those in archives: send them in several requests.",
-            statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too many frames");
+        UploadBody.TooLarge("Too many frames",
+            $"The request holds more than {limits.MaxFramesPerRequest} frames (Frames:MaxFramesPerRequest), counting those in archives: send them in several requests.");
 
     private ProblemHttpResult RequestTooLarge() =>
-        TypedResults.Problem(
-            $"The request is larger than {limits.MaxRequestBytes} bytes (Frames:MaxRequestBytes): send the frames in several requests.",
-            statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large");
+        UploadBody.TooLarge("Request too large",
+            $"The request is larger than {limits.MaxRequestBytes} bytes (Frames:MaxRequestBytes): send the frames in several requests.");
 
     private ProblemHttpResult FrameTooLarge(string name, long size) =>
-        TypedResults.Problem(
-            $"'{name}' is {size} bytes; the largest frame accepted is {limits.MaxFrameBytes} bytes (Frames:MaxFrameBytes).",
-            statusCode: StatusCodes.Status413PayloadTooLarge, title: "Frame too large");
+        UploadBody.TooLarge("Frame too large",
+            $"'{name}' is {size} bytes; the largest frame accepted is {limits.MaxFrameBytes} bytes (Frames:MaxFrameBytes).");
 
     private static bool IsZip(string name, byte[] bytes) =>
         bytes.AsSpan().StartsWith(ZipSignature) || bytes.AsSpan().StartsWith(EmptyZipSignature)

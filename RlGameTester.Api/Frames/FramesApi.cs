@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Azure;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -32,15 +31,7 @@ public static class FramesApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .DisableAntiforgery()
             .WithSummary("Upload frames of a run")
-            .WithDescription("multipart/form-data: PNG or JPEG frames in the field `frames` (one or many files), or zip archives of them. "
-                + "Each frame's tick comes from its file name (`000123.png`, `frame_123.jpg`, `tick-123.png`), or from `ticks`, a comma-separated list "
-                + "with one tick per file in their order (not with archives). Optional `episode`. Ticks are the run's: 0-99,999,999, one frame per tick. "
-                + "Every frame is checked before any is stored (tick, PNG/JPEG signature and completeness, size in pixels, a full decode); "
-                + "a bad file answers 400 naming it and nothing is stored. An archive with a name pointing outside it, or holding another archive, is refused. "
-                + "Over Frames:MaxFramesPerRequest frames, Frames:MaxRequestBytes bytes (also what archives may unpack to) or Frames:MaxFrameBytes for one frame answers 413. "
-                + "A frame at a tick already stored replaces it, unless it was stored for another episode (409). Frames are stored as "
-                + "`runs/{run_id}/{tick:D8}.png|jpg` in the `frames` container, and the run's frame checks are queued: they file `visual_glitch` bugs with a thumbnail "
-                + "(GET /api/bugs/{id}/screenshot), replacing the run's earlier frame bugs.");
+            .WithDescription("PNG/JPEG frames (or zips of them) as multipart/form-data in `frames`, ticks from file names or `ticks`; all checked before any is stored; frame checks queued. Details: docs/api.md.");
         // The router answers a body of another type with a bare 415 before any handler runs; this twin, tried after
         // the documented endpoint, lets the handler say what to send instead.
         frames.MapPost("/", UploadFrames).WithOrder(1).DisableAntiforgery().ExcludeFromDescription();
@@ -68,21 +59,14 @@ public static class FramesApi
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
         {
-            return TypedResults.Problem($"Send the frames as multipart/form-data (with a boundary) in the field '{FrameUploadReader.FramesField}'.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type");
+            return UploadBody.UnsupportedType($"Send the frames as multipart/form-data (with a boundary) in the field '{FrameUploadReader.FramesField}'.");
         }
 
         // Multipart framing adds a little to the files themselves.
-        var bodyLimit = limits.MaxRequestBytes + (1024 * 1024);
-        if (request.ContentLength is { } length && length > bodyLimit)
+        if (UploadBody.Limit(request, limits.MaxRequestBytes + (1024 * 1024), length => UploadBody.TooLarge("Request too large",
+            $"The request is {length} bytes; the limit is {limits.MaxRequestBytes} bytes (Frames:MaxRequestBytes): send the frames in several requests.")) is { } tooLarge)
         {
-            return TypedResults.Problem($"The request is {length} bytes; the limit is {limits.MaxRequestBytes} bytes (Frames:MaxRequestBytes): send the frames in several requests.",
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large");
-        }
-
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = bodyLimit;
+            return tooLarge;
         }
 
         // An unknown run is refused before its body is read.

@@ -29,17 +29,12 @@ public static class ImagesApi
             .Produces(StatusCodes.Status200OK, contentType: "image/png")
             .Produces(StatusCodes.Status304NotModified)
             .WithSummary("Top-down image of a map")
-            .WithDescription("A PNG of the level from above, north up: walls, floor steps (over 24 units in orange), doors, lifts, teleporters, exits, "
-                + "secret and damaging floors, starts, things by class and keys in their colours, with a legend. The Analysis service draws it after "
-                + "the upload's level checks; until then the answer is 404 with Retry-After. Sent with an ETag (If-None-Match answers 304).");
+            .WithDescription("A PNG of the level from above with a legend; 404 with Retry-After until drawn; ETag. Details: docs/api.md.");
         routes.MapGet("/api/runs/{id:long}/image", GetRunImage).WithTags("Runs").WithName("GetRunImage").CanBeMissing()
             .Produces(StatusCodes.Status200OK, contentType: "image/png")
             .Produces(StatusCodes.Status304NotModified)
             .WithSummary("Image of a run over its level")
-            .WithDescription("The run's level from above (dimmed), where the player spent time (heat), the path of its position events, and its "
-                + "findings that have a place as markers coloured by severity and labelled with their bug id (#42), with the level's critical and "
-                + "major static findings as hollow squares. The Analysis service draws it after analysing the run; until then the answer is 404 "
-                + "with Retry-After. Sent with an ETag (If-None-Match answers 304).");
+            .WithDescription("The level with the run's heat, path and findings as labelled markers; 404 with Retry-After until drawn; ETag. Details: docs/api.md.");
         return routes;
     }
 

@@ -29,14 +29,13 @@ public static class MapsApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery()
             .WithSummary("Upload a WAD (one map per level)")
-            .WithDescription("multipart/form-data: the WAD in field `file`, optional `name` and `scenario`. The file is stored once per SHA-256; one map is created per level in it, with its metadata, and the level checks are queued. The same bytes again create nothing and return the existing maps (200). "
-                + "application/json (the seed's form): `file_path` of a WAD under the configured import folder (Maps:ImportFolder), read the same way. A file that is not a readable WAD, or has no level, answers 400 with the exact reason; one over Maps:MaxUploadBytes answers 413.");
+            .WithDescription("A WAD as multipart/form-data (field `file`) or the seed's JSON `file_path`: one map per level, level checks queued; the same bytes again return the existing maps. Details: docs/api.md.");
         maps.MapGet("/{id:long}/file", GetMapFile).WithName("GetMapFile").CanBeMissing()
             .WithSummary("Download a map's WAD")
             .WithDescription("The WAD file the map's level is in, as uploaded.");
         maps.MapGet("/{id:long}/checks", GetMapChecks).WithName("GetMapChecks").CanBeMissing()
             .WithSummary("A map's static level checks")
-            .WithDescription("What the level checks (a map editor's analysis mode) found in the level, most severe first, each with its check name, element and place. checked_at is null until the Analysis service has checked the level.");
+            .WithDescription("The level checks' findings, most severe first; checked_at is null until the level is checked. Details: docs/api.md.");
         maps.MapGet("/search", SearchMaps).WithName("SearchMaps")
             .WithSummary("Search maps by name")
             .WithDescription("Maps whose name or level name contains q, case-insensitively.");
@@ -45,7 +44,7 @@ public static class MapsApi
             .WithDescription("One map with its level metadata.");
         maps.MapDelete("/{id:long}", DeleteMap).WithName("DeleteMap").CanBeMissing()
             .WithSummary("Delete a map")
-            .WithDescription("Deletes the map and, in the same transaction, its runs, their events, metrics and bugs, and the level's static findings; then the runs' frames and images in blob storage, and the WAD and its images when no other map uses the file.");
+            .WithDescription("Deletes the map with its runs, events, metrics, bugs and stored files. Details: docs/api.md.");
         maps.MapGet("/{id:long}/stats", GetMapStats).WithName("GetMapStats").CanBeMissing()
             .WithSummary("Statistics of a map")
             .WithDescription("Runs by status, mean hardness, solvability rate, bugs by severity and mean kills across the map's runs.");
@@ -76,15 +75,10 @@ public static class MapsApi
         HttpRequest request, WadIngestion ingestion, IOptions<MapOptions> options, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;
-        if (request.ContentLength is { } length && length > limit + (64 * 1024))
+        // Form framing adds a little to the file itself.
+        if (UploadBody.Limit(request, limit + (64 * 1024), length => TooLarge(length, limit)) is { } refused)
         {
-            return TooLarge(length, limit);
-        }
-
-        // The server's own body limit (30 MB by default) must not cut off a file the configured limit allows.
-        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = limit + (64 * 1024);
+            return refused;
         }
 
         return request.HasFormContentType
@@ -129,8 +123,7 @@ public static class MapsApi
     {
         if (!request.HasJsonContentType())
         {
-            return TypedResults.Problem("Send the WAD as multipart/form-data (field 'file'), or the seed's JSON form with file_path.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type");
+            return UploadBody.UnsupportedType("Send the WAD as multipart/form-data (field 'file'), or the seed's JSON form with file_path.");
         }
 
         MapCreateRequest? body;
@@ -184,8 +177,7 @@ public static class MapsApi
     }
 
     private static ProblemHttpResult TooLarge(long size, long limit) =>
-        TypedResults.Problem($"The file is {size} bytes; the limit is {limit} bytes (Maps:MaxUploadBytes).",
-            statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large");
+        UploadBody.TooLarge("File too large", $"The file is {size} bytes; the limit is {limit} bytes (Maps:MaxUploadBytes).");
 
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult, ValidationProblem>> GetMapFile(
         long id, RlgtDbContext db, BlobStore blobs, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public static class ProgressApi
         routes.MapHub<RunsHub>("/hubs/runs");
         routes.MapGet("/api/runs/{id:long}/progress", StreamProgress).WithName("StreamRunProgress").WithTags("Runs").CanBeMissing()
             .WithSummary("Follow a run's progress (server-sent events)")
-            .WithDescription("A text/event-stream of `progress` events (state, episode, iteration, kills, deaths, health, events so far): the current state first, then every update until the run ends. The same updates reach SignalR clients of /hubs/runs that call Subscribe(run_id).");
+            .WithDescription("The run's progress as server-sent events until it ends (also on SignalR /hubs/runs). Details: docs/api.md.");
         return routes;
     }
 

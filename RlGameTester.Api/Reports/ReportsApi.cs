@@ -30,24 +30,14 @@ public static class ReportsApi
         reports.MapGet("/runs/{id:long}/report", GetRunReport).WithName("GetRunReport").CanBeMissing()
             .AlsoAsMarkdown()
             .WithSummary("A run's report")
-            .WithDescription("The run's stored report: a summary, the hardness and the factors that drive it, and each finding with its place "
-                + "(coordinates, element, episode and tick), how sure it is, its evidence and a suggested fix, with the run image "
-                + "(/api/runs/{id}/image, markers labelled by bug id). Markdown by default; JSON (structured report, generator, model, "
-                + "fallback reason, cited finding ids) with Accept: application/json. Written by the LLM when one is configured, "
-                + "else by templates (fallback_reason says why). 404 for an unknown run, and for a run whose report is not written yet "
-                + "(the body says when it will be; Retry-After).");
+            .WithDescription("The run's report (Markdown, or JSON with Accept: application/json); 404 with Retry-After until written. Details: docs/api.md.");
         reports.MapPost("/runs/{id:long}/report", RewriteRunReport).WithName("RewriteRunReport").CanBeMissing().CanConflict()
             .WithSummary("Rewrite a run's report")
-            .WithDescription("Queues the run's report for rewriting by the Analysis service now (for example after configuring an LLM): "
-                + "202 with where to read it. A run that has not finished answers 409: its report is written when it ends.");
+            .WithDescription("Queues a rewrite of the run's report (202); 409 while the run has not finished. Details: docs/api.md.");
         reports.MapGet("/maps/{id:long}/report", GetMapReport).WithName("GetMapReport").CanBeMissing()
             .AlsoAsMarkdown()
             .WithSummary("A level's report")
-            .WithDescription("The level's stored report across its static checks and its runs: the level's facts, the runs with their hardness "
-                + "and what drives it, and each finding (static and from runs) with its place, evidence and a suggested fix, with the level "
-                + "image (/api/maps/{id}/image). Markdown by default, JSON with Accept: application/json. Written from templates at upload; "
-                + "rewritten (by the LLM when configured) after each run of the level. 404 for an unknown map, and for a level whose report "
-                + "is not written yet (the body says when it will be; Retry-After).");
+            .WithDescription("The level's report across its checks and runs (Markdown, or JSON with Accept: application/json); 404 with Retry-After until written. Details: docs/api.md.");
         reports.MapPost("/maps/{id:long}/report", RewriteMapReport).WithName("RewriteMapReport").CanBeMissing()
             .WithSummary("Rewrite a level's report")
             .WithDescription("Queues the level's report for rewriting by the Analysis service now, by the LLM when one is configured: 202 with where to read it.");

@@ -24,7 +24,7 @@ public static class LogUploadApi
             .DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxLogBytes))
             .WithSummary("Import an agent log into a run")
-            .WithDescription("Upload an Arnold train.log in the multipart field `file` for a pending run. The run becomes running; a worker parses the log into the run's events in the background, then completes the run and queues its analysis. Follow it with GET /api/runs/{id}/progress.");
+            .WithDescription("An Arnold train.log (multipart field `file`) for a pending run, parsed into its events by a worker. Details: docs/api.md.");
         return routes;
     }
 
