@@ -32,7 +32,7 @@ app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapApiDocs();
 // One group for the whole API, so rules every endpoint shares are stated once.
-var api = app.MapGroup(string.Empty).RequirePositiveIds();
+var api = app.MapGroup(string.Empty).RequirePositiveIds().ValidateRequests();
 api.MapMapsApi();
 api.MapRunsApi();
 api.MapLogUploadApi();

@@ -1,11 +1,15 @@
 using System.Text.Json;
+using RlGameTester.Api.Infrastructure;
+using RlGameTester.Domain;
 using RlGameTester.Domain.Bugs;
 
 namespace RlGameTester.Api.Bugs;
 
 /// <summary>A bug to file: for a run (run_id) or for a level as a whole (map_id).</summary>
-public sealed record BugCreateRequest
+public sealed record BugCreateRequest : IValidatedRequest
 {
+    private static readonly string[] ElementKinds = ["line", "side", "sector", "thing", "vertex", "level"];
+
     /// <summary>The run it was found in; give this or map_id.</summary>
     /// <example>12</example>
     public long? RunId { get; init; }
@@ -64,4 +68,32 @@ public sealed record BugCreateRequest
 
     /// <summary>Evidence (a JSON object).</summary>
     public JsonElement? Data { get; init; }
+
+    void IValidatedRequest.Validate(RequestErrors errors)
+    {
+        errors.Id("run_id", RunId);
+        errors.Id("map_id", MapId);
+        if (RunId is null && MapId is null)
+        {
+            errors.Add("run_id", "give run_id (a bug found in a run) or map_id (a bug of the level).");
+        }
+
+        if (BugType is null)
+        {
+            errors.Add("bug_type", $"is required; allowed values: {SnakeCase.AllowedValues<BugType>()}.");
+        }
+
+        errors.Text("title", Title, 255, required: true);
+        errors.Text("check_name", CheckName, 64, required: false);
+        errors.Range("confidence", Confidence, 0, 1);
+        errors.NotNegative("frame", Frame);
+        errors.NotNegative("episode", Episode);
+        errors.NotNegative("element_index", ElementIndex);
+        if (ElementKind is { } kind && !ElementKinds.Contains(kind))
+        {
+            errors.Add("element_kind", $"'{kind}' is not a valid element_kind; allowed values: {string.Join(", ", ElementKinds)}.");
+        }
+
+        errors.JsonObject("data", Data);
+    }
 }

@@ -15,8 +15,6 @@ namespace RlGameTester.Api.Bugs;
 /// <summary>Bugs: list and filter, file, critical ones, summaries, read, delete.</summary>
 public static partial class BugsApi
 {
-    private static readonly string[] ElementKinds = ["line", "side", "sector", "thing", "vertex", "level"];
-
     public static IEndpointRouteBuilder MapBugsApi(this IEndpointRouteBuilder routes)
     {
         var bugs = routes.MapGroup("/api/bugs").WithTags("Bugs");
@@ -44,84 +42,41 @@ public static partial class BugsApi
     }
 
     internal static async Task<Results<Ok<List<BugResponse>>, ValidationProblem>> ListBugs(
-        RlgtDbContext db, long? run_id, long? map_id, string? bug_type, string? severity, string? detection_source,
-        [AsParameters] PageQuery page, CancellationToken cancellationToken)
+        RlgtDbContext db, [AsParameters] BugQuery filter, [AsParameters] PageQuery page, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        errors.Id("run_id", run_id);
-        errors.Id("map_id", map_id);
-        var type = errors.Enum<BugType>("bug_type", bug_type);
-        var level = errors.Enum<BugSeverity>("severity", severity);
-        var source = errors.Enum<DetectionSource>("detection_source", detection_source);
-        var paging = errors.Paging(page);
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
         var query = db.Bugs.AsNoTracking();
-        if (run_id is { } runId)
+        if (filter.RunId is { } runId)
         {
             query = query.Where(b => b.RunId == runId);
         }
 
-        if (map_id is { } mapId)
+        if (filter.MapId is { } mapId)
         {
             query = query.Where(b => b.MapId == mapId);
         }
 
-        if (type is { } t)
+        if (filter.Type is { } t)
         {
             query = query.Where(b => b.BugType == t);
         }
 
-        if (level is { } s)
+        if (filter.Level is { } s)
         {
             query = query.Where(b => b.Severity == s);
         }
 
-        if (source is { } d)
+        if (filter.Source is { } d)
         {
             query = query.Where(b => b.DetectionSource == d);
         }
 
-        var rows = await query.OrderBy(b => b.Id).Skip(paging.Skip).Take(paging.Limit).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(b => b.Id).Skip(page.Offset).Take(page.Take()).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(BugResponse.From));
     }
 
     internal static async Task<Results<Created<BugResponse>, ProblemHttpResult, ValidationProblem>> CreateBug(
         BugCreateRequest request, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        errors.Id("run_id", request.RunId);
-        errors.Id("map_id", request.MapId);
-        if (request.RunId is null && request.MapId is null)
-        {
-            errors.Add("run_id", "give run_id (a bug found in a run) or map_id (a bug of the level).");
-        }
-
-        if (request.BugType is null)
-        {
-            errors.Add("bug_type", $"is required; allowed values: {SnakeCase.AllowedValues<BugType>()}.");
-        }
-
-        errors.Text("title", request.Title, 255, required: true);
-        errors.Text("check_name", request.CheckName, 64, required: false);
-        errors.Range("confidence", request.Confidence, 0, 1);
-        errors.NotNegative("frame", request.Frame);
-        errors.NotNegative("episode", request.Episode);
-        errors.NotNegative("element_index", request.ElementIndex);
-        if (request.ElementKind is { } kind && !ElementKinds.Contains(kind))
-        {
-            errors.Add("element_kind", $"'{kind}' is not a valid element_kind; allowed values: {string.Join(", ", ElementKinds)}.");
-        }
-
-        errors.JsonObject("data", request.Data);
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
         long mapId;
         if (request.RunId is { } runId)
         {
@@ -176,39 +131,24 @@ public static partial class BugsApi
     internal static async Task<Results<Ok<List<BugResponse>>, ValidationProblem>> ListCritical(
         RlgtDbContext db, [AsParameters] PageQuery page, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        var paging = errors.Paging(page);
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
         var rows = await db.Bugs.AsNoTracking()
             .Where(b => b.Severity == BugSeverity.Critical)
             .OrderByDescending(b => b.Id)
-            .Skip(paging.Skip).Take(paging.Limit)
+            .Skip(page.Offset).Take(page.Take())
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(BugResponse.From));
     }
 
     internal static async Task<Results<Ok<BugSummaryResponse>, ValidationProblem>> Summary(
-        RlgtDbContext db, long? run_id, long? map_id, CancellationToken cancellationToken)
+        RlgtDbContext db, [AsParameters] SubjectQuery subject, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        errors.Id("run_id", run_id);
-        errors.Id("map_id", map_id);
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
         var query = db.Bugs.AsNoTracking();
-        if (run_id is { } runId)
+        if (subject.RunId is { } runId)
         {
             query = query.Where(b => b.RunId == runId);
         }
 
-        if (map_id is { } mapId)
+        if (subject.MapId is { } mapId)
         {
             query = query.Where(b => b.MapId == mapId);
         }
@@ -220,8 +160,8 @@ public static partial class BugsApi
 
         return TypedResults.Ok(new BugSummaryResponse
         {
-            RunId = run_id,
-            MapId = map_id,
+            RunId = subject.RunId,
+            MapId = subject.MapId,
             Total = groups.Sum(g => g.Count),
             ByType = groups.GroupBy(g => g.BugType).ToDictionary(g => SnakeCase.Of(g.Key), g => g.Sum(x => x.Count)),
             BySeverity = groups.GroupBy(g => g.Severity).ToDictionary(g => SnakeCase.Of(g.Key), g => g.Sum(x => x.Count)),

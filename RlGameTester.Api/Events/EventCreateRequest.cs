@@ -1,10 +1,12 @@
 using System.Text.Json;
+using RlGameTester.Api.Infrastructure;
+using RlGameTester.Domain;
 using RlGameTester.Domain.Events;
 
 namespace RlGameTester.Api.Events;
 
 /// <summary>A telemetry event to record.</summary>
-public sealed record EventCreateRequest
+public sealed record EventCreateRequest : IValidatedRequest
 {
     /// <summary>The run (required for POST /api/events; the bulk endpoint takes it from the query).</summary>
     /// <example>12</example>
@@ -33,4 +35,29 @@ public sealed record EventCreateRequest
     /// <summary>The raw log line, if the event came from a log.</summary>
     /// <example>INFO [4242] - 11/25/26 16:00:07 - 0:00:07 - Lost health (100 -> 80)</example>
     public string? RawLog { get; init; }
+
+    void IValidatedRequest.Validate(RequestErrors errors)
+    {
+        errors.RequiredId("run_id", RunId);
+        ValidateFields(errors, prefix: string.Empty);
+    }
+
+    /// <summary>The event's own fields; <paramref name="prefix"/> names its place in a bulk request (<c>[3].</c>).</summary>
+    internal void ValidateFields(RequestErrors errors, string prefix)
+    {
+        if (EventType is null)
+        {
+            errors.Add($"{prefix}event_type", $"is required; allowed values: {SnakeCase.AllowedValues<EventType>()}.");
+        }
+
+        if (Timestamp is null)
+        {
+            errors.Add($"{prefix}timestamp", "is required (an ISO 8601 date-time).");
+        }
+
+        errors.NotNegative($"{prefix}iteration", Iteration);
+        errors.NotNegative($"{prefix}episode", Episode);
+        errors.NotNegative($"{prefix}frame", Frame);
+        errors.JsonObject($"{prefix}data", Data);
+    }
 }

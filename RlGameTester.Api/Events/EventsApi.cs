@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Data;
 using RlGameTester.Data.Events;
-using RlGameTester.Domain;
 using RlGameTester.Domain.Events;
 
 namespace RlGameTester.Api.Events;
@@ -47,50 +46,32 @@ public static class EventsApi
     }
 
     internal static async Task<Results<Ok<List<EventResponse>>, ProblemHttpResult, ValidationProblem>> ListEvents(
-        RlgtDbContext db, long? run_id, string? event_type, long? after_id, [AsParameters] PageQuery page, CancellationToken cancellationToken)
+        RlgtDbContext db, [AsParameters] EventQuery filter, [AsParameters] PageQuery page, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        errors.RequiredId("run_id", run_id);
-        var type = errors.Enum<EventType>("event_type", event_type);
-        errors.NotNegative("after_id", after_id);
-        var paging = errors.Paging(page);
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
-        var runId = run_id!.Value;
+        var runId = filter.RunId!.Value;
         if (!await db.Runs.AnyAsync(r => r.Id == runId, cancellationToken))
         {
             return Problems.NotFound("run", runId);
         }
 
         var query = db.Events.AsNoTracking().Where(e => e.RunId == runId);
-        if (type is { } t)
+        if (filter.Type is { } t)
         {
             query = query.Where(e => e.EventType == t);
         }
 
-        if (after_id is { } after)
+        if (filter.AfterId is { } after)
         {
             query = query.Where(e => e.Id > after);
         }
 
-        var rows = await query.OrderBy(e => e.Id).Skip(after_id is null ? paging.Skip : 0).Take(paging.Limit).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(e => e.Id).Skip(filter.AfterId is null ? page.Offset : 0).Take(page.Take()).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(EventResponse.From));
     }
 
     internal static async Task<Results<Created<EventResponse>, ProblemHttpResult, ValidationProblem>> CreateEvent(
         EventCreateRequest request, RlgtDbContext db, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        errors.RequiredId("run_id", request.RunId);
-        Validate(errors, request, prefix: string.Empty);
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
         if (!await db.Runs.AnyAsync(r => r.Id == request.RunId, cancellationToken))
         {
             return Problems.NotFound("run", request.RunId!.Value);
@@ -129,7 +110,7 @@ public static class EventsApi
         {
             for (var i = 0; i < events.Count && errors.Any is false; i++)
             {
-                Validate(errors, events[i], prefix: $"[{i}].");
+                events[i].ValidateFields(errors, prefix: $"[{i}].");
                 if (events[i].RunId is { } own && own != run_id)
                 {
                     errors.Add($"[{i}].run_id", $"is {own} but the request is for run {run_id}.");
@@ -158,16 +139,9 @@ public static class EventsApi
     internal static async Task<Results<Ok<List<EventResponse>>, ProblemHttpResult, ValidationProblem>> ListEpisode(
         long run_id, int episode, RlgtDbContext db, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        errors.Id("run_id", run_id);
         if (episode < 0)
         {
-            errors.Add("episode", $"must be 0 or more; got {episode}.");
-        }
-
-        if (errors.Any)
-        {
-            return errors.Problem();
+            return Problems.Invalid("episode", $"must be 0 or more; got {episode}.");
         }
 
         if (!await db.Runs.AnyAsync(r => r.Id == run_id, cancellationToken))
@@ -209,16 +183,9 @@ public static class EventsApi
     }
 
     internal static async Task<Results<Ok<EventCountResponse>, ProblemHttpResult, ValidationProblem>> CountEvents(
-        long run_id, string? event_type, RlgtDbContext db, CancellationToken cancellationToken)
+        long run_id, [AsParameters] EventTypeQuery filter, RlgtDbContext db, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        errors.Id("run_id", run_id);
-        var type = errors.Enum<EventType>("event_type", event_type);
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
+        var type = filter.Type;
         if (!await db.Runs.AnyAsync(r => r.Id == run_id, cancellationToken))
         {
             return Problems.NotFound("run", run_id);
@@ -231,24 +198,6 @@ public static class EventsApi
         }
 
         return TypedResults.Ok(new EventCountResponse { RunId = run_id, Count = await query.LongCountAsync(cancellationToken), EventType = type });
-    }
-
-    private static void Validate(RequestErrors errors, EventCreateRequest e, string prefix)
-    {
-        if (e.EventType is null)
-        {
-            errors.Add($"{prefix}event_type", $"is required; allowed values: {SnakeCase.AllowedValues<EventType>()}.");
-        }
-
-        if (e.Timestamp is null)
-        {
-            errors.Add($"{prefix}timestamp", "is required (an ISO 8601 date-time).");
-        }
-
-        errors.NotNegative($"{prefix}iteration", e.Iteration);
-        errors.NotNegative($"{prefix}episode", e.Episode);
-        errors.NotNegative($"{prefix}frame", e.Frame);
-        errors.JsonObject($"{prefix}data", e.Data);
     }
 
     private static TelemetryEvent ToTelemetry(EventCreateRequest e, int index) =>

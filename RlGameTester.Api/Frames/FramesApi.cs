@@ -116,14 +116,6 @@ public static class FramesApi
     internal static async Task<Results<Ok<FrameListResponse>, ProblemHttpResult, ValidationProblem>> ListFrames(
         long id, [AsParameters] PageQuery page, RlgtDbContext db, RunFrameStore store, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        errors.Id("id", id);
-        var paging = errors.Paging(page);
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
         if (!await db.Runs.AnyAsync(r => r.Id == id, cancellationToken))
         {
             return Problems.NotFound("run", id);
@@ -136,19 +128,16 @@ public static class FramesApi
             Total = frames.Count,
             FirstTick = frames.Count == 0 ? null : frames[0].Tick,
             LastTick = frames.Count == 0 ? null : frames[^1].Tick,
-            Frames = [.. frames.Skip(paging.Skip).Take(paging.Limit).Select(f => FrameResponse.From(id, f))],
+            Frames = [.. frames.Skip(page.Offset).Take(page.Take()).Select(f => FrameResponse.From(id, f))],
         });
     }
 
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult, ValidationProblem>> GetFrame(
         long id, int tick, RlgtDbContext db, RunFrameStore store, BlobStore blobs, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        errors.Id("id", id);
-        errors.NotNegative("tick", tick);
-        if (errors.Any)
+        if (tick < 0)
         {
-            return errors.Problem();
+            return Problems.Invalid("tick", $"must be 0 or more; got {tick}.");
         }
 
         if (!await db.Runs.AnyAsync(r => r.Id == id, cancellationToken))

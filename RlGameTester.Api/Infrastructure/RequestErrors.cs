@@ -9,9 +9,6 @@ namespace RlGameTester.Api.Infrastructure;
 /// </summary>
 internal sealed class RequestErrors
 {
-    public const int MaxLimit = 1000;
-    public const int DefaultLimit = 100;
-
     private readonly Dictionary<string, List<string>> _errors = [];
 
     public bool Any => _errors.Count > 0;
@@ -49,6 +46,10 @@ internal sealed class RequestErrors
         return null;
     }
 
+    /// <summary>An optional enum filter already checked by <see cref="Enum{TEnum}"/>: its value, or null when absent.</summary>
+    public static TEnum? ParsedEnum<TEnum>(string? text) where TEnum : struct, Enum =>
+        !string.IsNullOrWhiteSpace(text) && SnakeCase.TryParse<TEnum>(text.Trim(), out var value) ? value : null;
+
     public long? Id(string field, long? id)
     {
         if (id is <= 0)
@@ -71,21 +72,13 @@ internal sealed class RequestErrors
         }
     }
 
-    public (int Skip, int Limit) Paging(PageQuery page, int defaultLimit = DefaultLimit) => Paging(page.Skip, page.Limit, defaultLimit);
-
-    public (int Skip, int Limit) Paging(int? skip, int? limit, int defaultLimit = DefaultLimit)
+    /// <summary>A page size: between 1 and <see cref="PageQuery.MaxLimit"/> when given.</summary>
+    public void Limit(int? limit)
     {
-        if (skip is < 0)
+        if (limit is < 1 or > PageQuery.MaxLimit)
         {
-            Add("skip", $"must be 0 or more; got {skip}.");
+            Add("limit", $"must be between 1 and {PageQuery.MaxLimit}; got {limit}.");
         }
-
-        if (limit is < 1 or > MaxLimit)
-        {
-            Add("limit", $"must be between 1 and {MaxLimit}; got {limit}.");
-        }
-
-        return (Math.Max(skip ?? 0, 0), Math.Clamp(limit ?? defaultLimit, 1, MaxLimit));
     }
 
     public void Text(string field, string? value, int maxLength, bool required)

@@ -54,20 +54,13 @@ public static class MapsApi
     internal static async Task<Results<Ok<List<MapResponse>>, ValidationProblem>> ListMaps(
         RlgtDbContext db, string? scenario, [AsParameters] PageQuery page, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        var paging = errors.Paging(page);
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
         var query = db.Maps.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(scenario))
         {
             query = query.Where(m => m.Scenario == scenario);
         }
 
-        var rows = await query.OrderBy(m => m.Id).Skip(paging.Skip).Take(paging.Limit).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(m => m.Id).Skip(page.Offset).Take(page.Take()).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(MapResponse.From));
     }
 
@@ -223,21 +216,13 @@ public static class MapsApi
     }
 
     internal static async Task<Results<Ok<List<MapResponse>>, ValidationProblem>> SearchMaps(
-        RlgtDbContext db, string? q, [AsParameters] PageQuery page, CancellationToken cancellationToken)
+        RlgtDbContext db, [AsParameters] SearchQuery search, [AsParameters] PageQuery page, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        errors.Text("q", q, 255, required: true);
-        var paging = errors.Paging(page);
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
-        var pattern = $"%{EscapeLike(q!.Trim())}%";
+        var pattern = $"%{EscapeLike(search.Q!.Trim())}%";
         var rows = await db.Maps.AsNoTracking()
             .Where(m => EF.Functions.ILike(m.Name, pattern, "\\") || (m.LevelName != null && EF.Functions.ILike(m.LevelName, pattern, "\\")))
             .OrderBy(m => m.Id)
-            .Skip(paging.Skip).Take(paging.Limit)
+            .Skip(page.Offset).Take(page.Take())
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(MapResponse.From));
     }

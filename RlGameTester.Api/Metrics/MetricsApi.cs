@@ -40,50 +40,29 @@ public static class MetricsApi
     }
 
     internal static async Task<Results<Ok<List<MetricResponse>>, ValidationProblem>> ListMetrics(
-        RlgtDbContext db, double? min_hardness, double? max_hardness, [AsParameters] PageQuery page, CancellationToken cancellationToken)
+        RlgtDbContext db, [AsParameters] HardnessQuery hardness, [AsParameters] PageQuery page, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        errors.Range("min_hardness", min_hardness, 0, 100);
-        errors.Range("max_hardness", max_hardness, 0, 100);
-        if (min_hardness > max_hardness)
-        {
-            errors.Add("min_hardness", $"must not exceed max_hardness ({max_hardness}); got {min_hardness}.");
-        }
-
-        var paging = errors.Paging(page);
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
         var query = db.Metrics.AsNoTracking();
-        if (min_hardness is { } min)
+        if (hardness.MinHardness is { } min)
         {
             query = query.Where(m => m.HardnessScore >= min);
         }
 
-        if (max_hardness is { } max)
+        if (hardness.MaxHardness is { } max)
         {
             query = query.Where(m => m.HardnessScore <= max);
         }
 
-        var rows = await query.OrderBy(m => m.Id).Skip(paging.Skip).Take(paging.Limit).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(m => m.Id).Skip(page.Offset).Take(page.Take()).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(MetricResponse.From));
     }
 
     internal static async Task<Results<Ok<List<MetricResponse>>, ValidationProblem>> Hardest(
-        RlgtDbContext db, int? limit, CancellationToken cancellationToken)
+        RlgtDbContext db, [AsParameters] TopQuery top, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        var paging = errors.Paging(0, limit, defaultLimit: 10);
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
         var rows = await db.Metrics.AsNoTracking()
             .OrderByDescending(m => m.HardnessScore).ThenBy(m => m.RunId)
-            .Take(paging.Limit)
+            .Take(top.Take(defaultLimit: 10))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(MetricResponse.From));
     }

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using RlGameTester.Api.Infrastructure;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain.Agents;
 
 namespace RlGameTester.Api.Runs;
 
 /// <summary>A new run of an agent on a map; it waits in <c>pending</c> until started.</summary>
-public sealed record RunCreateRequest
+public sealed record RunCreateRequest : IValidatedRequest
 {
     /// <summary>The map to play (required).</summary>
     /// <example>1</example>
@@ -32,4 +34,36 @@ public sealed record RunCreateRequest
 
     /// <summary>The agent's own settings (a JSON object). Explorer: skill (1-5, default 3), time_limit (seconds of game time, default 1800), position_interval (tics, default 4); unknown keys are refused. Arnold: its command-line options.</summary>
     public JsonElement? Config { get; init; }
+
+    /// <summary>The agent asked for, in the form <see cref="Agents"/> names it; null when the service's default is wanted.</summary>
+    internal string? AgentName => string.IsNullOrWhiteSpace(Agent) ? null : Agent.Trim().ToLowerInvariant();
+
+    void IValidatedRequest.Validate(RequestErrors errors)
+    {
+        errors.RequiredId("map_id", MapId);
+        if (AgentName is { } agent && !Agents.All.Contains(agent))
+        {
+            errors.Add("agent", $"'{Agent}' is not a valid agent; allowed values: {string.Join(", ", Agents.All)}.");
+        }
+
+        errors.Text("agent_model", AgentModel, 1024, required: false);
+        errors.Text("scenario", Scenario, 100, required: false);
+        errors.JsonObject("config", Config);
+        if (AgentName == Agents.Explorer)
+        {
+            ValidateExplorerConfig(errors);
+        }
+    }
+
+    /// <summary>The explorer's settings in <see cref="Config"/>: known keys, values in range.</summary>
+    internal void ValidateExplorerConfig(RequestErrors errors)
+    {
+        if (!ExplorerSettings.TryRead(Config, out _, out var settingErrors))
+        {
+            foreach (var (field, message) in settingErrors)
+            {
+                errors.Add(field, message);
+            }
+        }
+    }
 }

@@ -5,7 +5,6 @@ using RlGameTester.Api.Infrastructure;
 using RlGameTester.Api.Metrics;
 using RlGameTester.Data;
 using RlGameTester.Data.Runs;
-using RlGameTester.Domain.Agents;
 
 namespace RlGameTester.Api.Runs;
 
@@ -50,63 +49,41 @@ public static class RunsApi
     }
 
     internal static async Task<Results<Ok<List<RunResponse>>, ValidationProblem>> ListRuns(
-        RlgtDbContext db, long? map_id, string? status, string? run_type, [AsParameters] PageQuery page, CancellationToken cancellationToken)
+        RlgtDbContext db, [AsParameters] RunQuery filter, [AsParameters] PageQuery page, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        errors.Id("map_id", map_id);
-        var statusFilter = errors.Enum<RunStatus>("status", status);
-        var typeFilter = errors.Enum<RunType>("run_type", run_type);
-        var paging = errors.Paging(page);
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
         var query = db.Runs.AsNoTracking();
-        if (map_id is { } mapId)
+        if (filter.MapId is { } mapId)
         {
             query = query.Where(r => r.MapId == mapId);
         }
 
-        if (statusFilter is { } s)
+        if (filter.StatusFilter is { } s)
         {
             query = query.Where(r => r.Status == s);
         }
 
-        if (typeFilter is { } t)
+        if (filter.TypeFilter is { } t)
         {
             query = query.Where(r => r.RunType == t);
         }
 
-        var rows = await query.OrderBy(r => r.Id).Skip(paging.Skip).Take(paging.Limit).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(r => r.Id).Skip(page.Offset).Take(page.Take()).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(RunResponse.From));
     }
 
     internal static async Task<Results<Created<RunResponse>, ProblemHttpResult, ValidationProblem>> CreateRun(
         RunCreateRequest request, RlgtDbContext db, IOptions<AgentOptions> agents, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        errors.RequiredId("map_id", request.MapId);
-        var agent = string.IsNullOrWhiteSpace(request.Agent) ? agents.Value.Default : request.Agent.Trim().ToLowerInvariant();
-        if (!Agents.All.Contains(agent))
+        var agent = request.AgentName ?? agents.Value.Default;
+        if (request.AgentName is null && agent == Agents.Explorer)
         {
-            errors.Add("agent", $"'{request.Agent}' is not a valid agent; allowed values: {string.Join(", ", Agents.All)}.");
-        }
-
-        errors.Text("agent_model", request.AgentModel, 1024, required: false);
-        errors.Text("scenario", request.Scenario, 100, required: false);
-        errors.JsonObject("config", request.Config);
-        if (agent == Agents.Explorer && !ExplorerSettings.TryRead(request.Config, out _, out var settingErrors))
-        {
-            foreach (var (field, message) in settingErrors)
+            // The request was checked without knowing the default agent: its config must be the explorer's too.
+            var errors = new RequestErrors();
+            request.ValidateExplorerConfig(errors);
+            if (errors.Any)
             {
-                errors.Add(field, message);
+                return errors.Problem();
             }
-        }
-
-        if (errors.Any)
-        {
-            return errors.Problem();
         }
 
         var map = await db.Maps.AsNoTracking().Where(m => m.Id == request.MapId).Select(m => new { m.Scenario }).FirstOrDefaultAsync(cancellationToken);
@@ -133,12 +110,12 @@ public static class RunsApi
     }
 
     internal static Task<Results<Ok<List<RunResponse>>, ValidationProblem>> ListPending(
-        RlgtDbContext db, int? limit, CancellationToken cancellationToken) =>
-        ListByStatus(db, RunStatus.Pending, limit, cancellationToken);
+        RlgtDbContext db, [AsParameters] TopQuery top, CancellationToken cancellationToken) =>
+        ListByStatus(db, RunStatus.Pending, top, cancellationToken);
 
     internal static Task<Results<Ok<List<RunResponse>>, ValidationProblem>> ListRunning(
-        RlgtDbContext db, int? limit, CancellationToken cancellationToken) =>
-        ListByStatus(db, RunStatus.Running, limit, cancellationToken);
+        RlgtDbContext db, [AsParameters] TopQuery top, CancellationToken cancellationToken) =>
+        ListByStatus(db, RunStatus.Running, top, cancellationToken);
 
     internal static async Task<Results<Ok<RunWithMetricsResponse>, ProblemHttpResult, ValidationProblem>> GetRun(
         long id, RlgtDbContext db, CancellationToken cancellationToken)
@@ -205,26 +182,12 @@ public static class RunsApi
     }
 
     internal static Task<Results<Ok<RunResponse>, ProblemHttpResult, ValidationProblem>> CompleteRun(
-        long id, int? total_episodes, int? total_iterations, string? log_path, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var errors = new RequestErrors();
-        errors.NotNegative("total_episodes", total_episodes);
-        errors.NotNegative("total_iterations", total_iterations);
-        errors.Text("log_path", log_path, 1024, required: false);
-        return errors.Any
-            ? Task.FromResult<Results<Ok<RunResponse>, ProblemHttpResult, ValidationProblem>>(errors.Problem())
-            : TransitionAsync(id, RunTransition.Complete, db, clock, new TransitionDetails(total_episodes, total_iterations, log_path), cancellationToken);
-    }
+        long id, [AsParameters] CompleteRunQuery done, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        TransitionAsync(id, RunTransition.Complete, db, clock, new TransitionDetails(done.TotalEpisodes, done.TotalIterations, done.LogPath), cancellationToken);
 
     internal static Task<Results<Ok<RunResponse>, ProblemHttpResult, ValidationProblem>> FailRun(
-        long id, string? error_message, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var errors = new RequestErrors();
-        errors.Text("error_message", error_message, 10_000, required: true);
-        return errors.Any
-            ? Task.FromResult<Results<Ok<RunResponse>, ProblemHttpResult, ValidationProblem>>(errors.Problem())
-            : TransitionAsync(id, RunTransition.Fail, db, clock, new TransitionDetails(ErrorMessage: error_message), cancellationToken);
-    }
+        long id, [AsParameters] FailRunQuery failure, RlgtDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        TransitionAsync(id, RunTransition.Fail, db, clock, new TransitionDetails(ErrorMessage: failure.ErrorMessage), cancellationToken);
 
     private static async Task<Results<Ok<RunResponse>, ProblemHttpResult, ValidationProblem>> TransitionAsync(
         long id, RunTransition transition, RlgtDbContext db, TimeProvider clock, TransitionDetails? details, CancellationToken cancellationToken)
@@ -242,18 +205,11 @@ public static class RunsApi
     }
 
     private static async Task<Results<Ok<List<RunResponse>>, ValidationProblem>> ListByStatus(
-        RlgtDbContext db, RunStatus status, int? limit, CancellationToken cancellationToken)
+        RlgtDbContext db, RunStatus status, TopQuery top, CancellationToken cancellationToken)
     {
-        var errors = new RequestErrors();
-        var paging = errors.Paging(0, limit);
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
         var rows = await db.Runs.AsNoTracking().Where(r => r.Status == status)
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
-            .Take(paging.Limit)
+            .Take(top.Take())
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.ConvertAll(RunResponse.From));
     }
