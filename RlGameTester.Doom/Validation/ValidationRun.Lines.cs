@@ -190,13 +190,13 @@ internal sealed partial class ValidationRun
         foreach (var thing in destinations)
         {
             var destination = _level.Things[thing];
-            var claimedOk = e.ToX is { } toX && e.ToY is { } toY && MapMath.Distance(toX, toY, destination.X, destination.Y) <= PlaceSlack;
+            var claimedOk = e.ToX is { } toX && e.ToY is { } toY && MapMath.Distance(toX, toY, destination.X, destination.Y) <= Slack.Place;
             var arrival = next is { } n ? MapMath.Distance(n.X, n.Y, destination.X, destination.Y) : double.PositiveInfinity;
-            if (claimedOk && arrival <= GridSnap)
+            if (claimedOk && arrival <= Slack.GridSnap)
             {
-                if (arrival > PlaceSlack)
+                if (arrival > Slack.Place)
                 {
-                    _assumptions.Add(Invariant($"teleport arrivals are the explorer's grid cell nearest the destination (up to {GridSnap - PlaceSlack:0.##} units off)"));
+                    _assumptions.Add(Invariant($"teleport arrivals are the explorer's grid cell nearest the destination (up to {Slack.GridSnap - Slack.Place:0.##} units off)"));
                 }
 
                 return;
@@ -274,7 +274,7 @@ internal sealed partial class ValidationRun
         {
             var special = _planes.Special(sector);
             var info = _level.UsesDoomSpecials ? SectorSpecials.DescribeDoom(special) : SectorSpecials.DescribeZDoom(special);
-            var onFloor = _body.Z.Low <= _planes.Floor(sector).High + HeightSlack && _body.Z.High >= _planes.Floor(sector).Low - HeightSlack;
+            var onFloor = _body.Z.Low <= _planes.Floor(sector).High + Slack.Height && _body.Z.High >= _planes.Floor(sector).Low - Slack.Height;
             if (info.EndsLevel && onFloor && _health <= 10)
             {
                 return;

@@ -56,7 +56,7 @@ internal sealed partial class ValidationRun
         var itemZ = _scratch.CentreSector >= 0 ? new HeightRange(_planes.Floor(_scratch.CentreSector).Low, _scratch.Floor.High) : _scratch.Floor;
         var above = itemZ.Low - _body.Z.High;
         var below = _body.Z.Low - itemZ.High;
-        if (above > PlayerBody.Height + HeightSlack || below > PlayerBody.PickupBelow + HeightSlack)
+        if (above > PlayerBody.Height + Slack.Height || below > PlayerBody.PickupBelow + Slack.Height)
         {
             // Out of reach in height while Doom would still have the body in the air is a matter of when, not whether.
             _violations.Add(e.Tick, TrajectoryRules.PickupNotTouched, x, y, Invariant(

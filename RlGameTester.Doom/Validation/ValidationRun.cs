@@ -17,12 +17,6 @@ internal sealed partial class ValidationRun
     // Numeric slack: positions are doubles interpolated along the explorer's path.
     private const double SpeedSlack = 0.01;
     private const double AirSlack = 0.05;
-    private const double HeightSlack = 1e-6;
-    private const double PlaceSlack = 0.01;
-
-    // The explorer's positions are cells of an 8-unit grid (its README): a spot it is put at (the start, a teleport
-    // arrival) may be the nearest cell, up to half a cell's diagonal away.
-    private static readonly double GridSnap = (4 * Math.Sqrt(2)) + PlaceSlack;
 
     // How far the explorer may move the body off a floor rising to its ceiling in one go (its README: "steps off to the
     // nearest spot with room").
@@ -278,12 +272,12 @@ internal sealed partial class ValidationRun
         {
             var thing = _level.Things[start];
             var off = MapMath.Distance(x, y, thing.X, thing.Y);
-            if (off > GridSnap)
+            if (off > Slack.GridSnap)
             {
                 _violations.Add(tick, TrajectoryRules.StartPosition, x, y, Invariant(
                     $"the run starts {off:0.##} units from the player 1 start (thing {start} at ({thing.X:0}, {thing.Y:0}))"), ElementKind.Thing, start);
             }
-            else if (off > PlaceSlack)
+            else if (off > Slack.Place)
             {
                 _assumptions.Add(Invariant($"the start is the explorer's grid cell {off:0.##} units from the player 1 start (thing {start})"));
             }
@@ -400,28 +394,28 @@ internal sealed partial class ValidationRun
         }
 
         var room = _here.Ceiling.High - _here.Floor.Low;
-        if (room < PlayerBody.Height - HeightSlack)
+        if (room < PlayerBody.Height - Slack.Height)
         {
             _violations.Add(tick, TrajectoryRules.NoRoom, x, y, Invariant(
                 $"only {room:0.##} units between floor {_here.Floor} (sector {_here.FloorSector}) and ceiling {_here.Ceiling} (sector {_here.CeilingSector}); the body needs {PlayerBody.Height:0}"), ElementKind.Sector, _here.CeilingSector, PlayerBody.Height - room, withinGrid);
         }
 
         var head = _resync ? room : _here.Ceiling.High - _body.Z.Low;
-        if (head < PlayerBody.Height - HeightSlack && room >= PlayerBody.Height - HeightSlack)
+        if (head < PlayerBody.Height - Slack.Height && room >= PlayerBody.Height - Slack.Height)
         {
             _violations.Add(tick, TrajectoryRules.HeadRoom, x, y, Invariant(
                 $"the ceiling {_here.Ceiling} (sector {_here.CeilingSector}) is {head:0.##} units above the feet at {_body.Z}; the body needs {PlayerBody.Height:0}"), ElementKind.Sector, _here.CeilingSector);
         }
 
         var step = _here.Floor.Low - _body.Z.High;
-        if (step > PlayerBody.MaxStep + HeightSlack && !_resync)
+        if (step > PlayerBody.MaxStep + Slack.Height && !_resync)
         {
             _violations.Add(tick, TrajectoryRules.StepTooHigh, x, y, Invariant(
                 $"the floor {_here.Floor} (sector {_here.FloorSector}) is {step:0.##} units above the feet at {_body.Z}{(_body.Airborne ? " in the air" : string.Empty)}; a step may rise {PlayerBody.MaxStep:0}, {step - PlayerBody.MaxStep:0.##} too high"), ElementKind.Sector, _here.FloorSector, step - PlayerBody.MaxStep, withinGrid || climbsInStages);
             return (false, false);
         }
 
-        return (Legal: _violations.Items.Count == count && _here.BlockingLine < 0 && _here.SolidThing < 0 && room >= PlayerBody.Height - HeightSlack && head >= PlayerBody.Height - HeightSlack, Climbable: true);
+        return (Legal: _violations.Items.Count == count && _here.BlockingLine < 0 && _here.SolidThing < 0 && room >= PlayerBody.Height - Slack.Height && head >= PlayerBody.Height - Slack.Height, Climbable: true);
     }
 
     // Whether the tic's move can climb its floors a step of at most 24 at a time, straight or by a detour of up to a grid
@@ -454,7 +448,7 @@ internal sealed partial class ValidationRun
         {
             double t = (double)k / ClimbStages;
             _probe.Probe(ax + ((bx - ax) * t), ay + ((by - ay) * t), PlayerBody.BlockingRadius, _tight);
-            if (_tight.CentreSector < 0 || _tight.BlockingLine >= 0 || _tight.Floor.Low - z > PlayerBody.MaxStep + HeightSlack)
+            if (_tight.CentreSector < 0 || _tight.BlockingLine >= 0 || _tight.Floor.Low - z > PlayerBody.MaxStep + Slack.Height)
             {
                 return null;
             }
@@ -471,8 +465,8 @@ internal sealed partial class ValidationRun
     {
         _probe.ProbeTight(x, y, _tight);
         return _tight.CentreSector >= 0 && _tight.BlockingLine < 0 && _tight.SolidThing < 0 &&
-            _tight.Ceiling.High - _tight.Floor.Low >= PlayerBody.Height - HeightSlack &&
-            (_resync || _tight.Floor.Low - _body.Z.High <= PlayerBody.MaxStep + HeightSlack);
+            _tight.Ceiling.High - _tight.Floor.Low >= PlayerBody.Height - Slack.Height &&
+            (_resync || _tight.Floor.Low - _body.Z.High <= PlayerBody.MaxStep + Slack.Height);
     }
 
     private void Apply(int tick, PlaneChange change)
@@ -493,7 +487,7 @@ internal sealed partial class ValidationRun
         }
 
         _probe.Probe(position.X, position.Y, PlayerBody.BlockingRadius, _scratch);
-        if (closes && _scratch.Sectors.Contains(change.Sector) && _scratch.Ceiling.High - _scratch.Floor.Low < PlayerBody.Height - HeightSlack)
+        if (closes && _scratch.Sectors.Contains(change.Sector) && _scratch.Ceiling.High - _scratch.Floor.Low < PlayerBody.Height - Slack.Height)
         {
             // A plane closing on the body stops on it (T_MovePlane gives the move back when P_ChangeSector finds a thing
             // that no longer fits) and goes on once the body has left.
