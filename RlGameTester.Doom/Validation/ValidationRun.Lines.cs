@@ -32,9 +32,9 @@ internal sealed partial class ValidationRun
             return;
         }
 
-        _claimedActivations.Add((e.Tick, index));
+        _ledger.AddClaimed(e.Tick, index);
         var line = _level.Linedefs[index];
-        var rule = LineRule.Of(_level, line);
+        var rule = _ledger.Rule(index);
         if (rule is null || rule.Trigger == PlayerTrigger.None || rule.MonstersOnly)
         {
             var why = rule is null ? $"special {line.Special} is none Doom knows"
@@ -47,7 +47,7 @@ internal sealed partial class ValidationRun
         var legal = Triggered(e.Tick, index, rule, x, y, apply: true);
         if (legal)
         {
-            _legalActivations.Add((e.Tick, index));
+            _ledger.AddLegal(e.Tick, index);
         }
 
         if (rule.Effect is not (LineEffect.Teleport or LineEffect.Exit or LineEffect.SecretExit))
@@ -63,7 +63,7 @@ internal sealed partial class ValidationRun
     private bool Triggered(int tick, int index, LineRule rule, double x, double y, bool apply)
     {
         var legal = true;
-        if (!_specialActive[index])
+        if (!_ledger.IsActive(index))
         {
             _violations.Add(tick, TrajectoryRules.LineAlreadyUsed, x, y,
                 $"line {index} ({rule.Name}) was set off again, but Doom cleared its one-shot special the first time", ElementKind.Line, index);
@@ -90,9 +90,9 @@ internal sealed partial class ValidationRun
             legal = false;
         }
 
-        if (apply && !rule.Repeatable)
+        if (apply)
         {
-            _specialActive[index] = false;
+            _ledger.SetOff(index, rule);
         }
 
         return legal;
@@ -150,14 +150,14 @@ internal sealed partial class ValidationRun
     {
         var (x, y) = _path.At(e.Tick) ?? (e.X, e.Y);
         if (e.Line is not { } index || index < 0 || index >= _level.Linedefs.Length
-            || LineRule.Of(_level, _level.Linedefs[index]) is not { Effect: LineEffect.Teleport, MonstersOnly: false } rule)
+            || _ledger.Rule(index) is not { Effect: LineEffect.Teleport, MonstersOnly: false } rule)
         {
             _violations.Add(e.Tick, TrajectoryRules.TeleportDestination, x, y, $"line {e.Line?.ToString(CultureInfo.InvariantCulture) ?? "(none)"} is no teleport a player can use",
                 ElementKind.Line, e.Line);
             return;
         }
 
-        _claimedActivations.Add((e.Tick, index));
+        _ledger.AddClaimed(e.Tick, index);
         if (rule.Trigger == PlayerTrigger.Walk)
         {
             CheckTeleportCrossing(e.Tick, index, x, y);
@@ -167,17 +167,13 @@ internal sealed partial class ValidationRun
             Triggered(e.Tick, index, rule, x, y, apply: false);
         }
 
-        if (rule.Trigger == PlayerTrigger.Walk && !_specialActive[index])
+        if (rule.Trigger == PlayerTrigger.Walk && !_ledger.IsActive(index))
         {
             _violations.Add(e.Tick, TrajectoryRules.LineAlreadyUsed, x, y,
                 $"line {index} ({rule.Name}) was set off again, but Doom cleared its one-shot special the first time", ElementKind.Line, index);
         }
 
-        if (!rule.Repeatable)
-        {
-            _specialActive[index] = false;
-        }
-
+        _ledger.SetOff(index, rule);
         var destinations = _teleports.For(index);
         if (destinations.Count == 0)
         {
@@ -262,7 +258,7 @@ internal sealed partial class ValidationRun
     {
         var (x, y) = _path.At(e.Tick) ?? (e.X, e.Y);
         if (e.Line is { } index && index >= 0 && index < _level.Linedefs.Length
-            && LineRule.Of(_level, _level.Linedefs[index]) is { Effect: LineEffect.Exit or LineEffect.SecretExit } rule)
+            && _ledger.Rule(index) is { Effect: LineEffect.Exit or LineEffect.SecretExit } rule)
         {
             ExitByLine(e.Tick, index, rule, x, y);
             return;
@@ -302,12 +298,12 @@ internal sealed partial class ValidationRun
 
     private void ExitByLine(int tick, int index, LineRule rule, double x, double y)
     {
-        if (_legalActivations.Contains((tick, index)))
+        if (_ledger.WasLegal(tick, index))
         {
             return;
         }
 
-        if (!_claimedActivations.Contains((tick, index)) && Triggered(tick, index, rule, x, y, apply: false))
+        if (!_ledger.WasClaimed(tick, index) && Triggered(tick, index, rule, x, y, apply: false))
         {
             return;
         }

@@ -22,8 +22,7 @@ internal sealed partial class ValidationRun
     // nearest spot with room").
     private const double StepOffReach = 64;
 
-    // A crossing counts as claimed by an event within this many tics of it; a centre this close to a line may be on it.
-    private const int ClaimWindow = 3;
+    // A centre this close to a line may be on it.
     private const double ClaimSlack = 1e-6;
 
     private readonly Level _level;
@@ -45,20 +44,12 @@ internal sealed partial class ValidationRun
     private readonly Placement _tight = new();
     private const int ClimbStages = 4;
     private static readonly (double Dx, double Dy)[] Detours = [(0, 0), (TrajectoryRules.GridTolerance, 0), (-TrajectoryRules.GridTolerance, 0), (0, TrajectoryRules.GridTolerance), (0, -TrajectoryRules.GridTolerance), (2 * TrajectoryRules.GridTolerance, 0), (-2 * TrajectoryRules.GridTolerance, 0), (0, 2 * TrajectoryRules.GridTolerance), (0, -2 * TrajectoryRules.GridTolerance)];
-    private readonly bool[] _specialActive;
-    private readonly LineRule?[] _rules;
+    private readonly LineLedger _ledger;
     private readonly bool[] _taken;
-
-    // The tics at which the run says each line was set off (activations, teleports, exits), to find crossings it left out.
-    private readonly Dictionary<int, List<int>> _claims = [];
 
     // Closing moves waiting for the body to leave their sector, and moves due later (a door reopening after 30 s).
     private readonly List<PlaneChange> _held = [];
     private readonly List<(int Due, PlaneChange Change)> _scheduled = [];
-
-    // Lines set off legally, by tic, so that an exit claim can rest on its activation.
-    private readonly HashSet<(int Tick, int Line)> _legalActivations = [];
-    private readonly HashSet<(int Tick, int Line)> _claimedActivations = [];
 
     private bool _resync;
     private DoomKeys _keys;
@@ -79,29 +70,8 @@ internal sealed partial class ValidationRun
         _mover = new PlaneMover(level, _planes, _assumptions);
         _lines = new LineQuery(geometry);
         _probe = new PositionProbe(geometry, _lines, new SolidThings(level, _skill, _assumptions), _planes);
-        _specialActive = new bool[level.Linedefs.Length];
-        _rules = new LineRule?[level.Linedefs.Length];
-        for (var i = 0; i < _specialActive.Length; i++)
-        {
-            _specialActive[i] = level.Linedefs[i].Special != 0;
-            _rules[i] = LineRule.Of(level, level.Linedefs[i]);
-        }
-
-        foreach (var e in events)
-        {
-            if (e.Line is { } claimed && e.Kind is ExplorerEventKind.LineActivated or ExplorerEventKind.Teleport or ExplorerEventKind.ExitReached)
-            {
-                if (!_claims.TryGetValue(claimed, out var ticks))
-                {
-                    ticks = [];
-                    _claims.Add(claimed, ticks);
-                }
-
-                ticks.Add(e.Tick);
-            }
-        }
-
-        _reach = new LineReach(geometry, _lines, _planes, line => _specialActive[line]);
+        _ledger = new LineLedger(level, events);
+        _reach = new LineReach(geometry, _lines, _planes, _ledger.IsActive);
         _teleports = new TeleportDestinations(geometry, _skill);
         _taken = new bool[level.Things.Length];
     }
@@ -323,7 +293,7 @@ internal sealed partial class ValidationRun
     {
         foreach (var index in _lines.NearBox(bx, by, PlayerBody.Radius))
         {
-            if (!_specialActive[index] || _rules[index] is not { Trigger: PlayerTrigger.Walk, MonstersOnly: false } rule)
+            if (!_ledger.IsActive(index) || _ledger.Rule(index) is not { Trigger: PlayerTrigger.Walk, MonstersOnly: false } rule)
             {
                 continue;
             }
@@ -332,7 +302,7 @@ internal sealed partial class ValidationRun
             var from = MapMath.SignedDistance(ax, ay, x1, y1, x2, y2);
             var to = MapMath.SignedDistance(bx, by, x1, y1, x2, y2);
             var crossed = rule.Effect == LineEffect.Teleport ? from > ClaimSlack && to < -ClaimSlack : from * to < 0 && Math.Abs(from) > ClaimSlack && Math.Abs(to) > ClaimSlack;
-            if (!crossed || !MapMath.BoxCrossesLine(bx, by, PlayerBody.BlockingRadius, x1, y1, x2, y2) || Claimed(index, tick))
+            if (!crossed || !MapMath.BoxCrossesLine(bx, by, PlayerBody.BlockingRadius, x1, y1, x2, y2) || _ledger.ClaimedNear(index, tick))
             {
                 continue;
             }
@@ -340,24 +310,6 @@ internal sealed partial class ValidationRun
             _violations.Add(tick, TrajectoryRules.WalkLineMissed, bx, by,
                 $"the centre crossed line {index} ({rule.Name}) between tics {_lastTick} and {tick}, which Doom sets off, but the run does not say so", ElementKind.Line, index);
         }
-    }
-
-    private bool Claimed(int line, int tick)
-    {
-        if (!_claims.TryGetValue(line, out var ticks))
-        {
-            return false;
-        }
-
-        foreach (var t in ticks)
-        {
-            if (t >= tick - ClaimWindow && t <= tick + ClaimWindow)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // P_TryMove at the new spot: the box must be clear of walls and solid things, fit, fit under the ceiling, and the
