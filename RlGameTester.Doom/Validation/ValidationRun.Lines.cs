@@ -54,7 +54,7 @@ internal sealed partial class ValidationRun
         {
             foreach (var change in _mover.ForLine(index, rule))
             {
-                Apply(e.Tick, change);
+                _planeChanges.Apply(e.Tick, change, _lastTick);
             }
         }
     }
@@ -236,7 +236,7 @@ internal sealed partial class ValidationRun
             _assumptions.Add($"boss death assumed: {detail}");
             foreach (var change in _mover.ForBoss(action, $"boss death of type {action.MonsterType}, tag {action.Tag}"))
             {
-                Apply(e.Tick, change);
+                _planeChanges.Apply(e.Tick, change, _lastTick);
             }
         }
     }

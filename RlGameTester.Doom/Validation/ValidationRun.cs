@@ -32,6 +32,7 @@ internal sealed partial class ValidationRun
     private readonly PathSamples _path;
     private readonly SectorPlanes _planes;
     private readonly PlaneMover _mover;
+    private readonly PlaneChanges _planeChanges;
     private readonly LineQuery _lines;
     private readonly PositionProbe _probe;
     private readonly LineReach _reach;
@@ -46,10 +47,6 @@ internal sealed partial class ValidationRun
     private static readonly (double Dx, double Dy)[] Detours = [(0, 0), (TrajectoryRules.GridTolerance, 0), (-TrajectoryRules.GridTolerance, 0), (0, TrajectoryRules.GridTolerance), (0, -TrajectoryRules.GridTolerance), (2 * TrajectoryRules.GridTolerance, 0), (-2 * TrajectoryRules.GridTolerance, 0), (0, 2 * TrajectoryRules.GridTolerance), (0, -2 * TrajectoryRules.GridTolerance)];
     private readonly LineLedger _ledger;
     private readonly bool[] _taken;
-
-    // Closing moves waiting for the body to leave their sector, and moves due later (a door reopening after 30 s).
-    private readonly List<PlaneChange> _held = [];
-    private readonly List<(int Due, PlaneChange Change)> _scheduled = [];
 
     private bool _resync;
     private DoomKeys _keys;
@@ -71,6 +68,7 @@ internal sealed partial class ValidationRun
         _lines = new LineQuery(geometry);
         _probe = new PositionProbe(geometry, _lines, new SolidThings(level, _skill, _assumptions), _planes);
         _ledger = new LineLedger(level, events);
+        _planeChanges = new PlaneChanges(_planes, _path, _probe, _body, _assumptions);
         _reach = new LineReach(geometry, _lines, _planes, _ledger.IsActive);
         _teleports = new TeleportDestinations(geometry, _skill);
         _taken = new bool[level.Things.Length];
@@ -138,7 +136,7 @@ internal sealed partial class ValidationRun
             _violations.Add(tick, TrajectoryRules.PositionMissing, x, y, $"no position for tics {_lastTick + 1} to {tick - 1}");
         }
 
-        ApplyDue(tick);
+        _planeChanges.ApplyDue(tick, _lastTick);
         var (fromX, fromY) = _path.At(_lastTick)!.Value;
         var teleport = _path.TeleportAt(_lastTick);
         var (toX, toY) = teleport is null ? (x, y) : (teleport.X, teleport.Y);
@@ -201,30 +199,22 @@ internal sealed partial class ValidationRun
         }
 
         _lastTick = tick;
-        ReleaseHeld(tick);
+        _planeChanges.ReleaseHeld(tick, _here);
     }
 
     // The explorer's documented shortcut for a floor that rises to its ceiling at once under the body: it steps off to the
     // nearest spot with room in one move. Accepted (as an assumption) for a move out of a sector held back by the body.
     private bool SteppedOff(int tick, double distance, double x, double y)
     {
-        if (distance > StepOffReach || _held.Count == 0)
+        if (distance > StepOffReach || !_planeChanges.AnyHeld
+            || _planeChanges.HeldLeaving(_here.CentreSector, _geometry.SectorAt(x, y)) is not { } change)
         {
             return false;
         }
 
-        var to = _geometry.SectorAt(x, y);
-        foreach (var change in _held)
-        {
-            if (_here.CentreSector == change.Sector && to != change.Sector)
-            {
-                _assumptions.Add(Invariant(
-                    $"at tic {tick} the body stepped off sector {change.Sector}, closing on it ({change.Source}), in one move of {distance:0.##} units, as the explorer does for planes that move at once"));
-                return true;
-            }
-        }
-
-        return false;
+        _assumptions.Add(Invariant(
+            $"at tic {tick} the body stepped off sector {change.Sector}, closing on it ({change.Source}), in one move of {distance:0.##} units, as the explorer does for planes that move at once"));
+        return true;
     }
 
     private void Start(int tick, double x, double y)
@@ -419,75 +409,6 @@ internal sealed partial class ValidationRun
         return _tight.CentreSector >= 0 && _tight.BlockingLine < 0 && _tight.SolidThing < 0 &&
             _tight.Ceiling.High - _tight.Floor.Low >= PlayerBody.Height - Slack.Height &&
             (_resync || _tight.Floor.Low - _body.Z.High <= PlayerBody.MaxStep + Slack.Height);
-    }
-
-    private void Apply(int tick, PlaneChange change)
-    {
-        if (change.Delay > 0)
-        {
-            _scheduled.Add((tick + change.Delay, change with { Delay = 0 }));
-            return;
-        }
-
-        var closes = change.Closes(_planes);
-        var before = change.Ceiling ? _planes.Ceiling(change.Sector) : _planes.Floor(change.Sector);
-        var beforeRest = change.Ceiling ? _planes.CeilingRest(change.Sector) : _planes.FloorRest(change.Sector);
-        Set(change.Sector, change.Ceiling, change.Range, change.Rest);
-        if (_lastTick < 0 || _path.At(_lastTick) is not { } position)
-        {
-            return;
-        }
-
-        _probe.Probe(position.X, position.Y, PlayerBody.BlockingRadius, _scratch);
-        if (closes && _scratch.Sectors.Contains(change.Sector) && _scratch.Ceiling.High - _scratch.Floor.Low < PlayerBody.Height - Slack.Height)
-        {
-            // A plane closing on the body stops on it (T_MovePlane gives the move back when P_ChangeSector finds a thing
-            // that no longer fits) and goes on once the body has left.
-            Set(change.Sector, change.Ceiling, before, beforeRest);
-            _held.Add(change);
-            _assumptions.Add($"{(change.Ceiling ? "ceiling" : "floor")} of sector {change.Sector} ({change.Source}) held back by the body until it left, as Doom's moving planes stop on things");
-            return;
-        }
-
-        _body.FollowFloor(_scratch.Floor);
-    }
-
-    private void Set(int sector, bool ceiling, HeightRange range, double rest)
-    {
-        if (ceiling)
-        {
-            _planes.SetCeiling(sector, range, rest);
-        }
-        else
-        {
-            _planes.SetFloor(sector, range, rest);
-        }
-    }
-
-    private void ApplyDue(int tick)
-    {
-        for (var i = 0; i < _scheduled.Count; i++)
-        {
-            if (_scheduled[i].Due <= tick)
-            {
-                var change = _scheduled[i].Change;
-                _scheduled.RemoveAt(i--);
-                Apply(tick, change);
-            }
-        }
-    }
-
-    private void ReleaseHeld(int tick)
-    {
-        for (var i = 0; i < _held.Count; i++)
-        {
-            if (!_here.Sectors.Contains(_held[i].Sector))
-            {
-                var change = _held[i];
-                _held.RemoveAt(i--);
-                Apply(tick, change);
-            }
-        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
