@@ -83,10 +83,10 @@ internal sealed partial class ValidationRun
             legal = false;
         }
 
-        if (rule.Keys is { } needed && !needed.IsSatisfiedBy(_keys))
+        if (rule.Keys is { } needed && !needed.IsSatisfiedBy(_inventory.Keys))
         {
             _violations.Add(tick, TrajectoryRules.KeyMissing, x, y,
-                $"line {index} ({rule.Name}) needs the {needed.Description}; keys held: {(_keys == DoomKeys.None ? "none" : _keys.ToString())}", ElementKind.Line, index);
+                $"line {index} ({rule.Name}) needs the {needed.Description}; keys held: {(_inventory.Keys == DoomKeys.None ? "none" : _inventory.Keys.ToString())}", ElementKind.Line, index);
             legal = false;
         }
 
@@ -271,7 +271,7 @@ internal sealed partial class ValidationRun
             var special = _planes.Special(sector);
             var info = _level.UsesDoomSpecials ? SectorSpecials.DescribeDoom(special) : SectorSpecials.DescribeZDoom(special);
             var onFloor = _body.Z.Low <= _planes.Floor(sector).High + Slack.Height && _body.Z.High >= _planes.Floor(sector).Low - Slack.Height;
-            if (info.EndsLevel && onFloor && _health <= 10)
+            if (info.EndsLevel && onFloor && _inventory.Health <= 10)
             {
                 return;
             }
@@ -279,7 +279,7 @@ internal sealed partial class ValidationRun
             if (info.EndsLevel)
             {
                 _violations.Add(e.Tick, TrajectoryRules.ExitNotLegal, x, y, Invariant(
-                    $"exit sector {sector} ends the level at 10 health or less with the feet on its floor; health is {_health}, feet at {_body.Z}, floor {_planes.Floor(sector)}"), ElementKind.Sector, sector);
+                    $"exit sector {sector} ends the level at 10 health or less with the feet on its floor; health is {_inventory.Health}, feet at {_body.Z}, floor {_planes.Floor(sector)}"), ElementKind.Sector, sector);
                 return;
             }
         }

@@ -41,16 +41,13 @@ internal sealed partial class ValidationRun
     private readonly ViolationLog _violations = new();
     private readonly BodyHeight _body = new();
     private readonly Placement _here = new();
-    private readonly Placement _scratch = new();
     private readonly Placement _tight = new();
     private const int ClimbStages = 4;
     private static readonly (double Dx, double Dy)[] Detours = [(0, 0), (TrajectoryRules.GridTolerance, 0), (-TrajectoryRules.GridTolerance, 0), (0, TrajectoryRules.GridTolerance), (0, -TrajectoryRules.GridTolerance), (2 * TrajectoryRules.GridTolerance, 0), (-2 * TrajectoryRules.GridTolerance, 0), (0, 2 * TrajectoryRules.GridTolerance), (0, -2 * TrajectoryRules.GridTolerance)];
     private readonly LineLedger _ledger;
-    private readonly bool[] _taken;
+    private readonly PlayerInventory _inventory;
 
     private bool _resync;
-    private DoomKeys _keys;
-    private int _health = 100;
     private int _lastTick = -1;
     private int _lastEventTick = int.MinValue;
     private double _lastDx;
@@ -71,7 +68,7 @@ internal sealed partial class ValidationRun
         _planeChanges = new PlaneChanges(_planes, _path, _probe, _body, _assumptions);
         _reach = new LineReach(geometry, _lines, _planes, _ledger.IsActive);
         _teleports = new TeleportDestinations(geometry, _skill);
-        _taken = new bool[level.Things.Length];
+        _inventory = new PlayerInventory(level, _skill, _path, _probe, _planes, _body, _violations);
     }
 
     public TrajectoryVerdict Run()
@@ -97,10 +94,10 @@ internal sealed partial class ValidationRun
                     Teleport(e);
                     break;
                 case ExplorerEventKind.KeyPickup or ExplorerEventKind.ItemPickup:
-                    Pickup(e);
+                    _inventory.Pickup(e);
                     break;
                 case ExplorerEventKind.HealthChange or ExplorerEventKind.Death when e.NewHealth is { } newHealth:
-                    _health = newHealth;
+                    _inventory.Health = newHealth;
                     break;
                 case ExplorerEventKind.ExitReached:
                     Exit(e);
