@@ -12,7 +12,7 @@ namespace RlGameTester.Doom.Validation;
 /// drive the movement checks, line events change the sector heights, pickups give keys, and every claim is checked
 /// against Doom's rules at the moment it is made.
 /// </summary>
-internal sealed partial class ValidationRun
+internal sealed class ValidationRun
 {
     // Numeric slack: positions are doubles interpolated along the explorer's path.
     private const double SpeedSlack = 0.01;
@@ -22,21 +22,15 @@ internal sealed partial class ValidationRun
     // nearest spot with room").
     private const double StepOffReach = 64;
 
-    // A centre this close to a line may be on it.
-    private const double ClaimSlack = 1e-6;
-
     private readonly Level _level;
     private readonly LevelGeometry _geometry;
     private readonly int _skill;
     private readonly IReadOnlyList<ExplorerEvent> _events;
     private readonly PathSamples _path;
     private readonly SectorPlanes _planes;
-    private readonly PlaneMover _mover;
     private readonly PlaneChanges _planeChanges;
     private readonly LineQuery _lines;
     private readonly PositionProbe _probe;
-    private readonly LineReach _reach;
-    private readonly TeleportDestinations _teleports;
     private readonly AssumptionLog _assumptions = new();
     private readonly ViolationLog _violations = new();
     private readonly BodyHeight _body = new();
@@ -46,6 +40,10 @@ internal sealed partial class ValidationRun
     private static readonly (double Dx, double Dy)[] Detours = [(0, 0), (TrajectoryRules.GridTolerance, 0), (-TrajectoryRules.GridTolerance, 0), (0, TrajectoryRules.GridTolerance), (0, -TrajectoryRules.GridTolerance), (2 * TrajectoryRules.GridTolerance, 0), (-2 * TrajectoryRules.GridTolerance, 0), (0, 2 * TrajectoryRules.GridTolerance), (0, -2 * TrajectoryRules.GridTolerance)];
     private readonly LineLedger _ledger;
     private readonly PlayerInventory _inventory;
+    private readonly LineTriggerCheck _triggers;
+    private readonly ActivationCheck _activations;
+    private readonly TeleportCheck _teleports;
+    private readonly ExitCheck _exits;
 
     private bool _resync;
     private int _lastTick = -1;
@@ -61,14 +59,17 @@ internal sealed partial class ValidationRun
         _events = events;
         _path = new PathSamples(events);
         _planes = new SectorPlanes(level, geometry);
-        _mover = new PlaneMover(level, _planes, _assumptions);
+        var mover = new PlaneMover(level, _planes, _assumptions);
         _lines = new LineQuery(geometry);
         _probe = new PositionProbe(geometry, _lines, new SolidThings(level, _skill, _assumptions), _planes);
         _ledger = new LineLedger(level, events);
         _planeChanges = new PlaneChanges(_planes, _path, _probe, _body, _assumptions);
-        _reach = new LineReach(geometry, _lines, _planes, _ledger.IsActive);
-        _teleports = new TeleportDestinations(geometry, _skill);
+        var reach = new LineReach(geometry, _lines, _planes, _ledger.IsActive);
         _inventory = new PlayerInventory(level, _skill, _path, _probe, _planes, _body, _violations);
+        _triggers = new LineTriggerCheck(geometry, _path, _lines, reach, _ledger, _inventory, _violations);
+        _activations = new ActivationCheck(level, _skill, _path, _ledger, _triggers, mover, _planeChanges, _assumptions, _violations);
+        _teleports = new TeleportCheck(level, geometry, _skill, _path, _ledger, _triggers, _assumptions, _violations);
+        _exits = new ExitCheck(level, geometry, _skill, _path, _planes, _body, _inventory, _ledger, _triggers, _assumptions, _violations);
     }
 
     public TrajectoryVerdict Run()
@@ -88,10 +89,10 @@ internal sealed partial class ValidationRun
                     Move(e.Tick);
                     break;
                 case ExplorerEventKind.LineActivated:
-                    Activate(e);
+                    _activations.Activate(e, _lastTick);
                     break;
                 case ExplorerEventKind.Teleport:
-                    Teleport(e);
+                    _teleports.Teleport(e);
                     break;
                 case ExplorerEventKind.KeyPickup or ExplorerEventKind.ItemPickup:
                     _inventory.Pickup(e);
@@ -100,7 +101,7 @@ internal sealed partial class ValidationRun
                     _inventory.Health = newHealth;
                     break;
                 case ExplorerEventKind.ExitReached:
-                    Exit(e);
+                    _exits.Exit(e);
                     break;
             }
         }
@@ -165,7 +166,7 @@ internal sealed partial class ValidationRun
             // other lines' sides from the destination, so what else it sets off depends on the order of its list.
             if (legal && !steppedOff && teleport is null)
             {
-                CheckWalkLines(tick, fromX, fromY, toX, toY);
+                _triggers.CheckWalkLines(_lastTick, tick, fromX, fromY, toX, toY);
             }
         }
         else
@@ -271,31 +272,6 @@ internal sealed partial class ValidationRun
                     $"the centre crossed {(line.BackSide < 0 ? "one-sided" : "impassable")} line {index} between tics {_lastTick} and {tick}", ElementKind.Line, index);
                 return;
             }
-        }
-    }
-
-    // P_TryMove's crossing test for every walk-over special the new box touches: Doom sets off each one the centre
-    // crossed, so a crossing the run does not claim is a line Doom would have set off and the run did not.
-    private void CheckWalkLines(int tick, double ax, double ay, double bx, double by)
-    {
-        foreach (var index in _lines.NearBox(bx, by, PlayerBody.Radius))
-        {
-            if (!_ledger.IsActive(index) || _ledger.Rule(index) is not { Trigger: PlayerTrigger.Walk, MonstersOnly: false } rule)
-            {
-                continue;
-            }
-
-            var (x1, y1, x2, y2) = _geometry.Segment(index);
-            var from = MapMath.SignedDistance(ax, ay, x1, y1, x2, y2);
-            var to = MapMath.SignedDistance(bx, by, x1, y1, x2, y2);
-            var crossed = rule.Effect == LineEffect.Teleport ? from > ClaimSlack && to < -ClaimSlack : from * to < 0 && Math.Abs(from) > ClaimSlack && Math.Abs(to) > ClaimSlack;
-            if (!crossed || !MapMath.BoxCrossesLine(bx, by, PlayerBody.BlockingRadius, x1, y1, x2, y2) || _ledger.ClaimedNear(index, tick))
-            {
-                continue;
-            }
-
-            _violations.Add(tick, TrajectoryRules.WalkLineMissed, bx, by,
-                $"the centre crossed line {index} ({rule.Name}) between tics {_lastTick} and {tick}, which Doom sets off, but the run does not say so", ElementKind.Line, index);
         }
     }
 
