@@ -10,8 +10,8 @@ namespace RlGameTester.Doom.Validation;
 /// </summary>
 internal sealed class LineLedger
 {
-    // A crossing counts as claimed by an event within this many tics of it: the explorer stamps an event at the tic
-    // before the move that crosses, or a tic or two after it.
+    // A crossing counts as claimed by an event within this many tics of it, either way: the explorer's events may be
+    // stamped a few tics off the move that crosses (the walk-over checks allow a tic before to two after).
     private const int ClaimWindow = 3;
 
     private readonly LineRule?[] _rules;
