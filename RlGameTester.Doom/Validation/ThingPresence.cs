@@ -11,6 +11,20 @@ internal static class ThingPresence
         return (thing.Skills & bit) != 0 && (thing.Modes & GameModes.SinglePlayer) != 0;
     }
 
+    /// <summary>Whether a thing of the type exists on the skill (a boss whose death the explorer assumes).</summary>
+    public static bool AnyOfType(Level level, int type, int skill)
+    {
+        foreach (var thing in level.Things)
+        {
+            if (thing.Type == type && Exists(thing, skill))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The player's own start: Doom spawns player 1 at the last type-1 thing (earlier ones become voodoo dolls).</summary>
     public static int PlayerStart(Level level)
     {

@@ -1,115 +1,47 @@
-using System.Globalization;
-using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
-using RlGameTester.Doom.Specials;
 
 namespace RlGameTester.Doom.Validation;
 
 /// <summary>
 /// One pass over a run's events in order, replaying the body through the validator's own model of the level: positions
 /// drive the movement checks, line events change the sector heights, pickups give keys, and every claim is checked
-/// against Doom's rules at the moment it is made.
+/// against Doom's rules at the moment it is made. The checks keep their own state; this only hands each event on.
 /// </summary>
-internal sealed partial class ValidationRun
+internal sealed class ValidationRun
 {
-    // Numeric slack: positions are doubles interpolated along the explorer's path.
-    private const double SpeedSlack = 0.01;
-    private const double AirSlack = 0.05;
-    private const double HeightSlack = 1e-6;
-    private const double PlaceSlack = 0.01;
-
-    // The explorer's positions are cells of an 8-unit grid (its README): a spot it is put at (the start, a teleport
-    // arrival) may be the nearest cell, up to half a cell's diagonal away.
-    private static readonly double GridSnap = (4 * Math.Sqrt(2)) + PlaceSlack;
-
-    // How far the explorer may move the body off a floor rising to its ceiling in one go (its README: "steps off to the
-    // nearest spot with room").
-    private const double StepOffReach = 64;
-
-    // A crossing counts as claimed by an event within this many tics of it; a centre this close to a line may be on it.
-    private const int ClaimWindow = 3;
-    private const double ClaimSlack = 1e-6;
-
-    private readonly Level _level;
-    private readonly LevelGeometry _geometry;
-    private readonly int _skill;
     private readonly IReadOnlyList<ExplorerEvent> _events;
     private readonly PathSamples _path;
-    private readonly SectorPlanes _planes;
-    private readonly PlaneMover _mover;
-    private readonly LineQuery _lines;
-    private readonly PositionProbe _probe;
-    private readonly LineReach _reach;
-    private readonly TeleportDestinations _teleports;
     private readonly AssumptionLog _assumptions = new();
     private readonly ViolationLog _violations = new();
-    private readonly BodyHeight _body = new();
-    private readonly Placement _here = new();
-    private readonly Placement _scratch = new();
-    private readonly Placement _tight = new();
-    private const int ClimbStages = 4;
-    private static readonly (double Dx, double Dy)[] Detours = [(0, 0), (TrajectoryRules.GridTolerance, 0), (-TrajectoryRules.GridTolerance, 0), (0, TrajectoryRules.GridTolerance), (0, -TrajectoryRules.GridTolerance), (2 * TrajectoryRules.GridTolerance, 0), (-2 * TrajectoryRules.GridTolerance, 0), (0, 2 * TrajectoryRules.GridTolerance), (0, -2 * TrajectoryRules.GridTolerance)];
-    private readonly bool[] _specialActive;
-    private readonly LineRule?[] _rules;
-    private readonly bool[] _taken;
+    private readonly MoveCheck _moves;
+    private readonly PlayerInventory _inventory;
+    private readonly ActivationCheck _activations;
+    private readonly TeleportCheck _teleports;
+    private readonly ExitCheck _exits;
 
-    // The tics at which the run says each line was set off (activations, teleports, exits), to find crossings it left out.
-    private readonly Dictionary<int, List<int>> _claims = [];
-
-    // Closing moves waiting for the body to leave their sector, and moves due later (a door reopening after 30 s).
-    private readonly List<PlaneChange> _held = [];
-    private readonly List<(int Due, PlaneChange Change)> _scheduled = [];
-
-    // Lines set off legally, by tic, so that an exit claim can rest on its activation.
-    private readonly HashSet<(int Tick, int Line)> _legalActivations = [];
-    private readonly HashSet<(int Tick, int Line)> _claimedActivations = [];
-
-    private bool _resync;
-    private DoomKeys _keys;
-    private int _health = 100;
-    private int _lastTick = -1;
     private int _lastEventTick = int.MinValue;
-    private double _lastDx;
-    private double _lastDy;
 
     public ValidationRun(Level level, LevelGeometry geometry, IReadOnlyList<ExplorerEvent> events, int skill)
     {
-        _level = level;
-        _geometry = geometry;
-        _skill = Math.Clamp(skill, 1, 5);
+        skill = Math.Clamp(skill, 1, 5);
         _events = events;
         _path = new PathSamples(events);
-        _planes = new SectorPlanes(level, geometry);
-        _mover = new PlaneMover(level, _planes, _assumptions);
-        _lines = new LineQuery(geometry);
-        _probe = new PositionProbe(geometry, _lines, new SolidThings(level, _skill, _assumptions), _planes);
-        _specialActive = new bool[level.Linedefs.Length];
-        _rules = new LineRule?[level.Linedefs.Length];
-        for (var i = 0; i < _specialActive.Length; i++)
-        {
-            _specialActive[i] = level.Linedefs[i].Special != 0;
-            _rules[i] = LineRule.Of(level, level.Linedefs[i]);
-        }
-
-        foreach (var e in events)
-        {
-            if (e.Line is { } claimed && e.Kind is ExplorerEventKind.LineActivated or ExplorerEventKind.Teleport or ExplorerEventKind.ExitReached)
-            {
-                if (!_claims.TryGetValue(claimed, out var ticks))
-                {
-                    ticks = [];
-                    _claims.Add(claimed, ticks);
-                }
-
-                ticks.Add(e.Tick);
-            }
-        }
-
-        _reach = new LineReach(geometry, _lines, _planes, line => _specialActive[line]);
-        _teleports = new TeleportDestinations(geometry, _skill);
-        _taken = new bool[level.Things.Length];
+        var body = new BodyHeight();
+        var planes = new SectorPlanes(level, geometry);
+        var mover = new PlaneMover(level, planes, _assumptions);
+        var lines = new LineQuery(geometry);
+        var probe = new PositionProbe(geometry, lines, new SolidThings(level, skill, _assumptions), planes);
+        var ledger = new LineLedger(level, events);
+        var planeChanges = new PlaneChanges(planes, _path, probe, body, _assumptions);
+        var reach = new LineReach(geometry, lines, planes, ledger.IsActive);
+        _inventory = new PlayerInventory(level, skill, _path, probe, planes, body, _violations);
+        var triggers = new LineTriggerCheck(geometry, _path, lines, reach, ledger, _inventory, _violations);
+        _moves = new MoveCheck(level, geometry, _path, planes, lines, probe, body, planeChanges, triggers, _assumptions, _violations);
+        _activations = new ActivationCheck(level, skill, _path, ledger, triggers, mover, planeChanges, _assumptions, _violations);
+        _teleports = new TeleportCheck(level, geometry, skill, _path, ledger, triggers, _assumptions, _violations);
+        _exits = new ExitCheck(level, geometry, skill, _path, planes, body, _inventory, ledger, triggers, _assumptions, _violations);
     }
 
     public TrajectoryVerdict Run()
@@ -126,423 +58,31 @@ internal sealed partial class ValidationRun
             switch (e.Kind)
             {
                 case ExplorerEventKind.Position:
-                    Move(e.Tick);
+                    _moves.Move(e.Tick);
                     break;
                 case ExplorerEventKind.LineActivated:
-                    Activate(e);
+                    _activations.Activate(e, _moves.LastTick);
                     break;
                 case ExplorerEventKind.Teleport:
-                    Teleport(e);
+                    _teleports.Teleport(e);
                     break;
                 case ExplorerEventKind.KeyPickup or ExplorerEventKind.ItemPickup:
-                    Pickup(e);
+                    _inventory.Pickup(e);
                     break;
                 case ExplorerEventKind.HealthChange or ExplorerEventKind.Death when e.NewHealth is { } newHealth:
-                    _health = newHealth;
+                    _inventory.Health = newHealth;
                     break;
                 case ExplorerEventKind.ExitReached:
-                    Exit(e);
+                    _exits.Exit(e);
                     break;
             }
         }
 
         if (_path.FinalMove is { } final)
         {
-            Move(final);
+            _moves.Move(final);
         }
 
         return new TrajectoryVerdict { Violations = _violations.Items, Assumptions = _assumptions.Items };
     }
-
-    private void Move(int tick)
-    {
-        if (tick <= _lastTick || _path.At(tick) is not { } position)
-        {
-            return;
-        }
-
-        var (x, y) = position;
-        if (_lastTick < 0)
-        {
-            Start(tick, x, y);
-            return;
-        }
-
-        var gap = tick - _lastTick;
-        if (gap > 1)
-        {
-            _violations.Add(tick, TrajectoryRules.PositionMissing, x, y, $"no position for tics {_lastTick + 1} to {tick - 1}");
-        }
-
-        ApplyDue(tick);
-        var (fromX, fromY) = _path.At(_lastTick)!.Value;
-        var teleport = _path.TeleportAt(_lastTick);
-        var (toX, toY) = teleport is null ? (x, y) : (teleport.X, teleport.Y);
-        double dx = toX - fromX, dy = toY - fromY;
-        var distance = Math.Sqrt((dx * dx) + (dy * dy));
-        var steppedOff = distance > (PlayerBody.MaxRunSpeed * gap) + SpeedSlack && SteppedOff(tick, distance, toX, toY);
-        if (distance > (PlayerBody.MaxRunSpeed * gap) + SpeedSlack && !steppedOff)
-        {
-            _violations.Add(tick, TrajectoryRules.Speed, toX, toY, Invariant(
-                $"the body moved {distance:0.##} units in {gap} tic(s); Doom's full run (no strafe-running) is {PlayerBody.MaxRunSpeed:0.##} a tic, {distance - (PlayerBody.MaxRunSpeed * gap):0.##} too far"));
-        }
-
-        if (_body.Airborne && gap == 1)
-        {
-            var change = Math.Sqrt(((dx - _lastDx) * (dx - _lastDx)) + ((dy - _lastDy) * (dy - _lastDy)));
-            if (change > AirSlack)
-            {
-                _violations.Add(tick, TrajectoryRules.AirControl, toX, toY, Invariant(
-                    $"in the air (feet at {_body.Z}, falling {-_body.MomZ:0} a tic) the body's move changed by {change:0.##} units a tic, from ({_lastDx:0.##}, {_lastDy:0.##}) to ({dx:0.##}, {dy:0.##}); Doom gives no thrust or friction to an airborne player"));
-            }
-        }
-
-        var climbable = true;
-        if (distance > 0)
-        {
-            CheckCrossing(tick, fromX, fromY, toX, toY);
-            (var legal, climbable) = CheckPlacement(tick, toX, toY);
-            // Only a move P_TryMove makes sets off the lines it crosses. On a move that teleports, P_TryMove judges the
-            // other lines' sides from the destination, so what else it sets off depends on the order of its list.
-            if (legal && !steppedOff && teleport is null)
-            {
-                CheckWalkLines(tick, fromX, fromY, toX, toY);
-            }
-        }
-        else
-        {
-            _probe.Probe(toX, toY, _here);
-        }
-
-        // Past a step Doom would not let it take, the feet stay where they were for the tic, and the next tic puts them
-        // on its floor unchecked: one impossible spot is reported once, not again for every height it would skew.
-        if (_here.CentreSector >= 0 && climbable)
-        {
-            if (_resync || steppedOff)
-            {
-                _body.Land(_here.Floor);
-            }
-            else
-            {
-                _body.Move(_here.Floor);
-            }
-        }
-
-        _resync = !climbable;
-        _lastDx = dx / gap;
-        _lastDy = dy / gap;
-        if (teleport is not null)
-        {
-            Arrive(x, y);
-        }
-
-        _lastTick = tick;
-        ReleaseHeld(tick);
-    }
-
-    // The explorer's documented shortcut for a floor that rises to its ceiling at once under the body: it steps off to the
-    // nearest spot with room in one move. Accepted (as an assumption) for a move out of a sector held back by the body.
-    private bool SteppedOff(int tick, double distance, double x, double y)
-    {
-        if (distance > StepOffReach || _held.Count == 0)
-        {
-            return false;
-        }
-
-        var to = _geometry.SectorAt(x, y);
-        foreach (var change in _held)
-        {
-            if (_here.CentreSector == change.Sector && to != change.Sector)
-            {
-                _assumptions.Add(Invariant(
-                    $"at tic {tick} the body stepped off sector {change.Sector}, closing on it ({change.Source}), in one move of {distance:0.##} units, as the explorer does for planes that move at once"));
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void Start(int tick, double x, double y)
-    {
-        _lastTick = tick;
-        _assumptions.Add("the body reaches running speed and stops at once on the ground (ground acceleration and friction are not modelled by the explorer)");
-        _assumptions.Add("monsters are not simulated: they neither block nor hurt");
-        _assumptions.Add("sector heights change at once when their line is set off");
-        var start = ThingPresence.PlayerStart(_level);
-        if (start < 0)
-        {
-            _violations.Add(tick, TrajectoryRules.StartPosition, x, y, "the level has no player 1 start");
-        }
-        else
-        {
-            var thing = _level.Things[start];
-            var off = MapMath.Distance(x, y, thing.X, thing.Y);
-            if (off > GridSnap)
-            {
-                _violations.Add(tick, TrajectoryRules.StartPosition, x, y, Invariant(
-                    $"the run starts {off:0.##} units from the player 1 start (thing {start} at ({thing.X:0}, {thing.Y:0}))"), ElementKind.Thing, start);
-            }
-            else if (off > PlaceSlack)
-            {
-                _assumptions.Add(Invariant($"the start is the explorer's grid cell {off:0.##} units from the player 1 start (thing {start})"));
-            }
-        }
-
-        // P_SpawnPlayer: the feet on the floor of the sector under the centre.
-        _probe.Probe(x, y, _here);
-        _body.Land(_here.CentreSector >= 0 ? _planes.Floor(_here.CentreSector) : HeightRange.At(0));
-    }
-
-    // P_TeleportMove: the new floor is the centre's sector's, lines are not looked at; momentum is gone.
-    private void Arrive(double x, double y)
-    {
-        _probe.Probe(x, y, _here);
-        _body.Land(_here.CentreSector >= 0 ? _planes.Floor(_here.CentreSector) : HeightRange.At(0));
-        _lastDx = 0;
-        _lastDy = 0;
-    }
-
-    private void CheckCrossing(int tick, double ax, double ay, double bx, double by)
-    {
-        foreach (var index in _lines.AlongPath(ax, ay, bx, by))
-        {
-            var line = _level.Linedefs[index];
-            if (line.BackSide >= 0 && !line.HasFlag(LinedefFlags.Impassable))
-            {
-                continue;
-            }
-
-            var (x1, y1, x2, y2) = _geometry.Segment(index);
-            if (MapMath.PathCrossesSegment(ax, ay, bx, by, x1, y1, x2, y2))
-            {
-                _violations.Add(tick, TrajectoryRules.WallCrossed, bx, by,
-                    $"the centre crossed {(line.BackSide < 0 ? "one-sided" : "impassable")} line {index} between tics {_lastTick} and {tick}", ElementKind.Line, index);
-                return;
-            }
-        }
-    }
-
-    // P_TryMove's crossing test for every walk-over special the new box touches: Doom sets off each one the centre
-    // crossed, so a crossing the run does not claim is a line Doom would have set off and the run did not.
-    private void CheckWalkLines(int tick, double ax, double ay, double bx, double by)
-    {
-        foreach (var index in _lines.NearBox(bx, by, PlayerBody.Radius))
-        {
-            if (!_specialActive[index] || _rules[index] is not { Trigger: PlayerTrigger.Walk, MonstersOnly: false } rule)
-            {
-                continue;
-            }
-
-            var (x1, y1, x2, y2) = _geometry.Segment(index);
-            var from = MapMath.SignedDistance(ax, ay, x1, y1, x2, y2);
-            var to = MapMath.SignedDistance(bx, by, x1, y1, x2, y2);
-            var crossed = rule.Effect == LineEffect.Teleport ? from > ClaimSlack && to < -ClaimSlack : from * to < 0 && Math.Abs(from) > ClaimSlack && Math.Abs(to) > ClaimSlack;
-            if (!crossed || !MapMath.BoxCrossesLine(bx, by, PlayerBody.BlockingRadius, x1, y1, x2, y2) || Claimed(index, tick))
-            {
-                continue;
-            }
-
-            _violations.Add(tick, TrajectoryRules.WalkLineMissed, bx, by,
-                $"the centre crossed line {index} ({rule.Name}) between tics {_lastTick} and {tick}, which Doom sets off, but the run does not say so", ElementKind.Line, index);
-        }
-    }
-
-    private bool Claimed(int line, int tick)
-    {
-        if (!_claims.TryGetValue(line, out var ticks))
-        {
-            return false;
-        }
-
-        foreach (var t in ticks)
-        {
-            if (t >= tick - ClaimWindow && t <= tick + ClaimWindow)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // P_TryMove at the new spot: the box must be clear of walls and solid things, fit, fit under the ceiling, and the
-    // floor may rise at most 24 above the feet.
-    /// <summary>Checks the spot: whether P_TryMove would take it, and whether the floor there is a step the body can take.</summary>
-    private (bool Legal, bool Climbable) CheckPlacement(int tick, double x, double y)
-    {
-        var count = _violations.Items.Count;
-        _probe.Probe(x, y, _here);
-        var withinGrid = FitsTight(x, y);
-        var climbsInStages = ClimbsInStages(tick);
-        if (_here.CentreSector < 0)
-        {
-            _violations.Add(tick, TrajectoryRules.OutsideLevel, x, y, "the centre is outside every sector");
-            return (false, true);
-        }
-
-        if (_here.BlockingLine >= 0)
-        {
-            var line = _level.Linedefs[_here.BlockingLine];
-            var (x1, y1, x2, y2) = _geometry.Segment(_here.BlockingLine);
-            var depth = MapMath.BoxLineDepth(x, y, PlayerBody.Radius, x1, y1, x2, y2);
-            _violations.Add(tick, TrajectoryRules.WallInBox, x, y, Invariant(
-                $"{(line.BackSide < 0 ? "one-sided" : "impassable")} line {_here.BlockingLine} crosses the body's 32x32 box, {depth:0.##} units deep"), ElementKind.Line, _here.BlockingLine, depth, withinGrid);
-        }
-
-        if (_here.SolidThing >= 0)
-        {
-            var thing = _level.Things[_here.SolidThing];
-            var info = ThingTypes.Find(thing.Type);
-            var overlap = info!.Radius + PlayerBody.Radius - Math.Max(Math.Abs(thing.X - x), Math.Abs(thing.Y - y));
-            _violations.Add(tick, TrajectoryRules.SolidThing, x, y, Invariant(
-                $"the body's box overlaps solid thing {_here.SolidThing} ({info.Name}, radius {info.Radius}) by {overlap:0.##} units"), ElementKind.Thing, _here.SolidThing, overlap, withinGrid);
-        }
-
-        var room = _here.Ceiling.High - _here.Floor.Low;
-        if (room < PlayerBody.Height - HeightSlack)
-        {
-            _violations.Add(tick, TrajectoryRules.NoRoom, x, y, Invariant(
-                $"only {room:0.##} units between floor {_here.Floor} (sector {_here.FloorSector}) and ceiling {_here.Ceiling} (sector {_here.CeilingSector}); the body needs {PlayerBody.Height:0}"), ElementKind.Sector, _here.CeilingSector, PlayerBody.Height - room, withinGrid);
-        }
-
-        var head = _resync ? room : _here.Ceiling.High - _body.Z.Low;
-        if (head < PlayerBody.Height - HeightSlack && room >= PlayerBody.Height - HeightSlack)
-        {
-            _violations.Add(tick, TrajectoryRules.HeadRoom, x, y, Invariant(
-                $"the ceiling {_here.Ceiling} (sector {_here.CeilingSector}) is {head:0.##} units above the feet at {_body.Z}; the body needs {PlayerBody.Height:0}"), ElementKind.Sector, _here.CeilingSector);
-        }
-
-        var step = _here.Floor.Low - _body.Z.High;
-        if (step > PlayerBody.MaxStep + HeightSlack && !_resync)
-        {
-            _violations.Add(tick, TrajectoryRules.StepTooHigh, x, y, Invariant(
-                $"the floor {_here.Floor} (sector {_here.FloorSector}) is {step:0.##} units above the feet at {_body.Z}{(_body.Airborne ? " in the air" : string.Empty)}; a step may rise {PlayerBody.MaxStep:0}, {step - PlayerBody.MaxStep:0.##} too high"), ElementKind.Sector, _here.FloorSector, step - PlayerBody.MaxStep, withinGrid || climbsInStages);
-            return (false, false);
-        }
-
-        return (Legal: _violations.Items.Count == count && _here.BlockingLine < 0 && _here.SolidThing < 0 && room >= PlayerBody.Height - HeightSlack && head >= PlayerBody.Height - HeightSlack, Climbable: true);
-    }
-
-    // Whether the tic's move can climb its floors a step of at most 24 at a time, straight or by a detour of up to a grid
-    // cell each way (the explorer's zigzags between its cells): a move Doom makes at once refuses a rise it would take in two (P_XYMovement halves only moves
-    // over 15 units an axis), but a player climbs them a moment later; that is when, not whether.
-    private bool ClimbsInStages(int tick)
-    {
-        if (_path.MoveEndingAt(tick) is not var (ax, ay, bx, by))
-        {
-            return false;
-        }
-
-        double mx = (ax + bx) / 2, my = (ay + by) / 2;
-        foreach (var (dx, dy) in Detours)
-        {
-            if (Climbs(ax, ay, mx + dx, my + dy) is { } z && Climbs(mx + dx, my + dy, bx, by, z) is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // The feet after climbing from (ax, ay) to (bx, by) in small stages of at most 24 each, or null.
-    private double? Climbs(double ax, double ay, double bx, double by, double? from = null)
-    {
-        var z = from ?? _body.Z.High;
-        for (var k = 1; k <= ClimbStages; k++)
-        {
-            double t = (double)k / ClimbStages;
-            _probe.Probe(ax + ((bx - ax) * t), ay + ((by - ay) * t), PlayerBody.BlockingRadius, _tight);
-            if (_tight.CentreSector < 0 || _tight.BlockingLine >= 0 || _tight.Floor.Low - z > PlayerBody.MaxStep + HeightSlack)
-            {
-                return null;
-            }
-
-            z = Math.Max(z, _tight.Floor.Low);
-        }
-
-        return z;
-    }
-
-    // Whether a box smaller by the grid tolerance fits at the spot: clear of walls and things, room to stand, a step
-    // the body can take.
-    private bool FitsTight(double x, double y)
-    {
-        _probe.ProbeTight(x, y, _tight);
-        return _tight.CentreSector >= 0 && _tight.BlockingLine < 0 && _tight.SolidThing < 0 &&
-            _tight.Ceiling.High - _tight.Floor.Low >= PlayerBody.Height - HeightSlack &&
-            (_resync || _tight.Floor.Low - _body.Z.High <= PlayerBody.MaxStep + HeightSlack);
-    }
-
-    private void Apply(int tick, PlaneChange change)
-    {
-        if (change.Delay > 0)
-        {
-            _scheduled.Add((tick + change.Delay, change with { Delay = 0 }));
-            return;
-        }
-
-        var closes = change.Closes(_planes);
-        var before = change.Ceiling ? _planes.Ceiling(change.Sector) : _planes.Floor(change.Sector);
-        var beforeRest = change.Ceiling ? _planes.CeilingRest(change.Sector) : _planes.FloorRest(change.Sector);
-        Set(change.Sector, change.Ceiling, change.Range, change.Rest);
-        if (_lastTick < 0 || _path.At(_lastTick) is not { } position)
-        {
-            return;
-        }
-
-        _probe.Probe(position.X, position.Y, PlayerBody.BlockingRadius, _scratch);
-        if (closes && _scratch.Sectors.Contains(change.Sector) && _scratch.Ceiling.High - _scratch.Floor.Low < PlayerBody.Height - HeightSlack)
-        {
-            // A plane closing on the body stops on it (T_MovePlane gives the move back when P_ChangeSector finds a thing
-            // that no longer fits) and goes on once the body has left.
-            Set(change.Sector, change.Ceiling, before, beforeRest);
-            _held.Add(change);
-            _assumptions.Add($"{(change.Ceiling ? "ceiling" : "floor")} of sector {change.Sector} ({change.Source}) held back by the body until it left, as Doom's moving planes stop on things");
-            return;
-        }
-
-        _body.FollowFloor(_scratch.Floor);
-    }
-
-    private void Set(int sector, bool ceiling, HeightRange range, double rest)
-    {
-        if (ceiling)
-        {
-            _planes.SetCeiling(sector, range, rest);
-        }
-        else
-        {
-            _planes.SetFloor(sector, range, rest);
-        }
-    }
-
-    private void ApplyDue(int tick)
-    {
-        for (var i = 0; i < _scheduled.Count; i++)
-        {
-            if (_scheduled[i].Due <= tick)
-            {
-                var change = _scheduled[i].Change;
-                _scheduled.RemoveAt(i--);
-                Apply(tick, change);
-            }
-        }
-    }
-
-    private void ReleaseHeld(int tick)
-    {
-        for (var i = 0; i < _held.Count; i++)
-        {
-            if (!_here.Sectors.Contains(_held[i].Sector))
-            {
-                var change = _held[i];
-                _held.RemoveAt(i--);
-                Apply(tick, change);
-            }
-        }
-    }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

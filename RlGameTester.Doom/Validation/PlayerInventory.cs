@@ -1,13 +1,45 @@
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
+using static System.FormattableString;
 
 namespace RlGameTester.Doom.Validation;
 
-/// <summary>Pickups: PIT_CheckThing's touch and P_TouchSpecialThing's reach.</summary>
-internal sealed partial class ValidationRun
+/// <summary>
+/// What the player has: the things taken (each checked against PIT_CheckThing's touch and P_TouchSpecialThing's reach),
+/// the keys they gave, and the health the run reports.
+/// </summary>
+internal sealed class PlayerInventory
 {
-    private void Pickup(ExplorerEvent e)
+    private readonly Level _level;
+    private readonly int _skill;
+    private readonly PathSamples _path;
+    private readonly PositionProbe _probe;
+    private readonly SectorPlanes _planes;
+    private readonly BodyHeight _body;
+    private readonly ViolationLog _violations;
+    private readonly Placement _item = new();
+    private readonly bool[] _taken;
+
+    public PlayerInventory(Level level, int skill, PathSamples path, PositionProbe probe, SectorPlanes planes, BodyHeight body, ViolationLog violations)
+    {
+        _level = level;
+        _skill = skill;
+        _path = path;
+        _probe = probe;
+        _planes = planes;
+        _body = body;
+        _violations = violations;
+        _taken = new bool[level.Things.Length];
+    }
+
+    public DoomKeys Keys { get; private set; }
+
+    /// <summary>The health the run last reported (a player starts with 100).</summary>
+    public int Health { get; set; } = 100;
+
+    public void Pickup(ExplorerEvent e)
     {
         var (x, y) = _path.At(e.Tick) ?? (e.X, e.Y);
         if (e.Thing is not { } index || index < 0 || index >= _level.Things.Length)
@@ -30,7 +62,7 @@ internal sealed partial class ValidationRun
         _taken[index] = true;
         if (e.Kind == ExplorerEventKind.KeyPickup || info.Key != DoomKeys.None)
         {
-            _keys |= info.Key;
+            Keys |= info.Key;
         }
 
         var reachBox = info.Radius + PlayerBody.Radius;
@@ -52,11 +84,11 @@ internal sealed partial class ValidationRun
         }
 
         // The item sits on the highest floor under its own box; the body reaches it from 8 below the feet to its height above.
-        _probe.Probe(thing.X, thing.Y, info.Radius, _scratch);
-        var itemZ = _scratch.CentreSector >= 0 ? new HeightRange(_planes.Floor(_scratch.CentreSector).Low, _scratch.Floor.High) : _scratch.Floor;
+        _probe.Probe(thing.X, thing.Y, info.Radius, _item);
+        var itemZ = _item.CentreSector >= 0 ? new HeightRange(_planes.Floor(_item.CentreSector).Low, _item.Floor.High) : _item.Floor;
         var above = itemZ.Low - _body.Z.High;
         var below = _body.Z.Low - itemZ.High;
-        if (above > PlayerBody.Height + HeightSlack || below > PlayerBody.PickupBelow + HeightSlack)
+        if (above > PlayerBody.Height + Slack.Height || below > PlayerBody.PickupBelow + Slack.Height)
         {
             // Out of reach in height while Doom would still have the body in the air is a matter of when, not whether.
             _violations.Add(e.Tick, TrajectoryRules.PickupNotTouched, x, y, Invariant(

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using RlGameTester.Doom.Checks;
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Specials;
+
+namespace RlGameTester.Doom.Validation;
+
+/// <summary>
+/// The run's LineActivated events: a line the player set off (checked against its rule, then its plane changes made),
+/// or, without a line, a boss death the explorer assumes (A_BossDeath, A_KeenDie).
+/// </summary>
+internal sealed class ActivationCheck
+{
+    private readonly Level _level;
+    private readonly int _skill;
+    private readonly PathSamples _path;
+    private readonly LineLedger _ledger;
+    private readonly LineTriggerCheck _triggers;
+    private readonly PlaneMover _mover;
+    private readonly PlaneChanges _planeChanges;
+    private readonly AssumptionLog _assumptions;
+    private readonly ViolationLog _violations;
+
+    public ActivationCheck(Level level, int skill, PathSamples path, LineLedger ledger, LineTriggerCheck triggers, PlaneMover mover,
+        PlaneChanges planeChanges, AssumptionLog assumptions, ViolationLog violations)
+    {
+        _level = level;
+        _skill = skill;
+        _path = path;
+        _ledger = ledger;
+        _triggers = triggers;
+        _mover = mover;
+        _planeChanges = planeChanges;
+        _assumptions = assumptions;
+        _violations = violations;
+    }
+
+    /// <summary>Checks the event; <paramref name="bodyTick"/> is the tic the body was last placed at, for the plane changes.</summary>
+    public void Activate(ExplorerEvent e, int bodyTick)
+    {
+        if (e.Line is not { } index)
+        {
+            BossAction(e, bodyTick);
+            return;
+        }
+
+        var (x, y) = _path.At(e.Tick) ?? (e.X, e.Y);
+        if (index < 0 || index >= _level.Linedefs.Length)
+        {
+            _violations.Add(e.Tick, TrajectoryRules.NotPlayerTriggerable, x, y, $"line {index} does not exist");
+            return;
+        }
+
+        _ledger.AddClaimed(e.Tick, index);
+        var line = _level.Linedefs[index];
+        var rule = _ledger.Rule(index);
+        if (rule is null || rule.Trigger == PlayerTrigger.None || rule.MonstersOnly)
+        {
+            var why = rule is null ? $"special {line.Special} is none Doom knows"
+                : rule.MonstersOnly ? $"{rule.Name} is set off by monsters only; a player crossing it does nothing"
+                : $"{rule.Name} has no player trigger";
+            _violations.Add(e.Tick, TrajectoryRules.NotPlayerTriggerable, x, y, $"line {index} was claimed set off, but {why}", ElementKind.Line, index);
+            return;
+        }
+
+        if (_triggers.Triggered(e.Tick, index, rule, x, y, setOff: true))
+        {
+            _ledger.AddLegal(e.Tick, index);
+        }
+
+        if (rule.Effect is not (LineEffect.Teleport or LineEffect.Exit or LineEffect.SecretExit))
+        {
+            foreach (var change in _mover.ForLine(index, rule))
+            {
+                _planeChanges.Apply(e.Tick, change, bodyTick);
+            }
+        }
+    }
+
+    // A LineActivated event without a line: the explorer assumes a boss death (A_BossDeath, A_KeenDie).
+    private void BossAction(ExplorerEvent e, int bodyTick)
+    {
+        var (x, y) = _path.At(e.Tick) ?? (e.X, e.Y);
+        var detail = e.Detail ?? string.Empty;
+        var tagMatch = Regex.Match(detail, @"tagged (\d+)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        int? tag = tagMatch.Success ? int.Parse(tagMatch.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+        var actions = BossDeathActions.For(_level.Name)
+            .Where(a => a.Tag is not null && (tag is null || a.Tag == tag) && ThingPresence.AnyOfType(_level, a.MonsterType, _skill))
+            .ToList();
+        if (actions.Count == 0)
+        {
+            _violations.Add(e.Tick, TrajectoryRules.BossActionUnknown, x, y,
+                $"no boss on {_level.Name} at this skill acts on {(tag is null ? "any tag" : $"tag {tag}")} (\"{detail}\")");
+            return;
+        }
+
+        foreach (var action in actions)
+        {
+            _assumptions.Add($"boss death assumed: {detail}");
+            foreach (var change in _mover.ForBoss(action, $"boss death of type {action.MonsterType}, tag {action.Tag}"))
+            {
+                _planeChanges.Apply(e.Tick, change, bodyTick);
+            }
+        }
+    }
+}

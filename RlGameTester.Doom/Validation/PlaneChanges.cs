@@ -1,0 +1,121 @@
+namespace RlGameTester.Doom.Validation;
+
+/// <summary>
+/// The plane changes that lines and boss deaths set off, as they reach the sector heights: at once, when due (a door
+/// reopening after 30 s), or, for a plane closing on the body, once the body has left its sector. A floor moving under a
+/// standing body carries it.
+/// </summary>
+internal sealed class PlaneChanges
+{
+    private readonly SectorPlanes _planes;
+    private readonly PathSamples _path;
+    private readonly PositionProbe _probe;
+    private readonly BodyHeight _body;
+    private readonly AssumptionLog _assumptions;
+    private readonly Placement _scratch = new();
+
+    // Closing moves waiting for the body to leave their sector, and moves due later (a door reopening after 30 s).
+    private readonly List<PlaneChange> _held = [];
+    private readonly List<(int Due, PlaneChange Change)> _scheduled = [];
+
+    public PlaneChanges(SectorPlanes planes, PathSamples path, PositionProbe probe, BodyHeight body, AssumptionLog assumptions)
+    {
+        _planes = planes;
+        _path = path;
+        _probe = probe;
+        _body = body;
+        _assumptions = assumptions;
+    }
+
+    /// <summary>Whether a closing plane is waiting for the body to leave.</summary>
+    public bool AnyHeld => _held.Count > 0;
+
+    /// <summary>
+    /// Makes the change at the tic, or schedules it when it has a delay; <paramref name="bodyTick"/> is the tic the body
+    /// was last placed at (-1 before the start), to find what the change does to it.
+    /// </summary>
+    public void Apply(int tick, PlaneChange change, int bodyTick)
+    {
+        if (change.Delay > 0)
+        {
+            _scheduled.Add((tick + change.Delay, change with { Delay = 0 }));
+            return;
+        }
+
+        var closes = change.Closes(_planes);
+        var before = change.Ceiling ? _planes.Ceiling(change.Sector) : _planes.Floor(change.Sector);
+        var beforeRest = change.Ceiling ? _planes.CeilingRest(change.Sector) : _planes.FloorRest(change.Sector);
+        Set(change.Sector, change.Ceiling, change.Range, change.Rest);
+        if (bodyTick < 0 || _path.At(bodyTick) is not { } position)
+        {
+            return;
+        }
+
+        _probe.Probe(position.X, position.Y, PlayerBody.BlockingRadius, _scratch);
+        if (closes && _scratch.Sectors.Contains(change.Sector) && _scratch.Ceiling.High - _scratch.Floor.Low < PlayerBody.Height - Slack.Height)
+        {
+            // A plane closing on the body stops on it (T_MovePlane gives the move back when P_ChangeSector finds a thing
+            // that no longer fits) and goes on once the body has left.
+            Set(change.Sector, change.Ceiling, before, beforeRest);
+            _held.Add(change);
+            _assumptions.Add($"{(change.Ceiling ? "ceiling" : "floor")} of sector {change.Sector} ({change.Source}) held back by the body until it left, as Doom's moving planes stop on things");
+            return;
+        }
+
+        _body.FollowFloor(_scratch.Floor);
+    }
+
+    /// <summary>Makes the scheduled changes due by the tic, before the body moves at it.</summary>
+    public void ApplyDue(int tick, int bodyTick)
+    {
+        for (var i = 0; i < _scheduled.Count; i++)
+        {
+            if (_scheduled[i].Due <= tick)
+            {
+                var change = _scheduled[i].Change;
+                _scheduled.RemoveAt(i--);
+                Apply(tick, change, bodyTick);
+            }
+        }
+    }
+
+    /// <summary>Lets the held changes go on whose sector the body, now placed at the tic, no longer touches.</summary>
+    public void ReleaseHeld(int tick, Placement body)
+    {
+        for (var i = 0; i < _held.Count; i++)
+        {
+            if (!body.Sectors.Contains(_held[i].Sector))
+            {
+                var change = _held[i];
+                _held.RemoveAt(i--);
+                Apply(tick, change, tick);
+            }
+        }
+    }
+
+    /// <summary>The first held change on the sector the body leaves for another, or null.</summary>
+    public PlaneChange? HeldLeaving(int fromSector, int toSector)
+    {
+        foreach (var change in _held)
+        {
+            if (fromSector == change.Sector && toSector != change.Sector)
+            {
+                return change;
+            }
+        }
+
+        return null;
+    }
+
+    private void Set(int sector, bool ceiling, HeightRange range, double rest)
+    {
+        if (ceiling)
+        {
+            _planes.SetCeiling(sector, range, rest);
+        }
+        else
+        {
+            _planes.SetFloor(sector, range, rest);
+        }
+    }
+}
