@@ -20,8 +20,6 @@ internal readonly record struct HeightRange(double Low, double High)
 
     public HeightRange Plus(double amount) => new(Low + amount, High + amount);
 
-    public bool Contains(double height) => height >= Low - 1e-9 && height <= High + 1e-9;
-
     public override string ToString() => IsFixed
         ? Low.ToString("0.##", CultureInfo.InvariantCulture)
         : string.Create(CultureInfo.InvariantCulture, $"{Low:0.##}..{High:0.##}");

@@ -69,8 +69,6 @@ internal sealed class SectorPlanes
     /// <summary>Sectors whose thinker Doom never removes (perpetual platforms, crushers): new moves skip them.</summary>
     public bool[] Busy { get; }
 
-    public int Count => _floors.Length;
-
     public HeightRange Floor(int sector) => _floors[sector];
 
     public HeightRange Ceiling(int sector) => _ceilings[sector];
