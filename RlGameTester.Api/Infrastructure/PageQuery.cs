@@ -21,11 +21,7 @@ internal readonly record struct PageQuery(
 
     public void Validate(RequestErrors errors)
     {
-        if (Skip is < 0)
-        {
-            errors.Add("skip", $"must be 0 or more; got {Skip}.");
-        }
-
+        errors.NotNegative("skip", Skip);
         errors.Limit(Limit);
     }
 }

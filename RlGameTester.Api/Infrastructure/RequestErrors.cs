@@ -29,35 +29,25 @@ internal sealed class RequestErrors
             title: "The request is not valid",
             detail: string.Join(" ", _errors.Select(pair => $"{pair.Key}: {string.Join(" ", pair.Value)}")));
 
-    /// <summary>An optional enum filter: null when absent, an error listing the allowed values when unknown.</summary>
-    public TEnum? Enum<TEnum>(string field, string? text) where TEnum : struct, Enum
+    /// <summary>An optional enum filter: when given but unknown, an error listing the allowed values.</summary>
+    public void Enum<TEnum>(string field, string? text) where TEnum : struct, Enum
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (!string.IsNullOrWhiteSpace(text) && ParsedEnum<TEnum>(text) is null)
         {
-            return null;
+            Add(field, $"'{text}' is not a valid {field}; allowed values: {SnakeCase.AllowedValues<TEnum>()}.");
         }
-
-        if (SnakeCase.TryParse<TEnum>(text.Trim(), out var value))
-        {
-            return value;
-        }
-
-        Add(field, $"'{text}' is not a valid {field}; allowed values: {SnakeCase.AllowedValues<TEnum>()}.");
-        return null;
     }
 
-    /// <summary>An optional enum filter already checked by <see cref="Enum{TEnum}"/>: its value, or null when absent.</summary>
+    /// <summary>An optional enum filter's value (checked by <see cref="Enum{TEnum}"/>), or null when absent.</summary>
     public static TEnum? ParsedEnum<TEnum>(string? text) where TEnum : struct, Enum =>
         !string.IsNullOrWhiteSpace(text) && SnakeCase.TryParse<TEnum>(text.Trim(), out var value) ? value : null;
 
-    public long? Id(string field, long? id)
+    public void Id(string field, long? id)
     {
         if (id is <= 0)
         {
             Add(field, $"must be a positive id; got {id}.");
         }
-
-        return id;
     }
 
     public void RequiredId(string field, long? id)

@@ -71,12 +71,12 @@ public sealed partial class JobConsumerService(
         var heartbeat = HeartbeatAsync(lease, heartbeatStop.Token);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
             if (route is null)
             {
                 throw new NotSupportedException($"No handler in this service takes '{lease.Type}' jobs from the {lease.Queue} queue.");
             }
 
+            await using var scope = scopes.CreateAsyncScope();
             await route.HandleAsync(scope.ServiceProvider, lease, stoppingToken);
             await heartbeatStop.CancelAsync();
             await heartbeat;
