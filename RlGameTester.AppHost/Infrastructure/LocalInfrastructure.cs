@@ -26,7 +26,7 @@ internal static class LocalInfrastructure
                     $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)};Username=postgres;Password={password}")))
             .WithEndpoint(name: LocalServerResource.EndpointName, scheme: "tcp");
         postgres.WithArgs(context => postgresSetup.AddArguments(context.Args, postgres.Resource.Endpoint))
-            .WithServerHealthCheck(ServerProbe.Postgres);
+            .WithServerHealthCheck(postgresSetup.ProbeAsync);
 
         // initdb runs before the orchestrator starts anything; it is a no-op once the cluster exists.
         builder.Eventing.Subscribe<BeforeStartEvent>((_, cancellationToken) => postgresSetup.EnsureClusterAsync(password, cancellationToken));

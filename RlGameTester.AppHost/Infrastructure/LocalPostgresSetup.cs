@@ -41,6 +41,35 @@ internal sealed class LocalPostgresSetup(LocalSettings settings)
         }
     }
 
+    /// <summary>
+    /// The health probe: connects only once the server's <c>postmaster.pid</c> says <c>ready</c>. A connection made
+    /// while the server is still starting (recovery, first checkpoint) is refused with a FATAL line in the server's
+    /// log, which a newcomer's first start would show as a failure.
+    /// </summary>
+    public async Task ProbeAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var status = await ServerStatusAsync(cancellationToken);
+        if (status != "ready")
+        {
+            throw new InvalidOperationException($"the server says it is {status ?? "not started"} (postmaster.pid)");
+        }
+        await ServerProbe.Postgres(connectionString, cancellationToken);
+    }
+
+    /// <summary>Line 8 of <c>postmaster.pid</c> (PostgreSQL 10 and later): starting, ready, standby or stopping; null without the file.</summary>
+    private async Task<string?> ServerStatusAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lines = await File.ReadAllLinesAsync(Path.Combine(_clusterDirectory, "postmaster.pid"), cancellationToken);
+            return lines.Length >= 8 ? lines[7].Trim() : "starting";
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The superuser password, made once and kept beside the data (git-ignored, mode 600).</summary>
     public string EnsurePassword()
     {

@@ -59,9 +59,9 @@ public sealed class ReportsThroughTheServicesTests(ApiWithAnalysis services) : I
         Assert.Equal("(64, -96), episode 1, ticks 4-440 (0:00.11 to 0:12.57)", stuck["place"]!.GetValue<string>());
         Assert.StartsWith("Check for geometry snags around (64, -96) in episode 1", stuck["fix"]!.GetValue<string>());
 
-        // The level's report now lists the run.
-        var refreshed = await _client.GetStringAsync($"/api/maps/{mapId}/report", Token);
-        Assert.Contains($"| #{runId} | explorer | completed | 1 |", refreshed);
+        // The level's report now lists the run. It is written just after the run's, so it is waited for too.
+        var refreshed = await WaitForReportAsync($"/api/maps/{mapId}/report", $"| #{runId} | explorer | completed | 1 |");
+        Assert.DoesNotContain("No agent has played the level yet.", refreshed);
 
         // Asked for again: the Analysis service takes the request from the reports queue and replaces the report.
         var written = report["created_at"]!.GetValue<DateTime>();
@@ -89,23 +89,35 @@ public sealed class ReportsThroughTheServicesTests(ApiWithAnalysis services) : I
         return await response.ReadJsonAsync();
     }
 
-    /// <summary>Asks until the Analysis service has written the report; every answer before that must be a 404 saying it will be.</summary>
-    private async Task<string> WaitForReportAsync(string url)
+    /// <summary>
+    /// Asks until the Analysis service has written the report (one that says <paramref name="saying"/>, when given);
+    /// every answer before that must be a 404 saying it will be, or an earlier report.
+    /// </summary>
+    private async Task<string> WaitForReportAsync(string url, string? saying = null)
     {
         var deadline = DateTime.UtcNow + WriteTimeout;
         while (true)
         {
             using var response = await _client.GetAsync(url, Token);
+            string last;
             if (response.StatusCode == HttpStatusCode.OK)
             {
                 Assert.Equal("text/markdown", response.Content.Headers.ContentType?.MediaType);
-                return await response.Content.ReadAsStringAsync(Token);
+                last = await response.Content.ReadAsStringAsync(Token);
+                if (saying is null || last.Contains(saying, StringComparison.Ordinal))
+                {
+                    return last;
+                }
+            }
+            else
+            {
+                var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"GET {url} answered {(int)response.StatusCode}: {problem}");
+                Assert.Equal("Report not written yet", problem.GetProperty("title").GetString());
+                last = problem.ToString();
             }
 
-            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
-            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"GET {url} answered {(int)response.StatusCode}: {problem}");
-            Assert.Equal("Report not written yet", problem.GetProperty("title").GetString());
-            Assert.True(DateTime.UtcNow < deadline, $"GET {url}: no report after {WriteTimeout.TotalSeconds} s: {problem}");
+            Assert.True(DateTime.UtcNow < deadline, $"GET {url}: no report{(saying is null ? "" : $" saying '{saying}'")} after {WriteTimeout.TotalSeconds} s; last: {last}");
             await Task.Delay(200, Token);
         }
     }
