@@ -40,7 +40,8 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
             ?? throw new InvalidOperationException($"The file {blobName} of maps {string.Join(", ", maps.Select(m => m.Id))} is missing from blob storage.");
 
         var wad = WadFile.Read(bytes);
-        var levels = LevelReader.ReadAll(wad);
+        // The Api refused the file on upload if it passed its limits (Maps settings), whatever they are set to.
+        var levels = LevelReader.ReadAll(wad, LevelLimits.Accepted);
         var own = WadResources.From(wad);
         var iwad = iwads.For(wad, levels.Select(l => l.Name));
         var resources = new ResourceSet(iwad is null ? [own] : [own, iwad]);

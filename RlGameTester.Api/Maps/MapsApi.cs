@@ -160,12 +160,12 @@ public static class MapsApi
     {
         if (result.Rejection is { } reason)
         {
-            return Problems.Invalid("file", $"is not a usable WAD: {reason}");
+            return result.OverLimit ? UploadBody.TooLarge("WAD over the level limits", reason) : Problems.Invalid("file", $"is not a usable WAD: {reason}");
         }
 
         var maps = result.Maps.Select(MapResponse.From).ToList();
         return result.Created
-            ? TypedResults.Created($"/api/maps?file_hash={maps[0].FileHash}", maps)
+            ? TypedResults.Created($"/api/maps/by-hash/{maps[0].FileHash}", maps)
             : TypedResults.Ok(maps);
     }
 

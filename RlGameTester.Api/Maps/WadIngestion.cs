@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
@@ -16,12 +17,12 @@ using RlGameTester.Messaging.Queue;
 namespace RlGameTester.Api.Maps;
 
 /// <summary>
-/// Takes in a WAD: reads every level (a file that cannot be read is refused with the reason, and leaves
-/// nothing behind), stores the file once per SHA-256 in blob storage, creates one map per level with its
+/// Takes in a WAD: reads every level (a file that cannot be read, or passes the level limits of the Maps settings, is
+/// refused with the reason before its levels are parsed, and leaves nothing behind), stores the file once per SHA-256 in blob storage, creates one map per level with its
 /// metadata, and queues the static checks. The same bytes a second time create nothing and return the
 /// maps they made the first time.
 /// </summary>
-internal sealed class WadIngestion(RlgtDbContext db, BlobStore blobs, RedisJobQueue queue, TimeProvider clock)
+internal sealed class WadIngestion(RlgtDbContext db, BlobStore blobs, RedisJobQueue queue, IOptions<MapOptions> options, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions MetadataJson = new()
     {
@@ -42,7 +43,11 @@ internal sealed class WadIngestion(RlgtDbContext db, BlobStore blobs, RedisJobQu
         try
         {
             var wad = WadFile.Read(bytes);
-            levels = [.. LevelReader.ReadAll(wad).Select(level => (level, LevelMetadata.Create(level, new LevelGeometry(level))))];
+            levels = [.. LevelReader.ReadAll(wad, options.Value.LevelLimits, MapOptions.SectionName).Select(level => (level, LevelMetadata.Create(level, new LevelGeometry(level))))];
+        }
+        catch (WadLimitException e)
+        {
+            return new WadIngestionResult([], Created: false, Rejection: e.Message, OverLimit: true);
         }
         catch (WadFormatException e)
         {

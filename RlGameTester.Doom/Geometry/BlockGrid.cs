@@ -10,11 +10,18 @@ internal sealed class BlockGrid
     private const double PreferredCellSize = 128;
     private const int MaxCellsPerAxis = 1024;
 
+    // The most line-in-cell entries the grid keeps: this many per line on average, and at least MinEntries in all.
+    private const int EntriesPerLine = 16;
+    private const int MinEntries = 1 << 20;
+
     // Rounding at cell borders must never drop a cell a line touches; including a neighbour is harmless.
     private const double Slack = 1.0 / 256;
 
     private readonly int[] _cellStart;
     private readonly int[] _cellLines;
+
+    /// <summary>How many line-in-cell entries the grid holds.</summary>
+    internal int Entries => _cellLines.Length;
 
     public BlockGrid(MapBounds bounds, int lineCount, Func<int, (double X1, double Y1, double X2, double Y2)> segment)
     {
@@ -24,6 +31,22 @@ internal sealed class BlockGrid
         // Huge (or hostile) coordinates would make a 128-unit grid enormous; coarser cells keep it bounded.
         var extent = Math.Max(bounds.Width, bounds.Height);
         CellSize = Math.Max(PreferredCellSize, extent / MaxCellsPerAxis);
+
+        // So would many long lines: each is listed in every cell it crosses, and a hostile level of long crossing lines
+        // would list each in hundreds. Coarser cells keep the lists within a budget; cells only narrow the search, so
+        // any size is correct. Real levels' lines cross two or three cells each and keep the preferred size.
+        var crossings = 0.0;
+        for (var line = 0; line < lineCount; line++)
+        {
+            var (x1, y1, x2, y2) = segment(line);
+            crossings += ((Math.Abs(x2 - x1) + Math.Abs(y2 - y1)) / CellSize) + 2;
+        }
+
+        var budget = Math.Max(MinEntries, (double)lineCount * EntriesPerLine);
+        if (crossings > budget)
+        {
+            CellSize *= crossings / budget;
+        }
         Columns = Math.Max(1, (int)Math.Floor(bounds.Width / CellSize) + 1);
         Rows = Math.Max(1, (int)Math.Floor(bounds.Height / CellSize) + 1);
 

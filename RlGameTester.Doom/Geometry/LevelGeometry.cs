@@ -13,6 +13,10 @@ public sealed class LevelGeometry
     // whole or fixed-point numbers, so a 1/1024 offset cannot land on another vertex).
     private const double RayOffset = 1.0 / 1024;
 
+    // More separate loops of lines in one sector than any real level draws (a sector with hundreds of pillars has
+    // hundreds): past this many, holes are not told from pieces.
+    private const int MaxLoopsForHoles = 1024;
+
     private readonly Level _level;
     private readonly BlockGrid _grid;
 
@@ -254,16 +258,29 @@ public sealed class LevelGeometry
 
         var loopRoots = loops.Keys.ToList();
         var pieceOf = new Dictionary<int, int>();
-        if (loopRoots.Count > 1)
+        if (loopRoots.Count > MaxLoopsForHoles)
         {
-            // A loop inside an odd number of this sector's other loops is a hole of the innermost of them.
+            // Which loop lies inside which is a test of every pair: a hostile sector of thousands of separate lines
+            // would cost minutes. Past the cap its loops are taken as one piece, which only joins what may be apart.
+            foreach (var root in loopRoots)
+            {
+                pieceOf[root] = loopRoots[0];
+            }
+
+            pieceOf.Remove(loopRoots[0]);
+        }
+        else if (loopRoots.Count > 1)
+        {
+            // A loop inside an odd number of this sector's other loops is a hole of the innermost of them (only loops
+            // whose box holds the point are tested edge by edge).
+            var boxes = loopRoots.ToDictionary(r => r, r => Box(edges, loops[r]));
             foreach (var root in loopRoots)
             {
                 var probe = _level.Vertices[_level.Linedefs[edges[loops[root][0]].Line].Start];
-                var containers = loopRoots.Where(r => r != root && Contains(edges, loops[r], probe.X, probe.Y)).ToList();
+                var containers = loopRoots.Where(r => r != root && boxes[r].Contains(probe.X, probe.Y) && Contains(edges, loops[r], probe.X, probe.Y)).ToList();
                 if (containers.Count % 2 == 1)
                 {
-                    pieceOf[root] = containers.OrderBy(r => BoxArea(edges, loops[r])).First();
+                    pieceOf[root] = containers.OrderBy(r => boxes[r].Area).First();
                 }
             }
         }
@@ -320,7 +337,7 @@ public sealed class LevelGeometry
         return inside;
     }
 
-    private double BoxArea(SectorEdge[] edges, List<int> loop)
+    private MapBounds Box(SectorEdge[] edges, List<int> loop)
     {
         double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
         foreach (var i in loop)
@@ -332,7 +349,7 @@ public sealed class LevelGeometry
             maxY = Math.Max(maxY, Math.Max(y1, y2));
         }
 
-        return (maxX - minX) * (maxY - minY);
+        return new MapBounds(minX, minY, maxX, maxY);
     }
 
     private static MapBounds ComputeBounds(Level level)

@@ -16,4 +16,10 @@ public readonly record struct MapBounds(double MinX, double MinY, double MaxX, d
 
     [JsonIgnore]
     public double CenterY => (MinY + MaxY) / 2;
+
+    [JsonIgnore]
+    public double Area => Width * Height;
+
+    /// <summary>Whether the point lies in the box or on its edge.</summary>
+    public bool Contains(double x, double y) => x >= MinX && x <= MaxX && y >= MinY && y <= MaxY;
 }

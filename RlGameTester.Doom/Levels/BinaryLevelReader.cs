@@ -9,13 +9,13 @@ namespace RlGameTester.Doom.Levels;
 /// <summary>Reads binary Doom- and Hexen-format levels.</summary>
 internal static class BinaryLevelReader
 {
-    private const int DoomThingSize = 10;
-    private const int HexenThingSize = 20;
-    private const int DoomLinedefSize = 14;
-    private const int HexenLinedefSize = 16;
-    private const int SidedefSize = 30;
-    private const int VertexSize = 4;
-    private const int SectorSize = 26;
+    internal const int DoomThingSize = 10;
+    internal const int HexenThingSize = 20;
+    internal const int DoomLinedefSize = 14;
+    internal const int HexenLinedefSize = 16;
+    internal const int SidedefSize = 30;
+    internal const int VertexSize = 4;
+    internal const int SectorSize = 26;
     private const ushort NoSide = 0xFFFF;
 
     public static Level Read(LevelEntry entry)

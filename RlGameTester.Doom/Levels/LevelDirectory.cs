@@ -22,7 +22,13 @@ public static class LevelDirectory
     };
 
     /// <summary>Every level in directory order (duplicated names included; Doom plays the last one).</summary>
-    public static IReadOnlyList<LevelEntry> Find(WadFile wad)
+    public static IReadOnlyList<LevelEntry> Find(WadFile wad) => Find(wad, int.MaxValue);
+
+    /// <summary>
+    /// The levels in directory order, up to one more than <paramref name="maxLevels"/>: enough to tell a file over a
+    /// limit without listing a hostile directory's millions of markers.
+    /// </summary>
+    public static IReadOnlyList<LevelEntry> Find(WadFile wad, int maxLevels)
     {
         ArgumentNullException.ThrowIfNull(wad);
         var lumps = wad.Lumps;
@@ -35,7 +41,7 @@ public static class LevelDirectory
 
         var problems = new WadProblemCursor(wad.Problems);
         var i = 0;
-        while (i < lumps.Count - 1)
+        while (i < lumps.Count - 1 && levels.Count <= maxLevels)
         {
             var marker = lumps[i];
             var next = lumps[i + 1].Name;

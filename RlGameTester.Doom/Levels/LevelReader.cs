@@ -15,11 +15,21 @@ namespace RlGameTester.Doom.Levels;
 /// </summary>
 public static class LevelReader
 {
-    /// <summary>Reads every level of the WAD, in directory order.</summary>
+    /// <summary>Reads every level of the WAD, in directory order, within the default <see cref="LevelLimits"/>.</summary>
     /// <exception cref="WadFormatException">The WAD holds no level, or one of them is unreadable.</exception>
-    public static IReadOnlyList<Level> ReadAll(WadFile wad)
+    /// <exception cref="WadLimitException">The WAD passes one of the limits.</exception>
+    public static IReadOnlyList<Level> ReadAll(WadFile wad) => ReadAll(wad, LevelLimits.Default);
+
+    /// <summary>Reads every level of the WAD, in directory order, refusing it before any parsing when it passes a limit.</summary>
+    /// <param name="wad">The file.</param>
+    /// <param name="limits">The bounds on its levels.</param>
+    /// <param name="setting">What raises the bounds where the reader runs, named in a refusal.</param>
+    /// <exception cref="WadFormatException">The WAD holds no level, one of them is unreadable, or a level lump shares bytes with another.</exception>
+    /// <exception cref="WadLimitException">The WAD passes one of the limits.</exception>
+    public static IReadOnlyList<Level> ReadAll(WadFile wad, LevelLimits limits, string setting = "LevelLimits")
     {
-        var entries = LevelDirectory.Find(wad);
+        ArgumentNullException.ThrowIfNull(limits);
+        var entries = LevelDirectory.Find(wad, limits.MaxLevels);
         if (entries.Count == 0)
         {
             throw new WadFormatException(
@@ -27,10 +37,13 @@ public static class LevelReader
                 $"({wad.Lumps.Count} lumps examined).");
         }
 
+        limits.Check(wad, entries, setting);
         var levels = new List<Level>(entries.Count);
         foreach (var entry in entries)
         {
-            levels.Add(Read(entry));
+            var level = Read(entry);
+            limits.CheckElements(level, setting);
+            levels.Add(level);
         }
 
         return levels;
@@ -60,7 +73,7 @@ public static class LevelReader
         return Read(found);
     }
 
-    /// <summary>Reads one level found by <see cref="LevelDirectory.Find"/>.</summary>
+    /// <summary>Reads one level found by <see cref="LevelDirectory.Find(WadFile)"/>.</summary>
     public static Level Read(LevelEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);

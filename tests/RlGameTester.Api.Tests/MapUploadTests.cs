@@ -122,6 +122,45 @@ public sealed class MapUploadTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task AFileOfThousandsOfLevelMarkersOverOneLevelsLumpsIsRefusedWith413AndNothingIsStored()
+    {
+        // 8,000 markers, each followed by the same level's lumps: a 1 MB file that would be read as 8,000 levels.
+        var wad = WadBuilder.RepeatedDirectory(File.ReadAllBytes(Path.Combine(Fixtures.Wads, "defend_the_center.wad")), 8000, i => $"L{i:D5}");
+
+        var problem = await UploadProblemAsync(wad, HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Equal("WAD over the level limits", problem["title"]!.GetValue<string>());
+        Assert.Equal("The WAD holds more than 128 levels, the limit in one file (Maps:MaxLevels).", problem["detail"]!.GetValue<string>());
+        await AssertNothingStoredAsync(wad);
+    }
+
+    [Fact]
+    public async Task LevelsWhoseLumpsShareBytesAreRefusedWith400NamingTheLumps()
+    {
+        var wad = WadBuilder.RepeatedDirectory(WadBuilder.Unique(Path.Combine(Fixtures.Wads, "defend_the_center.wad")), 2, i => $"MAP0{i + 1}");
+
+        var problem = await UploadProblemAsync(wad, HttpStatusCode.BadRequest);
+
+        var reason = problem["errors"]!["file"]![0]!.GetValue<string>();
+        Assert.StartsWith("is not a usable WAD: Lump MAP02 TEXTMAP (directory entry ", reason);
+        Assert.Contains("shares bytes with lump MAP01 TEXTMAP (directory entry 1)", reason);
+        await AssertNothingStoredAsync(wad);
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonNode> UploadProblemAsync(byte[] wad, HttpStatusCode expected)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(wad), "file", "hostile.wad" } };
+        return await _client.PostAsync("/api/maps", form, Token).ExpectProblemAsync(expected);
+    }
+
+    private async Task AssertNothingStoredAsync(byte[] wad)
+    {
+        var hash = Convert.ToHexString(SHA256.HashData(wad)).ToLowerInvariant();
+        Assert.Empty((await _client.GetOkAsync($"/api/maps/by-hash/{hash}")).AsArray());
+        Assert.False(await factory.Services.GetRequiredService<BlobStore>().ExistsAsync(BlobStore.Wads, $"{hash}.wad", Token));
+    }
+
+    [Fact]
     public async Task TheSeedsJsonFormImportsAFileFromTheImportFolder()
     {
         var response = await _client.PostAsync("/api/maps", ApiClient.RawJson("{\"file_path\":\"deathmatch_rockets.wad\",\"scenario\":\"deathmatch\"}"), Token);

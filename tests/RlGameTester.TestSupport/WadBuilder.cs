@@ -3,7 +3,10 @@ using System.Text;
 
 namespace RlGameTester.TestSupport;
 
-/// <summary>Small edits of real WAD files for tests: a lump added at the end gives the same levels in different bytes.</summary>
+/// <summary>
+/// Small edits of real WAD files for tests: a lump added at the end gives the same levels in different bytes; directories
+/// that point several entries at the same bytes make the hostile files the level limits refuse.
+/// </summary>
 public static class WadBuilder
 {
     /// <summary>The WAD with one more lump (after the existing data, with a rewritten directory at the end).</summary>
@@ -32,4 +35,62 @@ public static class WadBuilder
     /// <summary>A copy of a fixture WAD made unique by a marker lump: uploads of it never deduplicate against each other.</summary>
     public static byte[] Unique(string fixtureWad) =>
         WithExtraLump(File.ReadAllBytes(fixtureWad), "RLGTTEST", Guid.NewGuid().ToByteArray());
+
+    /// <summary>
+    /// The WAD's whole directory repeated <paramref name="times"/> times over the same bytes, the first entry of each copy
+    /// (a one-level WAD's marker) renamed by <paramref name="marker"/>: that many levels, all reading one level's lumps.
+    /// </summary>
+    public static byte[] RepeatedDirectory(byte[] wad, int times, Func<int, string> marker)
+    {
+        var count = BinaryPrimitives.ReadInt32LittleEndian(wad.AsSpan(4));
+        var directory = BinaryPrimitives.ReadInt32LittleEndian(wad.AsSpan(8));
+        var entries = wad.AsSpan(directory, count * 16).ToArray();
+        using var output = new MemoryStream();
+        output.Write(wad, 0, directory);
+        for (var copy = 0; copy < times; copy++)
+        {
+            var entriesCopy = (byte[])entries.Clone();
+            Name(entriesCopy.AsSpan(0, 16), marker(copy));
+            output.Write(entriesCopy);
+        }
+
+        var bytes = output.ToArray();
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), count * times);
+        return bytes;
+    }
+
+    /// <summary>The WAD with one more directory entry, <paramref name="name"/>, over the bytes of the first entry named <paramref name="aliasOf"/>.</summary>
+    public static byte[] WithAlias(byte[] wad, string name, string aliasOf)
+    {
+        var count = BinaryPrimitives.ReadInt32LittleEndian(wad.AsSpan(4));
+        var directory = BinaryPrimitives.ReadInt32LittleEndian(wad.AsSpan(8));
+        // The directory must end the file, so the new entry right after it extends it.
+        if (directory + (16 * count) != wad.Length)
+        {
+            throw new ArgumentException("the directory is not at the end of the file", nameof(wad));
+        }
+
+        var bytes = new byte[wad.Length + 16];
+        wad.CopyTo(bytes, 0);
+        for (var i = 0; i < count; i++)
+        {
+            var entry = bytes.AsSpan(directory + (16 * i), 16);
+            if (Encoding.ASCII.GetString(entry[8..]).TrimEnd('\0') == aliasOf)
+            {
+                var alias = bytes.AsSpan(wad.Length, 16);
+                entry[..8].CopyTo(alias);
+                Name(alias, name);
+                BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), count + 1);
+                return bytes;
+            }
+        }
+
+        throw new ArgumentException($"no lump named {aliasOf}", nameof(aliasOf));
+    }
+
+    private static void Name(Span<byte> entry, string name)
+    {
+        entry[8..].Clear();
+        Encoding.ASCII.GetBytes(name.AsSpan(0, Math.Min(8, name.Length)), entry[8..]);
+    }
 }
