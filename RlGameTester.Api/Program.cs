@@ -8,9 +8,15 @@ using RlGameTester.Api.Metrics;
 using RlGameTester.Api.Progress;
 using RlGameTester.Api.Reports;
 using RlGameTester.Api.Runs;
+using RlGameTester.Api.Security;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Messaging;
+
+if (KeyCommand.Matches(args))
+{
+    return await KeyCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,16 +29,21 @@ builder.AddRunProgress();
 builder.AddMaps();
 builder.AddFrames();
 builder.AddRuns();
+builder.AddApiSecurity();
+builder.Services.AddScoped<ApiKeyStore>();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapApiDocs();
-// One group for the whole API, so rules every endpoint shares are stated once.
-var api = app.MapGroup(string.Empty).RequirePositiveIds().ValidateRequests();
+// One group for the whole API, so rules every endpoint shares are stated once (/health, /alive and the docs are outside it).
+var api = app.MapGroup(string.Empty).RequireRoles().RequirePositiveIds().ValidateRequests();
 api.MapMapsApi();
 api.MapRunsApi();
 api.MapLogUploadApi();
@@ -43,8 +54,10 @@ api.MapFramesApi();
 api.MapMetricsApi();
 api.MapImagesApi();
 api.MapReportsApi();
+api.MapKeysApi();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the API tests' WebApplicationFactory.</summary>
 public partial class Program;

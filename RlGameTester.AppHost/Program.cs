@@ -7,7 +7,8 @@ using RlGameTester.AppHost.Infrastructure;
 var builder = DistributedApplication.CreateBuilder(args);
 
 // Infrastructure: where PostgreSQL, Redis and blob storage come from (Infrastructure:Mode).
-var backing = InfrastructureModeResolver.Resolve(builder) switch
+var mode = InfrastructureModeResolver.Resolve(builder);
+var backing = mode switch
 {
     InfrastructureMode.Containers => builder.AddContainerInfrastructure(),
     InfrastructureMode.Local => builder.AddLocalInfrastructure(),
@@ -60,6 +61,14 @@ if (!builder.ExecutionContext.IsPublishMode && Directory.Exists(freedoom))
     api.WithEnvironment("Maps__ImportFolder", freedoom);
 }
 
+// Local use: the Api makes a development admin key on its first start and keeps it beside the data, where
+// scripts/run.sh and the README's examples read it. Deployments make keys with `RlGameTester.Api keys create`.
+var keyFile = mode == InfrastructureMode.Local && !builder.ExecutionContext.IsPublishMode ? LocalSettings.From(builder).ApiKeyFile : null;
+if (keyFile is not null)
+{
+    api.WithEnvironment("Authentication__BootstrapKeyFile", keyFile);
+}
+
 api.WithUrlForEndpoint("http", url => url.DisplayText = "API");
 api.WithUrl("/docs", "API docs (Scalar)");
 
@@ -67,7 +76,14 @@ api.WithUrl("/docs", "API docs (Scalar)");
 builder.Eventing.Subscribe<ResourceReadyEvent>(api.Resource, (ready, _) =>
 {
     var url = api.GetEndpoint("http").Url;
-    ready.Services.GetRequiredService<ILogger<Program>>().LogInformation("API: {Url} (docs: {Url}/docs)", url, url);
+    var logger = ready.Services.GetRequiredService<ILogger<Program>>();
+    logger.LogInformation("API: {Url} (docs: {Url}/docs)", url, url);
+    // The Api wrote the key before it answered its health check.
+    if (keyFile is not null && File.Exists(keyFile))
+    {
+        logger.LogInformation("API key (send it as X-Api-Key; kept in {File}): {Key}", keyFile, File.ReadAllText(keyFile).Trim());
+    }
+
     return Task.CompletedTask;
 });
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Events;
+using RlGameTester.Data.Keys;
 using RlGameTester.Data.Maps;
 using RlGameTester.Data.Metrics;
 using RlGameTester.Data.Reports;
@@ -12,7 +13,7 @@ using RlGameTester.Domain.Events;
 
 namespace RlGameTester.Data;
 
-/// <summary>The RlGameTester database: maps, runs, events, metrics, bugs and reports.</summary>
+/// <summary>The RlGameTester database: maps, runs, events, metrics, bugs, reports and the API's keys.</summary>
 public sealed class RlgtDbContext(DbContextOptions<RlgtDbContext> options) : DbContext(options)
 {
     public DbSet<Map> Maps => Set<Map>();
@@ -26,6 +27,8 @@ public sealed class RlgtDbContext(DbContextOptions<RlgtDbContext> options) : DbC
     public DbSet<Bug> Bugs => Set<Bug>();
 
     public DbSet<Report> Reports => Set<Report>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RlgtDbContext).Assembly);

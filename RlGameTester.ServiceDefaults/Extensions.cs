@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -88,11 +90,16 @@ public static class Extensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        // Open to anyone (probes carry no credentials): outside Development only the overall status, since each check's
+        // reason names hosts, ports and errors. Health:Detailed overrides.
+        var writer = app.Configuration.GetValue("Health:Detailed", app.Environment.IsDevelopment())
+            ? HealthResponseWriter.WriteAsync
+            : (Func<HttpContext, HealthReport, Task>)HealthResponseWriter.WriteTerseAsync;
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = writer });
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(LiveTag),
-            ResponseWriter = HealthResponseWriter.WriteAsync,
+            ResponseWriter = writer,
         });
         return app;
     }

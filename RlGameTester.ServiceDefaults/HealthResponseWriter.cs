@@ -6,7 +6,7 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Writes the health report as JSON (status, then each check with its own status and reason), so a
-/// failing <c>/health</c> says which dependency is down instead of a bare "Unhealthy".
+/// failing <c>/health</c> says which dependency is down instead of a bare "Unhealthy"; or, for the public, the status alone.
 /// </summary>
 internal static class HealthResponseWriter
 {
@@ -27,5 +27,12 @@ internal static class HealthResponseWriter
                 }),
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted);
+    }
+
+    /// <summary>The overall status alone: <c>{"status":"Healthy"}</c>.</summary>
+    public static Task WriteTerseAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new { status = report.Status.ToString() }, cancellationToken: context.RequestAborted);
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Api.Infrastructure;
+using RlGameTester.Api.Security;
 using RlGameTester.Data;
 using RlGameTester.Data.Events;
 using RlGameTester.Domain.Events;
@@ -24,7 +25,7 @@ public static class EventsApi
         events.MapPost("/", CreateEvent).WithName("CreateEvent").CanBeMissing()
             .WithSummary("Record an event")
             .WithDescription("Records one event for a run. The timestamp is stored in UTC; data must be a JSON object.");
-        events.MapPost("/bulk", BulkCreate).WithName("BulkCreateEvents").CanBeMissing()
+        events.MapPost("/bulk", BulkCreate).WithName("BulkCreateEvents").CanBeMissing().ForRole(Roles.Service)
             .WithSummary("Record many events")
             .WithDescription($"Records up to {MaxBulkEvents} events for run_id (query) in one transaction with PostgreSQL binary COPY: all are stored or none.");
         events.MapGet("/episode/{run_id:long}/{episode:int}", ListEpisode).WithName("ListEpisodeEvents").CanBeMissing()

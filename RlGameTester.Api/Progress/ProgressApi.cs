@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Api.Infrastructure;
+using RlGameTester.Api.Security;
 using RlGameTester.Data;
 using RlGameTester.Domain;
 using RlGameTester.Messaging.Runs;
@@ -27,7 +28,7 @@ public static class ProgressApi
 
     public static IEndpointRouteBuilder MapRunProgress(this IEndpointRouteBuilder routes)
     {
-        routes.MapHub<RunsHub>("/hubs/runs");
+        routes.MapHub<RunsHub>(SecuritySetup.HubPath).ForRole(Roles.Reader);
         routes.MapGet("/api/runs/{id:long}/progress", StreamProgress).WithName("StreamRunProgress").WithTags("Runs").CanBeMissing()
             .WithSummary("Follow a run's progress (server-sent events)")
             .WithDescription("The run's progress as server-sent events until it ends (also on SignalR /hubs/runs). Details: docs/api.md.");

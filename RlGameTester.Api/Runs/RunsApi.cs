@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RlGameTester.Api.Infrastructure;
 using RlGameTester.Api.Metrics;
+using RlGameTester.Api.Security;
 using RlGameTester.Data;
 using RlGameTester.Data.Runs;
 
@@ -39,10 +40,10 @@ public static class RunsApi
         runs.MapPost("/{id:long}/cancel", CancelRun).WithName("CancelRun").CanBeMissing().CanConflict()
             .WithSummary("Cancel a run")
             .WithDescription("pending or running -> cancelled; a running agent is stopped within seconds. Any other state answers 409.");
-        runs.MapPost("/{id:long}/complete", CompleteRun).WithName("CompleteRun").CanBeMissing().CanConflict()
+        runs.MapPost("/{id:long}/complete", CompleteRun).WithName("CompleteRun").CanBeMissing().CanConflict().ForRole(Roles.Service)
             .WithSummary("Mark a run completed")
             .WithDescription("running -> completed, recording total_episodes, total_iterations and log_path when given (called by workers).");
-        runs.MapPost("/{id:long}/fail", FailRun).WithName("FailRun").CanBeMissing().CanConflict()
+        runs.MapPost("/{id:long}/fail", FailRun).WithName("FailRun").CanBeMissing().CanConflict().ForRole(Roles.Service)
             .WithSummary("Mark a run failed")
             .WithDescription("running -> failed with error_message (called by workers).");
         return routes;

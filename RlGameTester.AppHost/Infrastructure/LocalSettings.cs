@@ -5,6 +5,9 @@ namespace RlGameTester.AppHost.Infrastructure;
 /// <summary>Where local mode finds its server binaries and keeps its data (<c>Infrastructure:Local:*</c>).</summary>
 internal sealed record LocalSettings(string DataDirectory, string? PostgresBin, string RedisServer, string Azurite)
 {
+    /// <summary>The development admin key the Api makes on its first start (mode 600, git-ignored with the data).</summary>
+    public string ApiKeyFile => Path.Combine(DataDirectory, "api-key");
+
     public static LocalSettings From(IDistributedApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("Infrastructure:Local");

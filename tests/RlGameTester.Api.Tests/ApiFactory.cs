@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RlGameTester.TestSupport;
 
@@ -12,6 +15,10 @@ namespace RlGameTester.Api.Tests;
 public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
+    private string? _defaultKey;
+
+    /// <summary>The one web origin CORS lets call the Api.</summary>
+    public const string AllowedOrigin = "https://levels.example";
 
     /// <summary>Small enough that a test can exceed it; freedoom2.wad (28 MB) still fits.</summary>
     public const long MaxUploadBytes = 40L * 1024 * 1024;
@@ -26,6 +33,29 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         // Starting the server applies the migrations before any test sends a request.
         _ = Server;
+        // Clients send an admin and service key unless a test asks for other roles (ClientWithRolesAsync).
+        (_, _defaultKey) = await ApiKeys.AddAsync(DatabaseConnectionString, "admin,service");
+    }
+
+    /// <summary>A client whose key has these roles (comma-separated), made for it.</summary>
+    public async Task<HttpClient> ClientWithRolesAsync(string roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Remove(ApiKeys.Header);
+        client.DefaultRequestHeaders.Add(ApiKeys.Header, await KeyWithRolesAsync(roles));
+        return client;
+    }
+
+    /// <summary>A new key with these roles (comma-separated).</summary>
+    public async Task<string> KeyWithRolesAsync(string roles) => (await ApiKeys.AddAsync(DatabaseConnectionString, roles, roles)).Key;
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (_defaultKey is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeys.Header, _defaultKey);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -38,6 +68,14 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Queue:KeyPrefix", $"{_database!.Name}:");
         builder.UseSetting("Maps:ImportFolder", Fixtures.Wads);
         builder.UseSetting("Maps:MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Authentication:Jwt:Authority", TestTokens.Issuer);
+        builder.UseSetting("Authentication:Jwt:Audience", TestTokens.Audience);
+        builder.UseSetting("Cors:Origins:0", AllowedOrigin);
+        // Entra ID cannot be reached from here: its signing key and issuer are given to the real JwtBearer handler
+        // instead of fetched from the authority's metadata. Everything else (signature, lifetime, audience) it checks.
+        builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, TestTokens.Configure));
+        // The tests read each check's reason, which a deployment keeps to itself.
+        builder.UseSetting("Health:Detailed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:StackExchange.Redis", "None");
         if (Logs is not null)

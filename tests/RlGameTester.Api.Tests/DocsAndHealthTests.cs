@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 
 namespace RlGameTester.Api.Tests;
 
@@ -90,5 +91,18 @@ public sealed class DocsAndHealthTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Contains("RlgtDbContext", checks);
         Assert.Contains("blobs", checks);
         Assert.Contains(checks, c => c.Contains("redis", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task WithoutDetailsHealthTellsAnyoneTheStatusAloneNotTheChecksReasons()
+    {
+        // As a deployment outside Development answers (the tests' factory asks for the details).
+        await using var deployed = factory.WithWebHostBuilder(builder => builder.UseSetting("Health:Detailed", "false"));
+        using var anonymous = deployed.CreateClient();
+        anonymous.DefaultRequestHeaders.Remove(TestSupport.ApiKeys.Header);
+
+        var health = await anonymous.GetOkAsync("/health");
+
+        Assert.Equal("""{"status":"Healthy"}""", health.ToJsonString());
     }
 }

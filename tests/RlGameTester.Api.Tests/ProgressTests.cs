@@ -120,7 +120,8 @@ public sealed class ProgressTests(ApiFactory factory) : IClassFixture<ApiFactory
     private async Task<HubConnection> ConnectAsync(ConcurrentQueue<JsonElement> received)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/runs"), options =>
+            // A browser's WebSocket carries no headers: the key goes in the query, as a web page would send it.
+            .WithUrl(new Uri(factory.Server.BaseAddress, $"/hubs/runs?access_token={Uri.EscapeDataString(await factory.KeyWithRolesAsync("reader"))}"), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;

@@ -18,6 +18,20 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The AppHost has not started.");
 
+    /// <summary>The development admin key the Api made on this first start, where a newcomer finds it.</summary>
+    public string DevelopmentKey => File.ReadAllText(DevelopmentKeyFile).Trim();
+
+    /// <summary>Where the first start wrote <see cref="DevelopmentKey"/>.</summary>
+    public string DevelopmentKeyFile => Path.Combine(_dataDirectory, "api-key");
+
+    /// <summary>A client of the Api that sends the development key.</summary>
+    public HttpClient ApiClient()
+    {
+        var client = App.CreateHttpClient("api", "http");
+        client.DefaultRequestHeaders.Add(ApiKeys.Header, DevelopmentKey);
+        return client;
+    }
+
     /// <summary>The AppHost's warnings and errors and every line of every resource's output, from the first start on.</summary>
     public LogCollector Logs { get; } = new(LogLevel.Information);
 

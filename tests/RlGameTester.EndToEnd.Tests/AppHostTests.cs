@@ -51,7 +51,7 @@ public sealed partial class AppHostTests(AppHostFixture fixture) : IClassFixture
     [Fact]
     public async Task ApiStoresAndReadsThroughTheLocalPostgres()
     {
-        using var client = fixture.App.CreateHttpClient("api", "http");
+        using var client = fixture.ApiClient();
 
         // The AppHost points the Api's import folder at Debian's freedoom package in local mode.
         var created = await client.PostAsJsonAsync("/api/maps", new { file_path = "freedoom2.wad" }, Token).WaitAsync(RequestTimeout, Token);
@@ -68,7 +68,7 @@ public sealed partial class AppHostTests(AppHostFixture fixture) : IClassFixture
     [Fact]
     public async Task AnUploadedLevelIsCheckedByTheAnalysisServiceThroughTheQueue()
     {
-        using var client = fixture.App.CreateHttpClient("api", "http");
+        using var client = fixture.ApiClient();
         var wad = RlGameTester.TestSupport.WadBuilder.Unique(Path.Combine(RlGameTester.TestSupport.Fixtures.Wads, "deathmatch_rockets.wad"));
         using var form = new MultipartFormDataContent { { new ByteArrayContent(wad), "file", "deathmatch_rockets.wad" } };
 
@@ -95,7 +95,7 @@ public sealed partial class AppHostTests(AppHostFixture fixture) : IClassFixture
     [Fact]
     public async Task AnExplorerRunOnAnUploadedLevelIsPlayedAnalysedAndReported()
     {
-        using var client = fixture.App.CreateHttpClient("api", "http");
+        using var client = fixture.ApiClient();
         var wad = RlGameTester.TestSupport.WadBuilder.Unique(RlGameTester.TestSupport.Fixtures.Freedoom1);
         using var form = new MultipartFormDataContent { { new ByteArrayContent(wad), "file", "freedoom1.wad" } };
         var created = await client.PostAsync("/api/maps", form, Token).WaitAsync(RequestTimeout, Token);
@@ -158,6 +158,24 @@ public sealed partial class AppHostTests(AppHostFixture fixture) : IClassFixture
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"{path} did not get there: {body.ToJsonString()}");
             await Task.Delay(500, Token);
         }
+    }
+
+    [Fact]
+    public async Task TheApiRefusesACallerWithoutAKeyAndTakesTheDevelopmentKeyTheFirstStartMade()
+    {
+        using var anonymous = fixture.App.CreateHttpClient("api", "http");
+        using var signedIn = fixture.ApiClient();
+
+        var refused = await anonymous.GetAsync("/api/maps", Token).WaitAsync(RequestTimeout, Token);
+        var taken = await signedIn.GetAsync("/api/keys", Token).WaitAsync(RequestTimeout, Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("X-Api-Key", await refused.Content.ReadAsStringAsync(Token));
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        var key = Assert.Single(JsonNode.Parse(await taken.Content.ReadAsStringAsync(Token))!.AsArray());
+        Assert.Equal("development", key!["name"]!.GetValue<string>());
+        Assert.StartsWith($"rlgt_{key["prefix"]!.GetValue<string>()}_", fixture.DevelopmentKey);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(fixture.DevelopmentKeyFile));
     }
 
     [Fact]

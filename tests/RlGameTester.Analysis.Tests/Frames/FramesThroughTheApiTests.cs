@@ -26,6 +26,7 @@ public sealed class FramesThroughTheApiTests : IAsyncLifetime
     private TestDatabase? _database;
     private ServiceHost<api::Program>? _api;
     private ServiceHost<Program>? _analysis;
+    private string? _key;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -34,6 +35,7 @@ public sealed class FramesThroughTheApiTests : IAsyncLifetime
         _database = await TestDatabase.CreateAsync(Token);
         _api = new ServiceHost<api::Program>(_database);
         _ = _api.Server; // Migrates the database.
+        (_, _key) = await ApiKeys.AddAsync(_database.ConnectionString, "admin,service", cancellationToken: Token);
         await using (var connection = new NpgsqlConnection(_database.ConnectionString))
         {
             await connection.OpenAsync(Token);
@@ -68,6 +70,7 @@ public sealed class FramesThroughTheApiTests : IAsyncLifetime
     public async Task UploadedFramesAreCheckedByTheAnalysisServiceAndTheirBugsThumbnailsAreServed()
     {
         var client = _api!.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeys.Header, _key);
         var runId = await RunAsync(client);
         var clip = Factory.Room(new Random(21), "lit", 200, false, Motion.Walk, frames: 24, step: 2);
         clip.Frames[6].Frame.Fill(0, 0, 0);

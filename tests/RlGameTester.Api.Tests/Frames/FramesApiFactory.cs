@@ -18,6 +18,7 @@ public sealed class FramesApiFactory : WebApplicationFactory<Program>, IAsyncLif
     public const int MaxHeight = 768;
 
     private TestDatabase? _database;
+    private string? _defaultKey;
 
     public string DatabaseConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
 
@@ -25,10 +26,30 @@ public sealed class FramesApiFactory : WebApplicationFactory<Program>, IAsyncLif
     {
         _database = await TestDatabase.CreateAsync();
         _ = Server;
+        // Clients send an admin and service key unless a test asks for other roles (ClientWithRolesAsync).
+        (_, _defaultKey) = await ApiKeys.AddAsync(DatabaseConnectionString, "admin,service");
         await using var connection = new NpgsqlConnection(DatabaseConnectionString);
         await connection.OpenAsync();
         await using var restart = new NpgsqlCommand($"ALTER TABLE runs ALTER COLUMN id RESTART WITH {Random.Shared.NextInt64(1_000_000_000, 9_000_000_000)}", connection);
         await restart.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A client whose key has these roles (comma-separated), made for it.</summary>
+    public async Task<HttpClient> ClientWithRolesAsync(string roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Remove(ApiKeys.Header);
+        client.DefaultRequestHeaders.Add(ApiKeys.Header, (await ApiKeys.AddAsync(DatabaseConnectionString, roles, roles)).Key);
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (_defaultKey is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeys.Header, _defaultKey);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
