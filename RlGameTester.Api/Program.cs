@@ -30,6 +30,7 @@ builder.AddMaps();
 builder.AddFrames();
 builder.AddRuns();
 builder.AddApiSecurity();
+builder.AddRateLimits();
 builder.Services.AddScoped<ApiKeyStore>();
 
 var app = builder.Build();
@@ -38,6 +39,9 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
 app.UseAuthentication();
+// After authentication, so each caller is counted by its key or token; before authorization, so callers refused for
+// their credentials are counted too (by address).
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using RlGameTester.Api.Infrastructure;
+using RlGameTester.Api.Security;
 using RlGameTester.Data;
 using RlGameTester.Data.Reports;
 using RlGameTester.Data.Runs;
@@ -31,14 +32,14 @@ public static class ReportsApi
             .AlsoAsMarkdown()
             .WithSummary("A run's report")
             .WithDescription("The run's report (Markdown, or JSON with Accept: application/json); 404 with Retry-After until written. Details: docs/api.md.");
-        reports.MapPost("/runs/{id:long}/report", RewriteRunReport).WithName("RewriteRunReport").CanBeMissing().CanConflict()
+        reports.MapPost("/runs/{id:long}/report", RewriteRunReport).WithName("RewriteRunReport").CanBeMissing().CanConflict().RequireRateLimiting(RateLimits.ReportRewrites)
             .WithSummary("Rewrite a run's report")
             .WithDescription("Queues a rewrite of the run's report (202); 409 while the run has not finished. Details: docs/api.md.");
         reports.MapGet("/maps/{id:long}/report", GetMapReport).WithName("GetMapReport").CanBeMissing()
             .AlsoAsMarkdown()
             .WithSummary("A level's report")
             .WithDescription("The level's report across its checks and runs (Markdown, or JSON with Accept: application/json); 404 with Retry-After until written. Details: docs/api.md.");
-        reports.MapPost("/maps/{id:long}/report", RewriteMapReport).WithName("RewriteMapReport").CanBeMissing()
+        reports.MapPost("/maps/{id:long}/report", RewriteMapReport).WithName("RewriteMapReport").CanBeMissing().RequireRateLimiting(RateLimits.ReportRewrites)
             .WithSummary("Rewrite a level's report")
             .WithDescription("Queues the level's report for rewriting by the Analysis service now, by the LLM when one is configured: 202 with where to read it.");
         return routes;
