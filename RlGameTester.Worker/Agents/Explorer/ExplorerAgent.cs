@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using RlGameTester.Domain.Agents;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
@@ -12,7 +13,7 @@ namespace RlGameTester.Worker.Agents.Explorer;
 /// telemetry vocabulary every agent speaks, so the same detectors, metrics and reports serve it and Arnold.
 /// What it establishes from the geometry (an unreachable exit, a softlock, a death zone...) comes as <c>finding</c> events.
 /// </summary>
-internal sealed partial class ExplorerAgent(ILogger<ExplorerAgent> logger) : IAgent
+internal sealed partial class ExplorerAgent(IOptions<ExplorerAgentOptions> options, TimeProvider timeProvider, ILogger<ExplorerAgent> logger) : IAgent
 {
     public const string AgentName = AgentNames.Explorer;
     public string Name => AgentName;
@@ -36,19 +37,30 @@ internal sealed partial class ExplorerAgent(ILogger<ExplorerAgent> logger) : IAg
             return new AgentResult(false, $"The level {run.MapName} cannot be read: {e.Message}");
         }
 
-        var options = new ExplorerOptions
+        var explorer = new ExplorerOptions
         {
             Skill = settings.Skill,
             Seed = run.Seed ?? 0,
             TickLimit = settings.TickLimit,
             PositionInterval = settings.PositionInterval,
         };
-        LogExploring(logger, run.RunId, level.Name, options.Skill, options.Seed);
-        // The exploration is CPU-bound and synchronous: off the job's thread, cancellable inside.
-        var result = await Task.Run(() => Doom.Exploration.Explorer.Explore(level, new LevelGeometry(level), options, cancellationToken), cancellationToken);
+        LogExploring(logger, run.RunId, level.Name, explorer.Skill, explorer.Seed);
+        // The exploration is CPU-bound and synchronous: off the job's thread, cancellable inside, within its wall time.
+        var limit = options.Value.WallClockLimit;
+        using var wallClock = new CancellationTokenSource(limit, timeProvider);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wallClock.Token);
+        ExplorationResult result;
+        try
+        {
+            result = await Task.Run(() => Doom.Exploration.Explorer.Explore(level, new LevelGeometry(level), explorer, stop.Token), stop.Token);
+        }
+        catch (OperationCanceledException) when (wallClock.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new AgentResult(false, $"The explorer passed its wall-clock limit of {limit} on {level.Name} ({ExplorerAgentOptions.SectionName}:WallClockLimit) and was stopped.");
+        }
 
         var telemetry = new ExplorerTelemetry(run.StartedAt);
-        foreach (var e in telemetry.Translate(run, level, options, result))
+        foreach (var e in telemetry.Translate(run, level, explorer, result))
         {
             await sink.EmitAsync(e, cancellationToken);
         }

@@ -8,6 +8,7 @@ internal static class ExplorerServiceCollectionExtensions
     public static IHostApplicationBuilder AddExplorerAgent(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<ExplorerAgentOptions>().BindConfiguration(ExplorerAgentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgent, ExplorerAgent>());
         return builder;
     }

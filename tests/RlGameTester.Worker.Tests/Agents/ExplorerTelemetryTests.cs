@@ -99,7 +99,7 @@ public sealed class ExplorerTelemetryTests
             var wad = Path.Combine(folder, "level.wad");
             File.Copy(Freedoom.Freedoom2, wad);
             var sink = new RecordingSink();
-            var agent = new ExplorerAgent(Microsoft.Extensions.Logging.Abstractions.NullLogger<ExplorerAgent>.Instance);
+            var agent = NewAgent();
 
             var outcome = await agent.RunAsync(new AgentRun(1, RunType.Testing, folder, wad, "MAP01", null, 1, new JsonObject { ["skill"] = 4 }, Start), sink, TestContext.Current.CancellationToken);
 
@@ -125,7 +125,7 @@ public sealed class ExplorerTelemetryTests
     {
         var run = new AgentRun(1, RunType.Testing, "/tmp", Freedoom.Freedoom2, "MAP01", null, null, JsonNode.Parse(settings)!.AsObject(), Start);
 
-        var outcome = await new ExplorerAgent(Microsoft.Extensions.Logging.Abstractions.NullLogger<ExplorerAgent>.Instance)
+        var outcome = await NewAgent()
             .RunAsync(run, new RecordingSink(), TestContext.Current.CancellationToken);
 
         Assert.False(outcome.Succeeded);
@@ -137,7 +137,7 @@ public sealed class ExplorerTelemetryTests
     {
         var run = new AgentRun(1, RunType.Testing, "/tmp", Freedoom.Freedoom2, "E1M1", null, null, [], Start);
 
-        var outcome = await new ExplorerAgent(Microsoft.Extensions.Logging.Abstractions.NullLogger<ExplorerAgent>.Instance)
+        var outcome = await NewAgent()
             .RunAsync(run, new RecordingSink(), TestContext.Current.CancellationToken);
 
         Assert.False(outcome.Succeeded);
@@ -148,4 +148,7 @@ public sealed class ExplorerTelemetryTests
     private static JsonObject Json(TelemetryEvent e) => JsonNode.Parse(e.DataJson!)!.AsObject();
 
     private static Level ReadLevel(string wad, string name) => LevelReader.Read(WadFile.Read(File.ReadAllBytes(wad)), name);
+
+    private static ExplorerAgent NewAgent() =>
+        new(Microsoft.Extensions.Options.Options.Create(new ExplorerAgentOptions()), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ExplorerAgent>.Instance);
 }

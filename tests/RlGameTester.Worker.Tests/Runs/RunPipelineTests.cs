@@ -216,6 +216,20 @@ public sealed class RunPipelineTests : IAsyncLifetime
         Assert.Contains("E9M9", run.ErrorMessage);
     }
 
+    [Fact]
+    public async Task AnExplorerRunPastItsWallClockLimitIsStoppedAndFailsSayingSo()
+    {
+        // freedoom2's MAP29 takes the explorer over a second; a millisecond stops it inside.
+        await using var worker = new WorkerHost(_database!.ConnectionString, _redis, _keyPrefix, _checkout, TimeSpan.FromSeconds(30), new Dictionary<string, string>(),
+            new Dictionary<string, string> { ["Agents:Explorer:WallClockLimit"] = "00:00:00.001" }).Start();
+        var runId = await StartAsync(worker, await CreateRunAsync(RunType.Testing, "explorer", RlGameTester.TestSupport.Fixtures.Freedoom2, "MAP29", null));
+
+        var run = await WaitForAsync(runId, s => s is RunStatus.Completed or RunStatus.Failed);
+
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Equal("The explorer passed its wall-clock limit of 00:00:00.0010000 on MAP29 (Agents:Explorer:WallClockLimit) and was stopped.", run.ErrorMessage);
+    }
+
     private WorkerHost Worker(params (string Key, string Value)[] fakeArnold) => Worker(TimeSpan.FromSeconds(30), fakeArnold);
 
     private WorkerHost Worker(TimeSpan visibility, (string Key, string Value)[] fakeArnold) =>

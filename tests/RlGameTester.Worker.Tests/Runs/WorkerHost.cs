@@ -8,7 +8,9 @@ namespace RlGameTester.Worker.Tests.Runs;
 /// A real Worker process in memory: its queue consumer, agents and batching sink, against the test
 /// PostgreSQL, Redis and Azurite, with tests/FakeArnold standing in for Python.
 /// </summary>
-internal sealed class WorkerHost(string database, string redis, string keyPrefix, string arnoldCheckout, TimeSpan visibility, IReadOnlyDictionary<string, string> fakeArnold)
+internal sealed class WorkerHost(
+    string database, string redis, string keyPrefix, string arnoldCheckout, TimeSpan visibility, IReadOnlyDictionary<string, string> fakeArnold,
+    IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -29,6 +31,11 @@ internal sealed class WorkerHost(string database, string redis, string keyPrefix
         foreach (var (key, value) in fakeArnold)
         {
             builder.UseSetting($"Agents:Arnold:Environment:{key}", value);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
         }
     }
 
