@@ -73,7 +73,7 @@ public sealed partial class JobConsumerService(
         {
             if (route is null)
             {
-                throw new NotSupportedException($"No handler in this service takes '{lease.Type}' jobs from the {lease.Queue} queue.");
+                throw new JobCannotSucceedException($"No handler in this service takes '{lease.Type}' jobs from the {lease.Queue} queue.");
             }
 
             await using var scope = scopes.CreateAsyncScope();
@@ -102,7 +102,8 @@ public sealed partial class JobConsumerService(
             await heartbeat;
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             var error = $"{e.GetType().Name}: {e.Message}";
-            var dead = await queue.FailAsync(lease, error);
+            // A job no retry can help goes to the dead letters at once instead of being tried again.
+            var dead = e is JobCannotSucceedException ? await DeadLetterAsync(lease, error) : await queue.FailAsync(lease, error);
             JobsProcessed.Add(1, new("queue", lease.Queue), new("outcome", dead ? "dead_letter" : "retry"));
             LogFailed(logger, lease.Queue, lease.EntryId, lease.Attempt, dead, e);
             if (dead && route is not null)
@@ -111,6 +112,12 @@ public sealed partial class JobConsumerService(
                 await route.DeadLetteredAsync(scope.ServiceProvider, lease, error, stoppingToken);
             }
         }
+    }
+
+    private async Task<bool> DeadLetterAsync(JobLease lease, string error)
+    {
+        await queue.DeadLetterAsync(lease, error);
+        return true;
     }
 
     private async Task HeartbeatAsync(JobLease lease, CancellationToken stop)

@@ -12,22 +12,22 @@ namespace RlGameTester.Messaging.Queue;
 /// <param name="PreviousError">Why the previous attempt failed, if it did.</param>
 public sealed record JobLease(string Queue, string EntryId, string Type, string Payload, int Attempt, string? PreviousError)
 {
-    /// <summary>The job, which must be a <typeparamref name="TJob"/>; throws with the reason when it is not one.</summary>
+    /// <summary>The job, which must be a <typeparamref name="TJob"/>; throws <see cref="JobCannotSucceedException"/> with the reason when it is not one.</summary>
     public TJob Read<TJob>() where TJob : class, IJob<TJob>
     {
         if (Type != TJob.Type)
         {
-            throw new InvalidDataException($"Job {EntryId} on {Queue} is a '{Type}', not a '{TJob.Type}'.");
+            throw new JobCannotSucceedException($"Job {EntryId} on {Queue} is a '{Type}', not a '{TJob.Type}'.");
         }
 
         try
         {
             return JsonSerializer.Deserialize(Payload, TJob.Json)
-                ?? throw new InvalidDataException($"Job {EntryId} ({Type}) is empty.");
+                ?? throw new JobCannotSucceedException($"Job {EntryId} ({Type}) is empty.");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"Job {EntryId} ({Type}) is not a readable '{TJob.Type}': {e.Message}", e);
+            throw new JobCannotSucceedException($"Job {EntryId} ({Type}) is not a readable '{TJob.Type}': {e.Message}", e);
         }
     }
 

@@ -15,6 +15,10 @@ public sealed class JobQueueOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>Dead letters kept per queue, newest first: older ones are trimmed as new ones arrive.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxDeadLetters { get; set; } = 10_000;
+
     /// <summary>How often an idle consumer looks for new or abandoned jobs.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);

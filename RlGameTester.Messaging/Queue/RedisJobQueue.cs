@@ -114,11 +114,12 @@ public sealed class RedisJobQueue(IConnectionMultiplexer redis, IOptions<JobQueu
     {
         var key = StreamKey(lease.Queue);
         var transaction = Db.CreateTransaction();
+        // Trimmed to the newest Queue:MaxDeadLetters, so a job that fails forever cannot fill Redis.
         _ = transaction.StreamAddAsync(DeadLetterKey(lease.Queue),
         [
             new(TypeField, lease.Type), new(PayloadField, lease.Payload), new(AttemptField, lease.Attempt),
             new(ErrorField, error), new(AtField, clock.GetUtcNow().ToUnixTimeMilliseconds()),
-        ]);
+        ], maxLength: Options.MaxDeadLetters);
         _ = transaction.StreamAcknowledgeAsync(key, Group, lease.EntryId);
         _ = transaction.StreamDeleteAsync(key, [lease.EntryId]);
         await transaction.ExecuteAsync();

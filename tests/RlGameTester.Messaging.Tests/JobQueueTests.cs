@@ -130,9 +130,10 @@ public sealed class JobQueueTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EachJobTypeGoesToItsOwnHandlerAndATypeNoHandlerTakesIsDeadLetteredSayingSo()
+    public async Task EachJobTypeGoesToItsOwnHandlerAndATypeNoHandlerTakesIsDeadLetteredAtOnceSayingSo()
     {
-        var queue = NewQueue(TimeSpan.FromSeconds(30), maxAttempts: 1);
+        // Three attempts allowed, but no retry can give the job a handler: it is dead-lettered on its first.
+        var queue = NewQueue(TimeSpan.FromSeconds(30), maxAttempts: 3);
         var failing = new FailingHandler();
         var recording = new RecordingHandler();
         await using var services = Consumers(queue, failing, recording);
@@ -150,7 +151,24 @@ public sealed class JobQueueTests : IAsyncLifetime
         Assert.Empty(failing.Attempts);
         var dead = Assert.Single(await queue.DeadLettersAsync(Queue));
         Assert.Equal(UnhandledJob.Type, dead.Type);
+        Assert.Equal(1, dead.Attempts);
         Assert.Contains("No handler in this service takes 'unhandled_job' jobs from the test queue", dead.Error);
+    }
+
+    [Fact]
+    public async Task TheDeadLettersOfAQueueAreTrimmedToTheNewest()
+    {
+        var queue = NewQueue(TimeSpan.FromSeconds(30), maxDeadLetters: 3);
+        for (var n = 1; n <= 5; n++)
+        {
+            await queue.EnqueueAsync(new TestJob(n), Token);
+            var lease = (await queue.TakeAsync(Queue, "consumer", Token))!;
+            await queue.DeadLetterAsync(lease, $"failure {n}");
+        }
+
+        var dead = await queue.DeadLettersAsync(Queue);
+
+        Assert.Equal(["failure 3", "failure 4", "failure 5"], dead.Select(d => d.Error));
     }
 
     [Fact]
@@ -168,18 +186,19 @@ public sealed class JobQueueTests : IAsyncLifetime
         var lease = new JobLease(Queue, "1-0", TestJob.Type, "{\"n\":5}", 1, null);
         Assert.Equal(new TestJob(5), lease.Read<TestJob>());
         Assert.Null(lease.TryRead<OtherJob>());
-        Assert.Contains("is a 'test_job', not a 'other_job'", Assert.Throws<InvalidDataException>(lease.Read<OtherJob>).Message);
+        Assert.Contains("is a 'test_job', not a 'other_job'", Assert.Throws<JobCannotSucceedException>(lease.Read<OtherJob>).Message);
 
         var garbled = lease with { Payload = "{\"n\":" };
         Assert.Null(garbled.TryRead<TestJob>());
-        Assert.Contains("is not a readable 'test_job'", Assert.Throws<InvalidDataException>(garbled.Read<TestJob>).Message);
+        Assert.Contains("is not a readable 'test_job'", Assert.Throws<JobCannotSucceedException>(garbled.Read<TestJob>).Message);
     }
 
-    private RedisJobQueue NewQueue(TimeSpan visibility, int maxAttempts = 3) =>
+    private RedisJobQueue NewQueue(TimeSpan visibility, int maxAttempts = 3, int maxDeadLetters = 10_000) =>
         new(_redis!, Options.Create(new JobQueueOptions
         {
             VisibilityTimeout = visibility,
             MaxAttempts = maxAttempts,
+            MaxDeadLetters = maxDeadLetters,
             PollInterval = TimeSpan.FromMilliseconds(20),
             KeyPrefix = $"t{Guid.NewGuid():N}:",
         }), TimeProvider.System);
