@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -73,7 +74,7 @@ public static class RunsApi
     }
 
     internal static async Task<Results<Created<RunResponse>, ProblemHttpResult, ValidationProblem>> CreateRun(
-        RunCreateRequest request, RlgtDbContext db, IOptions<AgentOptions> agents, TimeProvider clock, CancellationToken cancellationToken)
+        RunCreateRequest request, RlgtDbContext db, IOptions<AgentOptions> agents, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var agent = request.AgentName ?? agents.Value.Default;
         if (request.AgentName is null && agent == Agents.Explorer)
@@ -104,6 +105,7 @@ public static class RunsApi
             Seed = request.Seed,
             Config = ApiJson.Text(request.Config),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedBy = Callers.Of(user),
         };
         db.Runs.Add(run);
         await db.SaveChangesAsync(cancellationToken);
@@ -151,8 +153,24 @@ public static class RunsApi
     }
 
     internal static async Task<Results<Accepted<TaskResponse>, ProblemHttpResult, ValidationProblem>> StartRun(
-        long id, RlgtDbContext db, TimeProvider clock, IRunDispatcher dispatcher, CancellationToken cancellationToken)
+        long id, RlgtDbContext db, TimeProvider clock, IRunDispatcher dispatcher, IOptions<RateLimitOptions> limits, ClaimsPrincipal user,
+        HttpResponse response, CancellationToken cancellationToken)
     {
+        // Per-caller quota of runs playing at once, charged to whoever asked for the run (the caller, for runs made
+        // before callers were recorded): counted and started under a lock on that caller, so two starts at the same
+        // moment cannot both pass it.
+        var owner = await db.Runs.Where(r => r.Id == id).Select(r => r.CreatedBy).FirstOrDefaultAsync(cancellationToken) ?? Callers.Of(user) ?? "anonymous";
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({owner}, 7))", cancellationToken);
+        var playing = await db.Runs.CountAsync(r => r.CreatedBy == owner && r.Status == RunStatus.Running && r.Id != id, cancellationToken);
+        if (playing >= limits.Value.RunsAtOnce)
+        {
+            response.Headers.RetryAfter = "30";
+            return TypedResults.Problem(
+                $"{owner}, who asked for this run, has {playing} runs playing; the limit is {limits.Value.RunsAtOnce} at once (RateLimits:RunsAtOnce). Start it when one ends.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many runs playing");
+        }
+
         var outcome = await RunLifecycle.ApplyAsync(db, id, RunTransition.Start, clock.GetUtcNow().UtcDateTime, cancellationToken: cancellationToken);
         if (!outcome.Applied)
         {
@@ -160,6 +178,8 @@ public static class RunsApi
                 ? Problems.IllegalTransition(id, RunTransition.Start, current)
                 : Problems.NotFound("run", id);
         }
+
+        await transaction.CommitAsync(cancellationToken);
 
         var taskId = await dispatcher.DispatchAsync(id, cancellationToken);
         return TypedResults.Accepted($"/api/runs/{id}", new TaskResponse

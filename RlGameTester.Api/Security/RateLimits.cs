@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -28,6 +27,10 @@ public sealed class RateLimitOptions
 
     /// <summary>The window <see cref="ReportRewrites"/> is counted in (default one hour).</summary>
     public TimeSpan ReportWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Runs one caller may have playing at once (started, not yet ended; default 4): a start past it answers 429.</summary>
+    [Range(1, 10_000)]
+    public int RunsAtOnce { get; set; } = 4;
 }
 
 internal static class RateLimits
@@ -68,11 +71,8 @@ internal static class RateLimits
 
     private static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments(SecuritySetup.HubPath);
 
-    // The caller: its key's id or its token's subject once signed in, else (refused anyway, but counted) its address.
-    private static string Caller(HttpContext context) =>
-        context.User.FindFirstValue("key_id") is { } key ? $"key:{key}"
-        : (context.User.FindFirstValue("oid") ?? context.User.FindFirstValue("sub")) is { } subject ? $"token:{subject}"
-        : $"ip:{context.Connection.RemoteIpAddress}";
+    // The caller once signed in, else (refused anyway, but counted) its address.
+    private static string Caller(HttpContext context) => Callers.Of(context.User) ?? $"ip:{context.Connection.RemoteIpAddress}";
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
         new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };

@@ -578,6 +578,11 @@ namespace RlGameTester.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("created_by");
+
                     b.Property<string>("ErrorMessage")
                         .HasColumnType("text")
                         .HasColumnName("error_message");
@@ -629,6 +634,9 @@ namespace RlGameTester.Data.Migrations
 
                     b.HasIndex("MapId")
                         .HasDatabaseName("ix_runs_map_id");
+
+                    b.HasIndex("CreatedBy", "Status")
+                        .HasDatabaseName("ix_runs_created_by_status");
 
                     b.HasIndex("Status", "CreatedAt")
                         .HasDatabaseName("ix_runs_status_created_at");

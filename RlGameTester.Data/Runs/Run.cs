@@ -30,6 +30,9 @@ public sealed class Run
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Who asked for the run (the Api's caller identity, e.g. <c>key:12</c>); null for runs made before callers were recorded.</summary>
+    public string? CreatedBy { get; set; }
+
     public DateTime? StartedAt { get; set; }
 
     public DateTime? CompletedAt { get; set; }

@@ -76,6 +76,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, TestTokens.Configure));
         // Tests share a key and send thousands of requests; RateLimitTests set small limits of their own.
         builder.UseSetting("RateLimits:Requests", "1000000");
+        // No Worker plays the runs the tests start: they stay running.
+        builder.UseSetting("RateLimits:RunsAtOnce", "10000");
         // The tests read each check's reason, which a deployment keeps to itself.
         builder.UseSetting("Health:Detailed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -49,6 +49,32 @@ public sealed class RateLimitTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(HttpStatusCode.OK, (await tester.GetAsync("/api/maps", Token)).StatusCode);
     }
 
+    [Fact]
+    public async Task ACallerWithItsQuotaOfRunsPlayingGets429ForTheNextStartAndAnotherCallerDoesNot()
+    {
+        await using var limited = factory.WithWebHostBuilder(builder => builder.UseSetting("RateLimits:RunsAtOnce", "2"));
+        using var first = await ClientAsync(limited, "tester");
+        using var second = await ClientAsync(limited, "tester");
+        var mapId = await first.CreateMapAsync();
+        var runs = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            runs.Add(await first.CreateRunAsync(mapId));
+        }
+
+        await first.PostOkAsync($"/api/runs/{runs[0]}/start", new { }, HttpStatusCode.Accepted);
+        await first.PostOkAsync($"/api/runs/{runs[1]}/start", new { }, HttpStatusCode.Accepted);
+        using var refused = await first.PostAsync($"/api/runs/{runs[2]}/start", null, Token);
+        var problem = await Task.FromResult(refused).ExpectProblemAsync(HttpStatusCode.TooManyRequests);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), refused.Headers.RetryAfter!.Delta);
+        Assert.EndsWith(", who asked for this run, has 2 runs playing; the limit is 2 at once (RateLimits:RunsAtOnce). Start it when one ends.", problem["detail"]!.GetValue<string>());
+        Assert.Equal("pending", (await first.GetOkAsync($"/api/runs/{runs[2]}"))["status"]!.GetValue<string>());
+        // The quota is the asker's: another caller starting the same run is held to it too, and plays its own.
+        await second.PostAsync($"/api/runs/{runs[2]}/start", null, Token).ExpectProblemAsync(HttpStatusCode.TooManyRequests);
+        await second.PostOkAsync($"/api/runs/{await second.CreateRunAsync(mapId)}/start", new { }, HttpStatusCode.Accepted);
+    }
+
     private async Task<HttpClient> ClientAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> host, string roles)
     {
         // The derived host's clients get the factory's default key: each caller here has a key of its own instead.
