@@ -94,6 +94,10 @@ internal static class ArnoldCommandBuilder
             {
                 problems.Add($"\"model\" must be an absolute path (Arnold resolves a relative one against its own dump folder); got '{model}'.");
             }
+            else if (!InModelsFolder(model, options.ModelsFolder, problems))
+            {
+                // Said why; a path outside the folder is not even looked at.
+            }
             else if (!File.Exists(model))
             {
                 problems.Add($"\"model\" does not exist: '{model}'.");
@@ -116,16 +120,26 @@ internal static class ArnoldCommandBuilder
         var extraArguments = settings.Strings("extra_args");
         foreach (var argument in extraArguments)
         {
-            if (ManagedArguments.Any(managed => argument.Equals(managed, StringComparison.Ordinal) || argument.StartsWith(managed + "=", StringComparison.Ordinal)))
+            var flag = argument.Split('=', 2)[0];
+            if (ManagedArguments.Contains(flag, StringComparer.Ordinal))
             {
                 problems.Add($"\"extra_args\" may not set {argument}: the runner sets it from the run.");
             }
+            else if (argument.StartsWith('-') && !IsNumber(argument) && !options.AllowedExtraArguments.Contains(flag, StringComparer.Ordinal))
+            {
+                problems.Add($"\"extra_args\" may not pass {flag}: the flags allowed are {ArnoldOptions.SectionName}:AllowedExtraArguments, matched exactly.");
+            }
         }
 
-        var iterationLimit = settings.Int("max_iterations", minimum: 0) ?? options.TrainingIterationLimit;
+        // The operator's limits are maximums: a run may ask for fewer iterations or less time, never more (0, no limit,
+        // is more than any limit).
+        var askedIterations = settings.Int("max_iterations", minimum: 0) ?? options.TrainingIterationLimit;
+        var iterationLimit = options.TrainingIterationLimit == 0 ? askedIterations
+            : askedIterations == 0 ? options.TrainingIterationLimit
+            : Math.Min(askedIterations, options.TrainingIterationLimit);
         var timeLimit = isTraining
-            ? Seconds(settings.Int("time_limit_seconds", minimum: 1)) ?? options.TrainingTimeLimit
-            : Seconds(settings.Int("timeout_seconds", minimum: 1)) ?? options.EvaluationTimeout;
+            ? Min(Seconds(settings.Int("time_limit_seconds", minimum: 1)), options.TrainingTimeLimit)
+            : Min(Seconds(settings.Int("timeout_seconds", minimum: 1)), options.EvaluationTimeout);
 
         // Deathmatch (and self_play, which runs deathmatch) plays the run's WAD through --wad.
         ArnoldWadCopy? wadCopy = null;
@@ -326,6 +340,46 @@ internal static class ArnoldCommandBuilder
     }
 
     /// <summary>Typed reads of the run's settings that report a wrong type instead of throwing.</summary>
+    private static TimeSpan Min(TimeSpan? asked, TimeSpan limit) => asked is { } a && a < limit ? a : limit;
+
+    // The path with every link along it resolved (each folder on the way, then the file), as realpath(3) gives it.
+    private static string RealPath(string path)
+    {
+        var current = System.IO.Path.GetPathRoot(System.IO.Path.GetFullPath(path))!;
+        foreach (var part in System.IO.Path.GetFullPath(path)[current.Length..].Split(System.IO.Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = System.IO.Path.Combine(current, part);
+            var entry = new FileInfo(current);
+            if (entry.LinkTarget is not null && entry.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            {
+                current = System.IO.Path.GetFullPath(target.FullName);
+            }
+        }
+
+        return current;
+    }
+
+    private static bool IsNumber(string argument) => double.TryParse(argument, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    // Whether the model lies in the configured models folder, links resolved (a link inside pointing out is outside).
+    private static bool InModelsFolder(string model, string? folder, List<string> problems)
+    {
+        if (folder is not { Length: > 0 })
+        {
+            problems.Add($"\"model\" cannot be used: no models folder is configured ({ArnoldOptions.SectionName}:ModelsFolder), and no other path is opened.");
+            return false;
+        }
+
+        var root = System.IO.Path.TrimEndingDirectorySeparator(RealPath(folder)) + System.IO.Path.DirectorySeparatorChar;
+        if (!RealPath(model).StartsWith(root, StringComparison.Ordinal))
+        {
+            problems.Add($"\"model\" must be a file in the models folder {root} ({ArnoldOptions.SectionName}:ModelsFolder); got '{model}'.");
+            return false;
+        }
+
+        return true;
+    }
+
     private sealed class Settings(JsonObject? settings, List<string> problems)
     {
         public string? String(string key) => Read(key, node =>

@@ -17,15 +17,35 @@ internal sealed class ArnoldOptions
     /// <summary>The Python executable with NumPy, OpenCV, PyTorch and ViZDoom: a path, or a name looked up on PATH.</summary>
     public string Python { get; set; } = "python3";
 
-    /// <summary>How long an evaluation may run before it is killed and the run fails.</summary>
+    /// <summary>
+    /// The folder trained models are kept in: a run's <c>model</c> must be a file inside it (links resolved). Unset, no
+    /// run may name a model, so evaluations cannot run: a path from a request is never opened outside this folder.
+    /// </summary>
+    public string? ModelsFolder { get; set; }
+
+    /// <summary>
+    /// The only flags a run's <c>extra_args</c> may pass, matched exactly (argparse takes unique prefixes of long options,
+    /// so a deny-list cannot hold): Arnold's game and learning options, none of its paths.
+    /// </summary>
+    public string[] AllowedExtraArguments { get; set; } =
+    [
+        "--hist_size", "--frame_skip", "--action_combinations", "--speed", "--crouch", "--network_type", "--recurrence",
+        "--n_rec_updates", "--n_rec_layers", "--hidden_dim", "--use_bn", "--dropout", "--height", "--width", "--gray",
+        "--use_screen_buffer", "--use_depth_buffer", "--labels_mapping", "--game_features", "--batch_size",
+        "--replay_memory_size", "--start_decay", "--stop_decay", "--final_decay", "--gamma", "--dueling_network",
+        "--clip_delta", "--variable_dim", "--bucket_size", "--optimizer", "--update_frequency", "--freeze", "--remember",
+        "--normalize_q", "--eval_freq", "--eval_time", "--n_bots",
+    ];
+
+    /// <summary>How long an evaluation may run before it is killed and the run fails (a run may ask for less, not more).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan EvaluationTimeout { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>Wall time after which a training run (which never ends by itself) is stopped, as a success.</summary>
+    /// <summary>Wall time after which a training run (which never ends by itself) is stopped, as a success (a run may ask for less, not more).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan TrainingTimeLimit { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Training iteration (from the log's <c>=== Iteration N</c>) at which a training run is stopped; 0 for none.</summary>
+    /// <summary>Training iteration (from the log's <c>=== Iteration N</c>) at which a training run is stopped, at most; 0 for none.</summary>
     [Range(0, int.MaxValue)]
     public int TrainingIterationLimit { get; set; } = 100_000;
 

@@ -28,6 +28,8 @@ internal sealed class WorkerHost(
         builder.UseSetting("Worker:BatchSize", "200");
         builder.UseSetting("Agents:Arnold:Path", arnoldCheckout);
         builder.UseSetting("Agents:Arnold:Python", Fixtures.FakeArnold);
+        // The tests keep their models beside the Arnold checkout.
+        builder.UseSetting("Agents:Arnold:ModelsFolder", Path.GetDirectoryName(arnoldCheckout));
         foreach (var (key, value) in fakeArnold)
         {
             builder.UseSetting($"Agents:Arnold:Environment:{key}", value);

@@ -223,6 +223,7 @@ public sealed class ArnoldAgentTests : IDisposable
         {
             Path = path switch { "EMPTY" => empty, "CHECKOUT" => _checkout, _ => path },
             Python = python,
+            ModelsFolder = _root,
         };
         var sink = new RecordingSink();
         var stopwatch = Stopwatch.StartNew();
@@ -253,6 +254,7 @@ public sealed class ArnoldAgentTests : IDisposable
     {
         Path = _checkout,
         Python = Fixtures.FakeArnold,
+        ModelsFolder = _root,
         Environment = environment.ToDictionary(e => e.Name, e => e.Value),
     };
 

@@ -22,7 +22,7 @@ public sealed class ArnoldCommandBuilderTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(_model)!);
         File.WriteAllText(_model, "weights");
         File.WriteAllText(Path.Combine(_work, "level.wad"), "PWAD");
-        _options = new ArnoldOptions { Path = _checkout, Python = "/usr/bin/python3" };
+        _options = new ArnoldOptions { Path = _checkout, Python = "/usr/bin/python3", ModelsFolder = Path.GetDirectoryName(_model) };
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -149,7 +149,11 @@ public sealed class ArnoldCommandBuilderTests : IDisposable
     [Theory]
     [InlineData("""{"model":"model.pth"}""", "\"model\" must be an absolute path")]
     [InlineData("""{}""", "Arnold's --evaluate needs --reload")]
-    [InlineData("""{"model":"/nonexistent/model.pth"}""", "\"model\" does not exist")]
+    [InlineData("""{"model":"/nonexistent/model.pth"}""", "\"model\" must be a file in the models folder")]
+    [InlineData("""{"model":"MODEL.missing"}""", "\"model\" does not exist")]
+    [InlineData("""{"model":"MODELS/../../escape.pth"}""", "\"model\" must be a file in the models folder")]
+    [InlineData("""{"model":"MODEL","extra_args":["--main","/tmp/x"]}""", "\"extra_args\" may not pass --main: the flags allowed are Agents:Arnold:AllowedExtraArguments, matched exactly")]
+    [InlineData("""{"model":"MODEL","extra_args":["--dump_freq=1"]}""", "\"extra_args\" may not pass --dump_freq")]
     [InlineData("""{"model":"MODEL","scenario":"basic"}""", "Unknown Arnold scenario 'basic'")]
     [InlineData("""{"model":"MODEL","action_combinations":"move_fb+turn_lr"}""", "defend_the_center accepts \"action_combinations\"")]
     [InlineData("""{"model":"MODEL","frame_skip":0}""", "\"frame_skip\" must be at least 1")]
@@ -158,12 +162,46 @@ public sealed class ArnoldCommandBuilderTests : IDisposable
     [InlineData("""{"model":"MODEL","exp_name":"my run"}""", "\"exp_name\" may hold only")]
     public void InvalidSettingsAreRejectedWithAMessageSayingWhatToFix(string settings, string message)
     {
-        var json = JsonNode.Parse(settings.Replace("MODEL", _model, StringComparison.Ordinal))!.AsObject();
+        var json = JsonNode.Parse(settings.Replace("MODELS", Path.GetDirectoryName(_model), StringComparison.Ordinal).Replace("MODEL", _model, StringComparison.Ordinal))!.AsObject();
 
         var built = ArnoldCommandBuilder.TryBuild(Run(RunType.Evaluation, "defend_the_center", json), _options, "x", out _, out var errors);
 
         Assert.False(built);
         Assert.Contains(errors, error => error.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AModelReachedThroughALinkOutOfTheModelsFolderIsRefused()
+    {
+        var outside = Directory.CreateDirectory(Path.Combine(_root, "elsewhere")).FullName;
+        File.WriteAllText(Path.Combine(outside, "secret.pth"), "weights");
+        var link = Path.Combine(Path.GetDirectoryName(_model)!, "linked");
+        Directory.CreateSymbolicLink(link, outside);
+
+        var built = ArnoldCommandBuilder.TryBuild(
+            Run(RunType.Evaluation, "defend_the_center", new JsonObject { ["model"] = Path.Combine(link, "secret.pth") }), _options, "x", out _, out var errors);
+
+        Assert.False(built);
+        Assert.Contains(errors, error => error.Contains("\"model\" must be a file in the models folder", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ARunAsksForLessThanTheOperatorsLimitsNeverMore()
+    {
+        var options = new ArnoldOptions { Path = _checkout, Python = "/usr/bin/python3", TrainingIterationLimit = 1000, TrainingTimeLimit = TimeSpan.FromMinutes(10) };
+        ArnoldCommand Training(JsonObject settings)
+        {
+            Assert.True(ArnoldCommandBuilder.TryBuild(Run(RunType.Training, "defend_the_center", settings), options, "x", out var command, out var errors), string.Join("; ", errors));
+            return command;
+        }
+
+        var more = Training(new JsonObject { ["max_iterations"] = 50_000, ["time_limit_seconds"] = 3600 });
+        var unlimited = Training(new JsonObject { ["max_iterations"] = 0 });
+        var less = Training(new JsonObject { ["max_iterations"] = 10, ["time_limit_seconds"] = 60 });
+
+        Assert.Equal((1000, TimeSpan.FromMinutes(10)), (more.IterationLimit!.Value, more.TimeLimit));
+        Assert.Equal(1000, unlimited.IterationLimit);
+        Assert.Equal((10, TimeSpan.FromMinutes(1)), (less.IterationLimit!.Value, less.TimeLimit));
     }
 
     [Fact]
