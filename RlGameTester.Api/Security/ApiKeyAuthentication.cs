@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using RlGameTester.Data;
 
 namespace RlGameTester.Api.Security;
 
@@ -13,7 +11,7 @@ namespace RlGameTester.Api.Security;
 /// refusal says why, in the 401's ProblemDetails.
 /// </summary>
 internal sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, RlgtDbContext db)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -34,9 +32,8 @@ internal sealed class ApiKeyAuthentication(
             return AuthenticateResult.NoResult();
         }
 
-        var prefix = ApiKeySecret.PrefixOf(key);
-        var stored = prefix is null ? null : await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
-        if (stored is null || !ApiKeySecret.Matches(key, stored.Hash))
+        var stored = await keys.FindAsync(key, Context.RequestAborted);
+        if (stored is null)
         {
             return Refuse("The API key is not one this service issued.");
         }

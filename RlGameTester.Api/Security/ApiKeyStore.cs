@@ -33,11 +33,15 @@ internal sealed class ApiKeyStore(RlgtDbContext db, TimeProvider clock)
         return row;
     }
 
-    /// <summary>Whether the key in the file, if any, is a live admin key.</summary>
-    public async Task<bool> IsLiveAdminAsync(string key, CancellationToken cancellationToken)
+    /// <summary>The key's row when the key is one this service issued (revoked or not); null otherwise.</summary>
+    public async Task<ApiKey?> FindAsync(string key, CancellationToken cancellationToken)
     {
         var prefix = ApiKeySecret.PrefixOf(key);
         var row = prefix is null ? null : await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
-        return row is { RevokedAt: null } && ApiKeySecret.Matches(key, row.Hash) && row.Roles.Split(',').Contains(Roles.Admin);
+        return row is not null && ApiKeySecret.Matches(key, row.Hash) ? row : null;
     }
+
+    /// <summary>Whether the key is a live admin key.</summary>
+    public async Task<bool> IsLiveAdminAsync(string key, CancellationToken cancellationToken) =>
+        await FindAsync(key, cancellationToken) is { RevokedAt: null } row && row.Roles.Split(',').Contains(Roles.Admin);
 }
