@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Api.Infrastructure;
@@ -36,6 +37,16 @@ public static class LogUploadApi
             return Problems.Invalid("file", "send the log as multipart/form-data in the field 'file'.");
         }
 
+        // Form framing adds a little to the log itself.
+        const long formLimit = MaxLogBytes + (64 * 1024);
+        if (UploadBody.Limit(request, formLimit, length => UploadBody.TooLarge("Log too large", $"The request is {length} bytes; a log may be at most {MaxLogBytes} bytes.")) is { } refused)
+        {
+            return refused;
+        }
+
+        // The form is read with the log's own limit: the default (128 MiB) would refuse a large log inside the parser.
+        // Files are buffered to disk past 64 KiB, not held in memory.
+        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = formLimit }));
         var form = await request.ReadFormAsync(cancellationToken);
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)

@@ -106,6 +106,55 @@ public sealed class ProgressTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task ALogLargerThanTheFrameworksDefaultFormLimitIsStoredWhole()
+    {
+        // 130 MiB: ASP.NET Core's default multipart limit (128 MiB) would refuse it inside the form parser.
+        const long size = 130L << 20;
+        var runId = await _client.CreateRunAsync(await _client.CreateMapAsync());
+        using var form = new MultipartFormDataContent { { new StreamContent(new RepeatedLines(size)), "file", "train.log" } };
+
+        var accepted = await _client.PostAsync($"/api/runs/{runId}/log", form, Token);
+
+        Assert.True(accepted.StatusCode == HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync(Token));
+        var blob = (await _client.GetOkAsync($"/api/runs/{runId}"))["log_path"]!.GetValue<string>();
+        var container = await factory.Services.GetRequiredService<RlGameTester.Data.Blobs.BlobStore>().ContainerAsync(RlGameTester.Data.Blobs.BlobStore.Logs, Token);
+        Assert.Equal(size, (await container.GetBlobClient(blob).GetPropertiesAsync(cancellationToken: Token)).Value.ContentLength);
+    }
+
+    /// <summary>A read-only stream of a given length of log-like lines, made as it is read (no array of that size).</summary>
+    private sealed class RepeatedLines(long length) : Stream
+    {
+        private static readonly byte[] Line = "INFO - 01/01/26 00:00:00 - 0:00:00 - padding line of a large log\n"u8.ToArray();
+        private long _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            for (var i = 0; i < n; i++)
+            {
+                buffer[offset + i] = Line[(_position + i) % Line.Length];
+            }
+
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public async Task ALogUploadWithoutAFileIsABadRequestAndForAnUnknownRunNotFound()
     {
         var runId = await _client.CreateRunAsync(await _client.CreateMapAsync());
