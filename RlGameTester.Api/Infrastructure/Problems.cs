@@ -34,5 +34,19 @@ internal static class Problems
         return errors.Problem();
     }
 
+    /// <summary>
+    /// Writes a ProblemDetails answer from outside an endpoint (authentication, the rate limiter), through the same
+    /// service the endpoints' answers go through; the status is set on the response as well.
+    /// </summary>
+    public static Task WriteAsync(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using RlGameTester.Api.Infrastructure;
 
 namespace RlGameTester.Api.Security;
 
@@ -50,17 +51,15 @@ internal sealed class ApiKeyAuthentication(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{Header}\", Bearer";
-        await Problem(Response.StatusCode, "Not signed in",
+        await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Not signed in",
             _refusal ?? $"Send an API key in the {Header} header (or an Entra ID bearer token where the service accepts them).");
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
         var roles = string.Join(", ", Context.User.FindAll(ClaimTypes.Role).Select(c => c.Value));
-        await Problem(Response.StatusCode, "Not allowed", $"The caller's roles ({(roles.Length == 0 ? "none" : roles)}) do not allow this request: {SecuritySetup.RequiredRole(Context)}.");
+        await Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Not allowed", $"The caller's roles ({(roles.Length == 0 ? "none" : roles)}) do not allow this request: {SecuritySetup.RequiredRole(Context)}.");
     }
 
     private AuthenticateResult Refuse(string reason)
@@ -69,10 +68,4 @@ internal sealed class ApiKeyAuthentication(
         return AuthenticateResult.Fail(reason);
     }
 
-    private Task Problem(int status, string title, string detail) =>
-        Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        }).AsTask();
 }

@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using RlGameTester.Api.Infrastructure;
 
 namespace RlGameTester.Api.Security;
 
@@ -40,9 +42,11 @@ internal static class RateLimits
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        var limits = builder.Configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        builder.Services.AddRateLimiter(options =>
+        builder.Services.AddRateLimiter(_ => { });
+        // The limiter is set up from the bound, validated settings (the same ones the runs quota reads).
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, bound) =>
         {
+            var limits = bound.Value;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsApi(context.Request.Path)
                     ? RateLimitPartition.GetFixedWindowLimiter(Caller(context), _ => Window(limits.Requests, limits.Window))
@@ -50,20 +54,10 @@ internal static class RateLimits
             options.AddPolicy(ReportRewrites, context => RateLimitPartition.GetFixedWindowLimiter(Caller(context), _ => Window(limits.ReportRewrites, limits.ReportWindow)));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
-                var response = rejected.HttpContext.Response;
-                response.StatusCode = StatusCodes.Status429TooManyRequests;
                 var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : limits.Window;
-                response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = rejected.HttpContext,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = $"This caller passed a limit (RateLimits: {limits.Requests} requests per {limits.Window}, {limits.ReportRewrites} report rewrites per {limits.ReportWindow}); try again in {Math.Ceiling(wait.TotalSeconds)} s.",
-                    },
-                });
+                rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await Problems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                    $"This caller passed a limit (RateLimits: {limits.Requests} requests per {limits.Window}, {limits.ReportRewrites} report rewrites per {limits.ReportWindow}); try again in {Math.Ceiling(wait.TotalSeconds)} s.");
             };
         });
         return builder;

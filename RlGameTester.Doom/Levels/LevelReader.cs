@@ -42,7 +42,12 @@ public static class LevelReader
         foreach (var entry in entries)
         {
             var level = Read(entry);
-            limits.CheckElements(level, setting);
+            if (entry.Format == LevelFormat.Udmf)
+            {
+                // A binary level's counts were bounded from its lump sizes; a TEXTMAP's are known once it is parsed.
+                limits.CheckElements(level, setting);
+            }
+
             levels.Add(level);
         }
 

@@ -40,7 +40,8 @@ internal static class SharedBytes
                 throw Shared(reach, owner[reach.Index], spans[i], owner[spans[i].Index]);
             }
 
-            reach = End(spans[i]) > End(reach) ? spans[i] : reach;
+            // It starts at or past the furthest end so far (else it overlapped), so it reaches furthest now.
+            reach = spans[i];
         }
 
         // Every other lump against the levels' (binary search over the sorted, now disjoint, spans).

@@ -94,11 +94,8 @@ internal static class ArnoldCommandBuilder
             {
                 problems.Add($"\"model\" must be an absolute path (Arnold resolves a relative one against its own dump folder); got '{model}'.");
             }
-            else if (!InModelsFolder(model, options.ModelsFolder, problems))
-            {
-                // Said why; a path outside the folder is not even looked at.
-            }
-            else if (!File.Exists(model))
+            // A path outside the folder is refused (saying why) without being looked at.
+            else if (InModelsFolder(model, options.ModelsFolder, problems) && !File.Exists(model))
             {
                 problems.Add($"\"model\" does not exist: '{model}'.");
             }
