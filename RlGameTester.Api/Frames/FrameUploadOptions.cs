@@ -16,10 +16,25 @@ public sealed class FrameUploadOptions
 
     /// <summary>
     /// The largest request body, in bytes; also the most the zip archives of a request may unpack to. The frames of a
-    /// request are held in memory until all of them are checked.
+    /// request are spooled to the temp folder (TMPDIR) until all of them are checked and stored, so it needs up to twice
+    /// this free per upload at once.
     /// </summary>
     [Range(1024, 1L << 31)]
     public long MaxRequestBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>
+    /// Entries the zip archives of one request may hold in all, folders and macOS resource forks included: every entry
+    /// costs the archive reader memory before a byte of it is unpacked.
+    /// </summary>
+    [Range(1, 400_000)]
+    public int MaxArchiveEntries { get; set; } = 4_000;
+
+    /// <summary>
+    /// Frames read and decoded at once across every upload of this instance (each holds the frame's bytes and its
+    /// decoded picture); uploads past it wait. One per core by default.
+    /// </summary>
+    [Range(1, 256)]
+    public int MaxConcurrentDecodes { get; set; } = Environment.ProcessorCount;
 
     /// <summary>The largest single frame, in bytes.</summary>
     [Range(1024, 1L << 30)]

@@ -11,11 +11,12 @@ using RlGameTester.Domain.Frames;
 namespace RlGameTester.Api.Frames;
 
 /// <summary>
-/// Reads a multipart frame upload as it streams in, within the limits (413 as soon as one is passed), opens zip
-/// archives, gives each frame its tick (from its name, or the <c>ticks</c> field) and checks every frame (tick, header,
-/// size, a full decode). One 400 names every bad file; nothing is stored until every frame has passed.
+/// Reads a multipart frame upload as it streams in, within the limits (413 as soon as one is passed), spooling its files
+/// to disk, opens zip archives, gives each frame its tick (from its name, or the <c>ticks</c> field) and checks every
+/// frame (tick, header, size, a full decode, no more at once than the decode gate allows). One 400 names every bad
+/// file; nothing is stored until every frame has passed.
 /// </summary>
-internal sealed class FrameUploadReader(FrameUploadOptions limits)
+internal sealed class FrameUploadReader(FrameUploadOptions limits, FrameSpool spool, FrameDecodeGate gate)
 {
     public const string FramesField = "frames";
     public const string TicksField = "ticks";
@@ -27,16 +28,20 @@ internal sealed class FrameUploadReader(FrameUploadOptions limits)
     /// <summary>The most a text field may hold (a tick list of <c>MaxFramesPerRequest</c> values fits easily).</summary>
     private const int MaxFieldBytes = 1 << 20;
 
+    /// <summary>Name, extra field and comment bytes one archive entry may have: a name of a few hundred characters fits.</summary>
+    private const int MaxEntryVariableBytes = 4096;
+
     private static ReadOnlySpan<byte> ZipSignature => "PK\u0003\u0004"u8;
 
     private static ReadOnlySpan<byte> EmptyZipSignature => "PK\u0005\u0006"u8;
 
     private readonly Dictionary<string, List<string>> _errors = [];
     private readonly Dictionary<string, int> _suppressed = [];
-    private readonly List<(string Name, byte[] Bytes)> _files = [];
+    private readonly List<(string Name, SpooledFile File)> _files = [];
     private readonly List<Candidate> _candidates = [];
     private long _received;
     private long _unpacked;
+    private int _entries;
     private bool _hasArchive;
     private string? _ticks;
     private string? _episode;
@@ -54,9 +59,9 @@ internal sealed class FrameUploadReader(FrameUploadOptions limits)
         }
 
         var episode = ParseEpisode();
-        foreach (var (name, bytes) in _files)
+        foreach (var (name, file) in _files)
         {
-            var refusal = IsZip(name, bytes) ? Unpack(name, bytes) : Take(new Candidate(name, name, bytes));
+            var refusal = IsZip(name, file) ? await UnpackAsync(name, file, cancellationToken) : Take(new Candidate(name, name, file));
             if (refusal is not null)
             {
                 return FrameUploadRead.Refuse(refusal);
@@ -64,11 +69,11 @@ internal sealed class FrameUploadReader(FrameUploadOptions limits)
         }
 
         AssignTicks();
-        var frames = Check();
+        var frames = await CheckAsync(cancellationToken);
         return _errors.Count > 0 ? FrameUploadRead.Reject(Problem()) : new FrameUploadRead(frames, episode);
     }
 
-    /// <summary>Reads the parts into memory; a 413 when the request passes a limit.</summary>
+    /// <summary>Reads the parts, files to the spool; a 413 when the request passes a limit.</summary>
     private async Task<ProblemHttpResult?> ReadPartsAsync(Stream body, string boundary, CancellationToken cancellationToken)
     {
         var reader = new MultipartReader(boundary, body);
@@ -98,19 +103,19 @@ internal sealed class FrameUploadReader(FrameUploadOptions limits)
                         return TooManyFrames();
                     }
 
-                    var bytes = await ReadAtMostAsync(part.Body, limits.MaxRequestBytes - _received, cancellationToken);
-                    if (bytes is null)
+                    var file = await spool.WriteAsync(part.Body, limits.MaxRequestBytes - _received, cancellationToken);
+                    if (file is null)
                     {
                         return RequestTooLarge();
                     }
 
-                    _received += bytes.Length;
-                    if (!IsZip(name, bytes) && bytes.Length > limits.MaxFrameBytes)
+                    _received += file.Length;
+                    if (!IsZip(name, file) && file.Length > limits.MaxFrameBytes)
                     {
-                        return FrameTooLarge(name, bytes.Length);
+                        return FrameTooLarge(name, file.Length);
                     }
 
-                    _files.Add((name, bytes));
+                    _files.Add((name, file));
                     continue;
                 }
 
@@ -146,13 +151,25 @@ internal sealed class FrameUploadReader(FrameUploadOptions limits)
         return null;
     }
 
-    /// <summary>The archive's files become frames named <c>archive.zip/inner/name.png</c>; a 413 when it unpacks past the limits.</summary>
-    private ProblemHttpResult? Unpack(string archiveName, byte[] bytes)
+    /// <summary>
+    /// The archive's files become frames named <c>archive.zip/inner/name.png</c>, unpacked to the spool; a 413 when it
+    /// unpacks past the limits or holds more entries (of any kind) than the request may.
+    /// </summary>
+    private async Task<ProblemHttpResult?> UnpackAsync(string archiveName, SpooledFile file, CancellationToken cancellationToken)
     {
         _hasArchive = true;
         try
         {
-            using var archive = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            await using var content = file.OpenRead();
+            _entries += ZipCentralDirectory.CountEntries(content, limits.MaxArchiveEntries - _entries, MaxEntryVariableBytes);
+            if (_entries > limits.MaxArchiveEntries)
+            {
+                return UploadBody.TooLarge("Too many archive entries",
+                    $"The archives of this request hold more than {limits.MaxArchiveEntries} entries (Frames:MaxArchiveEntries, counting folders and every other entry); '{archiveName}' passed it.");
+            }
+
+            content.Position = 0;
+            using var archive = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
             foreach (var entry in archive.Entries)
             {
                 var path = entry.FullName.Replace('\\', '/');
@@ -180,32 +197,32 @@ internal sealed class FrameUploadReader(FrameUploadOptions limits)
                     return FrameTooLarge(name, entry.Length);
                 }
 
-                byte[]? content;
-                using (var stream = entry.Open())
+                SpooledFile? unpacked;
+                await using (var stream = entry.Open())
                 {
                     // The header's size is the archive's claim: read no more than the limit whatever it says.
-                    content = ReadAtMost(stream, limits.MaxFrameBytes);
+                    unpacked = await spool.WriteAsync(stream, limits.MaxFrameBytes, cancellationToken);
                 }
 
-                if (content is null)
+                if (unpacked is null)
                 {
                     return FrameTooLarge(name, limits.MaxFrameBytes + 1);
                 }
 
-                _unpacked += content.Length;
+                _unpacked += unpacked.Length;
                 if (_unpacked > limits.MaxRequestBytes)
                 {
                     return UploadBody.TooLarge("Archive too large",
                         $"The archives of this request unpack to more than {limits.MaxRequestBytes} bytes (Frames:MaxRequestBytes); '{archiveName}' passed it.");
                 }
 
-                if (content.AsSpan().StartsWith(ZipSignature))
+                if (unpacked.Head.Span.StartsWith(ZipSignature))
                 {
                     Add(FramesField, $"'{archiveName}' holds another archive, '{path}': archives inside archives are not accepted.");
                     continue;
                 }
 
-                if (Take(new Candidate(name, path, content)) is { } refusal)
+                if (Take(new Candidate(name, path, unpacked)) is { } refusal)
                 {
                     return refusal;
                 }
@@ -278,10 +295,10 @@ internal sealed class FrameUploadReader(FrameUploadOptions limits)
     }
 
     /// <summary>Every per-frame check; the frames that passed all of them, in tick order.</summary>
-    private List<UploadedFrame> Check()
+    private async Task<List<UploadedFrame>> CheckAsync(CancellationToken cancellationToken)
     {
         var byTick = new Dictionary<long, string>();
-        var passed = new List<(Candidate Candidate, FrameImageInfo Image)>();
+        var timed = new List<Candidate>();
         foreach (var candidate in _candidates)
         {
             var name = candidate.Name;
@@ -308,46 +325,55 @@ internal sealed class FrameUploadReader(FrameUploadOptions limits)
                 continue;
             }
 
-            if (FrameImageHeader.Read(candidate.Bytes, out var problem) is not { } image)
-            {
-                Add(FramesField, $"'{name}' {problem}");
-                continue;
-            }
-
-            if (image.Width > limits.MaxWidth || image.Height > limits.MaxHeight)
-            {
-                Add(FramesField, $"'{name}' is {image.Width}x{image.Height} pixels; the largest accepted is {limits.MaxWidth}x{limits.MaxHeight} (Frames:MaxWidth, Frames:MaxHeight).");
-                continue;
-            }
-
-            if (image.Width < limits.MinWidth || image.Height < limits.MinHeight)
-            {
-                Add(FramesField, $"'{name}' is {image.Width}x{image.Height} pixels; the frame checks need at least {limits.MinWidth}x{limits.MinHeight}.");
-                continue;
-            }
-
-            passed.Add((candidate, image));
+            timed.Add(candidate);
         }
 
-        // The full decode is the expensive check: only frames that passed the rest, on every core.
-        var decodes = new bool[passed.Count];
-        Parallel.For(0, passed.Count, i => decodes[i] = FrameDecoding.Decodes(passed[i].Candidate.Bytes, passed[i].Image));
-        var frames = new List<UploadedFrame>(passed.Count);
-        for (var i = 0; i < passed.Count; i++)
+        // Reading and decoding hold a frame's bytes and picture in memory: only as many at once as the gate allows.
+        var checks = new FrameCheck[timed.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, timed.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = limits.MaxConcurrentDecodes, CancellationToken = cancellationToken },
+            async (i, token) => checks[i] = await gate.RunAsync(() => CheckPicture(timed[i]), token));
+
+        var frames = new List<UploadedFrame>(timed.Count);
+        for (var i = 0; i < timed.Count; i++)
         {
-            var (candidate, image) = passed[i];
-            if (decodes[i])
+            if (checks[i].Problem is { } problem)
             {
-                frames.Add(new UploadedFrame(candidate.Name, (int)candidate.Tick!.Value, image, candidate.Bytes));
+                Add(FramesField, $"'{timed[i].Name}' {problem}");
             }
             else
             {
-                Add(FramesField, $"'{candidate.Name}' has a {(image.Kind == FrameImageKind.Png ? "PNG" : "JPEG")} header but its picture cannot be decoded: the image data is corrupt.");
+                frames.Add(new UploadedFrame(timed[i].Name, (int)timed[i].Tick!.Value, checks[i].Image!, timed[i].File));
             }
         }
 
         frames.Sort((a, b) => a.Tick.CompareTo(b.Tick));
         return frames;
+    }
+
+    /// <summary>The frame's header, size and a full decode (the frame checks decode it the same way).</summary>
+    private FrameCheck CheckPicture(Candidate candidate)
+    {
+        var bytes = candidate.File.ReadAll();
+        if (FrameImageHeader.Read(bytes, out var problem) is not { } image)
+        {
+            return new FrameCheck(null, problem);
+        }
+
+        if (image.Width > limits.MaxWidth || image.Height > limits.MaxHeight)
+        {
+            return new FrameCheck(null, $"is {image.Width}x{image.Height} pixels; the largest accepted is {limits.MaxWidth}x{limits.MaxHeight} (Frames:MaxWidth, Frames:MaxHeight).");
+        }
+
+        if (image.Width < limits.MinWidth || image.Height < limits.MinHeight)
+        {
+            return new FrameCheck(null, $"is {image.Width}x{image.Height} pixels; the frame checks need at least {limits.MinWidth}x{limits.MinHeight}.");
+        }
+
+        return FrameDecoding.Decodes(bytes, image)
+            ? new FrameCheck(image, null)
+            : new FrameCheck(null, $"has a {(image.Kind == FrameImageKind.Png ? "PNG" : "JPEG")} header but its picture cannot be decoded: the image data is corrupt.");
     }
 
     private int? ParseEpisode()
@@ -408,8 +434,8 @@ internal sealed class FrameUploadReader(FrameUploadOptions limits)
         UploadBody.TooLarge("Frame too large",
             $"'{name}' is {size} bytes; the largest frame accepted is {limits.MaxFrameBytes} bytes (Frames:MaxFrameBytes).");
 
-    private static bool IsZip(string name, byte[] bytes) =>
-        bytes.AsSpan().StartsWith(ZipSignature) || bytes.AsSpan().StartsWith(EmptyZipSignature)
+    private static bool IsZip(string name, SpooledFile file) =>
+        file.Head.Span.StartsWith(ZipSignature) || file.Head.Span.StartsWith(EmptyZipSignature)
         || name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>An absolute path, a drive, or a '..' step: extracted anywhere, it would land outside the folder.</summary>
@@ -424,7 +450,7 @@ internal sealed class FrameUploadReader(FrameUploadOptions limits)
         return name.Length <= 200 ? name : name[..200] + "...";
     }
 
-    /// <summary>The stream's bytes, or null when it holds more than <paramref name="limit"/>.</summary>
+    /// <summary>A text field's bytes, or null when it holds more than <paramref name="limit"/>.</summary>
     private static async Task<byte[]?> ReadAtMostAsync(Stream stream, long limit, CancellationToken cancellationToken)
     {
         using var copy = new MemoryStream();
@@ -443,33 +469,18 @@ internal sealed class FrameUploadReader(FrameUploadOptions limits)
         return copy.ToArray();
     }
 
-    private static byte[]? ReadAtMost(Stream stream, long limit)
-    {
-        using var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            if (copy.Length + read > limit)
-            {
-                return null;
-            }
-
-            copy.Write(buffer, 0, read);
-        }
-
-        return copy.ToArray();
-    }
-
-    /// <summary>A frame being read: its name for messages, the name its tick comes from, its bytes and tick.</summary>
-    private sealed class Candidate(string name, string tickSource, byte[] bytes)
+    /// <summary>A frame being read: its name for messages, the name its tick comes from, its spooled file and tick.</summary>
+    private sealed class Candidate(string name, string tickSource, SpooledFile file)
     {
         public string Name { get; } = name;
 
         public string TickSource { get; } = tickSource;
 
-        public byte[] Bytes { get; } = bytes;
+        public SpooledFile File { get; } = file;
 
         public long? Tick { get; set; }
     }
+
+    /// <summary>What checking one frame's picture gave: its header, or why it was refused.</summary>
+    private readonly record struct FrameCheck(FrameImageInfo? Image, string? Problem);
 }

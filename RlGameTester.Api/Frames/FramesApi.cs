@@ -52,7 +52,7 @@ public static class FramesApi
 
     internal static async Task<Results<Created<FrameUploadResponse>, ProblemHttpResult, ValidationProblem>> UploadFrames(
         long id, HttpRequest request, RlgtDbContext db, RunFrameStore store, RedisJobQueue queue, IOptions<FrameUploadOptions> options,
-        CancellationToken cancellationToken)
+        FrameDecodeGate decodes, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
@@ -75,7 +75,8 @@ public static class FramesApi
             return Problems.NotFound("run", id);
         }
 
-        var read = await new FrameUploadReader(limits).ReadAsync(request.Body, boundary, cancellationToken);
+        using var spool = new FrameSpool();
+        var read = await new FrameUploadReader(limits, spool, decodes).ReadAsync(request.Body, boundary, cancellationToken);
         if (read.Refused is { } refused)
         {
             return refused;
@@ -204,7 +205,8 @@ public static class FramesApi
         {
             await Parallel.ForEachAsync(read.Frames, new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads, CancellationToken = cancellationToken }, async (frame, token) =>
             {
-                var name = await store.UploadAsync(id, frame.Tick, frame.Image, frame.Bytes, read.Episode, token);
+                await using var content = frame.File.OpenRead();
+                var name = await store.UploadAsync(id, frame.Tick, frame.Image, content, read.Episode, token);
                 if (!before.Contains(name))
                 {
                     added.Add(name);

@@ -32,8 +32,13 @@ public sealed class RunFrameStore(BlobStore blobs)
     /// attempt can drop what an earlier one left, and an attempt that lost the run can drop its own without touching
     /// its successor's frames.
     /// </summary>
+    public Task<string> UploadAsync(
+        long runId, int tick, FrameImageInfo image, ReadOnlyMemory<byte> content, int? episode, CancellationToken cancellationToken, int? attempt = null) =>
+        UploadAsync(runId, tick, image, BinaryData.FromBytes(content).ToStream(), episode, cancellationToken, attempt);
+
+    /// <summary>Stores one frame read from <paramref name="content"/> (a file the Api spooled an upload to), as the overload above.</summary>
     public async Task<string> UploadAsync(
-        long runId, int tick, FrameImageInfo image, ReadOnlyMemory<byte> content, int? episode, CancellationToken cancellationToken, int? attempt = null)
+        long runId, int tick, FrameImageInfo image, Stream content, int? episode, CancellationToken cancellationToken, int? attempt = null)
     {
         var name = FrameNames.Blob(runId, tick, image, attempt);
         var blob = (await blobs.ContainerAsync(BlobStore.Frames, cancellationToken)).GetBlobClient(name);
@@ -54,7 +59,7 @@ public sealed class RunFrameStore(BlobStore blobs)
             options.Metadata = metadata;
         }
 
-        await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken);
+        await blob.UploadAsync(content, options, cancellationToken);
         return name;
     }
 

@@ -16,6 +16,7 @@ public sealed class FramesApiFactory : WebApplicationFactory<Program>, IAsyncLif
     public const long MaxFrameBytes = 1024 * 1024;
     public const int MaxWidth = 1024;
     public const int MaxHeight = 768;
+    public const int MaxArchiveEntries = 100;
 
     private TestDatabase? _database;
     private string? _defaultKey;
@@ -64,6 +65,9 @@ public sealed class FramesApiFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Frames:MaxFrameBytes", MaxFrameBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Frames:MaxWidth", MaxWidth.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Frames:MaxHeight", MaxHeight.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Frames:MaxArchiveEntries", MaxArchiveEntries.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // One decode at once, so a test can hold the slot and see an upload wait for it.
+        builder.UseSetting("Frames:MaxConcurrentDecodes", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:StackExchange.Redis", "None");
     }

@@ -11,6 +11,7 @@ using RlGameTester.Domain.Bugs;
 using RlGameTester.Messaging;
 using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
+using RlGameTester.TestSupport;
 
 namespace RlGameTester.Api.Tests.Frames;
 
@@ -226,6 +227,79 @@ public sealed class FramesApiTests(FramesApiFactory factory) : IClassFixture<Fra
 
         Assert.Contains("bomb.zip/000001.png", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         await AssertNothingStoredAsync(runId);
+    }
+
+    [Fact]
+    public async Task AZipOfManyEmptyEntriesAnswers413BeforeTheArchiveIsOpened()
+    {
+        var runId = await RunAsync();
+        // Folders are no frames, but each costs the archive reader an object: every entry counts.
+        var zip = Zip([.. Enumerable.Range(0, FramesApiFactory.MaxArchiveEntries + 1).Select(i => ($"d{i}/", Array.Empty<byte>()))]);
+
+        var problem = await _client.PostAsync($"/api/runs/{runId}/frames", Form(("folders.zip", zip)), Token).ExpectProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Contains("Frames:MaxArchiveEntries", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        await AssertNothingStoredAsync(runId);
+    }
+
+    [Fact]
+    public async Task AZipWhoseEndRecordUnderstatesItsEntriesIsCountedByItsDirectory()
+    {
+        var runId = await RunAsync();
+        var zip = Zip([.. Enumerable.Range(0, FramesApiFactory.MaxArchiveEntries + 1).Select(i => ($"d{i}/", Array.Empty<byte>()))]);
+        // The end record (the last 22 bytes, no comment) claims one entry on this disk and in all.
+        BitConverter.GetBytes((ushort)1).CopyTo(zip, zip.Length - 22 + 8);
+        BitConverter.GetBytes((ushort)1).CopyTo(zip, zip.Length - 22 + 10);
+
+        var problem = await _client.PostAsync($"/api/runs/{runId}/frames", Form(("liar.zip", zip)), Token).ExpectProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Contains("Frames:MaxArchiveEntries", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        await AssertNothingStoredAsync(runId);
+    }
+
+    [Fact]
+    public async Task AZipEntryWithAHugeCommentOrNoEndRecordIsRefusedAsUnreadable()
+    {
+        var runId = await RunAsync();
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            archive.CreateEntry("000001.png").Comment = new string('c', 5000);
+        }
+
+        var cut = Zip(("000002.png", DoomFrames.Encoded(2)))[..^22];
+
+        var problem = await _client.PostAsync($"/api/runs/{runId}/frames", Form(("comment.zip", buffer.ToArray()), ("cut.zip", cut)), Token)
+            .ExpectProblemAsync(HttpStatusCode.BadRequest);
+
+        var reasons = problem["errors"]!["frames"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
+        Assert.Contains(reasons, r => r.Contains("'comment.zip' is not a readable zip archive: entry 1 has 5010 bytes", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.Contains("'cut.zip' is not a readable zip archive: it has no end of central directory record", StringComparison.Ordinal));
+        await AssertNothingStoredAsync(runId);
+    }
+
+    [Fact]
+    public async Task UploadsWaitForAFreeDecodeSlotAndFinishOnceOneIsFree()
+    {
+        var runId = await RunAsync();
+        var gate = factory.Services.GetRequiredService<Api.Frames.FrameDecodeGate>();
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var release = new ManualResetEventSlim();
+        // The factory allows one decode at once: this holds it.
+        var holder = Task.Run(() => gate.RunAsync(() => { entered.SetResult(); release.Wait(Token); return 0; }, Token), Token);
+        await entered.Task;
+
+        using var form = Form(("000001.png", DoomFrames.Encoded(1)), ("000002.png", DoomFrames.Encoded(2)));
+        var upload = _client.PostAsync($"/api/runs/{runId}/frames", form, Token);
+        await Eventually.UntilAsync(_ => Task.FromResult(gate.Waiting), waiting => waiting > 0, "the upload to wait for the decode slot", Token);
+        Assert.False(upload.IsCompleted);
+        await AssertNothingStoredAsync(runId);
+
+        release.Set();
+        await holder;
+        using var response = await upload;
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(2, (await factory.Services.GetRequiredService<RunFrameStore>().ListAsync(runId, Token)).Count);
     }
 
     [Fact]
