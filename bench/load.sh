@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The running stack under load from loopback (issue 13): starts the AppHost (local mode, its own data folder and
 # dashboard ports, so it can run beside scripts/run.sh), waits for the Api, then runs many clients uploading levels and
-# starting runs past their quotas against a baseline of GET /alive (bench/RlGameTester.Bench.Load); stops everything.
-# Exit 1 when any answer was a 5xx or a transport error.
+# starting runs past their quotas, and one sending hostile WADs, against a baseline of GET /alive
+# (bench/RlGameTester.Bench.Load); stops everything.
+# Exit 1 when any answer was a 5xx, a transport error or a 429 without Retry-After.
 # Usage: bench/load.sh [--clients 16] [--seconds 60]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

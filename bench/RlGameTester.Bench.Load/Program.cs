@@ -9,8 +9,8 @@ using RlGameTester.TestSupport;
 // The running stack under load from loopback (issue 13). An admin key makes one tester key per client; then every
 // client, as fast as it can, uploads a level of its own (a fixture WAD made unique), creates a run of it, starts it, reads
 // the run and lists maps, for --seconds, never waiting for a 429's Retry-After: past the per-minute request limit and the
-// runs-at-once quota, as an abusive client would be. Beside it a probe reads /health every half second, to see the
-// service stays responsive. Baseline, in the same command: the same clients on GET /alive (no key, no database) for a
+// runs-at-once quota, as an abusive client would be. One more client sends hostile WADs (8,000 level markers over one
+// level's lumps) all the while. Beside them a probe reads /health every half second, to see the service stays responsive. Baseline, in the same command: the same clients on GET /alive (no key, no database) for a
 // third of the time. Prints requests per second, answers by operation and status, latencies, and fails (exit 1) on any
 // 5xx, any transport error or any 429 without Retry-After.
 var api = new Uri(Argument("--api") ?? throw new ArgumentException("--api URL is required"));
@@ -21,19 +21,19 @@ var fixture = Argument("--wad") ?? Path.Combine(AppContext.BaseDirectory, "defen
 
 using var admin = Phase.Client(api, adminKey);
 var keys = new List<string>();
-for (var i = 0; i < clients; i++)
+for (var i = 0; i <= clients; i++)
 {
     using var created = await admin.PostAsJsonAsync("/api/keys", new { name = $"load-{i}-{Guid.NewGuid():N}"[..20], roles = new[] { "tester" } });
     created.EnsureSuccessStatusCode();
     keys.Add((await created.Content.ReadFromJsonAsync<JsonObject>())!["key"]!.GetValue<string>());
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load on {api} from loopback: {clients} clients, {seconds} s; baseline GET /alive for {seconds / 3} s"));
-var baseline = await Phase.RunAsync(api, TimeSpan.FromSeconds(Math.Max(5, seconds / 3)), [.. Enumerable.Range(0, clients).Select(_ => (string?)null)], Alive, probe: false);
-var load = await Phase.RunAsync(api, TimeSpan.FromSeconds(seconds), [.. keys], Abuse, probe: true);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load on {api} from loopback: {clients} clients and a hostile one, {seconds} s; baseline GET /alive for {seconds / 3} s"));
+var baseline = await Phase.RunAsync(api, TimeSpan.FromSeconds(Math.Max(5, seconds / 3)), [.. Enumerable.Range(0, clients + 1).Select(_ => (string?)null)], Alive, probe: false);
+var load = await Phase.RunAsync(api, TimeSpan.FromSeconds(seconds), [.. keys], (client, phase, stop) => client == phase.Clients[^1] ? Hostile(client, phase, stop) : Abuse(client, phase, stop), probe: true);
 
 baseline.Print("baseline: GET /alive");
-load.Print("load: upload, create run, start run, get run, list maps");
+load.Print("load: upload, create run, start run, get run, list maps; one client sending hostile uploads");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"ratio: load {load.PerSecond:0} req/s = {load.PerSecond / baseline.PerSecond:0.00}x baseline {baseline.PerSecond:0} req/s; answered (not 429) {load.AnsweredPerSecond:0} req/s"));
 var failures = load.Failures + baseline.Failures;
@@ -82,6 +82,20 @@ async Task Abuse(HttpClient client, Phase phase, CancellationToken stop)
     }
 }
 
+async Task Hostile(HttpClient client, Phase phase, CancellationToken stop)
+{
+    var wad = WadBuilder.RepeatedDirectory(File.ReadAllBytes(fixture), 8000, i => $"L{i:D5}");
+    while (!stop.IsCancellationRequested)
+    {
+        await phase.SendAsync("hostile upload", client, () =>
+        {
+            var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(wad), "file", "hostile.wad");
+            return new HttpRequestMessage(HttpMethod.Post, "/api/maps") { Content = form };
+        });
+    }
+}
+
 string? Argument(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
 /// <summary>One timed phase: its clients' answers by operation and status, latencies, and the /health probe's.</summary>
@@ -92,6 +106,9 @@ internal sealed class Phase
     private readonly ConcurrentBag<double> _probeLatencies = [];
     private int _failures;
     private double _elapsed;
+
+    /// <summary>The phase's clients, one per key, in the keys' order.</summary>
+    public IReadOnlyList<HttpClient> Clients { get; private set; } = [];
 
     public int Failures => _failures;
 
@@ -104,6 +121,7 @@ internal sealed class Phase
         var phase = new Phase();
         using var stop = new CancellationTokenSource(duration);
         var clients = keys.Select(key => Client(api, key)).ToList();
+        phase.Clients = clients;
         var clock = Stopwatch.StartNew();
         var tasks = clients.Select(client => Task.Run(() => work(client, phase, stop.Token))).ToList();
         if (probe)
