@@ -80,7 +80,7 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
     private static Bug ToBug(long mapId, Finding finding, DateTime now) => new()
     {
         MapId = mapId,
-        BugType = StaticBugTypes.Of(finding.Check),
+        BugType = FindingTypes.OfCheck(finding.Check),
         Severity = BugSeverities.From(finding.Severity),
         DetectionSource = DetectionSource.Static,
         CheckName = finding.Check,

@@ -138,7 +138,7 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
 
     private TelemetryEvent FindingEvent(ExplorerFinding finding, int endTick)
     {
-        var (type, check) = Classify(finding.Kind);
+        var (type, check) = FindingTypes.OfExplorer(finding.Kind);
         var payload = new AgentFinding
         {
             Type = type,
@@ -157,21 +157,6 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
         };
         return new TelemetryEvent(_sequence++, EventType.Finding, At(finding.Tick ?? endTick), Episode, finding.Tick ?? endTick, DataJson: payload.ToJson());
     }
-
-    /// <summary>The bug type and stable check name of each kind of explorer finding.</summary>
-    internal static (BugType Type, string Check) Classify(ExplorerFindingKind kind) => kind switch
-    {
-        ExplorerFindingKind.ExitUnreachable => (BugType.ExitUnreachable, "explorer-exit-unreachable"),
-        ExplorerFindingKind.ExitNotReached => (BugType.ExitNotReached, "explorer-exit-not-reached"),
-        ExplorerFindingKind.PathRefuted => (BugType.ExitNotReached, "explorer-path-refuted"),
-        ExplorerFindingKind.Softlock => (BugType.Softlock, "explorer-softlock"),
-        ExplorerFindingKind.DeathZone => (BugType.Hazard, "explorer-death-zone"),
-        ExplorerFindingKind.StuckSpot => (BugType.StuckState, "explorer-stuck-spot"),
-        ExplorerFindingKind.UnreachableKey => (BugType.UnreachableKey, "explorer-unreachable-key"),
-        ExplorerFindingKind.UnreachableItem => (BugType.UnreachableItem, "explorer-unreachable-item"),
-        ExplorerFindingKind.UnreachableSecret => (BugType.UnreachableSecret, "explorer-unreachable-secret"),
-        _ => (BugType.UnreachableArea, "explorer-" + kind.ToString().ToLowerInvariant()),
-    };
 
     private TelemetryEvent Event(EventType type, int tick, JsonObject data, int? episode = Episode) =>
         new(_sequence++, type, At(tick), episode, tick, DataJson: data.ToJsonString());

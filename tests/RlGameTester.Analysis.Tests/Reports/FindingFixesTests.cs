@@ -16,7 +16,7 @@ public sealed class FindingFixesTests
     [
         .. typeof(CheckNames).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Select(f => (string)f.GetValue(null)!)
-            .Where(check => StaticBugTypes.Of(check) == BugType.LevelCheck),
+            .Where(check => FindingTypes.OfCheck(check) == BugType.LevelCheck),
     ];
 
     [Theory]

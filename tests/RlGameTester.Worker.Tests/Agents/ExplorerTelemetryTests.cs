@@ -82,7 +82,7 @@ public sealed class ExplorerTelemetryTests
     [Fact]
     public void EveryFindingKindHasABugTypeAndAStableCheckName()
     {
-        var classified = Enum.GetValues<ExplorerFindingKind>().Select(ExplorerTelemetry.Classify).ToList();
+        var classified = Enum.GetValues<ExplorerFindingKind>().Select(FindingTypes.OfExplorer).ToList();
 
         Assert.Equal(classified.Count, classified.Select(c => c.Check).Distinct().Count());
         Assert.All(classified, c => Assert.StartsWith("explorer-", c.Check));

@@ -1,10 +1,14 @@
-using RlGameTester.Domain.Bugs;
 using RlGameTester.Doom.Checks;
+using RlGameTester.Doom.Exploration;
 
-namespace RlGameTester.Analysis.Levels;
+namespace RlGameTester.Domain.Bugs;
 
-/// <summary>The bug type of each static check; checks without a type of their own are <c>level_check</c> (their check_name says which).</summary>
-internal static class StaticBugTypes
+/// <summary>
+/// The bug type and stable check name of what the Doom library finds: a static check's finding (checks without a type of
+/// their own are <c>level_check</c>; their check name says which) and each kind of explorer finding. One table for the
+/// services and the command line.
+/// </summary>
+public static class FindingTypes
 {
     private static readonly Dictionary<string, BugType> Types = new(StringComparer.Ordinal)
     {
@@ -44,5 +48,21 @@ internal static class StaticBugTypes
         [CheckNames.KeyMissingOnSkill] = BugType.MissingKey,
     };
 
-    public static BugType Of(string checkName) => Types.GetValueOrDefault(checkName, BugType.LevelCheck);
+    /// <summary>The bug type of a static check's findings.</summary>
+    public static BugType OfCheck(string checkName) => Types.GetValueOrDefault(checkName, BugType.LevelCheck);
+
+    /// <summary>The bug type and stable check name of each kind of explorer finding.</summary>
+    public static (BugType Type, string Check) OfExplorer(ExplorerFindingKind kind) => kind switch
+    {
+        ExplorerFindingKind.ExitUnreachable => (BugType.ExitUnreachable, "explorer-exit-unreachable"),
+        ExplorerFindingKind.ExitNotReached => (BugType.ExitNotReached, "explorer-exit-not-reached"),
+        ExplorerFindingKind.PathRefuted => (BugType.ExitNotReached, "explorer-path-refuted"),
+        ExplorerFindingKind.Softlock => (BugType.Softlock, "explorer-softlock"),
+        ExplorerFindingKind.DeathZone => (BugType.Hazard, "explorer-death-zone"),
+        ExplorerFindingKind.StuckSpot => (BugType.StuckState, "explorer-stuck-spot"),
+        ExplorerFindingKind.UnreachableKey => (BugType.UnreachableKey, "explorer-unreachable-key"),
+        ExplorerFindingKind.UnreachableItem => (BugType.UnreachableItem, "explorer-unreachable-item"),
+        ExplorerFindingKind.UnreachableSecret => (BugType.UnreachableSecret, "explorer-unreachable-secret"),
+        _ => (BugType.UnreachableArea, "explorer-" + kind.ToString().ToLowerInvariant()),
+    };
 }
