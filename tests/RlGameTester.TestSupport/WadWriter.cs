@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace RlGameTester.Doom.Tests.Support;
+namespace RlGameTester.TestSupport;
 
 /// <summary>Writes a PWAD from named lumps, in order: just enough to feed modified levels back to the reader.</summary>
-internal static class WadWriter
+public static class WadWriter
 {
     public static byte[] Write(IReadOnlyList<(string Name, byte[] Data)> lumps, string magic = "PWAD")
     {

@@ -1,13 +1,13 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace RlGameTester.Doom.Tests.Support;
+namespace RlGameTester.TestSupport;
 
 /// <summary>
 /// An independent, deliberately naive reading of a WAD directory (no library code), used to cross-check
 /// the library's counts against lump sizes divided by record sizes.
 /// </summary>
-internal static class RawLumps
+public static class RawLumps
 {
     public static List<(string Name, int Offset, int Size)> Directory(byte[] wad)
     {

@@ -1,13 +1,13 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace RlGameTester.Doom.Tests.Support;
+namespace RlGameTester.TestSupport;
 
 /// <summary>
 /// A copy of a binary Doom-format level's lumps that tests change record by record (by byte offsets, with no
 /// help from the library under test) and write back as a one-level PWAD.
 /// </summary>
-internal sealed class EditableLevel
+public sealed class EditableLevel
 {
     private static readonly string[] Order =
         ["THINGS", "LINEDEFS", "SIDEDEFS", "VERTEXES", "SEGS", "SSECTORS", "NODES", "SECTORS", "REJECT", "BLOCKMAP"];

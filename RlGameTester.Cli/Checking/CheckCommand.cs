@@ -1,0 +1,78 @@
+using System.Globalization;
+using RlGameTester.Cli.Output;
+using RlGameTester.Doom.Levels;
+
+namespace RlGameTester.Cli.Checking;
+
+/// <summary>
+/// <c>rlgt check</c>: reads the load order, checks the chosen levels on every core, writes the report and answers the
+/// exit code: 0 when nothing is at or above --fail-on, 1 when something is, 2 when an input cannot be used.
+/// </summary>
+internal sealed class CheckCommand(CheckSettings settings, CliConsole console)
+{
+    public int Run(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var load = LoadOrder.Read(settings.Wad, settings.Iwad, settings.Files);
+            var levels = ChooseLevels(load);
+            var progress = Progress(levels.Count);
+            var outcomes = new LevelChecks(load, settings).Run(levels, progress, cancellationToken);
+            console.ClearProgress();
+            var report = new CheckReport(settings.Wad, settings.Files, outcomes, settings.Report.FailOn, settings.Explore);
+            ReportOutput.Write(report, settings.Report, console);
+            return report.Failed ? ExitCodes.Failed : ExitCodes.Passed;
+        }
+        catch (CliInputException e)
+        {
+            console.ClearProgress();
+            console.Error.WriteLine($"rlgt: {e.Message}");
+            return ExitCodes.Unusable;
+        }
+    }
+
+    /// <summary>The levels to check, in directory order: the last of each name (as ports load them), those --level names.</summary>
+    private List<LevelEntry> ChooseLevels(LoadOrder load)
+    {
+        var all = LevelDirectory.Find(load.MapWad)
+            .GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase).Select(g => g.Last())
+            .OrderBy(e => e.MarkerIndex).ToList();
+        if (all.Count == 0)
+        {
+            throw new CliInputException($"{settings.Wad} holds no levels.");
+        }
+
+        if (settings.Levels.Count == 0)
+        {
+            return all;
+        }
+
+        var unknown = settings.Levels.Where(name => !all.Any(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new CliInputException($"{settings.Wad} has no level {string.Join(", ", unknown)}; its levels: {string.Join(", ", all.Select(e => e.Name))}.");
+        }
+
+        return [.. all.Where(e => settings.Levels.Any(name => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))];
+    }
+
+    /// <summary>A progress line on a terminal's stderr while several levels are checked.</summary>
+    private Action<string>? Progress(int total)
+    {
+        if (total < 2 || !console.ErrorIsTerminal)
+        {
+            return null;
+        }
+
+        var done = 0;
+        return level => console.ShowProgress(string.Create(CultureInfo.InvariantCulture, $"[{Interlocked.Increment(ref done)}/{total}] {level}"));
+    }
+}
+
+/// <summary>The exit codes CI gates on.</summary>
+internal static class ExitCodes
+{
+    public const int Passed = 0;
+    public const int Failed = 1;
+    public const int Unusable = 2;
+}

@@ -1,0 +1,26 @@
+using RlGameTester.Cli.Checking;
+
+namespace RlGameTester.Cli.Submitting;
+
+/// <summary>The options of <c>rlgt submit</c>, parsed and checked.</summary>
+internal sealed record SubmitSettings
+{
+    public required string Wad { get; init; }
+
+    public required Uri Server { get; init; }
+
+    public required string Key { get; init; }
+
+    public IReadOnlyList<string> Levels { get; init; } = [];
+
+    public bool Explore { get; init; }
+
+    public int Skill { get; init; } = 3;
+
+    public int Seed { get; init; }
+
+    /// <summary>How long to wait in all for the server's checks and runs.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    public ReportSettings Report { get; init; } = new();
+}
