@@ -79,14 +79,22 @@ internal static class CliApp
     private static Command Submit(CliConsole console, HttpMessageHandler? handler)
     {
         var wad = new Argument<string>("wad") { Description = "The WAD to upload." };
-        var server = new Option<Uri>("--server") { Description = "The RlGameTester Api's address, e.g. https://rlgt.example.com.", Required = true };
-        server.Validators.Add(result =>
+        var server = new Option<Uri>("--server")
         {
-            if (result.GetValueOrDefault<Uri>() is not { IsAbsoluteUri: true, Scheme: "http" or "https" })
+            Description = "The RlGameTester Api's address, e.g. https://rlgt.example.com.",
+            Required = true,
+            CustomParser = result =>
             {
-                result.AddError("--server must be an absolute http or https address.");
-            }
-        });
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                {
+                    return uri;
+                }
+
+                result.AddError($"--server must be an absolute http or https address; got '{text}'.");
+                return null;
+            },
+        };
         var key = new Option<string?>("--key") { Description = "An API key with the tester role (default: the RLGT_API_KEY environment variable, which keeps it out of CI logs)." };
         var levels = Levels();
         var (explore, skill, seed) = Play();

@@ -82,7 +82,7 @@ internal sealed class SubmitCommand(SubmitSettings settings, CliConsole console,
         ExplorationSummary? exploration = null;
         if (settings.Explore)
         {
-            var created = await api.PostAsync("/api/runs", new { map_id = map.Id, agent = "explorer", config = new { skill = settings.Skill, seed = settings.Seed } }, cancellationToken);
+            var created = await api.PostAsync("/api/runs", new { map_id = map.Id, agent = "explorer", seed = settings.Seed, config = new { skill = settings.Skill } }, cancellationToken);
             var runId = created["id"]!.GetValue<long>();
             await api.PostAsync($"/api/runs/{runId}/start", null, cancellationToken);
             var run = await api.PollAsync($"/api/runs/{runId}", r => r["status"]!.GetValue<string>() is "failed" or "cancelled" || r["metrics"] is not null,

@@ -55,6 +55,8 @@ public sealed class CheckCommandTests
     [InlineData("bad-format")]
     [InlineData("no-command")]
     [InlineData("bad-iwad")]
+    [InlineData("bad-server")]
+    [InlineData("no-key")]
     public async Task AnInputTheCommandCannotUseExits2SayingWhy(string kind)
     {
         using var folder = Rlgt.Folder();
@@ -67,6 +69,8 @@ public sealed class CheckCommandTests
             "bad-skill" => ["check", Fixtures.Freedoom1, "--skill", "9"],
             "bad-format" => ["check", Fixtures.Freedoom1, "--format", "xml"],
             "bad-iwad" => ["check", Fixtures.Freedoom1, "--iwad", text],
+            "bad-server" => ["submit", Fixtures.Freedoom1, "--server", "ftp://levels", "--key", "k"],
+            "no-key" => ["submit", Fixtures.Freedoom1, "--server", "http://127.0.0.1:9"],
             _ => [],
         };
 
@@ -82,6 +86,8 @@ public sealed class CheckCommandTests
             "bad-skill" => "--skill must be 1 to 5",
             "bad-format" => "xml",
             "bad-iwad" => $"{text} is not a readable WAD",
+            "bad-server" => "--server must be an absolute http or https address; got 'ftp://levels'",
+            "no-key" => "give an API key with --key or the RLGT_API_KEY environment variable",
             _ => "Required command was not provided",
         };
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);

@@ -125,6 +125,50 @@ public sealed partial class AppHostTests(AppHostFixture fixture) : IClassFixture
         Assert.Contains($"/api/runs/{runId}/image", report);
     }
 
+    /// <summary>A CI job's gate through the running stack: <c>rlgt submit</c> as a process, with the key in the environment.</summary>
+    [Fact]
+    public async Task TheCommandLineSubmitsAWadAndGatesOnTheServersFindings()
+    {
+        var wad = Path.Combine(Path.GetTempPath(), $"rlgt-submit-{Guid.NewGuid():N}.wad");
+        await File.WriteAllBytesAsync(wad, RlGameTester.TestSupport.WadBuilder.Unique(RlGameTester.TestSupport.Fixtures.Freedoom1), Token);
+        try
+        {
+            var server = fixture.App.GetEndpoint("api", "http").ToString();
+            var (exit, output, error) = await RlgtAsync(fixture.DevelopmentKey, "submit", wad, "--server", server, "--level", "E1M1", "--explore", "--format", "json");
+
+            Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+            var level = Assert.Single(JsonNode.Parse(output)!["levels"]!.AsArray())!;
+            Assert.Equal("E1M1", level["level"]!.GetValue<string>());
+            Assert.True(level["exploration"]!["exit_reached"]!.GetValue<bool>(), level.ToJsonString());
+            Assert.All(level["findings"]!.AsArray(), f => Assert.Contains(f!["detection_source"]!.GetValue<string>(), new[] { "static", "telemetry" }));
+
+            var refused = await RlgtAsync("rlgt_000000000000_not-a-key", "submit", wad, "--server", server, "--level", "E1M1");
+            Assert.Equal(2, refused.Exit);
+            Assert.Contains("answered 401", refused.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(wad);
+        }
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RlgtAsync(string key, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RlGameTester.Cli.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["RLGT_API_KEY"] = key;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Token);
+        var error = process.StandardError.ReadToEndAsync(Token);
+        await process.WaitForExitAsync(Token);
+        return (process.ExitCode, await output, await error);
+    }
+
     /// <summary>Asks until the resource exists: before that, only a 404 saying it is not there yet is acceptable.</summary>
     private static async Task<byte[]> PollBytesAsync(HttpClient client, string path, string mediaType)
     {
