@@ -6,6 +6,7 @@ using RlGameTester.Api.Infrastructure;
 using RlGameTester.Api.Maps;
 using RlGameTester.Api.Metrics;
 using RlGameTester.Api.Progress;
+using RlGameTester.Api.Projects;
 using RlGameTester.Api.Reports;
 using RlGameTester.Api.Runs;
 using RlGameTester.Api.Security;
@@ -59,6 +60,7 @@ api.MapMetricsApi();
 api.MapImagesApi();
 api.MapReportsApi();
 api.MapKeysApi();
+api.MapProjectsApi();
 
 await app.RunAsync();
 return 0;

@@ -5,6 +5,7 @@ using RlGameTester.Data.Events;
 using RlGameTester.Data.Keys;
 using RlGameTester.Data.Maps;
 using RlGameTester.Data.Metrics;
+using RlGameTester.Data.Projects;
 using RlGameTester.Data.Reports;
 using RlGameTester.Data.Runs;
 using RlGameTester.Domain;
@@ -29,6 +30,10 @@ public sealed class RlgtDbContext(DbContextOptions<RlgtDbContext> options) : DbC
     public DbSet<Report> Reports => Set<Report>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<LevelRevision> LevelRevisions => Set<LevelRevision>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RlgtDbContext).Assembly);

@@ -42,6 +42,14 @@ public sealed record MapResponse
     /// <example>2026-11-25T16:00:00Z</example>
     public DateTime UpdatedAt { get; init; }
 
+    /// <summary>In the answer to an upload into a project: the project.</summary>
+    /// <example>3</example>
+    public long? ProjectId { get; init; }
+
+    /// <summary>In the answer to an upload into a project: the level's revision this map is (unchanged when the file was uploaded before).</summary>
+    /// <example>2</example>
+    public int? Revision { get; init; }
+
     internal static MapResponse From(Map map) => new()
     {
         Id = map.Id,

@@ -10,6 +10,10 @@ public sealed class MapUploadForm
     /// <example>My episode</example>
     public string? Name { get; set; }
 
+    /// <summary>A project (its id) the upload belongs to: each level becomes a revision of that level in the project.</summary>
+    /// <example>3</example>
+    public long? Project { get; set; }
+
     /// <summary>The scenario the levels are played in.</summary>
     /// <example>deathmatch</example>
     public string? Scenario { get; set; }

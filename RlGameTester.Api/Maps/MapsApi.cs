@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RlGameTester.Api.Infrastructure;
+using RlGameTester.Api.Projects;
 using RlGameTester.Api.Runs;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
+using RlGameTester.Data.Maps;
 using RlGameTester.Domain;
 using RlGameTester.Domain.Bugs;
 
@@ -65,7 +67,7 @@ public static class MapsApi
     }
 
     internal static async Task<Results<Created<List<MapResponse>>, Ok<List<MapResponse>>, ProblemHttpResult, ValidationProblem>> CreateMap(
-        HttpRequest request, WadIngestion ingestion, IOptions<MapOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, WadIngestion ingestion, ProjectRevisions revisions, IOptions<MapOptions> options, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;
         // Form framing adds a little to the file itself.
@@ -75,12 +77,12 @@ public static class MapsApi
         }
 
         return request.HasFormContentType
-            ? await UploadAsync(request, ingestion, limit, cancellationToken)
+            ? await UploadAsync(request, ingestion, revisions, limit, cancellationToken)
             : await ImportAsync(request, ingestion, options.Value, cancellationToken);
     }
 
     private static async Task<Results<Created<List<MapResponse>>, Ok<List<MapResponse>>, ProblemHttpResult, ValidationProblem>> UploadAsync(
-        HttpRequest request, WadIngestion ingestion, long limit, CancellationToken cancellationToken)
+        HttpRequest request, WadIngestion ingestion, ProjectRevisions revisions, long limit, CancellationToken cancellationToken)
     {
         var form = await request.ReadFormAsync(cancellationToken);
         var errors = new RequestErrors();
@@ -92,9 +94,28 @@ public static class MapsApi
 
         errors.Text("name", form["name"], 200, required: false);
         errors.Text("scenario", form["scenario"], 100, required: false);
+        long? project = null;
+        if (!string.IsNullOrWhiteSpace(form["project"]))
+        {
+            if (long.TryParse(form["project"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var projectId) && projectId > 0)
+            {
+                project = projectId;
+            }
+            else
+            {
+                errors.Add("project", $"must be a project's id (POST /api/projects makes one); got '{form["project"]}'.");
+            }
+        }
+
         if (errors.Any)
         {
             return errors.Problem();
+        }
+
+        // An unknown project is refused before the file is read or stored.
+        if (project is { } wanted && !await revisions.ExistsAsync(wanted, cancellationToken))
+        {
+            return Problems.NotFound("project", wanted);
         }
 
         if (file!.Length > limit)
@@ -108,7 +129,16 @@ public static class MapsApi
             await content.ReadExactlyAsync(bytes, cancellationToken);
         }
 
-        return Answer(await ingestion.IngestAsync(bytes, Path.GetFileName(file.FileName), form["name"], form["scenario"], cancellationToken));
+        var result = await ingestion.IngestAsync(bytes, Path.GetFileName(file.FileName), form["name"], form["scenario"], cancellationToken);
+        if (project is not { } projectToNumber || result.Rejection is not null)
+        {
+            return Answer(result);
+        }
+
+        var numbered = await revisions.RecordAsync(projectToNumber, result.Maps, cancellationToken);
+        return numbered is null
+            ? Problems.NotFound("project", projectToNumber)
+            : Answer(result, map => MapResponse.From(map) with { ProjectId = projectToNumber, Revision = numbered[map.Id] });
     }
 
     private static async Task<Results<Created<List<MapResponse>>, Ok<List<MapResponse>>, ProblemHttpResult, ValidationProblem>> ImportAsync(
@@ -156,14 +186,15 @@ public static class MapsApi
         return Answer(await ingestion.IngestAsync(bytes, path, body.Name, body.Scenario, cancellationToken));
     }
 
-    private static Results<Created<List<MapResponse>>, Ok<List<MapResponse>>, ProblemHttpResult, ValidationProblem> Answer(WadIngestionResult result)
+    private static Results<Created<List<MapResponse>>, Ok<List<MapResponse>>, ProblemHttpResult, ValidationProblem> Answer(
+        WadIngestionResult result, Func<Map, MapResponse>? respond = null)
     {
         if (result.Rejection is { } reason)
         {
             return result.OverLimit ? UploadBody.TooLarge("WAD over the level limits", reason) : Problems.Invalid("file", $"is not a usable WAD: {reason}");
         }
 
-        var maps = result.Maps.Select(MapResponse.From).ToList();
+        var maps = result.Maps.Select(respond ?? MapResponse.From).ToList();
         return result.Created
             ? TypedResults.Created($"/api/maps/by-hash/{maps[0].FileHash}", maps)
             : TypedResults.Ok(maps);

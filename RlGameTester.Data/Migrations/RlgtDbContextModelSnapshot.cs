@@ -460,6 +460,84 @@ namespace RlGameTester.Data.Migrations
                     b.ToTable("metrics", (string)null);
                 });
 
+            modelBuilder.Entity("RlGameTester.Data.Projects.LevelRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LevelName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("level_name");
+
+                    b.Property<long>("MapId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("map_id");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_level_revisions");
+
+                    b.HasIndex("MapId")
+                        .HasDatabaseName("ix_level_revisions_map_id");
+
+                    b.HasIndex("ProjectId", "LevelName", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_level_revisions_project_id_level_name_revision");
+
+                    b.ToTable("level_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("RlGameTester.Data.Projects.Project", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_projects");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_projects_name");
+
+                    b.ToTable("projects", (string)null);
+                });
+
             modelBuilder.Entity("RlGameTester.Data.Reports.Report", b =>
                 {
                     b.Property<long>("Id")
@@ -680,6 +758,27 @@ namespace RlGameTester.Data.Migrations
                         .HasConstraintName("fk_metrics_runs_run_id");
                 });
 
+            modelBuilder.Entity("RlGameTester.Data.Projects.LevelRevision", b =>
+                {
+                    b.HasOne("RlGameTester.Data.Maps.Map", "Map")
+                        .WithMany()
+                        .HasForeignKey("MapId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_level_revisions_maps_map_id");
+
+                    b.HasOne("RlGameTester.Data.Projects.Project", "Project")
+                        .WithMany("Revisions")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_level_revisions_projects_project_id");
+
+                    b.Navigation("Map");
+
+                    b.Navigation("Project");
+                });
+
             modelBuilder.Entity("RlGameTester.Data.Reports.Report", b =>
                 {
                     b.HasOne("RlGameTester.Data.Maps.Map", null)
@@ -711,6 +810,11 @@ namespace RlGameTester.Data.Migrations
             modelBuilder.Entity("RlGameTester.Data.Maps.Map", b =>
                 {
                     b.Navigation("Runs");
+                });
+
+            modelBuilder.Entity("RlGameTester.Data.Projects.Project", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("RlGameTester.Data.Runs.Run", b =>
