@@ -4,6 +4,7 @@ using RlGameTester.Cli.Checking;
 using RlGameTester.Cli.Submitting;
 using RlGameTester.Domain;
 using RlGameTester.Domain.Bugs;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Cli;
 
@@ -12,6 +13,7 @@ internal static class CliApp
 {
     private static readonly string[] Severities = ["critical", "major", "minor"];
     private static readonly string[] Formats = ["text", "json", "sarif", "junit", "markdown"];
+    private static readonly string[] Compatibilities = ["vanilla", "boom", "mbf21", "udmf"];
 
     /// <param name="handler">What <c>submit</c> sends its requests through (tests give the test server's); sockets when null.</param>
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken, HttpMessageHandler? handler = null)
@@ -44,6 +46,7 @@ internal static class CliApp
         var wad = new Argument<string>("wad") { Description = "The WAD whose levels are checked." };
         var iwad = new Option<string?>("--iwad") { Description = "The IWAD the levels are played with (default: found like ports do, Doom's for ExMy levels and Doom II's for MAPxx, e.g. freedoom1.wad / freedoom2.wad)." };
         var files = new Option<string[]>("--file") { Description = "Resource WADs loaded with the map, in load order (textures, flats, patches, DECORATE things); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var compat = Compatibility();
         var levels = Levels();
         var (explore, skill, seed) = Play();
         var timeout = Bounded("--explore-timeout", "Seconds the explorer may play one level.", 120, 1, 3600);
@@ -53,7 +56,7 @@ internal static class CliApp
 
         var command = new Command("check", "Check a WAD's levels in-process: static checks, and the explorer with --explore. Exit 0: nothing at or above --fail-on; 1: something is; 2: usage error or unreadable input.")
         {
-            wad, iwad, files, levels, explore, skill, seed, timeout, jobs,
+            wad, iwad, files, compat, levels, explore, skill, seed, timeout, jobs,
         };
         report.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
@@ -63,6 +66,7 @@ internal static class CliApp
                 Wad = parse.GetRequiredValue(wad),
                 Iwad = parse.GetValue(iwad),
                 Files = parse.GetValue(files) ?? [],
+                Compatibility = ReadCompatibility(parse, compat),
                 Levels = parse.GetValue(levels) ?? [],
                 Skill = parse.GetValue(skill),
                 Seed = parse.GetValue(seed),
@@ -131,6 +135,16 @@ internal static class CliApp
         });
         return command;
     }
+
+    private static Option<string?> Compatibility()
+    {
+        var option = new Option<string?>("--compat") { Description = "The engine the levels are made for: its crashes are critical (default: inferred per level, vanilla for a Doom-format level using no port feature)." };
+        option.AcceptOnlyFromAmong(Compatibilities);
+        return option;
+    }
+
+    private static CompatibilityLevel? ReadCompatibility(ParseResult parse, Option<string?> option) =>
+        parse.GetValue(option) is { } value ? Enum.Parse<CompatibilityLevel>(value, ignoreCase: true) : null;
 
     private static Option<string[]> Levels() =>
         new("--level") { Description = "Only these levels (e.g. MAP01); repeatable.", AllowMultipleArgumentsPerToken = true };

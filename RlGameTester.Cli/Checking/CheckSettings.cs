@@ -1,4 +1,5 @@
 using RlGameTester.Domain.Bugs;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Cli.Checking;
 
@@ -14,6 +15,9 @@ internal sealed record CheckSettings
 
     /// <summary>Levels to check (all when empty).</summary>
     public IReadOnlyList<string> Levels { get; init; } = [];
+
+    /// <summary>The engine the levels are declared for (null: inferred per level from what it uses).</summary>
+    public CompatibilityLevel? Compatibility { get; init; }
 
     public int Skill { get; init; } = 3;
 

@@ -59,7 +59,7 @@ internal sealed class LevelChecks(LoadOrder load, CheckSettings settings)
         }
 
         var geometry = new LevelGeometry(level);
-        var findings = LevelChecker.Check(level, load.ResourcesFor(entry.Name), geometry)
+        var findings = LevelChecker.Check(level, load.ResourcesFor(entry.Name), geometry, new CheckOptions { Compatibility = settings.Compatibility })
             .Select(f => CliFinding.FromCheck(entry.Name, f)).ToList();
         ExplorationSummary? exploration = null;
         if (settings.Explore)

@@ -55,8 +55,11 @@ internal sealed class CheckContext
     /// <summary>The source-port features the level uses (none outside the binary Doom format, which has its own port).</summary>
     public SourcePortFeatures PortFeatures => _portFeatures ??= SourcePortFeatures.Of(Level, LineSpecial);
 
-    /// <summary>Binary Doom format using no source-port feature: the level is meant for vanilla Doom, whose crashes stop it.</summary>
-    public bool TargetsVanilla => IsVanillaFormat && !PortFeatures.Any;
+    /// <summary>
+    /// The level is meant for vanilla Doom, whose crashes stop it: declared so (<see cref="CheckOptions.Compatibility"/>),
+    /// or, when nothing is declared, a binary Doom-format level using no source-port feature.
+    /// </summary>
+    public bool TargetsVanilla => IsVanillaFormat && (Options.Compatibility is { } declared ? declared == CompatibilityLevel.Vanilla : !PortFeatures.Any);
 
     /// <summary>The region (sector piece) each thing stands in (-1 in the void).</summary>
     public int[] ThingRegions => _thingRegions ??= Level.Things.Select(t => Geometry.RegionAt(t.X, t.Y)).ToArray();

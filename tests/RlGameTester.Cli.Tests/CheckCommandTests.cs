@@ -135,6 +135,25 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task TheDeclaredCompatibilityDecidesWhetherAVanillaCrashFailsTheGate()
+    {
+        using var folder = Rlgt.Folder();
+        // Line 0 of Freedoom 2's MAP01 loses both sides: vanilla Doom crashes loading the level, Boom substitutes a side.
+        var level = new EditableLevel(File.ReadAllBytes(Fixtures.Freedoom2), "MAP01");
+        level.SetLineField(0, 5, ushort.MaxValue);
+        level.SetLineField(0, 6, ushort.MaxValue);
+        var wad = folder.Write("map01.wad", level.ToWad());
+
+        var inferred = await Rlgt.RunAsync("check", wad, "--iwad", Fixtures.Freedoom2);
+        var boom = await Rlgt.RunAsync("check", wad, "--iwad", Fixtures.Freedoom2, "--compat", "boom");
+
+        Assert.True(inferred.Exit == 1, inferred.ToString());
+        Assert.Contains("line-without-sides  line 0", inferred.Output, StringComparison.Ordinal);
+        Assert.True(boom.Exit == 0, boom.ToString());
+        Assert.Contains("substitutes sidedef 0", boom.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task JUnitHasASuitePerLevelAndACasePerCheckThatFailsOnlyAtTheGate()
     {
         using var folder = Rlgt.Folder();

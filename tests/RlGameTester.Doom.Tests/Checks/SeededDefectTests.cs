@@ -1,6 +1,7 @@
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Resources;
 using RlGameTester.Doom.Specials;
 using RlGameTester.Doom.Tests.Support;
 using RlGameTester.Doom.Wad;
@@ -224,6 +225,29 @@ public sealed class SeededDefectTests
         var finding = Assert.Single(findings, f => f.Check == CheckNames.LineWithoutSides);
         Assert.Equal((ElementKind.Line, (int?)line, expected), (finding.Element, finding.Index, finding.Severity));
         Assert.Contains(boom ? "substitutes sidedef 0" : "crashes loading the level", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, CompatibilityLevel.Boom, FindingSeverity.Major)]
+    [InlineData(true, CompatibilityLevel.Vanilla, FindingSeverity.Critical)]
+    [InlineData(true, CompatibilityLevel.Mbf21, FindingSeverity.Major)]
+    public void ADeclaredCompatibilityDecidesWhoseCrashIsCriticalWhateverTheLevelUses(bool boom, CompatibilityLevel declared, FindingSeverity expected)
+    {
+        var level = Map01();
+        var (line, _) = LongestOneSidedWallOfStartSector(level);
+        level.SetLineField(line, 5, ushort.MaxValue);
+        if (boom)
+        {
+            MarkAsBoomLevel(level);
+        }
+
+        var wad = WadFile.Read(level.ToWad());
+        var read = LevelReader.Read(LevelDirectory.Find(wad).Single());
+        var findings = LevelChecker.Check(read, new ResourceSet([WadResources.From(wad), Pipeline.Freedoom2]), options: new CheckOptions { Compatibility = declared });
+
+        var finding = Assert.Single(findings, f => f.Check == CheckNames.LineWithoutSides);
+        Assert.Equal(expected, finding.Severity);
+        Assert.Contains(declared == CompatibilityLevel.Vanilla ? "crashes loading the level" : "substitutes sidedef 0", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
