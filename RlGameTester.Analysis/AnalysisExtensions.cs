@@ -18,6 +18,7 @@ internal static class AnalysisExtensions
         builder.AddFrameChecks();
         builder.AddRendering();
         builder.Services.AddOptions<IwadOptions>().BindConfiguration(IwadOptions.SectionName);
+        builder.Services.AddOptions<Domain.Levels.IwadFolderOptions>().BindConfiguration(Domain.Levels.IwadFolderOptions.SectionName);
         builder.Services.AddSingleton<Iwads>();
         builder.Services.TryAddSingleton<RunFrameStore>();
         builder.AddReports();

@@ -100,6 +100,9 @@ internal static class CliApp
             },
         };
         var key = new Option<string?>("--key") { Description = "An API key with the tester role (default: the RLGT_API_KEY environment variable, which keeps it out of CI logs)." };
+        var iwad = new Option<string?>("--iwad") { Description = "The IWAD by file name, among the server's (default: the server chooses by the level names)." };
+        var files = new Option<string[]>("--file") { Description = "Resource WADs sent with the map, in load order; repeatable.", AllowMultipleArgumentsPerToken = true };
+        var compat = Compatibility();
         var levels = Levels();
         var (explore, skill, seed) = Play();
         var timeout = Bounded("--timeout", "Seconds to wait in all for the server's checks and runs.", 1800, 10, 86_400);
@@ -107,7 +110,7 @@ internal static class CliApp
 
         var command = new Command("submit", "Check a WAD through a running RlGameTester: upload it, wait for the level checks (and with --explore, an explorer run per level), print the server's findings. Same formats and exit codes as check.")
         {
-            wad, server, key, levels, explore, skill, seed, timeout,
+            wad, server, key, iwad, files, compat, levels, explore, skill, seed, timeout,
         };
         report.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -124,6 +127,9 @@ internal static class CliApp
                 Wad = parse.GetRequiredValue(wad),
                 Server = parse.GetRequiredValue(server),
                 Key = apiKey.Trim(),
+                Iwad = parse.GetValue(iwad),
+                Files = parse.GetValue(files) ?? [],
+                Compatibility = ReadCompatibility(parse, compat),
                 Levels = parse.GetValue(levels) ?? [],
                 Explore = parse.GetValue(explore),
                 Skill = parse.GetValue(skill),

@@ -5,6 +5,7 @@ using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Domain.Bugs;
+using RlGameTester.Domain.Levels;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
@@ -24,12 +25,12 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
     : IJobHandler<CheckWad>
 {
     Task IJobHandler<CheckWad>.HandleAsync(CheckWad job, JobLease lease, CancellationToken cancellationToken) =>
-        CheckAsync(job.FileHash, cancellationToken);
+        CheckAsync(job.FileHash, job.LoadHash, cancellationToken);
 
-    public async Task CheckAsync(string fileHash, CancellationToken cancellationToken)
+    public async Task CheckAsync(string fileHash, string loadHash, CancellationToken cancellationToken)
     {
-        var maps = await db.Maps.AsNoTracking().Where(m => m.FileHash == fileHash)
-            .Select(m => new { m.Id, m.LevelName, m.BlobName }).ToListAsync(cancellationToken);
+        var maps = await db.Maps.AsNoTracking().Where(m => m.FileHash == fileHash && m.LoadHash == loadHash)
+            .Select(m => new { m.Id, m.LevelName, m.BlobName, m.Iwad, m.Resources, m.Compatibility }).ToListAsync(cancellationToken);
         if (maps.Count == 0 || maps[0].BlobName is not { } blobName)
         {
             LogGone(logger, fileHash);
@@ -42,9 +43,9 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
         var wad = WadFile.Read(bytes);
         // The Api refused the file on upload if it passed its limits (Maps settings), whatever they are set to.
         var levels = LevelReader.ReadAll(wad, LevelLimits.Accepted);
-        var own = WadResources.From(wad);
-        var iwad = iwads.For(wad, levels.Select(l => l.Name));
-        var resources = new ResourceSet(iwad is null ? [own] : [own, iwad]);
+        var load = LoadOrder.From(maps[0].Iwad, maps[0].Resources, maps[0].Compatibility);
+        var resources = await ResourcesAsync(wad, levels, load, cancellationToken);
+        var options = new CheckOptions { Compatibility = load.Compatibility };
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -61,7 +62,7 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
                 continue;
             }
 
-            var findings = LevelChecker.Check(level, resources, new LevelGeometry(level));
+            var findings = LevelChecker.Check(level, resources, new LevelGeometry(level), options);
             db.Bugs.AddRange(findings.Select(f => ToBug(map.Id, f, now)));
             total += findings.Count;
         }
@@ -75,6 +76,31 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
         {
             await reports.LevelsCheckedAsync(mapIds, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// What the levels resolve through, as a port loads the files: the file itself, its resource WADs from the last loaded
+    /// to the first, then the IWAD it named (or the one its level names call for).
+    /// </summary>
+    private async Task<ResourceSet> ResourcesAsync(WadFile wad, IReadOnlyList<Level> levels, LoadOrder load, CancellationToken cancellationToken)
+    {
+        var layers = new List<WadResources> { WadResources.From(wad) };
+        foreach (var hash in load.Resources.Reverse())
+        {
+            var bytes = await blobs.DownloadBytesAsync(BlobStore.Wads, $"{hash}.wad", cancellationToken)
+                ?? throw new InvalidOperationException($"The resource WAD {hash}.wad is missing from blob storage.");
+            layers.Add(WadResources.From(WadFile.Read(bytes), $"{hash}.wad"));
+        }
+
+        var iwad = load.Iwad is { } named
+            ? iwads.Named(named) ?? throw new InvalidOperationException($"The IWAD {named} the upload named is no longer in the server's IWAD folder.")
+            : iwads.For(wad, levels.Select(l => l.Name));
+        if (iwad is not null)
+        {
+            layers.Add(iwad);
+        }
+
+        return new ResourceSet(layers);
     }
 
     private static Bug ToBug(long mapId, Finding finding, DateTime now) => new()

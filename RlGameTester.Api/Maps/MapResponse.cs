@@ -42,6 +42,17 @@ public sealed record MapResponse
     /// <example>2026-11-25T16:00:00Z</example>
     public DateTime UpdatedAt { get; init; }
 
+    /// <summary>The IWAD the upload named (null: chosen by the level names).</summary>
+    /// <example>freedoom2.wad</example>
+    public string? Iwad { get; init; }
+
+    /// <summary>SHA-256 of the resource WADs the upload carried, in load order.</summary>
+    public IReadOnlyList<string> Resources { get; init; } = [];
+
+    /// <summary>The engine the upload declared (vanilla, boom, mbf21, udmf; null: inferred per level).</summary>
+    /// <example>boom</example>
+    public string? Compatibility { get; init; }
+
     /// <summary>In the answer to an upload into a project: the project.</summary>
     /// <example>3</example>
     public long? ProjectId { get; init; }
@@ -60,6 +71,9 @@ public sealed record MapResponse
         FileSize = map.FileSize,
         Scenario = map.Scenario,
         Metadata = Infrastructure.ApiJson.Element(map.Metadata),
+        Iwad = map.Iwad,
+        Resources = map.Resources?.Split(',') ?? [],
+        Compatibility = map.Compatibility,
         CreatedAt = map.CreatedAt,
         UpdatedAt = map.UpdatedAt,
     };

@@ -10,6 +10,17 @@ public sealed class MapUploadForm
     /// <example>My episode</example>
     public string? Name { get; set; }
 
+    /// <summary>Resource WADs loaded with the file, in load order (textures, flats, patches the levels use).</summary>
+    public IFormFileCollection? Resources { get; set; }
+
+    /// <summary>The IWAD the levels are played with, among the server's (default: chosen by the level names).</summary>
+    /// <example>freedoom2.wad</example>
+    public string? Iwad { get; set; }
+
+    /// <summary>The engine the levels are made for: vanilla, boom, mbf21 or udmf (default: inferred per level).</summary>
+    /// <example>boom</example>
+    public string? Compatibility { get; set; }
+
     /// <summary>A project (its id) the upload belongs to: each level becomes a revision of that level in the project.</summary>
     /// <example>3</example>
     public long? Project { get; set; }

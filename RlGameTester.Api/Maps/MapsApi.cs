@@ -9,6 +9,7 @@ using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Maps;
 using RlGameTester.Domain;
 using RlGameTester.Domain.Bugs;
+using RlGameTester.Domain.Levels;
 
 namespace RlGameTester.Api.Maps;
 
@@ -67,7 +68,8 @@ public static class MapsApi
     }
 
     internal static async Task<Results<Created<List<MapResponse>>, Ok<List<MapResponse>>, ProblemHttpResult, ValidationProblem>> CreateMap(
-        HttpRequest request, WadIngestion ingestion, ProjectRevisions revisions, IOptions<MapOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, WadIngestion ingestion, ProjectRevisions revisions, IOptions<MapOptions> options, IOptions<IwadFolderOptions> iwads,
+        CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;
         // Form framing adds a little to the file itself.
@@ -77,12 +79,12 @@ public static class MapsApi
         }
 
         return request.HasFormContentType
-            ? await UploadAsync(request, ingestion, revisions, limit, cancellationToken)
+            ? await UploadAsync(request, ingestion, revisions, iwads.Value, limit, cancellationToken)
             : await ImportAsync(request, ingestion, options.Value, cancellationToken);
     }
 
     private static async Task<Results<Created<List<MapResponse>>, Ok<List<MapResponse>>, ProblemHttpResult, ValidationProblem>> UploadAsync(
-        HttpRequest request, WadIngestion ingestion, ProjectRevisions revisions, long limit, CancellationToken cancellationToken)
+        HttpRequest request, WadIngestion ingestion, ProjectRevisions revisions, IwadFolderOptions iwads, long limit, CancellationToken cancellationToken)
     {
         var form = await request.ReadFormAsync(cancellationToken);
         var errors = new RequestErrors();
@@ -94,6 +96,7 @@ public static class MapsApi
 
         errors.Text("name", form["name"], 200, required: false);
         errors.Text("scenario", form["scenario"], 100, required: false);
+        LoadOrderForm.Validate(form, iwads, errors);
         long? project = null;
         if (!string.IsNullOrWhiteSpace(form["project"]))
         {
@@ -129,7 +132,13 @@ public static class MapsApi
             await content.ReadExactlyAsync(bytes, cancellationToken);
         }
 
-        var result = await ingestion.IngestAsync(bytes, Path.GetFileName(file.FileName), form["name"], form["scenario"], cancellationToken);
+        var (load, badResource) = await LoadOrderForm.ReadAsync(form, iwads, ingestion, cancellationToken);
+        if (badResource is not null)
+        {
+            return Problems.Invalid(LoadOrderForm.ResourcesField, badResource);
+        }
+
+        var result = await ingestion.IngestAsync(bytes, Path.GetFileName(file.FileName), form["name"], form["scenario"], cancellationToken, load);
         if (project is not { } projectToNumber || result.Rejection is not null)
         {
             return Answer(result);

@@ -10,6 +10,7 @@ internal static class MapsExtensions
         builder.Services.AddOptions<MapOptions>().BindConfiguration(MapOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<FormOptions>().Configure<Microsoft.Extensions.Options.IOptions<MapOptions>>((form, maps) =>
             form.MultipartBodyLengthLimit = Math.Max(form.MultipartBodyLengthLimit, maps.Value.MaxUploadBytes + (64 * 1024)));
+        builder.Services.AddOptions<Domain.Levels.IwadFolderOptions>().BindConfiguration(Domain.Levels.IwadFolderOptions.SectionName);
         builder.Services.AddScoped<WadIngestion>();
         builder.Services.AddScoped<Projects.ProjectRevisions>();
         return builder;

@@ -7,9 +7,11 @@ using Npgsql;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Maps;
+using RlGameTester.Domain.Levels;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Metadata;
+using RlGameTester.Doom.Resources;
 using RlGameTester.Doom.Wad;
 using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
@@ -30,10 +32,13 @@ internal sealed class WadIngestion(RlgtDbContext db, BlobStore blobs, RedisJobQu
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    public async Task<WadIngestionResult> IngestAsync(byte[] bytes, string? fileName, string? name, string? scenario, CancellationToken cancellationToken)
+    public async Task<WadIngestionResult> IngestAsync(
+        byte[] bytes, string? fileName, string? name, string? scenario, CancellationToken cancellationToken, LoadOrder? load = null)
     {
+        load ??= LoadOrder.Default;
+        var loadHash = load.Hash;
         var hash = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
-        var existing = await MapsOfAsync(hash, cancellationToken);
+        var existing = await MapsOfAsync(hash, loadHash, cancellationToken);
         if (existing.Count > 0)
         {
             return new WadIngestionResult(existing, Created: false, Rejection: null);
@@ -71,6 +76,10 @@ internal sealed class WadIngestion(RlgtDbContext db, BlobStore blobs, RedisJobQu
             FileSize = bytes.LongLength,
             Scenario = string.IsNullOrWhiteSpace(scenario) ? null : scenario.Trim(),
             Metadata = JsonSerializer.Serialize(l.Metadata, MetadataJson),
+            Iwad = load.Iwad,
+            Resources = load.ResourcesText,
+            Compatibility = load.Compatibility?.ToString().ToLowerInvariant(),
+            LoadHash = loadHash,
             CreatedAt = now,
             UpdatedAt = now,
         }).ToList();
@@ -84,17 +93,48 @@ internal sealed class WadIngestion(RlgtDbContext db, BlobStore blobs, RedisJobQu
         {
             // The same file uploaded at the same moment by someone else: theirs won, return it.
             db.ChangeTracker.Clear();
-            return new WadIngestionResult(await MapsOfAsync(hash, cancellationToken), Created: false, Rejection: null);
+            return new WadIngestionResult(await MapsOfAsync(hash, loadHash, cancellationToken), Created: false, Rejection: null);
         }
 
-        await queue.EnqueueAsync(new CheckWad(hash), cancellationToken);
+        await queue.EnqueueAsync(new CheckWad(hash, loadHash), cancellationToken);
         return new WadIngestionResult(maps, Created: true, Rejection: null);
     }
 
-    /// <summary>After a map is deleted: the file's blob and its images (levels and runs) go when no map uses it any more.</summary>
+    /// <summary>
+    /// Stores the resource WADs an upload carries, once per SHA-256 (beside the level files: the same bytes may be both);
+    /// their hashes in load order, or the reason one is refused (not a WAD, texture lists that cannot be read).
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Hashes, string? Rejection)> StoreResourcesAsync(IReadOnlyList<(string Name, byte[] Bytes)> files, CancellationToken cancellationToken)
+    {
+        var hashes = new List<string>();
+        foreach (var (name, bytes) in files)
+        {
+            try
+            {
+                _ = WadResources.From(WadFile.Read(bytes), name);
+            }
+            catch (WadFormatException e)
+            {
+                return ([], $"'{name}' is not a usable resource WAD: {e.Message}");
+            }
+
+            var hash = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+            using var content = new MemoryStream(bytes, writable: false);
+            await blobs.UploadIfAbsentAsync(BlobStore.Wads, $"{hash}.wad", content, "application/octet-stream", cancellationToken);
+            hashes.Add(hash);
+        }
+
+        return (hashes, null);
+    }
+
+    /// <summary>
+    /// After a map is deleted: the file's blob and its images (levels and runs) go when no map uses it any more, as its
+    /// file or as a resource of another upload. (Resource WADs themselves are kept: they are shared by content.)
+    /// </summary>
     public async Task ForgetBlobIfUnusedAsync(string? fileHash, string? blobName, CancellationToken cancellationToken)
     {
-        if (fileHash is null || blobName is null || await db.Maps.AnyAsync(m => m.FileHash == fileHash, cancellationToken))
+        if (fileHash is null || blobName is null
+            || await db.Maps.AnyAsync(m => m.FileHash == fileHash || (m.Resources != null && m.Resources.Contains(fileHash)), cancellationToken))
         {
             return;
         }
@@ -103,8 +143,8 @@ internal sealed class WadIngestion(RlgtDbContext db, BlobStore blobs, RedisJobQu
         await blobs.DeleteByPrefixAsync(BlobStore.Images, BlobStore.ImagePrefix(fileHash), cancellationToken);
     }
 
-    private Task<List<Map>> MapsOfAsync(string hash, CancellationToken cancellationToken) =>
-        db.Maps.AsNoTracking().Where(m => m.FileHash == hash).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+    private Task<List<Map>> MapsOfAsync(string hash, string loadHash, CancellationToken cancellationToken) =>
+        db.Maps.AsNoTracking().Where(m => m.FileHash == hash && m.LoadHash == loadHash).OrderBy(m => m.Id).ToListAsync(cancellationToken);
 
     private static string MapName(string? name, string level, int levels) =>
         string.IsNullOrWhiteSpace(name) ? level : levels == 1 ? name.Trim() : $"{name.Trim()} {level}";

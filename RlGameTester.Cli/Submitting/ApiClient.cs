@@ -12,12 +12,25 @@ namespace RlGameTester.Cli.Submitting;
 /// </summary>
 internal sealed class ApiClient(HttpClient http, DateTimeOffset deadline, TimeProvider clock)
 {
-    public async Task<JsonArray> UploadAsync(string fileName, byte[] wad, CancellationToken cancellationToken)
+    /// <summary>Uploads the map with its load order (form fields <c>resources</c>, <c>iwad</c>, <c>compatibility</c>).</summary>
+    public async Task<JsonArray> UploadAsync(
+        (string Name, byte[] Bytes) map, IReadOnlyList<(string Name, byte[] Bytes)> resources, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
     {
         // A new body for each attempt: sending a request disposes its content.
-        return (await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "/api/maps")
+        return (await SendAsync(() =>
         {
-            Content = new MultipartFormDataContent { { new ByteArrayContent(wad), "file", fileName } },
+            var form = new MultipartFormDataContent { { new ByteArrayContent(map.Bytes), "file", map.Name } };
+            foreach (var (name, bytes) in resources)
+            {
+                form.Add(new ByteArrayContent(bytes), "resources", name);
+            }
+
+            foreach (var (field, value) in fields)
+            {
+                form.Add(new StringContent(value), field);
+            }
+
+            return new HttpRequestMessage(HttpMethod.Post, "/api/maps") { Content = form };
         }, cancellationToken)).AsArray();
     }
 

@@ -36,7 +36,7 @@ internal sealed class SubmitCommand(SubmitSettings settings, CliConsole console,
             }
 
             console.ClearProgress();
-            var report = new CheckReport(settings.Wad, [], outcomes, settings.Report.FailOn, settings.Explore);
+            var report = new CheckReport(settings.Wad, settings.Files, outcomes, settings.Report.FailOn, settings.Explore);
             ReportOutput.Write(report, settings.Report, console);
             return report.Failed ? ExitCodes.Failed : ExitCodes.Passed;
         }
@@ -50,20 +50,28 @@ internal sealed class SubmitCommand(SubmitSettings settings, CliConsole console,
     }
 
     /// <summary>The uploaded levels (a WAD the server already has answers with its maps), those --level names.</summary>
-    private async Task<List<(long Id, string Level)>> UploadAsync(ApiClient api, CancellationToken cancellationToken)
+    private async Task<List<(long Id, string Level, string? Iwad)>> UploadAsync(ApiClient api, CancellationToken cancellationToken)
     {
-        byte[] bytes;
-        try
+        var map = (Path.GetFileName(settings.Wad), await ReadAsync(settings.Wad, cancellationToken));
+        var resources = new List<(string, byte[])>();
+        foreach (var file in settings.Files)
         {
-            bytes = await File.ReadAllBytesAsync(settings.Wad, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliInputException($"cannot read {settings.Wad}: {e.Message}");
+            resources.Add((Path.GetFileName(file), await ReadAsync(file, cancellationToken)));
         }
 
-        var maps = (await api.UploadAsync(Path.GetFileName(settings.Wad), bytes, cancellationToken))
-            .Select(m => (Id: m!["id"]!.GetValue<long>(), Level: m["level_name"]?.GetValue<string>() ?? m["name"]!.GetValue<string>()))
+        var fields = new Dictionary<string, string>();
+        if (settings.Iwad is { } iwad)
+        {
+            fields["iwad"] = Path.GetFileName(iwad);
+        }
+
+        if (settings.Compatibility is { } compatibility)
+        {
+            fields["compatibility"] = compatibility.ToString().ToLowerInvariant();
+        }
+
+        var maps = (await api.UploadAsync(map, resources, fields, cancellationToken))
+            .Select(m => (Id: m!["id"]!.GetValue<long>(), Level: m["level_name"]?.GetValue<string>() ?? m["name"]!.GetValue<string>(), Iwad: m["iwad"]?.GetValue<string>()))
             .ToList();
         var unknown = settings.Levels.Where(name => !maps.Any(m => m.Level.Equals(name, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0)
@@ -74,7 +82,19 @@ internal sealed class SubmitCommand(SubmitSettings settings, CliConsole console,
         return settings.Levels.Count == 0 ? maps : [.. maps.Where(m => settings.Levels.Contains(m.Level, StringComparer.OrdinalIgnoreCase))];
     }
 
-    private async Task<LevelOutcome> LevelAsync(ApiClient api, (long Id, string Level) map, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException($"cannot read {path}: {e.Message}");
+        }
+    }
+
+    private async Task<LevelOutcome> LevelAsync(ApiClient api, (long Id, string Level, string? Iwad) map, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var checks = await api.PollAsync($"/api/maps/{map.Id}/checks", c => c["checked_at"] is not null, $"the checks of {map.Level}", cancellationToken);
@@ -93,7 +113,7 @@ internal sealed class SubmitCommand(SubmitSettings settings, CliConsole console,
         }
 
         findings.Sort((a, b) => a.Severity.CompareTo(b.Severity));
-        return new LevelOutcome(map.Level, null, findings, exploration, clock.Elapsed.TotalMilliseconds);
+        return new LevelOutcome(map.Level, map.Iwad, findings, exploration, clock.Elapsed.TotalMilliseconds);
     }
 
     private static ExplorationSummary Summary(JsonNode run, List<CliFinding> bugs)

@@ -1,4 +1,5 @@
 using RlGameTester.Cli.Checking;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Cli.Submitting;
 
@@ -12,6 +13,14 @@ internal sealed record SubmitSettings
     public required string Key { get; init; }
 
     public IReadOnlyList<string> Levels { get; init; } = [];
+
+    /// <summary>Resource WADs sent with the map, in load order.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
+    /// <summary>The IWAD by name among the server's (null: the server chooses by the level names).</summary>
+    public string? Iwad { get; init; }
+
+    public CompatibilityLevel? Compatibility { get; init; }
 
     public bool Explore { get; init; }
 

@@ -32,6 +32,18 @@ public sealed class Map
     /// <summary>When the static level checks last ran on this level; null until they have.</summary>
     public DateTime? CheckedAt { get; set; }
 
+    /// <summary>The IWAD the upload named (a file of the server's IWAD folder); null: chosen by the level names.</summary>
+    public string? Iwad { get; set; }
+
+    /// <summary>SHA-256 of the resource WADs the upload carried, comma-separated in load order; null: none.</summary>
+    public string? Resources { get; set; }
+
+    /// <summary>The engine the upload declared (vanilla, boom, mbf21, udmf); null: inferred per level.</summary>
+    public string? Compatibility { get; set; }
+
+    /// <summary>Empty for the default load order, else its SHA-256 (<c>LoadOrder.Hash</c>): with the file and level, what makes a map.</summary>
+    public string LoadHash { get; set; } = "";
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

@@ -15,10 +15,15 @@ internal sealed class MapConfiguration : IEntityTypeConfiguration<Map>
         map.Property(m => m.BlobName).HasMaxLength(255);
         map.Property(m => m.Scenario).HasMaxLength(100);
         map.Property(m => m.Metadata).HasColumnType("jsonb");
+        map.Property(m => m.Iwad).HasMaxLength(64);
+        map.Property(m => m.Resources).HasMaxLength(65 * 64);
+        map.Property(m => m.Compatibility).HasMaxLength(16);
+        map.Property(m => m.LoadHash).HasMaxLength(64).HasDefaultValue("");
         map.HasIndex(m => m.Name);
         map.HasIndex(m => m.Scenario);
-        // One row per level of a file: uploading the same bytes twice finds these instead of adding more.
-        map.HasIndex(m => new { m.FileHash, m.LevelName }).IsUnique();
+        // One row per level of a file and load order: uploading the same bytes with the same load order twice finds
+        // these instead of adding more.
+        map.HasIndex(m => new { m.FileHash, m.LevelName, m.LoadHash }).IsUnique();
         map.HasMany(m => m.Runs).WithOne(r => r.Map).HasForeignKey(r => r.MapId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -281,6 +281,11 @@ namespace RlGameTester.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("checked_at");
 
+                    b.Property<string>("Compatibility")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("compatibility");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -300,10 +305,23 @@ namespace RlGameTester.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("file_size");
 
+                    b.Property<string>("Iwad")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("iwad");
+
                     b.Property<string>("LevelName")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("level_name");
+
+                    b.Property<string>("LoadHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("")
+                        .HasColumnName("load_hash");
 
                     b.Property<string>("Metadata")
                         .HasColumnType("jsonb")
@@ -314,6 +332,11 @@ namespace RlGameTester.Data.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
                         .HasColumnName("name");
+
+                    b.Property<string>("Resources")
+                        .HasMaxLength(4160)
+                        .HasColumnType("character varying(4160)")
+                        .HasColumnName("resources");
 
                     b.Property<string>("Scenario")
                         .HasMaxLength(100)
@@ -333,9 +356,9 @@ namespace RlGameTester.Data.Migrations
                     b.HasIndex("Scenario")
                         .HasDatabaseName("ix_maps_scenario");
 
-                    b.HasIndex("FileHash", "LevelName")
+                    b.HasIndex("FileHash", "LevelName", "LoadHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_maps_file_hash_level_name");
+                        .HasDatabaseName("ix_maps_file_hash_level_name_load_hash");
 
                     b.ToTable("maps", (string)null);
                 });

@@ -134,11 +134,12 @@ public sealed partial class AppHostTests(AppHostFixture fixture) : IClassFixture
         try
         {
             var server = fixture.App.GetEndpoint("api", "http").ToString();
-            var (exit, output, error) = await RlgtAsync(fixture.DevelopmentKey, "submit", wad, "--server", server, "--level", "E1M1", "--explore", "--format", "json");
+            var (exit, output, error) = await RlgtAsync(fixture.DevelopmentKey, "submit", wad, "--server", server, "--level", "E1M1", "--explore", "--iwad", "freedoom1.wad", "--compat", "vanilla", "--format", "json");
 
             Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
             var level = Assert.Single(JsonNode.Parse(output)!["levels"]!.AsArray())!;
             Assert.Equal("E1M1", level["level"]!.GetValue<string>());
+            Assert.Equal("freedoom1.wad", level["iwad"]!.GetValue<string>());
             Assert.True(level["exploration"]!["exit_reached"]!.GetValue<bool>(), level.ToJsonString());
             Assert.All(level["findings"]!.AsArray(), f => Assert.Contains(f!["detection_source"]!.GetValue<string>(), new[] { "static", "telemetry" }));
 

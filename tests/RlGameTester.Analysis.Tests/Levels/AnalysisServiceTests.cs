@@ -90,8 +90,8 @@ public sealed class AnalysisServiceTests : DatabaseTest
     private async Task CheckAsync(string hash, BlobStore blobs)
     {
         await using var db = Db();
-        var iwads = new Iwads(Options.Create(new IwadOptions()));
-        await new LevelCheckAnalysis(db, blobs, iwads, new LevelImages(blobs, Options.Create(new RenderOptions()), NullLogger<LevelImages>.Instance), TimeProvider.System, NullLogger<LevelCheckAnalysis>.Instance).CheckAsync(hash, Token);
+        var iwads = new Iwads(Options.Create(new IwadOptions()), Options.Create(new RlGameTester.Domain.Levels.IwadFolderOptions()));
+        await new LevelCheckAnalysis(db, blobs, iwads, new LevelImages(blobs, Options.Create(new RenderOptions()), NullLogger<LevelImages>.Instance), TimeProvider.System, NullLogger<LevelCheckAnalysis>.Instance).CheckAsync(hash, "", Token);
     }
 
     private async Task AnalyseAsync(long runId)

@@ -333,8 +333,8 @@ public sealed class ReportWriterTests : DatabaseTest
         await using (var db = Db())
         {
             var images = new LevelImages(blobs, Options.Create(new RenderOptions()), NullLogger<LevelImages>.Instance);
-            var levels = new LevelCheckAnalysis(db, blobs, new Iwads(Options.Create(new IwadOptions())), images, TimeProvider.System, NullLogger<LevelCheckAnalysis>.Instance, Writer(db, llm));
-            await levels.CheckAsync(hash, Token);
+            var levels = new LevelCheckAnalysis(db, blobs, new Iwads(Options.Create(new IwadOptions()), Options.Create(new RlGameTester.Domain.Levels.IwadFolderOptions())), images, TimeProvider.System, NullLogger<LevelCheckAnalysis>.Instance, Writer(db, llm));
+            await levels.CheckAsync(hash, "", Token);
         }
 
         Assert.Empty(llm.Requests);
