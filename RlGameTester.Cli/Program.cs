@@ -6,4 +6,13 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
-return await CliApp.RunAsync(args, CliConsole.System(), cancel.Token);
+try
+{
+    return await CliApp.RunAsync(args, CliConsole.System(), cancel.Token);
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    // Ctrl+C: the shell's code for an interrupted command, no stack trace.
+    await Console.Error.WriteLineAsync("rlgt: interrupted");
+    return 130;
+}
