@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -166,35 +165,4 @@ internal static class ProjectsApi
 
     private static ProjectResponse Response(Project project, ILookup<long, ProjectLevelResponse> levels) =>
         new(project.Id, project.Name, project.CreatedBy, project.CreatedAt, [.. levels[project.Id]]);
-}
-
-/// <summary>
-/// Matches findings of two revisions by check, element and place, never by id: each finding of the later revision takes
-/// one of the earlier revision's with the same key; what is left over is new (later) or fixed (earlier).
-/// </summary>
-internal static class FindingMatch
-{
-    public static (List<Bug> New, List<Bug> Fixed, List<Bug> Unchanged) Compare(IReadOnlyList<Bug> before, IReadOnlyList<Bug> after)
-    {
-        var open = before.GroupBy(Key).ToDictionary(g => g.Key, g => new Queue<Bug>(g), StringComparer.Ordinal);
-        var added = new List<Bug>();
-        var unchanged = new List<Bug>();
-        foreach (var bug in after)
-        {
-            if (open.TryGetValue(Key(bug), out var same) && same.TryDequeue(out _))
-            {
-                unchanged.Add(bug);
-            }
-            else
-            {
-                added.Add(bug);
-            }
-        }
-
-        return (added, [.. open.Values.SelectMany(q => q)], unchanged);
-    }
-
-    /// <summary>Check, element and place (to the map unit): a finding's identity across revisions.</summary>
-    public static string Key(Bug bug) => string.Create(CultureInfo.InvariantCulture,
-        $"{bug.CheckName ?? bug.BugType.ToString()}|{bug.ElementKind}|{bug.ElementIndex}|{Math.Round(bug.PositionX ?? 0)}|{Math.Round(bug.PositionY ?? 0)}");
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using RlGameTester.Domain;
 using RlGameTester.Domain.Bugs;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
@@ -48,11 +47,8 @@ internal sealed record CliFinding
         ? string.Create(CultureInfo.InvariantCulture, $"({x:0.#}, {y:0.#})")
         : null;
 
-    /// <summary>Matches the same finding in another check of the level (same check, element and place), whatever its wording.</summary>
-    public string Fingerprint => string.Create(CultureInfo.InvariantCulture,
-        $"{Level}/{CheckName}/{ElementKind ?? "level"}/{ElementIndex?.ToString(CultureInfo.InvariantCulture) ?? "-"}/{Math.Round(PositionX ?? 0)}/{Math.Round(PositionY ?? 0)}");
-
-    public string SeverityName => SnakeCase.Of(Severity);
+    /// <summary>Matches the same finding in another check of the level (its <see cref="FindingIdentity"/>), whatever its wording.</summary>
+    public string Fingerprint => $"{Level}/{FindingIdentity.Of(CheckName, ElementKind, ElementIndex, PositionX, PositionY)}";
 
     public static CliFinding FromCheck(string level, Finding finding) => new()
     {

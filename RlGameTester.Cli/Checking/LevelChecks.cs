@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using RlGameTester.Domain.Bugs;
 using RlGameTester.Doom.Checks;
@@ -23,7 +24,7 @@ internal sealed class LevelChecks(LoadOrder load, CheckSettings settings)
         var outcomes = new LevelOutcome[levels.Count];
         var bySize = Enumerable.Range(0, levels.Count).OrderByDescending(i => levels[i].Lumps.Sum(l => (long)l.Size)).ToList();
         Parallel.ForEach(
-            System.Collections.Concurrent.Partitioner.Create(bySize, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering),
+            Partitioner.Create(bySize, EnumerablePartitionerOptions.NoBuffering),
             new ParallelOptions { MaxDegreeOfParallelism = settings.Jobs, CancellationToken = cancellationToken },
             i =>
             {
