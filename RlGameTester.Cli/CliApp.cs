@@ -103,6 +103,8 @@ internal static class CliApp
         var iwad = new Option<string?>("--iwad") { Description = "The IWAD by file name, among the server's (default: the server chooses by the level names)." };
         var files = new Option<string[]>("--file") { Description = "Resource WADs sent with the map, in load order; repeatable.", AllowMultipleArgumentsPerToken = true };
         var compat = Compatibility();
+        var project = new Option<string?>("--project") { Description = "Upload as the next revision of its levels in this project (made when missing); findings the previous revision lacked are marked new." };
+        var failOnNew = new Option<bool>("--fail-on-new") { Description = "Gate only on findings the previous revision in --project lacked (a level's first revision: on all)." };
         var levels = Levels();
         var (explore, skill, seed) = Play();
         var timeout = Bounded("--timeout", "Seconds to wait in all for the server's checks and runs.", 1800, 10, 86_400);
@@ -110,7 +112,7 @@ internal static class CliApp
 
         var command = new Command("submit", "Check a WAD through a running RlGameTester: upload it, wait for the level checks (and with --explore, an explorer run per level), print the server's findings. Same formats and exit codes as check.")
         {
-            wad, server, key, iwad, files, compat, levels, explore, skill, seed, timeout,
+            wad, server, key, iwad, files, compat, project, failOnNew, levels, explore, skill, seed, timeout,
         };
         report.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -130,6 +132,8 @@ internal static class CliApp
                 Iwad = parse.GetValue(iwad),
                 Files = parse.GetValue(files) ?? [],
                 Compatibility = ReadCompatibility(parse, compat),
+                Project = parse.GetValue(project),
+                FailOnNewOnly = parse.GetValue(failOnNew),
                 Levels = parse.GetValue(levels) ?? [],
                 Explore = parse.GetValue(explore),
                 Skill = parse.GetValue(skill),

@@ -3,7 +3,8 @@ using RlGameTester.Domain.Bugs;
 namespace RlGameTester.Cli.Checking;
 
 /// <summary>A check of one WAD: what was loaded, the levels in directory order, and the gate the exit code applies.</summary>
-internal sealed record CheckReport(string Wad, IReadOnlyList<string> Files, IReadOnlyList<LevelOutcome> Levels, BugSeverity FailOn, bool Explored)
+/// <param name="OnlyNew">The gate counts only findings the previous revision lacked (<c>submit --fail-on-new</c>).</param>
+internal sealed record CheckReport(string Wad, IReadOnlyList<string> Files, IReadOnlyList<LevelOutcome> Levels, BugSeverity FailOn, bool Explored, bool OnlyNew = false)
 {
     public IEnumerable<CliFinding> Findings => Levels.SelectMany(l => l.Findings);
 
@@ -12,7 +13,7 @@ internal sealed record CheckReport(string Wad, IReadOnlyList<string> Files, IRea
 
     public bool Failed => Failing.Any();
 
-    public bool Fails(CliFinding finding) => finding.Severity <= FailOn;
+    public bool Fails(CliFinding finding) => finding.Severity <= FailOn && (!OnlyNew || finding.IsNew != false);
 
     public int Count(BugSeverity severity) => Findings.Count(f => f.Severity == severity);
 }

@@ -37,6 +37,9 @@ internal sealed record CliFinding
 
     public IReadOnlyDictionary<string, string> Evidence { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Through <c>rlgt submit --project</c>: whether the previous revision of the level lacked it (null: no previous revision, or not compared).</summary>
+    public bool? IsNew { get; init; }
+
     /// <summary>"line 12", "sector 4", "the level": the element a person looks for in an editor.</summary>
     public string ElementText => ElementKind is null or "level" || ElementIndex is null
         ? "the level"

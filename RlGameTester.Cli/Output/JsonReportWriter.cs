@@ -53,6 +53,7 @@ internal sealed class JsonReportWriter : IReportWriter
                     f.ElementKind,
                     f.ElementIndex,
                     f.Evidence,
+                    New = f.IsNew,
                     Fails = report.Fails(f),
                 }),
             }),

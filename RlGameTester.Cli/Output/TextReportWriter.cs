@@ -25,7 +25,8 @@ internal sealed class TextReportWriter(bool color) : IReportWriter
                 foreach (var finding in group)
                 {
                     var place = finding.PlaceText is { } p ? $" at {p}" : "";
-                    output.WriteLine($"    {finding.CheckName}  {finding.ElementText}{place}: {finding.Title}");
+                    var mark = finding.IsNew is true ? "(new) " : "";
+                    output.WriteLine($"    {mark}{finding.CheckName}  {finding.ElementText}{place}: {finding.Title}");
                 }
             }
         }

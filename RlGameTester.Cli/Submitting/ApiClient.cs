@@ -55,6 +55,22 @@ internal sealed class ApiClient(HttpClient http, DateTimeOffset deadline, TimePr
         }
     }
 
+    /// <summary>Asks <paramref name="path"/> until it stops answering 409 (not ready yet), every second, until the deadline.</summary>
+    public async Task<JsonNode> GetWhenReadyAsync(string path, string what, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await GetAsync(path, cancellationToken);
+            }
+            catch (ServerProblemException e) when (e.Status == HttpStatusCode.Conflict)
+            {
+                await WaitAsync(TimeSpan.FromSeconds(1), what, cancellationToken);
+            }
+        }
+    }
+
     private async Task<JsonNode> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
     {
         while (true)
@@ -75,7 +91,7 @@ internal sealed class ApiClient(HttpClient http, DateTimeOffset deadline, TimePr
             }
 
             throw new ServerProblemException(string.Create(CultureInfo.InvariantCulture,
-                $"{message.Method} {message.RequestUri} answered {(int)response.StatusCode}: {Reason(body)}"));
+                $"{message.Method} {message.RequestUri} answered {(int)response.StatusCode}: {Reason(body)}"), response.StatusCode);
         }
     }
 

@@ -36,7 +36,7 @@ internal sealed class SubmitCommand(SubmitSettings settings, CliConsole console,
             }
 
             console.ClearProgress();
-            var report = new CheckReport(settings.Wad, settings.Files, outcomes, settings.Report.FailOn, settings.Explore);
+            var report = new CheckReport(settings.Wad, settings.Files, outcomes, settings.Report.FailOn, settings.Explore, settings.FailOnNewOnly);
             ReportOutput.Write(report, settings.Report, console);
             return report.Failed ? ExitCodes.Failed : ExitCodes.Passed;
         }
@@ -50,7 +50,7 @@ internal sealed class SubmitCommand(SubmitSettings settings, CliConsole console,
     }
 
     /// <summary>The uploaded levels (a WAD the server already has answers with its maps), those --level names.</summary>
-    private async Task<List<(long Id, string Level, string? Iwad)>> UploadAsync(ApiClient api, CancellationToken cancellationToken)
+    private async Task<List<SubmittedLevel>> UploadAsync(ApiClient api, CancellationToken cancellationToken)
     {
         var map = (Path.GetFileName(settings.Wad), await ReadAsync(settings.Wad, cancellationToken));
         var resources = new List<(string, byte[])>();
@@ -70,8 +70,15 @@ internal sealed class SubmitCommand(SubmitSettings settings, CliConsole console,
             fields["compatibility"] = compatibility.ToString().ToLowerInvariant();
         }
 
+        long? project = settings.Project is { } projectName ? await ProjectAsync(api, projectName, cancellationToken) : null;
+        if (project is { } projectId)
+        {
+            fields["project"] = projectId.ToString(CultureInfo.InvariantCulture);
+        }
+
         var maps = (await api.UploadAsync(map, resources, fields, cancellationToken))
-            .Select(m => (Id: m!["id"]!.GetValue<long>(), Level: m["level_name"]?.GetValue<string>() ?? m["name"]!.GetValue<string>(), Iwad: m["iwad"]?.GetValue<string>()))
+            .Select(m => new SubmittedLevel(
+                m!["id"]!.GetValue<long>(), m["level_name"]?.GetValue<string>() ?? m["name"]!.GetValue<string>(), m["iwad"]?.GetValue<string>(), project, m["revision"]?.GetValue<int>()))
             .ToList();
         var unknown = settings.Levels.Where(name => !maps.Any(m => m.Level.Equals(name, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0)
@@ -94,11 +101,47 @@ internal sealed class SubmitCommand(SubmitSettings settings, CliConsole console,
         }
     }
 
-    private async Task<LevelOutcome> LevelAsync(ApiClient api, (long Id, string Level, string? Iwad) map, CancellationToken cancellationToken)
+    /// <summary>The project's id by name, made when there is none (a project another job made meanwhile is found again).</summary>
+    private static async Task<long> ProjectAsync(ApiClient api, string name, CancellationToken cancellationToken)
+    {
+        async Task<long?> FindAsync() => (await api.GetAsync("/api/projects?limit=1000", cancellationToken)).AsArray()
+            .FirstOrDefault(p => p!["name"]!.GetValue<string>() == name)?["id"]!.GetValue<long>();
+
+        if (await FindAsync() is { } existing)
+        {
+            return existing;
+        }
+
+        try
+        {
+            return (await api.PostAsync("/api/projects", new { name }, cancellationToken))["id"]!.GetValue<long>();
+        }
+        catch (ServerProblemException e) when (e.Status == System.Net.HttpStatusCode.Conflict)
+        {
+            if (await FindAsync() is { } madeMeanwhile)
+            {
+                return madeMeanwhile;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<LevelOutcome> LevelAsync(ApiClient api, SubmittedLevel map, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var checks = await api.PollAsync($"/api/maps/{map.Id}/checks", c => c["checked_at"] is not null, $"the checks of {map.Level}", cancellationToken);
         var findings = checks["findings"]!.AsArray().Select(b => FromBug(map.Level, b!)).ToList();
+        if (map is { Project: { } project, Revision: > 1 and var revision })
+        {
+            // The level checks' findings against the previous revision's: what it lacked is new.
+            var comparison = await api.GetWhenReadyAsync(
+                string.Create(CultureInfo.InvariantCulture, $"/api/projects/{project}/levels/{Uri.EscapeDataString(map.Level)}/compare?from={revision - 1}&to={revision}"),
+                $"the previous revision of {map.Level} to be checked", cancellationToken);
+            var added = comparison["new"]!.AsArray().Select(b => FromBug(map.Level, b!).Fingerprint).ToHashSet(StringComparer.Ordinal);
+            findings = findings.ConvertAll(f => f with { IsNew = added.Contains(f.Fingerprint) });
+        }
+
         ExplorationSummary? exploration = null;
         if (settings.Explore)
         {
@@ -145,4 +188,7 @@ internal sealed class SubmitCommand(SubmitSettings settings, CliConsole console,
         ElementKind = bug["element_kind"]?.GetValue<string>(),
         ElementIndex = bug["element_index"]?.GetValue<int>(),
     };
+
+    /// <summary>A level the upload made (or found), with its revision when it went into a project.</summary>
+    private sealed record SubmittedLevel(long Id, string Level, string? Iwad, long? Project, int? Revision);
 }

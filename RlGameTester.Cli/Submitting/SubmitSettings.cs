@@ -22,6 +22,12 @@ internal sealed record SubmitSettings
 
     public CompatibilityLevel? Compatibility { get; init; }
 
+    /// <summary>The project (by name; made when missing) the upload is a revision in; its findings are then compared with the previous revision's.</summary>
+    public string? Project { get; init; }
+
+    /// <summary>Gate only on findings the previous revision lacked.</summary>
+    public bool FailOnNewOnly { get; init; }
+
     public bool Explore { get; init; }
 
     public int Skill { get; init; } = 3;
