@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RlGameTester.Cli;
 
 /// <summary>
@@ -20,8 +22,15 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool outpu
     public static CliConsole System() =>
         new(Console.Out, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected);
 
-    public void ShowProgress(string line)
+    /// <summary>"[3/32] MAP03" on a terminal's stderr while several levels are checked; nothing in a log or for one level.</summary>
+    public void ShowProgress(int done, int total, string level)
     {
+        if (!ErrorIsTerminal || total < 2)
+        {
+            return;
+        }
+
+        var line = string.Create(CultureInfo.InvariantCulture, $"[{done}/{total}] {level}");
         lock (Error)
         {
             Error.Write("\r" + line.PadRight(_progressLength));

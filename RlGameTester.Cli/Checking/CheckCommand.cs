@@ -1,4 +1,3 @@
-using System.Globalization;
 using RlGameTester.Cli.Output;
 using RlGameTester.Doom.Levels;
 
@@ -42,30 +41,14 @@ internal sealed class CheckCommand(CheckSettings settings, CliConsole console)
             throw new CliInputException($"{settings.Wad} holds no levels.");
         }
 
-        if (settings.Levels.Count == 0)
-        {
-            return all;
-        }
-
-        var unknown = settings.Levels.Where(name => !all.Any(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new CliInputException($"{settings.Wad} has no level {string.Join(", ", unknown)}; its levels: {string.Join(", ", all.Select(e => e.Name))}.");
-        }
-
-        return [.. all.Where(e => settings.Levels.Any(name => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))];
+        return CliInput.ChooseLevels(all, e => e.Name, settings.Levels, settings.Wad);
     }
 
-    /// <summary>A progress line on a terminal's stderr while several levels are checked.</summary>
-    private Action<string>? Progress(int total)
+    /// <summary>Progress as levels finish, on whichever core.</summary>
+    private Action<string> Progress(int total)
     {
-        if (total < 2 || !console.ErrorIsTerminal)
-        {
-            return null;
-        }
-
         var done = 0;
-        return level => console.ShowProgress(string.Create(CultureInfo.InvariantCulture, $"[{Interlocked.Increment(ref done)}/{total}] {level}"));
+        return level => console.ShowProgress(Interlocked.Increment(ref done), total, level);
     }
 }
 

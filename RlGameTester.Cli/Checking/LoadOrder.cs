@@ -135,16 +135,7 @@ internal sealed class LoadOrder
 
     private static WadFile ReadWad(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliInputException($"cannot read {path}: {e.Message}");
-        }
-
+        var bytes = CliInput.ReadFile(path);
         try
         {
             return WadFile.Read(bytes);
@@ -155,6 +146,3 @@ internal sealed class LoadOrder
         }
     }
 }
-
-/// <summary>An input the command cannot work with (a missing or unreadable file, a level the WAD lacks): exit code 2 with this message.</summary>
-internal sealed class CliInputException(string message) : Exception(message);

@@ -29,10 +29,7 @@ internal sealed class SubmitCommand(SubmitSettings settings, CliConsole console,
             foreach (var map in maps)
             {
                 outcomes.Add(await LevelAsync(api, map, cancellationToken));
-                if (console.ErrorIsTerminal && maps.Count > 1)
-                {
-                    console.ShowProgress(string.Create(CultureInfo.InvariantCulture, $"[{++done}/{maps.Count}] {map.Level}"));
-                }
+                console.ShowProgress(++done, maps.Count, map.Level);
             }
 
             console.ClearProgress();
@@ -52,12 +49,8 @@ internal sealed class SubmitCommand(SubmitSettings settings, CliConsole console,
     /// <summary>The uploaded levels (a WAD the server already has answers with its maps), those --level names.</summary>
     private async Task<List<SubmittedLevel>> UploadAsync(ApiClient api, CancellationToken cancellationToken)
     {
-        var map = (Path.GetFileName(settings.Wad), await ReadAsync(settings.Wad, cancellationToken));
-        var resources = new List<(string, byte[])>();
-        foreach (var file in settings.Files)
-        {
-            resources.Add((Path.GetFileName(file), await ReadAsync(file, cancellationToken)));
-        }
+        var map = (Path.GetFileName(settings.Wad), CliInput.ReadFile(settings.Wad));
+        var resources = settings.Files.Select(file => (Path.GetFileName(file), CliInput.ReadFile(file))).ToList();
 
         var fields = new Dictionary<string, string>();
         if (settings.Iwad is { } iwad)
@@ -80,25 +73,7 @@ internal sealed class SubmitCommand(SubmitSettings settings, CliConsole console,
             .Select(m => new SubmittedLevel(
                 m!["id"]!.GetValue<long>(), m["level_name"]?.GetValue<string>() ?? m["name"]!.GetValue<string>(), m["iwad"]?.GetValue<string>(), project, m["revision"]?.GetValue<int>()))
             .ToList();
-        var unknown = settings.Levels.Where(name => !maps.Any(m => m.Level.Equals(name, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new CliInputException($"{settings.Wad} has no level {string.Join(", ", unknown)}; its levels: {string.Join(", ", maps.Select(m => m.Level))}.");
-        }
-
-        return settings.Levels.Count == 0 ? maps : [.. maps.Where(m => settings.Levels.Contains(m.Level, StringComparer.OrdinalIgnoreCase))];
-    }
-
-    private static async Task<byte[]> ReadAsync(string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await File.ReadAllBytesAsync(path, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliInputException($"cannot read {path}: {e.Message}");
-        }
+        return CliInput.ChooseLevels(maps, m => m.Level, settings.Levels, settings.Wad);
     }
 
     /// <summary>The project's id by name, made when there is none (a project another job made meanwhile is found again).</summary>
