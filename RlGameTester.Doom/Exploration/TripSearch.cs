@@ -30,6 +30,7 @@ internal sealed class TripSearch
     private readonly int[] _parent;
     private readonly sbyte[] _parentDirection;
     private readonly double[] _hurt;
+    private int[]? _progressCells;
     private int _searchGeneration;
 
     public TripSearch(LevelModel model, LevelState state, Body body, StepGraph steps, Reachability reach, ExitSpots exits, VisitedBlocks visited, BossRules bosses, LineTraces traces, int seed)
@@ -66,6 +67,12 @@ internal sealed class TripSearch
             _reach.EnsureExitReturn();
         }
 
+        // A search for progress that nothing anywhere could meet would visit every cell in reach to find nothing.
+        if (goal == TripGoal.Progress && !AnyProgress(requireReturn))
+        {
+            return null;
+        }
+
         var start = _body.Cell;
         var allowExit = goal is TripGoal.NormalExit or TripGoal.SecretExit;
         _searchGeneration++;
@@ -91,6 +98,8 @@ internal sealed class TripSearch
                 return target;
             }
 
+            var here = _grid.CenterSector[c];
+            var hurtHere = _state.IsDamaging(here);
             for (var k = 0; k < 16; k++)
             {
                 var d = _directionOrder[k & 7];
@@ -108,8 +117,7 @@ internal sealed class TripSearch
                 // floor): paths that would kill are not taken.
                 var sector = _grid.CenterSector[next];
                 var damage = _hurt[c];
-                var here = _grid.CenterSector[c];
-                if (_state.IsDamaging(here) && next == c + _grid.Offsets[d] && _grid.CanMove(c, next, 0) != _grid.CanMove(c, next, 1))
+                if (hurtHere && next == c + _grid.Offsets[d] && _grid.CanMove(c, next, 0) != _grid.CanMove(c, next, 1))
                 {
                     damage += _state.DamageOf(here) * Walker.LiftRideTics / 32.0;
                     stepCost += Walker.LiftRideTics * 20;
@@ -157,6 +165,50 @@ internal sealed class TripSearch
         return path;
     }
 
+    // The search's own test at every cell where progress can be made at all (keys, action lines), without the search.
+    private bool AnyProgress(bool requireReturn)
+    {
+        _progressCells ??= ProgressCells();
+        foreach (var c in _progressCells)
+        {
+            if ((!requireReturn || _reach.InReturn(c)) && ProgressAt(c) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int[] ProgressCells()
+    {
+        var cells = new List<int>();
+        for (var c = 0; c < _grid.Count; c++)
+        {
+            if (_model.UseLines[c].Length > 0 || _model.GunLines[c].Length > 0 || _model.CrossMask[c] != 0 || HasKey(c))
+            {
+                cells.Add(c);
+            }
+        }
+
+        return [.. cells];
+    }
+
+    private bool HasKey(int c)
+    {
+        foreach (var thing in _model.Pickups[c])
+        {
+            if (IsKey(thing))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsKey(int thing) => _model.Level.Things[thing].Type is 5 or 6 or 13 or 38 or 39 or 40;
+
     private TripTarget? Matches(int c, TripGoal goal, bool allowExit) => goal switch
     {
         TripGoal.Progress => ProgressAt(c),
@@ -169,7 +221,7 @@ internal sealed class TripSearch
     {
         foreach (var thing in _model.Pickups[c])
         {
-            if (!_state.Taken[thing] && _model.Level.Things[thing].Type is 5 or 6 or 13 or 38 or 39 or 40 && _state.Touches(c, thing))
+            if (!_state.Taken[thing] && IsKey(thing) && _state.Touches(c, thing))
             {
                 return new TripTarget(c, TargetKind.Pickup, thing);
             }
