@@ -125,6 +125,9 @@ internal sealed class EvidenceReader(RlgtDbContext db, IOptions<ReportOptions> o
         LevelName = map.LevelName,
         Scenario = map.Scenario,
         FileHash = map.FileHash,
+        Iwad = map.Iwad,
+        Resources = map.Resources?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+        Compatibility = map.Compatibility,
         CheckedAt = map.CheckedAt,
         Level = Json(map.Metadata),
     };

@@ -278,6 +278,7 @@ internal static class ReportComposer
             Row(md, "file", $"SHA-256 {hash[..Math.Min(12, hash.Length)]}…" + (map.Scenario is { } scenario ? $", scenario {scenario}" : string.Empty));
         }
 
+        Row(md, "load order", LoadOrder(map));
         Row(md, "static checks", map.CheckedAt is { } at ? $"run {at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}" : "queued (not run yet)");
         if (map.Level is { ValueKind: JsonValueKind.Object } level)
         {
@@ -376,6 +377,18 @@ internal static class ReportComposer
             var query = evidence.Subject == ReportSubject.Run ? $"run_id={evidence.Run!.Id}" : $"map_id={evidence.Map.Id}";
             md.AppendLine(CultureInfo.InvariantCulture, $"{evidence.OmittedFindings} less severe finding{Plural(evidence.OmittedFindings)} not listed here: `GET /api/bugs?{query}` has them all.").AppendLine();
         }
+    }
+
+    // What the findings were resolved against, as a port loads it: textures and things not found here are the
+    // reader's to look for in what was not given.
+    private static string LoadOrder(EvidenceMap map)
+    {
+        var resources = map.Resources.Count == 0
+            ? "no resource WADs"
+            : $"resource WAD{(map.Resources.Count == 1 ? string.Empty : "s")} {string.Join(", ", map.Resources.Reverse().Select(h => $"SHA-256 {h[..Math.Min(12, h.Length)]}…"))} (last given first)";
+        var iwad = map.Iwad is { } named ? $"IWAD {named}" : "the IWAD the level's name calls for (Doom's for ExMy, Doom II's for MAPxx)";
+        var engine = map.Compatibility is { } compatibility ? $"; made for {compatibility}" : "; engine inferred from the level";
+        return $"the level's own file, then {resources}, then {iwad}{engine}";
     }
 
     private static string LevelName(EvidenceMap map) =>

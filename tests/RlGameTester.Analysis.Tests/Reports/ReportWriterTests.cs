@@ -450,6 +450,7 @@ public sealed class ReportWriterTests : DatabaseTest
         // The level's facts from its stored metadata (freedoom1's E1M1).
         Assert.Contains("| keys | blue card (thing 87) at (2192, 576) |", md);
         Assert.Contains("| exits | normal exit: S1 line 407 at (-400, 1280) |", md);
+        Assert.Contains("| load order | the level's own file, then no resource WADs, then the IWAD the level's name calls for (Doom's for ExMy, Doom II's for MAPxx); engine inferred from the level |", md);
         Assert.Contains($"| #{runId} | arnold | completed | 2 | 64.50 (hard) | kills: 25 of 25 points: 0 kills per episode | unknown | 3 | `/api/runs/{runId}/report` |", md);
         Assert.Contains($"## Hardness: 64.50 / 100 (hard) (hardest analysed run, #{runId})", md);
         Assert.Contains($"### [#{staticId}] Line 12, front side (sidedef 20): the lower texture is missing but visible", md);
@@ -461,6 +462,25 @@ public sealed class ReportWriterTests : DatabaseTest
         }
 
         Assert.Contains($"(stuck state, run #{runId})", md);
+    }
+
+    [Fact]
+    public async Task ALevelReportSaysWhatTheLevelWasCheckedAgainst()
+    {
+        var (mapId, _) = await SeedAsync();
+        await using (var db = Db())
+        {
+            var map = await db.Maps.SingleAsync(m => m.Id == mapId, Token);
+            map.Iwad = "freedoom1.wad";
+            map.Resources = $"{new string('a', 64)},{new string('b', 64)}";
+            map.Compatibility = "boom";
+            await db.SaveChangesAsync(Token);
+            await Writer(db).WriteMapReportAsync(mapId, ReportTrigger.Requested, Token);
+        }
+
+        await using var read = Db();
+        var md = (await read.Reports.SingleAsync(r => r.Subject == ReportSubject.Map && r.MapId == mapId, Token)).Markdown;
+        Assert.Contains("| load order | the level's own file, then resource WADs SHA-256 bbbbbbbbbbbb…, SHA-256 aaaaaaaaaaaa… (last given first), then IWAD freedoom1.wad; made for boom |", md);
     }
 
     [Fact]
