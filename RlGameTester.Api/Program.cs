@@ -58,6 +58,8 @@ api.MapBugsApi();
 api.MapFramesApi();
 api.MapMetricsApi();
 api.MapImagesApi();
+api.MapMapGeometryApi();
+api.MapMapOverviewApi();
 api.MapReportsApi();
 api.MapKeysApi();
 api.MapProjectsApi();

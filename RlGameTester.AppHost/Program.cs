@@ -69,6 +69,15 @@ if (keyFile is not null)
     api.WithEnvironment("Authentication__BootstrapKeyFile", keyFile);
 }
 
+// The web app for designers: the Api through service discovery, with each person's own key.
+var web = builder.AddProject<Projects.RlGameTester_Web>("web")
+    .ServingPlainHttp()
+    .WithReference(api)
+    .WaitFor(api)
+    .WithHttpHealthCheck("/health")
+    .WithExternalHttpEndpoints();
+web.WithUrlForEndpoint("http", url => url.DisplayText = "Web app");
+
 api.WithUrlForEndpoint("http", url => url.DisplayText = "API");
 api.WithUrl("/docs", "API docs (Scalar)");
 
@@ -84,6 +93,11 @@ builder.Eventing.Subscribe<ResourceReadyEvent>(api.Resource, (ready, _) =>
         logger.LogInformation("API key (send it as X-Api-Key; kept in {File}): {Key}", keyFile, File.ReadAllText(keyFile).Trim());
     }
 
+    return Task.CompletedTask;
+});
+builder.Eventing.Subscribe<ResourceReadyEvent>(web.Resource, (ready, _) =>
+{
+    ready.Services.GetRequiredService<ILogger<Program>>().LogInformation("Web app: {Url} (sign in with the API key)", web.GetEndpoint("http").Url);
     return Task.CompletedTask;
 });
 

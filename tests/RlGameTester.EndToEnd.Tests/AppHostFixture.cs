@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RlGameTester.TestSupport;
 
+// One stack for the whole assembly: the Api tests, the command line's and the browser's share it.
+[assembly: AssemblyFixture(typeof(RlGameTester.EndToEnd.Tests.AppHostFixture))]
+
 namespace RlGameTester.EndToEnd.Tests;
 
 /// <summary>
@@ -66,7 +69,7 @@ public sealed class AppHostFixture : IAsyncLifetime
         }
     }
 
-    private static readonly string[] Resources = ["postgres", "redis", "blobs", "api", "worker", "analysis"];
+    private static readonly string[] Resources = ["postgres", "redis", "blobs", "api", "worker", "analysis", "web"];
 
     public async ValueTask DisposeAsync()
     {

@@ -7,7 +7,7 @@ using RlGameTester.TestSupport;
 
 namespace RlGameTester.EndToEnd.Tests;
 
-public sealed partial class AppHostTests(AppHostFixture fixture) : IClassFixture<AppHostFixture>
+public sealed partial class AppHostTests(AppHostFixture fixture)
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -7,7 +7,7 @@ namespace RlGameTester.EndToEnd.Tests;
 public sealed class ManifestTests
 {
     [Fact]
-    public async Task PublishedManifestNamesTheThreeServicesAndTheThreeBackingResources()
+    public async Task PublishedManifestNamesTheServicesTheWebAppAndTheThreeBackingResources()
     {
         var output = Path.Combine(Path.GetTempPath(), $"rlgt-manifest-{Guid.NewGuid():N}");
         Directory.CreateDirectory(output);
@@ -33,7 +33,7 @@ public sealed class ManifestTests
 
             var manifest = JsonNode.Parse(await File.ReadAllTextAsync(manifestPath, TestContext.Current.CancellationToken))!;
             var resources = manifest["resources"]!.AsObject();
-            foreach (var service in new[] { "api", "worker", "analysis" })
+            foreach (var service in new[] { "api", "worker", "analysis", "web" })
             {
                 Assert.Equal("project.v0", resources[service]?["type"]?.GetValue<string>());
             }
@@ -50,6 +50,11 @@ public sealed class ManifestTests
             Assert.Contains("ConnectionStrings__rlgt", apiEnv.Select(p => p.Key));
             Assert.Contains("ConnectionStrings__redis", apiEnv.Select(p => p.Key));
             Assert.Contains("ConnectionStrings__blobs", apiEnv.Select(p => p.Key));
+
+            // The web app reaches the Api by service discovery, on an external endpoint of its own.
+            var web = resources["web"]!.AsObject();
+            Assert.Contains(web["env"]!.AsObject(), p => p.Key.StartsWith("services__api__", StringComparison.Ordinal));
+            Assert.True(web["bindings"]!["http"]!["external"]!.GetValue<bool>());
         }
         finally
         {

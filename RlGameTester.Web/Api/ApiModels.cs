@@ -1,0 +1,189 @@
+using System.Text.Json;
+
+namespace RlGameTester.Web.Api;
+
+// The Api's answers as the web app reads them (snake_case on the wire). Enums stay strings: the web app shows them
+// and filters on them, it does not decide anything by them.
+
+/// <summary>A level as <c>GET /api/maps</c> gives it.</summary>
+public sealed record MapSummary
+{
+    public long Id { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public string? LevelName { get; init; }
+
+    public string? FilePath { get; init; }
+
+    public string? FileHash { get; init; }
+
+    public long? FileSize { get; init; }
+
+    public string? Iwad { get; init; }
+
+    public IReadOnlyList<string> Resources { get; init; } = [];
+
+    public string? Compatibility { get; init; }
+
+    public long? ProjectId { get; init; }
+
+    public int? Revision { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    /// <summary>The file's name where the upload gave one, else its hash.</summary>
+    public string FileLabel => FilePath is { Length: > 0 } path ? Path.GetFileName(path) : FileHash is { } hash ? $"{hash[..Math.Min(12, hash.Length)]}…" : "(no file)";
+}
+
+/// <summary>A level across its runs (<c>GET /api/maps/{id}/stats</c>).</summary>
+public sealed record MapStats
+{
+    public int TotalRuns { get; init; }
+
+    public IReadOnlyDictionary<string, int> RunsByStatus { get; init; } = new Dictionary<string, int>();
+
+    public double? AvgHardness { get; init; }
+
+    public int TotalBugs { get; init; }
+
+    public IReadOnlyDictionary<string, int> BugsBySeverity { get; init; } = new Dictionary<string, int>();
+}
+
+/// <summary>A level's lines (<c>GET /api/maps/{id}/geometry</c>): [x1, y1, x2, y2, kind], y up.</summary>
+public sealed record MapGeometry
+{
+    public long MapId { get; init; }
+
+    public string LevelName { get; init; } = "";
+
+    public GeometryBounds Bounds { get; init; } = new();
+
+    public IReadOnlyList<int[]> Lines { get; init; } = [];
+}
+
+public sealed record GeometryBounds
+{
+    public double MinX { get; init; }
+
+    public double MinY { get; init; }
+
+    public double MaxX { get; init; }
+
+    public double MaxY { get; init; }
+}
+
+/// <summary>A finding (<c>GET /api/bugs</c>).</summary>
+public sealed record Finding
+{
+    public long Id { get; init; }
+
+    public long? RunId { get; init; }
+
+    public long MapId { get; init; }
+
+    public string BugType { get; init; } = "";
+
+    public string Severity { get; init; } = "";
+
+    public string DetectionSource { get; init; } = "";
+
+    public string? CheckName { get; init; }
+
+    public string Title { get; init; } = "";
+
+    public string? Description { get; init; }
+
+    public double? Confidence { get; init; }
+
+    public double? PositionX { get; init; }
+
+    public double? PositionY { get; init; }
+
+    public string? ElementKind { get; init; }
+
+    public int? ElementIndex { get; init; }
+
+    public string? ScreenshotPath { get; init; }
+
+    public JsonElement? Data { get; init; }
+
+    public bool HasPlace => PositionX is not null && PositionY is not null;
+}
+
+/// <summary>A run (<c>GET /api/runs</c>; with metrics from <c>GET /api/runs/{id}</c>).</summary>
+public sealed record RunSummary
+{
+    public long Id { get; init; }
+
+    public long MapId { get; init; }
+
+    public string Status { get; init; } = "";
+
+    public string Agent { get; init; } = "";
+
+    public int? Seed { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime? CompletedAt { get; init; }
+
+    public string? ErrorMessage { get; init; }
+
+    public JsonElement? Metrics { get; init; }
+
+    public int BugCount { get; init; }
+
+    public bool IsFinal => Status is "completed" or "failed" or "cancelled";
+}
+
+/// <summary>The live state of a run, as the Api's hub sends it.</summary>
+public sealed record RunProgressState
+{
+    public long RunId { get; init; }
+
+    public string Status { get; init; } = "";
+
+    public int? Episode { get; init; }
+
+    public int? Iteration { get; init; }
+
+    public int Kills { get; init; }
+
+    public int Deaths { get; init; }
+
+    public int? Health { get; init; }
+
+    public long Events { get; init; }
+
+    public string? Message { get; init; }
+
+    public bool IsFinal => Status is "completed" or "failed" or "cancelled";
+}
+
+/// <summary>A level in the list of levels (<c>GET /api/maps/overview</c>).</summary>
+public sealed record MapOverview
+{
+    public MapSummary Map { get; init; } = new();
+
+    public IReadOnlyDictionary<string, int> BugsBySeverity { get; init; } = new Dictionary<string, int>();
+
+    public double? Hardness { get; init; }
+
+    public string? HardnessBand { get; init; }
+
+    public OverviewRun? LastRun { get; init; }
+
+    public int Count(string severity) => BugsBySeverity.TryGetValue(severity, out var n) ? n : 0;
+}
+
+/// <summary>The newest run of a level in the list.</summary>
+public sealed record OverviewRun(long Id, string Status, string Agent, bool? ExitReached, DateTime CreatedAt);
+
+/// <summary>A level's static checks (<c>GET /api/maps/{id}/checks</c>): when they ran (null while queued) and what they found.</summary>
+public sealed record MapChecks
+{
+    public DateTime? CheckedAt { get; init; }
+
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+}

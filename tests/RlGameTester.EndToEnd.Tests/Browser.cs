@@ -1,0 +1,78 @@
+using Microsoft.Playwright;
+
+namespace RlGameTester.EndToEnd.Tests;
+
+/// <summary>
+/// A real headless Chromium (Debian's package; Playwright's own downloads are not used) and a page in it that has signed
+/// in to the web app with a key. Screenshots go to the test output's <c>screenshots</c> folder.
+/// </summary>
+public sealed class Browser : IAsyncDisposable
+{
+    /// <summary>Where Debian installs Chromium (scripts/setup.sh); CHROMIUM_PATH overrides it.</summary>
+    public static string ExecutablePath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private Browser(IPlaywright playwright, IBrowser browser, IPage page)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        Page = page;
+    }
+
+    public IPage Page { get; }
+
+    public static async Task<Browser> OpenAsync(Uri webApp, int width = 1280, int height = 800)
+    {
+        var playwright = await Playwright.CreateAsync();
+        // --no-sandbox: the tests run as root here, where Chromium's sandbox refuses to start.
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = webApp.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height } });
+        context.SetDefaultTimeout(60_000);
+        return new Browser(playwright, browser, await context.NewPageAsync());
+    }
+
+    /// <summary>Signs in through the sign-in page, as a person does.</summary>
+    public async Task SignInAsync(string key)
+    {
+        await Page.GotoAsync("/");
+        await Page.WaitForURLAsync("**/signin**");
+        await Page.FillAsync("#key", key);
+        await Page.ClickAsync("button[type=submit]");
+        await Page.WaitForSelectorAsync("h1:text('Levels')");
+    }
+
+    /// <summary>Runs a test's steps; when one fails, the page as it was is saved and its text added to the failure.</summary>
+    public async Task StepsAsync(string name, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch (Exception e) when (e is TimeoutException or PlaywrightException or Xunit.Sdk.XunitException)
+        {
+            await ScreenshotAsync($"{name}-failed");
+            throw new InvalidOperationException($"{e.Message}\nThe page at {Page.Url} read:\n{await Page.InnerTextAsync("body")}", e);
+        }
+    }
+
+    public async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+using RlGameTester.TestSupport;
+
+namespace RlGameTester.EndToEnd.Tests;
+
+/// <summary>The web app in a real headless Chromium against the whole running stack, as a designer uses it.</summary>
+public sealed class WebAppTests(AppHostFixture fixture)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ADesignerUploadsAWadOpensALevelPlaysItAndReadsAFinding()
+    {
+        await using var browser = await Browser.OpenAsync(fixture.App.GetEndpoint("web", "http"));
+        var page = browser.Page;
+        await browser.StepsAsync("designer", async () =>
+        {
+        await browser.SignInAsync(fixture.DevelopmentKey);
+
+        // Upload through the page: a copy of freedoom1.wad with bytes of its own, so it is a new file here.
+        var wad = Path.Combine(Path.GetTempPath(), $"rlgt-web-{Guid.NewGuid():N}", "freedoom1.wad");
+        Directory.CreateDirectory(Path.GetDirectoryName(wad)!);
+        await File.WriteAllBytesAsync(wad, WadBuilder.Unique(Fixtures.Freedoom1), Token);
+        await page.SetInputFilesAsync("#map-file", wad);
+        await page.ClickAsync("#upload");
+        var e1m1 = page.Locator("a.uploaded", new PageLocatorOptions { HasText = "E1M1" });
+        await e1m1.WaitForAsync(new LocatorWaitForOptions { Timeout = 180_000 });
+        Assert.Equal(await page.GetAttributeAsync("#upload-progress", "max"), await page.GetAttributeAsync("#upload-progress", "value"));
+        await browser.ScreenshotAsync("levels");
+
+        // The level: its lines from above (freedoom1's E1M1 passes the static checks: no finding yet).
+        await e1m1.ClickAsync();
+        await page.WaitForSelectorAsync("svg.level-map path.wall");
+        var levelUrl = page.Url;
+        await browser.ScreenshotAsync("level");
+
+        // An explorer run from the level page: the progress bar fills when the run ends, then the result shows.
+        await page.SelectOptionAsync("#skill", "3");
+        await page.ClickAsync("#start-run");
+        await page.WaitForURLAsync("**/runs/*");
+        await page.WaitForSelectorAsync("#run-progress[value='1']", new PageWaitForSelectorOptions { Timeout = 180_000 });
+
+        Assert.StartsWith("completed", await page.InnerTextAsync("#run-status"), StringComparison.Ordinal);
+        await page.WaitForSelectorAsync("img.run-image", new PageWaitForSelectorOptions { Timeout = 120_000 });
+        await page.WaitForFunctionAsync("document.querySelector('img.run-image').naturalWidth > 0");
+        await browser.ScreenshotAsync("run");
+
+        // Back on the level, the run's finding (a stuck spot) is on the map; clicking it shows it in full.
+        await page.GotoAsync(levelUrl);
+        var marker = page.Locator("svg.level-map .marker").First;
+        await marker.WaitForAsync();
+        var id = await marker.GetAttributeAsync("data-finding");
+        var title = await page.Locator($"button.finding-row[data-finding='{id}']").InnerTextAsync();
+        await marker.ClickAsync();
+        await page.WaitForSelectorAsync("#finding-title");
+        Assert.Contains(title, await page.InnerTextAsync("#finding-title"), StringComparison.Ordinal);
+        Assert.Contains("Found by", await page.InnerTextAsync(".finding-details"), StringComparison.Ordinal);
+        // The level's report, rendered from its Markdown.
+        Assert.StartsWith("Level report: E1M1", await page.InnerTextAsync(".markdown h1"), StringComparison.Ordinal);
+        await browser.ScreenshotAsync("level-finding");
+        });
+    }
+
+    [Fact]
+    public async Task AWrongKeyIsRefusedWithTheApisReasonAndNoPageOpens()
+    {
+        await using var browser = await Browser.OpenAsync(fixture.App.GetEndpoint("web", "http"));
+        var page = browser.Page;
+
+        await page.GotoAsync("/levels/1");
+        await page.WaitForURLAsync("**/signin**");
+        await page.FillAsync("#key", "rlgt_not_a_key");
+        await page.ClickAsync("button[type=submit]");
+
+        await page.WaitForSelectorAsync(".error");
+        Assert.Contains("The Api refused the key", await page.InnerTextAsync(".error"), StringComparison.Ordinal);
+        Assert.Contains("/signin", page.Url, StringComparison.Ordinal);
+    }
+}
