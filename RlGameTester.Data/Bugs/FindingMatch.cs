@@ -26,6 +26,10 @@ public static class FindingMatch
             pairs.Where(p => p.Before is not null).Select(p => p.After).ToList());
     }
 
+    /// <summary>The findings of a level that revisions compare by (those of its checks and filed on it, none of a run), in id order.</summary>
+    public static IQueryable<Bug> LevelFindings(this IQueryable<Bug> bugs, long mapId) =>
+        bugs.Where(b => b.MapId == mapId && b.RunId == null).OrderBy(b => b.Id);
+
     private static string Key(Bug bug) =>
         FindingIdentity.Of(bug.CheckName ?? bug.BugType.ToString(), bug.ElementKind, bug.ElementIndex, bug.PositionX, bug.PositionY);
 }
