@@ -234,7 +234,7 @@ public static partial class BugsApi
             Status = request.Parsed,
             Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
             MarkedBy = Callers.Of(context.User),
-            MarkedAt = clock.GetUtcNow().UtcDateTime,
+            MarkedAt = ToMicroseconds(clock.GetUtcNow().UtcDateTime),
         };
         var bug = await SetMarkAsync(db, id, mark, cancellationToken);
         return bug is null ? Problems.NotFound("bug", id) : TypedResults.Ok(BugResponse.From(bug));
@@ -243,6 +243,9 @@ public static partial class BugsApi
     internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ClearMark(
         long id, RlgtDbContext db, CancellationToken cancellationToken) =>
         await SetMarkAsync(db, id, null, cancellationToken) is null ? Problems.NotFound("bug", id) : TypedResults.NoContent();
+
+    // PostgreSQL keeps microseconds: the answer shows the time as every later read of it will.
+    private static DateTime ToMicroseconds(DateTime time) => time.AddTicks(-(time.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
 
     /// <summary>The bug with its new mark (or none), or null when there is no such bug (also when it went meanwhile: its level checked again).</summary>
     private static async Task<Bug?> SetMarkAsync(RlgtDbContext db, long id, FindingTriage? mark, CancellationToken cancellationToken)
