@@ -187,6 +187,27 @@ public sealed class TriageTests(ApiWithAnalysis services) : IClassFixture<ApiWit
         Assert.Null(Finding(comparison["new"]!, "NOSUCHTH")["triage"]);
     }
 
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesMarkingTheTriageFilterAndTheMarkOnEveryBug()
+    {
+        var document = await _client.GetOkAsync("/openapi.json");
+
+        var triage = document["paths"]!["/api/bugs/{id}/triage"]!;
+        foreach (var (method, statuses) in new[] { ("put", new[] { "200", "400", "404" }), ("delete", new[] { "204", "404" }) })
+        {
+            var operation = triage[method]!;
+            Assert.False(string.IsNullOrWhiteSpace(operation["summary"]?.GetValue<string>()), $"{method} has no summary");
+            Assert.False(string.IsNullOrWhiteSpace(operation["description"]?.GetValue<string>()), $"{method} has no description");
+            Assert.All(statuses, status => Assert.True(operation["responses"]![status] is not null, $"{method} does not document {status}: {operation.ToJsonString()}"));
+        }
+
+        var schemas = document["components"]!["schemas"]!;
+        Assert.NotNull(schemas["BugResponse"]!["properties"]!["triage"]);
+        Assert.Equal(["carried_from_bug_id", "marked_at", "marked_by", "note", "status"],
+            schemas["TriageResponse"]!["properties"]!.AsObject().Select(p => p.Key).Order());
+        Assert.Contains("triage", document["paths"]!["/api/bugs"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
+    }
+
     private HttpClient ClientWithKey(string key)
     {
         var client = services.Api.CreateClient();
