@@ -47,6 +47,7 @@ public sealed class RlgtDbContext(DbContextOptions<RlgtDbContext> options) : DbC
         configurationBuilder.Properties<BugType>().HaveConversion<SnakeCaseConverter<BugType>>().HaveMaxLength(48);
         configurationBuilder.Properties<BugSeverity>().HaveConversion<SnakeCaseConverter<BugSeverity>>().HaveMaxLength(16);
         configurationBuilder.Properties<DetectionSource>().HaveConversion<SnakeCaseConverter<DetectionSource>>().HaveMaxLength(16);
+        configurationBuilder.Properties<TriageStatus>().HaveConversion<SnakeCaseConverter<TriageStatus>>().HaveMaxLength(16);
         configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp with time zone");
     }
 

@@ -18,7 +18,8 @@ namespace RlGameTester.Analysis.Levels;
 
 /// <summary>
 /// Checks every level of an uploaded WAD like a map editor's analysis mode and stores the findings as
-/// bugs of their maps (source <c>static</c>), replacing earlier ones; then each level's report is written
+/// bugs of their maps (source <c>static</c>), replacing earlier ones (the designers' marks follow them: <see cref="TriageCarry"/>);
+/// then each level's report is written
 /// (<paramref name="reports"/>: null only where a test checks the levels alone).
 /// </summary>
 internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blobs, Iwads iwads, LevelImages images, TimeProvider clock, ILogger<LevelCheckAnalysis> logger, ReportWriter? reports = null)
@@ -52,8 +53,10 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
         // Maps of the file deleted since they were read are left out (SubjectLocks says why they are locked first).
         var mapIds = (await db.LockMapsAsync(maps.ConvertAll(m => m.Id), cancellationToken)).ToList();
         maps.RemoveAll(m => !mapIds.Contains(m.Id));
+        var triage = new TriageCarry(db);
+        var marked = await triage.MarkedAsync(mapIds, cancellationToken);
         await db.Bugs.Where(b => mapIds.Contains(b.MapId) && b.DetectionSource == DetectionSource.Static).ExecuteDeleteAsync(cancellationToken);
-        var total = 0;
+        var stored = new List<Bug>();
         foreach (var level in levels)
         {
             var map = maps.FirstOrDefault(m => m.LevelName == level.Name);
@@ -63,14 +66,17 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
             }
 
             var findings = LevelChecker.Check(level, resources, new LevelGeometry(level), options);
-            db.Bugs.AddRange(findings.Select(f => ToBug(map.Id, f, now)));
-            total += findings.Count;
+            stored.AddRange(findings.Select(f => ToBug(map.Id, f, now)));
         }
 
+        // Marks follow the findings (a level checked again keeps them; a revision takes the previous one's).
+        TriageCarry.Keep(marked, stored);
+        db.Bugs.AddRange(stored);
         await db.SaveChangesAsync(cancellationToken);
         await db.Maps.Where(m => mapIds.Contains(m.Id)).ExecuteUpdateAsync(set => set.SetProperty(m => m.CheckedAt, now), cancellationToken);
+        await triage.CarryAsync(mapIds, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        LogChecked(logger, fileHash, levels.Count, total);
+        LogChecked(logger, fileHash, levels.Count, stored.Count);
         await images.DrawAsync(fileHash, levels, cancellationToken);
         if (reports is not null)
         {

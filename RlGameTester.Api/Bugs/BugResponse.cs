@@ -76,6 +76,9 @@ public sealed record BugResponse
     /// <example>2026-11-25T16:02:07Z</example>
     public DateTime DetectedAt { get; init; }
 
+    /// <summary>A designer's mark (PUT /api/bugs/{id}/triage), or null while it has none.</summary>
+    public TriageResponse? Triage { get; init; }
+
     internal static BugResponse From(Bug b) => new()
     {
         Id = b.Id,
@@ -99,5 +102,6 @@ public sealed record BugResponse
         VideoClipPath = b.VideoClipPath,
         Data = Infrastructure.ApiJson.Element(b.Data),
         DetectedAt = b.DetectedAt,
+        Triage = TriageResponse.From(b.Triage),
     };
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Api.Infrastructure;
+using RlGameTester.Api.Security;
 using RlGameTester.Data;
 using RlGameTester.Data.Bugs;
 using RlGameTester.Data.Reports;
@@ -12,7 +13,7 @@ using StackExchange.Redis;
 
 namespace RlGameTester.Api.Bugs;
 
-/// <summary>Bugs: list and filter, file, critical ones, summaries, read, delete.</summary>
+/// <summary>Bugs: list and filter, file, critical ones, summaries, read, delete, and designers' marks on them.</summary>
 public static partial class BugsApi
 {
     public static IEndpointRouteBuilder MapBugsApi(this IEndpointRouteBuilder routes)
@@ -21,7 +22,8 @@ public static partial class BugsApi
 
         bugs.MapGet("/", ListBugs).WithName("ListBugs")
             .WithSummary("List bugs")
-            .WithDescription("Bugs in id order, filtered by run_id, map_id, bug_type, severity and detection_source. Paged with skip and limit (1-1000, default 100).");
+            .WithDescription("Bugs in id order, filtered by run_id, map_id, bug_type, severity, detection_source and triage (a mark's status, "
+                + "or none for the unmarked). Paged with skip and limit (1-1000, default 100).");
         bugs.MapPost("/", CreateBug).WithName("CreateBug").CanBeMissing()
             .WithSummary("File a bug")
             .WithDescription("Files a bug against a run (run_id) or a level (map_id).");
@@ -38,6 +40,15 @@ public static partial class BugsApi
             .WithSummary("Delete a bug")
             .WithDescription("Deletes one bug (for example a false alarm after review). The reports that cite it are queued for "
                 + "the Analysis service to rewrite without it.");
+        bugs.MapPut("/{id:long}/triage", MarkBug).WithName("MarkBug").CanBeMissing()
+            .WithSummary("Mark a bug")
+            .WithDescription("A designer's mark on the finding: status confirmed, false_positive, fixed or wont_fix, and an optional note "
+                + "(at most 2,000 characters), stored with the caller and the time; replaces the mark it had. The mark follows the finding "
+                + "to the level's next revision in a project while the finding stays the same (check, element, place). Answers the bug.");
+        // Taking a mark back is a tester's, like making it: it deletes no finding, only a decision a tester may make again.
+        bugs.MapDelete("/{id:long}/triage", ClearMark).WithName("ClearBugMark").CanBeMissing().ForRole(Roles.Tester)
+            .WithSummary("Clear a bug's mark")
+            .WithDescription("Removes the designer's mark from the finding (nothing to remove is no error); the finding stays.");
         return routes;
     }
 
@@ -68,6 +79,15 @@ public static partial class BugsApi
         if (filter.Source is { } d)
         {
             query = query.Where(b => b.DetectionSource == d);
+        }
+
+        if (filter.OnlyUnmarked)
+        {
+            query = query.Where(b => b.Triage == null);
+        }
+        else if (filter.Mark is { } mark)
+        {
+            query = query.Where(b => b.Triage != null && b.Triage.Status == mark);
         }
 
         var rows = await query.OrderBy(b => b.Id).Skip(page.Offset).Take(page.Take()).ToListAsync(cancellationToken);
@@ -204,6 +224,48 @@ public static partial class BugsApi
         }
 
         return TypedResults.NoContent();
+    }
+
+    internal static async Task<Results<Ok<BugResponse>, ProblemHttpResult, ValidationProblem>> MarkBug(
+        long id, TriageRequest request, RlgtDbContext db, HttpContext context, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var mark = new FindingTriage
+        {
+            Status = request.Parsed,
+            Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+            MarkedBy = Callers.Of(context.User),
+            MarkedAt = ToMicroseconds(clock.GetUtcNow().UtcDateTime),
+        };
+        var bug = await SetMarkAsync(db, id, mark, cancellationToken);
+        return bug is null ? Problems.NotFound("bug", id) : TypedResults.Ok(BugResponse.From(bug));
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ClearMark(
+        long id, RlgtDbContext db, CancellationToken cancellationToken) =>
+        await SetMarkAsync(db, id, null, cancellationToken) is null ? Problems.NotFound("bug", id) : TypedResults.NoContent();
+
+    // PostgreSQL keeps microseconds: the answer shows the time as every later read of it will.
+    private static DateTime ToMicroseconds(DateTime time) => time.AddTicks(-(time.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
+
+    /// <summary>The bug with its new mark (or none), or null when there is no such bug (also when it went meanwhile: its level checked again).</summary>
+    private static async Task<Bug?> SetMarkAsync(RlgtDbContext db, long id, FindingTriage? mark, CancellationToken cancellationToken)
+    {
+        var bug = await db.Bugs.FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (bug is null)
+        {
+            return null;
+        }
+
+        bug.Triage = mark;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return bug;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bug {BugId} is deleted but the reports citing it could not be queued for rewriting: {Reason}")]

@@ -138,13 +138,14 @@ public static class MapsApi
             return Problems.Invalid(LoadOrderForm.ResourcesField, badResource);
         }
 
-        var result = await ingestion.IngestAsync(bytes, Path.GetFileName(file.FileName), form["name"], form["scenario"], cancellationToken, load);
+        Dictionary<long, int>? numbered = null;
+        var result = await ingestion.IngestAsync(bytes, Path.GetFileName(file.FileName), form["name"], form["scenario"], cancellationToken, load,
+            project is { } toNumber ? async maps => numbered = await revisions.RecordAsync(toNumber, maps, cancellationToken) : null);
         if (project is not { } projectToNumber || result.Rejection is not null)
         {
             return Answer(result);
         }
 
-        var numbered = await revisions.RecordAsync(projectToNumber, result.Maps, cancellationToken);
         return numbered is null
             ? Problems.NotFound("project", projectToNumber)
             : Answer(result, map => MapResponse.From(map) with { ProjectId = projectToNumber, Revision = numbered[map.Id] });

@@ -22,7 +22,9 @@ namespace RlGameTester.Api.Maps;
 /// Takes in a WAD: reads every level (a file that cannot be read, or passes the level limits of the Maps settings, is
 /// refused with the reason before its levels are parsed, and leaves nothing behind), stores the file once per SHA-256 in blob storage, creates one map per level with its
 /// metadata, and queues the static checks. The same bytes a second time create nothing and return the
-/// maps they made the first time.
+/// maps they made the first time. The maps of an upload are numbered as revisions of a project (<c>numberRevisions</c>)
+/// before their check is queued, so the Analysis service always finds a level's previous revision when it stores the
+/// findings, and carries its triage marks.
 /// </summary>
 internal sealed class WadIngestion(RlgtDbContext db, BlobStore blobs, RedisJobQueue queue, IOptions<MapOptions> options, TimeProvider clock)
 {
@@ -33,14 +35,17 @@ internal sealed class WadIngestion(RlgtDbContext db, BlobStore blobs, RedisJobQu
     };
 
     public async Task<WadIngestionResult> IngestAsync(
-        byte[] bytes, string? fileName, string? name, string? scenario, CancellationToken cancellationToken, LoadOrder? load = null)
+        byte[] bytes, string? fileName, string? name, string? scenario, CancellationToken cancellationToken, LoadOrder? load = null,
+        Func<IReadOnlyList<Map>, Task>? numberRevisions = null)
     {
+        numberRevisions ??= _ => Task.CompletedTask;
         load ??= LoadOrder.Default;
         var loadHash = load.Hash;
         var hash = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
         var existing = await MapsOfAsync(hash, loadHash, cancellationToken);
         if (existing.Count > 0)
         {
+            await numberRevisions(existing);
             return new WadIngestionResult(existing, Created: false, Rejection: null);
         }
 
@@ -93,10 +98,21 @@ internal sealed class WadIngestion(RlgtDbContext db, BlobStore blobs, RedisJobQu
         {
             // The same file uploaded at the same moment by someone else: theirs won, return it.
             db.ChangeTracker.Clear();
-            return new WadIngestionResult(await MapsOfAsync(hash, loadHash, cancellationToken), Created: false, Rejection: null);
+            var theirs = await MapsOfAsync(hash, loadHash, cancellationToken);
+            await numberRevisions(theirs);
+            return new WadIngestionResult(theirs, Created: false, Rejection: null);
         }
 
-        await queue.EnqueueAsync(new CheckWad(hash, loadHash), cancellationToken);
+        try
+        {
+            await numberRevisions(maps);
+        }
+        finally
+        {
+            // Checked even when numbering failed: the maps exist, and the same bytes again would not queue them.
+            await queue.EnqueueAsync(new CheckWad(hash, loadHash), cancellationToken);
+        }
+
         return new WadIngestionResult(maps, Created: true, Rejection: null);
     }
 

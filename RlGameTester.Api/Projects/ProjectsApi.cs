@@ -121,8 +121,8 @@ internal static class ProjectsApi
             return Problems.Conflict("Not checked yet", $"Revision {pending.Revision} (map {pending.MapId}) is not checked yet: ask again once GET /api/maps/{pending.MapId}/checks has checked_at.");
         }
 
-        var before = await FindingsAsync(db, earlier.MapId, cancellationToken);
-        var after = await FindingsAsync(db, later.MapId, cancellationToken);
+        var before = await db.Bugs.AsNoTracking().LevelFindings(earlier.MapId).ToListAsync(cancellationToken);
+        var after = await db.Bugs.AsNoTracking().LevelFindings(later.MapId).ToListAsync(cancellationToken);
         var (added, fixedOnes, unchanged) = FindingMatch.Compare(before, after);
         return TypedResults.Ok(new RevisionComparisonResponse(id, level, earlier, later,
             added.ConvertAll(BugResponse.From), fixedOnes.ConvertAll(BugResponse.From), unchanged.ConvertAll(BugResponse.From)));
@@ -145,10 +145,6 @@ internal static class ProjectsApi
             .Select(r => new LevelRevisionResponse(r.Revision, r.MapId, r.Map!.FilePath, r.Map.FileHash, r.Map.CheckedAt, r.CreatedAt))
             .ToListAsync(cancellationToken);
     }
-
-    /// <summary>The level checks' findings of a map (those of no run).</summary>
-    private static Task<List<Bug>> FindingsAsync(RlgtDbContext db, long mapId, CancellationToken cancellationToken) =>
-        db.Bugs.AsNoTracking().Where(b => b.MapId == mapId && b.RunId == null).OrderBy(b => b.Id).ToListAsync(cancellationToken);
 
     private static async Task<ILookup<long, ProjectLevelResponse>> LevelsOfAsync(RlgtDbContext db, IReadOnlyCollection<long> projectIds, CancellationToken cancellationToken)
     {

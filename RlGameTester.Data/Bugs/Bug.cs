@@ -52,4 +52,7 @@ public sealed class Bug
     public string? Data { get; set; }
 
     public DateTime DetectedAt { get; set; }
+
+    /// <summary>A designer's mark on it, or null while nobody has marked it.</summary>
+    public FindingTriage? Triage { get; set; }
 }

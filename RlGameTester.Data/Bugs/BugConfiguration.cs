@@ -22,5 +22,12 @@ internal sealed class BugConfiguration : IEntityTypeConfiguration<Bug>
         bug.HasIndex(b => new { b.MapId, b.DetectionSource });
         bug.HasIndex(b => new { b.Severity, b.Id });
         bug.HasIndex(b => b.BugType);
+        // A mark is at most one per finding and shown with every finding: columns of the bug (triage_*), read without a
+        // join, filtered on directly, and gone with the finding. No key to the bug it was carried from: that one may go.
+        bug.ComplexProperty(b => b.Triage, triage =>
+        {
+            triage.Property(t => t.Note).HasMaxLength(FindingTriage.MaxNoteLength);
+            triage.Property(t => t.MarkedBy).HasMaxLength(200);
+        });
     }
 }

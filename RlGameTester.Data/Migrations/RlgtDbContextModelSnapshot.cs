@@ -124,6 +124,33 @@ namespace RlGameTester.Data.Migrations
                         .HasColumnType("character varying(1024)")
                         .HasColumnName("video_clip_path");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Triage", "RlGameTester.Data.Bugs.Bug.Triage#FindingTriage", b1 =>
+                        {
+                            b1.Property<long?>("CarriedFromBugId")
+                                .HasColumnType("bigint")
+                                .HasColumnName("triage_carried_from_bug_id");
+
+                            b1.Property<DateTime>("MarkedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("triage_marked_at");
+
+                            b1.Property<string>("MarkedBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("triage_marked_by");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("triage_note");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("triage_status");
+                        });
+
                     b.HasKey("Id")
                         .HasName("pk_bugs");
 

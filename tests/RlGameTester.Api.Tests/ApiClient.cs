@@ -49,9 +49,15 @@ internal static class ApiClient
         return maps[0]!["id"]!.GetValue<long>();
     }
 
-    public static async Task<JsonArray> UploadAsync(this HttpClient client, byte[] wad, string fileName, string? name = null, string? scenario = null, HttpStatusCode expected = HttpStatusCode.Created)
+    public static async Task<JsonArray> UploadAsync(
+        this HttpClient client, byte[] wad, string fileName, string? name = null, string? scenario = null, HttpStatusCode expected = HttpStatusCode.Created, long? project = null)
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(wad), "file", fileName } };
+        if (project is not null)
+        {
+            form.Add(new StringContent(project.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), "project");
+        }
+
         if (name is not null)
         {
             form.Add(new StringContent(name), "name");

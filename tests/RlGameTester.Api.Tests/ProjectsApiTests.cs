@@ -18,8 +18,8 @@ public sealed class ProjectsApiTests(ApiWithAnalysis services) : IClassFixture<A
     public async Task ALevelUploadedAgainIsItsNextRevisionAndTheComparisonShowsWhatWasFixedAndWhatIsNew()
     {
         var project = await CreateProjectAsync();
-        var first = Doctored(("NOSUCHTX", 0));
-        var second = Doctored(("NOSUCHT2", 5));
+        var first = DoctoredLevels.Map01(("NOSUCHTX", 0));
+        var second = DoctoredLevels.Map01(("NOSUCHT2", 5));
 
         var one = Assert.Single(await UploadAsync(first, project));
         var two = Assert.Single(await UploadAsync(second, project));
@@ -57,7 +57,7 @@ public sealed class ProjectsApiTests(ApiWithAnalysis services) : IClassFixture<A
     [Fact]
     public async Task AnUnknownProjectOrRevisionIs404AndABadOneIs400WithNothingStored()
     {
-        var wad = Doctored(("NOSUCHT3", 1));
+        var wad = DoctoredLevels.Map01(("NOSUCHT3", 1));
         var hash = Convert.ToHexString(SHA256.HashData(wad)).ToLowerInvariant();
 
         var unknown = await PostAsync(wad, "999999999").ExpectProblemAsync(HttpStatusCode.NotFound);
@@ -115,12 +115,4 @@ public sealed class ProjectsApiTests(ApiWithAnalysis services) : IClassFixture<A
     }
 
     private static IEnumerable<string> Titles(JsonNode findings) => findings.AsArray().Select(f => f!["title"]!.GetValue<string>());
-
-    /// <summary>Freedoom 2's MAP01 as a PWAD with one side's middle texture renamed to one no WAD has, made unique by a marker lump.</summary>
-    private static byte[] Doctored((string Texture, int Side) defect)
-    {
-        var level = new EditableLevel(File.ReadAllBytes(Fixtures.Freedoom2), "MAP01");
-        level.SetSideTexture(defect.Side, 2, defect.Texture);
-        return WadBuilder.WithExtraLump(level.ToWad(), "RLGTTEST", Guid.NewGuid().ToByteArray());
-    }
 }
