@@ -108,7 +108,29 @@ public sealed record Finding
 
     public JsonElement? Data { get; init; }
 
+    /// <summary>A designer's mark on the finding; null while unmarked.</summary>
+    public TriageMark? Triage { get; init; }
+
     public bool HasPlace => PositionX is not null && PositionY is not null;
+}
+
+/// <summary>How a designer marked a finding (confirmed, false_positive, fixed, wont_fix), by whom and when.</summary>
+public sealed record TriageMark
+{
+    public static readonly IReadOnlyList<string> Statuses = ["confirmed", "false_positive", "fixed", "wont_fix"];
+
+    public string Status { get; init; } = "";
+
+    public string? Note { get; init; }
+
+    public string? MarkedBy { get; init; }
+
+    public DateTime MarkedAt { get; init; }
+
+    /// <summary>The finding of an earlier revision the mark came from, when it was carried.</summary>
+    public long? CarriedFromBugId { get; init; }
+
+    public static string Label(string status) => status.Replace('_', ' ');
 }
 
 /// <summary>A run (<c>GET /api/runs</c>; with metrics from <c>GET /api/runs/{id}</c>).</summary>

@@ -62,6 +62,16 @@ public sealed class RlgtApi(HttpClient http, IHttpClientFactory clients, ApiCred
     public Task<RunSummary> GetRunAsync(long id, CancellationToken cancellationToken) =>
         GetAsync<RunSummary>(Invariant($"/api/runs/{id}"), cancellationToken);
 
+    /// <summary>Marks a finding; the Api answers with the finding as it now is.</summary>
+    public Task<Finding> MarkAsync(long bugId, string status, string? note, CancellationToken cancellationToken) =>
+        SendAsync<Finding>(HttpMethod.Put, Invariant($"/api/bugs/{bugId}/triage"), JsonContent.Create(new { status, note }), cancellationToken);
+
+    public async Task ClearMarkAsync(long bugId, CancellationToken cancellationToken)
+    {
+        using var response = await SendRawAsync(new HttpRequestMessage(HttpMethod.Delete, Invariant($"/api/bugs/{bugId}/triage")), cancellationToken);
+        await EnsureAsync(response, cancellationToken);
+    }
+
     /// <summary>Creates an explorer run of the level and starts it.</summary>
     public async Task<RunSummary> StartExplorerRunAsync(long mapId, int skill, int seed, CancellationToken cancellationToken)
     {
@@ -112,6 +122,13 @@ public sealed class RlgtApi(HttpClient http, IHttpClientFactory clients, ApiCred
     /// <summary>Streams a binary the Api serves (images, screenshots) for the media proxy: the response to copy, or an error.</summary>
     public async Task<HttpResponseMessage> GetBinaryAsync(string path, CancellationToken cancellationToken) =>
         await SendRawAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+
+    /// <summary>Whether the Api has drawn the image yet (it answers 404 with Retry-After until then).</summary>
+    public async Task<bool> ImageReadyAsync(string subject, long id, CancellationToken cancellationToken)
+    {
+        using var response = await GetBinaryAsync(Invariant($"/api/{subject}/{id}/image"), cancellationToken);
+        return response.IsSuccessStatusCode;
+    }
 
     /// <summary>The Api's address as service discovery resolves it, for the hub connection.</summary>
     public Uri? BaseAddress => http.BaseAddress;

@@ -48,7 +48,11 @@ public sealed class Browser : IAsyncDisposable
         await Page.FillAsync("#key", key);
         await Page.ClickAsync("button[type=submit]");
         await Page.WaitForSelectorAsync("h1:text('Levels')");
+        await InteractiveAsync();
     }
+
+    /// <summary>Waits until the page answers clicks: a prerendered page shows before its circuit is up.</summary>
+    public Task InteractiveAsync() => Page.WaitForSelectorAsync("[data-interactive='true']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
 
     /// <summary>Runs a test's steps; when one fails, the page as it was is saved and its text added to the failure.</summary>
     public async Task StepsAsync(string name, Func<Task> steps)

@@ -9,7 +9,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ADesignerUploadsAWadOpensALevelPlaysItAndReadsAFinding()
+    public async Task ADesignerUploadsAWadOpensALevelPlaysItReadsAFindingAndMarksItAFalsePositive()
     {
         await using var browser = await Browser.OpenAsync(fixture.App.GetEndpoint("web", "http"));
         var page = browser.Page;
@@ -31,6 +31,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
         // The level: its lines from above (freedoom1's E1M1 passes the static checks: no finding yet).
         await e1m1.ClickAsync();
         await page.WaitForSelectorAsync("svg.level-map path.wall");
+        await browser.InteractiveAsync();
         var levelUrl = page.Url;
         await browser.ScreenshotAsync("level");
 
@@ -38,6 +39,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
         await page.SelectOptionAsync("#skill", "3");
         await page.ClickAsync("#start-run");
         await page.WaitForURLAsync("**/runs/*");
+        await browser.InteractiveAsync();
         await page.WaitForSelectorAsync("#run-progress[value='1']", new PageWaitForSelectorOptions { Timeout = 180_000 });
 
         Assert.StartsWith("completed", await page.InnerTextAsync("#run-status"), StringComparison.Ordinal);
@@ -47,6 +49,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
 
         // Back on the level, the run's finding (a stuck spot) is on the map; clicking it shows it in full.
         await page.GotoAsync(levelUrl);
+        await browser.InteractiveAsync();
         var marker = page.Locator("svg.level-map .marker").First;
         await marker.WaitForAsync();
         var id = await marker.GetAttributeAsync("data-finding");
@@ -58,6 +61,24 @@ public sealed class WebAppTests(AppHostFixture fixture)
         // The level's report, rendered from its Markdown.
         Assert.StartsWith("Level report: E1M1", await page.InnerTextAsync(".markdown h1"), StringComparison.Ordinal);
         await browser.ScreenshotAsync("level-finding");
+
+        // Marked a false positive with a note, the mark is the Api's: a reload shows it, and the triage filter finds it.
+        await page.SelectOptionAsync("#triage-status", "false_positive");
+        await page.FillAsync("#triage-note", "the gap is a window, not a way");
+        await page.ClickAsync("#triage-save");
+        await page.WaitForSelectorAsync("#triage-current");
+        await page.ReloadAsync();
+        await browser.InteractiveAsync();
+        await page.Locator($"button.finding-row[data-finding='{id}']").ClickAsync();
+        var kept = await page.Locator("#triage-current").InnerTextAsync();
+        Assert.Contains("false positive", kept, StringComparison.Ordinal);
+        Assert.Contains("the gap is a window, not a way", kept, StringComparison.Ordinal);
+        var row = page.Locator($"button.finding-row[data-finding='{id}']");
+        await page.SelectOptionAsync("#triage-filter", "none");
+        await row.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        await page.SelectOptionAsync("#triage-filter", "false_positive");
+        await row.WaitForAsync();
+        await browser.ScreenshotAsync("level-triage");
         });
     }
 
