@@ -227,8 +227,14 @@ public static partial class BugsApi
     }
 
     internal static async Task<Results<Ok<BugResponse>, ProblemHttpResult, ValidationProblem>> MarkBug(
-        long id, TriageRequest request, RlgtDbContext db, HttpContext context, TimeProvider clock, CancellationToken cancellationToken)
+        long id, TriageRequest? request, RlgtDbContext db, HttpContext context, TimeProvider clock, CancellationToken cancellationToken)
     {
+        // The body is optional to the binder so that the id is judged first, as on every route with an id.
+        if (request is null)
+        {
+            return Problems.Invalid("body", FrameworkProblems.BodyRequired);
+        }
+
         var mark = new FindingTriage
         {
             Status = request.Parsed,

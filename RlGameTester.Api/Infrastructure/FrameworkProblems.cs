@@ -8,6 +8,9 @@ namespace RlGameTester.Api.Infrastructure;
 /// </summary>
 internal static partial class FrameworkProblems
 {
+    /// <summary>Why a request without the JSON body its endpoint needs is refused.</summary>
+    public const string BodyRequired = "is required: send a JSON object (Content-Type: application/json).";
+
     /// <summary>The reason for a framework-made problem that came without one; null when there is nothing to add.</summary>
     public static string? Detail(HttpContext context, int? status)
     {
@@ -38,7 +41,7 @@ internal static partial class FrameworkProblems
         if (message.Contains("but no body was provided", StringComparison.Ordinal)
             || (message.StartsWith("Required parameter", StringComparison.Ordinal) && message.EndsWith("from body.", StringComparison.Ordinal)))
         {
-            return ("body", "is required: send a JSON object (Content-Type: application/json).");
+            return ("body", BodyRequired);
         }
 
         return RequiredParameter().Match(message) is { Success: true } required

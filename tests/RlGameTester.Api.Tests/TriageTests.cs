@@ -93,9 +93,11 @@ public sealed class TriageTests(ApiWithAnalysis services) : IClassFixture<ApiWit
         var unknownStatus = await MarkAsync(_client, id, new { status = "maybe" }).ExpectProblemAsync(HttpStatusCode.BadRequest);
         var noStatus = await MarkAsync(_client, id, new { note = "Looks fine." }).ExpectProblemAsync(HttpStatusCode.BadRequest);
         var longNote = await MarkAsync(_client, id, new { status = "confirmed", note = new string('x', 2001) }).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        var noBody = await _client.PutAsync($"/api/bugs/{id}/triage", null, Token).ExpectProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal($"'maybe' is not a valid status; allowed values: {AllowedStatuses}.", unknownStatus["errors"]!["status"]![0]!.GetValue<string>());
         Assert.Equal($"is required; allowed values: {AllowedStatuses}.", noStatus["errors"]!["status"]![0]!.GetValue<string>());
+        Assert.Equal("is required: send a JSON object (Content-Type: application/json).", noBody["errors"]!["body"]![0]!.GetValue<string>());
         Assert.Equal("must be at most 2000 characters; got 2001.", longNote["errors"]!["note"]![0]!.GetValue<string>());
         Assert.Contains("note: must be at most 2000 characters", longNote["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null((await _client.GetOkAsync($"/api/bugs/{id}"))["triage"]);
