@@ -83,6 +83,39 @@ public sealed class WebAppTests(AppHostFixture fixture)
     }
 
     [Fact]
+    public async Task OnAPhonesWidthThePagesFitWithoutSidewaysScrolling()
+    {
+        using var api = fixture.ApiClient();
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(WadBuilder.Unique(Fixtures.Freedoom1)), "file", "freedoom1.wad" } };
+        using var uploaded = await api.PostAsync("/api/maps", form, Token);
+        Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync(Token));
+        var e1m1 = System.Text.Json.Nodes.JsonNode.Parse(await uploaded.Content.ReadAsStringAsync(Token))!.AsArray()
+            .Single(m => m!["level_name"]!.GetValue<string>() == "E1M1")!["id"]!.GetValue<long>();
+
+        await using var browser = await Browser.OpenAsync(fixture.App.GetEndpoint("web", "http"), width: 390, height: 844);
+        var page = browser.Page;
+        await browser.StepsAsync("phone", async () =>
+        {
+            await browser.SignInAsync(fixture.DevelopmentKey);
+            await page.WaitForSelectorAsync("table.levels");
+            Assert.True(await FitsAsync(page), "the levels page scrolls sideways at 390 px");
+            await browser.ScreenshotAsync("phone-levels");
+
+            await page.GotoAsync($"levels/{e1m1}");
+            await browser.InteractiveAsync();
+            // The interactive page loads the level again after the prerender: judge the page once it shows it.
+            await page.WaitForSelectorAsync("svg.level-map path.wall");
+            await page.WaitForSelectorAsync("table.findings");
+            Assert.True(await FitsAsync(page), "the level page scrolls sideways at 390 px");
+            await browser.ScreenshotAsync("phone-level");
+        });
+    }
+
+    // Wide tables scroll inside their own box; the page itself must not be wider than the screen.
+    private static async Task<bool> FitsAsync(IPage page) =>
+        await page.EvaluateAsync<bool>("document.scrollingElement.scrollWidth <= window.innerWidth");
+
+    [Fact]
     public async Task AWrongKeyIsRefusedWithTheApisReasonAndNoPageOpens()
     {
         await using var browser = await Browser.OpenAsync(fixture.App.GetEndpoint("web", "http"));
