@@ -127,6 +127,9 @@ internal sealed class LevelModel
     public CellLists Pickups { get; }
 
     /// <summary>The special lines that move a sector.</summary>
+    /// <summary>The sector on the line's front side (a special's "line's own sector" targets read it), or null.</summary>
+    public int? FrontSector(int line) => Level.Linedefs[line].FrontSide is >= 0 and var side ? Level.Sidedefs[side].Sector : null;
+
     public IReadOnlyList<LineAction> ActionsOnSector(int sector) => _actionsBySector[sector] ?? (IReadOnlyList<LineAction>)[];
 
     /// <summary>The walk-over lines a step from <paramref name="cell"/> in <paramref name="direction"/> crosses.</summary>

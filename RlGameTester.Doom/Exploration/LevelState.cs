@@ -111,7 +111,8 @@ internal sealed class LevelState
         {
             var itemZ = config == 0 ? Heights.FloorLow[sector] : Heights.FloorHigh[sector];
             var bodyZ = config == 0 ? grid.Floor0[c] : grid.Floor1[c];
-            if (itemZ <= bodyZ + NavGrid.BodyHeight && itemZ + 16 >= bodyZ)
+            // P_TouchSpecialThing: an item more than 8 units below the feet is not touched.
+            if (itemZ <= bodyZ + NavGrid.BodyHeight && itemZ + 8 >= bodyZ)
             {
                 return true;
             }

@@ -114,6 +114,13 @@ internal sealed class SectorHeights
         }
     }
 
+    /// <summary>How far the change would move a plane of its sector: 0 when it leaves the heights as they are.</summary>
+    public int Travel((int Sector, int Low, int High, int Ceiling, int Special) change)
+    {
+        var s = change.Sector;
+        return Math.Max(Math.Abs(change.Low - FloorLow[s]), Math.Max(Math.Abs(change.High - FloorHigh[s]), Math.Abs(change.Ceiling - Ceiling[s])));
+    }
+
     public void Apply((int Sector, int Low, int High, int Ceiling, int Special) change)
     {
         FloorLow[change.Sector] = change.Low;

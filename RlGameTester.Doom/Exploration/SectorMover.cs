@@ -36,7 +36,7 @@ internal sealed class SectorMover
         foreach (var change in _changes)
         {
             var s = change.Sector;
-            var delta = Math.Max(Math.Abs(change.Low - heights.FloorLow[s]), Math.Max(Math.Abs(change.High - heights.FloorHigh[s]), Math.Abs(change.Ceiling - heights.Ceiling[s])));
+            var delta = heights.Travel(change);
             if (delta == 0 && change.Special == heights.Special[s])
             {
                 continue;

@@ -21,6 +21,7 @@ internal sealed class TripSearch
     private readonly VisitedBlocks _visited;
     private readonly BossRules _bosses;
     private readonly LineTraces _traces;
+    private readonly MoveForecast _forecast;
     private readonly int[] _directionOrder = new int[8];
 
     // The ring must be larger than the costliest step (a lift wait on a damaging floor: 1400 + 54).
@@ -36,6 +37,7 @@ internal sealed class TripSearch
     public TripSearch(LevelModel model, LevelState state, Body body, StepGraph steps, Reachability reach, ExitSpots exits, VisitedBlocks visited, BossRules bosses, LineTraces traces, int seed)
     {
         _traces = traces;
+        _forecast = new MoveForecast(model, state);
         _model = model;
         _grid = model.Grid;
         _state = state;
@@ -266,9 +268,11 @@ internal sealed class TripSearch
         return null;
     }
 
-    // Lines worth going to: those that open or move something, and crushers on a level a crushed boss ends.
+    // Lines worth going to: those that open or move something not already where they would leave it, and crushers on a
+    // level a crushed boss ends.
     private bool Wanted(int line) =>
-        !_state.Activated[line] && _model.Actions[line] is { } action && (action.Progress || (action.Crusher && _bosses.ExitTypes.Count > 0)) &&
+        !_state.Activated[line] && _model.Actions[line] is { } action &&
+        ((action.Progress && _forecast.Moves(action)) || (action.Crusher && _bosses.ExitTypes.Count > 0)) &&
         (action.Keys is null || action.Keys.IsSatisfiedBy(_body.Keys));
 
     private TripTarget? ExploreAt(int c)

@@ -324,10 +324,8 @@ internal sealed class Walker
             return false;
         }
 
-        ref readonly var line = ref _model.Level.Linedefs.ItemRef(action.Line);
-        int? frontSector = line.FrontSide < 0 ? null : _model.Level.Sidedefs[line.FrontSide].Sector;
         var floorBefore = FloorUnderBody();
-        var travel = ApplyMoves(move, action.Sectors, frontSector);
+        var travel = ApplyMoves(move, action.Sectors, _model.FrontSector(action.Line));
         if (travel < 0)
         {
             return false;

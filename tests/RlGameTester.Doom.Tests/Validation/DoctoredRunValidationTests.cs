@@ -11,8 +11,9 @@ namespace RlGameTester.Doom.Tests.Validation;
 /// </summary>
 public sealed class DoctoredRunValidationTests
 {
-    // MAP01's run is clean up to here: the entrance steps, its first two doors and the corridor after them.
-    private const int CleanOpeningEnd = 73;
+    // MAP01's run is clean up to here: the entrance steps and its first door; at tic 72 the box grazes the door's frame by
+    // 3 units, within what the explorer's 8-unit grid allows (a violation that refutes nothing).
+    private const int CleanOpeningEnd = 71;
 
     [Fact]
     public void APositionMovedThroughAWallIsAWallCrossingAtThatTic()
