@@ -87,7 +87,8 @@ internal sealed class ExplorationRun
 
             if (!Reach.ExitInReach)
             {
-                if (_walker.FireBossActions() || TryTrip(TripGoal.Progress, requireReturn: false))
+                // A door shut for a while may be the way on: wait for it before giving up.
+                if (_walker.FireBossActions() || TryTrip(TripGoal.Progress, requireReturn: false) || _walker.AwaitReopening())
                 {
                     continue;
                 }
@@ -109,7 +110,7 @@ internal sealed class ExplorationRun
         {
             _cancellationToken.ThrowIfCancellationRequested();
             Update();
-            if (!TryTrip(TripGoal.NormalExit, requireReturn: false) && !TryTrip(TripGoal.SecretExit, requireReturn: false))
+            if (!TryTrip(TripGoal.NormalExit, requireReturn: false) && !TryTrip(TripGoal.SecretExit, requireReturn: false) && !_walker.AwaitReopening())
             {
                 break;
             }
@@ -124,6 +125,7 @@ internal sealed class ExplorationRun
     /// <summary>Brings the reachable sets up to date: a full search after a lost step or a one-way trip, else growth.</summary>
     private void Update()
     {
+        _walker.ReopenDue();
         if (_changes.Stale)
         {
             _changes.Stale = false;

@@ -16,6 +16,9 @@ internal sealed class LevelModel
     /// <summary>Half the box within which the body touches an item: item radius 20 plus body radius 16.</summary>
     public const double TouchReach = 36;
 
+    /// <summary>How long a close-wait-open door stays shut once down (30 s).</summary>
+    public const int CloseWaitTics = 30 * 35;
+
     /// <summary>How far away the agent shoots gun-triggered lines from.</summary>
     public const double GunRange = 1024;
 
@@ -201,7 +204,9 @@ internal sealed class LevelModel
             return null;
         }
 
-        var move = SectorMoves.FindDoom(line.Special);
+        // A door that closes and opens again 30 s later: shut until then (SectorMoves leaves it out as moving nothing for good).
+        var reopening = CloseWaitOpenSpeed(line.Special);
+        var move = reopening is { } speed ? new SectorMove(true, MoveTarget.OwnFloor, MoveKind.Permanent, Speed: speed) : SectorMoves.FindDoom(line.Special);
 
         // Crushers start or stop; the stop lines (57, 74, 168, 188) crush nothing.
         var crusher = info.Effect == LineEffect.Crusher && line.Special is not (57 or 74 or 168 or 188);
@@ -218,7 +223,7 @@ internal sealed class LevelModel
             Exit = info.Effect is LineEffect.Exit or LineEffect.SecretExit,
             SecretExit = info.Effect == LineEffect.SecretExit,
             Crusher = crusher,
-
+            ReopenAfter = reopening is null ? 0 : CloseWaitTics,
             Teleport = info.Effect == LineEffect.Teleport,
         };
         if (action.Teleport)
@@ -228,6 +233,14 @@ internal sealed class LevelModel
 
         return action;
     }
+
+    // Doom's close-wait-open doors (vld_close30ThenOpen, EV_DoDoor) and Boom's generalised ones of that kind: speed or null.
+    private static int? CloseWaitOpenSpeed(int special) => special switch
+    {
+        16 or 76 or 175 or 196 => 2,
+        >= GeneralizedRanges.DoorBase and < GeneralizedRanges.CeilingBase when ((special >> 5) & 3) == 2 => 2 << ((special >> 3) & 3),
+        _ => null,
+    };
 
     private LineAction? DescribeHexen(int index, in Linedef line)
     {

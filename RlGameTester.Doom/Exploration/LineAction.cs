@@ -30,6 +30,9 @@ internal sealed class LineAction
     /// <summary>Starts a crusher in <see cref="Sectors"/>: the sectors' heights come back, but what stands there is crushed.</summary>
     public bool Crusher { get; init; }
 
+    /// <summary>Tics a door this line shuts stays shut before it opens again to where it was (0: it stays).</summary>
+    public int ReopenAfter { get; init; }
+
     /// <summary>Where a teleport puts the body (the destination thing's cell), or -1.</summary>
     public int TeleportCell { get; set; } = -1;
 

@@ -35,33 +35,46 @@ internal sealed class SectorMover
         var travel = -1;
         foreach (var change in _changes)
         {
-            var s = change.Sector;
-            var delta = heights.Travel(change);
-            if (delta == 0 && change.Special == heights.Special[s])
-            {
-                continue;
-            }
-
-            var closing = change.Ceiling < heights.Ceiling[s] || change.Low > heights.FloorLow[s];
-            heights.Apply(change);
-            _state.HeightsChanged();
-            _state.UpdateSectorDamage(s);
-            if (closing)
-            {
-                foreach (var other in _model.ActionsOnSector(s))
-                {
-                    if (other.Repeatable && other.Trigger is LineTrigger.Door or LineTrigger.Switch)
-                    {
-                        _state.Activated[other.Line] = false;
-                    }
-                }
-            }
-
-            _model.Grid.RecomputeSector(s, heights);
-            _steps.SectorMoved(s);
-            travel = Math.Max(travel, delta);
+            travel = Math.Max(travel, Move(change));
         }
 
         return travel;
+    }
+
+    /// <summary>Opens a door shut for a while back to <paramref name="ceiling"/>; returns how far it travelled, or -1.</summary>
+    public int Reopen(int sector, int ceiling)
+    {
+        var heights = _state.Heights;
+        return Move((sector, heights.FloorLow[sector], heights.FloorHigh[sector], ceiling, heights.Special[sector]));
+    }
+
+    private int Move((int Sector, int Low, int High, int Ceiling, int Special) change)
+    {
+        var heights = _state.Heights;
+        var s = change.Sector;
+        var delta = heights.Travel(change);
+        if (delta == 0 && change.Special == heights.Special[s])
+        {
+            return -1;
+        }
+
+        var closing = change.Ceiling < heights.Ceiling[s] || change.Low > heights.FloorLow[s];
+        heights.Apply(change);
+        _state.HeightsChanged();
+        _state.UpdateSectorDamage(s);
+        if (closing)
+        {
+            foreach (var other in _model.ActionsOnSector(s))
+            {
+                if (other.Repeatable && other.Trigger is LineTrigger.Door or LineTrigger.Switch)
+                {
+                    _state.Activated[other.Line] = false;
+                }
+            }
+        }
+
+        _model.Grid.RecomputeSector(s, heights);
+        _steps.SectorMoved(s);
+        return delta;
     }
 }

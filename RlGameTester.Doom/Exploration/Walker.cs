@@ -27,6 +27,7 @@ internal sealed class Walker
     private readonly EventLog _log;
     private readonly int _positionInterval;
     private readonly Queue<int> _queue = new();
+    private readonly List<(double Due, int Sector, int Ceiling)> _reopenings = [];
     private bool _interrupted;
 
     public Walker(LevelModel model, LevelState state, Body body, StepGraph steps, StepChanges changes, BossRules bosses, VisitedBlocks visited, EventLog log, int positionInterval)
@@ -123,6 +124,36 @@ internal sealed class Walker
                 EndLevel(null, secret: false, "assumed boss death: the agent reached a spot in view of the boss that ends the level");
                 break;
         }
+    }
+
+    /// <summary>Opens again the doors whose time shut is up. True when one moved.</summary>
+    public bool ReopenDue()
+    {
+        var moved = false;
+        for (var i = _reopenings.Count - 1; i >= 0; i--)
+        {
+            var (due, sector, ceiling) = _reopenings[i];
+            if (due <= _body.Clock)
+            {
+                _reopenings.RemoveAt(i);
+                moved |= _mover.Reopen(sector, ceiling) >= 0;
+            }
+        }
+
+        return moved;
+    }
+
+    /// <summary>Waits where the body stands until the next door shut for a while opens again. False when none is shut.</summary>
+    public bool AwaitReopening()
+    {
+        if (_reopenings.Count == 0 || Over)
+        {
+            return false;
+        }
+
+        Wait((int)Math.Ceiling(_reopenings.Min(r => r.Due) - _body.Clock));
+        ReopenDue();
+        return !Over;
     }
 
     /// <summary>Assumes the boss deaths whose sector moves are pending have happened. False when there are none.</summary>
@@ -325,10 +356,19 @@ internal sealed class Walker
         }
 
         var floorBefore = FloorUnderBody();
+        var shut = action.ReopenAfter > 0 ? action.Sectors.Select(s => _state.Heights.Ceiling[s]).ToArray() : null;
         var travel = ApplyMoves(move, action.Sectors, _model.FrontSector(action.Line));
         if (travel < 0)
         {
             return false;
+        }
+
+        // A close-wait-open door is shut at once (as the validator takes it) and opens again once down and waited out.
+        for (var i = 0; shut is not null && i < shut.Length; i++)
+        {
+            var due = _body.Clock + ((double)travel / Math.Max(1, move.Speed)) + action.ReopenAfter;
+            _reopenings.RemoveAll(r => r.Sector == action.Sectors[i]);
+            _reopenings.Add((due, action.Sectors[i], shut[i]));
         }
 
         // A floor that rises under the body carries it up at its speed, not at once: the body rides it to the top before
