@@ -20,8 +20,12 @@ internal static class Trig
     /// <summary>Sine, with room for the cosine a quarter turn on (<see cref="FineCosine"/>).</summary>
     public static readonly int[] FineSine = BuildSine();
 
-    /// <summary>Tangent over the half turn from -90 to +90 degrees.</summary>
-    public static readonly int[] FineTangent = BuildTangent();
+    /// <summary>
+    /// Tangent over the half turn from -90 to +90 degrees, followed by the sine table: vanilla lays the two arrays out
+    /// one after the other, and a wall seen almost edge-on asks for an angle past the tangent's end, which reads on into
+    /// the sine. Reading the same values keeps those columns as vanilla draws them instead of failing.
+    /// </summary>
+    public static readonly int[] FineTangent = [.. BuildTangent(), .. FineSine];
 
     /// <summary>The binary angle of each slope 0..1 in <see cref="SlopeRange"/> steps.</summary>
     public static readonly uint[] TanToAngle = BuildTanToAngle();

@@ -224,7 +224,7 @@ public sealed partial class ViewRenderer
         var angle = (int)((_viewAngle + _xToViewAngle[x1]) >> Trig.AngleToFineShift);
         var xFrac = _viewX + Fixed.Mul(Trig.FineCosine(angle), length);
         var yFrac = -_viewY - Fixed.Mul(Trig.FineSine[angle], length);
-        var colormap = _zLight[_planeZLight + Math.Min(distance >> LightZShift, MaxLightZ - 1)];
+        var colormap = _zLight[_planeZLight + Math.Min((int)((uint)distance >> LightZShift), MaxLightZ - 1)];
 
         // x in the top 16 bits, y in the bottom 16, each 6.10 fixed point, as R_DrawSpan packs them.
         var position = ((uint)(xFrac << 10) & 0xffff0000) | ((uint)(yFrac >> 6) & 0x0000ffff);

@@ -321,7 +321,7 @@ public sealed partial class ViewRenderer
             {
                 var angle = (rwCenterAngle + _xToViewAngle[x]) >> Trig.AngleToFineShift;
                 textureColumn = (rwOffset - Fixed.Mul(Trig.FineTangent[angle], rwDistance)) >> Fixed.FracBits;
-                colormap = _scaleLight[wallLights + Math.Min(rwScale >> LightScaleShift, MaxLightScale - 1)];
+                colormap = _scaleLight[wallLights + ScaleLightIndex(rwScale)];
                 iscale = (int)(0xffffffffu / (uint)rwScale);
             }
 
@@ -476,7 +476,7 @@ public sealed partial class ViewRenderer
             var column = _openings[ds.MaskedTextureCol + x];
             if (column != int.MaxValue)
             {
-                var colormap = _scaleLight[lights + Math.Min(scale >> LightScaleShift, MaxLightScale - 1)];
+                var colormap = _scaleLight[lights + ScaleLightIndex(scale)];
                 var topScreen = _centerYFrac - Fixed.Mul(textureMid, scale);
                 var iscale = (int)(0xffffffffu / (uint)scale);
                 DrawMaskedColumn(

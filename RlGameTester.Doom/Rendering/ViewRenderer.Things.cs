@@ -123,7 +123,7 @@ public sealed partial class ViewRenderer
         vis.Picture = picture;
         vis.Colormap = thing.Shadow ? -1
             : thing.FullBright ? 0
-            : _scaleLight[lights + Math.Min(xScale >> LightScaleShift, MaxLightScale - 1)];
+            : _scaleLight[lights + ScaleLightIndex(xScale)];
     }
 
     /// <summary>R_DrawMasked: sprites far to near, each with the masked walls in front of it, then the remaining masked walls.</summary>

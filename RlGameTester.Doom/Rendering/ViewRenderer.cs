@@ -241,6 +241,13 @@ public sealed partial class ViewRenderer
         return (scaleLight, zLight);
     }
 
+    /// <summary>The distance column of the wall and sprite light tables; vanilla's index is unsigned, so it only clamps high.</summary>
+    private static int ScaleLightIndex(int scale)
+    {
+        var index = (uint)(scale >> LightScaleShift);
+        return index >= MaxLightScale ? MaxLightScale - 1 : (int)index;
+    }
+
     /// <summary>The light table row for a sector's light level, with vanilla's fake contrast already applied by the caller.</summary>
     private static int LightRow(int lightNumber) => Math.Clamp(lightNumber, 0, LightLevels - 1);
 }

@@ -210,6 +210,26 @@ public sealed class ViewRendererTests
         Assert.Equal(vanilla.Image.Pixels, limited.Image.Pixels);
     }
 
+    [Fact]
+    public void EveryViewFromMap10sThingsRenders()
+    {
+        // A wall seen almost edge-on from one of these asks for a tangent past its table's end (vanilla reads on into
+        // the sine table); the renderer once failed there.
+        var scene = RenderFixtures.SceneOf(Fixtures.Freedoom2, "MAP10", RenderFixtures.Freedoom2Set);
+        var renderer = new ViewRenderer(scene);
+        var views = 0;
+        foreach (var thing in scene.Level.Things.Where(t => t.InSinglePlayer))
+        {
+            for (var angle = 10; angle < 360; angle += 45)
+            {
+                Assert.True(renderer.Render(new ViewPoint(thing.X, thing.Y, angle)).Statistics.SubsectorsVisited > 0);
+                views++;
+            }
+        }
+
+        Assert.True(views > 1000);
+    }
+
     // Sides ahead of the camera whose upper faces a ceiling below the eye, or whose lower a floor above it: without the
     // texture nothing behind fills the gap (with the far plane on the eye's side, its flat would bleed in instead).
     private static IEnumerable<(int Side, int Part)> HallOfMirrorsCandidates(RenderScene scene, ViewPoint start)
