@@ -10,7 +10,13 @@ namespace RlGameTester.Doom.Rendering;
 /// </summary>
 internal static class BspBuilder
 {
+    /// <summary>Deeper than this, a set of segs becomes a subsector as it is, so no input can overflow the stack.</summary>
+    public const int MaxDepth = 2048;
+
     private const int Candidates = 48;
+
+    // Lines tried beyond the sample before a set is taken as convex: a huge convex set must not cost n squared.
+    private const int ExtraCandidates = 256;
     private const double OnLine = 1.0 / 64;
 
     public static BspTree Build(Level level, string note)
@@ -44,7 +50,7 @@ internal static class BspBuilder
         }
 
         // Children are added before their parent, so the root ends up last, where the renderer starts.
-        builder.Partition(segs);
+        builder.Partition(segs, 0);
         return new BspTree([.. builder.Segs], [.. builder.Subsectors], [.. builder.Nodes], BspSource.Built, note);
     }
 
@@ -59,9 +65,9 @@ internal static class BspBuilder
         public List<BspNode> Nodes { get; } = [];
 
         /// <summary>Returns the child code of the tree built for the segs (a node index, or ~subsector).</summary>
-        public int Partition(List<WorkSeg> segs)
+        public int Partition(List<WorkSeg> segs, int depth)
         {
-            var splitter = ChooseSplitter(segs);
+            var splitter = depth < MaxDepth ? ChooseSplitter(segs) : null;
             if (splitter is null)
             {
                 return Leaf(segs);
@@ -80,8 +86,8 @@ internal static class BspBuilder
                 return Leaf(segs);
             }
 
-            var frontChild = Partition(front);
-            var backChild = Partition(back);
+            var frontChild = Partition(front, depth + 1);
+            var backChild = Partition(back, depth + 1);
             var line = level.Linedefs[s.Line];
             var a = level.Vertices[line.Start];
             var b = level.Vertices[line.End];
@@ -125,12 +131,13 @@ internal static class BspBuilder
                 return best;
             }
 
-            // No sampled line divides the set: look at every line before calling it convex.
-            foreach (var seg in segs)
+            // No sampled line divides the set: look at more before calling it convex.
+            var extra = Math.Max(1, segs.Count / ExtraCandidates);
+            for (var i = step / 2; i < segs.Count; i += extra)
             {
-                if (Score(segs, seg) >= 0)
+                if (Score(segs, segs[i]) >= 0)
                 {
-                    return seg;
+                    return segs[i];
                 }
             }
 

@@ -44,6 +44,12 @@ internal static class BspNodeReader
             return null;
         }
 
+        if (Depth(nodes) > BspBuilder.MaxDepth)
+        {
+            problem = $"its nodes nest more than {BspBuilder.MaxDepth} deep, more than the renderer walks";
+            return null;
+        }
+
         if (nodes.Length == 0 && subsectors.Length != 1)
         {
             problem = $"NODES is empty but SSECTORS holds {subsectors.Length} subsectors";
@@ -142,6 +148,22 @@ internal static class BspNodeReader
         }
 
         return null;
+    }
+
+    // Children come before their parents, so one pass in index order finds every node's depth.
+    private static int Depth(BspNode[] nodes)
+    {
+        var depth = new int[nodes.Length];
+        var deepest = 0;
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var front = nodes[i].FrontChild >= 0 ? depth[nodes[i].FrontChild] : 0;
+            var back = nodes[i].BackChild >= 0 ? depth[nodes[i].BackChild] : 0;
+            depth[i] = Math.Max(front, back) + 1;
+            deepest = Math.Max(deepest, depth[i]);
+        }
+
+        return deepest;
     }
 
     // Children must be earlier nodes (node builders write them so), which also rules out cycles.

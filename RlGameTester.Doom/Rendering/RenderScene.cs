@@ -273,8 +273,14 @@ public sealed partial class RenderScene
 
     private void PrepareThings(ResourceSet resources, Skills skill)
     {
-        var frames = new SpriteFrames(resources);
         var bySector = new List<SceneThing>[Level.Sectors.Length];
+        if (bySector.Length == 0)
+        {
+            SectorThings = [];
+            return;
+        }
+
+        var frames = new SpriteFrames(resources);
         foreach (var thing in Level.Things)
         {
             if ((thing.Skills & skill) == 0 || (thing.Modes & GameModes.SinglePlayer) == 0)

@@ -122,7 +122,8 @@ public sealed partial class ViewRenderer
         ClearDrawSegs();
         ClearPlanes();
         ClearSprites();
-        if (_scene.Tree.Subsectors.Length > 0)
+        // A level without sectors (UDMF lets one load) has nothing to draw.
+        if (_scene.Tree.Subsectors.Length > 0 && _scene.SectorFloor.Length > 0)
         {
             RenderBspNode(_scene.Tree.Nodes.Length - 1);
         }
