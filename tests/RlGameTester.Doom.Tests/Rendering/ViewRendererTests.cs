@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Rendering;
 using RlGameTester.Doom.Resources;
@@ -211,6 +213,24 @@ public sealed class ViewRendererTests
     }
 
     [Fact]
+    public void ATwoSidedMiddleTextureIsDrawnWithItsHolesShowingTheRoomBehind()
+    {
+        var options = new RenderOptions { FullBright = true };
+        var view = new ViewPoint(100, 256, 0);
+        var open = new ViewRenderer(DividedRoom("-"), options).Render(view);
+        var grated = new ViewRenderer(DividedRoom("MIDGRATE"), options).Render(view);
+        RenderFixtures.SavePng(grated, RenderFixtures.Freedoom2Set, "room-midgrate");
+        var grate = Texels(RenderFixtures.Freedoom2Set.ComposeTexture("MIDGRATE")!);
+
+        // The grate (128 high, from the floor to the ceiling 156 units ahead) covers rows 11-142 across the view.
+        var region = Enumerable.Range(20 * 320, 110 * 320).ToList();
+        var changed = region.Where(i => open.Image.Pixels[i] != grated.Image.Pixels[i]).ToList();
+        Assert.InRange(changed.Count, region.Count / 10, region.Count * 9 / 10);
+        Assert.All(changed, i => Assert.Contains(grated.Image.Pixels[i], grate));
+        Assert.Equal(open.Image.Pixels.AsSpan(0, 5 * 320).ToArray(), grated.Image.Pixels.AsSpan(0, 5 * 320).ToArray());
+    }
+
+    [Fact]
     public void EveryViewFromMap10sThingsRenders()
     {
         // A wall seen almost edge-on from one of these asks for a tangent past its table's end (vanilla reads on into
@@ -265,6 +285,37 @@ public sealed class ViewRendererTests
         }
 
         return candidates.OrderBy(c => c.Distance).Select(c => (c.Side, c.Part));
+    }
+
+    // A 512-unit square room divided at x = 256 by a two-sided line with the given middle texture on both sides.
+    private static RenderScene DividedRoom(string middle)
+    {
+        var text = new StringBuilder("namespace = \"doom\";\n");
+        foreach (var (x, y) in new[] { (0, 0), (0, 512), (256, 512), (512, 512), (512, 0), (256, 0) })
+        {
+            text.Append(CultureInfo.InvariantCulture, $"vertex {{ x = {x}.0; y = {y}.0; }}\n");
+        }
+
+        foreach (var (from, to, sector) in new[] { (0, 1, 0), (1, 2, 0), (5, 0, 0), (2, 3, 1), (3, 4, 1), (4, 5, 1) })
+        {
+            text.Append(CultureInfo.InvariantCulture, $"linedef {{ v1 = {from}; v2 = {to}; sidefront = {from}; blocking = true; }}\n");
+        }
+
+        for (var side = 0; side < 6; side++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"sidedef {{ sector = {(side is 2 or 3 or 4 ? 1 : 0)}; texturemiddle = \"STARTAN3\"; }}\n");
+        }
+
+        text.Append("linedef { v1 = 2; v2 = 5; sidefront = 6; sideback = 7; twosided = true; }\n");
+        text.Append(CultureInfo.InvariantCulture, $"sidedef {{ sector = 0; texturemiddle = \"{middle}\"; }}\nsidedef {{ sector = 1; texturemiddle = \"{middle}\"; }}\n");
+        for (var sector = 0; sector < 2; sector++)
+        {
+            text.Append("sector { heightfloor = 0; heightceiling = 128; texturefloor = \"FLOOR0_1\"; textureceiling = \"CEIL1_1\"; lightlevel = 255; }\n");
+        }
+
+        var wad = WadFile.Read(WadWriter.Write([("MAP01", []), ("TEXTMAP", Encoding.UTF8.GetBytes(text.ToString())), ("ENDMAP", [])]));
+        var entry = LevelDirectory.Find(wad).Single();
+        return RenderScene.Create(LevelReader.Read(entry), RenderFixtures.Freedoom2Set, entry);
     }
 
     private static ViewPoint OutdoorPoint(RenderScene scene)
