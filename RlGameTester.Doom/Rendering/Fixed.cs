@@ -9,6 +9,9 @@ internal static class Fixed
     public const int FracBits = 16;
     public const int FracUnit = 1 << FracBits;
 
+    /// <summary>C's abs: the most negative value stays as it is (Math.Abs would throw on it).</summary>
+    public static int Abs(int value) => value < 0 ? -value : value;
+
     public static int Mul(int a, int b) => (int)(((long)a * b) >> FracBits);
 
     /// <summary>Division that saturates instead of overflowing, as vanilla's FixedDiv does.</summary>

@@ -76,8 +76,8 @@ internal static class Trig
     /// <summary>The distance to (dx, dy) from its larger component and angle, as R_PointToDist finds it.</summary>
     public static int PointToDistance(int dx, int dy)
     {
-        var ax = Math.Abs(dx);
-        var ay = Math.Abs(dy);
+        var ax = Fixed.Abs(dx);
+        var ay = Fixed.Abs(dy);
         if (ay > ax)
         {
             (ax, ay) = (ay, ax);
@@ -89,7 +89,9 @@ internal static class Trig
             return 0;
         }
 
-        var angle = (TanToAngle[(uint)Fixed.Div(ay, ax) >> DBits] + Ang90) >> AngleToFineShift;
+        // Coordinates 32768 units apart or more overflow, as in vanilla; the slope is kept inside its table.
+        var slope = Math.Min((uint)Fixed.Div(ay, ax) >> DBits, SlopeRange);
+        var angle = (TanToAngle[slope] + Ang90) >> AngleToFineShift;
         return Fixed.Div(ax, FineSine[angle]);
     }
 

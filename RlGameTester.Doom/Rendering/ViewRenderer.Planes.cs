@@ -129,7 +129,7 @@ public sealed partial class ViewRenderer
             }
 
             _planeSource = flat;
-            _planeHeight = Math.Abs(plane.Height - _viewZ);
+            _planeHeight = Fixed.Abs(plane.Height - _viewZ);
             _planeZLight = LightRow((plane.Light >> LightSegShift)) * MaxLightZ;
             var top = plane.Top;
             var bottom = plane.Bottom;

@@ -52,7 +52,7 @@ public sealed partial class ViewRenderer
         ref var ds = ref _drawSegs[_drawSegCount++];
 
         var normalAngle = seg.Angle + Trig.Ang90;
-        var offsetAngle = (uint)Math.Abs(unchecked((int)(normalAngle - _rwAngle1)));
+        var offsetAngle = (uint)Fixed.Abs((int)(normalAngle - _rwAngle1));
         if (offsetAngle > Trig.Ang90)
         {
             offsetAngle = Trig.Ang90;

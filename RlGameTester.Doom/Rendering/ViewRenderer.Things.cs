@@ -60,7 +60,7 @@ public sealed partial class ViewRenderer
         var tx = -(Fixed.Mul(trY, _viewCos) - Fixed.Mul(trX, _viewSin));
 
         // Too far to the side.
-        if (Math.Abs(tx) > tz << 2)
+        if (Fixed.Abs(tx) > tz << 2)
         {
             return;
         }
@@ -241,7 +241,7 @@ public sealed partial class ViewRenderer
 
         var picture = sprite.Picture;
         var topScreen = _centerYFrac - Fixed.Mul(sprite.TextureMid, sprite.Scale);
-        var iscale = Math.Abs(sprite.XIScale);
+        var iscale = Fixed.Abs(sprite.XIScale);
         var frac = sprite.StartFrac;
         for (var x = sprite.X1; x <= sprite.X2; x++, frac += sprite.XIScale)
         {
