@@ -42,6 +42,30 @@ public sealed class ViewRendererTests
     }
 
     [Fact]
+    public void RenderersOnSeveralThreadsShareOneSceneAndDrawWhatOneThreadDraws()
+    {
+        var scene = RenderFixtures.E1M1Scene;
+        var start = RenderFixtures.Start(scene);
+        var views = Enumerable.Range(0, 64).Select(i => start with { Angle = i * 360.0 / 64 }).ToArray();
+        var serial = new ViewRenderer(scene);
+        var expected = views.Select(v => serial.Render(v).Image.Pixels).ToArray();
+        var actual = new byte[views.Length][];
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, worker =>
+        {
+            var renderer = new ViewRenderer(scene);
+            for (var i = worker; i < views.Length; i += 4)
+            {
+                actual[i] = renderer.Render(views[i]).Image.Pixels;
+            }
+        });
+
+        for (var i = 0; i < views.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i]);
+        }
+    }
+
+    [Fact]
     public void TheSkyIsDrawnFromTheLevelsSkyTextureAboveAnOutdoorArea()
     {
         var scene = new TestRoom(CeilingFlat: ResourceSet.SkyFlat).Scene();
