@@ -153,14 +153,25 @@ public sealed partial class ViewRenderer
         _viewAngle = Trig.FromDegrees(view.Angle);
         _viewSin = Trig.Sine(_viewAngle);
         _viewCos = Trig.Cosine(_viewAngle);
-        _viewZ = view.EyeZ is { } eye
-            ? Fixed.From(eye)
-            : _scene.SectorFloor.Length == 0 ? 0 : _scene.SectorFloor[_scene.SectorAt(view.X, view.Y)] + (RenderScene.EyeHeight << Fixed.FracBits);
+        _viewZ = view.EyeZ is { } eye ? Fixed.From(eye) : PlayerEye(view);
         _subsectorsVisited = 0;
         _missingTextureColumns = 0;
         _missingFlatPlanes = 0;
         _skyPixels = 0;
         _frame++;
+    }
+
+    /// <summary>A player's eye over the point: 41 above the floor, but at most 4 under the ceiling (P_CalcHeight).</summary>
+    private int PlayerEye(ViewPoint view)
+    {
+        if (_scene.SectorFloor.Length == 0)
+        {
+            return 0;
+        }
+
+        var sector = _scene.SectorAt(view.X, view.Y);
+        var eye = _scene.SectorFloor[sector] + (RenderScene.EyeHeight << Fixed.FracBits);
+        return Math.Min(eye, _scene.SectorCeiling[sector] - (4 << Fixed.FracBits));
     }
 
     /// <summary>R_InitTextureMapping: which column each view angle falls in, and the angle of each column.</summary>

@@ -255,6 +255,19 @@ public sealed class ViewRendererTests
     }
 
     [Fact]
+    public void ThePlayersEyeIs41AboveTheFloorButStays4UnderALowCeiling()
+    {
+        var view = new ViewPoint(256, 256, 0);
+        var room = new ViewRenderer(new TestRoom().Scene()).Render(view).Image.Pixels;
+        Assert.Equal(room, new ViewRenderer(new TestRoom().Scene()).Render(view with { EyeZ = 41 }).Image.Pixels);
+
+        var low = new TestRoom(Ceiling: 40).Scene();
+        Assert.Equal(
+            new ViewRenderer(low).Render(view with { EyeZ = 36 }).Image.Pixels,
+            new ViewRenderer(low).Render(view).Image.Pixels);
+    }
+
+    [Fact]
     public void EveryViewFromMap10sThingsRenders()
     {
         // A wall seen almost edge-on from one of these asks for a tangent past its table's end (vanilla reads on into
