@@ -19,7 +19,7 @@ public sealed class MutatedLevelRenderingTests
     {
         var random = new Random(lump.GetHashCode(StringComparison.Ordinal) & 0xffff);
         var start = RenderFixtures.Start(RenderFixtures.E1M1Scene);
-        for (var round = 0; round < 24; round++)
+        for (var round = 0; round < 16; round++)
         {
             var level = new EditableLevel(Fixtures.Freedoom1Data, "E1M1");
             var bytes = level[lump];
