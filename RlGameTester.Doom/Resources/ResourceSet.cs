@@ -18,6 +18,7 @@ public sealed class ResourceSet
     private readonly Dictionary<string, TextureDefinition> _textures = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, WadLump> _flats = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, IndexedImage?> _pictureCache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, WadLump> _sprites = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<int> _editorNumbers = [];
     private readonly Lock _cacheLock = new();
 
@@ -46,6 +47,11 @@ public sealed class ResourceSet
                 _flats[name] = lump;
             }
 
+            foreach (var (name, lump) in layer.Sprites)
+            {
+                _sprites[name] = lump;
+            }
+
             _editorNumbers.UnionWith(layer.EditorNumbers);
         }
 
@@ -57,6 +63,15 @@ public sealed class ResourceSet
                 break;
             }
         }
+
+        foreach (var layer in _layers)
+        {
+            if (layer.Colormap is { Size: >= 32 * 256 } colormap)
+            {
+                Colormaps = colormap.Data.ToArray();
+                break;
+            }
+        }
     }
 
     public Palette? Palette { get; }
@@ -64,6 +79,15 @@ public sealed class ResourceSet
     public IReadOnlyCollection<string> TextureNames => _textures.Keys;
 
     public IReadOnlyCollection<string> FlatNames => _flats.Keys;
+
+    /// <summary>
+    /// COLORMAP: 256-index tables, 32 of them from full light to dark (then, in the IWADs, invulnerability and black);
+    /// null when no layer has one of at least 32 tables.
+    /// </summary>
+    internal byte[]? Colormaps { get; }
+
+    /// <summary>Sprite lumps (between S_START and S_END) by name, the level's WAD replacing the IWAD's.</summary>
+    internal IReadOnlyDictionary<string, WadLump> SpriteLumps => _sprites;
 
     /// <summary>Thing types that DECORATE lumps in these WADs define.</summary>
     public IReadOnlySet<int> CustomThingTypes => _editorNumbers;

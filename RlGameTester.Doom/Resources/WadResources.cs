@@ -22,6 +22,8 @@ public sealed class WadResources
         Dictionary<string, WadLump> flats,
         Dictionary<string, WadLump> patches,
         Dictionary<string, WadLump> standaloneTextures,
+        Dictionary<string, WadLump> sprites,
+        WadLump? colormap,
         HashSet<int> editorNumbers)
     {
         Wad = wad;
@@ -32,6 +34,8 @@ public sealed class WadResources
         Flats = flats;
         Patches = patches;
         StandaloneTextures = standaloneTextures;
+        Sprites = sprites;
+        Colormap = colormap;
         EditorNumbers = editorNumbers;
     }
 
@@ -54,6 +58,12 @@ public sealed class WadResources
     internal Dictionary<string, WadLump> StandaloneTextures { get; }
 
     internal HashSet<int> EditorNumbers { get; }
+
+    /// <summary>Lumps between the sprite markers, by name.</summary>
+    internal Dictionary<string, WadLump> Sprites { get; }
+
+    /// <summary>The COLORMAP lump (light and effect tables), when the WAD has one outside every namespace.</summary>
+    internal WadLump? Colormap { get; }
 
     /// <summary>Indexes a WAD's resources.</summary>
     /// <param name="wad">The WAD.</param>
@@ -80,6 +90,8 @@ public sealed class WadResources
         var flats = new Dictionary<string, WadLump>(StringComparer.OrdinalIgnoreCase);
         var patches = new Dictionary<string, WadLump>(StringComparer.OrdinalIgnoreCase);
         var standalone = new Dictionary<string, WadLump>(StringComparer.OrdinalIgnoreCase);
+        var sprites = new Dictionary<string, WadLump>(StringComparer.OrdinalIgnoreCase);
+        WadLump? colormap = null;
         var editorNumbers = new HashSet<int>();
         foreach (var lump in wad.Lumps)
         {
@@ -95,6 +107,12 @@ public sealed class WadResources
                 case WadNamespace.Textures:
                     standalone[lump.Name] = lump;
                     break;
+                case WadNamespace.Sprites:
+                    sprites[lump.Name] = lump;
+                    break;
+                case WadNamespace.Global when string.Equals(lump.Name, "COLORMAP", StringComparison.OrdinalIgnoreCase):
+                    colormap = lump;
+                    break;
             }
 
             if (lump.Namespace == WadNamespace.Global && string.Equals(lump.Name, "DECORATE", StringComparison.OrdinalIgnoreCase))
@@ -103,7 +121,7 @@ public sealed class WadResources
             }
         }
 
-        return new WadResources(wad, label, palette, patchNames, textures, flats, patches, standalone, editorNumbers);
+        return new WadResources(wad, label, palette, patchNames, textures, flats, patches, standalone, sprites, colormap, editorNumbers);
     }
 
     /// <summary>Finds a patch lump: the patch namespace first, then any lump of the name (as vanilla does).</summary>
