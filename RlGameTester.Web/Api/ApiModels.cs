@@ -209,3 +209,72 @@ public sealed record MapChecks
 
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 }
+
+/// <summary>The figures of a run's metrics the web app draws (<c>metrics</c> of <c>GET /api/runs/{id}</c>).</summary>
+public sealed record RunMetrics
+{
+    public int Episodes { get; init; }
+
+    public int TotalDeaths { get; init; }
+
+    public double? AvgKillsPerEpisode { get; init; }
+
+    public double? AvgHealth { get; init; }
+
+    public int StuckCount { get; init; }
+
+    public double HardnessScore { get; init; }
+
+    public string HardnessBand { get; init; } = "";
+
+    /// <summary>The points each of deaths, kills, health and stuck adds to the score.</summary>
+    public IReadOnlyDictionary<string, double> HardnessFactors { get; init; } = new Dictionary<string, double>();
+}
+
+/// <summary>A run's health, ammo, kills and deaths per episode (<c>GET /api/metrics/{id}/timeline</c>).</summary>
+public sealed record Timeline
+{
+    public long RunId { get; init; }
+
+    public IReadOnlyList<TimelineEpisode> Episodes { get; init; } = [];
+}
+
+public sealed record TimelineEpisode
+{
+    public int? Episode { get; init; }
+
+    public IReadOnlyList<TimelinePoint> Points { get; init; } = [];
+}
+
+/// <summary>The state after one event; kills and deaths count from the episode's start.</summary>
+public sealed record TimelinePoint
+{
+    public DateTime Timestamp { get; init; }
+
+    public int? Frame { get; init; }
+
+    public string EventType { get; init; } = "";
+
+    public int? Health { get; init; }
+
+    public int? Ammo { get; init; }
+
+    public int Kills { get; init; }
+
+    public int Deaths { get; init; }
+}
+
+/// <summary>A page of a run's frames in tick order (<c>GET /api/runs/{id}/frames</c>).</summary>
+public sealed record FrameList
+{
+    public int Total { get; init; }
+
+    public IReadOnlyList<RunFrame> Frames { get; init; } = [];
+}
+
+public sealed record RunFrame
+{
+    public int Tick { get; init; }
+
+    public int? Episode { get; init; }
+}
