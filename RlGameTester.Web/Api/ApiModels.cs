@@ -278,3 +278,30 @@ public sealed record RunFrame
 
     public int? Episode { get; init; }
 }
+
+/// <summary>One revision of a project's level: the map it is (<c>GET /api/projects/{id}/levels/{level}/revisions</c>).</summary>
+public sealed record LevelRevision
+{
+    public int Revision { get; init; }
+
+    public long MapId { get; init; }
+
+    public string? FilePath { get; init; }
+
+    public DateTime? CheckedAt { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+}
+
+/// <summary>
+/// Findings of two runs (<c>GET /api/runs/compare</c>) or two revisions matched by check, element and place: new in
+/// the later, fixed since the earlier, unchanged (as the later has them). Which two were compared, the caller knows.
+/// </summary>
+public sealed record FindingComparison
+{
+    public IReadOnlyList<Finding> New { get; init; } = [];
+
+    public IReadOnlyList<Finding> Fixed { get; init; } = [];
+
+    public IReadOnlyList<Finding> Unchanged { get; init; } = [];
+}
