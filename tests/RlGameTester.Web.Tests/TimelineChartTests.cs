@@ -64,7 +64,7 @@ public sealed class TimelineChartTests : IDisposable
     }
 
     [Fact]
-    public void WithoutTicksTheXAxisIsSecondsAndHealthOverAHundredRaisesItsAxis()
+    public void WithoutTicksTheXAxisIsSecondsAndHealthOverAHundredRaisesItsAxisToTheNextFifty()
     {
         var timeline = new Timeline
         {
@@ -75,7 +75,7 @@ public sealed class TimelineChartTests : IDisposable
                     Points =
                     [
                         new() { Timestamp = Start, EventType = "episode_start", Health = 100 },
-                        new() { Timestamp = Start.AddSeconds(8), EventType = "health_change", Health = 200 },
+                        new() { Timestamp = Start.AddSeconds(8), EventType = "health_change", Health = 117 },
                         new() { Timestamp = Start.AddSeconds(10), EventType = "death", Health = -20, Deaths = 1 },
                     ],
                 },
@@ -85,9 +85,10 @@ public sealed class TimelineChartTests : IDisposable
         var chart = _context.Render<TimelineChart>(p => p.Add(c => c.Timeline, timeline));
 
         Assert.Equal("Seconds", chart.FindAll("text.axis-label")[0].TextContent);
-        Assert.Equal(["0", "100", "200"], chart.FindAll(".health-tick text").Select(t => t.TextContent));
+        // 117 raises the axis to 150, the next round 50.
+        Assert.Equal(["0", "75", "150"], chart.FindAll(".health-tick text").Select(t => t.TextContent));
         // 8 of 10 seconds is x 460; health below 0 is drawn at 0.
-        Assert.Equal("60,120 460,120 460,20 560,20 560,220", chart.Find("polyline.health").GetAttribute("points"));
+        Assert.Equal("60,86.7 460,86.7 460,64 560,64 560,220", chart.Find("polyline.health").GetAttribute("points"));
         Assert.Equal("60,220 560,220 560,20", chart.Find("polyline.deaths").GetAttribute("points"));
     }
 
