@@ -224,6 +224,51 @@ public sealed class WebAppTests(AppHostFixture fixture)
         });
     }
 
+    [Fact]
+    public async Task TwoRevisionsOfAProjectLevelAreComparedFromTheLevel()
+    {
+        // Freedoom 2's MAP01 uploaded twice into a project, each time with another side given a texture no WAD has: the
+        // second revision's missing texture is new, the first's is fixed, everything else the checks find is unchanged.
+        using var api = fixture.ApiClient();
+        using var created = await api.PostAsJsonAsync("/api/projects", new { name = $"Web {Guid.NewGuid():N}" }, Token);
+        var project = System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync(Token))!["id"]!.GetValue<long>();
+        long latest = 0;
+        foreach (var (texture, side) in new[] { ("NOSUCHTX", 0), ("NOSUCHT2", 5) })
+        {
+            var level = new EditableLevel(File.ReadAllBytes(Fixtures.Freedoom2), "MAP01");
+            level.SetSideTexture(side, 2, texture);
+            var wad = WadBuilder.WithExtraLump(level.ToWad(), "RLGTTEST", Guid.NewGuid().ToByteArray());
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(wad), "file", "map01.wad" }, { new StringContent($"{project}"), "project" } };
+            using var uploaded = await api.PostAsync("/api/maps", form, Token);
+            var body = await uploaded.Content.ReadAsStringAsync(Token);
+            Assert.True(uploaded.IsSuccessStatusCode, body);
+            latest = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsArray().Single()!["id"]!.GetValue<long>();
+        }
+
+        // The page shows the Api's 409 until both are checked; the test waits for the checks rather than reloading.
+        using var compared = await Eventually.UntilAsync(
+            token => api.GetAsync($"/api/projects/{project}/levels/MAP01/compare", token),
+            response => response.StatusCode != System.Net.HttpStatusCode.Conflict, "both revisions of MAP01 to be checked", Token);
+
+        await using var browser = await Browser.OpenAsync(fixture.App.GetEndpoint("web", "http"));
+        var page = browser.Page;
+        await browser.StepsAsync("revisions", async () =>
+        {
+            await browser.SignInAsync(fixture.DevelopmentKey);
+            await page.GotoAsync($"levels/{latest}");
+            await browser.InteractiveAsync();
+            await page.ClickAsync("#compare-revisions");
+            await page.WaitForSelectorAsync("#compare-summary");
+
+            Assert.StartsWith("Revision 1 to revision 2:", await page.InnerTextAsync("#compare-summary"), StringComparison.Ordinal);
+            Assert.Contains("NOSUCHT2", await page.InnerTextAsync("#compare-new"), StringComparison.Ordinal);
+            Assert.DoesNotContain("NOSUCHTX", await page.InnerTextAsync("#compare-new"), StringComparison.Ordinal);
+            Assert.Contains("NOSUCHTX", await page.InnerTextAsync("#compare-fixed"), StringComparison.Ordinal);
+            Assert.NotEqual("0", await page.InnerTextAsync("#compare-unchanged .count"));
+            await browser.ScreenshotAsync("compare-revisions");
+        });
+    }
+
     // Wide tables scroll inside their own box; the page itself must not be wider than the screen. Empty when it fits,
     // else the elements that reach past the screen's right edge (outside any box that scrolls on its own).
     private static async Task<string> WiderThanScreenAsync(IPage page) =>
