@@ -53,11 +53,11 @@ public sealed record MapResponse
     /// <example>boom</example>
     public string? Compatibility { get; init; }
 
-    /// <summary>In the answer to an upload into a project: the project.</summary>
+    /// <summary>In the answer to an upload into a project, and from <c>GET /api/maps/{id}</c> for a project's revision: the project.</summary>
     /// <example>3</example>
     public long? ProjectId { get; init; }
 
-    /// <summary>In the answer to an upload into a project: the level's revision this map is (unchanged when the file was uploaded before).</summary>
+    /// <summary>As project_id: the level's revision this map is (unchanged when the file was uploaded before).</summary>
     /// <example>2</example>
     public int? Revision { get; init; }
 

@@ -44,7 +44,7 @@ public static class MapsApi
             .WithDescription("Maps whose name or level name contains q, case-insensitively.");
         maps.MapGet("/{id:long}", GetMap).WithName("GetMap").CanBeMissing()
             .WithSummary("Get a map")
-            .WithDescription("One map with its level metadata.");
+            .WithDescription("One map with its level metadata, and the project and revision it is when it is a project's revision.");
         maps.MapDelete("/{id:long}", DeleteMap).WithName("DeleteMap").CanBeMissing()
             .WithSummary("Delete a map")
             .WithDescription("Deletes the map with its runs, events, metrics, bugs and stored files. Details: docs/api.md.");
@@ -272,7 +272,16 @@ public static class MapsApi
         long id, RlgtDbContext db, CancellationToken cancellationToken)
     {
         var map = await db.Maps.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        return map is null ? Problems.NotFound("map", id) : TypedResults.Ok(MapResponse.From(map));
+        if (map is null)
+        {
+            return Problems.NotFound("map", id);
+        }
+
+        // A level that is a project's revision says so, so a client can offer its comparison (the first project's, in
+        // the rare case that the same file was uploaded into several).
+        var revision = await db.LevelRevisions.AsNoTracking().Where(r => r.MapId == id).OrderBy(r => r.ProjectId)
+            .Select(r => new { r.ProjectId, r.Revision }).FirstOrDefaultAsync(cancellationToken);
+        return TypedResults.Ok(MapResponse.From(map) with { ProjectId = revision?.ProjectId, Revision = revision?.Revision });
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteMap(

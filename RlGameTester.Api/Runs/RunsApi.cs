@@ -29,6 +29,10 @@ public static class RunsApi
         runs.MapGet("/running", ListRunning).WithName("ListRunningRuns")
             .WithSummary("List running runs")
             .WithDescription("Runs an agent is playing now, oldest first.");
+        runs.MapGet("/compare", RunComparison.CompareRuns).WithName("CompareRunFindings").CanBeMissing().CanConflict()
+            .WithSummary("Compare two runs' findings")
+            .WithDescription("The findings new in run to, fixed since run from, and unchanged, matched by check, element and place as revisions are. "
+                + "Both runs must be of one level (400) and have ended (409).");
         runs.MapGet("/{id:long}", GetRun).WithName("GetRun").CanBeMissing()
             .WithSummary("Get a run with its metrics")
             .WithDescription("The run, its metrics (null until calculated) and its bug count.");

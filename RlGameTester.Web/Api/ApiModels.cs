@@ -209,3 +209,99 @@ public sealed record MapChecks
 
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 }
+
+/// <summary>The figures of a run's metrics the web app draws (<c>metrics</c> of <c>GET /api/runs/{id}</c>).</summary>
+public sealed record RunMetrics
+{
+    public int Episodes { get; init; }
+
+    public int TotalDeaths { get; init; }
+
+    public double? AvgKillsPerEpisode { get; init; }
+
+    public double? AvgHealth { get; init; }
+
+    public int StuckCount { get; init; }
+
+    public double HardnessScore { get; init; }
+
+    public string HardnessBand { get; init; } = "";
+
+    /// <summary>The points each of deaths, kills, health and stuck adds to the score.</summary>
+    public IReadOnlyDictionary<string, double> HardnessFactors { get; init; } = new Dictionary<string, double>();
+}
+
+/// <summary>A run's health, ammo, kills and deaths per episode (<c>GET /api/metrics/{id}/timeline</c>).</summary>
+public sealed record Timeline
+{
+    public long RunId { get; init; }
+
+    public IReadOnlyList<TimelineEpisode> Episodes { get; init; } = [];
+}
+
+public sealed record TimelineEpisode
+{
+    public int? Episode { get; init; }
+
+    public IReadOnlyList<TimelinePoint> Points { get; init; } = [];
+}
+
+/// <summary>The state after one event; kills and deaths count from the episode's start.</summary>
+public sealed record TimelinePoint
+{
+    public DateTime Timestamp { get; init; }
+
+    public int? Frame { get; init; }
+
+    public string EventType { get; init; } = "";
+
+    public int? Health { get; init; }
+
+    public int? Ammo { get; init; }
+
+    public int Kills { get; init; }
+
+    public int Deaths { get; init; }
+}
+
+/// <summary>A page of a run's frames in tick order (<c>GET /api/runs/{id}/frames</c>).</summary>
+public sealed record FrameList
+{
+    public int Total { get; init; }
+
+    public IReadOnlyList<RunFrame> Frames { get; init; } = [];
+}
+
+public sealed record RunFrame
+{
+    public int Tick { get; init; }
+
+    public int? Episode { get; init; }
+}
+
+/// <summary>One revision of a project's level: the map it is (<c>GET /api/projects/{id}/levels/{level}/revisions</c>).</summary>
+public sealed record LevelRevision
+{
+    public int Revision { get; init; }
+
+    public long MapId { get; init; }
+
+    public string? FilePath { get; init; }
+
+    public DateTime? CheckedAt { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+}
+
+/// <summary>
+/// Findings of two runs (<c>GET /api/runs/compare</c>) or two revisions matched by check, element and place: new in
+/// the later, fixed since the earlier, unchanged (as the later has them). Which two were compared, the caller knows.
+/// </summary>
+public sealed record FindingComparison
+{
+    public IReadOnlyList<Finding> New { get; init; } = [];
+
+    public IReadOnlyList<Finding> Fixed { get; init; } = [];
+
+    public IReadOnlyList<Finding> Unchanged { get; init; } = [];
+}

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace RlGameTester.Web.Api;
 
 /// <summary>
-/// Images the Api serves (a level from above, a run over it), passed through to the browser with the
+/// Images the Api serves (a level from above, a run over it, a run's frames, a finding's screenshot), passed through to the browser with the
 /// signed-in person's key, which the browser never holds. Only these paths are passed through.
 /// </summary>
 public static class MediaEndpoints
@@ -13,6 +13,9 @@ public static class MediaEndpoints
         var media = routes.MapGroup("/media").RequireAuthorization();
         media.MapGet("/maps/{id:long}/image", (long id, RlgtApi api, HttpContext http) => PassAsync(api, http, Path("maps", id, "image")));
         media.MapGet("/runs/{id:long}/image", (long id, RlgtApi api, HttpContext http) => PassAsync(api, http, Path("runs", id, "image")));
+        media.MapGet("/runs/{id:long}/frames/{tick:int}", (long id, int tick, RlgtApi api, HttpContext http) =>
+            PassAsync(api, http, Path("runs", id, string.Create(CultureInfo.InvariantCulture, $"frames/{tick}"))));
+        media.MapGet("/bugs/{id:long}/screenshot", (long id, RlgtApi api, HttpContext http) => PassAsync(api, http, Path("bugs", id, "screenshot")));
         return routes;
     }
 

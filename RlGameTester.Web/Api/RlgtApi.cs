@@ -62,6 +62,22 @@ public sealed class RlgtApi(HttpClient http, IHttpClientFactory clients, ApiCred
     public Task<RunSummary> GetRunAsync(long id, CancellationToken cancellationToken) =>
         GetAsync<RunSummary>(Invariant($"/api/runs/{id}"), cancellationToken);
 
+    public Task<Timeline> GetTimelineAsync(long runId, CancellationToken cancellationToken) =>
+        GetAsync<Timeline>(Invariant($"/api/metrics/{runId}/timeline"), cancellationToken);
+
+    /// <summary>The first 1,000 of a run's frames (the Api's largest page), with how many it has in all.</summary>
+    public Task<FrameList> ListFramesAsync(long runId, CancellationToken cancellationToken) =>
+        GetAsync<FrameList>(Invariant($"/api/runs/{runId}/frames?limit=1000"), cancellationToken);
+
+    public Task<FindingComparison> CompareRunsAsync(long from, long to, CancellationToken cancellationToken) =>
+        GetAsync<FindingComparison>(Invariant($"/api/runs/compare?from={from}&to={to}"), cancellationToken);
+
+    public Task<List<LevelRevision>> ListRevisionsAsync(long projectId, string level, CancellationToken cancellationToken) =>
+        GetAsync<List<LevelRevision>>(Invariant($"/api/projects/{projectId}/levels/{Uri.EscapeDataString(level)}/revisions"), cancellationToken);
+
+    public Task<FindingComparison> CompareRevisionsAsync(long projectId, string level, int from, int to, CancellationToken cancellationToken) =>
+        GetAsync<FindingComparison>(Invariant($"/api/projects/{projectId}/levels/{Uri.EscapeDataString(level)}/compare?from={from}&to={to}"), cancellationToken);
+
     /// <summary>Marks a finding; the Api answers with the finding as it now is.</summary>
     public Task<Finding> MarkAsync(long bugId, string status, string? note, CancellationToken cancellationToken) =>
         SendAsync<Finding>(HttpMethod.Put, Invariant($"/api/bugs/{bugId}/triage"), JsonContent.Create(new { status, note }), cancellationToken);

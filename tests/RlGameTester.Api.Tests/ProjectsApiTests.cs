@@ -29,6 +29,10 @@ public sealed class ProjectsApiTests(ApiWithAnalysis services) : IClassFixture<A
         Assert.Equal(2, two!["revision"]!.GetValue<int>());
         Assert.Equal(2, again!["revision"]!.GetValue<int>());
         Assert.Equal(two["id"]!.GetValue<long>(), again["id"]!.GetValue<long>());
+        // A revision read on its own says which it is, so a client can offer its comparison.
+        var read = await _client.GetOkAsync($"/api/maps/{two["id"]}");
+        Assert.Equal((project, 2), (read["project_id"]!.GetValue<long>(), read["revision"]!.GetValue<int>()));
+        Assert.Null((await _client.GetOkAsync($"/api/maps/{await _client.CreateMapAsync()}"))["revision"]);
         var revisions = await _client.GetOkAsync($"/api/projects/{project}/levels/MAP01/revisions");
         Assert.Equal([1, 2], revisions.AsArray().Select(r => r!["revision"]!.GetValue<int>()));
 
