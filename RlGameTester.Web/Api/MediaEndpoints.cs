@@ -4,7 +4,7 @@ namespace RlGameTester.Web.Api;
 
 /// <summary>
 /// Images the Api serves (a level from above, a run over it), passed through to the browser with the
-/// signed-in person's key, which the browser never holds. Only these paths are passed through.
+/// signed-in person's key or access token, which the browser never holds. Only these paths are passed through.
 /// </summary>
 public static class MediaEndpoints
 {
