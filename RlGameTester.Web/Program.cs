@@ -32,6 +32,8 @@ if (entra.IsConfigured)
 builder.Services.AddSingleton(entra);
 builder.Services.AddAuthorization();
 builder.Services.AddApiCredentials();
+builder.Services.AddMemoryCache();
+builder.Services.AddScoped<PrerenderHandOff>();
 builder.Services.AddScoped<RunProgressFeed>();
 
 // The Api through service discovery ("https+http://api" prefers HTTPS where the Api has it), with the resilience

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -75,6 +77,17 @@ public sealed class ApiCredentials(
     }
 
     public static string? Key(ClaimsPrincipal user) => user.FindFirst(KeyClaim)?.Value;
+
+    /// <summary>Who is signed in, as a hash: their key, or their Microsoft account's object id (tokens change, it does not).</summary>
+    public async ValueTask<string?> OwnerAsync()
+    {
+        var user = await UserAsync();
+        var who = user is null ? null
+            : Key(user) is { } key ? $"key:{key}"
+            : (user.FindFirst("oid") ?? user.FindFirst("sub"))?.Value is { } id ? $"entra:{id}"
+            : null;
+        return who is null ? null : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(who)));
+    }
 
     public void Dispose() => _renewing.Dispose();
 
