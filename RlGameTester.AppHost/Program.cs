@@ -78,6 +78,26 @@ var web = builder.AddProject<Projects.RlGameTester_Web>("web")
     .WithExternalHttpEndpoints();
 web.WithUrlForEndpoint("http", url => url.DisplayText = "Web app");
 
+// Optional: Entra ID, from the AppHost's own configuration. Authentication:Jwt:* (Authority, Audience) lets the Api
+// accept Entra's tokens; Authentication:Entra:* (Authority or TenantId, ClientId, ApiScope, and ClientSecret, passed as
+// a secret parameter) offers "Sign in with Microsoft" on the web app. Without them both take Api keys only.
+foreach (var setting in builder.Configuration.GetSection("Authentication:Jwt").GetChildren().Where(s => s.Value is { Length: > 0 }))
+{
+    api.WithEnvironment($"Authentication__Jwt__{setting.Key}", setting.Value);
+}
+
+var entra = builder.Configuration.GetSection("Authentication:Entra");
+if (entra["ClientId"] is { Length: > 0 })
+{
+    foreach (var setting in entra.GetChildren().Where(s => s.Key != "ClientSecret" && s.Value is { Length: > 0 }))
+    {
+        web.WithEnvironment($"Authentication__Entra__{setting.Key}", setting.Value);
+    }
+
+    web.WithEnvironment("Authentication__Entra__ClientSecret",
+        builder.AddParameterFromConfiguration("entra-client-secret", "Authentication:Entra:ClientSecret", secret: true));
+}
+
 api.WithUrlForEndpoint("http", url => url.DisplayText = "API");
 api.WithUrl("/docs", "API docs (Scalar)");
 

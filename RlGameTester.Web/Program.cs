@@ -9,18 +9,31 @@ builder.AddServiceDefaults();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+var entra = EntraSettings.From(builder.Configuration);
+var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(options =>
     {
         options.LoginPath = SignInEndpoints.SignInPath;
         options.Cookie.Name = "rlgt";
         options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Strict;
+        // Lax with Microsoft sign-in: the browser comes back from Entra's site, and a Strict cookie set on that way
+        // back would not be sent with the redirect to the page, which would then ask the person to sign in again.
+        options.Cookie.SameSite = entra.IsConfigured ? SameSiteMode.Lax : SameSiteMode.Strict;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
+        options.Events.OnValidatePrincipal = EntraSignIn.ValidatePrincipalAsync;
+        options.Events.OnRedirectToLogin = EntraSignIn.RedirectToSignInAsync;
     });
+if (entra.IsConfigured)
+{
+    authentication.AddEntraSignIn(entra);
+}
+
+builder.Services.AddSingleton(entra);
 builder.Services.AddAuthorization();
-builder.Services.AddScoped<ApiCredentials>();
+builder.Services.AddApiCredentials();
+builder.Services.AddMemoryCache();
+builder.Services.AddScoped<PrerenderHandOff>();
 builder.Services.AddScoped<RunProgressFeed>();
 
 // The Api through service discovery ("https+http://api" prefers HTTPS where the Api has it), with the resilience

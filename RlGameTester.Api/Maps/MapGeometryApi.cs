@@ -12,7 +12,8 @@ namespace RlGameTester.Api.Maps;
 
 /// <summary>
 /// A level's lines for clients that draw the map themselves (the web app's level page puts clickable findings on
-/// them). A stored level never changes, so the answer carries an ETag of the file and level and may be cached.
+/// them). A stored level never changes, so the answer carries an ETag of the file and level and may be cached, and the
+/// Api keeps the lines it read (<see cref="MapGeometryCache"/>).
 /// </summary>
 public static class MapGeometryApi
 {
@@ -26,7 +27,7 @@ public static class MapGeometryApi
     }
 
     internal static async Task<Results<Ok<MapGeometryResponse>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetGeometry(
-        long id, RlgtDbContext db, BlobStore blobs, HttpContext http, CancellationToken cancellationToken)
+        long id, RlgtDbContext db, BlobStore blobs, MapGeometryCache cache, HttpContext http, CancellationToken cancellationToken)
     {
         var map = await db.Maps.AsNoTracking().Where(m => m.Id == id)
             .Select(m => new { m.BlobName, m.FileHash, m.LevelName }).FirstOrDefaultAsync(cancellationToken);
@@ -48,6 +49,11 @@ public static class MapGeometryApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
+        if (map.FileHash is not null && cache.Find(map.FileHash, map.LevelName) is { } cached)
+        {
+            return TypedResults.Ok(cached with { MapId = id });
+        }
+
         var bytes = await blobs.DownloadBytesAsync(BlobStore.Wads, map.BlobName, cancellationToken);
         if (bytes is null)
         {
@@ -65,12 +71,18 @@ public static class MapGeometryApi
             lines.Add([(int)Math.Round(a.X), (int)Math.Round(a.Y), (int)Math.Round(b.X), (int)Math.Round(b.Y), kind]);
         }
 
-        return TypedResults.Ok(new MapGeometryResponse
+        var geometry = new MapGeometryResponse
         {
             MapId = id,
             LevelName = map.LevelName,
             Bounds = new MapGeometryBounds(bounds.MinX, bounds.MinY, bounds.MaxX, bounds.MaxY),
             Lines = lines,
-        });
+        };
+        if (map.FileHash is not null)
+        {
+            cache.Keep(map.FileHash, map.LevelName, geometry);
+        }
+
+        return TypedResults.Ok(geometry);
     }
 }

@@ -12,6 +12,7 @@ internal static class MapsExtensions
             form.MultipartBodyLengthLimit = Math.Max(form.MultipartBodyLengthLimit, maps.Value.MaxUploadBytes + (64 * 1024)));
         builder.Services.AddOptions<Domain.Levels.IwadFolderOptions>().BindConfiguration(Domain.Levels.IwadFolderOptions.SectionName);
         builder.Services.AddScoped<WadIngestion>();
+        builder.Services.AddSingleton<MapGeometryCache>();
         builder.Services.AddScoped<Projects.ProjectRevisions>();
         return builder;
     }

@@ -31,6 +31,8 @@ internal static class SecuritySetup
             {
                 options.Authority = jwt["Authority"];
                 options.Audience = jwt["Audience"];
+                // Only a local stand-in of Entra (the web app's end-to-end test) is reached over plain HTTP.
+                options.RequireHttpsMetadata = jwt.GetValue("RequireHttpsMetadata", true);
                 // Entra ID puts app roles in "roles" and the caller's name in "name"; keep the token's own claim names.
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.RoleClaimType = "roles";

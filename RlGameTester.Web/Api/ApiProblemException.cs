@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace RlGameTester.Web.Api;
 
 /// <summary>The Api refused a call: its status and the reason its ProblemDetails gave, shown to the person as it says it.</summary>
-public sealed class ApiProblemException(HttpStatusCode status, string title, string? detail) : Exception(detail is { Length: > 0 } ? $"{title}: {detail}" : title)
+public class ApiProblemException(HttpStatusCode status, string title, string? detail) : Exception(detail is { Length: > 0 } ? $"{title}: {detail}" : title)
 {
     public HttpStatusCode Status { get; } = status;
 

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace RlGameTester.Web.Api;
 
 /// <summary>
-/// Images the Api serves (a level from above, a run over it, a run's frames, a finding's screenshot), passed through to the browser with the
-/// signed-in person's key, which the browser never holds. Only these paths are passed through.
+/// Images the Api serves (a level from above, a run over it, a run's frames, a finding's screenshot), passed through to
+/// the browser with the signed-in person's key or access token, which the browser never holds. Only these paths are
+/// passed through.
 /// </summary>
 public static class MediaEndpoints
 {

@@ -10,7 +10,7 @@ namespace RlGameTester.Web.Api;
 
 /// <summary>
 /// The Api as the web app calls it, found through service discovery (<c>https+http://api</c>), each call with the
-/// signed-in person's key. Failures throw <see cref="ApiProblemException"/> with the Api's own reason.
+/// signed-in person's key or Microsoft access token. Failures throw <see cref="ApiProblemException"/> with the Api's own reason.
 /// </summary>
 public sealed class RlgtApi(HttpClient http, IHttpClientFactory clients, ApiCredentials credentials)
 {
@@ -173,10 +173,7 @@ public sealed class RlgtApi(HttpClient http, IHttpClientFactory clients, ApiCred
     {
         using (request)
         {
-            if (await credentials.KeyAsync() is { } key)
-            {
-                request.Headers.Add(KeyHeader, key);
-            }
+            (await credentials.CurrentAsync(cancellationToken))?.AddTo(request);
 
             return await (client ?? http).SendAsync(request, completion, cancellationToken);
         }

@@ -6,8 +6,8 @@ using RlGameTester.Web.Signing;
 namespace RlGameTester.Web.Api;
 
 /// <summary>
-/// A run's live progress from the Api's hub (<c>/hubs/runs</c>), with the signed-in person's key: the current state at
-/// once, then every update. One per page; disposing it leaves the hub.
+/// A run's live progress from the Api's hub (<c>/hubs/runs</c>), with the signed-in person's key or access token: the
+/// current state at once, then every update. One per page; disposing it leaves the hub.
 /// </summary>
 public sealed class RunProgressFeed(IConfiguration configuration, ServiceEndpointResolver resolver, ApiCredentials credentials) : IAsyncDisposable
 {
@@ -18,10 +18,21 @@ public sealed class RunProgressFeed(IConfiguration configuration, ServiceEndpoin
 
     public async Task StartAsync(long runId, Func<RunProgressState, Task> onProgress, CancellationToken cancellationToken)
     {
-        var key = await credentials.KeyAsync();
+        var credential = await credentials.CurrentAsync(cancellationToken);
         var hub = new Uri(await ApiAddressAsync(cancellationToken), HubPath);
         _connection = new HubConnectionBuilder()
-            .WithUrl(hub, options => options.Headers[RlgtApi.KeyHeader] = key ?? "")
+            .WithUrl(hub, options =>
+            {
+                if (credential?.Key is { } key)
+                {
+                    options.Headers[RlgtApi.KeyHeader] = key;
+                }
+                else
+                {
+                    // Asked again at every (re)connection, so a reconnect after the token was renewed sends the new one.
+                    options.AccessTokenProvider = async () => (await credentials.CurrentAsync())?.BearerToken;
+                }
+            })
             .AddJsonProtocol(options => options.PayloadSerializerOptions = RlgtApi.Json)
             .WithAutomaticReconnect()
             .Build();

@@ -8,7 +8,8 @@ namespace RlGameTester.Web.Signing;
 
 /// <summary>
 /// Signing in with an Api key: the key is tried against the Api, and only a key the Api accepts is kept, in the
-/// encrypted, HTTP-only sign-in cookie. Signing out forgets it.
+/// encrypted, HTTP-only sign-in cookie. Where Entra ID is configured, signing in with Microsoft starts here too
+/// (<see cref="EntraSignIn"/>). Signing out forgets the key or the tokens.
 /// </summary>
 public static class SignInEndpoints
 {
@@ -17,6 +18,12 @@ public static class SignInEndpoints
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder routes)
     {
         routes.MapPost(SignInPath, SignInAsync);
+        if (routes.ServiceProvider.GetRequiredService<EntraSettings>().IsConfigured)
+        {
+            routes.MapPost(EntraSignIn.ChallengePath, ([FromForm(Name = "returnUrl")] string? returnUrl) =>
+                Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) }, [EntraSignIn.Scheme]));
+        }
+
         routes.MapPost("/signout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -44,8 +51,12 @@ public static class SignInEndpoints
             [new Claim(ClaimTypes.Name, $"key …{key[^Math.Min(4, key.Length)..]}"), new Claim(ApiCredentials.KeyClaim, key)],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        return Results.LocalRedirect(returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
+        return Results.LocalRedirect(LocalOnly(returnUrl));
 
         IResult Back(string error) => Results.LocalRedirect($"{SignInPath}?error={Uri.EscapeDataString(error)}&returnUrl={Uri.EscapeDataString(returnUrl ?? "/")}");
     }
+
+    // Only a path of this site: a sign-in must not send the person elsewhere.
+    private static string LocalOnly(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
 }

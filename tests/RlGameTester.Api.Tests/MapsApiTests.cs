@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RlGameTester.Api.Tests;
 
@@ -54,6 +55,24 @@ public sealed class MapsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var found = (await _client.GetOkAsync($"/api/maps/search?q=hangar_{marker.ToUpperInvariant()}")).AsArray();
 
         Assert.Equal(id, Assert.Single(found)!["id"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task GeometryIsTheLevelsLinesAndIsKeptSoTheNextCallReadsNoFile()
+    {
+        var created = await _client.UploadAsync(TestSupport.WadBuilder.Unique(Path.Combine(TestSupport.Fixtures.Wads, "health_gathering.wad")), "hg.wad", "Gathering", "health_gathering");
+        var id = Assert.Single(created)!["id"]!.GetValue<long>();
+        var hash = (await _client.GetOkAsync($"/api/maps/{id}"))["file_hash"]!.GetValue<string>();
+        var cache = factory.Services.GetRequiredService<Maps.MapGeometryCache>();
+        Assert.Null(cache.Find(hash, "MAP01"));
+
+        var first = await _client.GetOkAsync($"/api/maps/{id}/geometry");
+        Assert.NotNull(cache.Find(hash, "MAP01"));
+        var second = await _client.GetOkAsync($"/api/maps/{id}/geometry");
+
+        Assert.NotEmpty(first["lines"]!.AsArray());
+        Assert.Equal(id, second["map_id"]!.GetValue<long>());
+        Assert.Equal(first.ToJsonString(), second.ToJsonString());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RlGameTester.StandIns;
 using RlGameTester.TestSupport;
 
 // One stack for the whole assembly: the Api tests, the command line's and the browser's share it.
@@ -10,7 +11,9 @@ namespace RlGameTester.EndToEnd.Tests;
 
 /// <summary>
 /// The real AppHost in local mode (the machine's PostgreSQL, redis-server and Azurite as executable
-/// resources), with a data folder of its own, booted once for the tests that share it.
+/// resources), with a data folder of its own, booted once for the tests that share it. Its Api and web app are
+/// configured, through the AppHost's own settings as a deployer's would be, against a stand-in of Entra ID on a
+/// loopback port: keys work as they do everywhere, and "Sign in with Microsoft" is offered beside them.
 /// </summary>
 public sealed class AppHostFixture : IAsyncLifetime
 {
@@ -18,6 +21,10 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"rlgt-e2e-{Guid.NewGuid():N}");
     private DistributedApplication? _app;
+    private EntraStandIn? _entra;
+
+    /// <summary>The Entra ID the stack trusts here.</summary>
+    public EntraStandIn Entra => _entra ?? throw new InvalidOperationException("The Entra stand-in has not started.");
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The AppHost has not started.");
 
@@ -44,9 +51,17 @@ public sealed class AppHostFixture : IAsyncLifetime
         Directory.CreateDirectory(_dataDirectory);
         File.SetUnixFileMode(_dataDirectory, (UnixFileMode)0b111_101_101);
 
+        _entra = await EntraStandIn.StartAsync();
         using var cancellation = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RlGameTester_AppHost>(
-            ["--Infrastructure:Mode=local", $"--Infrastructure:Local:DataDirectory={_dataDirectory}"],
+            [
+                "--Infrastructure:Mode=local", $"--Infrastructure:Local:DataDirectory={_dataDirectory}",
+                $"--Authentication:Jwt:Authority={_entra.Authority}", $"--Authentication:Jwt:Audience={EntraStandIn.ApiAudience}",
+                "--Authentication:Jwt:RequireHttpsMetadata=false",
+                $"--Authentication:Entra:Authority={_entra.Authority}", $"--Authentication:Entra:ClientId={EntraStandIn.ClientId}",
+                $"--Authentication:Entra:ClientSecret={EntraStandIn.ClientSecret}", $"--Authentication:Entra:ApiScope={EntraStandIn.ApiScope}",
+                "--Authentication:Entra:RequireHttpsMetadata=false",
+            ],
             cancellation.Token);
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
@@ -77,6 +92,11 @@ public sealed class AppHostFixture : IAsyncLifetime
         {
             await _app.StopAsync().WaitAsync(TimeSpan.FromMinutes(1));
             await _app.DisposeAsync();
+        }
+
+        if (_entra is not null)
+        {
+            await _entra.DisposeAsync();
         }
 
         try

@@ -46,7 +46,7 @@ public sealed class Browser : IAsyncDisposable
         await Page.GotoAsync("/");
         await Page.WaitForURLAsync("**/signin**");
         await Page.FillAsync("#key", key);
-        await Page.ClickAsync("button[type=submit]");
+        await Page.ClickAsync("#signin-key");
         await Page.WaitForSelectorAsync("h1:text('Levels')");
         await InteractiveAsync();
     }

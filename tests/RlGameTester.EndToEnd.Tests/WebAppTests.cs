@@ -291,7 +291,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
         await page.GotoAsync("/levels/1");
         await page.WaitForURLAsync("**/signin**");
         await page.FillAsync("#key", "rlgt_not_a_key");
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("#signin-key");
 
         await page.WaitForSelectorAsync(".error");
         Assert.Contains("The Api refused the key", await page.InnerTextAsync(".error"), StringComparison.Ordinal);

@@ -24,7 +24,7 @@ public sealed class FindingDetailsTests : IDisposable
         // The triage form in the details calls the Api only when used, which this test does not do.
         _context.Services.AddHttpClient();
         _context.Services.AddSingleton<IHttpContextAccessor, HttpContextAccessor>();
-        _context.Services.AddScoped<ApiCredentials>();
+        _context.Services.AddApiCredentials();
         _context.Services.AddScoped(s => new RlgtApi(new HttpClient(), s.GetRequiredService<IHttpClientFactory>(), s.GetRequiredService<ApiCredentials>()));
 
         var details = _context.Render<FindingDetails>(p => p.Add(d => d.Finding, finding));

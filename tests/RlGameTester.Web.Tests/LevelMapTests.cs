@@ -29,9 +29,10 @@ public sealed class LevelMapTests : IDisposable
     {
         var map = _context.Render<LevelMap>(p => p.Add(m => m.Geometry, Square).Add(m => m.Findings, Findings));
 
-        Assert.Equal("M0 0L256 0M256 0L256 -128M0 -128L0 0", map.Find("path.wall").GetAttribute("d"));
-        Assert.Equal("M256 -128L0 -128", map.Find("path.action").GetAttribute("d"));
-        Assert.Equal("M128 0L128 -128", map.Find("path.two-sided").GetAttribute("d"));
+        // Each line relative to its start; the second wall goes on from where the first ended, the third starts elsewhere.
+        Assert.Equal("M0 0l256 0l0 -128M0 -128l0 128", map.Find("path.wall").GetAttribute("d"));
+        Assert.Equal("M256 -128l-256 0", map.Find("path.action").GetAttribute("d"));
+        Assert.Equal("M128 0l0 -128", map.Find("path.two-sided").GetAttribute("d"));
         var markers = map.FindAll(".marker");
         Assert.Equal(["7", "8"], markers.Select(m => m.GetAttribute("data-finding")));
         Assert.Equal(("64", "-32"), (markers[0].GetAttribute("cx"), markers[0].GetAttribute("cy")));
