@@ -131,7 +131,9 @@ internal sealed class TripSearch
                     if (_body.LastTick + (cost / 20) >= protectedUntil || _state.EndsLevel(sector))
                     {
                         damage += _state.DamageOf(sector) * _grid.CellSize / Walker.Speed / 32;
-                        if (damage >= budget && !(allowExit && _state.EndsLevel(sector)))
+                        // A trip that must come back pays the way there twice (MAP29: a switch across the nukage took 80
+                        // of its health, and nothing was in reach after).
+                        if ((requireReturn ? 2 * damage : damage) >= budget && !(allowExit && _state.EndsLevel(sector)))
                         {
                             continue;
                         }
