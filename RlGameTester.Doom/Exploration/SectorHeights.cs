@@ -227,13 +227,18 @@ internal sealed class SectorHeights
 
     // EV_BuildStairs: from the tagged sector, follow two-sided lines whose front is the current step and whose back has
     // the same floor flat; each step rises by the step size more than the last (Doom adds the size even for a sector
-    // it then skips).
+    // it then skips). A sector an earlier tagged sector's stairs already move is skipped, as a start and as a step
+    // ("already moving"): a staircase whose every step carries the tag is built once, from its first sector.
     private void PlanStairs(SectorMove move, int first, List<(int Sector, int Low, int High, int Ceiling, int Special)> changes)
     {
+        if (Planned(changes, first))
+        {
+            return;
+        }
+
         var flat = _level.Sectors.ItemRef(first).FloorFlat;
         var height = FloorHigh[first] + move.Amount;
         var sector = first;
-        var done = new HashSet<int> { first };
         changes.Add((first, height, height, Ceiling[first], Special[first]));
         for (var guard = 0; guard < _level.Sectors.Length; guard++)
         {
@@ -253,7 +258,7 @@ internal sealed class SectorHeights
                 }
 
                 height += move.Amount;
-                if (!done.Add(back))
+                if (Planned(changes, back))
                 {
                     continue;
                 }
@@ -270,6 +275,19 @@ internal sealed class SectorHeights
             sector = next;
             changes.Add((sector, height, height, Ceiling[sector], Special[sector]));
         }
+    }
+
+    private static bool Planned(List<(int Sector, int Low, int High, int Ceiling, int Special)> changes, int sector)
+    {
+        foreach (var change in changes)
+        {
+            if (change.Sector == sector)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // EV_DoDonut: the ring around the tagged pillar rises to the outer sector's floor and the pillar lowers to it.
