@@ -331,8 +331,9 @@ internal sealed class Walker
 
         _state.Activated[action.Line] = true;
 
-        // Manual doors keep their special (EV_VerticalDoor); other one-shot lines lose it.
-        if (!action.Repeatable && action.Trigger != LineTrigger.Door)
+        // One-shot lines lose their special, manual doors too (EV_VerticalDoor clears it for D1 doors, Boom's
+        // PushOnce generalised doors likewise): a use passes them as plain lines afterwards.
+        if (!action.Repeatable)
         {
             _state.Spend(action.Line);
         }
