@@ -33,9 +33,11 @@ internal sealed class JumpPlanner
     }
 
     /// <summary>
-    /// Where a running jump from <paramref name="from"/> in <paramref name="direction"/> lands, when it crosses a drop
-    /// that walking cannot come back up from onto floor that walking could not reach from the pit; else -1. The run-up
-    /// is the straight stretch of level floor behind the ledge; no jump crosses a teleport or exit line.
+    /// Where a running jump from <paramref name="from"/> in <paramref name="direction"/> lands, when it crosses lower
+    /// floor onto floor that walking could not reach from there; else -1. The run-up is the straight stretch of level
+    /// floor behind the ledge; no jump crosses a teleport or exit line. The lower floor may be a shallow dip: Doom checks
+    /// only where a move ends, so a body that runs over a strip of lower floor keeps its height and steps onto a ledge
+    /// up to 24 above it, which is more than 24 above the strip (E3M3's 32-unit gap between two ledges over a pit).
     /// </summary>
     public int Jump(int from, int direction, out double tics)
     {
@@ -47,7 +49,7 @@ internal sealed class JumpPlanner
 
         var first = from + _grid.Offsets[direction];
         var z0 = _grid.Floor0[from];
-        if (_grid.Floor1[from] != z0 || _grid.Floor0[first] > z0 - NavGrid.MaxStepUp - 1 || _grid.Floor1[first] > z0 - NavGrid.MaxStepUp - 1)
+        if (_grid.Floor1[from] != z0 || _grid.Floor0[first] >= z0 || _grid.Floor1[first] >= z0)
         {
             return -1;
         }

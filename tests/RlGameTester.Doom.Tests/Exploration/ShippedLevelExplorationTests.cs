@@ -44,15 +44,16 @@ public sealed class ShippedLevelExplorationTests
     [Fact]
     public void AnUnfinishedLevelsVerdictNamesWhereTheWayLeavesWhatTheExplorerReached()
     {
-        // E3M3's generous way to the exit hugs the walls of corridors the explorer walked; the verdict names the blue
-        // door the way goes on through, not a corner of a corridor passed long before.
-        var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(Fixtures.Freedoom1, "E3M3"));
+        // E2M4's generous way to the exit runs through corridors the explorer walked; the verdict names the red door
+        // the way goes on through, not a corner of a corridor passed long before. (E3M3 was this test's level until
+        // the explorer finished it.)
+        var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(Fixtures.Freedoom1, "E2M4"));
 
         var verdict = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitNotReached);
         var (x, y) = (double.Parse(verdict.Evidence["way_x"], CultureInfo.InvariantCulture), double.Parse(verdict.Evidence["way_y"], CultureInfo.InvariantCulture));
         var nearest = result.Events.Where(e => e.Kind == ExplorerEventKind.Position).Min(e => Math.Max(Math.Abs(e.X - x), Math.Abs(e.Y - y)));
         Assert.True(nearest >= 2 * NavGrid.BodyRadius, $"the verdict names ({x}, {y}), {nearest} units from where the explorer went: {verdict.Description}");
-        Assert.Equal(("mover never set off", "423"), (verdict.Evidence["mechanic"], verdict.Evidence["blocking_line"]));
+        Assert.Equal(("mover never set off", "1671"), (verdict.Evidence["mechanic"], verdict.Evidence["blocking_line"]));
     }
 
     [Fact]
@@ -106,6 +107,20 @@ public sealed class ShippedLevelExplorationTests
         var door = Assert.Single(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: 3089 });
         var pillar = Assert.Single(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: 3085 });
         Assert.True(door.Tick < pillar.Tick);
+    }
+
+    [Fact]
+    public void AStripOfLowerFloorBetweenTwoLedgesIsRunAcross()
+    {
+        // E3M3's blue skull key room (sector 73, floor -104) is 32 units above the pit floor in front of it (sector 55,
+        // -136) and 16 above the platform beside it (sector 74, -120), with 32 units of pit between them. Doom checks
+        // only where a move ends: a body running off the platform keeps its height over the strip and steps up 16. The
+        // explorer jumped only over drops deeper than a step.
+        var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(Fixtures.Freedoom1, "E3M3"));
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Refutations);
+        Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.KeyPickup, Item: "blue skull key" });
     }
 
     [Fact]
@@ -216,8 +231,8 @@ public sealed class ShippedLevelExplorationTests
     // counts are the measured ones (see the Doom README's Exploration section for why the others are not finished).
     // Levels are explored in parallel (each exploration is independent) to keep the test short.
     [Theory]
-    [InlineData("freedoom1", 33)]
-    [InlineData("freedoom2", 26)]
+    [InlineData("freedoom1", 34)]
+    [InlineData("freedoom2", 27)]
     public void EveryShippedLevelIsExplored(string wadName, int finishedAtLeast)
     {
         var wad = Wad(wadName);

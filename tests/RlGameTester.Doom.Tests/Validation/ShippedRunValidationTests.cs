@@ -27,7 +27,7 @@ public sealed class ShippedRunValidationTests
     private const string Exit = TrajectoryRules.ExitNotLegal;
 
     // Measured (skill 3, seed 0): the explorer's exit claims the validator upholds.
-    private const int UpheldFinishesAtLeast = 59;
+    private const int UpheldFinishesAtLeast = 61;
 
     public static TheoryData<string, string> ShippedLevels()
     {
