@@ -35,6 +35,7 @@ builder.Services.AddApiCredentials();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<PrerenderHandOff>();
 builder.Services.AddScoped<RunProgressFeed>();
+builder.Services.AddSingleton(PageSizes.From(builder.Configuration));
 
 // The Api through service discovery ("https+http://api" prefers HTTPS where the Api has it), with the resilience
 // and telemetry the service defaults give every HTTP client.

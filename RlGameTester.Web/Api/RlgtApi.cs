@@ -56,8 +56,9 @@ public sealed class RlgtApi(HttpClient http, IHttpClientFactory clients, ApiCred
     public Task<List<Finding>> ListRunFindingsAsync(long runId, CancellationToken cancellationToken) =>
         GetAsync<List<Finding>>(Invariant($"/api/bugs?run_id={runId}&limit=1000"), cancellationToken);
 
-    public Task<List<RunSummary>> ListRunsAsync(long mapId, CancellationToken cancellationToken) =>
-        GetAsync<List<RunSummary>>(Invariant($"/api/runs?map_id={mapId}&limit=100"), cancellationToken);
+    /// <summary>A level's runs oldest first, <paramref name="limit"/> of them after the first <paramref name="skip"/>.</summary>
+    public Task<List<RunSummary>> ListRunsAsync(long mapId, int skip, int limit, CancellationToken cancellationToken) =>
+        GetAsync<List<RunSummary>>(Invariant($"/api/runs?map_id={mapId}&skip={skip}&limit={limit}"), cancellationToken);
 
     public Task<RunSummary> GetRunAsync(long id, CancellationToken cancellationToken) =>
         GetAsync<RunSummary>(Invariant($"/api/runs/{id}"), cancellationToken);
@@ -65,9 +66,9 @@ public sealed class RlgtApi(HttpClient http, IHttpClientFactory clients, ApiCred
     public Task<Timeline> GetTimelineAsync(long runId, CancellationToken cancellationToken) =>
         GetAsync<Timeline>(Invariant($"/api/metrics/{runId}/timeline"), cancellationToken);
 
-    /// <summary>The first 1,000 of a run's frames (the Api's largest page), with how many it has in all.</summary>
-    public Task<FrameList> ListFramesAsync(long runId, CancellationToken cancellationToken) =>
-        GetAsync<FrameList>(Invariant($"/api/runs/{runId}/frames?limit=1000"), cancellationToken);
+    /// <summary>A page of a run's frames in tick order, with how many it has in all.</summary>
+    public Task<FrameList> ListFramesAsync(long runId, int skip, int limit, CancellationToken cancellationToken) =>
+        GetAsync<FrameList>(Invariant($"/api/runs/{runId}/frames?skip={skip}&limit={limit}"), cancellationToken);
 
     public Task<FindingComparison> CompareRunsAsync(long from, long to, CancellationToken cancellationToken) =>
         GetAsync<FindingComparison>(Invariant($"/api/runs/compare?from={from}&to={to}"), cancellationToken);

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using RlGameTester.Web.Api;
 using RlGameTester.Web.Components.Shared;
 
 namespace RlGameTester.Web.Tests;
 
-/// <summary>The frames browser: one frame at a time through the media proxy, moved by buttons or the slider.</summary>
+/// <summary>The frames browser: one frame at a time through the media proxy, moved by buttons or the slider, a page of frames held at a time.</summary>
 public sealed class FramesBrowserTests : IDisposable
 {
     private readonly BunitContext _context = new();
@@ -32,11 +34,27 @@ public sealed class FramesBrowserTests : IDisposable
     }
 
     [Fact]
-    public void ARunWithMoreFramesThanAPageSaysHowManyCanBeBrowsed()
+    public async Task MovingPastThePageHeldAsksForThePageThatHoldsTheFrameOnly()
     {
-        var browser = _context.Render<FramesBrowser>(p => p.Add(f => f.RunId, 12).Add(f => f.Frames, Three with { Total = 4000 }));
+        // Ten frames in pages of four, served as the Api pages them (its own paging is the page tests' subject).
+        FrameList[] pages = [.. Enumerable.Range(0, 3).Select(p => new FrameList
+        {
+            Total = 10,
+            Frames = [.. Enumerable.Range(p * 4, Math.Min(4, 10 - (p * 4))).Select(i => new RunFrame { Tick = i * 10 })],
+        })];
+        var asked = new List<int>();
+        var browser = _context.Render<FramesBrowser>(p => p.Add(f => f.RunId, 12).Add(f => f.Frames, pages[0]).Add(f => f.PageSize, 4)
+            .Add(f => f.LoadPage, (skip, _) => { asked.Add(skip); return Task.FromResult(pages[skip / 4]); }));
 
-        Assert.Equal("Frame 1 of 4000, tick 0, episode 1 (the first 3 can be browsed here)", browser.Find("#frame-label").TextContent);
+        Assert.Equal("9", browser.Find("#frame-slider").GetAttribute("max"));
+        await browser.Find("#frame-slider").InputAsync(new ChangeEventArgs { Value = "9" });
+        browser.WaitForAssertion(() => Assert.Equal("Frame 10 of 10, tick 90", browser.Find("#frame-label").TextContent));
+        Assert.True(browser.Find("#frame-next").HasAttribute("disabled"));
+        await browser.Find("#frame-previous").ClickAsync(new MouseEventArgs());
+        await browser.Find("#frame-previous").ClickAsync(new MouseEventArgs());
+        browser.WaitForAssertion(() => Assert.Equal("media/runs/12/frames/70", browser.Find("img.frame").GetAttribute("src")));
+
+        Assert.Equal([8, 4], asked);
     }
 
     [Fact]
