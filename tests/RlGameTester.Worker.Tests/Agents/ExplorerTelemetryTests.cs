@@ -2,12 +2,14 @@ using System.Text.Json.Nodes;
 using RlGameTester.Data.Runs;
 using RlGameTester.Domain.Bugs;
 using RlGameTester.Domain.Events;
+using RlGameTester.Domain.Levels;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Wad;
 using RlGameTester.Worker.Agents;
 using RlGameTester.Worker.Agents.Explorer;
+using RlGameTester.Worker.Agents.Explorer.Frames;
 using RlGameTester.Worker.Tests.Agents.Arnold;
 using Freedoom = RlGameTester.TestSupport.Fixtures;
 
@@ -111,6 +113,10 @@ public sealed class ExplorerTelemetryTests
             Assert.True(events.Count(e => e.Type == EventType.Position) > 50);
             Assert.Equal(4, Json(events[0])["skill"]!.GetValue<int>());
             Assert.True(events.Zip(events.Skip(1)).All(p => p.First.Tick <= p.Second.Tick), "ticks go backwards");
+            // Frames of the path, every 8 tics by default, named by tick where the Worker stores an agent's frames.
+            var frames = Directory.GetFiles(Path.Combine(folder, "frames"), "*.png");
+            Assert.Equal(Json(events[^1])["frames"]!.GetValue<int>(), frames.Length);
+            Assert.True(frames.Length > 20, $"{frames.Length} frames");
         }
         finally
         {
@@ -149,6 +155,10 @@ public sealed class ExplorerTelemetryTests
 
     private static Level ReadLevel(string wad, string name) => LevelReader.Read(WadFile.Read(File.ReadAllBytes(wad)), name);
 
-    private static ExplorerAgent NewAgent() =>
-        new(Microsoft.Extensions.Options.Options.Create(new ExplorerAgentOptions()), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ExplorerAgent>.Instance);
+    private static ExplorerAgent NewAgent()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new ExplorerAgentOptions());
+        var resources = new RenderResources(null, options, Microsoft.Extensions.Options.Options.Create(new IwadFolderOptions()));
+        return new(options, resources, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ExplorerAgent>.Instance);
+    }
 }

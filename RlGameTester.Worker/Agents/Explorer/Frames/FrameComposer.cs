@@ -1,0 +1,94 @@
+using RlGameTester.Doom.Graphics;
+using RlGameTester.Doom.Rendering;
+using RlGameTester.Doom.Resources;
+
+namespace RlGameTester.Worker.Agents.Explorer.Frames;
+
+/// <summary>
+/// Draws what a player sees at a point of the path as vanilla shows it at its default screen size: a 320x168 view above
+/// the 32-row status bar (the frame checks leave the bottom 32/200 out). The bar is the level's STBAR picture without
+/// numbers or face (the explorer has no weapon or ammo to show); without one the rows stay palette index 0, black.
+/// One per thread: it owns its renderer.
+/// </summary>
+internal sealed class FrameComposer
+{
+    public const int Width = 320;
+    public const int Height = 200;
+    public const int StatusBarHeight = 32;
+    public const int ViewHeight = Height - StatusBarHeight;
+
+    private readonly ViewRenderer _renderer;
+    private readonly byte[] _colors;
+    private readonly byte[] _statusBar = new byte[Width * StatusBarHeight];
+
+    public FrameComposer(RenderScene scene, ResourceSet resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        _renderer = new ViewRenderer(scene, new Doom.Rendering.RenderOptions { Width = Width, Height = ViewHeight });
+        _colors = resources.Palette?.Colors ?? Grey();
+        if (resources.DecodePatch("STBAR") is { } bar)
+        {
+            Draw(bar, _statusBar);
+        }
+    }
+
+    /// <summary>Draws the view only, for its limit counts (no picture is made).</summary>
+    public RenderStatistics Measure(ViewPoint view) => _renderer.Render(view).Statistics;
+
+    /// <summary>Draws the frame and encodes it as PNG.</summary>
+    public (byte[] Png, RenderStatistics Statistics) Render(ViewPoint view)
+    {
+        var drawn = _renderer.Render(view);
+        var rgb = new byte[Width * Height * 3];
+        Colour(drawn.Image.Pixels, rgb, 0);
+        Colour(_statusBar, rgb, Width * ViewHeight * 3);
+        return (PngWriter.Encode(new RgbImage(Width, Height, rgb)), drawn.Statistics);
+    }
+
+    private void Colour(byte[] indices, byte[] rgb, int offset)
+    {
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var c = indices[i] * 3;
+            rgb[offset++] = _colors[c];
+            rgb[offset++] = _colors[c + 1];
+            rgb[offset++] = _colors[c + 2];
+        }
+    }
+
+    /// <summary>The bar's picture at its place (vanilla draws STBAR at 0,168 with its offsets), clipped to the bar.</summary>
+    private static void Draw(IndexedImage picture, byte[] bar)
+    {
+        var left = -picture.OffsetX;
+        var top = -picture.OffsetY;
+        for (var y = 0; y < picture.Height; y++)
+        {
+            var row = top + y;
+            if (row is < 0 or >= StatusBarHeight)
+            {
+                continue;
+            }
+
+            for (var x = 0; x < picture.Width; x++)
+            {
+                var column = left + x;
+                var i = (y * picture.Width) + x;
+                if (column is >= 0 and < Width && (picture.Opaque is null || picture.Opaque[i]))
+                {
+                    bar[(row * Width) + column] = picture.Pixels[i];
+                }
+            }
+        }
+    }
+
+    private static byte[] Grey()
+    {
+        var colors = new byte[256 * 3];
+        for (var i = 0; i < colors.Length; i++)
+        {
+            colors[i] = (byte)(i / 3);
+        }
+
+        return colors;
+    }
+}
