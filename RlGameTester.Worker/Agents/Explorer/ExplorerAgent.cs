@@ -58,6 +58,7 @@ internal sealed partial class ExplorerAgent(
         using var wallClock = new CancellationTokenSource(limit, timeProvider);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wallClock.Token);
         ExplorationResult result;
+        var played = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             result = await Task.Run(() => Doom.Exploration.Explorer.Explore(level, new LevelGeometry(level), explorer, stop.Token), stop.Token);
@@ -67,6 +68,7 @@ internal sealed partial class ExplorerAgent(
             return new AgentResult(false, $"The explorer passed its wall-clock limit of {limit} on {level.Name} ({ExplorerAgentOptions.SectionName}:WallClockLimit) and was stopped.");
         }
 
+        LogExplored(logger, run.RunId, level.Name, result.ExitReached, result.EndTick, result.Findings.Count, played.Elapsed.TotalMilliseconds);
         var compatibility = settings.Compatibility ?? run.Load?.Compatibility;
         var frames = await RenderFramesAsync(run, wad, level, settings, compatibility, result, stop.Token);
         var telemetry = new ExplorerTelemetry(run.StartedAt);
@@ -75,7 +77,6 @@ internal sealed partial class ExplorerAgent(
             await sink.EmitAsync(e, cancellationToken);
         }
 
-        LogExplored(logger, run.RunId, level.Name, result.ExitReached, result.EndTick, result.Findings.Count);
         return new AgentResult(true);
     }
 
@@ -112,6 +113,6 @@ internal sealed partial class ExplorerAgent(
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: exploring {Level} (skill {Skill}, seed {Seed})")]
     private static partial void LogExploring(ILogger logger, long runId, string level, int skill, int seed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: explored {Level}; exit reached {ExitReached} after {Tics} tics, {Findings} finding(s)")]
-    private static partial void LogExplored(ILogger logger, long runId, string level, bool exitReached, int tics, int findings);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: explored {Level} in {Milliseconds:0} ms; exit reached {ExitReached} after {Tics} tics, {Findings} finding(s)")]
+    private static partial void LogExplored(ILogger logger, long runId, string level, bool exitReached, int tics, int findings, double milliseconds);
 }

@@ -6,8 +6,9 @@ namespace RlGameTester.Worker.Agents.Explorer.Frames;
 
 /// <summary>
 /// Draws what a player sees at a point of the path as vanilla shows it at its default screen size: a 320x168 view above
-/// the 32-row status bar (the frame checks leave the bottom 32/200 out). The bar is the level's STBAR picture without
-/// numbers or face (the explorer has no weapon or ammo to show); without one the rows stay palette index 0, black.
+/// the 32-row status bar (the frame checks leave the bottom 32/200 out). The bar is the level's STBAR picture with STARMS
+/// over its frags box, as vanilla's single player shows it, without numbers or face (the explorer has no weapon, ammo or
+/// face to show); without them the rows stay palette index 0, black.
 /// One per thread: it owns its renderer.
 /// </summary>
 internal sealed class FrameComposer
@@ -28,7 +29,13 @@ internal sealed class FrameComposer
         _colors = resources.Palette?.Colors ?? Grey();
         if (resources.DecodePatch("STBAR") is { } bar)
         {
-            Draw(bar, _statusBar);
+            Draw(bar, _statusBar, 0);
+        }
+
+        // ST_ARMSBGX: the weapons-owned box covers FRAGS outside deathmatch.
+        if (resources.DecodePatch("STARMS") is { } arms)
+        {
+            Draw(arms, _statusBar, 104);
         }
     }
 
@@ -56,10 +63,10 @@ internal sealed class FrameComposer
         }
     }
 
-    /// <summary>The bar's picture at its place (vanilla draws STBAR at 0,168 with its offsets), clipped to the bar.</summary>
-    private static void Draw(IndexedImage picture, byte[] bar)
+    /// <summary>A picture of the bar at its x (vanilla draws them at row 168 with their offsets), clipped to the bar.</summary>
+    private static void Draw(IndexedImage picture, byte[] bar, int x0)
     {
-        var left = -picture.OffsetX;
+        var left = x0 - picture.OffsetX;
         var top = -picture.OffsetY;
         for (var y = 0; y < picture.Height; y++)
         {
