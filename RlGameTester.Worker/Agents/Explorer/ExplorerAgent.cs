@@ -70,7 +70,21 @@ internal sealed partial class ExplorerAgent(
 
         LogExplored(logger, run.RunId, level.Name, result.ExitReached, result.EndTick, result.Findings.Count, played.Elapsed.TotalMilliseconds);
         var compatibility = settings.Compatibility ?? run.Load?.Compatibility;
-        var frames = await RenderFramesAsync(run, wad, level, settings, compatibility, result, stop.Token);
+        PathFramesResult? frames;
+        try
+        {
+            frames = await RenderFramesAsync(run, wad, level, settings, compatibility, result, stop.Token);
+        }
+        catch (OperationCanceledException) when (wallClock.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new AgentResult(false, $"The explorer passed its wall-clock limit of {limit} on {level.Name} ({ExplorerAgentOptions.SectionName}:WallClockLimit) while rendering its frames and was stopped.");
+        }
+        catch (Exception e) when (e is WadFormatException or InvalidOperationException)
+        {
+            // A texture too damaged to draw, or a resource WAD or IWAD this Worker lacks: the play stands without frames.
+            LogNotRendered(logger, run.RunId, level.Name, e.Message);
+            frames = null;
+        }
         var telemetry = new ExplorerTelemetry(run.StartedAt);
         foreach (var e in telemetry.Translate(run, level, explorer, result, frames))
         {
@@ -106,6 +120,9 @@ internal sealed partial class ExplorerAgent(
         LogRendered(logger, run.RunId, frames.Frames, frames.Elapsed.TotalMilliseconds, frames.MillisecondsPerFrame, frames.Limits.Count);
         return frames;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: the path of {Level} was not rendered: {Reason}")]
+    private static partial void LogNotRendered(ILogger logger, long runId, string level, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: {Frames} frame(s) of the path rendered in {Milliseconds:0} ms ({PerFrame:0.00} ms each), {Overflows} vanilla limit place(s)")]
     private static partial void LogRendered(ILogger logger, long runId, int frames, double milliseconds, double perFrame, int overflows);

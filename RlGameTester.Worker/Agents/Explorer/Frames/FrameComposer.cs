@@ -21,6 +21,7 @@ internal sealed class FrameComposer
     private readonly ViewRenderer _renderer;
     private readonly byte[] _colors;
     private readonly byte[] _statusBar = new byte[Width * StatusBarHeight];
+    private readonly byte[] _frame = new byte[Width * Height];
 
     public FrameComposer(RenderScene scene, ResourceSet resources)
     {
@@ -46,21 +47,9 @@ internal sealed class FrameComposer
     public (byte[] Png, RenderStatistics Statistics) Render(ViewPoint view)
     {
         var drawn = _renderer.Render(view);
-        var rgb = new byte[Width * Height * 3];
-        Colour(drawn.Image.Pixels, rgb, 0);
-        Colour(_statusBar, rgb, Width * ViewHeight * 3);
-        return (PngWriter.Encode(new RgbImage(Width, Height, rgb)), drawn.Statistics);
-    }
-
-    private void Colour(byte[] indices, byte[] rgb, int offset)
-    {
-        for (var i = 0; i < indices.Length; i++)
-        {
-            var c = indices[i] * 3;
-            rgb[offset++] = _colors[c];
-            rgb[offset++] = _colors[c + 1];
-            rgb[offset++] = _colors[c + 2];
-        }
+        drawn.Image.Pixels.CopyTo(_frame, 0);
+        _statusBar.CopyTo(_frame, Width * ViewHeight);
+        return (PngWriter.Encode(Width, Height, _frame, _colors), drawn.Statistics);
     }
 
     /// <summary>A picture of the bar at its x (vanilla draws them at row 168 with their offsets), clipped to the bar.</summary>
