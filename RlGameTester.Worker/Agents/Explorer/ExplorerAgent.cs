@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using RlGameTester.Domain.Agents;
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
-using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Wad;
 using RlGameTester.Worker.Agents.Explorer.Frames;
 
