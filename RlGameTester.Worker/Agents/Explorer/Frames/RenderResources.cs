@@ -34,10 +34,9 @@ internal sealed class RenderResources(BlobStore? blobs, IOptions<ExplorerAgentOp
             var path = load.Iwad is { } named
                 ? folder.Value.PathOf(named) ?? throw new InvalidOperationException($"The IWAD {named} the upload named is not in the Worker's IWAD folder ({IwadFolderOptions.SectionName}:Folder).")
                 : IsDoom1(levelName) ? options.Value.Doom1Iwad : options.Value.Doom2Iwad;
-            if (Load(path) is { } iwad)
-            {
-                layers.Add(iwad);
-            }
+            // Drawn without its IWAD a PWAD's walls would be the clear colour, which the frame checks file as glitches: no
+            // frames beat false ones (the agent logs why and the run keeps its play).
+            layers.Add(Load(path) ?? throw new InvalidOperationException($"The IWAD {path} the level is drawn with is not on this Worker ({ExplorerAgentOptions.SectionName}:Doom1Iwad/Doom2Iwad, {IwadFolderOptions.SectionName}:Folder)."));
         }
 
         return new ResourceSet(layers);
