@@ -124,6 +124,46 @@ public sealed class ExplorerTelemetryTests
         }
     }
 
+    [Fact]
+    public async Task APwadsFramesAreDrawnWithItsIwadsTexturesAndNoneWhenTheRunAsksForNone()
+    {
+        var folder = Directory.CreateTempSubdirectory("rlgt-explorer-").FullName;
+        try
+        {
+            // freedoom2's MAP01 alone in a PWAD: its walls and flats are in the IWAD, which the Worker loads beneath it.
+            var wad = Path.Combine(folder, "level.wad");
+            var map01 = LevelDirectory.Find(WadFile.Read(await File.ReadAllBytesAsync(Freedoom.Freedoom2, TestContext.Current.CancellationToken))).Single(e => e.Name == "MAP01");
+            await File.WriteAllBytesAsync(wad, RlGameTester.TestSupport.WadWriter.Write([("MAP01", []), .. map01.Lumps.Select(l => (l.Name, l.Data.ToArray()))]), TestContext.Current.CancellationToken);
+            var sink = new RecordingSink();
+            var outcome = await NewAgent().RunAsync(
+                new AgentRun(1, RunType.Testing, folder, wad, "MAP01", null, 1, new JsonObject { ["frame_every"] = 35, ["time_limit"] = 20 }, Start),
+                sink, TestContext.Current.CancellationToken);
+
+            Assert.True(outcome.Succeeded, outcome.FailureReason);
+            var positions = sink.Events.Count(e => e.Type == EventType.Position);
+            Assert.True(Directory.Exists(Path.Combine(folder, "frames")), $"{positions} positions, episode end {sink.Events[^1].DataJson}");
+            var frames = Directory.GetFiles(Path.Combine(folder, "frames"), "*.png").Order(StringComparer.Ordinal).ToList();
+            Assert.NotEmpty(frames);
+            using var image = OpenCvSharp.Cv2.ImRead(frames[0]);
+            Assert.Equal((320, 200), (image.Width, image.Height));
+            // Palette index 168 (pure white) is what the renderer leaves where a texture or flat is missing.
+            using var view = new OpenCvSharp.Mat(image, new OpenCvSharp.Rect(0, 0, 320, 168));
+            using var white = view.InRange(new OpenCvSharp.Scalar(255, 255, 255), new OpenCvSharp.Scalar(255, 255, 255));
+            Assert.True(OpenCvSharp.Cv2.CountNonZero(white) < 320 * 168 / 100, $"{OpenCvSharp.Cv2.CountNonZero(white)} pixels left undrawn");
+
+            Directory.Delete(Path.Combine(folder, "frames"), recursive: true);
+            var none = await NewAgent().RunAsync(
+                new AgentRun(2, RunType.Testing, folder, wad, "MAP01", null, 1, new JsonObject { ["frame_every"] = 0, ["time_limit"] = 20 }, Start),
+                new RecordingSink(), TestContext.Current.CancellationToken);
+            Assert.True(none.Succeeded, none.FailureReason);
+            Assert.False(Directory.Exists(Path.Combine(folder, "frames")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("{\"skill\":0}", "config.skill")]
     [InlineData("{\"speed\":3}", "config.speed")]
