@@ -101,6 +101,9 @@ internal sealed partial class RunFrameAnalysis(
             }
         }
 
+        // The outcome is kept on the run, so a caller can tell the check ran and on how many frames.
+        await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.FramesCheckedAt, now).SetProperty(r => r.FramesChecked, reading.Checked).SetProperty(r => r.FrameFindings, bugs.Count), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogAnalysed(logger, runId, reading.Checked, reading.Skipped, activity.Known, bugs.Count);
 

@@ -56,6 +56,18 @@ public record RunResponse
     /// <example>null</example>
     public string? ErrorMessage { get; init; }
 
+    /// <summary>When the Analysis service last checked the run's frames for visual glitches; null until it has (or when the run has no frames).</summary>
+    /// <example>2026-11-25T16:02:09Z</example>
+    public DateTime? FramesCheckedAt { get; init; }
+
+    /// <summary>Frames that check read (an explorer run's are rendered along its path; an agent's are uploaded).</summary>
+    /// <example>240</example>
+    public int? FramesChecked { get; init; }
+
+    /// <summary>Visual-glitch bugs that check filed.</summary>
+    /// <example>0</example>
+    public int? FrameFindings { get; init; }
+
     internal static RunResponse From(Run run) => new()
     {
         Id = run.Id,
@@ -74,5 +86,8 @@ public record RunResponse
         TotalIterations = run.TotalIterations,
         LogPath = run.LogPath,
         ErrorMessage = run.ErrorMessage,
+        FramesCheckedAt = run.FramesCheckedAt,
+        FramesChecked = run.FramesChecked,
+        FrameFindings = run.FrameFindings,
     };
 }

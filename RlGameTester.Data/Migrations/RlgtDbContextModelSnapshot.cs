@@ -715,6 +715,18 @@ namespace RlGameTester.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("error_message");
 
+                    b.Property<int?>("FrameFindings")
+                        .HasColumnType("integer")
+                        .HasColumnName("frame_findings");
+
+                    b.Property<int?>("FramesChecked")
+                        .HasColumnType("integer")
+                        .HasColumnName("frames_checked");
+
+                    b.Property<DateTime?>("FramesCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("frames_checked_at");
+
                     b.Property<string>("LogPath")
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)")

@@ -52,5 +52,14 @@ public sealed class Run
     /// </summary>
     public int Attempt { get; set; }
 
+    /// <summary>When the Analysis service last checked the run's frames for visual glitches; null until it has.</summary>
+    public DateTime? FramesCheckedAt { get; set; }
+
+    /// <summary>Frames that check read and checked (unreadable ones left out).</summary>
+    public int? FramesChecked { get; set; }
+
+    /// <summary>Visual-glitch findings that check filed.</summary>
+    public int? FrameFindings { get; set; }
+
     public Metrics.Metric? Metrics { get; set; }
 }

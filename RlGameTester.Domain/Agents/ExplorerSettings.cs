@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Domain.Agents;
 
 /// <summary>
 /// The explorer agent's settings, read from a run's <c>config</c> object: <c>skill</c> (1-5, Doom's skill
 /// levels: which things are on the map and whether damage is halved), <c>time_limit</c> (seconds of game time,
-/// at 35 tics a second) and <c>position_interval</c> (tics between position events). The Api checks them when
-/// the run is created, so a run never reaches the Worker with settings it cannot play.
+/// at 35 tics a second), <c>position_interval</c> (tics between position events), <c>frame_every</c> (tics between
+/// the frames rendered along the path, 0 for none) and <c>compatibility</c> (the engine the run judges the level for,
+/// over the upload's). The Api checks them when the run is created, so a run never reaches the Worker with settings it
+/// cannot play.
 /// </summary>
 public sealed record ExplorerSettings
 {
@@ -16,12 +19,23 @@ public sealed record ExplorerSettings
     public const int MaxTimeLimitSeconds = 6 * 60 * 60;
     public const int DefaultPositionInterval = 4;
     public const int MaxPositionInterval = 350;
+    public const int DefaultFrameEvery = 8;
+    public const int MaxFrameEvery = 35 * 60;
 
     public int Skill { get; init; } = DefaultSkill;
 
     public int TimeLimitSeconds { get; init; } = DefaultTimeLimitSeconds;
 
     public int PositionInterval { get; init; } = DefaultPositionInterval;
+
+    /// <summary>
+    /// Tics between frames rendered along the path (taken at the first position sample on or after each step, so never
+    /// closer than <see cref="PositionInterval"/>); 0: no frames.
+    /// </summary>
+    public int FrameEvery { get; init; } = DefaultFrameEvery;
+
+    /// <summary>The engine this run judges the level for; null: the upload's (its load order's) compatibility.</summary>
+    public CompatibilityLevel? Compatibility { get; init; }
 
     /// <summary>The game time limit in tics.</summary>
     public int TickLimit => TimeLimitSeconds * 35;
@@ -49,10 +63,16 @@ public sealed record ExplorerSettings
                 case "position_interval" when Integer(property.Value, 1, MaxPositionInterval, errors, "config.position_interval") is { } interval:
                     settings = settings with { PositionInterval = interval };
                     break;
-                case "skill" or "time_limit" or "position_interval":
+                case "frame_every" when Integer(property.Value, 0, MaxFrameEvery, errors, "config.frame_every") is { } every:
+                    settings = settings with { FrameEvery = every };
+                    break;
+                case "compatibility" when ReadCompatibility(property.Value, errors) is { } level:
+                    settings = settings with { Compatibility = level };
+                    break;
+                case "skill" or "time_limit" or "position_interval" or "frame_every" or "compatibility":
                     break;
                 default:
-                    errors[$"config.{property.Name}"] = "is not an explorer setting; the explorer takes skill (1-5), time_limit (seconds of game time) and position_interval (tics).";
+                    errors[$"config.{property.Name}"] = "is not an explorer setting; the explorer takes skill (1-5), time_limit (seconds of game time), position_interval (tics), frame_every (tics, 0 for no frames) and compatibility (vanilla, boom, mbf21, udmf).";
                     break;
             }
         }
@@ -70,6 +90,18 @@ public sealed record ExplorerSettings
 
         using var document = JsonDocument.Parse(configJson);
         return TryRead(document.RootElement, out settings, out errors);
+    }
+
+    private static CompatibilityLevel? ReadCompatibility(JsonElement value, Dictionary<string, string> errors)
+    {
+        if (value.ValueKind == JsonValueKind.String && Enum.TryParse<CompatibilityLevel>(value.GetString(), ignoreCase: true, out var level)
+            && Enum.IsDefined(level) && !char.IsAsciiDigit(value.GetString()![0]))
+        {
+            return level;
+        }
+
+        errors["config.compatibility"] = $"must be one of vanilla, boom, mbf21, udmf; got {value.GetRawText()}.";
+        return null;
     }
 
     private static int? Integer(JsonElement value, int min, int max, Dictionary<string, string> errors, string name)

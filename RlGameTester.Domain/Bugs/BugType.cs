@@ -49,4 +49,7 @@ public enum BugType
 
     /// <summary>The explorer did not reach the exit, but it is not proven unreachable (a more generous search gets through, or the level holds what the simulation cannot decide).</summary>
     ExitNotReached,
+
+    /// <summary>A view the explorer's path passes needs more of a vanilla renderer limit (visplanes, drawsegs...) than vanilla Doom has; filed only for levels meant for vanilla.</summary>
+    RenderLimit,
 }

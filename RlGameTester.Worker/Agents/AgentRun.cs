@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RlGameTester.Data.Runs;
+using RlGameTester.Domain.Levels;
 
 namespace RlGameTester.Worker.Agents;
 
@@ -13,6 +14,7 @@ namespace RlGameTester.Worker.Agents;
 /// <param name="Seed">Seed for reproducible runs, if given.</param>
 /// <param name="Settings">The agent's own settings from the run (<c>config</c>): skill, time limit, Arnold arguments...</param>
 /// <param name="StartedAt">When the run started (UTC): agents without a wall clock derive event times from it.</param>
+/// <param name="Load">What the upload declared a port loads with the level (IWAD, resource WADs, compatibility); null: the default.</param>
 public sealed record AgentRun(
     long RunId,
     RunType RunType,
@@ -22,4 +24,5 @@ public sealed record AgentRun(
     string? Scenario,
     int? Seed,
     JsonObject Settings,
-    DateTime StartedAt);
+    DateTime StartedAt,
+    LoadOrder? Load = null);

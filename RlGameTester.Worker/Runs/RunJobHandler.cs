@@ -9,6 +9,7 @@ using RlGameTester.Data.Events;
 using RlGameTester.Data.Runs;
 using RlGameTester.Domain;
 using RlGameTester.Domain.Bugs;
+using RlGameTester.Domain.Levels;
 using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 using RlGameTester.Messaging.Runs;
@@ -153,7 +154,8 @@ internal sealed partial class RunJobHandler(
         }
 
         var agentRun = new AgentRun(run.Id, run.RunType, folder, wad, run.Map?.LevelName ?? run.Map?.Name ?? "MAP01",
-            run.Scenario, run.Seed, settings, run.StartedAt ?? clock.GetUtcNow().UtcDateTime);
+            run.Scenario, run.Seed, settings, run.StartedAt ?? clock.GetUtcNow().UtcDateTime,
+            run.Map is { } map ? LoadOrder.From(map.Iwad, map.Resources, map.Compatibility) : null);
         LogPlaying(logger, run.Id, agent.Name);
         return await agent.RunAsync(agentRun, sink, cancellationToken);
     }

@@ -91,9 +91,10 @@ public sealed class RunsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         var mapId = await _client.CreateMapAsync("scenario-map", "health_gathering");
 
-        var run = await _client.PostOkAsync("/api/runs", new { map_id = mapId, config = new { skill = 3 } });
+        var run = await _client.PostOkAsync("/api/runs", new { map_id = mapId, config = new { skill = 3, frame_every = 0, compatibility = "vanilla" } });
 
         Assert.Equal("pending", run["status"]!.GetValue<string>());
+        Assert.Null(run["frames_checked_at"]);
         Assert.Equal("testing", run["run_type"]!.GetValue<string>());
         Assert.Equal("explorer", run["agent"]!.GetValue<string>());
         Assert.Equal("health_gathering", run["scenario"]!.GetValue<string>());
@@ -119,6 +120,10 @@ public sealed class RunsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [InlineData("{\"map_id\":1,\"agent\":\"explorer\",\"config\":{\"time_limit\":\"long\"}}", "config.time_limit")]
     [InlineData("{\"map_id\":1,\"config\":{\"position_interval\":0}}", "config.position_interval")]
     [InlineData("{\"map_id\":1,\"config\":{\"skil\":3}}", "config.skil")]
+    [InlineData("{\"map_id\":1,\"config\":{\"frame_every\":-1}}", "config.frame_every")]
+    [InlineData("{\"map_id\":1,\"config\":{\"frame_every\":2101}}", "config.frame_every")]
+    [InlineData("{\"map_id\":1,\"config\":{\"compatibility\":\"zdoom\"}}", "config.compatibility")]
+    [InlineData("{\"map_id\":1,\"config\":{\"compatibility\":\"1\"}}", "config.compatibility")]
     public async Task InvalidCreateIsABadRequestNamingTheField(string body, string field)
     {
         var problem = await _client.PostAsync("/api/runs", ApiClient.RawJson(body), Token).ExpectProblemAsync(HttpStatusCode.BadRequest);

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using RlGameTester.Domain.Agents;
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Wad;
+using RlGameTester.Worker.Agents.Explorer.Frames;
 
 namespace RlGameTester.Worker.Agents.Explorer;
 
@@ -13,7 +15,12 @@ namespace RlGameTester.Worker.Agents.Explorer;
 /// telemetry vocabulary every agent speaks, so the same detectors, metrics and reports serve it and Arnold.
 /// What it establishes from the geometry (an unreachable exit, a softlock, a death zone...) comes as <c>finding</c> events.
 /// </summary>
-internal sealed partial class ExplorerAgent(IOptions<ExplorerAgentOptions> options, TimeProvider timeProvider, ILogger<ExplorerAgent> logger) : IAgent
+/// <para>
+/// After the play it renders frames along the path into the run folder's <c>frames/</c> (stored and checked like any
+/// agent's) and, for a level meant for vanilla, files the views that pass vanilla's renderer limits (<see cref="PathFrames"/>).
+/// </para>
+internal sealed partial class ExplorerAgent(
+    IOptions<ExplorerAgentOptions> options, RenderResources renderResources, TimeProvider timeProvider, ILogger<ExplorerAgent> logger) : IAgent
 {
     public const string AgentName = AgentNames.Explorer;
     public string Name => AgentName;
@@ -27,9 +34,10 @@ internal sealed partial class ExplorerAgent(IOptions<ExplorerAgentOptions> optio
         }
 
         Level level;
+        WadFile wad;
         try
         {
-            var wad = WadFile.Read(await File.ReadAllBytesAsync(run.WadPath, cancellationToken));
+            wad = WadFile.Read(await File.ReadAllBytesAsync(run.WadPath, cancellationToken));
             level = LevelReader.Read(wad, run.MapName);
         }
         catch (WadFormatException e)
@@ -50,6 +58,7 @@ internal sealed partial class ExplorerAgent(IOptions<ExplorerAgentOptions> optio
         using var wallClock = new CancellationTokenSource(limit, timeProvider);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wallClock.Token);
         ExplorationResult result;
+        var played = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             result = await Task.Run(() => Doom.Exploration.Explorer.Explore(level, new LevelGeometry(level), explorer, stop.Token), stop.Token);
@@ -59,19 +68,68 @@ internal sealed partial class ExplorerAgent(IOptions<ExplorerAgentOptions> optio
             return new AgentResult(false, $"The explorer passed its wall-clock limit of {limit} on {level.Name} ({ExplorerAgentOptions.SectionName}:WallClockLimit) and was stopped.");
         }
 
+        LogExplored(logger, run.RunId, level.Name, result.ExitReached, result.EndTick, result.Findings.Count, played.Elapsed.TotalMilliseconds);
+        var compatibility = settings.Compatibility ?? run.Load?.Compatibility;
+        PathFramesResult? frames;
+        try
+        {
+            frames = await RenderFramesAsync(run, wad, level, settings, compatibility, result, stop.Token);
+        }
+        catch (OperationCanceledException) when (wallClock.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new AgentResult(false, $"The explorer passed its wall-clock limit of {limit} on {level.Name} ({ExplorerAgentOptions.SectionName}:WallClockLimit) while rendering its frames and was stopped.");
+        }
+        catch (Exception e) when (e is WadFormatException or InvalidOperationException)
+        {
+            // A texture too damaged to draw, or a resource WAD or IWAD this Worker lacks: the play stands without frames.
+            LogNotRendered(logger, run.RunId, level.Name, e.Message);
+            frames = null;
+        }
         var telemetry = new ExplorerTelemetry(run.StartedAt);
-        foreach (var e in telemetry.Translate(run, level, explorer, result))
+        foreach (var e in telemetry.Translate(run, level, explorer, result, frames))
         {
             await sink.EmitAsync(e, cancellationToken);
         }
 
-        LogExplored(logger, run.RunId, level.Name, result.ExitReached, result.EndTick, result.Findings.Count);
         return new AgentResult(true);
     }
+
+    /// <summary>
+    /// Draws the path's frames (none when the run asked for none) and counts vanilla's limits where the level is meant
+    /// for vanilla. Rendering happens after the play, within the same wall-clock limit.
+    /// </summary>
+    private async Task<PathFramesResult?> RenderFramesAsync(
+        AgentRun run, WadFile wad, Level level, ExplorerSettings settings, CompatibilityLevel? compatibility, ExplorationResult result, CancellationToken cancellationToken)
+    {
+        var countLimits = compatibility == CompatibilityLevel.Vanilla;
+        if (settings.FrameEvery == 0 && !countLimits)
+        {
+            return null;
+        }
+
+        var resources = await renderResources.ForAsync(wad, level.Name, run.Load, cancellationToken);
+        var folder = Path.Combine(run.WorkingDirectory, Runs.FrameFolderUpload.FolderName);
+        // Limits are counted from the frames' views: a vanilla run that asked for no frames still looks at its path, at
+        // the default rate, and only the pictures are left out.
+        var every = settings.FrameEvery > 0 ? settings.FrameEvery : ExplorerSettings.DefaultFrameEvery;
+        var frames = await Task.Run(() =>
+        {
+            var path = new PathFrames(PathFrames.SceneFor(level, wad, resources, settings.Skill), resources, countLimits);
+            return path.Render(result.Events, every, options.Value.MaxFrames, settings.FrameEvery > 0 ? folder : null, cancellationToken);
+        }, cancellationToken);
+        LogRendered(logger, run.RunId, frames.Frames, frames.Elapsed.TotalMilliseconds, frames.MillisecondsPerFrame, frames.Limits.Count);
+        return frames;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: the path of {Level} was not rendered: {Reason}")]
+    private static partial void LogNotRendered(ILogger logger, long runId, string level, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: {Frames} frame(s) of the path rendered in {Milliseconds:0} ms ({PerFrame:0.00} ms each), {Overflows} vanilla limit place(s)")]
+    private static partial void LogRendered(ILogger logger, long runId, int frames, double milliseconds, double perFrame, int overflows);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: exploring {Level} (skill {Skill}, seed {Seed})")]
     private static partial void LogExploring(ILogger logger, long runId, string level, int skill, int seed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: explored {Level}; exit reached {ExitReached} after {Tics} tics, {Findings} finding(s)")]
-    private static partial void LogExplored(ILogger logger, long runId, string level, bool exitReached, int tics, int findings);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: explored {Level} in {Milliseconds:0} ms; exit reached {ExitReached} after {Tics} tics, {Findings} finding(s)")]
+    private static partial void LogExplored(ILogger logger, long runId, string level, bool exitReached, int tics, int findings, double milliseconds);
 }

@@ -9,6 +9,8 @@ internal static class ExplorerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<ExplorerAgentOptions>().BindConfiguration(ExplorerAgentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Domain.Levels.IwadFolderOptions>().BindConfiguration(Domain.Levels.IwadFolderOptions.SectionName);
+        builder.Services.TryAddSingleton<Frames.RenderResources>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IAgent, ExplorerAgent>());
         return builder;
     }

@@ -19,7 +19,7 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
     private const int Episode = 1;
     private long _sequence;
 
-    public IEnumerable<TelemetryEvent> Translate(AgentRun run, Level level, ExplorerOptions options, ExplorationResult result)
+    public IEnumerable<TelemetryEvent> Translate(AgentRun run, Level level, ExplorerOptions options, ExplorationResult result, Frames.PathFramesResult? frames = null)
     {
         yield return Event(EventType.RunStart, 0, new JsonObject
         {
@@ -34,14 +34,19 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
         }, episode: null);
         yield return Event(EventType.EpisodeStart, 0, new JsonObject { ["map"] = level.Name });
 
-        // Events and findings are each in tick order; merge them, a finding after the events of its tick (one without a tick at the end).
-        var findings = result.Findings.OrderBy(f => f.Tick ?? result.EndTick).ToList();
+        // Events and findings are each in tick order; merge them, a finding after the events of its tick (one without a tick
+        // at the end). The renderer's limit findings are placed at the tick of their worst view.
+        var findings = result.Findings
+            .Select(f => (Tick: f.Tick ?? result.EndTick, Make: (Func<TelemetryEvent>)(() => FindingEvent(f, result.EndTick))))
+            .Concat((frames?.Limits.Findings() ?? []).Select(f => (f.Tick, Make: (Func<TelemetryEvent>)(() => LimitEvent(f.Tick, f.Finding)))))
+            .OrderBy(f => f.Tick)
+            .ToList();
         var next = 0;
         foreach (var e in result.Events)
         {
-            for (; next < findings.Count && (findings[next].Tick ?? result.EndTick) < e.Tick; next++)
+            for (; next < findings.Count && findings[next].Tick < e.Tick; next++)
             {
-                yield return FindingEvent(findings[next], result.EndTick);
+                yield return findings[next].Make();
             }
 
             yield return Translate(e);
@@ -49,7 +54,7 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
 
         for (; next < findings.Count; next++)
         {
-            yield return FindingEvent(findings[next], result.EndTick);
+            yield return findings[next].Make();
         }
 
         var end = new JsonObject
@@ -70,6 +75,10 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
             // on the path is kept beside it.
             ["exit_assumptions"] = new JsonArray([.. result.ExitAssumptions.Select(a => (JsonNode?)JsonValue.Create(a))]),
             ["path_upheld"] = result.Validation?.Upholds,
+
+            // What rendering the path cost, after the play.
+            ["frames"] = frames?.Frames ?? 0,
+            ["frames_ms"] = frames is null ? 0 : Math.Round(frames.Elapsed.TotalMilliseconds),
         };
         if (result.ExitTick is { } exitTick)
         {
@@ -157,6 +166,9 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
         };
         return new TelemetryEvent(_sequence++, EventType.Finding, At(finding.Tick ?? endTick), Episode, finding.Tick ?? endTick, DataJson: payload.ToJson());
     }
+
+    private TelemetryEvent LimitEvent(int tick, AgentFinding finding) =>
+        new(_sequence++, EventType.Finding, At(tick), Episode, tick, DataJson: finding.ToJson());
 
     private TelemetryEvent Event(EventType type, int tick, JsonObject data, int? episode = Episode) =>
         new(_sequence++, type, At(tick), episode, tick, DataJson: data.ToJsonString());

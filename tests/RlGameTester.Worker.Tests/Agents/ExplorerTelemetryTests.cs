@@ -2,12 +2,14 @@ using System.Text.Json.Nodes;
 using RlGameTester.Data.Runs;
 using RlGameTester.Domain.Bugs;
 using RlGameTester.Domain.Events;
+using RlGameTester.Domain.Levels;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Wad;
 using RlGameTester.Worker.Agents;
 using RlGameTester.Worker.Agents.Explorer;
+using RlGameTester.Worker.Agents.Explorer.Frames;
 using RlGameTester.Worker.Tests.Agents.Arnold;
 using Freedoom = RlGameTester.TestSupport.Fixtures;
 
@@ -111,6 +113,50 @@ public sealed class ExplorerTelemetryTests
             Assert.True(events.Count(e => e.Type == EventType.Position) > 50);
             Assert.Equal(4, Json(events[0])["skill"]!.GetValue<int>());
             Assert.True(events.Zip(events.Skip(1)).All(p => p.First.Tick <= p.Second.Tick), "ticks go backwards");
+            // Frames of the path, every 8 tics by default, named by tick where the Worker stores an agent's frames.
+            var frames = Directory.GetFiles(Path.Combine(folder, "frames"), "*.png");
+            Assert.Equal(Json(events[^1])["frames"]!.GetValue<int>(), frames.Length);
+            Assert.True(frames.Length > 20, $"{frames.Length} frames");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task APwadsFramesAreDrawnWithItsIwadsTexturesAndNoneWhenTheRunAsksForNone()
+    {
+        var folder = Directory.CreateTempSubdirectory("rlgt-explorer-").FullName;
+        try
+        {
+            // freedoom2's MAP01 alone in a PWAD: its walls and flats are in the IWAD, which the Worker loads beneath it.
+            var wad = Path.Combine(folder, "level.wad");
+            var map01 = LevelDirectory.Find(WadFile.Read(await File.ReadAllBytesAsync(Freedoom.Freedoom2, TestContext.Current.CancellationToken))).Single(e => e.Name == "MAP01");
+            await File.WriteAllBytesAsync(wad, RlGameTester.TestSupport.WadWriter.Write([("MAP01", []), .. map01.Lumps.Select(l => (l.Name, l.Data.ToArray()))]), TestContext.Current.CancellationToken);
+            var sink = new RecordingSink();
+            var outcome = await NewAgent().RunAsync(
+                new AgentRun(1, RunType.Testing, folder, wad, "MAP01", null, 1, new JsonObject { ["frame_every"] = 35, ["time_limit"] = 20 }, Start),
+                sink, TestContext.Current.CancellationToken);
+
+            Assert.True(outcome.Succeeded, outcome.FailureReason);
+            var positions = sink.Events.Count(e => e.Type == EventType.Position);
+            Assert.True(Directory.Exists(Path.Combine(folder, "frames")), $"{positions} positions, episode end {sink.Events[^1].DataJson}");
+            var frames = Directory.GetFiles(Path.Combine(folder, "frames"), "*.png").Order(StringComparer.Ordinal).ToList();
+            Assert.NotEmpty(frames);
+            using var image = OpenCvSharp.Cv2.ImRead(frames[0]);
+            Assert.Equal((320, 200), (image.Width, image.Height));
+            // Palette index 168 (pure white) is what the renderer leaves where a texture or flat is missing.
+            using var view = new OpenCvSharp.Mat(image, new OpenCvSharp.Rect(0, 0, 320, 168));
+            using var white = view.InRange(new OpenCvSharp.Scalar(255, 255, 255), new OpenCvSharp.Scalar(255, 255, 255));
+            Assert.True(OpenCvSharp.Cv2.CountNonZero(white) < 320 * 168 / 100, $"{OpenCvSharp.Cv2.CountNonZero(white)} pixels left undrawn");
+
+            Directory.Delete(Path.Combine(folder, "frames"), recursive: true);
+            var none = await NewAgent().RunAsync(
+                new AgentRun(2, RunType.Testing, folder, wad, "MAP01", null, 1, new JsonObject { ["frame_every"] = 0, ["time_limit"] = 20 }, Start),
+                new RecordingSink(), TestContext.Current.CancellationToken);
+            Assert.True(none.Succeeded, none.FailureReason);
+            Assert.False(Directory.Exists(Path.Combine(folder, "frames")));
         }
         finally
         {
@@ -149,6 +195,10 @@ public sealed class ExplorerTelemetryTests
 
     private static Level ReadLevel(string wad, string name) => LevelReader.Read(WadFile.Read(File.ReadAllBytes(wad)), name);
 
-    private static ExplorerAgent NewAgent() =>
-        new(Microsoft.Extensions.Options.Options.Create(new ExplorerAgentOptions()), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ExplorerAgent>.Instance);
+    private static ExplorerAgent NewAgent()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new ExplorerAgentOptions());
+        var resources = new RenderResources(null, options, Microsoft.Extensions.Options.Options.Create(new IwadFolderOptions()));
+        return new(options, resources, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ExplorerAgent>.Instance);
+    }
 }

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Rendering;
+using RlGameTester.Doom.Resources;
+
+namespace RlGameTester.Worker.Agents.Explorer.Frames;
+
+/// <summary>
+/// Renders an explored path's frames after the play (off the explorer's hot path) into the run folder's
+/// <c>frames/</c>, named by tick, where the Worker stores them as it stores any agent's; and, for a level meant for
+/// vanilla, counts vanilla's renderer limits in each frame's view and in <see cref="ExtraAngles"/> more directions
+/// from the same spot (a player standing there can turn), filing the overflows as findings.
+/// </summary>
+internal sealed class PathFrames(RenderScene scene, ResourceSet resources, bool countLimits)
+{
+    /// <summary>Directions looked in besides the frame's own, at quarter turns: cheap beside encoding a frame.</summary>
+    public const int ExtraAngles = 3;
+
+    /// <summary>Draws the chosen views; <paramref name="folder"/> null: counts the limits only and writes no picture.</summary>
+    public PathFramesResult Render(IReadOnlyList<ExplorerEvent> events, int every, int maxFrames, string? folder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var positions = events.Where(e => e.Kind == ExplorerEventKind.Position).ToList();
+        var ticks = FrameTicks.Choose(positions.Select(p => p.Tick), every, maxFrames).ToHashSet();
+        var limits = new LimitOverflows();
+        if (ticks.Count == 0)
+        {
+            return new PathFramesResult(0, TimeSpan.Zero, limits);
+        }
+
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var composer = new FrameComposer(scene, resources);
+        var clock = Stopwatch.StartNew();
+        var written = 0;
+        foreach (var position in positions)
+        {
+            if (!ticks.Contains(position.Tick))
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var view = new ViewPoint(position.X, position.Y, position.Angle);
+            RenderStatistics statistics;
+            if (folder is null)
+            {
+                statistics = composer.Measure(view);
+            }
+            else
+            {
+                (var png, statistics) = composer.Render(view);
+                File.WriteAllBytes(Path.Combine(folder, position.Tick.ToString("D6", CultureInfo.InvariantCulture) + ".png"), png);
+                written++;
+            }
+
+            if (countLimits)
+            {
+                limits.Add(position.Tick, view, statistics);
+                for (var turn = 1; turn <= ExtraAngles; turn++)
+                {
+                    var around = view with { Angle = (position.Angle + (turn * 360.0 / (ExtraAngles + 1))) % 360 };
+                    limits.Add(position.Tick, around, composer.Measure(around));
+                }
+            }
+        }
+
+        return new PathFramesResult(written, clock.Elapsed, limits);
+    }
+
+    /// <summary>The level's scene for the run's skill, with the lumps of its own WAD for its nodes.</summary>
+    public static RenderScene SceneFor(Level level, Doom.Wad.WadFile wad, ResourceSet resources, int skill)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        var entry = LevelDirectory.Find(wad).LastOrDefault(e => string.Equals(e.Name, level.Name, StringComparison.OrdinalIgnoreCase));
+        var skills = skill switch
+        {
+            1 => Skills.Skill1,
+            2 => Skills.Skill2,
+            3 => Skills.Skill3,
+            4 => Skills.Skill4,
+            _ => Skills.Skill5,
+        };
+        return RenderScene.Create(level, resources, entry, skills);
+    }
+}
+
+/// <summary>What rendering a path took: frames written, the time spent drawing and encoding them, the limits passed.</summary>
+internal sealed record PathFramesResult(int Frames, TimeSpan Elapsed, LimitOverflows Limits)
+{
+    public double MillisecondsPerFrame => Frames == 0 ? 0 : Elapsed.TotalMilliseconds / Frames;
+}
