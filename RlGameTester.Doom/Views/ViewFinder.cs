@@ -24,8 +24,9 @@ public sealed class ViewFinder(LevelGeometry geometry)
     // nearer fits (a view from a ledge far above still shows the element, but a player rarely sees it from there).
     private const int FloorReach = 64;
 
-    // Far enough to frame a wall or a thing in a 90-degree view, near enough that it is not a few pixels.
-    private static readonly int[] Distances = [160, 128, 96, 224, 256, 64];
+    // Far enough to frame a wall or a thing in a 90-degree view, near enough that it is not a few pixels; the near ones
+    // last, for a defect inside a narrow pit or trench.
+    private static readonly int[] Distances = [160, 128, 96, 224, 256, 64, 40, 24];
 
     // Straight in front first; past 60 degrees a wall is seen too edge-on to show what is wrong with it.
     private static readonly int[] Turns = [0, 20, -20, 40, -40, 60, -60];
@@ -48,6 +49,26 @@ public sealed class ViewFinder(LevelGeometry geometry)
             return At(target.X, target.Y, placeSector, aim);
         }
 
+        if (Search(aim) is { } found)
+        {
+            return found;
+        }
+
+        // A wall facing a sector no one can stand in (an inverted or closed one) is looked at from any side, the sector's
+        // own lines not hiding it.
+        if (aim.Line >= 0 && Search(Around(aim.X, aim.Y) with { Sector = aim.Sector, Line = aim.Line, SeenSector = aim.Sector ?? -1 }) is { } around)
+        {
+            return around;
+        }
+
+        // Nothing in front sees it: a place a player stood at is still where the play stopped.
+        return target.StandsAtPlace && Standable(target.X, target.Y, aim.Sector, strict: false) is { } stood
+            ? At(target.X, target.Y, stood, aim)
+            : null;
+    }
+
+    private FindingView? Search(Aim aim)
+    {
         foreach (var strict in (ReadOnlySpan<bool>)[true, false])
         {
             foreach (var distance in Distances)
@@ -63,10 +84,7 @@ public sealed class ViewFinder(LevelGeometry geometry)
             }
         }
 
-        // Nothing in front sees it: a place a player stood at is still where the play stopped.
-        return target.StandsAtPlace && Standable(target.X, target.Y, aim.Sector, strict: false) is { } stood
-            ? At(target.X, target.Y, stood, aim)
-            : null;
+        return null;
     }
 
     private static FindingView At(double x, double y, int sector, Aim aim)
@@ -97,7 +115,11 @@ public sealed class ViewFinder(LevelGeometry geometry)
                 var t = _level.Things[thing];
                 var facing = t.Angle * Math.PI / 180;
                 // In front of the thing, looking at its face.
-                return new Aim(t.X, t.Y, Math.Cos(facing), Math.Sin(facing), SectorOrNull(t.X, t.Y), -1, (t.Angle + 180) % 360);
+                return new Aim(t.X, t.Y, Math.Cos(facing), Math.Sin(facing), SectorOrNull(t.X, t.Y), -1, (t.Angle + 180) % 360, -1);
+            case ElementKind.Sector when target.Index is { } sector && sector >= 0 && sector < _level.Sectors.Length:
+                // A closed or inverted sector (a door, a sector whose ceiling is below its floor) is seen from outside:
+                // its own lines do not hide it.
+                return Around(target.X, target.Y) with { Sector = sector, SeenSector = sector };
             case ElementKind.Vertex when target.Index is { } vertex && vertex >= 0 && vertex < _level.Vertices.Length:
                 var v = _level.Vertices[vertex];
                 return Around(v.X, v.Y);
@@ -106,7 +128,7 @@ public sealed class ViewFinder(LevelGeometry geometry)
         }
     }
 
-    private Aim Around(double x, double y) => new(x, y, 0, 0, SectorOrNull(x, y), -1, 90);
+    private Aim Around(double x, double y) => new(x, y, 0, 0, SectorOrNull(x, y), -1, 90, -1);
 
     /// <summary>A two-sided line is looked at from its lower floor (a step's riser faces down), a one-sided one from its only side.</summary>
     private bool FacingSide(int index)
@@ -140,7 +162,7 @@ public sealed class ViewFinder(LevelGeometry geometry)
 
         // A hair in front of the middle, so a sight line to it never crosses the line itself.
         var (mx, my) = geometry.Midpoint(line);
-        return new Aim(mx + nx, my + ny, nx, ny, sector, line, Math.Atan2(-ny, -nx) * 180 / Math.PI);
+        return new Aim(mx + nx, my + ny, nx, ny, sector, line, Math.Atan2(-ny, -nx) * 180 / Math.PI, -1);
     }
 
     private IEnumerable<(double X, double Y)> Directions(Aim aim)
@@ -210,6 +232,11 @@ public sealed class ViewFinder(LevelGeometry geometry)
             }
 
             var l = _level.Linedefs.ItemRef(line);
+            if (aim.SeenSector >= 0 && (SectorOf(l.FrontSide) == aim.SeenSector || SectorOf(l.BackSide) == aim.SeenSector))
+            {
+                continue;
+            }
+
             if (l.FrontSide < 0 || l.BackSide < 0)
             {
                 return false;
@@ -249,6 +276,8 @@ public sealed class ViewFinder(LevelGeometry geometry)
     }
 
     private static double Distance(double x1, double y1, double x2, double y2) => Math.Sqrt(((x2 - x1) * (x2 - x1)) + ((y2 - y1) * (y2 - y1)));
+
+    private int SectorOf(int side) => side >= 0 ? _level.Sidedefs[side].Sector : -1;
 
     private int? SectorOrNull(double x, double y) => geometry.SectorAt(x, y) is var s && s >= 0 ? s : null;
 }

@@ -49,6 +49,22 @@ public sealed class ViewFinderTests
         }
     }
 
+    [Theory]
+    [InlineData("MAP12")] // lower textures missing in a narrow trench
+    [InlineData("MAP18")] // upper textures missing on sides facing sectors whose ceiling is below their floor
+    public void EveryStaticFindingOfAnElementGetsAView(string levelName)
+    {
+        var entry = LevelDirectory.Find(Fixtures.Freedoom2).First(e => e.Name == levelName);
+        var level = LevelReader.Read(entry);
+        var geometry = new LevelGeometry(level);
+        var findings = LevelChecker.Check(level, RenderFixtures.Freedoom2Set, geometry, new CheckOptions()).Where(f => f.Element != ElementKind.Level).ToList();
+        Assert.NotEmpty(findings);
+
+        var finder = new ViewFinder(geometry);
+        var without = findings.Where(f => finder.Choose(new ViewTarget(f.Element, f.Index, f.X, f.Y)) is null).Select(f => $"{f.Check} {f.Element} {f.Index}").ToList();
+        Assert.Empty(without);
+    }
+
     [Fact]
     public void AStepIsLookedAtFromItsLowerSide()
     {
