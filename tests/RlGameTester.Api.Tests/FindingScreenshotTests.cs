@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OpenCvSharp;
+using RlGameTester.Data.Blobs;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
@@ -100,6 +101,13 @@ public sealed class FindingScreenshotTests(ApiWithAnalysis services) : IClassFix
         }
 
         Assert.True(CentralCount(shot, new Vec3b(255, 255, 255)) > 300, "the wall with the unknown texture is not in the middle of the view");
+
+        // Deleted with the run.
+        var blobs = services.Api.Services.GetRequiredService<BlobStore>();
+        var path = finding["screenshot_path"]!.GetValue<string>();
+        Assert.True(await blobs.ExistsAsync(BlobStore.Images, path, Token));
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/runs/{runId}", Token)).StatusCode);
+        Assert.False(await blobs.ExistsAsync(BlobStore.Images, path, Token));
     }
 
     [Fact]
