@@ -4,6 +4,7 @@ using RlGameTester.Analysis.Levels;
 using RlGameTester.Analysis.Rendering;
 using RlGameTester.Analysis.Reports;
 using RlGameTester.Analysis.Runs;
+using RlGameTester.Analysis.Shots;
 using RlGameTester.Data.Frames;
 using RlGameTester.Messaging;
 using RlGameTester.Messaging.Jobs;
@@ -20,6 +21,9 @@ internal static class AnalysisExtensions
         builder.Services.AddOptions<IwadOptions>().BindConfiguration(IwadOptions.SectionName);
         builder.Services.AddOptions<Domain.Levels.IwadFolderOptions>().BindConfiguration(Domain.Levels.IwadFolderOptions.SectionName);
         builder.Services.AddSingleton<Iwads>();
+        builder.Services.AddOptions<ShotOptions>().BindConfiguration(ShotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<FindingShots>();
+        builder.Services.AddScoped<RunShots>();
         builder.Services.TryAddSingleton<RunFrameStore>();
         builder.AddReports();
         builder.AddJobHandler<AnalyseRun, RunAnalysis>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RlGameTester.Analysis.Rendering;
 using RlGameTester.Analysis.Reports;
+using RlGameTester.Analysis.Shots;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Data.Bugs;
@@ -20,9 +21,11 @@ namespace RlGameTester.Analysis.Levels;
 /// Checks every level of an uploaded WAD like a map editor's analysis mode and stores the findings as
 /// bugs of their maps (source <c>static</c>), replacing earlier ones (the designers' marks follow them: <see cref="TriageCarry"/>);
 /// then each level's report is written
-/// (<paramref name="reports"/>: null only where a test checks the levels alone).
+/// (<paramref name="reports"/>: null only where a test checks the levels alone). Findings with an element get a
+/// screenshot first (<paramref name="shots"/>: null where a test checks without them).
 /// </summary>
-internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blobs, Iwads iwads, LevelImages images, TimeProvider clock, ILogger<LevelCheckAnalysis> logger, ReportWriter? reports = null)
+internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blobs, Iwads iwads, LevelImages images, TimeProvider clock, ILogger<LevelCheckAnalysis> logger,
+    ReportWriter? reports = null, FindingShots? shots = null)
     : IJobHandler<CheckWad>
 {
     Task IJobHandler<CheckWad>.HandleAsync(CheckWad job, JobLease lease, CancellationToken cancellationToken) =>
@@ -45,18 +48,14 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
         // The Api refused the file on upload if it passed its limits (Maps settings), whatever they are set to.
         var levels = LevelReader.ReadAll(wad, LevelLimits.Accepted);
         var load = LoadOrder.From(maps[0].Iwad, maps[0].Resources, maps[0].Compatibility);
-        var resources = await ResourcesAsync(wad, levels, load, cancellationToken);
+        var resources = await new LoadOrderResources(blobs, iwads).ResolveAsync(wad, levels.Select(l => l.Name), load, cancellationToken);
         var options = new CheckOptions { Compatibility = load.Compatibility };
         var now = clock.GetUtcNow().UtcDateTime;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Maps of the file deleted since they were read are left out (SubjectLocks says why they are locked first).
-        var mapIds = (await db.LockMapsAsync(maps.ConvertAll(m => m.Id), cancellationToken)).ToList();
-        maps.RemoveAll(m => !mapIds.Contains(m.Id));
-        var triage = new TriageCarry(db);
-        var marked = await triage.MarkedAsync(mapIds, cancellationToken);
-        await db.Bugs.Where(b => mapIds.Contains(b.MapId) && b.DetectionSource == DetectionSource.Static).ExecuteDeleteAsync(cancellationToken);
-        var stored = new List<Bug>();
+        // Checked and drawn before the maps are locked: the checks and the screenshots are the slow part, and a map
+        // deleted meanwhile only leaves its bugs unsaved (its images go with the file).
+        var entries = LevelDirectory.Find(wad);
+        var checkedLevels = new List<(long MapId, string Level, List<Bug> Bugs)>();
         foreach (var level in levels)
         {
             var map = maps.FirstOrDefault(m => m.LevelName == level.Name);
@@ -66,8 +65,24 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
             }
 
             var findings = LevelChecker.Check(level, resources, new LevelGeometry(level), options);
-            stored.AddRange(findings.Select(f => ToBug(map.Id, f, now)));
+            var bugs = findings.Select(f => ToBug(map.Id, f, now)).ToList();
+            if (shots is not null)
+            {
+                var entry = entries.LastOrDefault(e => e.Name == level.Name);
+                await shots.ShootLevelAsync(ShotNames.LevelPrefix(fileHash, loadHash, level.Name), level, entry, resources, bugs, cancellationToken);
+            }
+
+            checkedLevels.Add((map.Id, level.Name, bugs));
         }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Maps of the file deleted since they were read are left out (SubjectLocks says why they are locked first).
+        var mapIds = (await db.LockMapsAsync(maps.ConvertAll(m => m.Id), cancellationToken)).ToList();
+        maps.RemoveAll(m => !mapIds.Contains(m.Id));
+        var triage = new TriageCarry(db);
+        var marked = await triage.MarkedAsync(mapIds, cancellationToken);
+        await db.Bugs.Where(b => mapIds.Contains(b.MapId) && b.DetectionSource == DetectionSource.Static).ExecuteDeleteAsync(cancellationToken);
+        var stored = checkedLevels.Where(c => mapIds.Contains(c.MapId)).SelectMany(c => c.Bugs).ToList();
 
         // Marks follow the findings (a level checked again keeps them; a revision takes the previous one's).
         TriageCarry.Keep(marked, stored);
@@ -75,6 +90,15 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
         await db.SaveChangesAsync(cancellationToken);
         await db.Maps.Where(m => mapIds.Contains(m.Id)).ExecuteUpdateAsync(set => set.SetProperty(m => m.CheckedAt, now), cancellationToken);
         await triage.CarryAsync(mapIds, cancellationToken);
+        if (shots is not null)
+        {
+            // Views of findings an earlier check made that this one did not; still under the lock, so none of a later check's.
+            foreach (var (_, level, bugs) in checkedLevels)
+            {
+                await shots.ForgetOthersAsync(ShotNames.LevelPrefix(fileHash, loadHash, level), bugs, cancellationToken);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
         LogChecked(logger, fileHash, levels.Count, stored.Count);
         await images.DrawAsync(fileHash, levels, cancellationToken);
@@ -82,31 +106,6 @@ internal sealed partial class LevelCheckAnalysis(RlgtDbContext db, BlobStore blo
         {
             await reports.LevelsCheckedAsync(mapIds, cancellationToken);
         }
-    }
-
-    /// <summary>
-    /// What the levels resolve through, as a port loads the files: the file itself, its resource WADs from the last loaded
-    /// to the first, then the IWAD it named (or the one its level names call for).
-    /// </summary>
-    private async Task<ResourceSet> ResourcesAsync(WadFile wad, IReadOnlyList<Level> levels, LoadOrder load, CancellationToken cancellationToken)
-    {
-        var layers = new List<WadResources> { WadResources.From(wad) };
-        foreach (var hash in load.Resources.Reverse())
-        {
-            var bytes = await blobs.DownloadBytesAsync(BlobStore.Wads, $"{hash}.wad", cancellationToken)
-                ?? throw new InvalidOperationException($"The resource WAD {hash}.wad is missing from blob storage.");
-            layers.Add(WadResources.From(WadFile.Read(bytes), $"{hash}.wad"));
-        }
-
-        var iwad = load.Iwad is { } named
-            ? iwads.Named(named) ?? throw new InvalidOperationException($"The IWAD {named} the upload named is no longer in the server's IWAD folder.")
-            : iwads.For(wad, levels.Select(l => l.Name));
-        if (iwad is not null)
-        {
-            layers.Add(iwad);
-        }
-
-        return new ResourceSet(layers);
     }
 
     private static Bug ToBug(long mapId, Finding finding, DateTime now) => new()

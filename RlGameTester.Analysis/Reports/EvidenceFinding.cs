@@ -40,6 +40,9 @@ internal sealed record EvidenceFinding
 
     public double? Confidence { get; init; }
 
+    /// <summary>The finding's screenshot (<c>/api/bugs/{id}/screenshot</c>): a view of its element, or a frame's thumbnail; null when it has none.</summary>
+    public string? ScreenshotUrl { get; init; }
+
     /// <summary>The detector's evidence as it stored it.</summary>
     public JsonElement? Evidence { get; init; }
 }

@@ -180,6 +180,7 @@ internal sealed class EvidenceReader(RlgtDbContext db, IOptions<ReportOptions> o
         Tick = bug.Frame,
         Timestamp = bug.Timestamp,
         Confidence = bug.Confidence,
+        ScreenshotUrl = bug.ScreenshotPath is { Length: > 0 } ? $"/api/bugs/{bug.Id}/screenshot" : null,
         Evidence = Json(bug.Data),
     };
 

@@ -164,6 +164,7 @@ internal static class ReportComposer
             Tick = f.Tick,
             Confidence = f.Confidence,
             Certainty = FindingText.Certainty(f),
+            ScreenshotUrl = f.ScreenshotUrl,
             Evidence = evidence,
             Explanation = explanation,
             Fix = prose?.Fix ?? FindingFixes.For(f),
@@ -369,7 +370,14 @@ internal static class ReportComposer
                 md.AppendLine(CultureInfo.InvariantCulture, $"- **What it means:** {OneLine(explanation)}");
             }
 
-            md.AppendLine(CultureInfo.InvariantCulture, $"- **Suggested fix:** {OneLine(f.Fix)}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"- **Suggested fix:** {OneLine(f.Fix)}");
+            if (f.ScreenshotUrl is { } screenshot)
+            {
+                // Relative to the Api, as the level image above: the view from where a player would stand, facing it.
+                md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"![Screenshot of #{f.Id}]({screenshot})");
+            }
+
+            md.AppendLine();
         }
 
         if (evidence.OmittedFindings > 0)

@@ -15,7 +15,7 @@ namespace RlGameTester.Api.Frames;
 
 /// <summary>
 /// A run's frames: upload (PNG/JPEG files or zip archives of them, stored in blob storage one per tick and queued for
-/// the frame checks), list and serve them; and the evidence thumbnail of a bug the frame checks filed.
+/// the frame checks), list and serve them; and the evidence image of a bug (a finding's view or a frame's thumbnail).
 /// </summary>
 public static class FramesApi
 {
@@ -46,7 +46,7 @@ public static class FramesApi
         routes.MapGet("/api/bugs/{id:long}/screenshot", GetBugScreenshot).WithName("GetBugScreenshot").WithTags("Bugs").CanBeMissing()
             .Produces<Stream>(StatusCodes.Status200OK, "image/png", "image/jpeg")
             .WithSummary("A bug's screenshot")
-            .WithDescription("The evidence image of a bug (its screenshot_path): for visual_glitch bugs of the frame checks, a thumbnail of the frame that shows the glitch.");
+            .WithDescription("The evidence image of a bug (its screenshot_path), a PNG: for static and run findings with a place, the 320x200 view from where a player would stand, facing the element (a run finding: from where the play was); for visual_glitch bugs of the frame checks, a thumbnail of the frame that shows the glitch. 404 when the bug has none.");
         return routes;
     }
 

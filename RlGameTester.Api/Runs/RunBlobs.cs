@@ -4,8 +4,8 @@ using RlGameTester.Data.Frames;
 namespace RlGameTester.Api.Runs;
 
 /// <summary>
-/// What a run keeps in blob storage besides its rows: its frames, the thumbnails of its visual glitches and its
-/// image. Deleted with the run (and with the runs of a deleted map), so storage holds nothing of a run that is gone.
+/// What a run keeps in blob storage besides its rows: its frames, the thumbnails of its visual glitches, the
+/// screenshots of its findings and its image. Deleted with the run (and with the runs of a deleted map), so storage holds nothing of a run that is gone.
 /// </summary>
 internal sealed partial class RunBlobs(BlobStore blobs, ILogger<RunBlobs> logger)
 {
@@ -18,6 +18,7 @@ internal sealed partial class RunBlobs(BlobStore blobs, ILogger<RunBlobs> logger
             {
                 await blobs.DeleteByPrefixAsync(BlobStore.Frames, FrameNames.RunPrefix(runId), cancellationToken);
                 await blobs.DeleteByPrefixAsync(BlobStore.Images, FrameNames.ThumbnailPrefix(runId), cancellationToken);
+                await blobs.DeleteByPrefixAsync(BlobStore.Images, ShotNames.RunPrefix(runId), cancellationToken);
                 if (fileHash is not null)
                 {
                     await blobs.DeleteIfExistsAsync(BlobStore.Images, BlobStore.RunImageName(fileHash, runId), cancellationToken);

@@ -38,7 +38,7 @@ public static class RunsApi
             .WithDescription("The run, its metrics (null until calculated) and its bug count.");
         runs.MapDelete("/{id:long}", DeleteRun).WithName("DeleteRun").CanBeMissing().CanConflict()
             .WithSummary("Delete a run")
-            .WithDescription("Deletes the run with its events, metrics, bugs and reports, and its frames, thumbnails and image in blob storage. A running run must be cancelled first (409).");
+            .WithDescription("Deletes the run with its events, metrics, bugs and reports, and its frames, thumbnails, findings' screenshots and image in blob storage. A running run must be cancelled first (409).");
         runs.MapPost("/{id:long}/start", StartRun).WithName("StartRun").CanBeMissing().CanConflict()
             .WithSummary("Start a run")
             .WithDescription("pending -> running: queues the run for a worker. Any other state answers 409 with the current state.");

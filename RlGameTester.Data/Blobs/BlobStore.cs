@@ -120,6 +120,19 @@ public sealed class BlobStore(BlobServiceClient service)
         }
     }
 
+    /// <summary>The names of the blobs whose names start with <paramref name="prefix"/>.</summary>
+    public async Task<IReadOnlyList<string>> ListNamesAsync(string container, string prefix, CancellationToken cancellationToken)
+    {
+        var client = await ContainerAsync(container, cancellationToken);
+        var names = new List<string>();
+        await foreach (var item in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        {
+            names.Add(item.Name);
+        }
+
+        return names;
+    }
+
     /// <summary>Deletes every blob whose name starts with <paramref name="prefix"/>; returns how many went.</summary>
     public async Task<int> DeleteByPrefixAsync(string container, string prefix, CancellationToken cancellationToken)
     {
@@ -143,7 +156,7 @@ public sealed class BlobStore(BlobServiceClient service)
     public static string ImagePrefix(string fileHash) => $"maps/{SafeName(fileHash)}/";
 
     // Level names are lump names (8 characters, any byte): keep letters, digits, '_' and '-', spell the rest in hex.
-    private static string SafeName(string name) =>
+    internal static string SafeName(string name) =>
         string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c.ToString() : $"~{(int)c:x2}"));
 
     /// <summary>A container's client, created on first use (once per process), for stores that need more than names and streams: metadata, listings.</summary>

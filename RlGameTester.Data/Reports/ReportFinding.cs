@@ -42,6 +42,9 @@ public sealed record ReportFinding
     /// <summary>How sure we are, in words.</summary>
     public required string Certainty { get; init; }
 
+    /// <summary>Its screenshot, <c>/api/bugs/{id}/screenshot</c> (a view of the element from where a player would stand, or a frame's thumbnail); null when it has none.</summary>
+    public string? ScreenshotUrl { get; init; }
+
     /// <summary>What the detector saw (figures from its evidence).</summary>
     public required string Evidence { get; init; }
 

@@ -7,6 +7,7 @@ using RlGameTester.Analysis.Levels;
 using RlGameTester.Analysis.Rendering;
 using RlGameTester.Analysis.Reports;
 using RlGameTester.Analysis.Runs;
+using RlGameTester.Analysis.Shots;
 using RlGameTester.Analysis.Tests.Reports.Support;
 using RlGameTester.Data;
 using RlGameTester.Data.Blobs;
@@ -386,6 +387,59 @@ public sealed class ReportWriterTests : DatabaseTest
             Assert.Equal(runId, sent["runs"]![0]!["id"]!.GetValue<long>());
             Assert.Contains(sent["findings"]!.AsArray(), f => f!["check"]?.GetValue<string>() == "door-on-one-sided-line");
         }
+    }
+
+    [Fact]
+    public async Task ALevelReportEmbedsEachFindingsScreenshotAndItsJsonCarriesTheUrl()
+    {
+        // freedoom2's MAP26: sidedef 138 (line 97's front) has no upper texture, a real finding with a place to look at.
+        var bytes = await File.ReadAllBytesAsync(Fixtures.Freedoom2, Token);
+        var hash = "f2" + Guid.NewGuid().ToString("N");
+        var blobs = new BlobStore(new Azure.Storage.Blobs.BlobServiceClient(TestServers.Blobs));
+        await blobs.UploadAsync(BlobStore.Wads, $"{hash}.wad", new MemoryStream(bytes), "application/octet-stream", Token);
+        long mapId;
+        await using (var db = Db())
+        {
+            var map = new Map { Name = "MAP26", LevelName = "MAP26", FileHash = hash, BlobName = $"{hash}.wad", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+            db.Maps.Add(map);
+            await db.SaveChangesAsync(Token);
+            mapId = map.Id;
+        }
+
+        await using (var db = Db())
+        {
+            var images = new LevelImages(blobs, Options.Create(new RenderOptions()), NullLogger<LevelImages>.Instance);
+            var iwads = new Iwads(Options.Create(new IwadOptions()), Options.Create(new RlGameTester.Domain.Levels.IwadFolderOptions()));
+            var shots = new FindingShots(blobs, Options.Create(new ShotOptions()), NullLogger<FindingShots>.Instance);
+            await new LevelCheckAnalysis(db, blobs, iwads, images, TimeProvider.System, NullLogger<LevelCheckAnalysis>.Instance, Writer(db), shots).CheckAsync(hash, "", Token);
+        }
+
+        await using var read = Db();
+        var bugs = await read.Bugs.Where(b => b.MapId == mapId).ToListAsync(Token);
+        var upper = bugs.Single(b => b.CheckName == "missing-texture" && b.ElementIndex == 138);
+        Assert.StartsWith(ShotNames.LevelPrefix(hash, "", "MAP26"), upper.ScreenshotPath);
+        var png = await blobs.DownloadBytesAsync(BlobStore.Images, upper.ScreenshotPath!, Token);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png![..4]);
+        Assert.InRange(bugs.Count(b => b.ScreenshotPath is not null), 1, new ShotOptions().MaxPerLevel);
+
+        var report = await read.Reports.SingleAsync(r => r.MapId == mapId && r.Subject == ReportSubject.Map, Token);
+        var document = JsonNode.Parse(report.Content)!;
+        var listed = document["findings"]!.AsArray().Select(f => f!).ToList();
+        foreach (var bug in bugs.Where(b => listed.Any(f => f["id"]!.GetValue<long>() == b.Id)))
+        {
+            var finding = listed.Single(f => f["id"]!.GetValue<long>() == bug.Id);
+            if (bug.ScreenshotPath is null)
+            {
+                Assert.Null(finding["screenshot_url"]);
+                Assert.DoesNotContain($"![Screenshot of #{bug.Id}]", report.Markdown, StringComparison.Ordinal);
+                continue;
+            }
+
+            Assert.Equal($"/api/bugs/{bug.Id}/screenshot", finding["screenshot_url"]!.GetValue<string>());
+            Assert.Contains($"![Screenshot of #{bug.Id}](/api/bugs/{bug.Id}/screenshot)", report.Markdown, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(listed, f => f["id"]!.GetValue<long>() == upper.Id);
     }
 
     [Fact]
