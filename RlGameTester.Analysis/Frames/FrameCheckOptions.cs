@@ -175,13 +175,20 @@ internal sealed class FrameCheckOptions
     [Range(1, 10_000)]
     public int HallOfMirrorsMinCells { get; set; } = 3;
 
-    /// <summary>Consecutive frames with a stale area needed for a finding.</summary>
+    /// <summary>
+    /// Consecutive frames with a stale area needed for a finding. 2, not 3: a rendered hole that vanilla fills with
+    /// the previous frame is often in view only a few frames while the player moves, and no clean clip kept a
+    /// textured area exactly for 2 frames while the rest of the view moved.
+    /// </summary>
     [Range(1, 1000)]
-    public int HallOfMirrorsMinFrames { get; set; } = 3;
+    public int HallOfMirrorsMinFrames { get; set; } = 2;
 
-    /// <summary>Luminance standard deviation above which a cell is textured (stale black or flat shadow is not evidence).</summary>
+    /// <summary>
+    /// Luminance standard deviation above which a cell is textured (stale black or flat shadow is not evidence). 3, not
+    /// 6: freedoom's walls in the renderer's diminished light vary by less than 6, so a stale copy of one was not counted.
+    /// </summary>
     [Range(0.0, 128.0)]
-    public double TexturedMinStd { get; set; } = 6;
+    public double TexturedMinStd { get; set; } = 3;
 
     /// <summary>
     /// The weapon sprite: a box at the bottom centre of the view (fractions of its width and height) that stays still
