@@ -223,9 +223,12 @@ internal sealed class FrameCheckOptions
     [Range(0.0, 1.0)]
     public double NoiseMinFraction { get; set; } = 0.13;
 
-    /// <summary>Luminance range a cell needs to be a missing-texture checkerboard.</summary>
+    /// <summary>
+    /// Luminance range a cell needs to be a missing-texture checkerboard. 32, not 48: a port lights the pattern like
+    /// any texture, and in a dim sector its two colours come closer than 48.
+    /// </summary>
     [Range(0, 255)]
-    public int CheckerMinContrast { get; set; } = 48;
+    public int CheckerMinContrast { get; set; } = 32;
 
     /// <summary>
     /// Two-colour measure (2 x standard deviation / range): 1 for a cell split evenly between two flat colours, as a
