@@ -57,6 +57,16 @@ internal sealed class FrameCheckOptions
     [Range(0.0, 1.0)]
     public double BlackMaxShadedFraction { get; set; } = 0.05;
 
+    /// <summary>
+    /// A black view under a drawn status bar starts a black frame only when the view before it had at least this share
+    /// brighter than <see cref="BlackLevel"/>: in a sector of light 0-40 Doom itself draws the view black, frame after
+    /// frame, and turning into it from a lit doorway leaves little lit before the cut; a renderer that fails cuts to black
+    /// from a view with much of it lit. (A whole
+    /// screen black, status bar included, needs no such view before it.)
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double BlackMinLitBefore { get; set; } = 0.2;
+
     /// <summary>Luminance up to which a pixel of a dark view counts as pure black (absorbs JPEG noise).</summary>
     [Range(0, 16)]
     public int BlackNoiseLevel { get; set; } = 2;
@@ -76,16 +86,20 @@ internal sealed class FrameCheckOptions
     [Range(0.001, 0.9)]
     public double ClearColourMinFraction { get; set; } = 0.02;
 
-    /// <summary>Flat colours darker than this are shadow (dark rooms fade to one near-black colour), not a clear fill.</summary>
+    /// <summary>
+    /// Flat colours darker than this are shadow, not a clear fill: dark rooms fade to one near-black colour, and a
+    /// light-48 room drawn by the renderer showed 72 % of its view one dark grey (#1B1B1B, luma 27).
+    /// </summary>
     [Range(0, 255)]
-    public int ClearColourMinLuma { get; set; } = 24;
+    public int ClearColourMinLuma { get; set; } = 32;
 
     /// <summary>
     /// Consecutive frames, with the camera moving, that a flat-colour area must keep exactly its colour: a real
-    /// surface's colour changes with distance and light as the player moves; a clear colour does not.
+    /// surface's colour changes with distance and light as the player moves; a clear colour does not. 4, not 3:
+    /// close to a wall of plain texels (freedoom1's brown #533F2F) the lit colour holds for 3 frames.
     /// </summary>
     [Range(1, 1000)]
-    public int ClearColourMinFrames { get; set; } = 3;
+    public int ClearColourMinFrames { get; set; } = 4;
 
     /// <summary>Share of a flat-colour area that must survive a 3x3 erosion: a solid region, not scattered pixels.</summary>
     [Range(0.0, 1.0)]
@@ -99,9 +113,13 @@ internal sealed class FrameCheckOptions
     [Range(0.0, 1.0)]
     public double ClearColourMinLargestShare { get; set; } = 0.9;
 
-    /// <summary>How long the view may stay unchanged while the agent acts before it is reported as frozen.</summary>
+    /// <summary>
+    /// How long the view may stay unchanged while the agent acts before it is reported as frozen. 1.7 s (was 2): a
+    /// freeze of 60 tics while the player moves is a glitch a tester sees, and an agent's legitimate still view while
+    /// acting (pushing into a wall, 1-1.6 s in the rates corpus) stays under it.
+    /// </summary>
     [Range(0.1, 3600.0)]
-    public double FrozenSeconds { get; set; } = 2.0;
+    public double FrozenSeconds { get; set; } = 1.7;
 
     /// <summary>
     /// Share of a textured view that must repeat one flat's width (64 of the screen's 320) to the right for the frame to be
@@ -157,13 +175,20 @@ internal sealed class FrameCheckOptions
     [Range(1, 10_000)]
     public int HallOfMirrorsMinCells { get; set; } = 3;
 
-    /// <summary>Consecutive frames with a stale area needed for a finding.</summary>
+    /// <summary>
+    /// Consecutive frames with a stale area needed for a finding. 2, not 3: a rendered hole that vanilla fills with
+    /// the previous frame is often in view only a few frames while the player moves, and no clean clip kept a
+    /// textured area exactly for 2 frames while the rest of the view moved.
+    /// </summary>
     [Range(1, 1000)]
-    public int HallOfMirrorsMinFrames { get; set; } = 3;
+    public int HallOfMirrorsMinFrames { get; set; } = 2;
 
-    /// <summary>Luminance standard deviation above which a cell is textured (stale black or flat shadow is not evidence).</summary>
+    /// <summary>
+    /// Luminance standard deviation above which a cell is textured (stale black or flat shadow is not evidence). 3, not
+    /// 6: freedoom's walls in the renderer's diminished light vary by less than 6, so a stale copy of one was not counted.
+    /// </summary>
     [Range(0.0, 128.0)]
-    public double TexturedMinStd { get; set; } = 6;
+    public double TexturedMinStd { get; set; } = 3;
 
     /// <summary>
     /// The weapon sprite: a box at the bottom centre of the view (fractions of its width and height) that stays still
@@ -198,9 +223,12 @@ internal sealed class FrameCheckOptions
     [Range(0.0, 1.0)]
     public double NoiseMinFraction { get; set; } = 0.13;
 
-    /// <summary>Luminance range a cell needs to be a missing-texture checkerboard.</summary>
+    /// <summary>
+    /// Luminance range a cell needs to be a missing-texture checkerboard. 32, not 48: a port lights the pattern like
+    /// any texture, and in a dim sector its two colours come closer than 48.
+    /// </summary>
     [Range(0, 255)]
-    public int CheckerMinContrast { get; set; } = 48;
+    public int CheckerMinContrast { get; set; } = 32;
 
     /// <summary>
     /// Two-colour measure (2 x standard deviation / range): 1 for a cell split evenly between two flat colours, as a

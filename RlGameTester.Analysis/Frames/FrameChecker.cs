@@ -28,6 +28,9 @@ internal sealed class FrameChecker : IDisposable
     private int _frozenActingTicks;
     private bool _started;
     private int _flatStreak;
+
+    /// <summary>Share of the previous frame's view above the black level; -1 before the stream's first frame.</summary>
+    private double _previousLit = -1;
     private int _flatColour;
     private int _flatStartTick;
     private int[] _noiseCandidates = [];
@@ -88,8 +91,16 @@ internal sealed class FrameChecker : IDisposable
         // A flat tiled over the screen with text typed on it (a story screen between levels) is not a level's view.
         var scene = drawn && !(m.TiledFraction >= _options.TiledScreenMinFraction);
 
+        var statusBarDrawn = m.StatusBarLitFraction > _options.BlackMaxLitFraction;
+        if (isBlack && statusBarDrawn && !_black.IsOpen && _previousLit < _options.BlackMinLitBefore)
+        {
+            // Black after a view that was itself (nearly) black, or at the start: a pitch-dark sector, not a cut to black.
+            isBlack = false;
+        }
+
+        _previousLit = m.LitFraction;
         Track(_black, isBlack, tick, tick, 1 - m.LitFraction, m.StatusBarLitFraction, source);
-        if (isBlack && m.StatusBarLitFraction > _options.BlackMaxLitFraction)
+        if (isBlack && statusBarDrawn)
         {
             // The status bar is drawn over a black view: a pitch-dark sector looks the same.
             _black.Flag = true;
@@ -198,6 +209,7 @@ internal sealed class FrameChecker : IDisposable
 
         _analyzer.Reset();
         _flatStreak = 0;
+        _previousLit = -1;
         _started = false;
         FramesChecked = 0;
         return TakeFindings();
