@@ -94,6 +94,7 @@ internal static partial class FindingFixes
         "thing_on_no_skill" => $"Set skill flags on thing {index} (easy, medium, hard) or delete it.",
         "missing_key" => $"Place the key on every skill where its locked door is (set the key thing's skill flags), or unlock the door (line {index}) on those skills.",
         "map_too_large" => "Keep the level within 32,767 units in each direction from its centre: move distant parts closer or split the level.",
+        "render_limit" => $"Cut what vanilla draws from {at}: fewer distinct floor and ceiling heights, flats and light levels in view (visplanes), fewer wall segments or sprites in sight; block the view with walls or doors, or say the level needs a limit-removing port.",
         _ => finding.Source == "static"
             ? $"Fix {element} as the check says: {finding.Description ?? finding.Title}"
             : $"Look at {element} {at}{episode} in an editor and play it there: {finding.Title}.",

@@ -47,7 +47,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
         await page.WaitForSelectorAsync("img.run-image", new PageWaitForSelectorOptions { Timeout = 120_000 });
         await page.WaitForFunctionAsync("document.querySelector('img.run-image').naturalWidth > 0");
         // The hardness and what drives it (the explorer meets no monster: it earns the kills points itself), and the
-        // timeline of the health it picked up (E1M1 has 17 health bonuses); the explorer uploads no frames.
+        // timeline of the health it picked up (E1M1 has 17 health bonuses).
         Assert.Matches(@"^\d+(\.\d+)?$", await page.InnerTextAsync("#hardness-score"));
         Assert.Equal(["Deaths", "Few kills", "Health lost", "Stuck"], await page.Locator(".hardness-factors dt").AllInnerTextsAsync());
         Assert.Contains("plays without monsters", await page.InnerTextAsync(".hardness"), StringComparison.Ordinal);
@@ -55,7 +55,10 @@ public sealed class WebAppTests(AppHostFixture fixture)
         await health.WaitForAsync();
         Assert.NotEmpty(await health.GetAttributeAsync("points") ?? "");
         Assert.Matches(@"^\d+ events, ", await page.Locator("#timeline-desc").TextContentAsync());
-        Assert.Equal("This run has no frames.", await page.InnerTextAsync("#frames-none"));
+        // The explorer renders its path as frames (every 8 tics): the first is shown, drawn at the renderer's 320x200.
+        var frame = page.Locator("img.frame");
+        await frame.WaitForAsync();
+        Assert.Equal(320, await frame.EvaluateAsync<int>("img => img.complete && img.naturalWidth > 0 ? img.naturalWidth : new Promise(r => img.addEventListener('load', () => r(img.naturalWidth)))"));
         var firstRun = page.Url;
         await browser.ScreenshotAsync("run");
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Npgsql;
 using RlGameTester.TestSupport;
 
 namespace RlGameTester.Web.Tests.Pages;
@@ -17,6 +18,19 @@ public sealed class PagesApi : ApiHost<api::Program>, IAsyncLifetime
     private HttpClient? _admin;
 
     private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// Starts the Api, then moves its run ids far from other test projects' (as the frame tests do): frames are kept in
+    /// the shared Azurite by run id, and explorer runs in other projects store theirs under small ids.
+    /// </summary>
+    public new async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync(Token);
+        await using var restart = new NpgsqlCommand(FormattableString.Invariant($"ALTER TABLE runs ALTER COLUMN id RESTART WITH {Random.Shared.NextInt64(1_000_000_000, 9_000_000_000)}"), connection);
+        await restart.ExecuteNonQueryAsync(Token);
+    }
 
     /// <summary>An admin and service client: uploads, runs, the Worker's endpoints, findings.</summary>
     public HttpClient Admin => _admin ??= CreateClient();
