@@ -58,6 +58,30 @@ public sealed class FramesBrowserTests : IDisposable
     }
 
     [Fact]
+    public async Task TheFirstPageFetchedAgainWhileAnotherLoadsKeepsTheFrameThePersonMovedTo()
+    {
+        // The run page fetches its result (and the first page of frames) again while the person has moved on: the
+        // browser stays on their frame, and the page loading for it lands (it was left on frame 1, "loading", for good).
+        FrameList Page(int p) => new()
+        {
+            Total = 10,
+            Frames = [.. Enumerable.Range(p * 4, Math.Min(4, 10 - (p * 4))).Select(i => new RunFrame { Tick = i * 10 })],
+        };
+        var third = new TaskCompletionSource<FrameList>();
+        var browser = _context.Render<FramesBrowser>(p => p.Add(f => f.RunId, 12).Add(f => f.Frames, Page(0)).Add(f => f.PageSize, 4)
+            .Add(f => f.LoadPage, (_, _) => third.Task));
+
+        var moving = browser.Find("#frame-slider").InputAsync(new ChangeEventArgs { Value = "9" });
+        browser.WaitForAssertion(() => Assert.Equal("Frame 10 of 10, loading…", browser.Find("#frame-label").TextContent));
+        browser.Render(p => p.Add(f => f.Frames, Page(0)));
+        third.SetResult(Page(2));
+        await moving;
+
+        browser.WaitForAssertion(() => Assert.Equal("Frame 10 of 10, tick 90", browser.Find("#frame-label").TextContent));
+        Assert.Equal("media/runs/12/frames/90", browser.Find("img.frame").GetAttribute("src"));
+    }
+
+    [Fact]
     public void ARunWithoutFramesSaysSoPlainly()
     {
         var browser = _context.Render<FramesBrowser>(p => p.Add(f => f.RunId, 12).Add(f => f.Frames, new FrameList()));
