@@ -19,7 +19,9 @@ public sealed record ExplorerSettings
     public const int MaxTimeLimitSeconds = 6 * 60 * 60;
     public const int DefaultPositionInterval = 4;
     public const int MaxPositionInterval = 350;
-    public const int DefaultFrameEvery = 8;
+    // Off unless a run asks: on E1M1's rendered path the frame checks filed 18-21 major Hall-of-Mirrors findings that are
+    // not there (the browser test's two runs, 2026-12-04); frames on by default wait for checks that hold on them.
+    public const int DefaultFrameEvery = 0;
     public const int MaxFrameEvery = 35 * 60;
 
     public int Skill { get; init; } = DefaultSkill;

@@ -23,6 +23,9 @@ internal sealed partial class ExplorerAgent(
     IOptions<ExplorerAgentOptions> options, RenderResources renderResources, TimeProvider timeProvider, ILogger<ExplorerAgent> logger) : IAgent
 {
     public const string AgentName = AgentNames.Explorer;
+
+    // A vanilla run that draws no frames still counts the renderer's limits along its path, at this rate (tics).
+    private const int LimitCountEvery = 8;
     public string Name => AgentName;
 
     public async Task<AgentResult> RunAsync(AgentRun run, IAgentSink sink, CancellationToken cancellationToken)
@@ -111,7 +114,7 @@ internal sealed partial class ExplorerAgent(
         var folder = Path.Combine(run.WorkingDirectory, Runs.FrameFolderUpload.FolderName);
         // Limits are counted from the frames' views: a vanilla run that asked for no frames still looks at its path, at
         // the default rate, and only the pictures are left out.
-        var every = settings.FrameEvery > 0 ? settings.FrameEvery : ExplorerSettings.DefaultFrameEvery;
+        var every = settings.FrameEvery > 0 ? settings.FrameEvery : LimitCountEvery;
         var frames = await Task.Run(() =>
         {
             var path = new PathFrames(PathFrames.SceneFor(level, wad, resources, settings.Skill), resources, countLimits);

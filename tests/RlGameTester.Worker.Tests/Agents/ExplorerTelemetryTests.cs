@@ -103,7 +103,7 @@ public sealed class ExplorerTelemetryTests
             var sink = new RecordingSink();
             var agent = NewAgent();
 
-            var outcome = await agent.RunAsync(new AgentRun(1, RunType.Testing, folder, wad, "MAP01", null, 1, new JsonObject { ["skill"] = 4 }, Start), sink, TestContext.Current.CancellationToken);
+            var outcome = await agent.RunAsync(new AgentRun(1, RunType.Testing, folder, wad, "MAP01", null, 1, new JsonObject { ["skill"] = 4, ["frame_every"] = 8 }, Start), sink, TestContext.Current.CancellationToken);
 
             Assert.True(outcome.Succeeded, outcome.FailureReason);
             var events = sink.Events;
@@ -113,7 +113,7 @@ public sealed class ExplorerTelemetryTests
             Assert.True(events.Count(e => e.Type == EventType.Position) > 50);
             Assert.Equal(4, Json(events[0])["skill"]!.GetValue<int>());
             Assert.True(events.Zip(events.Skip(1)).All(p => p.First.Tick <= p.Second.Tick), "ticks go backwards");
-            // Frames of the path, every 8 tics by default, named by tick where the Worker stores an agent's frames.
+            // Frames of the path, every 8 tics as asked, named by tick where the Worker stores an agent's frames.
             var frames = Directory.GetFiles(Path.Combine(folder, "frames"), "*.png");
             Assert.Equal(Json(events[^1])["frames"]!.GetValue<int>(), frames.Length);
             Assert.True(frames.Length > 20, $"{frames.Length} frames");
