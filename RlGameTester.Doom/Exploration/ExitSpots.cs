@@ -9,6 +9,10 @@ internal sealed class ExitSpots
     private readonly BossRules _bosses;
     private readonly LineTraces _traces;
 
+    // Cells with an exit line to use, shoot or cross: the only ones whose lines are worth looking at (a reach asks
+    // every cell it visits until it meets an exit).
+    private readonly bool[] _exitLineCells;
+
     public ExitSpots(LevelModel model, LevelState state, BossRules bosses, LineTraces traces)
     {
         _traces = traces;
@@ -16,6 +20,11 @@ internal sealed class ExitSpots
         _grid = model.Grid;
         _state = state;
         _bosses = bosses;
+        _exitLineCells = new bool[_grid.Count];
+        for (var c = 0; c < _grid.Count; c++)
+        {
+            _exitLineCells[c] = HasExitLine(c);
+        }
     }
 
     /// <summary>Whether the level has any exit at all (line, sector, or a boss whose death ends it).</summary>
@@ -50,7 +59,44 @@ internal sealed class ExitSpots
         (secret != true && At(c, false, true, relaxed) is not null) || (secret != false && At(c, true, true, relaxed) is not null);
 
     /// <summary>The exit target at a cell, normal or secret.</summary>
-    public TripTarget? At(int c, bool secret, bool allowExit, bool relaxed = false)
+    public TripTarget? At(int c, bool secret, bool allowExit, bool relaxed = false) =>
+        (_exitLineCells[c] ? LineAt(c, secret, allowExit, relaxed) : null) ?? (secret ? null : SectorOrBossAt(c));
+
+    private bool HasExitLine(int c)
+    {
+        if (AnyExit(_model.UseLines[c]) || AnyExit(_model.GunLines[c]))
+        {
+            return true;
+        }
+
+        for (var d = 0; d < 8 && _model.CrossMask[c] != 0; d++)
+        {
+            foreach (var (line, _) in ((_model.CrossMask[c] >> d) & 1) != 0 ? _model.Crossings(c, d)! : [])
+            {
+                if (_model.Actions[line] is { Exit: true })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool AnyExit(ReadOnlySpan<int> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (_model.Actions[line] is { Exit: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private TripTarget? LineAt(int c, bool secret, bool allowExit, bool relaxed)
     {
         foreach (var line in _model.UseLines[c])
         {
@@ -88,20 +134,17 @@ internal sealed class ExitSpots
             }
         }
 
-        if (!secret)
-        {
-            var sector = _grid.CenterSector[c];
-            if (_state.IsDamaging(sector) && _state.OnSectorFloor(c, sector) && _state.Describe(_state.Heights.Special[sector]).EndsLevel)
-            {
-                return new TripTarget(c, TargetKind.ExitSector, sector);
-            }
+        return null;
+    }
 
-            if (_bosses.ExitCells is { } cells && cells[c])
-            {
-                return new TripTarget(c, TargetKind.Boss, 0);
-            }
+    private TripTarget? SectorOrBossAt(int c)
+    {
+        var sector = _grid.CenterSector[c];
+        if (sector >= 0 && _state.EndsLevel(sector) && _state.IsDamaging(sector) && _state.OnSectorFloor(c, sector))
+        {
+            return new TripTarget(c, TargetKind.ExitSector, sector);
         }
 
-        return null;
+        return _bosses.ExitCells is { } cells && cells[c] ? new TripTarget(c, TargetKind.Boss, 0) : null;
     }
 }

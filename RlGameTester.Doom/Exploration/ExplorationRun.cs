@@ -184,7 +184,8 @@ internal sealed class ExplorationRun
             }
         }
 
-        if (Body.Keys != keys)
+        // Searches come up empty again only from where they were made: after a teleport or a move under way, try again.
+        if (Body.Keys != keys || walk == WalkOutcome.Interrupted)
         {
             _exhausted = 0;
         }

@@ -129,7 +129,6 @@ internal sealed class LevelModel
     /// <summary>Pickups (thing indices) the body touches in each cell, before the height check.</summary>
     public CellLists Pickups { get; }
 
-    /// <summary>The special lines that move a sector.</summary>
     /// <summary>The sector on the line's front side (a special's "line's own sector" targets read it), or null.</summary>
     public int? FrontSector(int line) => Level.Linedefs[line].FrontSide is >= 0 and var side ? Level.Sidedefs[side].Sector : null;
 

@@ -31,7 +31,10 @@ internal sealed class TripSearch
     private readonly int[] _parent;
     private readonly sbyte[] _parentDirection;
     private readonly double[] _hurt;
-    private int[]? _progressCells;
+    // Cells where progress can be made at all (keys, action lines), as a list and as a mask: a search asks every cell
+    // it pops, and most have nothing.
+    private readonly int[] _progressCells;
+    private readonly bool[] _isProgressCell;
     private int _searchGeneration;
 
     public TripSearch(LevelModel model, LevelState state, Body body, StepGraph steps, Reachability reach, ExitSpots exits, VisitedBlocks visited, BossRules bosses, LineTraces traces, int seed)
@@ -59,6 +62,7 @@ internal sealed class TripSearch
         _parent = new int[_grid.Count];
         _parentDirection = new sbyte[_grid.Count];
         _hurt = new double[_grid.Count];
+        (_progressCells, _isProgressCell) = ProgressCells();
     }
 
     /// <summary>The nearest cell meeting the goal, or null when there is none; <see cref="PathTo"/> then gives the way.</summary>
@@ -172,7 +176,6 @@ internal sealed class TripSearch
     // The search's own test at every cell where progress can be made at all (keys, action lines), without the search.
     private bool AnyProgress(bool requireReturn)
     {
-        _progressCells ??= ProgressCells();
         foreach (var c in _progressCells)
         {
             if ((!requireReturn || _reach.InReturn(c)) && ProgressAt(c) is not null)
@@ -184,18 +187,20 @@ internal sealed class TripSearch
         return false;
     }
 
-    private int[] ProgressCells()
+    private (int[] Cells, bool[] Mask) ProgressCells()
     {
         var cells = new List<int>();
+        var mask = new bool[_grid.Count];
         for (var c = 0; c < _grid.Count; c++)
         {
             if (_model.UseLines[c].Length > 0 || _model.GunLines[c].Length > 0 || _model.CrossMask[c] != 0 || HasKey(c))
             {
                 cells.Add(c);
+                mask[c] = true;
             }
         }
 
-        return [.. cells];
+        return ([.. cells], mask);
     }
 
     private bool HasKey(int c)
@@ -223,6 +228,11 @@ internal sealed class TripSearch
 
     private TripTarget? ProgressAt(int c)
     {
+        if (!_isProgressCell[c])
+        {
+            return null;
+        }
+
         foreach (var thing in _model.Pickups[c])
         {
             if (!_state.Taken[thing] && IsKey(thing) && _state.Touches(c, thing))

@@ -317,7 +317,15 @@ internal sealed class Walker
         _body.Angle = destination.Angle;
         Wait(TeleportFreezeTics);
         PickUp(_body.Cell);
-        _changes.Stale = true;
+
+        // A one-shot teleport line is spent: its step now crosses the line instead of leading to the arrival, so the
+        // sets are searched again. A repeatable one changes no step, and where the body arrived is held against the
+        // return set after the walk, as the end of any walk is (MAP27 searched its 220,000 cells again 38 times).
+        if (!action.Repeatable)
+        {
+            _changes.Stale = true;
+        }
+
         _interrupted = true;
     }
 
