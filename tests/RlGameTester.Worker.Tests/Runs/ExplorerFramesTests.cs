@@ -14,6 +14,7 @@ using RlGameTester.Domain.Events;
 using RlGameTester.Domain.Frames;
 using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
+using RlGameTester.Doom.Rendering;
 using RlGameTester.TestSupport;
 using RlGameTester.Worker.Agents.Explorer.Frames;
 

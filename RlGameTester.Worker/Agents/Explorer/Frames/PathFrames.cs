@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using RlGameTester.Doom.Exploration;
-using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Rendering;
 using RlGameTester.Doom.Resources;
 
@@ -35,7 +34,7 @@ internal sealed class PathFrames(RenderScene scene, ResourceSet resources, bool 
             Directory.CreateDirectory(folder);
         }
 
-        var composer = new FrameComposer(scene, resources);
+        var composer = new ScreenComposer(scene, resources);
         var clock = Stopwatch.StartNew();
         var written = 0;
         foreach (var position in positions)
@@ -54,7 +53,8 @@ internal sealed class PathFrames(RenderScene scene, ResourceSet resources, bool 
             }
             else
             {
-                (var png, statistics) = composer.Render(view);
+                (var screen, statistics) = composer.Compose(view);
+                var png = PngWriter.Encode(ScreenComposer.Width, ScreenComposer.Height, screen.Span, composer.Colors);
                 File.WriteAllBytes(Path.Combine(folder, position.Tick.ToString("D6", CultureInfo.InvariantCulture) + ".png"), png);
                 written++;
             }
@@ -71,22 +71,6 @@ internal sealed class PathFrames(RenderScene scene, ResourceSet resources, bool 
         }
 
         return new PathFramesResult(written, clock.Elapsed, limits);
-    }
-
-    /// <summary>The level's scene for the run's skill, with the lumps of its own WAD for its nodes.</summary>
-    public static RenderScene SceneFor(Level level, Doom.Wad.WadFile wad, ResourceSet resources, int skill)
-    {
-        ArgumentNullException.ThrowIfNull(level);
-        var entry = LevelDirectory.Find(wad).LastOrDefault(e => string.Equals(e.Name, level.Name, StringComparison.OrdinalIgnoreCase));
-        var skills = skill switch
-        {
-            1 => Skills.Skill1,
-            2 => Skills.Skill2,
-            3 => Skills.Skill3,
-            4 => Skills.Skill4,
-            _ => Skills.Skill5,
-        };
-        return RenderScene.Create(level, resources, entry, skills);
     }
 }
 
