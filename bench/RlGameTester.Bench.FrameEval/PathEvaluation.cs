@@ -28,7 +28,8 @@ internal sealed class PathEvaluation
     /// <summary>The explorer's default skill (<c>ExplorerSettings.DefaultSkill</c>): which things are drawn.</summary>
     private const int Skill = 3;
 
-    public PathEvaluation(EvalWad wad, IReadOnlyList<int> seeds, int threads, FrameCheckOptions options)
+    /// <param name="png">Tuning only: a folder every path frame is written to ({level}-{seed}-{tick}.png), to look at.</param>
+    public PathEvaluation(EvalWad wad, IReadOnlyList<int> seeds, int threads, FrameCheckOptions options, string? png = null)
     {
         var jobs = (from seed in seeds from entry in wad.Entries select (seed, entry)).ToList();
         var outcomes = new ConcurrentBag<(int Index, PathOutcome Outcome)>();
@@ -37,7 +38,7 @@ internal sealed class PathEvaluation
         {
             var (seed, entry) = jobs[j];
             using var checker = new FrameChecker(options);
-            outcomes.Add((j, Check(checker, wad, entry, seed)));
+            outcomes.Add((j, Check(checker, wad, entry, seed, png)));
         });
         Elapsed = started.Elapsed;
         Outcomes = [.. outcomes.OrderBy(o => o.Index).Select(o => o.Outcome)];
@@ -47,23 +48,28 @@ internal sealed class PathEvaluation
 
     public TimeSpan Elapsed { get; }
 
-    private static PathOutcome Check(FrameChecker checker, EvalWad wad, LevelEntry entry, int seed)
+    private static PathOutcome Check(FrameChecker checker, EvalWad wad, LevelEntry entry, int seed, string? png)
     {
         var level = LevelReader.Read(entry);
         var result = Explorer.Explore(level, new LevelGeometry(level), new ExplorerOptions { Skill = Skill, Seed = seed });
         var positions = result.Events.Where(e => e.Kind == ExplorerEventKind.Position).ToList();
-        var chosen = FrameTicks.Choose(positions.Select(p => p.Tick), FrameEvery, MaxFrames).ToHashSet();
         var activity = AgentActivity.From(positions.Select(p => ((int?)null, p.Tick, p.X, p.Y, (double?)p.Angle)));
-        var composer = new ScreenComposer(ScreenComposer.SceneFor(level, wad.Wad, wad.Resources, Skill), wad.Resources);
+        var scene = ScreenComposer.SceneFor(level, wad.Wad, wad.Resources, Skill);
+        var composer = new ScreenComposer(scene, wad.Resources);
         using var mat = new Mat(ScreenComposer.Height, ScreenComposer.Width, MatType.CV_8UC3);
         int? previous = null;
         var frames = 0;
-        foreach (var position in positions.Where(p => chosen.Contains(p.Tick)))
+        foreach (var (tick, view) in PathViews.Choose(scene, result.Events, FrameEvery, MaxFrames))
         {
-            var (screen, _) = composer.Compose(new ViewPoint(position.X, position.Y, position.Angle));
+            var (screen, _) = composer.Compose(view);
             ToBgr(screen.Span, composer.Colors, mat.AsSpan<byte>());
-            checker.Add(position.Tick, mat, activity.ActedBetween(null, previous ?? (position.Tick - 1), position.Tick));
-            previous = position.Tick;
+            if (png is not null)
+            {
+                Cv2.ImWrite(Path.Combine(png, string.Create(CultureInfo.InvariantCulture, $"{entry.Name}-{seed}-{tick:D6}.png")), mat);
+            }
+
+            checker.Add(tick, mat, activity.ActedBetween(null, previous ?? (tick - 1), tick));
+            previous = tick;
             frames++;
         }
 

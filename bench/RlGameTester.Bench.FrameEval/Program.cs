@@ -85,7 +85,7 @@ internal static class FrameEvalProgram
         }
 
         var wad = new EvalWad(Path.Combine(iwadDir, definition.Iwad), levelName);
-        if (png is not null && !definition.HeldOut)
+        if (png is not null && !definition.HeldOut && only != "paths")
         {
             // Looking at frames: one clip per category of the first seed, its first, middle and glitched frames.
             Directory.CreateDirectory(png);
@@ -119,7 +119,7 @@ internal static class FrameEvalProgram
 
         if (only != "clips")
         {
-            var paths = new PathEvaluation(wad, definition.Seeds(pathSeeds), threads, options);
+            var paths = new PathEvaluation(wad, definition.Seeds(pathSeeds), threads, options, definition.HeldOut ? null : png);
             Console.Write(paths.Report());
             if (details)
             {

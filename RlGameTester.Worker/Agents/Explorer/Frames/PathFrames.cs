@@ -21,10 +21,9 @@ internal sealed class PathFrames(RenderScene scene, ResourceSet resources, bool 
     public PathFramesResult Render(IReadOnlyList<ExplorerEvent> events, int every, int maxFrames, string? folder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var positions = events.Where(e => e.Kind == ExplorerEventKind.Position).ToList();
-        var ticks = FrameTicks.Choose(positions.Select(p => p.Tick), every, maxFrames).ToHashSet();
+        var views = PathViews.Choose(scene, events, every, maxFrames);
         var limits = new LimitOverflows();
-        if (ticks.Count == 0)
+        if (views.Count == 0)
         {
             return new PathFramesResult(0, TimeSpan.Zero, limits);
         }
@@ -37,15 +36,9 @@ internal sealed class PathFrames(RenderScene scene, ResourceSet resources, bool 
         var composer = new ScreenComposer(scene, resources);
         var clock = Stopwatch.StartNew();
         var written = 0;
-        foreach (var position in positions)
+        foreach (var (tick, view) in views)
         {
-            if (!ticks.Contains(position.Tick))
-            {
-                continue;
-            }
-
             cancellationToken.ThrowIfCancellationRequested();
-            var view = new ViewPoint(position.X, position.Y, position.Angle);
             RenderStatistics statistics;
             if (folder is null)
             {
@@ -55,17 +48,17 @@ internal sealed class PathFrames(RenderScene scene, ResourceSet resources, bool 
             {
                 (var screen, statistics) = composer.Compose(view);
                 var png = PngWriter.Encode(ScreenComposer.Width, ScreenComposer.Height, screen.Span, composer.Colors);
-                File.WriteAllBytes(Path.Combine(folder, position.Tick.ToString("D6", CultureInfo.InvariantCulture) + ".png"), png);
+                File.WriteAllBytes(Path.Combine(folder, tick.ToString("D6", CultureInfo.InvariantCulture) + ".png"), png);
                 written++;
             }
 
             if (countLimits)
             {
-                limits.Add(position.Tick, view, statistics);
+                limits.Add(tick, view, statistics);
                 for (var turn = 1; turn <= ExtraAngles; turn++)
                 {
-                    var around = view with { Angle = (position.Angle + (turn * 360.0 / (ExtraAngles + 1))) % 360 };
-                    limits.Add(position.Tick, around, composer.Measure(around));
+                    var around = view with { Angle = (view.Angle + (turn * 360.0 / (ExtraAngles + 1))) % 360 };
+                    limits.Add(tick, around, composer.Measure(around));
                 }
             }
         }
