@@ -4,9 +4,10 @@ namespace RlGameTester.Doom.Rendering;
 
 /// <summary>
 /// The views an explored path is drawn from, as vanilla would show a player walking it: the position samples
-/// <see cref="FrameTicks"/> chooses, the eye 41 over the floor bobbing with the speed (P_CalcHeight), and none where the
-/// level as it starts has no room for a player (a door the explorer opened: the scene draws it closed, so nothing of
-/// what the player saw there can be drawn). Shared by the Worker, which renders them, and the frame evaluation.
+/// <see cref="FrameTicks"/> chooses, the eye 41 over the body's floor bobbing with the speed (P_CalcHeight), and none
+/// where the level as it starts differs under the body (a door the explorer opened, a lift it lowered: the scene draws
+/// the level as it starts, so what the player saw there cannot be drawn; drawn anyway it was an empty view). Shared by
+/// the Worker, which renders them, and the frame evaluation.
 /// </summary>
 public static class PathViews
 {
@@ -43,6 +44,7 @@ public static class PathViews
             var sector = scene.SectorAt(p.X, p.Y);
             var floor = scene.SectorFloor[sector] / (double)Fixed.FracUnit;
             var ceiling = scene.SectorCeiling[sector] / (double)Fixed.FracUnit;
+            // No room for a player (a door the explorer opened): the scene draws the level as it starts, closed there.
             if (ceiling - floor < PlayerHeight)
             {
                 continue;
@@ -57,7 +59,15 @@ public static class PathViews
             }
 
             var bob = Math.Min(MaxBob, speed * speed / 4) / 2 * Math.Sin(2 * Math.PI * p.Tick / BobPeriod);
-            var eye = Math.Min(ceiling - 4, floor + RenderScene.EyeHeight + bob);
+            // The eye stands on the body's floor, as vanilla's view on the player's z (the highest floor it touches, which
+            // on a step is not the sector's under its centre); below the scene's floor there (a lift the explorer lowered)
+            // the level changed and cannot be drawn: the view was empty or one colour.
+            var eye = Math.Min(ceiling - 4, p.Z + RenderScene.EyeHeight + bob);
+            if (eye < floor + 4)
+            {
+                continue;
+            }
+
             views.Add((p.Tick, new ViewPoint(p.X, p.Y, p.Angle, eye)));
         }
 
