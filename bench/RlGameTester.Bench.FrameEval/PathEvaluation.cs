@@ -62,7 +62,7 @@ internal sealed class PathEvaluation
         foreach (var (tick, view) in PathViews.Choose(scene, result.Events, FrameEvery, MaxFrames))
         {
             var (screen, _) = composer.Compose(view);
-            ToBgr(screen.Span, composer.Colors, mat.AsSpan<byte>());
+            FrameComposer.ToBgr(screen.Span, composer.Colors, mat.AsSpan<byte>());
             if (png is not null)
             {
                 Cv2.ImWrite(Path.Combine(png, string.Create(CultureInfo.InvariantCulture, $"{entry.Name}-{seed}-{tick:D6}.png")), mat);
@@ -74,17 +74,6 @@ internal sealed class PathEvaluation
         }
 
         return new PathOutcome(seed, entry.Name, frames, checker.Complete());
-    }
-
-    private static void ToBgr(ReadOnlySpan<byte> screen, byte[] palette, Span<byte> bgr)
-    {
-        for (var i = 0; i < screen.Length; i++)
-        {
-            var c = screen[i] * 3;
-            bgr[i * 3] = palette[c + 2];
-            bgr[(i * 3) + 1] = palette[c + 1];
-            bgr[(i * 3) + 2] = palette[c];
-        }
     }
 
     /// <summary>Aggregates only: paths with any finding, findings per path, and per check.</summary>
