@@ -5,7 +5,9 @@
 # and standing; and the same play with one glitch injected as engines produce it: black and blank frames, frozen
 # video while the player moves (50-140 tics), a wall whose texture is gone (the renderer leaves it undrawn: vanilla's
 # stale-buffer hall of mirrors, or a port's clear colour), a texture replaced by the missing-texture checkerboard,
-# flicker and noise.
+# flicker and noise. A clean category of its own: explorer paths, every level of the split explored as the Worker's
+# explorer agent explores it and drawn every 8 tics by the Worker's own code (Doom library: PathViews, ScreenComposer);
+# every finding on them is false (reported per path and per check, apart from the clips' figures).
 #
 # The split, fixed before any result was seen:
 #   tuning   = freedoom1.wad (E1M1-E4M9), seeds 101, 102, ... - the only split the checks are tuned on;
@@ -14,7 +16,8 @@
 # Prints per check the share of its glitch clips found (mean over seeds, min-max, sd in points) and per clean category
 # the share of clips with any finding. Target on held-out: >= 90% of glitches found at <= 2% of clean clips flagged.
 # Usage: bench/frame-eval.sh [--split tuning|heldout] [--seeds N=3] [--clips N per category and seed=12] [--threads N=2]
-#        [--details (tuning only: the missed and flagged clips)]
+#        [--path-seeds N=1 (explorer seeds per level)] [--only clips|paths]
+#        [--details, --level NAME, --png DIR (tuning only: the missed and flagged clips and paths, one level, the frames)]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"

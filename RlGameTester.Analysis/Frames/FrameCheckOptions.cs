@@ -171,9 +171,13 @@ internal sealed class FrameCheckOptions
     [Range(0.0, 1.0)]
     public double HallOfMirrorsMinMovingFraction { get; set; } = 0.4;
 
-    /// <summary>Textured cells that must stay exactly unchanged below the horizon while the camera moves.</summary>
+    /// <summary>
+    /// Textured cells that must stay exactly unchanged while the camera moves: below the horizon, and above it in the
+    /// columns of those (a hole spans the horizon). 4, not 3, since the cells above count: a narrow strip straight ahead
+    /// (a door frame on freedoom1 E4M3's explorer path) kept 3 cells unchanged in a column; a hole is wider.
+    /// </summary>
     [Range(1, 10_000)]
-    public int HallOfMirrorsMinCells { get; set; } = 3;
+    public int HallOfMirrorsMinCells { get; set; } = 4;
 
     /// <summary>
     /// Consecutive frames with a stale area needed for a finding. 2, not 3: a rendered hole that vanilla fills with

@@ -271,9 +271,54 @@ internal sealed class FrameChecker : IDisposable
             }
         }
 
+        if (counts.Stale > 0)
+        {
+            counts.Stale += StaleAboveHorizon(m, texturedStd);
+        }
+
         counts.Checker = LargestAlikeGroup(_checkerCandidates.AsSpan(0, checkered), m, checker: true);
         counts.Noise = LargestAlikeGroup(_noiseCandidates.AsSpan(0, noisy), m, checker: false);
         return counts;
+    }
+
+    /// <summary>
+    /// Unchanged textured cells above the horizon, counted up from it in the columns that hold a stale cell below it:
+    /// an undrawn wall spans the horizon (the eye is between its floor and ceiling), and a far one shows mostly above
+    /// it, where its stale cells were not evidence. The sky above, unchanged while the player walks without turning,
+    /// counts only where it touches a stale area below the horizon, which a drawn floor or wall does not leave.
+    /// </summary>
+    private static int StaleAboveHorizon(FrameMeasurement m, float texturedStd)
+    {
+        var columns = m.CellColumns;
+        var horizonRow = 0;
+        while (horizonRow < m.CellRows && !m.CellBelowHorizon[horizonRow * columns])
+        {
+            horizonRow++;
+        }
+
+        var count = 0;
+        for (var c = 0; c < columns; c++)
+        {
+            var staleBelow = false;
+            for (var r = horizonRow; r < m.CellRows && !staleBelow; r++)
+            {
+                var i = (r * columns) + c;
+                staleBelow = m.CellStd[i] >= texturedStd && m.CellChanged[i] == 0 && !m.CellInWeaponZone[i];
+            }
+
+            for (var r = horizonRow - 1; staleBelow && r >= 0; r--)
+            {
+                var i = (r * columns) + c;
+                if (m.CellStd[i] < texturedStd || m.CellChanged[i] != 0)
+                {
+                    break;
+                }
+
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>

@@ -19,8 +19,9 @@ public sealed record ExplorerSettings
     public const int MaxTimeLimitSeconds = 6 * 60 * 60;
     public const int DefaultPositionInterval = 4;
     public const int MaxPositionInterval = 350;
-    // Off unless a run asks: on E1M1's rendered path the frame checks filed 18-21 major Hall-of-Mirrors findings that are
-    // not there (the browser test's two runs, 2026-12-04); frames on by default wait for checks that hold on them.
+    // Off unless a run asks: the false Hall-of-Mirrors findings on rendered paths are gone (the views bob), but the frame
+    // checks still file 0.58 false findings a path on freedoom1 and 1.50 on freedoom2, mostly noise on busy lit views
+    // (bench/frame-eval.sh, 2026-12-04); frames on by default wait for checks that hold on them.
     public const int DefaultFrameEvery = 0;
     public const int MaxFrameEvery = 35 * 60;
 

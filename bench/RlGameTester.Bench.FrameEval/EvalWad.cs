@@ -15,13 +15,15 @@ internal sealed class EvalWad
     private readonly ConcurrentDictionary<string, Lazy<(RenderScene Scene, LevelMap Map)>> _levels = new(StringComparer.Ordinal);
     private readonly WadResources _iwadResources;
 
-    public EvalWad(string path)
+    /// <param name="path">The IWAD.</param>
+    /// <param name="levelName">Only this level (tuning: looking into one level's findings); null: all of them.</param>
+    public EvalWad(string path, string? levelName = null)
     {
         Path = path;
         Wad = WadFile.Read(File.ReadAllBytes(path));
         _iwadResources = WadResources.From(Wad);
         Resources = new ResourceSet([_iwadResources]);
-        Entries = [.. LevelDirectory.Find(Wad)];
+        Entries = [.. LevelDirectory.Find(Wad).Where(e => levelName is null || string.Equals(e.Name, levelName, StringComparison.OrdinalIgnoreCase))];
         var colormap = Wad.Find("COLORMAP") ?? throw new InvalidOperationException($"{path} has no COLORMAP.");
         Colormaps = colormap.Data.ToArray();
         var statusBar = Resources.DecodePatch("STBAR") ?? throw new InvalidOperationException($"{path} has no STBAR.");

@@ -53,8 +53,14 @@ internal sealed class FrameComposer
 
     public byte[] ToBgr(ReadOnlySpan<byte> screen)
     {
-        var palette = _wad.Resources.Palette!.Colors;
         var bgr = new byte[screen.Length * 3];
+        ToBgr(screen, _wad.Resources.Palette!.Colors, bgr);
+        return bgr;
+    }
+
+    /// <summary>Palette indices to BGR through a palette of RGB triples (the explorer paths' screens too).</summary>
+    public static void ToBgr(ReadOnlySpan<byte> screen, ReadOnlySpan<byte> palette, Span<byte> bgr)
+    {
         for (var i = 0; i < screen.Length; i++)
         {
             var c = screen[i] * 3;
@@ -62,8 +68,6 @@ internal sealed class FrameComposer
             bgr[(i * 3) + 1] = palette[c + 1];
             bgr[(i * 3) + 2] = palette[c];
         }
-
-        return bgr;
     }
 
     /// <summary>A palette index's colour as BGR.</summary>

@@ -8,7 +8,10 @@ namespace RlGameTester.Bench.FrameEval;
 //   tuning   = freedoom1.wad (E1M1-E4M9), seeds 1.. (seed k is 100 + k)
 //   held-out = freedoom2.wad (MAP01-MAP32), seeds 1.. (seed k is 9000 + k); aggregates only, never per clip.
 // Usage: RlGameTester.Bench.FrameEval [--split tuning|heldout] [--seeds N] [--clips N per category and seed]
-//        [--threads N] [--details] [--set Option=value] [--png dir] [--iwad-dir /usr/share/games/doom]
+//        [--path-seeds N=1] [--only clips|paths] [--level NAME (tuning)] [--threads N] [--details] [--set Option=value]
+//        [--png dir] [--iwad-dir /usr/share/games/doom]
+// Explorer paths (every level of the split explored, its path drawn every 8 tics as the Worker draws it) are a clean
+// category of their own, reported apart from the clips.
 // (A named class, not top-level statements: the Analysis tests reference this project and the Analysis service has a Program.)
 internal static class FrameEvalProgram
 {
@@ -21,6 +24,9 @@ internal static class FrameEvalProgram
         var details = false;
         var iwadDir = "/usr/share/games/doom";
         string? png = null;
+        var pathSeeds = 1;
+        string? only = null;
+        string? levelName = null;
         var options = new FrameCheckOptions();
         var changed = false;
         for (var i = 0; i < args.Length; i++)
@@ -38,6 +44,16 @@ internal static class FrameEvalProgram
                     break;
                 case "--threads":
                     threads = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--path-seeds":
+                    pathSeeds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--only":
+                    only = args[++i];
+                    break;
+                case "--level":
+                    // Tuning only: the paths of one level, for looking into its findings.
+                    levelName = args[++i];
                     break;
                 case "--details":
                     details = true;
@@ -62,14 +78,14 @@ internal static class FrameEvalProgram
         }
 
         var definition = EvalSplit.Named(split);
-        if ((details || changed) && definition.HeldOut)
+        if ((details || changed || levelName is not null) && definition.HeldOut)
         {
-            Console.Error.WriteLine("The held-out split measures the default options and prints aggregates only; --details and --set are for the tuning split.");
+            Console.Error.WriteLine("The held-out split measures the default options and prints aggregates only; --details, --set and --level are for the tuning split.");
             return 2;
         }
 
-        var wad = new EvalWad(Path.Combine(iwadDir, definition.Iwad));
-        if (png is not null && !definition.HeldOut)
+        var wad = new EvalWad(Path.Combine(iwadDir, definition.Iwad), levelName);
+        if (png is not null && !definition.HeldOut && only != "paths")
         {
             // Looking at frames: one clip per category of the first seed, its first, middle and glitched frames.
             Directory.CreateDirectory(png);
@@ -88,14 +104,27 @@ internal static class FrameEvalProgram
             }
         }
 
-        var evaluation = new FrameEvaluation(wad, definition.Seeds(seedCount), clips, threads, options);
-        Console.Write(evaluation.Report($"{split} split ({definition.Iwad}, {wad.Entries.Count} levels), {clips} clips per category and seed, 320x200 frames"));
-        var (detected, flagged) = evaluation.Totals();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"target: >= 90% of glitches found at <= 2% of clean clips flagged; measured {detected:P1} found, {flagged:P1} flagged: {(detected >= 0.9 && flagged <= 0.02 ? "met" : "NOT met")}"));
-        if (details)
+        if (only != "paths")
         {
-            Console.Write(evaluation.Details());
+            var evaluation = new FrameEvaluation(wad, definition.Seeds(seedCount), clips, threads, options);
+            Console.Write(evaluation.Report($"{split} split ({definition.Iwad}, {wad.Entries.Count} levels), {clips} clips per category and seed, 320x200 frames"));
+            var (detected, flagged) = evaluation.Totals();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"target: >= 90% of glitches found at <= 2% of clean clips flagged; measured {detected:P1} found, {flagged:P1} flagged: {(detected >= 0.9 && flagged <= 0.02 ? "met" : "NOT met")}"));
+            if (details)
+            {
+                Console.Write(evaluation.Details());
+            }
+        }
+
+        if (only != "clips")
+        {
+            var paths = new PathEvaluation(wad, definition.Seeds(pathSeeds), threads, options, definition.HeldOut ? null : png);
+            Console.Write(paths.Report());
+            if (details)
+            {
+                Console.Write(paths.Details());
+            }
         }
 
         return 0;

@@ -117,7 +117,7 @@ internal sealed partial class ExplorerAgent(
         var every = settings.FrameEvery > 0 ? settings.FrameEvery : LimitCountEvery;
         var frames = await Task.Run(() =>
         {
-            var path = new PathFrames(PathFrames.SceneFor(level, wad, resources, settings.Skill), resources, countLimits);
+            var path = new PathFrames(Doom.Rendering.ScreenComposer.SceneFor(level, wad, resources, settings.Skill), resources, countLimits);
             return path.Render(result.Events, every, options.Value.MaxFrames, settings.FrameEvery > 0 ? folder : null, cancellationToken);
         }, cancellationToken);
         LogRendered(logger, run.RunId, frames.Frames, frames.Elapsed.TotalMilliseconds, frames.MillisecondsPerFrame, frames.Limits.Count);

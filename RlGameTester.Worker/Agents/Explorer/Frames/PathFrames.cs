@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using RlGameTester.Doom.Exploration;
-using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Rendering;
 using RlGameTester.Doom.Resources;
 
@@ -22,10 +21,9 @@ internal sealed class PathFrames(RenderScene scene, ResourceSet resources, bool 
     public PathFramesResult Render(IReadOnlyList<ExplorerEvent> events, int every, int maxFrames, string? folder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var positions = events.Where(e => e.Kind == ExplorerEventKind.Position).ToList();
-        var ticks = FrameTicks.Choose(positions.Select(p => p.Tick), every, maxFrames).ToHashSet();
+        var views = PathViews.Choose(scene, events, every, maxFrames);
         var limits = new LimitOverflows();
-        if (ticks.Count == 0)
+        if (views.Count == 0)
         {
             return new PathFramesResult(0, TimeSpan.Zero, limits);
         }
@@ -35,18 +33,12 @@ internal sealed class PathFrames(RenderScene scene, ResourceSet resources, bool 
             Directory.CreateDirectory(folder);
         }
 
-        var composer = new FrameComposer(scene, resources);
+        var composer = new ScreenComposer(scene, resources);
         var clock = Stopwatch.StartNew();
         var written = 0;
-        foreach (var position in positions)
+        foreach (var (tick, view) in views)
         {
-            if (!ticks.Contains(position.Tick))
-            {
-                continue;
-            }
-
             cancellationToken.ThrowIfCancellationRequested();
-            var view = new ViewPoint(position.X, position.Y, position.Angle);
             RenderStatistics statistics;
             if (folder is null)
             {
@@ -54,39 +46,24 @@ internal sealed class PathFrames(RenderScene scene, ResourceSet resources, bool 
             }
             else
             {
-                (var png, statistics) = composer.Render(view);
-                File.WriteAllBytes(Path.Combine(folder, position.Tick.ToString("D6", CultureInfo.InvariantCulture) + ".png"), png);
+                (var screen, statistics) = composer.Compose(view);
+                var png = PngWriter.Encode(ScreenComposer.Width, ScreenComposer.Height, screen.Span, composer.Colors);
+                File.WriteAllBytes(Path.Combine(folder, tick.ToString("D6", CultureInfo.InvariantCulture) + ".png"), png);
                 written++;
             }
 
             if (countLimits)
             {
-                limits.Add(position.Tick, view, statistics);
+                limits.Add(tick, view, statistics);
                 for (var turn = 1; turn <= ExtraAngles; turn++)
                 {
-                    var around = view with { Angle = (position.Angle + (turn * 360.0 / (ExtraAngles + 1))) % 360 };
-                    limits.Add(position.Tick, around, composer.Measure(around));
+                    var around = view with { Angle = (view.Angle + (turn * 360.0 / (ExtraAngles + 1))) % 360 };
+                    limits.Add(tick, around, composer.Measure(around));
                 }
             }
         }
 
         return new PathFramesResult(written, clock.Elapsed, limits);
-    }
-
-    /// <summary>The level's scene for the run's skill, with the lumps of its own WAD for its nodes.</summary>
-    public static RenderScene SceneFor(Level level, Doom.Wad.WadFile wad, ResourceSet resources, int skill)
-    {
-        ArgumentNullException.ThrowIfNull(level);
-        var entry = LevelDirectory.Find(wad).LastOrDefault(e => string.Equals(e.Name, level.Name, StringComparison.OrdinalIgnoreCase));
-        var skills = skill switch
-        {
-            1 => Skills.Skill1,
-            2 => Skills.Skill2,
-            3 => Skills.Skill3,
-            4 => Skills.Skill4,
-            _ => Skills.Skill5,
-        };
-        return RenderScene.Create(level, resources, entry, skills);
     }
 }
 

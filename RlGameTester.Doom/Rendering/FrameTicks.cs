@@ -1,7 +1,10 @@
-namespace RlGameTester.Worker.Agents.Explorer.Frames;
+namespace RlGameTester.Doom.Rendering;
 
-/// <summary>Which of the path's position samples get a frame: one every so many tics, thinned evenly to a cap.</summary>
-internal static class FrameTicks
+/// <summary>
+/// Which of the path's position samples get a frame: one every so many tics, thinned evenly to a cap. Shared by the
+/// Worker (which renders them) and the frame evaluation (which checks the same frames).
+/// </summary>
+public static class FrameTicks
 {
     /// <summary>
     /// The first sample on or after each step of <paramref name="every"/> tics from the last one taken; when that is more
