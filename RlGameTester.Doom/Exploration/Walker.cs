@@ -26,9 +26,13 @@ internal sealed class Walker
     private readonly VisitedBlocks _visited;
     private readonly EventLog _log;
     private readonly int _positionInterval;
+    private readonly CarriedMomentum _carried;
     private readonly Queue<int> _queue = new();
     private readonly List<(double Due, int Sector, int Ceiling)> _reopenings = [];
     private bool _interrupted;
+
+    // A running jump is under way: no friction and no conveyor push in the air.
+    private bool _airborne;
 
     public Walker(LevelModel model, LevelState state, Body body, StepGraph steps, StepChanges changes, BossRules bosses, VisitedBlocks visited, EventLog log, int positionInterval)
     {
@@ -39,6 +43,7 @@ internal sealed class Walker
         _steps = steps;
         _changes = changes;
         _mover = new SectorMover(model, state, steps);
+        _carried = new CarriedMomentum(model.Carrying, _grid, state.Heights);
         _bosses = bosses;
         _visited = visited;
         _log = log;
@@ -222,7 +227,15 @@ internal sealed class Walker
 
         _body.Angle = direction * 45;
         var length = (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2);
-        Advance(from, to, length / Speed);
+        var radians = direction * Math.PI / 4;
+        var speed = _carried.StepSpeed(from, to, Math.Cos(radians), Math.Sin(radians));
+        if (speed <= 0)
+        {
+            // A floor carries the body the other way faster than it runs.
+            return false;
+        }
+
+        Advance(from, to, length / speed);
         if (Over)
         {
             return false;
@@ -268,7 +281,9 @@ internal sealed class Walker
         }
 
         _body.Angle = direction * 45;
+        _airborne = true;
         Advance(from, landing, tics);
+        _airborne = false;
         if (Over)
         {
             return false;
@@ -314,6 +329,7 @@ internal sealed class Walker
             Detail = action.Name,
         });
         Arrive(action.TeleportCell);
+        _carried.Stop();
         _body.Angle = destination.Angle;
         Wait(TeleportFreezeTics);
         PickUp(_body.Cell);
@@ -510,6 +526,7 @@ internal sealed class Walker
             var fraction = tics <= 0 ? 1 : Math.Clamp((tick - start) / tics, 0, 1);
             var here = fraction < 0.5 ? from : to;
             _body.LastTick = tick;
+            _carried.Tick(here, _airborne);
             if (tick % _positionInterval == 0)
             {
                 _log.Add(_log.At(ExplorerEventKind.Position, here, fx + ((tx - fx) * fraction), fy + ((ty - fy) * fraction)));
