@@ -21,7 +21,7 @@ public sealed class ConveyorExplorationTests
     {
         var level = WithConveyor(Map01(), minLength: 160, maxLength: 256);
 
-        var result = Run(level);
+        var result = ExplorationFixtures.ExploreEveryTic(level);
 
         Assert.True(result.ExitReached, string.Join("; ", result.Validation!.Refutations.Select(v => $"tic {v.Tick}: {v.Message}")));
         Assert.DoesNotContain(result.Validation!.Violations, v => v.Rule == TrajectoryRules.Speed);
@@ -74,10 +74,7 @@ public sealed class ConveyorExplorationTests
         TrajectoryValidator.Validate(level, new LevelGeometry(level), events, 3);
 
     // Every tic's position, as the validator reads the run.
-    private static IReadOnlyList<ExplorerEvent> RunEvents(Level level) => Run(level).Events;
-
-    private static ExplorationResult Run(Level level) =>
-        Explorer.Explore(level, new LevelGeometry(level), new ExplorerOptions { Skill = 3, PositionInterval = 1 }, TestContext.Current.CancellationToken);
+    private static IReadOnlyList<ExplorerEvent> RunEvents(Level level) => ExplorationFixtures.ExploreEveryTic(level).Events;
 
     private static IEnumerable<double> Moves(IReadOnlyList<ExplorerEvent> events)
     {
@@ -102,17 +99,9 @@ public sealed class ConveyorExplorationTests
             var length = Math.Sqrt(Math.Pow(level.Vertices[def.End].X - level.Vertices[def.Start].X, 2) + Math.Pow(level.Vertices[def.End].Y - level.Vertices[def.Start].Y, 2));
             return def.Special == 0 && def.BackSide < 0 && length >= minLength && length <= maxLength;
         });
-        return new Level(
-            level.Name,
-            level.Format,
-            level.UdmfNamespace,
-            level.Things,
-            level.Linedefs.SetItem(line, level.Linedefs[line] with { Special = 252, Tag = ConveyorTag }),
-            level.Sidedefs,
-            level.Vertices,
-            level.Sectors.SetItem(startSector, level.Sectors[startSector] with { Tag = ConveyorTag }),
-            level.HasScripts,
-            level.UsesDoomSpecials,
-            level.ReadProblems);
+        return ExplorationFixtures.With(
+            level,
+            lines: level.Linedefs.SetItem(line, level.Linedefs[line] with { Special = 252, Tag = ConveyorTag }),
+            sectors: level.Sectors.SetItem(startSector, level.Sectors[startSector] with { Tag = ConveyorTag }));
     }
 }

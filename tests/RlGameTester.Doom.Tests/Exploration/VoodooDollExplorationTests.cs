@@ -24,7 +24,7 @@ public sealed class VoodooDollExplorationTests
     {
         var level = Doctored(conveyor: true);
 
-        var result = Run(level);
+        var result = ExplorationFixtures.ExploreEveryTic(level);
 
         Assert.True(result.ExitReached, string.Join("; ", result.Validation!.Refutations.Select(v => v.Message)));
         var byDoll = Assert.Single(result.Events, e => e.Kind == ExplorerEventKind.LineActivated);
@@ -36,7 +36,7 @@ public sealed class VoodooDollExplorationTests
     [Fact]
     public void ADollOnAFloorThatDoesNotCarrySetsNothingOff()
     {
-        var result = Run(Doctored(conveyor: false));
+        var result = ExplorationFixtures.ExploreEveryTic(Doctored(conveyor: false));
 
         Assert.DoesNotContain(result.Events, e => e.Kind == ExplorerEventKind.LineActivated && e.Thing is not null);
     }
@@ -45,7 +45,7 @@ public sealed class VoodooDollExplorationTests
     public void ACrossingClaimedForThePlayersOwnStartIsNoDollsAndRefutesTheExit()
     {
         var level = Doctored(conveyor: true);
-        var events = Run(level).Events;
+        var events = ExplorationFixtures.ExploreEveryTic(level).Events;
         var player = ThingPresence.PlayerStart(level);
 
         var claimed = events.Select(e => e.Kind == ExplorerEventKind.LineActivated ? e with { Thing = player } : e).ToList();
@@ -53,9 +53,6 @@ public sealed class VoodooDollExplorationTests
 
         Assert.Contains(verdict.Refutations, v => v.Rule == TrajectoryRules.NotPlayerTriggerable && v.Message.Contains("no voodoo doll", StringComparison.Ordinal));
     }
-
-    private static ExplorationResult Run(Level level) =>
-        Explorer.Explore(level, new LevelGeometry(level), new ExplorerOptions { Skill = 3, PositionInterval = 1 }, TestContext.Current.CancellationToken);
 
     // The doll goes first in THINGS: Doom spawns the player at the last player 1 start.
     private static Level Doctored(bool conveyor)
@@ -69,17 +66,10 @@ public sealed class VoodooDollExplorationTests
             lines = lines.SetItem(ConveyorLine, lines[ConveyorLine] with { Special = 252, Tag = ConveyorTag });
         }
 
-        return new Level(
-            level.Name,
-            level.Format,
-            level.UdmfNamespace,
-            ImmutableArray.Create(doll).AddRange(level.Things),
-            lines,
-            level.Sidedefs,
-            level.Vertices,
-            level.Sectors.SetItem(0, level.Sectors[0] with { Tag = ConveyorTag }),
-            level.HasScripts,
-            level.UsesDoomSpecials,
-            level.ReadProblems);
+        return ExplorationFixtures.With(
+            level,
+            things: ImmutableArray.Create(doll).AddRange(level.Things),
+            lines: lines,
+            sectors: level.Sectors.SetItem(0, level.Sectors[0] with { Tag = ConveyorTag }));
     }
 }
