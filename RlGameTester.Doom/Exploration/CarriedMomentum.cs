@@ -110,14 +110,18 @@ internal sealed class CarriedMomentum
         return high >= low && high >= 1 ? high : 0;
     }
 
-    /// <summary>The carry of the floors under the body's box at a cell: those at the feet's height (Boom carries what stands on the floor, not above it).</summary>
-    public (double X, double Y) At(int cell)
+    /// <summary>
+    /// The carry of the floors under the body's box at a cell: those at the feet's height (Boom carries what stands on
+    /// the floor, not above it). The feet are on the highest floor under the box unless <paramref name="feet"/> says
+    /// otherwise (a thing spawns on its centre's floor).
+    /// </summary>
+    public (double X, double Y) At(int cell, double? feet = null)
     {
-        var feet = Math.Min(_grid.Floor0[cell], _grid.Floor1[cell]);
+        var z = feet ?? Math.Min(_grid.Floor0[cell], _grid.Floor1[cell]);
         double x = 0, y = 0;
         foreach (var sector in _grid.SectorsTouched(cell))
         {
-            if (_floors.Carries(sector) && Math.Max(_heights.FloorLow[sector], _heights.FloorHigh[sector]) >= feet)
+            if (_floors.Carries(sector) && Math.Max(_heights.FloorLow[sector], _heights.FloorHigh[sector]) >= z)
             {
                 var (sx, sy) = _floors.Steady(sector);
                 x += sx;

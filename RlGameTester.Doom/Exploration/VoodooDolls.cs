@@ -1,3 +1,5 @@
+using RlGameTester.Doom.Specials;
+
 namespace RlGameTester.Doom.Exploration;
 
 /// <summary>
@@ -7,7 +9,9 @@ namespace RlGameTester.Doom.Exploration;
 /// a raised floor that the player's switch opens, then rides over a line that does the rest.
 /// The explorer carries dolls along the grid at once whenever the sector heights change (as it moves sectors at once),
 /// step by step in the 8-way direction nearest their floor's carry, until a wall, a step or too low a ceiling stops them
-/// or they come to a floor that does not carry. A doll that reaches a teleport line stops there.
+/// or they come to a floor that does not carry. A doll that reaches a teleport line stops there. A doll's first move
+/// starts from its spawn spot, on its centre's floor (P_SpawnMobj), not from its grid cell: closets put dolls on the
+/// very line they are to cross.
 /// </summary>
 internal sealed class VoodooDolls
 {
@@ -18,7 +22,8 @@ internal sealed class VoodooDolls
     private readonly NavGrid _grid;
     private readonly LevelState _state;
     private readonly CarriedMomentum _carry;
-    private readonly List<(int Thing, int Cell)> _dolls = [];
+    private readonly List<Doll> _dolls = [];
+    private readonly HashSet<(int Doll, int Line)> _crossedAtSpawn = [];
 
     // Where each doll has been since the heights last changed: coming back there, it is going round a loop.
     private readonly HashSet<(int Doll, int Cell)> _seen = [];
@@ -38,10 +43,12 @@ internal sealed class VoodooDolls
         var starts = Enumerable.Range(0, model.Level.Things.Length).Where(t => model.Level.Things[t].Type == 1).ToList();
         foreach (var thing in starts.SkipLast(1))
         {
-            var cell = model.ArrivalCell(model.Level.Things[thing].X, model.Level.Things[thing].Y);
-            if (cell >= 0)
+            var (x, y) = (model.Level.Things[thing].X, model.Level.Things[thing].Y);
+            var cell = model.ArrivalCell(x, y);
+            var sector = model.Geometry.SectorAt(x, y);
+            if (cell >= 0 && sector >= 0)
             {
-                _dolls.Add((thing, cell));
+                _dolls.Add(new Doll(thing, cell, x, y, state.Heights.FloorLow[sector]));
             }
         }
     }
@@ -61,10 +68,16 @@ internal sealed class VoodooDolls
 
         for (var i = 0; i < _dolls.Count; i++)
         {
-            var (thing, cell) = _dolls[i];
+            var doll = _dolls[i];
+            if (doll.SpawnFeet is not null && SpawnCrossing(i, doll) is { } first)
+            {
+                return (first, doll.Thing);
+            }
+
+            var cell = doll.Cell;
             for (var steps = 0; steps < MaxSteps; steps++)
             {
-                var direction = Direction(cell);
+                var direction = Direction(cell, doll.SpawnFeet);
                 if (direction < 0 || !_seen.Add((i, cell)))
                 {
                     break;
@@ -78,13 +91,14 @@ internal sealed class VoodooDolls
 
                 var crossed = _model.Crossings(cell, direction);
                 cell = to;
-                _dolls[i] = (thing, cell);
+                doll.Cell = cell;
+                doll.SpawnFeet = null;
                 foreach (var (line, _) in crossed ?? [])
                 {
                     var action = _model.Actions[line]!;
-                    if (Acts(action) && (action.Repeatable || !_state.Activated[line]))
+                    if (Acts(action) && (action.Repeatable || !_state.Activated[line]) && !_crossedAtSpawn.Contains((i, line)))
                     {
-                        return (action, thing);
+                        return (action, doll.Thing);
                     }
                 }
             }
@@ -108,10 +122,38 @@ internal sealed class VoodooDolls
         return false;
     }
 
-    // The 8-way direction nearest the carry of the floor under the doll, or -1 where it is not carried.
-    private int Direction(int cell)
+    // A line with something to do between the doll's spawn spot and one step past its cell, the way it is carried.
+    private LineAction? SpawnCrossing(int index, Doll doll)
     {
-        var (x, y) = _carry.At(cell);
+        var direction = Direction(doll.Cell, doll.SpawnFeet);
+        if (direction < 0)
+        {
+            return null;
+        }
+
+        var to = doll.Cell + _grid.Offsets[direction];
+        double x2 = _grid.X(to), y2 = _grid.Y(to);
+        foreach (var action in _model.Actions)
+        {
+            if (action is { Trigger: LineTrigger.Walk } && Acts(action) && (action.Repeatable || !_state.Activated[action.Line])
+                && !_crossedAtSpawn.Contains((index, action.Line)))
+            {
+                var (ax, ay, bx, by) = _model.Geometry.Segment(action.Line);
+                if (NavGrid.SegmentsCross(doll.X, doll.Y, x2, y2, ax, ay, bx, by))
+                {
+                    _crossedAtSpawn.Add((index, action.Line));
+                    return action;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // The 8-way direction nearest the carry of the floor under the doll, or -1 where it is not carried.
+    private int Direction(int cell, double? feet)
+    {
+        var (x, y) = _carry.At(cell, feet);
         if (x == 0 && y == 0)
         {
             return -1;
@@ -119,5 +161,20 @@ internal sealed class VoodooDolls
 
         var angle = Math.Atan2(y, x);
         return ((int)Math.Round(angle / (Math.PI / 4)) + 8) % 8;
+    }
+
+    private sealed class Doll(int thing, int cell, double x, double y, double spawnFeet)
+    {
+        public int Thing { get; } = thing;
+
+        public int Cell { get; set; } = cell;
+
+        /// <summary>Where it spawned.</summary>
+        public double X { get; } = x;
+
+        public double Y { get; } = y;
+
+        /// <summary>The floor it spawned on, until its first step (then the highest floor under its box).</summary>
+        public double? SpawnFeet { get; set; } = spawnFeet;
     }
 }

@@ -34,6 +34,19 @@ public sealed class VoodooDollExplorationTests
     }
 
     [Fact]
+    public void ADollSpawnedAUnitPastTheLineIsCarriedBackOverItFromItsSpawnSpot()
+    {
+        // Line 3's vector carries west; the doll spawns in the stairs' sector 8, 1 unit east of line 82 (its grid cell
+        // is on the line): only a first move from the spawn spot crosses it.
+        var level = Doctored(conveyor: true, dollX: -31, conveyorLine: 3, carrying: [0, 8]);
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Validation!.Refutations.Select(v => v.Message)));
+        Assert.Contains(result.Events, e => e.Kind == ExplorerEventKind.LineActivated && e.Line == ExitLine && e.Thing == 0);
+    }
+
+    [Fact]
     public void ADollOnAFloorThatDoesNotCarrySetsNothingOff()
     {
         var result = ExplorationFixtures.ExploreEveryTic(Doctored(conveyor: false));
@@ -55,21 +68,27 @@ public sealed class VoodooDollExplorationTests
     }
 
     // The doll goes first in THINGS: Doom spawns the player at the last player 1 start.
-    private static Level Doctored(bool conveyor)
+    private static Level Doctored(bool conveyor, int dollX = -192, int conveyorLine = ConveyorLine, int[]? carrying = null)
     {
         var level = ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP01");
         var start = level.Things[ThingPresence.PlayerStart(level)];
-        var doll = start with { X = -192, Y = -200 };
+        var doll = start with { X = dollX, Y = -200 };
         var lines = level.Linedefs.SetItem(ExitLine, level.Linedefs[ExitLine] with { Special = 52 });
         if (conveyor)
         {
-            lines = lines.SetItem(ConveyorLine, lines[ConveyorLine] with { Special = 252, Tag = ConveyorTag });
+            lines = lines.SetItem(conveyorLine, lines[conveyorLine] with { Special = 252, Tag = ConveyorTag });
+        }
+
+        var sectors = level.Sectors;
+        foreach (var sector in carrying ?? [0])
+        {
+            sectors = sectors.SetItem(sector, sectors[sector] with { Tag = ConveyorTag });
         }
 
         return ExplorationFixtures.With(
             level,
             things: ImmutableArray.Create(doll).AddRange(level.Things),
             lines: lines,
-            sectors: level.Sectors.SetItem(0, level.Sectors[0] with { Tag = ConveyorTag }));
+            sectors: sectors);
     }
 }
