@@ -25,6 +25,9 @@ internal sealed class VoodooDolls
     private readonly List<Doll> _dolls = [];
     private readonly HashSet<(int Doll, int Line)> _crossedAtSpawn = [];
 
+    // Lines a doll's step crossed after the one handed out: one step may cross several (closets set them 4 units apart).
+    private readonly Queue<(LineAction Action, int Thing)> _pending = new();
+
     // Where each doll has been since the heights last changed: coming back there, it is going round a loop.
     private readonly HashSet<(int Doll, int Cell)> _seen = [];
     private int _heightsVersion = -1;
@@ -66,6 +69,14 @@ internal sealed class VoodooDolls
             _seen.Clear();
         }
 
+        while (_pending.TryDequeue(out var waiting))
+        {
+            if (waiting.Action.Repeatable || !_state.Activated[waiting.Action.Line])
+            {
+                return waiting;
+            }
+        }
+
         for (var i = 0; i < _dolls.Count; i++)
         {
             var doll = _dolls[i];
@@ -98,8 +109,13 @@ internal sealed class VoodooDolls
                     var action = _model.Actions[line]!;
                     if (Acts(action) && (action.Repeatable || !_state.Activated[line]) && !_crossedAtSpawn.Contains((i, line)))
                     {
-                        return (action, doll.Thing);
+                        _pending.Enqueue((action, doll.Thing));
                     }
+                }
+
+                if (_pending.TryDequeue(out var next))
+                {
+                    return next;
                 }
             }
         }
@@ -122,7 +138,8 @@ internal sealed class VoodooDolls
         return false;
     }
 
-    // A line with something to do between the doll's spawn spot and one step past its cell, the way it is carried.
+    // A line with something to do between the doll's spawn spot and its cell, or one step past it the way it is
+    // carried when that step is free (a doll whose box already touches a stopper stays where it spawned).
     private LineAction? SpawnCrossing(int index, Doll doll)
     {
         var direction = Direction(doll.Cell, doll.SpawnFeet);
@@ -132,6 +149,11 @@ internal sealed class VoodooDolls
         }
 
         var to = doll.Cell + _grid.Offsets[direction];
+        if (!_grid.CanMoveEither(doll.Cell, to))
+        {
+            to = doll.Cell;
+        }
+
         double x2 = _grid.X(to), y2 = _grid.Y(to);
         foreach (var action in _model.Actions)
         {
