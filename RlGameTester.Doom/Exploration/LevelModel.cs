@@ -46,6 +46,7 @@ internal sealed class LevelModel
         }
 
         SectorsByTag = LevelIndex.SectorsByTag(level);
+        Carrying = new CarryingFloors(level, SectorsByTag);
         Actions = new LineAction?[level.Linedefs.Length];
         for (var line = 0; line < Actions.Length; line++)
         {
@@ -113,6 +114,9 @@ internal sealed class LevelModel
     public int[] ThingSector { get; }
 
     public Dictionary<int, List<int>> SectorsByTag { get; }
+
+    /// <summary>Boom's conveyors: the floors that carry bodies.</summary>
+    public CarryingFloors Carrying { get; }
 
     /// <summary>What each line does, or null for lines without a special the explorer acts on.</summary>
     public LineAction?[] Actions { get; }

@@ -15,6 +15,9 @@ internal sealed class Walker
     public const int TeleportFreezeTics = 18;
     public const int LiftRideTics = 70;
 
+    // Lines the voodoo dolls may set off in one go: repeatable lines on a belt that loops would go on for ever.
+    private const int MaxDollActions = 256;
+
     private readonly LevelModel _model;
     private readonly NavGrid _grid;
     private readonly LevelState _state;
@@ -26,9 +29,17 @@ internal sealed class Walker
     private readonly VisitedBlocks _visited;
     private readonly EventLog _log;
     private readonly int _positionInterval;
+    private readonly CarriedMomentum _carried;
+    private readonly VoodooDolls _dolls;
     private readonly Queue<int> _queue = new();
     private readonly List<(double Due, int Sector, int Ceiling)> _reopenings = [];
     private bool _interrupted;
+
+    // A running jump is under way: no friction and no conveyor push in the air.
+    private bool _airborne;
+
+    // The dolls are being carried: what they set off moves sectors, which must not start carrying them again.
+    private bool _carryingDolls;
 
     public Walker(LevelModel model, LevelState state, Body body, StepGraph steps, StepChanges changes, BossRules bosses, VisitedBlocks visited, EventLog log, int positionInterval)
     {
@@ -39,6 +50,8 @@ internal sealed class Walker
         _steps = steps;
         _changes = changes;
         _mover = new SectorMover(model, state, steps);
+        _carried = new CarriedMomentum(model.Carrying, _grid, state.Heights);
+        _dolls = new VoodooDolls(model, state);
         _bosses = bosses;
         _visited = visited;
         _log = log;
@@ -73,6 +86,7 @@ internal sealed class Walker
         }
 
         PickUp(startCell);
+        CarryDolls();
     }
 
     /// <summary>Marks the 64-unit blocks around a cell as seen.</summary>
@@ -138,6 +152,11 @@ internal sealed class Walker
                 _reopenings.RemoveAt(i);
                 moved |= _mover.Reopen(sector, ceiling) >= 0;
             }
+        }
+
+        if (moved)
+        {
+            CarryDolls();
         }
 
         return moved;
@@ -222,7 +241,15 @@ internal sealed class Walker
 
         _body.Angle = direction * 45;
         var length = (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2);
-        Advance(from, to, length / Speed);
+        var radians = direction * Math.PI / 4;
+        var speed = _carried.StepSpeed(from, to, Math.Cos(radians), Math.Sin(radians));
+        if (speed <= 0)
+        {
+            // A floor carries the body the other way faster than it runs.
+            return false;
+        }
+
+        Advance(from, to, length / speed);
         if (Over)
         {
             return false;
@@ -268,7 +295,9 @@ internal sealed class Walker
         }
 
         _body.Angle = direction * 45;
+        _airborne = true;
         Advance(from, landing, tics);
+        _airborne = false;
         if (Over)
         {
             return false;
@@ -314,6 +343,7 @@ internal sealed class Walker
             Detail = action.Name,
         });
         Arrive(action.TeleportCell);
+        _carried.Stop();
         _body.Angle = destination.Angle;
         Wait(TeleportFreezeTics);
         PickUp(_body.Cell);
@@ -329,8 +359,11 @@ internal sealed class Walker
         _interrupted = true;
     }
 
-    /// <summary>Sets a line off: exits end the level, moves change sector heights. True when something changed.</summary>
-    private bool Activate(LineAction action)
+    /// <summary>
+    /// Sets a line off (by the body, or by the voodoo doll <paramref name="doll"/> a conveyor carried across it): exits
+    /// end the level, moves change sector heights. True when something changed.
+    /// </summary>
+    private bool Activate(LineAction action, int doll = -1)
     {
         if (action.Keys is { } needed && !needed.IsSatisfiedBy(_body.Keys))
         {
@@ -346,7 +379,12 @@ internal sealed class Walker
             _state.Spend(action.Line);
         }
 
-        _log.Add(_log.At(ExplorerEventKind.LineActivated, _body.Cell) with { Line = action.Line, Detail = action.Name });
+        _log.Add(_log.At(ExplorerEventKind.LineActivated, _body.Cell) with
+        {
+            Line = action.Line,
+            Thing = doll < 0 ? null : doll,
+            Detail = doll < 0 ? action.Name : $"assumed voodoo doll: thing {doll}, carried by a conveyor, crosses line {action.Line} ({action.Name})",
+        });
         if (action.Exit)
         {
             EndLevel(action.Line, action.SecretExit, action.Name);
@@ -397,6 +435,23 @@ internal sealed class Walker
         return true;
     }
 
+    // Dolls on conveyors move on once the heights change, and set off what they cross at once.
+    private void CarryDolls()
+    {
+        if (_carryingDolls)
+        {
+            return;
+        }
+
+        _carryingDolls = true;
+        for (var n = 0; n < MaxDollActions && !Over && _dolls.Next() is { } next; n++)
+        {
+            Activate(next.Action, next.Thing);
+        }
+
+        _carryingDolls = false;
+    }
+
     private int FloorUnderBody() => _body.LiftConfig == 0 ? _grid.Floor0[_body.Cell] : _grid.Floor1[_body.Cell];
 
     private int ApplyMoves(SectorMove move, IReadOnlyList<int> sectors, int? frontSector)
@@ -409,6 +464,8 @@ internal sealed class Walker
             {
                 StepOff();
             }
+
+            CarryDolls();
         }
 
         return travel;
@@ -518,6 +575,7 @@ internal sealed class Walker
             var fraction = tics <= 0 ? 1 : Math.Clamp((tick - start) / tics, 0, 1);
             var here = fraction < 0.5 ? from : to;
             _body.LastTick = tick;
+            _carried.Tick(here, _airborne);
             if (tick % _positionInterval == 0)
             {
                 _log.Add(_log.At(ExplorerEventKind.Position, here, fx + ((tx - fx) * fraction), fy + ((ty - fy) * fraction)));

@@ -9,7 +9,8 @@ namespace RlGameTester.Doom.Validation;
 
 /// <summary>
 /// The run's LineActivated events: a line the player set off (checked against its rule, then its plane changes made),
-/// or, without a line, a boss death the explorer assumes (A_BossDeath, A_KeenDie).
+/// a walk-over line a voodoo doll crossed (the event names the doll; its crossing is assumed), or, without a line, a boss
+/// death the explorer assumes (A_BossDeath, A_KeenDie).
 /// </summary>
 internal sealed class ActivationCheck
 {
@@ -65,7 +66,13 @@ internal sealed class ActivationCheck
             return;
         }
 
-        if (_triggers.Triggered(e.Tick, index, rule, x, y, setOff: true))
+        var byDoll = e.Thing is not null;
+        if (byDoll && !IsDollCrossing(e, index, rule, x, y))
+        {
+            return;
+        }
+
+        if (_triggers.Triggered(e.Tick, index, rule, x, y, setOff: true, byDoll))
         {
             _ledger.AddLegal(e.Tick, index);
         }
@@ -77,6 +84,23 @@ internal sealed class ActivationCheck
                 _planeChanges.Apply(e.Tick, change, bodyTick);
             }
         }
+    }
+
+    // A voodoo doll is an earlier player 1 start (P_SpawnPlayer gives the player the last); it is the player's body, so it
+    // sets off what the player does by walking over a line. That a conveyor carried it over the line is assumed.
+    private bool IsDollCrossing(ExplorerEvent e, int index, LineRule rule, double x, double y)
+    {
+        var doll = e.Thing!.Value;
+        var isDoll = doll >= 0 && doll < _level.Things.Length && _level.Things[doll].Type == 1 && doll != ThingPresence.PlayerStart(_level);
+        if (!isDoll || rule.Trigger != PlayerTrigger.Walk)
+        {
+            _violations.Add(e.Tick, TrajectoryRules.NotPlayerTriggerable, x, y,
+                $"line {index} was claimed set off by thing {doll}, but {(isDoll ? $"{rule.Name} is not set off by walking over it" : "that thing is no voodoo doll")}", ElementKind.Line, index);
+            return false;
+        }
+
+        _assumptions.Add($"voodoo doll crossing assumed: {e.Detail}");
+        return true;
     }
 
     // A LineActivated event without a line: the explorer assumes a boss death (A_BossDeath, A_KeenDie).

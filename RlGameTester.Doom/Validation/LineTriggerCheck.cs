@@ -41,9 +41,9 @@ internal sealed class LineTriggerCheck
 
     /// <summary>
     /// Checks how a line was set off, and with <paramref name="setOff"/> uses up a one-shot special; true when Doom
-    /// allows it.
+    /// allows it. With <paramref name="byDoll"/> a voodoo doll crossed it: where and how is assumed, the rest checked.
     /// </summary>
-    public bool Triggered(int tick, int index, LineRule rule, double x, double y, bool setOff)
+    public bool Triggered(int tick, int index, LineRule rule, double x, double y, bool setOff, bool byDoll = false)
     {
         var legal = true;
         if (!_ledger.IsActive(index))
@@ -53,7 +53,7 @@ internal sealed class LineTriggerCheck
             legal = false;
         }
 
-        var failure = rule.Trigger switch
+        var failure = byDoll ? null : rule.Trigger switch
         {
             PlayerTrigger.Use => _reach.Use(x, y, index),
             PlayerTrigger.Gun => _reach.Shoot(x, y, index),

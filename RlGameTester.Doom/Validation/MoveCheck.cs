@@ -30,6 +30,7 @@ internal sealed class MoveCheck
     private readonly BodyHeight _body;
     private readonly PlacementCheck _placements;
     private readonly PlaneChanges _planeChanges;
+    private readonly ConveyorPush _conveyors;
     private readonly LineTriggerCheck _triggers;
     private readonly AssumptionLog _assumptions;
     private readonly ViolationLog _violations;
@@ -57,6 +58,7 @@ internal sealed class MoveCheck
         _body = body;
         _placements = new PlacementCheck(level, geometry, path, probe, body, violations);
         _planeChanges = planeChanges;
+        _conveyors = new ConveyorPush(level, planes);
         _triggers = triggers;
         _assumptions = assumptions;
         _violations = violations;
@@ -92,11 +94,18 @@ internal sealed class MoveCheck
         var (toX, toY) = teleport is null ? (x, y) : (teleport.X, teleport.Y);
         double dx = toX - fromX, dy = toY - fromY;
         var distance = Math.Sqrt((dx * dx) + (dy * dy));
-        var steppedOff = distance > (PlayerBody.MaxRunSpeed * gap) + SpeedSlack && SteppedOff(tick, distance, toX, toY);
-        if (distance > (PlayerBody.MaxRunSpeed * gap) + SpeedSlack && !steppedOff)
+
+        // The player's own part of the move: what a carrying floor's push does not account for.
+        double ownX = dx - (_conveyors.X * gap), ownY = dy - (_conveyors.Y * gap);
+        var own = Math.Sqrt((ownX * ownX) + (ownY * ownY));
+        var steppedOff = own > (PlayerBody.MaxRunSpeed * gap) + SpeedSlack && SteppedOff(tick, distance, toX, toY);
+        if (own > (PlayerBody.MaxRunSpeed * gap) + SpeedSlack && !steppedOff)
         {
+            var carried = _conveyors.X != 0 || _conveyors.Y != 0
+                ? Invariant($" besides ({_conveyors.X * gap:0.##}, {_conveyors.Y * gap:0.##}) a conveyor carried it")
+                : string.Empty;
             _violations.Add(tick, TrajectoryRules.Speed, toX, toY, Invariant(
-                $"the body moved {distance:0.##} units in {gap} tic(s); Doom's full run (no strafe-running) is {PlayerBody.MaxRunSpeed:0.##} a tic, {distance - (PlayerBody.MaxRunSpeed * gap):0.##} too far"));
+                $"the body moved {own:0.##} units in {gap} tic(s){carried}; Doom's full run (no strafe-running) is {PlayerBody.MaxRunSpeed:0.##} a tic, {own - (PlayerBody.MaxRunSpeed * gap):0.##} too far"));
         }
 
         if (_body.Airborne && gap == 1)
@@ -141,6 +150,7 @@ internal sealed class MoveCheck
         }
 
         _resync = !climbable;
+        _conveyors.AfterMove(_here, _body.Z, _body.Airborne);
         _lastDx = dx / gap;
         _lastDy = dy / gap;
         if (teleport is not null)
@@ -173,6 +183,10 @@ internal sealed class MoveCheck
         _assumptions.Add("the body reaches running speed and stops at once on the ground (ground acceleration and friction are not modelled by the explorer)");
         _assumptions.Add("monsters are not simulated: they neither block nor hurt");
         _assumptions.Add("sector heights change at once when their line is set off");
+        if (_conveyors.Any)
+        {
+            _assumptions.Add("conveyors carry the body by Boom's push from the sectors its box touches at the feet's height; only the rest of each move is the player's run");
+        }
         var start = ThingPresence.PlayerStart(_level);
         if (start < 0)
         {
@@ -203,6 +217,7 @@ internal sealed class MoveCheck
     {
         _probe.Probe(x, y, _here);
         _body.Land(_here.CentreSector >= 0 ? _planes.Floor(_here.CentreSector) : HeightRange.At(0));
+        _conveyors.Stop();
         _lastDx = 0;
         _lastDy = 0;
     }

@@ -13,7 +13,7 @@ internal sealed class GenerousSearch
     /// Straferunning (up to 23.6) and the other speedrun tricks are left out on purpose: a level only they finish is one
     /// a level designer wants to hear about.
     /// </summary>
-    private const double MaxAirSpeed = 50.0 * 2048 / 65536 / (1 - (0xE800 / 65536.0));
+    public const double MaxAirSpeed = 50.0 * 2048 / 65536 / (1 - (0xE800 / 65536.0));
     private const double MaxJumpLength = 1024;
     private const int JumpDirections = 32;
 
@@ -226,6 +226,8 @@ internal sealed class GenerousSearch
         // them unseen; the flight ends at the first cell the box does not fit in.
         double x0 = _grid.X(from), y0 = _grid.Y(from);
         var step = _grid.CellSize / 2;
+        // A conveyor's carry adds to the run: the body may leave any ledge that much faster.
+        var speed = MaxAirSpeed + _world.Mechanics.Carrying.Fastest;
         for (var k = 0; k < JumpDirections; k++)
         {
             var angle = 2 * Math.PI * k / JumpDirections;
@@ -248,14 +250,14 @@ internal sealed class GenerousSearch
 
                 last = c;
                 // The flight ends at a wall, a step it cannot clear, or a ceiling the body's head would hit.
-                var z = AirHeight(z0, distance);
+                var z = AirHeight(z0, distance, speed);
                 if (_grid.Blocked[c] != NavGrid.Free || _grid.Floor0[c] > z + NavGrid.MaxStepUp ||
                     _grid.Ceiling[c] - Math.Max(z, _grid.Floor0[c]) < NavGrid.BodyHeight)
                 {
                     break;
                 }
 
-                if (Improves(c, z) && _world.StandAt(c, z, AirHeight(steady0, distance), out var moment) is var high && high != int.MinValue)
+                if (Improves(c, z) && _world.StandAt(c, z, AirHeight(steady0, distance, speed), out var moment) is var high && high != int.MinValue)
                 {
                     result.Add((c, high, moment));
                 }
@@ -266,9 +268,9 @@ internal sealed class GenerousSearch
     }
 
     // Whole tics in the air over a distance, the fewest at the fastest run: the body has fallen 0, 2, 5, 9... units.
-    private static int AirHeight(int z0, double distance)
+    private static int AirHeight(int z0, double distance, double speed)
     {
-        var tics = (int)(distance / MaxAirSpeed);
+        var tics = (int)(distance / speed);
         return z0 - (tics <= 1 ? 0 : (tics * (tics + 1) / 2) - 1);
     }
 }

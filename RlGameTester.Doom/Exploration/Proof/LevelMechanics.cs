@@ -1,3 +1,4 @@
+using System.Globalization;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
@@ -11,8 +12,9 @@ namespace RlGameTester.Doom.Exploration.Proof;
 /// </summary>
 internal sealed class LevelMechanics
 {
-    // Boom's carrying scrollers, wind, currents and point pushers move bodies faster than a player runs.
-    private static readonly HashSet<int> DoomPushers = [216, 217, 224, 225, 226, 247, 248, 252, 253];
+    // Boom's accelerative and displacement carrying scrollers, wind, currents and point pushers: not simulated, they
+    // may move bodies faster than a player runs. The plain carrying scrollers (252, 253) are simulated.
+    private static readonly HashSet<int> DoomPushers = [216, 217, 224, 225, 226, 247, 248];
 
     // Monster-only teleports never carry the player.
     private static readonly HashSet<int> DoomMonsterTeleports = [125, 126, 264, 265, 266, 267, 268, 269];
@@ -41,6 +43,7 @@ internal sealed class LevelMechanics
         }
 
         _sectorsByTag = LevelIndex.SectorsByTag(level);
+        Carrying = new CarryingFloors(level, _sectorsByTag);
         for (var line = 0; line < level.Linedefs.Length; line++)
         {
             ref readonly var def = ref level.Linedefs.ItemRef(line);
@@ -88,6 +91,9 @@ internal sealed class LevelMechanics
 
     public List<SectorMover> Movers { get; } = [];
 
+    /// <summary>Boom's carrying floors: slower than a run, a player still walks anywhere on them, and jumps further.</summary>
+    public CarryingFloors Carrying { get; }
+
     public List<TeleportSource> Teleports { get; } = [];
 
     public List<ExitLine> ExitLines { get; } = [];
@@ -118,6 +124,13 @@ internal sealed class LevelMechanics
         if (DoomPushers.Contains(def.Special))
         {
             Limits.Add(new ProofLimit("conveyor or pusher", $"{name} pushes bodies faster than a player runs", line));
+        }
+        else if (def.Special is 252 or 253 && Tagged(def.Tag).Select(Carrying.FastestPair).DefaultIfEmpty(0).Max() is var fastest
+            && fastest >= GenerousSearch.MaxAirSpeed)
+        {
+            // Against a floor carrying it faster than it runs a player cannot walk: the search's ways do not hold.
+            Limits.Add(new ProofLimit("conveyor or pusher", string.Create(CultureInfo.InvariantCulture,
+                $"{name} carries bodies at up to {fastest:0.#} units a tic, faster than a player runs"), line));
         }
 
         switch (info.Effect)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Buffers.Binary;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
@@ -21,6 +22,24 @@ internal static class ExplorationFixtures
 
     public static ExplorationResult Explore(Level level, int seed = 0, int skill = 3) =>
         Explorer.Explore(level, new LevelGeometry(level), new ExplorerOptions { Seed = seed, Skill = skill }, TestContext.Current.CancellationToken);
+
+    /// <summary>A run with a position at every tic, as the validator reads it.</summary>
+    public static ExplorationResult ExploreEveryTic(Level level) =>
+        Explorer.Explore(level, new LevelGeometry(level), new ExplorerOptions { Skill = 3, PositionInterval = 1 }, TestContext.Current.CancellationToken);
+
+    /// <summary>A copy of the level (through its records) with other things, lines or sectors.</summary>
+    public static Level With(Level level, ImmutableArray<Thing>? things = null, ImmutableArray<Linedef>? lines = null, ImmutableArray<Sector>? sectors = null) => new(
+        level.Name,
+        level.Format,
+        level.UdmfNamespace,
+        things ?? level.Things,
+        lines ?? level.Linedefs,
+        level.Sidedefs,
+        level.Vertices,
+        sectors ?? level.Sectors,
+        level.HasScripts,
+        level.UsesDoomSpecials,
+        level.ReadProblems);
 
     public static short SectorFloor(EditableLevel level, int sector) =>
         BinaryPrimitives.ReadInt16LittleEndian(level["SECTORS"].AsSpan(sector * SectorSize));
