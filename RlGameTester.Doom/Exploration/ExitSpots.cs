@@ -69,9 +69,14 @@ internal sealed class ExitSpots
             return true;
         }
 
-        for (var d = 0; d < 8 && _model.CrossMask[c] != 0; d++)
+        for (var d = 0; d < 8; d++)
         {
-            foreach (var (line, _) in ((_model.CrossMask[c] >> d) & 1) != 0 ? _model.Crossings(c, d)! : [])
+            if (((_model.CrossMask[c] >> d) & 1) == 0)
+            {
+                continue;
+            }
+
+            foreach (var (line, _) in _model.Crossings(c, d)!)
             {
                 if (_model.Actions[line] is { Exit: true })
                 {

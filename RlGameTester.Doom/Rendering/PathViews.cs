@@ -30,13 +30,18 @@ public static class PathViews
     {
         ArgumentNullException.ThrowIfNull(scene);
         ArgumentNullException.ThrowIfNull(events);
+        if (scene.SectorFloor.Length == 0)
+        {
+            return [];
+        }
+
         var positions = events.Where(e => e.Kind == ExplorerEventKind.Position).ToList();
         var ticks = FrameTicks.Choose(positions.Select(p => p.Tick), every, max).ToHashSet();
         var views = new List<(int, ViewPoint)>(ticks.Count);
         for (var i = 0; i < positions.Count; i++)
         {
             var p = positions[i];
-            if (!ticks.Contains(p.Tick) || scene.SectorFloor.Length == 0)
+            if (!ticks.Contains(p.Tick))
             {
                 continue;
             }
