@@ -23,9 +23,11 @@ internal sealed class GenerousSearch
     private readonly int[] _height;
     private readonly int[] _steady;
     private readonly bool[] _queued;
-    private readonly int[] _parent;
-    private readonly ProofStep[] _via;
-    private readonly Dictionary<int, int> _teleportLine = [];
+    // Every visit that raised a cell's height, in order, each naming the visit it came from: a cell's way is the chain
+    // of the visit that gave it its height, not of its first visit (which may have been lower, by another way).
+    private readonly List<ProofMove> _moves = [];
+    private readonly List<int> _moveParent = [];
+    private readonly int[] _lastMove;
     private readonly Queue<int> _queue = new();
     private readonly CancellationToken _cancellationToken;
     private int _generation;
@@ -39,8 +41,7 @@ internal sealed class GenerousSearch
         _height = new int[_grid.Count];
         _steady = new int[_grid.Count];
         _queued = new bool[_grid.Count];
-        _parent = new int[_grid.Count];
-        _via = new ProofStep[_grid.Count];
+        _lastMove = new int[_grid.Count];
     }
 
     /// <summary>
@@ -57,7 +58,8 @@ internal sealed class GenerousSearch
         }
 
         _queue.Clear();
-        _teleportLine.Clear();
+        _moves.Clear();
+        _moveParent.Clear();
         foreach (var (seed, height) in seeds)
         {
             if (_grid.Blocked[seed] == NavGrid.Free)
@@ -132,23 +134,18 @@ internal sealed class GenerousSearch
 
     public bool Reached(int c) => _stamp[c] == _generation;
 
-    /// <summary>The cells of the last search's way to a reached cell, from its seed.</summary>
-    public List<int> PathTo(int cell)
+    /// <summary>The moves of the last search's way to a reached cell (at the height it reached it), from its seed.</summary>
+    public List<ProofMove> PathTo(int cell)
     {
-        var path = new List<int>();
-        for (var c = cell; c >= 0 && path.Count <= _grid.Count; c = _parent[c])
+        var path = new List<ProofMove>();
+        for (var m = _lastMove[cell]; m >= 0; m = _moveParent[m])
         {
-            path.Add(c);
+            path.Add(_moves[m]);
         }
 
         path.Reverse();
         return path;
     }
-
-    public ProofStep Via(int c) => _via[c];
-
-    /// <summary>The teleport line the search took to arrive at a cell.</summary>
-    public int TeleportLine(int c) => _teleportLine.GetValueOrDefault(c, -1);
 
     private void Teleport(int from, int line)
     {
@@ -160,10 +157,7 @@ internal sealed class GenerousSearch
         foreach (var arrival in arrivals)
         {
             var high = _world.StandAt(arrival, int.MaxValue - NavGrid.MaxStepUp, int.MinValue / 2, out _);
-            if (Visit(arrival, from, ProofStep.Teleport, high, high))
-            {
-                _teleportLine[arrival] = line;
-            }
+            Visit(arrival, from, ProofStep.Teleport, high, high, line);
         }
     }
 
@@ -173,11 +167,11 @@ internal sealed class GenerousSearch
         _stamp[c] != _generation || _height[c] < Math.Min(_world.StandHigh(c), from + NavGrid.MaxStepUp);
 
     // Queues a cell the first time, or again when the body may now stand higher there (steadily, or for a moment).
-    private bool Visit(int n, int from, ProofStep via, int steady, int height)
+    private void Visit(int n, int from, ProofStep via, int steady, int height, int teleportLine = -1)
     {
         if (steady == int.MinValue || (_stamp[n] == _generation && _height[n] >= height && _steady[n] >= steady))
         {
-            return false;
+            return;
         }
 
         if (_stamp[n] == _generation)
@@ -185,11 +179,10 @@ internal sealed class GenerousSearch
             (steady, height) = (Math.Max(steady, _steady[n]), Math.Max(height, _height[n]));
         }
 
-        if (_stamp[n] != _generation)
-        {
-            _parent[n] = from;
-            _via[n] = via;
-        }
+        // Moves only ever name earlier moves, so a way is never a loop.
+        _moveParent.Add(from < 0 ? -1 : _lastMove[from]);
+        _moves.Add(new ProofMove(n, via, height, teleportLine));
+        _lastMove[n] = _moves.Count - 1;
 
         _stamp[n] = _generation;
         _height[n] = height;
@@ -199,8 +192,6 @@ internal sealed class GenerousSearch
             _queued[n] = true;
             _queue.Enqueue(n);
         }
-
-        return true;
     }
 
     // A running jump leaves a ledge: a free neighbour lower than a step. The body flies straight at up to a full

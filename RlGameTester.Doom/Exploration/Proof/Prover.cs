@@ -98,9 +98,10 @@ internal sealed class Prover(RunSnapshot run)
     // closer than the explorer's box, in places the explorer passed anyway.
     private ProofResult Explain(int goal, string what, int thingSector = -1)
     {
-        var path = Search.PathTo(goal);
+        var moves = Search.PathTo(goal);
+        var path = moves.ConvertAll(m => m.Cell);
         var reached = run.Reach.EverReachable;
-        var i = reached[goal] ? FirstMoveThatLeaves(path, reached) : FirstOtherMove(path, LastReached(path, reached) + 1);
+        var i = reached[goal] ? FirstMoveThatLeaves(moves, reached) : FirstOtherMove(moves, LastReached(path, reached) + 1);
         if (i <= 0)
         {
             // Every move is one the explorer makes: what differs is how high a body may stand on the way (a floor that moves).
@@ -112,10 +113,10 @@ internal sealed class Prover(RunSnapshot run)
         }
 
         var (from, to) = (path[i - 1], path[i]);
-        switch (Search.Via(to))
+        switch (moves[i].Via)
         {
             case ProofStep.Teleport:
-                var line = Search.TeleportLine(to);
+                var line = moves[i].TeleportLine;
                 var teleport = World.Mechanics.Teleports.Find(t => t.Line == line);
                 return Through(TeleportMechanic(line), $"{teleport?.Mechanic ?? $"line {line}"} takes a player on to where it {what}", from, ElementKind.Line, line);
             case ProofStep.Jump:
@@ -153,15 +154,15 @@ internal sealed class Prover(RunSnapshot run)
     }
 
     // The first move the explorer does not make, preferring one into a cell it never reached.
-    private int FirstMoveThatLeaves(List<int> path, bool[] reached)
+    private int FirstMoveThatLeaves(List<ProofMove> path, bool[] reached)
     {
         var i = -1;
         for (var k = 1; k < path.Count; k++)
         {
-            if (!IsExplorerMove(path[k - 1], path[k]) && (i < 0 || !reached[path[k]]))
+            if (!IsExplorerMove(path[k - 1].Cell, path[k]) && (i < 0 || !reached[path[k].Cell]))
             {
                 i = k;
-                if (!reached[path[k]])
+                if (!reached[path[k].Cell])
                 {
                     break;
                 }
@@ -171,11 +172,11 @@ internal sealed class Prover(RunSnapshot run)
         return i;
     }
 
-    private int FirstOtherMove(List<int> path, int from)
+    private int FirstOtherMove(List<ProofMove> path, int from)
     {
         for (var k = Math.Max(1, from); k < path.Count; k++)
         {
-            if (!IsExplorerMove(path[k - 1], path[k]))
+            if (!IsExplorerMove(path[k - 1].Cell, path[k]))
             {
                 return k;
             }
@@ -197,9 +198,10 @@ internal sealed class Prover(RunSnapshot run)
         return -1;
     }
 
-    private bool IsExplorerMove(int from, int to)
+    private bool IsExplorerMove(int from, ProofMove move)
     {
-        if (Search.Via(to) != ProofStep.Walk)
+        var to = move.Cell;
+        if (move.Via != ProofStep.Walk)
         {
             return false;
         }
