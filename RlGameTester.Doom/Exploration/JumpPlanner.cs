@@ -91,12 +91,15 @@ internal sealed class JumpPlanner
         var offset = _grid.Offsets[direction];
         var length = (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2);
 
-        // The run-up: level steps towards the ledge.
+        // The run-up: steps towards the ledge, level or climbing (a step up moves the body up at once and leaves its
+        // momentum as it was: P_TryMove sets z, P_XYMovement keeps momx/momy), so a run up a staircase counts whole.
         var runUp = 0;
         var maxRunUp = (int)(MaxRunUp / length);
         for (var b = from - offset; runUp < maxRunUp; b -= offset)
         {
-            if (_grid.Blocked[b] != NavGrid.Free || !_steps.CanStep(b, direction) || _grid.Floor0[b] != z0 || _grid.Floor1[b] != z0)
+            var rise = _grid.Floor0[b + offset] - _grid.Floor0[b];
+            if (_grid.Blocked[b] != NavGrid.Free || !_steps.CanStep(b, direction) || _grid.Floor0[b] != _grid.Floor1[b] ||
+                rise < 0 || rise > NavGrid.MaxStepUp)
             {
                 break;
             }

@@ -30,6 +30,22 @@ public sealed class RunningJumpExplorationTests
     }
 
     [Fact]
+    public void ARunUpAStaircaseCarriesIntoAJumpOffItsTop()
+    {
+        // MAP17's island (sector 16, floor 96) has no step from the courtyard round it (-16 to 32): a player climbs the
+        // stairs beside it (sectors 15 to 11, 112 to 176) and runs off the top step across the gap. Stepping up keeps
+        // the body's momentum (P_TryMove lifts z, momx/momy stay), so the run-up is the whole staircase; the explorer
+        // counted only level floor, got too slow a jump and never reached the switch that raises the exit's stairs.
+        var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP17"));
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Refutations);
+        var island = result.Events.First(e => e is { Kind: ExplorerEventKind.Position, Sector: 16 });
+        Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.Position, Sector: 11 } && e.Tick < island.Tick && island.Tick - e.Tick < 35);
+        Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: 860 });
+    }
+
+    [Fact]
     public void AFarLedgeTooHighToLandOnIsNotReachedAndTheExitIsNot()
     {
         var level = new EditableLevel(Fixtures.Freedoom1Data, "E3M7");
