@@ -21,6 +21,9 @@ internal sealed class JumpPlanner
     // Landing cell (or -1) and air time in tics, per cell * 8 + direction, until some sector moves.
     private readonly Dictionary<int, (int Landing, double Tics)> _jumps = [];
 
+    // The same for two jumps in a row (see Chained).
+    private readonly Dictionary<int, (int Landing, double Tics)> _chains = [];
+
     // Cells a jump found passes over or lands on: a sector moving under one may take the jump away.
     private bool[]? _jumpCells;
 
@@ -42,18 +45,12 @@ internal sealed class JumpPlanner
     public int Jump(int from, int direction, out double tics)
     {
         tics = 0;
-        if (!_steps.CanStep(from, direction))
+        if (!IsLedge(from, direction))
         {
             return -1;
         }
 
-        var first = from + _grid.Offsets[direction];
         var z0 = _grid.Floor0[from];
-        if (_grid.Floor1[from] != z0 || _grid.Floor0[first] >= z0 || _grid.Floor1[first] >= z0)
-        {
-            return -1;
-        }
-
         var key = (from * 8) + direction;
         if (_jumps.TryGetValue(key, out var known))
         {
@@ -66,10 +63,39 @@ internal sealed class JumpPlanner
         return landing;
     }
 
+    /// <summary>
+    /// Where two running jumps in a row from <paramref name="from"/> in <paramref name="direction"/> land: the first
+    /// comes down on floor the body runs straight on, level or climbing, to a second ledge it runs off at the speed it
+    /// landed with (Doom keeps momx/momy on landing, and the run on keeps it up). A platform too short for a standing
+    /// run-up is crossed this way (freedoom2 MAP13: off a 160-unit ledge onto a 96-unit pillar in the pit, and on off the
+    /// pillar onto the far ledge at 64). -1 when there is no such second jump.
+    /// </summary>
+    public int Chained(int from, int direction, out double tics)
+    {
+        tics = 0;
+        var first = Jump(from, direction, out var firstTics);
+        if (first < 0)
+        {
+            return -1;
+        }
+
+        var key = (from * 8) + direction;
+        if (_chains.TryGetValue(key, out var known))
+        {
+            tics = known.Tics;
+            return known.Landing;
+        }
+
+        var landing = TraceOn(from, first, direction, firstTics, out tics);
+        _chains[key] = (landing, tics);
+        return landing;
+    }
+
     /// <summary>Sectors moved: jumps are traced again, and a jump over a moved sector may be gone (search everything again).</summary>
     public void Forget(int sector)
     {
         _jumps.Clear();
+        _chains.Clear();
         if (_jumpCells is null || _changes.Stale)
         {
             return;
@@ -113,21 +139,111 @@ internal sealed class JumpPlanner
             return -1;
         }
 
+        var landing = Fly(from, direction, z0, speed, out var cells);
+        if (landing < 0)
+        {
+            return -1;
+        }
+
+        tics = cells * length / speed;
+        MarkJumpCells(from, direction, cells);
+        return landing;
+    }
+
+    // The second jump of a chain: the run on from the first landing to the next ledge, then the flight off it.
+    private int TraceOn(int from, int first, int direction, double firstTics, out double tics)
+    {
+        tics = 0;
+        var offset = _grid.Offsets[direction];
+        var length = (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2);
+        var flown = CellsBetween(from, first, offset);
+        var speed = flown * length / firstTics;
+        var ledge = first;
+        var run = 0;
+        var maxRun = (int)(MaxRunUp / length);
+        while (!IsLedge(ledge, direction))
+        {
+            var next = ledge + offset;
+            var rise = _grid.Floor0[next] - _grid.Floor0[ledge];
+            if (run++ >= maxRun || !_steps.CanStep(ledge, direction) || _grid.Floor0[next] != _grid.Floor1[next] ||
+                rise < 0 || rise > NavGrid.MaxStepUp || CrossesTeleportOrExit(ledge, direction))
+            {
+                return -1;
+            }
+
+            ledge = next;
+        }
+
+        var landing = Fly(ledge, direction, _grid.Floor0[ledge], speed, out var cells);
+        if (landing < 0)
+        {
+            return -1;
+        }
+
+        var total = flown + run + cells;
+        tics = total * length / speed;
+        MarkJumpCells(from, direction, total);
+        return landing;
+    }
+
+    // A ledge in a direction: level floor the body can step off onto lower floor.
+    private bool IsLedge(int c, int direction)
+    {
+        if (!_steps.CanStep(c, direction))
+        {
+            return false;
+        }
+
+        var next = c + _grid.Offsets[direction];
+        var z0 = _grid.Floor0[c];
+        return _grid.Floor1[c] == z0 && _grid.Floor0[next] < z0 && _grid.Floor1[next] < z0;
+    }
+
+    private static int CellsBetween(int from, int to, int offset) => (to - from) / offset;
+
+    private void MarkJumpCells(int from, int direction, int cells)
+    {
+        _jumpCells ??= new bool[_grid.Count];
+        for (var k = 0; k <= cells; k++)
+        {
+            _jumpCells[from + (k * _grid.Offsets[direction])] = true;
+        }
+    }
+
+    private bool CrossesTeleportOrExit(int c, int direction)
+    {
+        if (((_model.CrossMask[c] >> direction) & 1) == 0)
+        {
+            return false;
+        }
+
+        foreach (var (line, _) in _model.Crossings(c, direction)!)
+        {
+            var action = _model.Actions[line]!;
+            if (action.Teleport || action.Exit)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The flight off a ledge at a speed: the cell it comes down on and how many cells on that is, or -1 when it
+    // meets a wall, a step it cannot clear, a ceiling, a teleport or exit line, or no floor it can stand on.
+    private int Fly(int ledge, int direction, int z0, double speed, out int cells)
+    {
+        cells = 0;
+        var offset = _grid.Offsets[direction];
+        var length = (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2);
         var minFloor = int.MaxValue;
-        var c = from;
+        var c = ledge;
         var maxCells = (int)(MaxJumpLength / length);
         for (var i = 1; i <= maxCells; i++)
         {
-            if (((_model.CrossMask[c] >> direction) & 1) != 0)
+            if (CrossesTeleportOrExit(c, direction))
             {
-                foreach (var (line, _) in _model.Crossings(c, direction)!)
-                {
-                    var action = _model.Actions[line]!;
-                    if (action.Teleport || action.Exit)
-                    {
-                        return -1;
-                    }
-                }
+                return -1;
             }
 
             c += offset;
@@ -153,13 +269,7 @@ internal sealed class JumpPlanner
                     return -1;
                 }
 
-                tics = i * length / speed;
-                _jumpCells ??= new bool[_grid.Count];
-                for (var k = 0; k <= i; k++)
-                {
-                    _jumpCells[from + (k * offset)] = true;
-                }
-
+                cells = i;
                 return c;
             }
 

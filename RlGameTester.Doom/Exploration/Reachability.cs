@@ -97,7 +97,7 @@ internal sealed class Reachability
                 continue;
             }
 
-            for (var k = 0; k < 16; k++)
+            for (var k = 0; k < StepGraph.Moves; k++)
             {
                 var next = _steps.Next(c, k, allowExit: false, out _);
                 if (next >= 0 && InReturn(next))
@@ -145,7 +145,7 @@ internal sealed class Reachability
                 ExitInReach = true;
             }
 
-            for (var k = 0; k < 16; k++)
+            for (var k = 0; k < StepGraph.Moves; k++)
             {
                 var d = k & 7;
                 var next = _steps.Next(c, k, allowExit: false, out _);

@@ -66,11 +66,22 @@ internal sealed class StepGraph
         return to;
     }
 
-    /// <summary>Where move <paramref name="k"/> (0-7 the steps, 8-15 running jumps in those directions) leads, or -1.</summary>
+    /// <summary>How many moves <see cref="Next"/> knows from a cell.</summary>
+    public const int Moves = 24;
+
+    /// <summary>
+    /// Where move <paramref name="k"/> (0-7 the steps, 8-15 running jumps in those directions, 16-23 two running jumps
+    /// in a row) leads, or -1.
+    /// </summary>
     public int Next(int from, int k, bool allowExit, out double jumpTics)
     {
         jumpTics = 0;
-        return k < 8 ? Step(from, k, allowExit) : Jumps.Jump(from, k & 7, out jumpTics);
+        return k switch
+        {
+            < 8 => Step(from, k, allowExit),
+            < 16 => Jumps.Jump(from, k & 7, out jumpTics),
+            _ => Jumps.Chained(from, k & 7, out jumpTics),
+        };
     }
 
     /// <summary>After a sector moved: the steps out of and into every cell touching it.</summary>

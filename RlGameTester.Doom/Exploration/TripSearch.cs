@@ -106,10 +106,10 @@ internal sealed class TripSearch
 
             var here = _grid.CenterSector[c];
             var hurtHere = _state.IsDamaging(here);
-            for (var k = 0; k < 16; k++)
+            for (var k = 0; k < StepGraph.Moves; k++)
             {
                 var d = _directionOrder[k & 7];
-                var next = _steps.Next(c, k < 8 ? d : d + 8, allowExit, out var jumpTics);
+                var next = _steps.Next(c, (k & ~7) + d, allowExit, out var jumpTics);
                 if (next < 0)
                 {
                     continue;

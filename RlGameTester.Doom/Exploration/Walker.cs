@@ -289,7 +289,7 @@ internal sealed class Walker
     private bool JumpOnce(int direction, int landing)
     {
         var from = _body.Cell;
-        if (_steps.Jumps.Jump(from, direction, out var tics) != landing)
+        if (_steps.Jumps.Jump(from, direction, out var tics) != landing && _steps.Jumps.Chained(from, direction, out tics) != landing)
         {
             return false;
         }

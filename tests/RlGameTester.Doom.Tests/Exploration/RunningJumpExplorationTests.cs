@@ -46,6 +46,31 @@ public sealed class RunningJumpExplorationTests
     }
 
     [Fact]
+    public void TwoJumpsInARowCrossAPillarTooShortForARunUp()
+    {
+        // freedoom2 MAP13's exit lies beyond a pit (sector 28, floor -32): a player runs off the ledge of sector 20
+        // (160) onto the pillar in the pit (sector 16, 96 units square, floor 96) and straight on off its far side onto
+        // the ledge of sectors 36/37 (64). From a standing start on the pillar no jump gets there; landing keeps the
+        // speed (Doom keeps momx/momy), so the two flights are one move. The level's four barrels in the corridor to
+        // that ledge are taken out here: the explorer does not shoot barrels (the shipped level is not finished).
+        var shipped = ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP13");
+        var level = ExplorationFixtures.With(shipped, things: [.. shipped.Things.Where(t => t.Type != 2035)]);
+
+        var result = ExplorationFixtures.Explore(level);
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Refutations);
+        // The body goes from the ledge to the far ledge in one move, over the pillar: no position in between stands on
+        // the pit's floor.
+        var positions = result.Events.Where(e => e.Kind == ExplorerEventKind.Position).ToList();
+        var across = positions.FindIndex(e => e.Sector == 36 || e.Sector == 37);
+        Assert.True(across > 0);
+        var before = positions[..across].FindLastIndex(e => e.Sector == 20);
+        Assert.True(before >= 0 && positions[across].Tick - positions[before].Tick <= 35, "the far ledge is reached straight from the ledge of sector 20");
+        Assert.All(positions[(before + 1)..across], e => Assert.True(e.Y is > 400 and < 830 && e.Z > 0, $"tic {e.Tick} at ({e.X}, {e.Y}) z {e.Z}"));
+    }
+
+    [Fact]
     public void AFarLedgeTooHighToLandOnIsNotReachedAndTheExitIsNot()
     {
         var level = new EditableLevel(Fixtures.Freedoom1Data, "E3M7");
