@@ -99,20 +99,19 @@ internal sealed class Prover(RunSnapshot run)
     private ProofResult Explain(int goal, string what, int thingSector = -1)
     {
         var moves = Search.PathTo(goal);
-        var path = moves.ConvertAll(m => m.Cell);
         var reached = run.Reach.EverReachable;
-        var i = reached[goal] ? FirstMoveThatLeaves(moves, reached) : FirstOtherMove(moves, LastReached(path, reached) + 1);
+        var i = reached[goal] ? FirstMoveThatLeaves(moves, reached) : FirstOtherMove(moves, LastReached(moves, reached) + 1);
         if (i <= 0)
         {
             // Every move is one the explorer makes: what differs is how high a body may stand on the way (a floor that moves).
             // (For a thing, also the floor it stands on: a key on a pillar is touched only once the pillar comes down.)
-            var last = path[^1];
+            var last = moves[^1].Cell;
             return (MovedSector(last, last) ?? (thingSector >= 0 && Moved(thingSector) ? thingSector : null)) is { } raised
                 ? MoverThrough(raised, last)
                 : Through("explorer limit", $"the explorer could take every move of the way a player {what} by, but did not within its limits (time, damage, planning)", last, null, null);
         }
 
-        var (from, to) = (path[i - 1], path[i]);
+        var (from, to) = (moves[i - 1].Cell, moves[i].Cell);
         switch (moves[i].Via)
         {
             case ProofStep.Teleport:
@@ -185,11 +184,15 @@ internal sealed class Prover(RunSnapshot run)
         return -1;
     }
 
-    private static int LastReached(List<int> path, bool[] reached)
+    // The last move of the way to a cell the explorer reached at about that height: a way that comes back over a pit
+    // the explorer walked, on a pillar above it, did not come back to where the explorer was (freedoom2 MAP13: what
+    // stopped the explorer was the barrels in a corridor far back, not the jump off the pillar).
+    private int LastReached(List<ProofMove> path, bool[] reached)
     {
         for (var k = path.Count - 1; k >= 0; k--)
         {
-            if (reached[path[k]])
+            var c = path[k].Cell;
+            if (reached[c] && path[k].Height <= Math.Max(run.Grid.Floor0[c], run.Grid.Floor1[c]) + NavGrid.MaxStepUp)
             {
                 return k;
             }
