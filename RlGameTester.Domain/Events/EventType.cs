@@ -34,6 +34,9 @@ public enum EventType
     StuckCandidate,
     ExitReached,
 
+    /// <summary>A thing the player destroyed that is no kill (an explosive barrel shot out of the way).</summary>
+    ThingDestroyed,
+
     /// <summary>Something the agent found itself (the explorer's unreachable exit, softlock, death zone...): an <see cref="AgentFinding"/> payload.</summary>
     Finding,
     ModelSave,

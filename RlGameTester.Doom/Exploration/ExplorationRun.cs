@@ -87,8 +87,9 @@ internal sealed class ExplorationRun
 
             if (!Reach.ExitInReach)
             {
-                // A door shut for a while may be the way on: wait for it before giving up.
-                if (_walker.FireBossActions() || TryTrip(TripGoal.Progress, requireReturn: false) || _walker.AwaitReopening())
+                // A door shut for a while may be the way on: wait for it before giving up; then shoot barrels in the way.
+                if (_walker.FireBossActions() || TryTrip(TripGoal.Progress, requireReturn: false) || _walker.AwaitReopening() ||
+                    (State.Barrels.FindWanted(Reach) && TryTrip(TripGoal.Barrel, requireReturn: false)))
                 {
                     continue;
                 }

@@ -29,4 +29,7 @@ public enum ExplorerEventKind
 
     /// <summary>The level was finished (by an exit line, the exit sector or an assumed boss death).</summary>
     ExitReached,
+
+    /// <summary>An explosive barrel shot (<see cref="ExplorerEvent.Thing"/>); the barrels that went up with it in the detail.</summary>
+    BarrelShot,
 }

@@ -91,6 +91,13 @@ internal sealed class JumpPlanner
         return landing;
     }
 
+    /// <summary>The grid changed: every jump is traced again.</summary>
+    public void ForgetAll()
+    {
+        _jumps.Clear();
+        _chains.Clear();
+    }
+
     /// <summary>Sectors moved: jumps are traced again, and a jump over a moved sector may be gone (search everything again).</summary>
     public void Forget(int sector)
     {

@@ -32,7 +32,12 @@ internal sealed class LevelState
         {
             UpdateSectorDamage(s);
         }
+
+        Barrels = new Barrels(model, this);
     }
+
+    /// <summary>The level's explosive barrels, and which are gone.</summary>
+    public Barrels Barrels { get; }
 
     public SectorHeights Heights { get; }
 

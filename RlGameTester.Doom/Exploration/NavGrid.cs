@@ -558,33 +558,85 @@ internal sealed class NavGrid
         return (start, cells);
     }
 
+    /// <summary>
+    /// A solid thing is gone (a barrel shot): the cells it alone kept the body out of are free again; the cells freed,
+    /// for the steps to be worked out again.
+    /// </summary>
+    public List<int> RemoveThing(int thing, Func<int, bool> thingPresent)
+    {
+        var freed = new List<int>();
+        foreach (var cell in CellsUnder(thing))
+        {
+            if (Blocked[cell] == ThingBlocked && BlockingElement[cell] == thing)
+            {
+                Blocked[cell] = Free;
+                BlockingElement[cell] = -1;
+                freed.Add(cell);
+            }
+        }
+
+        // Another solid thing may overlap some of those cells too.
+        for (var t = 0; t < _level.Things.Length; t++)
+        {
+            if (t != thing && thingPresent(t))
+            {
+                foreach (var cell in CellsUnder(t))
+                {
+                    if (Blocked[cell] == Free && freed.Contains(cell))
+                    {
+                        Blocked[cell] = ThingBlocked;
+                        BlockingElement[cell] = t;
+                        freed.Remove(cell);
+                    }
+                }
+            }
+        }
+
+        return freed;
+    }
+
     // Solid things block the body where their boxes overlap (vanilla things are infinitely tall).
     private void MarkThings(Func<int, bool> thingPresent)
     {
         for (var t = 0; t < _level.Things.Length; t++)
         {
-            ref readonly var thing = ref _level.Things.ItemRef(t);
-            if (!thingPresent(t) || Specials.ThingTypes.Find(thing.Type) is not { Blocking: true, IsActor: false } info)
+            if (!thingPresent(t))
             {
                 continue;
             }
 
-            double reach = info.Radius + Radius;
-            var colLow = Math.Max(0, (int)Math.Floor((thing.X - reach - OriginX) / CellSize));
-            var colHigh = Math.Min(Columns - 1, (int)Math.Ceiling((thing.X + reach - OriginX) / CellSize));
-            var rowLow = Math.Max(0, (int)Math.Floor((thing.Y - reach - OriginY) / CellSize));
-            var rowHigh = Math.Min(Rows - 1, (int)Math.Ceiling((thing.Y + reach - OriginY) / CellSize));
-            for (var r = rowLow; r <= rowHigh; r++)
+            foreach (var cell in CellsUnder(t))
             {
-                for (var c = colLow; c <= colHigh; c++)
+                if (Blocked[cell] == Free)
                 {
-                    var cell = (r * Columns) + c;
-                    if (Math.Abs(OriginX + (c * CellSize) - thing.X) < reach && Math.Abs(OriginY + (r * CellSize) - thing.Y) < reach &&
-                        Blocked[cell] == Free)
-                    {
-                        Blocked[cell] = ThingBlocked;
-                        BlockingElement[cell] = t;
-                    }
+                    Blocked[cell] = ThingBlocked;
+                    BlockingElement[cell] = t;
+                }
+            }
+        }
+    }
+
+    /// <summary>The cells whose box a solid scenery thing overlaps (none for other things).</summary>
+    public IEnumerable<int> CellsUnder(int t)
+    {
+        var thing = _level.Things[t];
+        if (Specials.ThingTypes.Find(thing.Type) is not { Blocking: true, IsActor: false } info)
+        {
+            yield break;
+        }
+
+        double reach = info.Radius + Radius;
+        var colLow = Math.Max(0, (int)Math.Floor((thing.X - reach - OriginX) / CellSize));
+        var colHigh = Math.Min(Columns - 1, (int)Math.Ceiling((thing.X + reach - OriginX) / CellSize));
+        var rowLow = Math.Max(0, (int)Math.Floor((thing.Y - reach - OriginY) / CellSize));
+        var rowHigh = Math.Min(Rows - 1, (int)Math.Ceiling((thing.Y + reach - OriginY) / CellSize));
+        for (var r = rowLow; r <= rowHigh; r++)
+        {
+            for (var c = colLow; c <= colHigh; c++)
+            {
+                if (Math.Abs(OriginX + (c * CellSize) - thing.X) < reach && Math.Abs(OriginY + (r * CellSize) - thing.Y) < reach)
+                {
+                    yield return (r * Columns) + c;
                 }
             }
         }

@@ -84,6 +84,20 @@ internal sealed class StepGraph
         };
     }
 
+    /// <summary>After solid things went (barrels shot): the steps out of and into the cells they freed; every jump again.</summary>
+    public void CellsFreed(List<int> cells)
+    {
+        Jumps.ForgetAll();
+        foreach (var c in cells)
+        {
+            UpdateMoveMask(c);
+            for (var d = 0; d < 8; d++)
+            {
+                UpdateMoveMask(c + _grid.Offsets[d]);
+            }
+        }
+    }
+
     /// <summary>After a sector moved: the steps out of and into every cell touching it.</summary>
     public void SectorMoved(int sector)
     {

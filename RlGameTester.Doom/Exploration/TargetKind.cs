@@ -25,4 +25,7 @@ internal enum TargetKind
 
     /// <summary>A spot in view of a boss whose death ends the level.</summary>
     Boss,
+
+    /// <summary>Shoot an explosive barrel (Aux) in the way.</summary>
+    Barrel,
 }

@@ -11,6 +11,9 @@ internal enum TripGoal
 
     /// <summary>Either of the above, from where the exit can still be reached.</summary>
     ProgressOrExploreTowardsExit,
+    /// <summary>A spot to shoot a barrel in the way from (<see cref="Exploration.Barrels.FindWanted"/> first).</summary>
+    Barrel,
+
     NormalExit,
     SecretExit,
 }

@@ -223,6 +223,7 @@ internal sealed class TripSearch
         TripGoal.Progress => ProgressAt(c),
         TripGoal.Explore => ExploreAt(c),
         TripGoal.ProgressOrExploreTowardsExit => _reach.InExitReturn(c) ? ProgressAt(c) ?? ExploreAt(c) : null,
+        TripGoal.Barrel => _state.Barrels.ShotAt(c) is { } barrel ? new TripTarget(c, TargetKind.Barrel, barrel) : null,
         _ => _exits.At(c, goal == TripGoal.SecretExit, allowExit),
     };
 

@@ -137,6 +137,9 @@ internal sealed class Walker
             case TargetKind.Boss:
                 EndLevel(null, secret: false, "assumed boss death: the agent reached a spot in view of the boss that ends the level");
                 break;
+            case TargetKind.Barrel:
+                ShootBarrel(target.Aux);
+                break;
         }
     }
 
@@ -553,6 +556,28 @@ internal sealed class Walker
         {
             Advance(_body.Cell, _body.Cell, wait);
         }
+    }
+
+    // Shoots the barrel from where the body stands and waits until every barrel that goes up with it is gone (the
+    // body stands out of every blast: Barrels.ShotAt), then the cells they kept the body out of are open.
+    private void ShootBarrel(int barrel)
+    {
+        var explosions = _state.Barrels.Explosions(barrel);
+        var thing = _model.Level.Things[barrel];
+        _body.Angle = (int)Math.Round(Math.Atan2(thing.Y - _grid.Y(_body.Cell), thing.X - _grid.X(_body.Cell)) * 180 / Math.PI + 360) % 360;
+        _log.Add(_log.At(ExplorerEventKind.BarrelShot, _body.Cell) with
+        {
+            Thing = barrel,
+            Detail = $"shot explosive barrel (thing {barrel}); goes up: things {string.Join(", ", explosions.Select(e => e.Barrel))}",
+        });
+        Wait(explosions.Max(e => e.GoneAfter) + 1);
+        if (Over)
+        {
+            return;
+        }
+
+        _steps.CellsFreed(_state.Barrels.Remove(explosions));
+        _changes.Stale = true;
     }
 
     private void Wait(int tics)

@@ -100,6 +100,24 @@ internal sealed class LineReach
             $"line {target} was shot with no point of it in sight: line {line}, {why}, is in the way", ElementKind.Line, line);
     }
 
+    /// <summary>
+    /// Null when a shot from (x, y) reaches the point (tx, ty) within range with nothing in the way (a thing, such as a
+    /// barrel: P_AimLineAttack aims at it), else why not.
+    /// </summary>
+    public ReachFailure? ShootAt(double x, double y, double tx, double ty, string what)
+    {
+        var distance = MapMath.Distance(x, y, tx, ty);
+        if (distance > PlayerBody.GunRange + Slack)
+        {
+            return new ReachFailure(TrajectoryRules.ShotOutOfRange, Invariant(
+                $"{what} was shot from {distance:0.#} units away; the gun range allowed is {PlayerBody.GunRange:0}"));
+        }
+
+        return FirstStop(x, y, tx, ty, -1, _lines.AlongPath(x, y, tx, ty), forUse: false) is { } block
+            ? new ReachFailure(TrajectoryRules.ShotBlocked, $"{what} was shot with line {block.Line}, {block.Why}, in the way", ElementKind.Line, block.Line)
+            : null;
+    }
+
     /// <summary>Null when the body at (x, y) touches the line's front (Hexen push lines), else why not.</summary>
     public ReachFailure? Push(double x, double y, int target)
     {

@@ -58,6 +58,15 @@ internal sealed class SolidThings
         }
     }
 
+    /// <summary>A solid thing is gone (a barrel that went up).</summary>
+    public void Remove(int thing)
+    {
+        foreach (var list in _cells.Values)
+        {
+            list.Remove(thing);
+        }
+    }
+
     /// <summary>The first solid thing whose box overlaps the body's box at (x, y), or -1 (boxes that only touch do not).</summary>
     public int Overlapping(double x, double y) => Overlapping(x, y, PlayerBody.BlockingRadius);
 

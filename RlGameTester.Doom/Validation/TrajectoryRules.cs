@@ -30,6 +30,12 @@ public static class TrajectoryRules
     /// <summary>The box overlaps a solid thing.</summary>
     public const string SolidThing = "solid-thing";
 
+    /// <summary>A barrel shot that is not an explosive barrel standing on the skill.</summary>
+    public const string BarrelNotThere = "barrel-not-there";
+
+    /// <summary>The body stood in the blast of a barrel it shot (the run claims no damage from it).</summary>
+    public const string BarrelBlast = "barrel-blast";
+
     /// <summary>Less than 56 units between the highest floor and the lowest ceiling under the box.</summary>
     public const string NoRoom = "no-room";
 

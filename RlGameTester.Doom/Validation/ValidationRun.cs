@@ -20,6 +20,7 @@ internal sealed class ValidationRun
     private readonly ActivationCheck _activations;
     private readonly TeleportCheck _teleports;
     private readonly ExitCheck _exits;
+    private readonly BarrelCheck _barrels;
 
     private int _lastEventTick = int.MinValue;
 
@@ -32,7 +33,8 @@ internal sealed class ValidationRun
         var planes = new SectorPlanes(level, geometry);
         var mover = new PlaneMover(level, planes, _assumptions);
         var lines = new LineQuery(geometry);
-        var probe = new PositionProbe(geometry, lines, new SolidThings(level, skill, _assumptions), planes);
+        var solids = new SolidThings(level, skill, _assumptions);
+        var probe = new PositionProbe(geometry, lines, solids, planes);
         var ledger = new LineLedger(level, events);
         var planeChanges = new PlaneChanges(planes, _path, probe, body, _assumptions);
         var reach = new LineReach(geometry, lines, planes, ledger.IsActive);
@@ -42,6 +44,7 @@ internal sealed class ValidationRun
         _activations = new ActivationCheck(level, skill, _path, ledger, triggers, mover, planeChanges, _assumptions, _violations);
         _teleports = new TeleportCheck(level, geometry, skill, _path, ledger, triggers, _assumptions, _violations);
         _exits = new ExitCheck(level, geometry, skill, _path, planes, body, _inventory, ledger, triggers, _assumptions, _violations);
+        _barrels = new BarrelCheck(level, skill, reach, solids, _violations);
     }
 
     public TrajectoryVerdict Run()
@@ -58,7 +61,11 @@ internal sealed class ValidationRun
             switch (e.Kind)
             {
                 case ExplorerEventKind.Position:
+                    _barrels.Advance(e.Tick);
                     _moves.Move(e.Tick);
+                    break;
+                case ExplorerEventKind.BarrelShot:
+                    _barrels.Shoot(e);
                     break;
                 case ExplorerEventKind.LineActivated:
                     _activations.Activate(e, _moves.LastTick);

@@ -135,6 +135,11 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
                 data["sector"] = e.Sector;
                 data["reason"] = e.Detail;
                 return Event(EventType.StuckCandidate, e.Tick, data);
+            case ExplorerEventKind.BarrelShot:
+                data["thing"] = e.Thing;
+                data["what"] = "explosive barrel";
+                data["detail"] = e.Detail;
+                return Event(EventType.ThingDestroyed, e.Tick, data);
             case ExplorerEventKind.ExitReached:
                 data["line"] = e.Line;
                 data["sector"] = e.Sector;

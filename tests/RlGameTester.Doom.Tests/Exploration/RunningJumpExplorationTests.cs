@@ -52,7 +52,7 @@ public sealed class RunningJumpExplorationTests
         // (160) onto the pillar in the pit (sector 16, 96 units square, floor 96) and straight on off its far side onto
         // the ledge of sectors 36/37 (64). From a standing start on the pillar no jump gets there; landing keeps the
         // speed (Doom keeps momx/momy), so the two flights are one move. The level's four barrels in the corridor to
-        // that ledge are taken out here: the explorer does not shoot barrels (the shipped level is not finished).
+        // that ledge are taken out here, so the run comes to the jumps without shooting them (BarrelExplorationTests).
         var shipped = ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP13");
         var level = ExplorationFixtures.With(shipped, things: [.. shipped.Things.Where(t => t.Type != 2035)]);
 

@@ -31,6 +31,7 @@ public sealed class ExplorerTelemetryTests
                 new ExplorerEvent(32, ExplorerEventKind.HealthChange, 1060, -3600, 12) { OldHealth = 100, NewHealth = 90, Cause = "damaging floor (special 5, 10 hp / 32 tics)" },
                 new ExplorerEvent(70, ExplorerEventKind.KeyPickup, 1200, -3400, 14) { Item = "blue keycard", Thing = 41 },
                 new ExplorerEvent(90, ExplorerEventKind.HealthChange, 1210, -3390, 14) { OldHealth = 90, NewHealth = 91, Cause = "health bonus" },
+                new ExplorerEvent(120, ExplorerEventKind.BarrelShot, 1400, -3390, 15) { Thing = 90, Detail = "shot explosive barrel (thing 90); goes up: things 90, 91" },
                 new ExplorerEvent(350, ExplorerEventKind.ExitReached, 2944, -4832, 40) { Line = 1337, Detail = "S1 exit" },
             ],
             Findings =
@@ -52,7 +53,7 @@ public sealed class ExplorerTelemetryTests
 
         Assert.Equal(
             [EventType.RunStart, EventType.EpisodeStart, EventType.Position, EventType.HealthChange, EventType.Finding, EventType.KeyPickup,
-             EventType.HealthChange, EventType.ExitReached, EventType.Finding, EventType.EpisodeEnd],
+             EventType.HealthChange, EventType.ThingDestroyed, EventType.ExitReached, EventType.Finding, EventType.EpisodeEnd],
             events.Select(e => e.Type));
         Assert.Equal(Enumerable.Range(0, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
         Assert.All(events.Skip(1), e => Assert.Equal(1, e.Episode));
@@ -69,8 +70,10 @@ public sealed class ExplorerTelemetryTests
         Assert.Equal("explorer-death-zone", deathZone.Check);
         Assert.Equal(("sector", 12), (deathZone.ElementKind, deathZone.ElementIndex!.Value));
         Assert.Equal("4096", deathZone.Evidence!["area"]);
-        var secret = AgentFinding.FromJson(events[8].DataJson)!;
-        Assert.Equal((BugType.UnreachableSecret, BugSeverity.Minor, 350), (secret.Type, secret.Severity, events[8].Tick!.Value));
+        var barrel = Json(events[7]);
+        Assert.Equal((90, "explosive barrel"), (barrel["thing"]!.GetValue<int>(), barrel["what"]!.GetValue<string>()));
+        var secret = AgentFinding.FromJson(events[9].DataJson)!;
+        Assert.Equal((BugType.UnreachableSecret, BugSeverity.Minor, 350), (secret.Type, secret.Severity, events[9].Tick!.Value));
 
         var end = Json(events[^1]);
         Assert.True(end["exit_reached"]!.GetValue<bool>());
