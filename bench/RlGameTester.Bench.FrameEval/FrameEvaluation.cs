@@ -14,8 +14,10 @@ internal sealed class FrameEvaluation
 {
     public FrameEvaluation(EvalWad wad, IReadOnlyList<int> seeds, int clipsPerCategory, int threads, FrameCheckOptions? options = null)
     {
+        // A clean category no sector of the split can start (FreeDM has no dark sectors) is left out and reported so.
+        CleanCategories = [.. ClipMaker.CleanCategories.Where(c => ClipMaker.CanDraw(wad, c))];
         var jobs = (from seed in seeds
-                    from category in ClipMaker.CleanCategories.Select(c => (Name: c, Glitch: false)).Concat(ClipMaker.GlitchCategories.Select(c => (Name: c, Glitch: true)))
+                    from category in CleanCategories.Select(c => (Name: c, Glitch: false)).Concat(ClipMaker.GlitchCategories.Select(c => (Name: c, Glitch: true)))
                     from i in Enumerable.Range(0, clipsPerCategory)
                     select (seed, category, i)).ToList();
         var outcomes = new ConcurrentBag<(int Index, ClipOutcome Outcome)>();
@@ -41,6 +43,9 @@ internal sealed class FrameEvaluation
     }
 
     public IReadOnlyList<ClipOutcome> Outcomes { get; }
+
+    /// <summary>The clean categories drawn on this split.</summary>
+    public IReadOnlyList<string> CleanCategories { get; }
 
     public IReadOnlyList<int> Seeds { get; }
 
@@ -75,7 +80,12 @@ internal sealed class FrameEvaluation
 
         text.AppendLine(inv, $"  {"all glitches",-24} {Spread(o => !o.IsClean, o => o.Detected)}");
         text.AppendLine(inv, $"{"clean clips flagged",-26} {"mean",6} {"min-max over seeds",19} {"sd",5}  checks that fired");
-        foreach (var category in ClipMaker.CleanCategories)
+        foreach (var category in ClipMaker.CleanCategories.Except(CleanCategories))
+        {
+            text.AppendLine(inv, $"  {category,-24} n/a: no sector of its light in this split's levels");
+        }
+
+        foreach (var category in CleanCategories)
         {
             var fired = Outcomes.Where(o => o.Category == category).SelectMany(o => o.Findings.Select(f => f.Check).Distinct())
                 .GroupBy(c => c).Select(g => $"{g.Key} x{g.Count()}");
