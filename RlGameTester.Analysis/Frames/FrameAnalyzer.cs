@@ -41,6 +41,11 @@ internal sealed class FrameAnalyzer : IDisposable
     private readonly Mat _cellChanged = new();
     private readonly Mat _delta2 = new();
     private readonly Mat _tileDelta = new();
+    private readonly Mat _chroma = new();
+    private readonly Mat _chromaDx = new();
+    private readonly Mat _chromaDy = new();
+    private readonly Mat _chromaF = new();
+    private readonly Mat _cellChroma = new();
     private readonly Mat _solidKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
     private readonly int[] _histogram = new int[1 << (3 * HistogramBits)];
     private Mat _cellKernel = new();
@@ -126,6 +131,7 @@ internal sealed class FrameAnalyzer : IDisposable
                      _converted, _small, _lit, _flat, _flatEroded, _flatLabels, _flatStats, _flatCentroids, _statusGray, _grayF, _graySq,
                      _cellMean, _cellSq, _dx, _dy, _dxF, _dyF, _cellDx, _cellDy, _localMax, _localMin, _cellMax, _cellMin, _delta, _changed,
                      _cellChanged, _delta2, _solidKernel, _cellKernel, _gray, _previous, _beforePrevious, _tileDelta,
+                     _chroma, _chromaDx, _chromaDy, _chromaF, _cellChroma,
                  })
         {
             mat.Dispose();
@@ -338,14 +344,34 @@ internal sealed class FrameAnalyzer : IDisposable
         var min = _cellMin.AsSpan<byte>();
         var meanDx = _cellDx.AsSpan<float>();
         var meanDy = _cellDy.AsSpan<float>();
+        MeasureChroma();
+        var chroma = _cellChroma.AsSpan<float>();
         for (var i = 0; i < m.CellCount; i++)
         {
+            // Cr and Cb differences summed, averaged over both axes: comparable to (dx + dy) / 2 of the luma.
+            m.CellChroma[i] = (chroma[(3 * i) + 1] + chroma[(3 * i) + 2]) / 2;
             m.CellMean[i] = mean[i];
             m.CellStd[i] = MathF.Sqrt(MathF.Max(0, sq[i] - (mean[i] * mean[i])));
             m.CellRange[i] = max[i] - min[i];
             m.CellDx[i] = meanDx[i];
             m.CellDy[i] = meanDy[i];
         }
+    }
+
+    /// <summary>
+    /// Per cell, the mean neighbour differences of the colour (Cr and Cb, both axes): random pixels change hue from
+    /// pixel to pixel, while a lit texture, drawn from a few of the palette's colour ramps, varies mostly in brightness.
+    /// </summary>
+    private void MeasureChroma()
+    {
+        Cv2.CvtColor(_small, _chroma, ColorConversionCodes.BGR2YCrCb);
+        using var cells = new Mat(_chroma, _cellRect);
+        using var right = new Mat(_chroma, new Rect(_cellRect.X + 1, _cellRect.Y, _cellRect.Width, _cellRect.Height));
+        using var below = new Mat(_chroma, new Rect(_cellRect.X, _cellRect.Y + 1, _cellRect.Width, _cellRect.Height));
+        Cv2.Absdiff(cells, right, _chromaDx);
+        Cv2.Absdiff(cells, below, _chromaDy);
+        Cv2.Add(_chromaDx, _chromaDy, _chromaF, null, MatType.CV_32FC3.Value);
+        Cv2.Resize(_chromaF, _cellChroma, _cellGrid, 0, 0, InterpolationFlags.Area);
     }
 
     /// <summary>How much of a textured view repeats one flat's width to the right (a story screen's tiled flat).</summary>

@@ -221,6 +221,15 @@ internal sealed class FrameCheckOptions
     public double NoiseMinAxisRoughness { get; set; } = 0.5;
 
     /// <summary>
+    /// Colour roughness (mean |dCr| + |dCb| between neighbours) over luma roughness a cell needs to be noise: random
+    /// pixels change hue as much as brightness from pixel to pixel (about 2 for random RGB), while a busy lit texture,
+    /// drawn from a few of the palette's colour ramps, changes mostly in brightness (far rocky walls alias into
+    /// pixel-sized detail as rough as noise in luma, but not in hue).
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double NoiseMinChromaRatio { get; set; } = 0.5;
+
+    /// <summary>
     /// Share of the view's cells that must be rough and alike (the same spread and roughness, within 20 % and 0.15):
     /// random pixels look the same everywhere, while detailed art (title screen, menus) is rough in varied ways.
     /// </summary>

@@ -231,6 +231,7 @@ internal sealed class FrameChecker : IDisposable
         var noiseStd = (float)_options.NoiseMinStd;
         var roughness = (float)_options.NoiseMinRoughness;
         var axisRoughness = (float)_options.NoiseMinAxisRoughness;
+        var chromaRatio = (float)_options.NoiseMinChromaRatio;
         var contrast = (float)_options.CheckerMinContrast;
         var bimodality = (float)_options.CheckerMinBimodality;
         if (_noiseCandidates.Length < m.CellCount)
@@ -265,7 +266,8 @@ internal sealed class FrameChecker : IDisposable
             {
                 _checkerCandidates[checkered++] = i;
             }
-            else if (std >= noiseStd && dx + dy >= 2 * roughness * std && MathF.Min(dx, dy) >= axisRoughness * std)
+            else if (std >= noiseStd && dx + dy >= 2 * roughness * std && MathF.Min(dx, dy) >= axisRoughness * std
+                && m.CellChroma[i] >= chromaRatio * (dx + dy) / 2)
             {
                 _noiseCandidates[noisy++] = i;
             }

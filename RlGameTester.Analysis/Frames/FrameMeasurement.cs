@@ -27,6 +27,9 @@ internal sealed class FrameMeasurement
     /// <summary>Mean absolute difference between vertical neighbours per cell.</summary>
     public float[] CellDy { get; private set; } = [];
 
+    /// <summary>Mean neighbour difference of the colour per cell: |dCr| + |dCb|, averaged over both axes.</summary>
+    public float[] CellChroma { get; private set; } = [];
+
     /// <summary>Share of the cell's pixels that changed since the previous frame (0 when there is none).</summary>
     public float[] CellChanged { get; private set; } = [];
 
@@ -92,6 +95,7 @@ internal sealed class FrameMeasurement
         CellRange = new float[n];
         CellDx = new float[n];
         CellDy = new float[n];
+        CellChroma = new float[n];
         CellChanged = new float[n];
         CellBelowHorizon = new bool[n];
         CellInWeaponZone = new bool[n];
