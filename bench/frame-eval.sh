@@ -22,6 +22,7 @@
 # Usage: bench/frame-eval.sh [--split tuning|heldout|heldout2] [--seeds N=3] [--clips N per category and seed=12] [--threads N=2]
 #        [--path-seeds N=1 (explorer seeds per level)] [--only clips|paths]
 #        [--details, --level NAME, --png DIR (tuning only: the missed and flagged clips and paths, one level, the frames)]
+#        (--png DIR also draws each flagged clean clip and missed glitch clip, every other frame, to DIR/clips/SEED-CATEGORY-INDEX-LEVEL.png)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"

@@ -12,7 +12,8 @@ namespace RlGameTester.Bench.FrameEval;
 /// </summary>
 internal sealed class FrameEvaluation
 {
-    public FrameEvaluation(EvalWad wad, IReadOnlyList<int> seeds, int clipsPerCategory, int threads, FrameCheckOptions? options = null)
+    /// <param name="sheets">Tuning only: a folder each flagged clean clip and missed glitch clip is drawn to, its frames side by side.</param>
+    public FrameEvaluation(EvalWad wad, IReadOnlyList<int> seeds, int clipsPerCategory, int threads, FrameCheckOptions? options = null, string? sheets = null)
     {
         // A clean category no sector of the split can start (FreeDM has no dark sectors) is left out and reported so.
         CleanCategories = [.. ClipMaker.CleanCategories.Where(c => ClipMaker.CanDraw(wad, c))];
@@ -32,9 +33,14 @@ internal sealed class FrameEvaluation
                 for (var j = range.Item1; j < range.Item2; j++)
                 {
                     var (seed, category, i) = jobs[j];
-                    var rng = new Random(HashCode(seed, category.Name, i));
+                    var rng = new Random(ClipSeed(seed, category.Name, i));
                     var clip = category.Glitch ? maker.Glitched(category.Name, rng) : maker.Clean(category.Name, rng);
-                    outcomes.Add((j, ClipOutcome.Check(checker, clip, seed)));
+                    var outcome = ClipOutcome.Check(checker, clip, seed);
+                    outcomes.Add((j, outcome));
+                    if (sheets is not null && (outcome.IsClean ? outcome.Flagged : !outcome.Detected))
+                    {
+                        ContactSheet(clip, Path.Combine(sheets, $"{seed}-{category.Name.Replace(':', '-')}-{i}-{clip.Level}.png"));
+                    }
                 }
             });
         Elapsed = started.Elapsed;
@@ -51,8 +57,30 @@ internal sealed class FrameEvaluation
 
     public TimeSpan Elapsed { get; }
 
-    /// <summary>A seed for one clip that does not depend on .NET's string hashing (randomised per process).</summary>
-    private static int HashCode(int seed, string category, int index)
+    /// <summary>Every other frame of a clip (at most 12), in rows of four, with its tick, for looking at a miss or a false alarm.</summary>
+    private static void ContactSheet(EvalClip clip, string path)
+    {
+        var frames = clip.Frames.Where((_, k) => k % 2 == 0).Take(12).ToList();
+        const int columns = 4;
+        var rows = (frames.Count + columns - 1) / columns;
+        using var sheet = new OpenCvSharp.Mat(rows * FrameComposer.Height, columns * FrameComposer.Width, OpenCvSharp.MatType.CV_8UC3, OpenCvSharp.Scalar.All(0));
+        for (var k = 0; k < frames.Count; k++)
+        {
+            using var frame = new OpenCvSharp.Mat(FrameComposer.Height, FrameComposer.Width, OpenCvSharp.MatType.CV_8UC3);
+            frames[k].Bgr.CopyTo(frame.AsSpan<byte>());
+            OpenCvSharp.Cv2.PutText(frame, frames[k].Tick.ToString(CultureInfo.InvariantCulture), new OpenCvSharp.Point(4, 12), OpenCvSharp.HersheyFonts.HersheyPlain, 0.9, OpenCvSharp.Scalar.Yellow);
+            using var target = new OpenCvSharp.Mat(sheet, new OpenCvSharp.Rect((k % columns) * FrameComposer.Width, (k / columns) * FrameComposer.Height, FrameComposer.Width, FrameComposer.Height));
+            frame.CopyTo(target);
+        }
+
+        OpenCvSharp.Cv2.ImWrite(path, sheet);
+    }
+
+    /// <summary>
+    /// The random seed of clip <paramref name="index"/> of a category in a split's seed, independent of .NET's string
+    /// hashing (randomised per process): a clip the report names can be drawn again (tests of single cases do).
+    /// </summary>
+    internal static int ClipSeed(int seed, string category, int index)
     {
         unchecked
         {

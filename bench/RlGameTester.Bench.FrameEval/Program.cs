@@ -110,7 +110,8 @@ internal static class FrameEvalProgram
 
         if (only != "paths")
         {
-            var evaluation = new FrameEvaluation(wad, definition.Seeds(seedCount), clips, threads, options);
+            var sheets = png is not null && !definition.HeldOut ? Directory.CreateDirectory(Path.Combine(png, "clips")).FullName : null;
+            var evaluation = new FrameEvaluation(wad, definition.Seeds(seedCount), clips, threads, options, sheets);
             Console.Write(evaluation.Report($"{split} split ({definition.Iwad}, {wad.Entries.Count} levels), {clips} clips per category and seed, 320x200 frames"));
             var (detected, flagged) = evaluation.Totals();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
