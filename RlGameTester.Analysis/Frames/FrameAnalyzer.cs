@@ -16,11 +16,6 @@ internal sealed class FrameAnalyzer : IDisposable
     private readonly Mat _converted = new();
     private readonly Mat _small = new();
     private readonly Mat _lit = new();
-    private readonly Mat _flat = new();
-    private readonly Mat _flatEroded = new();
-    private readonly Mat _flatLabels = new();
-    private readonly Mat _flatStats = new();
-    private readonly Mat _flatCentroids = new();
     private readonly Mat _statusGray = new();
     private readonly Mat _grayF = new();
     private readonly Mat _graySq = new();
@@ -46,7 +41,8 @@ internal sealed class FrameAnalyzer : IDisposable
     private readonly Mat _chromaDy = new();
     private readonly Mat _chromaF = new();
     private readonly Mat _cellChroma = new();
-    private readonly Mat _solidKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
+    private readonly Mat _flat = new();
+    private readonly SolidColourPatch _patch;
     private readonly int[] _histogram = new int[1 << (3 * HistogramBits)];
     private Mat _cellKernel = new();
     private Mat _gray = new();
@@ -67,9 +63,13 @@ internal sealed class FrameAnalyzer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _patch = new SolidColourPatch(options.UniformTolerance);
     }
 
     public FrameMeasurement Measurement { get; } = new();
+
+    /// <summary>The current view's clear-colour candidate: the colour covering the most solid pixels.</summary>
+    public SolidColourPatch Patch => _patch;
 
     /// <summary>The current frame as 8-bit BGR (the caller's Mat, or a converted copy); valid until the next call.</summary>
     public Mat Source { get; private set; } = new();
@@ -128,14 +128,16 @@ internal sealed class FrameAnalyzer : IDisposable
     {
         foreach (var mat in new[]
                  {
-                     _converted, _small, _lit, _flat, _flatEroded, _flatLabels, _flatStats, _flatCentroids, _statusGray, _grayF, _graySq,
+                     _converted, _small, _lit, _flat, _statusGray, _grayF, _graySq,
                      _cellMean, _cellSq, _dx, _dy, _dxF, _dyF, _cellDx, _cellDy, _localMax, _localMin, _cellMax, _cellMin, _delta, _changed,
-                     _cellChanged, _delta2, _solidKernel, _cellKernel, _gray, _previous, _beforePrevious, _tileDelta,
+                     _cellChanged, _delta2, _cellKernel, _gray, _previous, _beforePrevious, _tileDelta,
                      _chroma, _chromaDx, _chromaDy, _chromaF, _cellChroma,
                  })
         {
             mat.Dispose();
         }
+
+        _patch.Dispose();
     }
 
     private Mat ToBgr(Mat frame)
@@ -240,7 +242,10 @@ internal sealed class FrameAnalyzer : IDisposable
         return Cv2.CountNonZero(_statusGray) / (double)(_statusGray.Width * _statusGray.Height);
     }
 
-    /// <summary>The most frequent colour (5 bits a channel), its exact mean, and how much of the view lies within the tolerance of it.</summary>
+    /// <summary>
+    /// The most frequent colour (5 bits a channel), its exact mean, and how much of the view lies within the tolerance
+    /// of it (a blank frame); then the clear-colour candidate, the colour of the most solid pixels.
+    /// </summary>
     private void MeasureModeColour(FrameMeasurement m, double pixels)
     {
         var bgr = _small.AsSpan<byte>();
@@ -279,36 +284,7 @@ internal sealed class FrameAnalyzer : IDisposable
         m.ModeColour = (r << 16) | (g << 8) | b;
         m.ModeLuma = (0.299 * r) + (0.587 * g) + (0.114 * b);
 
-        // Solidity only matters for a candidate clear-colour fill; most frames skip the erosion.
-        var candidate = m.ModeFraction >= _options.ClearColourMinFraction && m.ModeFraction < _options.BlankMinFraction
-            && m.ModeLuma >= _options.ClearColourMinLuma;
-        if (candidate)
-        {
-            Cv2.Erode(_flat, _flatEroded, _solidKernel);
-            m.ModeSolidity = Cv2.CountNonZero(_flatEroded) / (double)inRange;
-        }
-        else
-        {
-            m.ModeSolidity = double.NaN;
-        }
-    }
-
-    /// <summary>
-    /// The share of the current frame's most frequent colour (within the tolerance) that lies in its largest connected
-    /// patch. Measured on demand, for the few frames that would otherwise be a clear-colour fill.
-    /// </summary>
-    public double ModeLargestShare()
-    {
-        var count = Cv2.ConnectedComponentsWithStats(_flat, _flatLabels, _flatStats, _flatCentroids, PixelConnectivity.Connectivity8);
-        int largest = 0, total = 0;
-        for (var i = 1; i < count; i++)
-        {
-            var area = _flatStats.At<int>(i, (int)ConnectedComponentsTypes.Area);
-            largest = Math.Max(largest, area);
-            total += area;
-        }
-
-        return total == 0 ? 0 : largest / (double)total;
+        _patch.Measure(_small);
     }
 
     /// <summary>Per cell: standard deviation, range, and mean neighbour differences of the luminance.</summary>

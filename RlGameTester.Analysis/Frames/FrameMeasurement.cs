@@ -56,9 +56,6 @@ internal sealed class FrameMeasurement
 
     public double ModeLuma { get; set; }
 
-    /// <summary>Share of the most frequent colour's area that survives a 3x3 erosion; NaN when not measured.</summary>
-    public double ModeSolidity { get; set; } = double.NaN;
-
     /// <summary>
     /// Share of the view equal (within <see cref="FrameCheckOptions.TiledScreenTolerance"/>) to the view one flat's width
     /// to its right, when the view is textured: Doom's story screens tile a 64x64 flat over the 320-wide screen. NaN when
