@@ -37,6 +37,10 @@ internal sealed class FrameAnalyzer : IDisposable
     private readonly Mat _delta2 = new();
     private readonly Mat _tileDelta = new();
     private readonly Mat _chroma = new();
+    private readonly Mat _diagonal = new();
+    private readonly Mat _diagonalF = new();
+    private readonly Mat _cellDiagonal = new();
+    private readonly Mat _cellAntiDiagonal = new();
     private readonly Mat _chromaDx = new();
     private readonly Mat _chromaDy = new();
     private readonly Mat _chromaF = new();
@@ -131,7 +135,7 @@ internal sealed class FrameAnalyzer : IDisposable
                      _converted, _small, _lit, _flat, _statusGray, _grayF, _graySq,
                      _cellMean, _cellSq, _dx, _dy, _dxF, _dyF, _cellDx, _cellDy, _localMax, _localMin, _cellMax, _cellMin, _delta, _changed,
                      _cellChanged, _delta2, _cellKernel, _gray, _previous, _beforePrevious, _tileDelta,
-                     _chroma, _chromaDx, _chromaDy, _chromaF, _cellChroma,
+                     _chroma, _chromaDx, _chromaDy, _chromaF, _cellChroma, _diagonal, _diagonalF, _cellDiagonal, _cellAntiDiagonal,
                  })
         {
             mat.Dispose();
@@ -320,18 +324,37 @@ internal sealed class FrameAnalyzer : IDisposable
         var min = _cellMin.AsSpan<byte>();
         var meanDx = _cellDx.AsSpan<float>();
         var meanDy = _cellDy.AsSpan<float>();
+        // The two diagonals: (x, y) against (x+1, y+1), and (x+1, y) against (x, y+1).
+        using (var belowRight = new Mat(_gray, new Rect(_cellRect.X + 1, _cellRect.Y + 1, _cellRect.Width, _cellRect.Height)))
+        {
+            CellAverage(cells, belowRight, _cellDiagonal);
+        }
+
+        CellAverage(right, below, _cellAntiDiagonal);
+        var diagonal = _cellDiagonal.AsSpan<float>();
+        var antiDiagonal = _cellAntiDiagonal.AsSpan<float>();
         MeasureChroma();
         var chroma = _cellChroma.AsSpan<float>();
         for (var i = 0; i < m.CellCount; i++)
         {
             // Cr and Cb differences summed, averaged over both axes: comparable to (dx + dy) / 2 of the luma.
             m.CellChroma[i] = (chroma[(3 * i) + 1] + chroma[(3 * i) + 2]) / 2;
+            m.CellDiagonal[i] = diagonal[i];
+            m.CellAntiDiagonal[i] = antiDiagonal[i];
             m.CellMean[i] = mean[i];
             m.CellStd[i] = MathF.Sqrt(MathF.Max(0, sq[i] - (mean[i] * mean[i])));
             m.CellRange[i] = max[i] - min[i];
             m.CellDx[i] = meanDx[i];
             m.CellDy[i] = meanDy[i];
         }
+    }
+
+    /// <summary>Per cell, the mean absolute difference of two equally placed areas of the luma.</summary>
+    private void CellAverage(Mat a, Mat b, Mat cellMeans)
+    {
+        Cv2.Absdiff(a, b, _diagonal);
+        _diagonal.ConvertTo(_diagonalF, MatType.CV_32F);
+        Cv2.Resize(_diagonalF, cellMeans, _cellGrid, 0, 0, InterpolationFlags.Area);
     }
 
     /// <summary>

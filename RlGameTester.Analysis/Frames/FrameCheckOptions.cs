@@ -269,6 +269,14 @@ internal sealed class FrameCheckOptions
     [Range(0.0, 1.0)]
     public double CheckerMinBimodality { get; set; } = 0.85;
 
+    /// <summary>
+    /// The smaller over the larger of a cell's two diagonal neighbour differences a checkerboard cell needs: a square
+    /// grid's edges are crossed alike by both diagonals, while diagonal stripes (freedoom's hazard signs, close up
+    /// on explorer paths) are crossed by one and run along the other.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double CheckerMinDiagonalBalance { get; set; } = 0.6;
+
     /// <summary>Checkerboard cells, alike in brightness and contrast (one pattern), needed for a finding.</summary>
     [Range(1, 10_000)]
     public int CheckerMinCells { get; set; } = 4;

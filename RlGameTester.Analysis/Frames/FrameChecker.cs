@@ -245,6 +245,7 @@ internal sealed class FrameChecker : IDisposable
         var chromaRatio = (float)_options.NoiseMinChromaRatio;
         var contrast = (float)_options.CheckerMinContrast;
         var bimodality = (float)_options.CheckerMinBimodality;
+        var diagonalBalance = (float)_options.CheckerMinDiagonalBalance;
         if (_noiseCandidates.Length < m.CellCount)
         {
             _noiseCandidates = new int[m.CellCount];
@@ -270,10 +271,12 @@ internal sealed class FrameChecker : IDisposable
                 }
             }
 
-            // A checkerboard: two flat colours in about equal parts, with edges across both rows and columns.
+            // A checkerboard: two flat colours in about equal parts, with edges across both rows and columns, and as
+            // many along one diagonal as along the other (diagonal stripes, a hazard sign, run along one of them).
             var dx = m.CellDx[i];
             var dy = m.CellDy[i];
-            if (range >= contrast && 2 * std >= bimodality * range && dx >= 0.1f * range && dy >= 0.1f * range)
+            if (range >= contrast && 2 * std >= bimodality * range && dx >= 0.1f * range && dy >= 0.1f * range
+                && MathF.Min(m.CellDiagonal[i], m.CellAntiDiagonal[i]) >= diagonalBalance * MathF.Max(m.CellDiagonal[i], m.CellAntiDiagonal[i]))
             {
                 _checkerCandidates[checkered++] = i;
             }

@@ -27,6 +27,12 @@ internal sealed class FrameMeasurement
     /// <summary>Mean absolute difference between vertical neighbours per cell.</summary>
     public float[] CellDy { get; private set; } = [];
 
+    /// <summary>Mean absolute difference between each pixel and its lower right neighbour per cell.</summary>
+    public float[] CellDiagonal { get; private set; } = [];
+
+    /// <summary>Mean absolute difference between each pixel's right and lower neighbours per cell (the other diagonal).</summary>
+    public float[] CellAntiDiagonal { get; private set; } = [];
+
     /// <summary>Mean neighbour difference of the colour per cell: |dCr| + |dCb|, averaged over both axes.</summary>
     public float[] CellChroma { get; private set; } = [];
 
@@ -93,6 +99,8 @@ internal sealed class FrameMeasurement
         CellDx = new float[n];
         CellDy = new float[n];
         CellChroma = new float[n];
+        CellDiagonal = new float[n];
+        CellAntiDiagonal = new float[n];
         CellChanged = new float[n];
         CellBelowHorizon = new bool[n];
         CellInWeaponZone = new bool[n];

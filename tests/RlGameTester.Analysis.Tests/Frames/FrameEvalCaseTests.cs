@@ -5,7 +5,7 @@ namespace RlGameTester.Analysis.Tests.Frames;
 
 /// <summary>
 /// Single clips of bench/frame-eval.sh's tuning split (freedoom1), drawn again by their seed, category and index: the
-/// false alarms and misses the clear-colour and noise rules were changed for. Each case also shows, with the new rule
+/// false alarms and misses the clear-colour, noise and checkerboard rules were changed for (and one explorer path). Each case also shows, with the new rule
 /// turned off, that the frames do hold what the rule is about.
 /// </summary>
 public sealed class FrameEvalCaseTests(FrameEvalFixture fixture) : IClassFixture<FrameEvalFixture>
@@ -68,6 +68,19 @@ public sealed class FrameEvalCaseTests(FrameEvalFixture fixture) : IClassFixture
             .Count(o => o.Detected);
 
         Assert.Equal(6, found);
+    }
+
+    [Fact]
+    public void DiagonalHazardStripesCloseUpAreNoCheckerboard()
+    {
+        // freedoom1 E1M7's explorer path (seed 101) passes close to a hazard sign: two flat colours, edges both ways.
+        var wad = new EvalWad(Support.DoomGraphics.Freedoom1Path, "E1M7");
+
+        var path = new PathEvaluation(wad, [101], 1, new FrameCheckOptions()).Outcomes.Single();
+        var anyBalance = new PathEvaluation(wad, [101], 1, new FrameCheckOptions { CheckerMinDiagonalBalance = 0 }).Outcomes.Single();
+
+        Assert.DoesNotContain(path.Findings, f => f.Check == FrameCheckNames.MissingTexture);
+        Assert.Contains(anyBalance.Findings, f => f.Check == FrameCheckNames.MissingTexture);
     }
 
     private EvalClip Clean(int seed, string category, int index) =>
