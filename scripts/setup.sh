@@ -9,8 +9,9 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi; }
 missing=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 # PostgreSQL server, Redis, GTK 3 (OpenCvSharp's native runtime links it), Node.js + npm for Azurite,
-# freedoom for real sample levels, Chromium for the web app's browser tests.
-for pkg in postgresql redis-server libgtk-3-0 freedoom chromium; do
+# freedoom for real sample levels, freedm (FreeDM's deathmatch levels: the frame evaluation's second held-out split),
+# Chromium for the web app's browser tests.
+for pkg in postgresql redis-server libgtk-3-0 freedoom freedm chromium; do
   have_pkg "$pkg" || missing+=("$pkg")
 done
 command -v node >/dev/null 2>&1 || missing+=(nodejs)

@@ -16,11 +16,6 @@ internal sealed class FrameAnalyzer : IDisposable
     private readonly Mat _converted = new();
     private readonly Mat _small = new();
     private readonly Mat _lit = new();
-    private readonly Mat _flat = new();
-    private readonly Mat _flatEroded = new();
-    private readonly Mat _flatLabels = new();
-    private readonly Mat _flatStats = new();
-    private readonly Mat _flatCentroids = new();
     private readonly Mat _statusGray = new();
     private readonly Mat _grayF = new();
     private readonly Mat _graySq = new();
@@ -41,7 +36,17 @@ internal sealed class FrameAnalyzer : IDisposable
     private readonly Mat _cellChanged = new();
     private readonly Mat _delta2 = new();
     private readonly Mat _tileDelta = new();
-    private readonly Mat _solidKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
+    private readonly Mat _chroma = new();
+    private readonly Mat _diagonal = new();
+    private readonly Mat _diagonalF = new();
+    private readonly Mat _cellDiagonal = new();
+    private readonly Mat _cellAntiDiagonal = new();
+    private readonly Mat _chromaDx = new();
+    private readonly Mat _chromaDy = new();
+    private readonly Mat _chromaF = new();
+    private readonly Mat _cellChroma = new();
+    private readonly Mat _flat = new();
+    private readonly SolidColourPatch _patch;
     private readonly int[] _histogram = new int[1 << (3 * HistogramBits)];
     private Mat _cellKernel = new();
     private Mat _gray = new();
@@ -62,9 +67,13 @@ internal sealed class FrameAnalyzer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _patch = new SolidColourPatch(options.UniformTolerance);
     }
 
     public FrameMeasurement Measurement { get; } = new();
+
+    /// <summary>The current view's clear-colour candidate: the colour covering the most solid pixels.</summary>
+    public SolidColourPatch Patch => _patch;
 
     /// <summary>The current frame as 8-bit BGR (the caller's Mat, or a converted copy); valid until the next call.</summary>
     public Mat Source { get; private set; } = new();
@@ -123,13 +132,16 @@ internal sealed class FrameAnalyzer : IDisposable
     {
         foreach (var mat in new[]
                  {
-                     _converted, _small, _lit, _flat, _flatEroded, _flatLabels, _flatStats, _flatCentroids, _statusGray, _grayF, _graySq,
+                     _converted, _small, _lit, _flat, _statusGray, _grayF, _graySq,
                      _cellMean, _cellSq, _dx, _dy, _dxF, _dyF, _cellDx, _cellDy, _localMax, _localMin, _cellMax, _cellMin, _delta, _changed,
-                     _cellChanged, _delta2, _solidKernel, _cellKernel, _gray, _previous, _beforePrevious, _tileDelta,
+                     _cellChanged, _delta2, _cellKernel, _gray, _previous, _beforePrevious, _tileDelta,
+                     _chroma, _chromaDx, _chromaDy, _chromaF, _cellChroma, _diagonal, _diagonalF, _cellDiagonal, _cellAntiDiagonal,
                  })
         {
             mat.Dispose();
         }
+
+        _patch.Dispose();
     }
 
     private Mat ToBgr(Mat frame)
@@ -234,7 +246,10 @@ internal sealed class FrameAnalyzer : IDisposable
         return Cv2.CountNonZero(_statusGray) / (double)(_statusGray.Width * _statusGray.Height);
     }
 
-    /// <summary>The most frequent colour (5 bits a channel), its exact mean, and how much of the view lies within the tolerance of it.</summary>
+    /// <summary>
+    /// The most frequent colour (5 bits a channel), its exact mean, and how much of the view lies within the tolerance
+    /// of it (a blank frame); then the clear-colour candidate, the colour of the most solid pixels.
+    /// </summary>
     private void MeasureModeColour(FrameMeasurement m, double pixels)
     {
         var bgr = _small.AsSpan<byte>();
@@ -273,36 +288,7 @@ internal sealed class FrameAnalyzer : IDisposable
         m.ModeColour = (r << 16) | (g << 8) | b;
         m.ModeLuma = (0.299 * r) + (0.587 * g) + (0.114 * b);
 
-        // Solidity only matters for a candidate clear-colour fill; most frames skip the erosion.
-        var candidate = m.ModeFraction >= _options.ClearColourMinFraction && m.ModeFraction < _options.BlankMinFraction
-            && m.ModeLuma >= _options.ClearColourMinLuma;
-        if (candidate)
-        {
-            Cv2.Erode(_flat, _flatEroded, _solidKernel);
-            m.ModeSolidity = Cv2.CountNonZero(_flatEroded) / (double)inRange;
-        }
-        else
-        {
-            m.ModeSolidity = double.NaN;
-        }
-    }
-
-    /// <summary>
-    /// The share of the current frame's most frequent colour (within the tolerance) that lies in its largest connected
-    /// patch. Measured on demand, for the few frames that would otherwise be a clear-colour fill.
-    /// </summary>
-    public double ModeLargestShare()
-    {
-        var count = Cv2.ConnectedComponentsWithStats(_flat, _flatLabels, _flatStats, _flatCentroids, PixelConnectivity.Connectivity8);
-        int largest = 0, total = 0;
-        for (var i = 1; i < count; i++)
-        {
-            var area = _flatStats.At<int>(i, (int)ConnectedComponentsTypes.Area);
-            largest = Math.Max(largest, area);
-            total += area;
-        }
-
-        return total == 0 ? 0 : largest / (double)total;
+        _patch.Measure(_small);
     }
 
     /// <summary>Per cell: standard deviation, range, and mean neighbour differences of the luminance.</summary>
@@ -338,14 +324,53 @@ internal sealed class FrameAnalyzer : IDisposable
         var min = _cellMin.AsSpan<byte>();
         var meanDx = _cellDx.AsSpan<float>();
         var meanDy = _cellDy.AsSpan<float>();
+        // The two diagonals: (x, y) against (x+1, y+1), and (x+1, y) against (x, y+1).
+        using (var belowRight = new Mat(_gray, new Rect(_cellRect.X + 1, _cellRect.Y + 1, _cellRect.Width, _cellRect.Height)))
+        {
+            CellAverage(cells, belowRight, _cellDiagonal);
+        }
+
+        CellAverage(right, below, _cellAntiDiagonal);
+        var diagonal = _cellDiagonal.AsSpan<float>();
+        var antiDiagonal = _cellAntiDiagonal.AsSpan<float>();
+        MeasureChroma();
+        var chroma = _cellChroma.AsSpan<float>();
         for (var i = 0; i < m.CellCount; i++)
         {
+            // Cr and Cb differences summed, averaged over both axes: comparable to (dx + dy) / 2 of the luma.
+            m.CellChroma[i] = (chroma[(3 * i) + 1] + chroma[(3 * i) + 2]) / 2;
+            m.CellDiagonal[i] = diagonal[i];
+            m.CellAntiDiagonal[i] = antiDiagonal[i];
             m.CellMean[i] = mean[i];
             m.CellStd[i] = MathF.Sqrt(MathF.Max(0, sq[i] - (mean[i] * mean[i])));
             m.CellRange[i] = max[i] - min[i];
             m.CellDx[i] = meanDx[i];
             m.CellDy[i] = meanDy[i];
         }
+    }
+
+    /// <summary>Per cell, the mean absolute difference of two equally placed areas of the luma.</summary>
+    private void CellAverage(Mat a, Mat b, Mat cellMeans)
+    {
+        Cv2.Absdiff(a, b, _diagonal);
+        _diagonal.ConvertTo(_diagonalF, MatType.CV_32F);
+        Cv2.Resize(_diagonalF, cellMeans, _cellGrid, 0, 0, InterpolationFlags.Area);
+    }
+
+    /// <summary>
+    /// Per cell, the mean neighbour differences of the colour (Cr and Cb, both axes): random pixels change hue from
+    /// pixel to pixel, while a lit texture, drawn from a few of the palette's colour ramps, varies mostly in brightness.
+    /// </summary>
+    private void MeasureChroma()
+    {
+        Cv2.CvtColor(_small, _chroma, ColorConversionCodes.BGR2YCrCb);
+        using var cells = new Mat(_chroma, _cellRect);
+        using var right = new Mat(_chroma, new Rect(_cellRect.X + 1, _cellRect.Y, _cellRect.Width, _cellRect.Height));
+        using var below = new Mat(_chroma, new Rect(_cellRect.X, _cellRect.Y + 1, _cellRect.Width, _cellRect.Height));
+        Cv2.Absdiff(cells, right, _chromaDx);
+        Cv2.Absdiff(cells, below, _chromaDy);
+        Cv2.Add(_chromaDx, _chromaDy, _chromaF, null, MatType.CV_32FC3.Value);
+        Cv2.Resize(_chromaF, _cellChroma, _cellGrid, 0, 0, InterpolationFlags.Area);
     }
 
     /// <summary>How much of a textured view repeats one flat's width to the right (a story screen's tiled flat).</summary>

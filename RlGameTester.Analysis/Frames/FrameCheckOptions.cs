@@ -95,11 +95,12 @@ internal sealed class FrameCheckOptions
 
     /// <summary>
     /// Consecutive frames, with the camera moving, that a flat-colour area must keep exactly its colour: a real
-    /// surface's colour changes with distance and light as the player moves; a clear colour does not. 4, not 3:
-    /// close to a wall of plain texels (freedoom1's brown #533F2F) the lit colour holds for 3 frames.
+    /// surface's colour changes with distance and light as the player moves; a clear colour does not. 3 (was 4, when
+    /// plain brown texels close up held their lit colour for 3 frames; <see cref="ClearColourMinConvexity"/> now tells
+    /// those from a hole, and a hole is often in view for only 3 frames).
     /// </summary>
     [Range(1, 1000)]
-    public int ClearColourMinFrames { get; set; } = 4;
+    public int ClearColourMinFrames { get; set; } = 3;
 
     /// <summary>Share of a flat-colour area that must survive a 3x3 erosion: a solid region, not scattered pixels.</summary>
     [Range(0.0, 1.0)]
@@ -108,10 +109,28 @@ internal sealed class FrameCheckOptions
     /// <summary>
     /// Least share of a flat colour's pixels in its largest patch for it to be a clear colour: the renderer's clear colour
     /// shows where nothing was drawn, a hole in one piece; a colour of a lit texture (a wall with large patches of one
-    /// colour, close by) repeats in many patches across the surface, between the texture's lines.
+    /// colour, close by) repeats in many patches across the surface, between the texture's lines. Specks under 3x3
+    /// pixels do not count: a texture's single pixels of that shade are no patch.
     /// </summary>
     [Range(0.0, 1.0)]
     public double ClearColourMinLargestShare { get; set; } = 0.9;
+
+    /// <summary>
+    /// Least area of the clear colour's largest patch over its convex hull's: an undrawn wall is a trapezoid (0.9 and
+    /// up even with a sprite or the weapon cut into it), while a plain area of a texture close up has the texture's
+    /// other shades cut into it (freedoom's AGM sign: letters; a tan wall: red drips), which 3 frames of one lit colour
+    /// at point blank otherwise pass.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ClearColourMinConvexity { get; set; } = 0.9;
+
+    /// <summary>
+    /// Share of all the view's cells that must change for a frame to count towards a clear colour's streak: the camera
+    /// moves only if the view around the flat area does. Walking into a plain dark wall (freedoom1 E1M6's explorer
+    /// path) leaves a strip of textured cells that change while 75 % of the view is one colour.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ClearColourMinMovingCells { get; set; } = 0.2;
 
     /// <summary>
     /// How long the view may stay unchanged while the agent acts before it is reported as frozen. 1.7 s (was 2): a
@@ -221,6 +240,15 @@ internal sealed class FrameCheckOptions
     public double NoiseMinAxisRoughness { get; set; } = 0.5;
 
     /// <summary>
+    /// Colour roughness (mean |dCr| + |dCb| between neighbours) over luma roughness a cell needs to be noise: random
+    /// pixels change hue as much as brightness from pixel to pixel (about 2 for random RGB), while a busy lit texture,
+    /// drawn from a few of the palette's colour ramps, changes mostly in brightness (far rocky walls alias into
+    /// pixel-sized detail as rough as noise in luma, but not in hue).
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double NoiseMinChromaRatio { get; set; } = 0.5;
+
+    /// <summary>
     /// Share of the view's cells that must be rough and alike (the same spread and roughness, within 20 % and 0.15):
     /// random pixels look the same everywhere, while detailed art (title screen, menus) is rough in varied ways.
     /// </summary>
@@ -240,6 +268,14 @@ internal sealed class FrameCheckOptions
     /// </summary>
     [Range(0.0, 1.0)]
     public double CheckerMinBimodality { get; set; } = 0.85;
+
+    /// <summary>
+    /// The smaller over the larger of a cell's two diagonal neighbour differences a checkerboard cell needs: a square
+    /// grid's edges are crossed alike by both diagonals, while diagonal stripes (freedoom's hazard signs, close up
+    /// on explorer paths) are crossed by one and run along the other.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double CheckerMinDiagonalBalance { get; set; } = 0.6;
 
     /// <summary>Checkerboard cells, alike in brightness and contrast (one pattern), needed for a finding.</summary>
     [Range(1, 10_000)]

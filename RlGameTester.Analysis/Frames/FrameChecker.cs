@@ -112,18 +112,22 @@ internal sealed class FrameChecker : IDisposable
         var cameraMoving = m.HasPrevious && cells.Textured > 0 && cells.Moving >= _options.HallOfMirrorsMinMovingFraction * cells.Textured;
 
         // A flat colour that keeps exactly its colour while the camera moves: nothing lit it, the renderer cleared it.
-        // It shows as one hole, not as the many patches of a lit texture's colour; that is measured only once the colour
-        // has lasted a frame (rare), and the streak's first frame is judged by the ones that follow it.
-        var flatCandidate = scene && m.ModeFraction >= _options.ClearColourMinFraction && m.ModeLuma >= _options.ClearColourMinLuma
-            && m.ModeSolidity >= _options.ClearColourMinSolidity;
-        var sameColour = flatCandidate && _flatStreak > 0 && ColourDistance(m.ModeColour, _flatColour) <= _options.UniformTolerance;
-        var flatArea = flatCandidate && (!sameColour || _analyzer.ModeLargestShare() >= _options.ClearColourMinLargestShare);
+        // The candidate is the colour of the most solid pixels (a small hole is rarely the view's most frequent colour).
+        // It shows as one convex hole, not as the many patches of a lit texture's colour or a plain texel area with the
+        // texture's detail cut into it; that is measured only once the colour has lasted a frame (rare), and the
+        // streak's first frame is judged by the ones that follow it.
+        var patch = _analyzer.Patch;
+        var flatCandidate = scene && patch.Fraction >= _options.ClearColourMinFraction && patch.Luma >= _options.ClearColourMinLuma
+            && patch.Solidity >= _options.ClearColourMinSolidity;
+        var sameColour = flatCandidate && _flatStreak > 0 && ColourDistance(patch.Colour, _flatColour) <= _options.UniformTolerance;
+        var flatArea = flatCandidate && (!sameColour || IsHole(patch));
         sameColour &= flatArea;
-        _flatStreak = !flatArea ? 0 : sameColour ? _flatStreak + (cameraMoving ? 1 : 0) : (cameraMoving ? 1 : 0);
+        var viewMoving = cameraMoving && cells.Moving >= _options.ClearColourMinMovingCells * m.CellCount;
+        _flatStreak = !flatArea ? 0 : sameColour ? _flatStreak + (viewMoving ? 1 : 0) : (viewMoving ? 1 : 0);
         _flatStartTick = sameColour ? _flatStartTick : _previousTick;
-        _flatColour = m.ModeColour;
+        _flatColour = patch.Colour;
         var isClearFill = flatArea && _flatStreak >= _options.ClearColourMinFrames;
-        Track(_clearFill, isClearFill, tick, _flatStartTick, m.ModeFraction * m.ModeSolidity, m.ModeColour, source);
+        Track(_clearFill, isClearFill, tick, _flatStartTick, patch.Fraction * patch.Solidity, patch.Colour, source);
 
         var isMissingTexture = scene && cells.Checker >= _options.CheckerMinCells;
         Track(_missingTexture, isMissingTexture, tick, tick, cells.Checker, cells.Checker, source);
@@ -224,6 +228,13 @@ internal sealed class FrameChecker : IDisposable
         }
     }
 
+    /// <summary>Whether the clear-colour candidate is shaped as an undrawn wall: one convex piece.</summary>
+    private bool IsHole(SolidColourPatch patch)
+    {
+        patch.Inspect();
+        return patch.LargestShare >= _options.ClearColourMinLargestShare && patch.Convexity >= _options.ClearColourMinConvexity;
+    }
+
     private CellCounts CountCells(FrameMeasurement m)
     {
         var counts = default(CellCounts);
@@ -231,8 +242,10 @@ internal sealed class FrameChecker : IDisposable
         var noiseStd = (float)_options.NoiseMinStd;
         var roughness = (float)_options.NoiseMinRoughness;
         var axisRoughness = (float)_options.NoiseMinAxisRoughness;
+        var chromaRatio = (float)_options.NoiseMinChromaRatio;
         var contrast = (float)_options.CheckerMinContrast;
         var bimodality = (float)_options.CheckerMinBimodality;
+        var diagonalBalance = (float)_options.CheckerMinDiagonalBalance;
         if (_noiseCandidates.Length < m.CellCount)
         {
             _noiseCandidates = new int[m.CellCount];
@@ -258,14 +271,17 @@ internal sealed class FrameChecker : IDisposable
                 }
             }
 
-            // A checkerboard: two flat colours in about equal parts, with edges across both rows and columns.
+            // A checkerboard: two flat colours in about equal parts, with edges across both rows and columns, and as
+            // many along one diagonal as along the other (diagonal stripes, a hazard sign, run along one of them).
             var dx = m.CellDx[i];
             var dy = m.CellDy[i];
-            if (range >= contrast && 2 * std >= bimodality * range && dx >= 0.1f * range && dy >= 0.1f * range)
+            if (range >= contrast && 2 * std >= bimodality * range && dx >= 0.1f * range && dy >= 0.1f * range
+                && MathF.Min(m.CellDiagonal[i], m.CellAntiDiagonal[i]) >= diagonalBalance * MathF.Max(m.CellDiagonal[i], m.CellAntiDiagonal[i]))
             {
                 _checkerCandidates[checkered++] = i;
             }
-            else if (std >= noiseStd && dx + dy >= 2 * roughness * std && MathF.Min(dx, dy) >= axisRoughness * std)
+            else if (std >= noiseStd && dx + dy >= 2 * roughness * std && MathF.Min(dx, dy) >= axisRoughness * std
+                && m.CellChroma[i] >= chromaRatio * (dx + dy) / 2)
             {
                 _noiseCandidates[noisy++] = i;
             }

@@ -27,6 +27,15 @@ internal sealed class FrameMeasurement
     /// <summary>Mean absolute difference between vertical neighbours per cell.</summary>
     public float[] CellDy { get; private set; } = [];
 
+    /// <summary>Mean absolute difference between each pixel and its lower right neighbour per cell.</summary>
+    public float[] CellDiagonal { get; private set; } = [];
+
+    /// <summary>Mean absolute difference between each pixel's right and lower neighbours per cell (the other diagonal).</summary>
+    public float[] CellAntiDiagonal { get; private set; } = [];
+
+    /// <summary>Mean neighbour difference of the colour per cell: |dCr| + |dCb|, averaged over both axes.</summary>
+    public float[] CellChroma { get; private set; } = [];
+
     /// <summary>Share of the cell's pixels that changed since the previous frame (0 when there is none).</summary>
     public float[] CellChanged { get; private set; } = [];
 
@@ -52,9 +61,6 @@ internal sealed class FrameMeasurement
     public int ModeColour { get; set; }
 
     public double ModeLuma { get; set; }
-
-    /// <summary>Share of the most frequent colour's area that survives a 3x3 erosion; NaN when not measured.</summary>
-    public double ModeSolidity { get; set; } = double.NaN;
 
     /// <summary>
     /// Share of the view equal (within <see cref="FrameCheckOptions.TiledScreenTolerance"/>) to the view one flat's width
@@ -92,6 +98,9 @@ internal sealed class FrameMeasurement
         CellRange = new float[n];
         CellDx = new float[n];
         CellDy = new float[n];
+        CellChroma = new float[n];
+        CellDiagonal = new float[n];
+        CellAntiDiagonal = new float[n];
         CellChanged = new float[n];
         CellBelowHorizon = new bool[n];
         CellInWeaponZone = new bool[n];

@@ -19,9 +19,9 @@ public sealed record ExplorerSettings
     public const int MaxTimeLimitSeconds = 6 * 60 * 60;
     public const int DefaultPositionInterval = 4;
     public const int MaxPositionInterval = 350;
-    // Off unless a run asks: the false Hall-of-Mirrors findings on rendered paths are gone (the views bob), but the frame
-    // checks still file 0.58 false findings a path on freedoom1 and 1.50 on freedoom2, mostly noise on busy lit views
-    // (bench/frame-eval.sh, 2026-12-04); frames on by default wait for checks that hold on them.
+    // Off unless a run asks: the frame checks still file false findings on rendered paths, 0.17 a path on freedoom1,
+    // 0.13 on freedoom2 and 0.03 on FreeDM (bench/frame-eval.sh, 2026-12-04, third round); frames on by default wait
+    // for checks that file none.
     public const int DefaultFrameEvery = 0;
     public const int MaxFrameEvery = 35 * 60;
 

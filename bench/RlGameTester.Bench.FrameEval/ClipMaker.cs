@@ -22,19 +22,41 @@ internal sealed class ClipMaker(EvalWad wad)
 
     public EvalClip Clean(string category, Random rng)
     {
+        var light = CleanLight(category);
         return category switch
         {
-            "lit-walk" => Play(rng, category, l => l >= 160, Motion.Walk),
-            "lit-strafe" => Play(rng, category, l => l >= 160, Motion.Strafe),
-            "dim-turn" => Play(rng, category, l => l is >= 80 and < 160, Motion.TurnSlow),
-            "fast-turn" => Play(rng, category, l => l >= 96, Motion.TurnFast),
-            "close-wall" => Play(rng, category, l => l >= 128, Pick(rng, [Motion.TurnSlow, Motion.Strafe]), wallWithin: (32, 112)),
-            "dark" => Play(rng, category, l => l is > 40 and <= 64, Pick(rng, [Motion.Walk, Motion.Strafe, Motion.TurnSlow, Motion.WalkTurn])),
-            "very-dark" => Play(rng, category, l => l <= 40, Pick(rng, [Motion.Walk, Motion.Strafe, Motion.TurnSlow, Motion.WalkTurn])),
-            "standing" => Play(rng, category, _ => true, Motion.Stand),
+            "lit-walk" => Play(rng, category, light, Motion.Walk),
+            "lit-strafe" => Play(rng, category, light, Motion.Strafe),
+            "dim-turn" => Play(rng, category, light, Motion.TurnSlow),
+            "fast-turn" => Play(rng, category, light, Motion.TurnFast),
+            "close-wall" => Play(rng, category, light, Pick(rng, [Motion.TurnSlow, Motion.Strafe]), wallWithin: (32, 112)),
+            "dark" => Play(rng, category, light, Pick(rng, [Motion.Walk, Motion.Strafe, Motion.TurnSlow, Motion.WalkTurn])),
+            "very-dark" => Play(rng, category, light, Pick(rng, [Motion.Walk, Motion.Strafe, Motion.TurnSlow, Motion.WalkTurn])),
+            "standing" => Play(rng, category, light, Motion.Stand),
             _ => throw new ArgumentOutOfRangeException(nameof(category), category, "Unknown clean category."),
         };
     }
+
+    /// <summary>
+    /// Whether some level of the IWAD has a sector with the category's light and headroom, so its clips can be drawn
+    /// (FreeDM has no sector of light 41-64: no "dark" clips there). Glitch categories play in any light.
+    /// </summary>
+    public static bool CanDraw(EvalWad wad, string category) => !CleanCategories.Contains(category)
+        || wad.Entries.Any(e => wad.Level(e).Map is var map
+            && Enumerable.Range(0, map.Level.Sectors.Length).Any(s => CleanLight(category)(map.Light(s)) && map.HasHeadroom(s)));
+
+    /// <summary>The sector lights a clean category starts in.</summary>
+    private static Func<int, bool> CleanLight(string category) => category switch
+    {
+        "lit-walk" or "lit-strafe" => l => l >= 160,
+        "dim-turn" => l => l is >= 80 and < 160,
+        "fast-turn" => l => l >= 96,
+        "close-wall" => l => l >= 128,
+        "dark" => l => l is > 40 and <= 64,
+        "very-dark" => l => l <= 40,
+        "standing" => _ => true,
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, "Unknown clean category."),
+    };
 
     public EvalClip Glitched(string check, Random rng)
     {

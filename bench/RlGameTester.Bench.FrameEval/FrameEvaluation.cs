@@ -12,10 +12,13 @@ namespace RlGameTester.Bench.FrameEval;
 /// </summary>
 internal sealed class FrameEvaluation
 {
-    public FrameEvaluation(EvalWad wad, IReadOnlyList<int> seeds, int clipsPerCategory, int threads, FrameCheckOptions? options = null)
+    /// <param name="sheets">Tuning only: a folder each flagged clean clip and missed glitch clip is drawn to, its frames side by side.</param>
+    public FrameEvaluation(EvalWad wad, IReadOnlyList<int> seeds, int clipsPerCategory, int threads, FrameCheckOptions? options = null, string? sheets = null)
     {
+        // A clean category no sector of the split can start (FreeDM has no dark sectors) is left out and reported so.
+        CleanCategories = [.. ClipMaker.CleanCategories.Where(c => ClipMaker.CanDraw(wad, c))];
         var jobs = (from seed in seeds
-                    from category in ClipMaker.CleanCategories.Select(c => (Name: c, Glitch: false)).Concat(ClipMaker.GlitchCategories.Select(c => (Name: c, Glitch: true)))
+                    from category in CleanCategories.Select(c => (Name: c, Glitch: false)).Concat(ClipMaker.GlitchCategories.Select(c => (Name: c, Glitch: true)))
                     from i in Enumerable.Range(0, clipsPerCategory)
                     select (seed, category, i)).ToList();
         var outcomes = new ConcurrentBag<(int Index, ClipOutcome Outcome)>();
@@ -30,9 +33,14 @@ internal sealed class FrameEvaluation
                 for (var j = range.Item1; j < range.Item2; j++)
                 {
                     var (seed, category, i) = jobs[j];
-                    var rng = new Random(HashCode(seed, category.Name, i));
+                    var rng = new Random(ClipSeed(seed, category.Name, i));
                     var clip = category.Glitch ? maker.Glitched(category.Name, rng) : maker.Clean(category.Name, rng);
-                    outcomes.Add((j, ClipOutcome.Check(checker, clip, seed)));
+                    var outcome = ClipOutcome.Check(checker, clip, seed);
+                    outcomes.Add((j, outcome));
+                    if (sheets is not null && (outcome.IsClean ? outcome.Flagged : !outcome.Detected))
+                    {
+                        ContactSheet(clip, Path.Combine(sheets, $"{seed}-{category.Name.Replace(':', '-')}-{i}-{clip.Level}.png"));
+                    }
                 }
             });
         Elapsed = started.Elapsed;
@@ -42,12 +50,37 @@ internal sealed class FrameEvaluation
 
     public IReadOnlyList<ClipOutcome> Outcomes { get; }
 
+    /// <summary>The clean categories drawn on this split.</summary>
+    public IReadOnlyList<string> CleanCategories { get; }
+
     public IReadOnlyList<int> Seeds { get; }
 
     public TimeSpan Elapsed { get; }
 
-    /// <summary>A seed for one clip that does not depend on .NET's string hashing (randomised per process).</summary>
-    private static int HashCode(int seed, string category, int index)
+    /// <summary>Every other frame of a clip (at most 12), in rows of four, with its tick, for looking at a miss or a false alarm.</summary>
+    private static void ContactSheet(EvalClip clip, string path)
+    {
+        var frames = clip.Frames.Where((_, k) => k % 2 == 0).Take(12).ToList();
+        const int columns = 4;
+        var rows = (frames.Count + columns - 1) / columns;
+        using var sheet = new OpenCvSharp.Mat(rows * FrameComposer.Height, columns * FrameComposer.Width, OpenCvSharp.MatType.CV_8UC3, OpenCvSharp.Scalar.All(0));
+        for (var k = 0; k < frames.Count; k++)
+        {
+            using var frame = new OpenCvSharp.Mat(FrameComposer.Height, FrameComposer.Width, OpenCvSharp.MatType.CV_8UC3);
+            frames[k].Bgr.CopyTo(frame.AsSpan<byte>());
+            OpenCvSharp.Cv2.PutText(frame, frames[k].Tick.ToString(CultureInfo.InvariantCulture), new OpenCvSharp.Point(4, 12), OpenCvSharp.HersheyFonts.HersheyPlain, 0.9, OpenCvSharp.Scalar.Yellow);
+            using var target = new OpenCvSharp.Mat(sheet, new OpenCvSharp.Rect((k % columns) * FrameComposer.Width, (k / columns) * FrameComposer.Height, FrameComposer.Width, FrameComposer.Height));
+            frame.CopyTo(target);
+        }
+
+        OpenCvSharp.Cv2.ImWrite(path, sheet);
+    }
+
+    /// <summary>
+    /// The random seed of clip <paramref name="index"/> of a category in a split's seed, independent of .NET's string
+    /// hashing (randomised per process): a clip the report names can be drawn again (tests of single cases do).
+    /// </summary>
+    internal static int ClipSeed(int seed, string category, int index)
     {
         unchecked
         {
@@ -75,7 +108,12 @@ internal sealed class FrameEvaluation
 
         text.AppendLine(inv, $"  {"all glitches",-24} {Spread(o => !o.IsClean, o => o.Detected)}");
         text.AppendLine(inv, $"{"clean clips flagged",-26} {"mean",6} {"min-max over seeds",19} {"sd",5}  checks that fired");
-        foreach (var category in ClipMaker.CleanCategories)
+        foreach (var category in ClipMaker.CleanCategories.Except(CleanCategories))
+        {
+            text.AppendLine(inv, $"  {category,-24} n/a: no sector of its light in this split's levels");
+        }
+
+        foreach (var category in CleanCategories)
         {
             var fired = Outcomes.Where(o => o.Category == category).SelectMany(o => o.Findings.Select(f => f.Check).Distinct())
                 .GroupBy(c => c).Select(g => $"{g.Key} x{g.Count()}");

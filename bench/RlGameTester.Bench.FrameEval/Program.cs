@@ -7,7 +7,11 @@ namespace RlGameTester.Bench.FrameEval;
 // them. The split is fixed here and in bench/frame-eval.sh, before any result was seen:
 //   tuning   = freedoom1.wad (E1M1-E4M9), seeds 1.. (seed k is 100 + k)
 //   held-out = freedoom2.wad (MAP01-MAP32), seeds 1.. (seed k is 9000 + k); aggregates only, never per clip.
-// Usage: RlGameTester.Bench.FrameEval [--split tuning|heldout] [--seeds N] [--clips N per category and seed]
+//   held-out 2 = freedm.wad (FreeDM, MAP01-MAP32), seeds 1.. (seed k is 7000 + k); aggregates only, never per clip.
+//     Added when freedoom2 had been measured after two tuning rounds; fixed before anything was run on it.
+//     FreeDM's deathmatch levels have no sector of light 41-64: the "dark" clean category is left out there (said in
+//     the report), as is any clean category whose light no sector of the split's levels has.
+// Usage: RlGameTester.Bench.FrameEval [--split tuning|heldout|heldout2] [--seeds N] [--clips N per category and seed]
 //        [--path-seeds N=1] [--only clips|paths] [--level NAME (tuning)] [--threads N] [--details] [--set Option=value]
 //        [--png dir] [--iwad-dir /usr/share/games/doom]
 // Explorer paths (every level of the split explored, its path drawn every 8 tics as the Worker draws it) are a clean
@@ -106,7 +110,8 @@ internal static class FrameEvalProgram
 
         if (only != "paths")
         {
-            var evaluation = new FrameEvaluation(wad, definition.Seeds(seedCount), clips, threads, options);
+            var sheets = png is not null && !definition.HeldOut ? Directory.CreateDirectory(Path.Combine(png, "clips")).FullName : null;
+            var evaluation = new FrameEvaluation(wad, definition.Seeds(seedCount), clips, threads, options, sheets);
             Console.Write(evaluation.Report($"{split} split ({definition.Iwad}, {wad.Entries.Count} levels), {clips} clips per category and seed, 320x200 frames"));
             var (detected, flagged) = evaluation.Totals();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

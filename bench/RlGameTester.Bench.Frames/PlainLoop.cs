@@ -13,6 +13,8 @@ internal sealed class PlainLoop : IDisposable
     private readonly Mat _small = new(), _lit = new(), _flat = new(), _eroded = new(), _grayF = new(), _graySq = new(), _cellMean = new(), _cellSq = new();
     private readonly Mat _dx = new(), _dy = new(), _dxF = new(), _dyF = new(), _cellDx = new(), _cellDy = new(), _localMax = new(), _localMin = new();
     private readonly Mat _cellMax = new(), _cellMin = new(), _delta = new(), _changed = new(), _cellChanged = new(), _delta2 = new(), _tile = new(), _labels = new(), _stats = new(), _centroids = new();
+    private readonly Mat _min3 = new(), _max3 = new(), _range3 = new(), _solidMask = new(), _ycc = new(), _cdx = new(), _cdy = new(), _cF = new(), _cellC = new();
+    private readonly Mat _diag = new(), _diagF = new(), _cellDiag = new(), _cellAnti = new();
     private readonly Mat _solid = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
     private readonly Mat _cellKernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(8, 8));
     private readonly int[] _histogram = new int[1 << 15];
@@ -81,15 +83,47 @@ internal sealed class PlainLoop : IDisposable
         var g = (int)Math.Round(sumG / (double)modeCount);
         var r = (int)Math.Round(sumR / (double)modeCount);
         Cv2.InRange(_small, new CvScalar(b - 3, g - 3, r - 3), new CvScalar(b + 3, g + 3, r + 3), _flat);
-        var inRange = Cv2.CountNonZero(_flat);
-        var modeFraction = inRange / pixels;
-        var modeLuma = (0.299 * r) + (0.587 * g) + (0.114 * b);
-        var solidity = 0.0;
-        if (modeFraction >= 0.02 && modeFraction < 0.95 && modeLuma >= 24)
+        var modeFraction = Cv2.CountNonZero(_flat) / pixels;
+
+        // The clear-colour candidate: the colour of the most solid pixels (3x3 of one colour), its area and solidity.
+        Cv2.Erode(_small, _min3, _solid);
+        Cv2.Dilate(_small, _max3, _solid);
+        Cv2.Absdiff(_max3, _min3, _range3);
+        Cv2.InRange(_range3, new CvScalar(0, 0, 0), new CvScalar(3, 3, 3), _solidMask);
+        var solidPixels = _solidMask.AsSpan<byte>();
+        (modeKey, modeCount) = (-1, 0);
+        for (var p = 0; p < solidPixels.Length; p++)
         {
-            Cv2.Erode(_flat, _eroded, _solid);
-            solidity = Cv2.CountNonZero(_eroded) / (double)inRange;
+            if (solidPixels[p] != 0)
+            {
+                var i = 3 * p;
+                var count = ++_histogram[((bgr[i] >> 3) << 10) | ((bgr[i + 1] >> 3) << 5) | (bgr[i + 2] >> 3)];
+                if (count > modeCount)
+                {
+                    (modeCount, modeKey) = (count, ((bgr[i] >> 3) << 10) | ((bgr[i + 1] >> 3) << 5) | (bgr[i + 2] >> 3));
+                }
+            }
         }
+
+        Array.Clear(_histogram);
+        (sumB, sumG, sumR) = (0, 0, 0);
+        for (var p = 0; p < solidPixels.Length && modeKey >= 0; p++)
+        {
+            var i = 3 * p;
+            if (solidPixels[p] != 0 && (((bgr[i] >> 3) << 10) | ((bgr[i + 1] >> 3) << 5) | (bgr[i + 2] >> 3)) == modeKey)
+            {
+                (sumB, sumG, sumR) = (sumB + bgr[i], sumG + bgr[i + 1], sumR + bgr[i + 2]);
+            }
+        }
+
+        (b, g, r) = modeCount == 0 ? (0, 0, 0)
+            : ((int)Math.Round(sumB / (double)modeCount), (int)Math.Round(sumG / (double)modeCount), (int)Math.Round(sumR / (double)modeCount));
+        Cv2.InRange(_small, new CvScalar(b - 3, g - 3, r - 3), new CvScalar(b + 3, g + 3, r + 3), _flat);
+        var inRange = Cv2.CountNonZero(_flat);
+        var flatLuma = (0.299 * r) + (0.587 * g) + (0.114 * b);
+        Cv2.Erode(_flat, _eroded, _solid);
+        var solidity = inRange == 0 ? 0 : Cv2.CountNonZero(_eroded) / (double)inRange;
+        solidity += inRange / pixels >= 0.02 && flatLuma >= 32 ? 0 : 1;
 
         // A flat colour that lasts from the previous frame: its patches are counted (the engine's clear-colour rule).
         var lasts = solidity >= 0.5 && _flatLast && Math.Abs(b - _flatB) <= 3 && Math.Abs(g - _flatG) <= 3 && Math.Abs(r - _flatR) <= 3;
@@ -124,6 +158,25 @@ internal sealed class PlainLoop : IDisposable
             Cv2.Erode(cells, _localMin, _cellKernel, new Point(0, 0));
             Cv2.Resize(_localMax, _cellMax, grid, 0, 0, InterpolationFlags.Nearest);
             Cv2.Resize(_localMin, _cellMin, grid, 0, 0, InterpolationFlags.Nearest);
+            using var belowRight = new Mat(_gray, new Rect(1, cellTop + 1, cellRect.Width, cellRect.Height));
+            Cv2.Absdiff(cells, belowRight, _diag);
+            _diag.ConvertTo(_diagF, MatType.CV_32F);
+            Cv2.Resize(_diagF, _cellDiag, grid, 0, 0, InterpolationFlags.Area);
+            Cv2.Absdiff(right, below, _diag);
+            _diag.ConvertTo(_diagF, MatType.CV_32F);
+            Cv2.Resize(_diagF, _cellAnti, grid, 0, 0, InterpolationFlags.Area);
+        }
+
+        // Colour roughness per cell: Cr and Cb neighbour differences.
+        Cv2.CvtColor(_small, _ycc, ColorConversionCodes.BGR2YCrCb);
+        using (var cells = new Mat(_ycc, cellRect))
+        using (var right = new Mat(_ycc, new Rect(1, cellTop, cellRect.Width, cellRect.Height)))
+        using (var below = new Mat(_ycc, new Rect(0, cellTop + 1, cellRect.Width, cellRect.Height)))
+        {
+            Cv2.Absdiff(cells, right, _cdx);
+            Cv2.Absdiff(cells, below, _cdy);
+            Cv2.Add(_cdx, _cdy, _cF, null, MatType.CV_32FC3.Value);
+            Cv2.Resize(_cF, _cellC, grid, 0, 0, InterpolationFlags.Area);
         }
 
         // A story screen's tiled flat: the view against itself one 64-pixel flat (of 320) to the right.
@@ -166,6 +219,9 @@ internal sealed class PlainLoop : IDisposable
         var mdx = _cellDx.AsSpan<float>();
         var mdy = _cellDy.AsSpan<float>();
         var moved = _history >= 1 ? _cellChanged.AsSpan<float>() : [];
+        var chroma = _cellC.AsSpan<float>();
+        var diagonal = _cellDiag.AsSpan<float>();
+        var anti = _cellAnti.AsSpan<float>();
         int textured = 0, moving = 0, stale = 0, checker = 0, noise = 0;
         for (var i = 0; i < grid.Width * grid.Height; i++)
         {
@@ -185,11 +241,13 @@ internal sealed class PlainLoop : IDisposable
                 }
             }
 
-            if (range >= 48 && 2 * std >= 0.85f * range && mdx[i] >= 0.1f * range && mdy[i] >= 0.1f * range)
+            if (range >= 48 && 2 * std >= 0.85f * range && mdx[i] >= 0.1f * range && mdy[i] >= 0.1f * range
+                && MathF.Min(diagonal[i], anti[i]) >= 0.6f * MathF.Max(diagonal[i], anti[i]))
             {
                 checker++;
             }
-            else if (std >= 16 && mdx[i] + mdy[i] >= 1.4f * std && MathF.Min(mdx[i], mdy[i]) >= 0.4f * std)
+            else if (std >= 16 && mdx[i] + mdy[i] >= 1.4f * std && MathF.Min(mdx[i], mdy[i]) >= 0.4f * std
+                && (chroma[(3 * i) + 1] + chroma[(3 * i) + 2]) / 2 >= 0.5f * (mdx[i] + mdy[i]) / 2)
             {
                 noise++;
             }
@@ -206,6 +264,7 @@ internal sealed class PlainLoop : IDisposable
                  {
                      _small, _lit, _flat, _eroded, _grayF, _graySq, _cellMean, _cellSq, _dx, _dy, _dxF, _dyF, _cellDx, _cellDy, _localMax, _localMin, _cellMax,
                      _cellMin, _delta, _changed, _cellChanged, _delta2, _solid, _cellKernel, _gray, _previous, _beforePrevious, _tile, _labels, _stats, _centroids,
+                     _min3, _max3, _range3, _solidMask, _ycc, _cdx, _cdy, _cF, _cellC, _diag, _diagF, _cellAnti, _cellDiag,
                  })
         {
             mat.Dispose();

@@ -1,0 +1,96 @@
+using RlGameTester.Analysis.Frames;
+using RlGameTester.Bench.FrameEval;
+
+namespace RlGameTester.Analysis.Tests.Frames;
+
+/// <summary>
+/// Single clips of bench/frame-eval.sh's tuning split (freedoom1), drawn again by their seed, category and index: the
+/// false alarms and misses the clear-colour, noise and checkerboard rules were changed for (and one explorer path). Each case also shows, with the new rule
+/// turned off, that the frames do hold what the rule is about.
+/// </summary>
+public sealed class FrameEvalCaseTests(FrameEvalFixture fixture) : IClassFixture<FrameEvalFixture>
+{
+    /// <summary>Plain texels close up (the AGM sign with its letters, a tan wall with red drips) and clouds of the sky while strafing.</summary>
+    public static TheoryData<int, string, int> PlainAreas => new()
+    {
+        { 101, "close-wall", 0 },
+        { 102, "close-wall", 6 },
+        { 101, "lit-walk", 5 },
+        { 102, "lit-walk", 10 },
+        { 101, "lit-strafe", 11 },
+        { 101, "lit-strafe", 9 },
+        { 103, "lit-strafe", 7 },
+    };
+
+    [Theory]
+    [MemberData(nameof(PlainAreas))]
+    public void APlainAreaOfATextureIsNoClearColourForItIsNotConvex(int seed, string category, int index)
+    {
+        var clip = Clean(seed, category, index);
+
+        Assert.DoesNotContain(Check(clip, new FrameCheckOptions()), f => f.Check == FrameCheckNames.ClearColourFill);
+        // With any shape allowed, the same frames hold a flat colour that keeps its colour while the view moves.
+        Assert.Contains(Check(clip, new FrameCheckOptions { ClearColourMinConvexity = 0 }), f => f.Check == FrameCheckNames.ClearColourFill);
+    }
+
+    /// <summary>Holes whose clear colour is not the view's most frequent colour (a brown wall, a grey floor outnumber it): missed before.</summary>
+    [Theory]
+    [InlineData(101, 10)]
+    [InlineData(101, 4)]
+    [InlineData(102, 4)]
+    public void AClearColourHoleIsFoundWhenItIsNotTheViewsCommonestColour(int seed, int index)
+    {
+        var check = FrameCheckNames.ClearColourFill;
+        var clip = new ClipMaker(fixture.Wad).Glitched(check, new Random(FrameEvaluation.ClipSeed(seed, check, index)));
+
+        var outcome = Outcome(clip, seed, new FrameCheckOptions());
+
+        Assert.True(outcome.Detected, string.Join(" | ", outcome.Findings.Select(f => f.Description)));
+    }
+
+    [Fact]
+    public void ABusyLitViewIsNoNoiseForItsRoughnessIsInBrightnessNotInHue()
+    {
+        // E2M1's busy lit wall while strafing: as rough in luma as random pixels.
+        var clip = Clean(102, "lit-strafe", 2);
+
+        Assert.DoesNotContain(Check(clip, new FrameCheckOptions()), f => f.Check == FrameCheckNames.Noise);
+        Assert.Contains(Check(clip, new FrameCheckOptions { NoiseMinChromaRatio = 0 }), f => f.Check == FrameCheckNames.Noise);
+    }
+
+    [Fact]
+    public void GarbageOfRandomPaletteColoursIsStillNoise()
+    {
+        var check = FrameCheckNames.Noise;
+        var maker = new ClipMaker(fixture.Wad);
+        var found = Enumerable.Range(0, 6)
+            .Select(i => Outcome(maker.Glitched(check, new Random(FrameEvaluation.ClipSeed(101, check, i))), 101, new FrameCheckOptions()))
+            .Count(o => o.Detected);
+
+        Assert.Equal(6, found);
+    }
+
+    [Fact]
+    public void DiagonalHazardStripesCloseUpAreNoCheckerboard()
+    {
+        // freedoom1 E1M7's explorer path (seed 101) passes close to a hazard sign: two flat colours, edges both ways.
+        var wad = new EvalWad(Support.DoomGraphics.Freedoom1Path, "E1M7");
+
+        var path = new PathEvaluation(wad, [101], 1, new FrameCheckOptions()).Outcomes.Single();
+        var anyBalance = new PathEvaluation(wad, [101], 1, new FrameCheckOptions { CheckerMinDiagonalBalance = 0 }).Outcomes.Single();
+
+        Assert.DoesNotContain(path.Findings, f => f.Check == FrameCheckNames.MissingTexture);
+        Assert.Contains(anyBalance.Findings, f => f.Check == FrameCheckNames.MissingTexture);
+    }
+
+    private EvalClip Clean(int seed, string category, int index) =>
+        new ClipMaker(fixture.Wad).Clean(category, new Random(FrameEvaluation.ClipSeed(seed, category, index)));
+
+    private static IReadOnlyList<FrameFinding> Check(EvalClip clip, FrameCheckOptions options) => Outcome(clip, 0, options).Findings;
+
+    private static ClipOutcome Outcome(EvalClip clip, int seed, FrameCheckOptions options)
+    {
+        using var checker = new FrameChecker(options);
+        return ClipOutcome.Check(checker, clip, seed);
+    }
+}
