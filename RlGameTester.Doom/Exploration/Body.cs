@@ -33,6 +33,9 @@ internal sealed class Body
     /// <summary>0: cycling lifts are down where the body is, 1: up.</summary>
     public int LiftConfig { get; set; } = 1;
 
+    /// <summary>When the lift the body last called is down (its clock), or NaN: it stays down PLATWAIT (105 tics).</summary>
+    public double LiftDownAt { get; set; } = double.NaN;
+
     public DoomKeys Keys { get; private set; }
 
     public int ProtectedUntil => Math.Max(SuitUntil, InvulnerableUntil);

@@ -125,8 +125,9 @@ internal sealed class TripSearch
                 var damage = _hurt[c];
                 if (hurtHere && next == c + _grid.Offsets[d] && _grid.CanMove(c, next, 0) != _grid.CanMove(c, next, 1))
                 {
-                    damage += _state.DamageOf(here) * Walker.LiftRideTics / 32.0;
-                    stepCost += Walker.LiftRideTics * 20;
+                    var wait = Walker.LiftWait(_body, _body.Clock + (cost / 20.0), down: _grid.CanMove(c, next, 0));
+                    damage += _state.DamageOf(here) * wait / 32.0;
+                    stepCost += (int)Math.Ceiling(wait * 20);
                 }
 
                 if (_state.IsDamaging(sector))

@@ -15,6 +15,9 @@ internal sealed class Walker
     public const int TeleportFreezeTics = 18;
     public const int LiftRideTics = 70;
 
+    // PLATWAIT: a lift waits 3 seconds at the bottom before it rises again.
+    private const int LiftDownTics = 105;
+
     // Lines the voodoo dolls may set off in one go: repeatable lines on a belt that loops would go on for ever.
     private const int MaxDollActions = 256;
 
@@ -218,9 +221,10 @@ internal sealed class Walker
                 return false;
             }
 
-            // The lift has to come to the body first.
-            Wait(LiftRideTics);
+            // The lift has to come to the body first: the one it just called comes down in its travel time.
+            Wait((int)Math.Ceiling(LiftWait(_body, _body.Clock, down: _grid.CanMove(from, to, 0))));
             _body.LiftConfig = 1 - _body.LiftConfig;
+            _body.LiftDownAt = double.NaN;
         }
 
         var crossed = _model.Crossings(from, direction);
@@ -413,6 +417,11 @@ internal sealed class Walker
             return false;
         }
 
+        if (move.Kind == MoveKind.Cycle && doll < 0)
+        {
+            _body.LiftDownAt = _body.Clock + ((double)travel / Math.Max(1, move.Speed));
+        }
+
         // A close-wait-open door is shut at once (as the validator takes it) and opens again once down and waited out.
         for (var i = 0; shut is not null && i < shut.Length; i++)
         {
@@ -454,6 +463,15 @@ internal sealed class Walker
 
         _carryingDolls = false;
     }
+
+    /// <summary>
+    /// Tics until a lift is where the body needs it at <paramref name="clock"/>: one the body just called is down after
+    /// its travel and stays down 105 tics; any other takes <see cref="LiftRideTics"/> (it may be anywhere in its cycle).
+    /// </summary>
+    public static double LiftWait(Body body, double clock, bool down) =>
+        down && !double.IsNaN(body.LiftDownAt) && clock <= body.LiftDownAt + LiftDownTics
+            ? Math.Max(0, body.LiftDownAt - clock)
+            : LiftRideTics;
 
     private int FloorUnderBody() => _body.LiftConfig == 0 ? _grid.Floor0[_body.Cell] : _grid.Floor1[_body.Cell];
 

@@ -143,6 +143,20 @@ public sealed class ShippedLevelExplorationTests
     }
 
     [Fact]
+    public void ALiftTheBodyCallsIsSteppedOnOnceItIsDownNotAfterAFixedWait()
+    {
+        // E4M4's SR line 890, pressed from super-damaging nukage (sector 197, 20 a hit), lowers the lift of sector 198
+        // from 96 to -48 at 8 units a tic: 18 tics. The explorer waited 70 tics for any lift to come (it may be anywhere
+        // in its cycle), even one it had just called, and would not pay that much health: the run ended there.
+        var result = ExplorationFixtures.ExploreEveryTic(ExplorationFixtures.Read(Fixtures.Freedoom1, "E4M4"));
+
+        Assert.Empty(result.Validation!.Refutations);
+        var called = result.Events.First(e => e is { Kind: ExplorerEventKind.LineActivated, Line: 890 });
+        var onLift = result.Events.First(e => e.Kind == ExplorerEventKind.Position && e.Tick > called.Tick && e.Sector == 198);
+        Assert.InRange(onLift.Tick - called.Tick, 18, 40);
+    }
+
+    [Fact]
     public void Map02IsFinishedThroughItsKeyDoors()
     {
         var level = ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP02");
