@@ -40,11 +40,20 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, browser, await context.NewPageAsync());
     }
 
+    /// <summary>
+    /// Navigations are waited for until the new page is committed, not loaded: "load" waits for every image too, which on
+    /// a loaded machine comes long after the page a test goes on to wait for (each next step waits for its own element).
+    /// </summary>
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
+    /// <summary>The same for a page opened by its address.</summary>
+    public static readonly PageGotoOptions Opened = new() { WaitUntil = WaitUntilState.Commit };
+
     /// <summary>Signs in through the sign-in page, as a person does.</summary>
     public async Task SignInAsync(string key)
     {
-        await Page.GotoAsync("/");
-        await Page.WaitForURLAsync("**/signin**");
+        await Page.GotoAsync("/", Opened);
+        await Page.WaitForURLAsync("**/signin**", Committed);
         await Page.FillAsync("#key", key);
         await Page.ClickAsync("#signin-key");
         await Page.WaitForSelectorAsync("h1:text('Levels')");

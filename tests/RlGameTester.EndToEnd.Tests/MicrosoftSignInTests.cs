@@ -31,8 +31,8 @@ public sealed class MicrosoftSignInTests(AppHostFixture fixture)
         await browser.StepsAsync("microsoft", async () =>
         {
             // Signed out, a page sends the person to sign in, where Microsoft is offered beside the key.
-            await page.GotoAsync("/");
-            await page.WaitForURLAsync("**/signin**");
+            await page.GotoAsync("/", Browser.Opened);
+            await page.WaitForURLAsync("**/signin**", Browser.Committed);
             var codesBefore = entra.Grants.Count(g => g == "authorization_code");
             await page.ClickAsync("#signin-microsoft");
 
@@ -46,9 +46,9 @@ public sealed class MicrosoftSignInTests(AppHostFixture fixture)
             await browser.ScreenshotAsync("microsoft-levels");
 
             await page.ClickAsync("header form button");
-            await page.WaitForURLAsync("**/signin**");
-            await page.GotoAsync("/");
-            await page.WaitForURLAsync("**/signin**");
+            await page.WaitForURLAsync("**/signin**", Browser.Committed);
+            await page.GotoAsync("/", Browser.Opened);
+            await page.WaitForURLAsync("**/signin**", Browser.Committed);
         });
 
         await browser.StepsAsync("microsoft-renewal", async () =>
@@ -66,12 +66,12 @@ public sealed class MicrosoftSignInTests(AppHostFixture fixture)
                 // The person's session is revoked at Entra: the next page can renew nothing, signs them out and says why.
                 entra.RevokeRefreshTokens();
                 await page.ReloadAsync();
-                await page.WaitForURLAsync("**/signin**");
+                await page.WaitForURLAsync("**/signin**", Browser.Committed);
                 var error = await page.InnerTextAsync(".error");
                 Assert.Contains("Your Microsoft sign-in has ended", error, StringComparison.Ordinal);
                 Assert.Contains("AADSTS700082", error, StringComparison.Ordinal);
-                await page.GotoAsync("/");
-                await page.WaitForURLAsync("**/signin**");
+                await page.GotoAsync("/", Browser.Opened);
+                await page.WaitForURLAsync("**/signin**", Browser.Committed);
             }
             finally
             {

@@ -39,7 +39,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
         // An explorer run from the level page: the progress bar fills when the run ends, then the result shows.
         await page.SelectOptionAsync("#skill", "3");
         await page.ClickAsync("#start-run");
-        await page.WaitForURLAsync("**/runs/*");
+        await page.WaitForURLAsync("**/runs/*", Browser.Committed);
         await browser.InteractiveAsync();
         await page.WaitForSelectorAsync("#run-progress[value='1']", new PageWaitForSelectorOptions { Timeout = 180_000 });
 
@@ -61,7 +61,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
         await browser.ScreenshotAsync("run");
 
         // Back on the level, the run's finding (a stuck spot) is on the map; clicking it shows it in full.
-        await page.GotoAsync(levelUrl);
+        await page.GotoAsync(levelUrl, Browser.Opened);
         await browser.InteractiveAsync();
         var marker = page.Locator("svg.level-map .marker").First;
         await marker.WaitForAsync();
@@ -96,13 +96,13 @@ public sealed class WebAppTests(AppHostFixture fixture)
         // A second run with another seed, then the two compared from the level: what each found that the other did not.
         await page.FillAsync("#seed", "1");
         await page.ClickAsync("#start-run");
-        await page.WaitForURLAsync(url => url != levelUrl && url.Contains("/runs/", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url != levelUrl && url.Contains("/runs/", StringComparison.Ordinal), Browser.Committed);
         Assert.NotEqual(firstRun, page.Url);
         await browser.InteractiveAsync();
         var secondRun = page.Url;
         await page.WaitForSelectorAsync("#hardness-score", new PageWaitForSelectorOptions { Timeout = 240_000 });
         var secondFindings = int.Parse(System.Text.RegularExpressions.Regex.Match(await page.InnerTextAsync("#run-findings-title"), @"\d+").Value, System.Globalization.CultureInfo.InvariantCulture);
-        await page.GotoAsync(levelUrl);
+        await page.GotoAsync(levelUrl, Browser.Opened);
         await browser.InteractiveAsync();
         await page.ClickAsync("#compare-runs");
         await page.WaitForSelectorAsync("#compare-summary");
@@ -175,7 +175,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
             Assert.Equal("", await WiderThanScreenAsync(page));
             await browser.ScreenshotAsync("phone-levels");
 
-            await page.GotoAsync($"levels/{e1m1}");
+            await page.GotoAsync($"levels/{e1m1}", Browser.Opened);
             await browser.InteractiveAsync();
             // The interactive page loads the level again after the prerender: judge the page once it shows it.
             await page.WaitForSelectorAsync("svg.level-map path.wall");
@@ -183,7 +183,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
             Assert.Equal("", await WiderThanScreenAsync(page));
             await browser.ScreenshotAsync("phone-level");
 
-            await page.GotoAsync($"runs/{runs[0]}");
+            await page.GotoAsync($"runs/{runs[0]}", Browser.Opened);
             await browser.InteractiveAsync();
             await page.WaitForSelectorAsync("svg.timeline-chart polyline.health");
             Assert.Equal("3 events, 35 to 140 ticks. Health from 60 to 80, lowest 60. 1 kill, 0 deaths.", await page.Locator("#timeline-desc").TextContentAsync());
@@ -192,7 +192,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
             await browser.ScreenshotAsync("phone-run");
 
             // The level's two ended runs, compared by default the later against the earlier.
-            await page.GotoAsync($"compare?map={e1m1}");
+            await page.GotoAsync($"compare?map={e1m1}", Browser.Opened);
             await browser.InteractiveAsync();
             await page.WaitForSelectorAsync("#compare-summary");
             Assert.Equal(["0", "1", "1"], [await page.InnerTextAsync("#compare-new .count"), await page.InnerTextAsync("#compare-fixed .count"), await page.InnerTextAsync("#compare-unchanged .count")]);
@@ -209,7 +209,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
             };
             using var stored = await api.PostAsync($"/api/runs/{framed}/frames", frames, Token);
             Assert.True(stored.IsSuccessStatusCode, await stored.Content.ReadAsStringAsync(Token));
-            await page.GotoAsync($"runs/{framed}");
+            await page.GotoAsync($"runs/{framed}", Browser.Opened);
             await browser.InteractiveAsync();
             await page.WaitForFunctionAsync("document.querySelector('img.frame')?.naturalWidth === 390");
             Assert.StartsWith("Frame 1 of 2, tick 10", await page.InnerTextAsync("#frame-label"), StringComparison.Ordinal);
@@ -256,7 +256,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
         await browser.StepsAsync("revisions", async () =>
         {
             await browser.SignInAsync(fixture.DevelopmentKey);
-            await page.GotoAsync($"levels/{latest}");
+            await page.GotoAsync($"levels/{latest}", Browser.Opened);
             await browser.InteractiveAsync();
             await page.ClickAsync("#compare-revisions");
             await page.WaitForSelectorAsync("#compare-summary");
@@ -289,8 +289,8 @@ public sealed class WebAppTests(AppHostFixture fixture)
         await using var browser = await Browser.OpenAsync(fixture.App.GetEndpoint("web", "http"));
         var page = browser.Page;
 
-        await page.GotoAsync("/levels/1");
-        await page.WaitForURLAsync("**/signin**");
+        await page.GotoAsync("/levels/1", Browser.Opened);
+        await page.WaitForURLAsync("**/signin**", Browser.Committed);
         await page.FillAsync("#key", "rlgt_not_a_key");
         await page.ClickAsync("#signin-key");
 
