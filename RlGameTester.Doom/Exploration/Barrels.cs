@@ -79,7 +79,7 @@ internal sealed class Barrels
             var thing = _model.Level.Things[barrel];
             double dx = thing.X - x, dy = thing.Y - y;
             if ((dx * dx) + (dy * dy) <= LevelModel.GunRange * LevelModel.GunRange && Math.Max(Math.Abs(dx), Math.Abs(dy)) >= SafeDistance &&
-                InSight(cell, x, y, barrel) && Chain(barrel).TrueForAll(b => Chebyshev(b, x, y) >= SafeDistance))
+                InSight(cell, x, y, barrel) && Explosions(barrel).TrueForAll(e => Chebyshev(e.Barrel, x, y) >= SafeDistance))
             {
                 return barrel;
             }
@@ -143,8 +143,6 @@ internal sealed class Barrels
         _explosions.Clear();
         return freed;
     }
-
-    private List<int> Chain(int barrel) => Explosions(barrel).ConvertAll(e => e.Barrel);
 
     private double Chebyshev(int barrel, double x, double y)
     {

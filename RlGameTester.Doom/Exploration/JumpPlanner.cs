@@ -122,21 +122,14 @@ internal sealed class JumpPlanner
     {
         tics = 0;
         var offset = _grid.Offsets[direction];
-        var length = (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2);
+        var length = StepLength(direction);
 
         // The run-up: steps towards the ledge, level or climbing (a step up moves the body up at once and leaves its
         // momentum as it was: P_TryMove sets z, P_XYMovement keeps momx/momy), so a run up a staircase counts whole.
         var runUp = 0;
         var maxRunUp = (int)(MaxRunUp / length);
-        for (var b = from - offset; runUp < maxRunUp; b -= offset)
+        for (var b = from - offset; runUp < maxRunUp && RunsOn(b, direction); b -= offset)
         {
-            var rise = _grid.Floor0[b + offset] - _grid.Floor0[b];
-            if (_grid.Blocked[b] != NavGrid.Free || !_steps.CanStep(b, direction) || _grid.Floor0[b] != _grid.Floor1[b] ||
-                rise < 0 || rise > NavGrid.MaxStepUp)
-            {
-                break;
-            }
-
             runUp++;
         }
 
@@ -162,7 +155,7 @@ internal sealed class JumpPlanner
     {
         tics = 0;
         var offset = _grid.Offsets[direction];
-        var length = (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2);
+        var length = StepLength(direction);
         var flown = CellsBetween(from, first, offset);
         var speed = flown * length / firstTics;
         var ledge = first;
@@ -170,15 +163,12 @@ internal sealed class JumpPlanner
         var maxRun = (int)(MaxRunUp / length);
         while (!IsLedge(ledge, direction))
         {
-            var next = ledge + offset;
-            var rise = _grid.Floor0[next] - _grid.Floor0[ledge];
-            if (run++ >= maxRun || !_steps.CanStep(ledge, direction) || _grid.Floor0[next] != _grid.Floor1[next] ||
-                rise < 0 || rise > NavGrid.MaxStepUp || CrossesTeleportOrExit(ledge, direction))
+            if (run++ >= maxRun || !RunsOn(ledge, direction) || CrossesTeleportOrExit(ledge, direction))
             {
                 return -1;
             }
 
-            ledge = next;
+            ledge += offset;
         }
 
         var landing = Fly(ledge, direction, _grid.Floor0[ledge], speed, out var cells);
@@ -192,6 +182,18 @@ internal sealed class JumpPlanner
         MarkJumpCells(from, direction, total);
         return landing;
     }
+
+    // A running step: from level floor onto level floor, the same height or up a step (the body keeps its speed).
+    private bool RunsOn(int c, int direction)
+    {
+        var next = c + _grid.Offsets[direction];
+        var rise = _grid.Floor0[next] - _grid.Floor0[c];
+        return _steps.CanStep(c, direction) && _grid.Floor0[c] == _grid.Floor1[c] && _grid.Floor0[next] == _grid.Floor1[next] &&
+            rise >= 0 && rise <= NavGrid.MaxStepUp;
+    }
+
+    // The length of a step between cell centres: a cell, or its diagonal.
+    private double StepLength(int direction) => (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2);
 
     // A ledge in a direction: level floor the body can step off onto lower floor.
     private bool IsLedge(int c, int direction)
@@ -242,7 +244,7 @@ internal sealed class JumpPlanner
     {
         cells = 0;
         var offset = _grid.Offsets[direction];
-        var length = (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2);
+        var length = StepLength(direction);
         var minFloor = int.MaxValue;
         var c = ledge;
         var maxCells = (int)(MaxJumpLength / length);

@@ -101,7 +101,7 @@ internal sealed class BarrelCheck
             for (var t = 0; t < _level.Things.Length; t++)
             {
                 var other = _level.Things[t];
-                if (other.Type != BarrelType || _gone[t] || t == barrel || !ThingPresence.Exists(other, _skill) || result.Exists(r => r.Item1 == t))
+                if (other.Type != BarrelType || _gone[t] || !ThingPresence.Exists(other, _skill) || result.Exists(r => r.Item1 == t))
                 {
                     continue;
                 }

@@ -14,7 +14,6 @@ internal sealed class GenerousWorld
 {
     private const double UseRange = 64;
     private const double GunRange = 2048;
-    private const int ExplodingBarrel = 2035;
 
     private readonly Level _level;
     private readonly LevelGeometry _geometry;
@@ -28,7 +27,7 @@ internal sealed class GenerousWorld
         _geometry = model.Geometry;
         Mechanics = new LevelMechanics(_level, _geometry, model.SkillFlag);
         Ranges = new SectorRanges(_level, _geometry, Mechanics.Movers);
-        Grid = new NavGrid(_level, _geometry, t => model.ThingPresent[t] && _level.Things[t].Type != ExplodingBarrel, shrinkByHalfCell: true);
+        Grid = new NavGrid(_level, _geometry, t => model.ThingPresent[t] && _level.Things[t].Type != Barrels.Type, shrinkByHalfCell: true);
         Grid.Recompute(Ranges.ToHeights(_geometry));
         ExitCells = new bool[Grid.Count];
         MarkExits();

@@ -126,7 +126,7 @@ internal sealed class Prover(RunSnapshot run)
         if (grid.Blocked[to] == NavGrid.ThingBlocked)
         {
             var thing = grid.BlockingElement[to];
-            return Through(run.Model.Level.Things[thing].Type == 2035 ? "exploding barrel" : "tight squeeze", $"a player may get past {run.Model.ThingName(thing).ToLowerInvariant()} (thing {thing}) at {FindingText.At(grid, to)}, which the explorer's box does not pass", to, ElementKind.Thing, thing);
+            return Through(run.Model.Level.Things[thing].Type == Barrels.Type ? "exploding barrel" : "tight squeeze", $"a player may get past {run.Model.ThingName(thing).ToLowerInvariant()} (thing {thing}) at {FindingText.At(grid, to)}, which the explorer's box does not pass", to, ElementKind.Thing, thing);
         }
 
         if (grid.Blocked[to] != NavGrid.Free)
