@@ -79,6 +79,42 @@ while IFS=$'\t' read -r source split play name commit path sha format names lice
 done < "$manifest"
 mv "$levels" "$out/levels.tsv"
 
-echo "corpus: $fetched files fetched, $kept already present, $failed failed; $(($(wc -l < "$out/levels.tsv") - 1)) levels in .corpus/levels.tsv"
+# Each source's actor definitions, as its port loads them with the maps: the DECORATE, ZSCRIPT, MAPINFO, ZMAPINFO and
+# DEHACKED (.deh, .bex) files in the shallowest folder holding any (the mod's root), and every file they #include, found from that root or,
+# for a folder of lumps, by file name. The pinned commit fixes their content. Writes .corpus/mods.tsv (source, folder).
+mods="$out/mods.tsv.tmp"
+printf 'source\tfolder\n' > "$mods"
+declare -A mod_done=()
+while IFS=$'\t' read -r source split play name commit path sha format names licence what; do
+  [ "$source" = source ] || [ "$name" = debian:freedm ] || [ -n "${mod_done[$source]:-}" ] && continue
+  mod_done[$source]=1
+  key="$name@$commit"
+  [ -n "${git_dirs[$key]:-}" ] || git_dirs[$key]="$(git_dir_for "$name" "$commit")" || { failed=$((failed + 1)); continue; }
+  gd="${git_dirs[$key]}"
+  tree="$(git --git-dir="$gd" ls-tree -r --name-only "$commit")"
+  roots="$(grep -i -E '(^|/)(decorate|zscript|mapinfo|zmapinfo|dehacked)(\.[a-z]+)?$|\.(deh|bex)$' <<< "$tree" | awk -F/ '{ print NF "\t" $0 }' | sort -n | awk -F'\t' 'NR == 1 { d = $1 } $1 == d { print $2 }')" || true
+  [ -n "$roots" ] || continue
+  base="$(dirname "$(head -n1 <<< "$roots")")"; [ "$base" = . ] && base=""
+  folder="$out/$source/mod"
+  rm -rf "$folder"; mkdir -p "$folder"
+  queue=($roots) seen=" "
+  while [ ${#queue[@]} -gt 0 ]; do
+    file="${queue[0]}"; queue=("${queue[@]:1}")
+    case "$seen" in *" $file "*) continue ;; esac
+    seen="$seen$file "
+    relative="${file#"$base"/}"
+    mkdir -p "$folder/$(dirname "$relative")"
+    git --git-dir="$gd" show "$commit:$file" > "$folder/$relative" 2>/dev/null || continue
+    while IFS= read -r target; do
+      found="$(grep -i -x -F "${base:+$base/}$target" <<< "$tree" | head -n1)" || true
+      [ -n "$found" ] || found="$(grep -i -E "(^|/)$(basename "$target" | sed 's/[.[\*^$]/\\&/g')(\.[a-z]+)?$" <<< "$tree" | head -n1)" || true
+      [ -n "$found" ] && queue+=("$found")
+    done < <(grep -a -i -o -E '^[[:space:]]*#include[[:space:]]+"[^"]+"' "$folder/$relative" | sed -E 's/.*"([^"]+)"/\1/' || true)
+  done
+  printf '%s\t%s\n' "$source" "${folder#"$repo"/}" >> "$mods"
+done < "$manifest"
+mv "$mods" "$out/mods.tsv"
+
+echo "corpus: $fetched files fetched, $kept already present, $failed failed; $(($(wc -l < "$out/levels.tsv") - 1)) levels in .corpus/levels.tsv, actor definitions of $(($(wc -l < "$out/mods.tsv") - 1)) sources in .corpus/mods.tsv"
 awk -F'\t' 'NR > 1 { n[$4 " " $5]++ } END { for (s in n) printf "  %s: %d levels\n", s, n[s] }' "$out/levels.tsv" | sort
 [ "$failed" -eq 0 ]

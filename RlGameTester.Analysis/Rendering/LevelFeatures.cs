@@ -90,7 +90,7 @@ internal sealed class LevelFeatures
         // Doors the engine opens when a boss type dies (E4M6's tag 666, Commander Keen's).
         if (level.UsesDoomSpecials)
         {
-            foreach (var action in BossDeathActions.For(level.Name))
+            foreach (var action in BossDeathActions.For(level))
             {
                 if (action is { Effect: BossEffect.OpenDoor, Tag: { } tag } && byTag.TryGetValue(tag, out var tagged))
                 {

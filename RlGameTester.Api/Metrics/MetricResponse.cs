@@ -86,7 +86,7 @@ public sealed record MetricResponse
     public double? TimeToExit { get; init; }
 
     /// <summary>What the finish rests on that the agent assumed rather than played (a boss killed because it was in view); null when nothing.</summary>
-    /// <example>["assumed boss death: the agent reached a spot in view of the boss that ends the level"]</example>
+    /// <example>["assumed boss death: the agent reached a spot in view of the Cyberdemon, whose death ends the level"]</example>
     public JsonElement? ExitAssumptions { get; init; }
 
     /// <example>2026-11-25T16:02:06Z</example>

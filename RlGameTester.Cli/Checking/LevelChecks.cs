@@ -41,7 +41,8 @@ internal sealed class LevelChecks(LoadOrder load, CheckSettings settings)
         Level level;
         try
         {
-            level = LevelReader.Read(entry);
+            // The load order's actor definitions are the mod the level plays by (the explorer's boss rules too).
+            level = LevelReader.Read(entry).WithActors(load.ResourcesFor(entry.Name).Actors);
         }
         catch (WadFormatException e)
         {

@@ -193,7 +193,7 @@ internal sealed class CheckContext
 
         if (Level.UsesDoomSpecials)
         {
-            foreach (var action in BossDeathActions.For(Level.Name))
+            foreach (var action in BossDeathActions.For(Level))
             {
                 if (action.Tag is { } tag)
                 {

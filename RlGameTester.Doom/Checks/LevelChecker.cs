@@ -24,6 +24,9 @@ public static class LevelChecker
     {
         ArgumentNullException.ThrowIfNull(level);
         ArgumentNullException.ThrowIfNull(resources);
+
+        // Tags a mod's bosses act on are not orphans, and its exits are exits: the level is judged with its actors.
+        level = level.Actors.IsEmpty ? level.WithActors(resources.Actors) : level;
         var context = new CheckContext(level, resources, geometry ?? new LevelGeometry(level), options ?? CheckOptions.Default);
         ReadProblemChecks.Run(context);
         StartChecks.Run(context);

@@ -59,7 +59,7 @@ internal static class TagChecks
 
     private static void Sectors(CheckContext c, HashSet<int> usedTags)
     {
-        var bossActions = BossDeathActions.For(c.Level.Name);
+        var bossActions = BossDeathActions.For(c.Level);
         var present = c.Level.Things.Where(t => t.InSinglePlayer).Select(t => t.Type).ToHashSet();
         foreach (var (tag, sectors) in c.SectorsByTag.OrderBy(kv => kv.Key))
         {

@@ -15,7 +15,7 @@ internal sealed class BossRules
 
     public BossRules(LevelModel model)
     {
-        foreach (var action in BossDeathActions.For(model.Level.Name))
+        foreach (var action in BossDeathActions.For(model.Level))
         {
             if (!TypeOnSkill(model, action.MonsterType))
             {

@@ -138,7 +138,8 @@ internal sealed class Walker
 
                 break;
             case TargetKind.Boss:
-                EndLevel(null, secret: false, "assumed boss death: the agent reached a spot in view of the boss that ends the level");
+                var bosses = string.Join(" or ", _bosses.ExitTypes.Select(t => BossDeathActions.MonsterName(_model.Level, t)));
+                EndLevel(null, secret: false, $"assumed boss death: the agent reached a spot in view of the {bosses}, whose death ends the level");
                 break;
             case TargetKind.Barrel:
                 ShootBarrel(target.Aux);
@@ -198,7 +199,7 @@ internal sealed class Walker
                 _ => new SectorMove(true, MoveTarget.DoorOpen, MoveKind.Permanent, Speed: 8),
             };
             ApplyMoves(move, _model.SectorsByTag.GetValueOrDefault(tag) ?? [], null);
-            var name = ThingTypes.Find(monster)?.Name ?? $"type {monster}";
+            var name = BossDeathActions.MonsterName(_model.Level, monster);
             _log.Add(_log.At(ExplorerEventKind.LineActivated, _body.Cell) with
             {
                 Detail = $"assumed boss death: every {name} dies, sectors tagged {tag} {BossRules.EffectText(effect)}",

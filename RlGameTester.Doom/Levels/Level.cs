@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RlGameTester.Doom.Actors;
 
 namespace RlGameTester.Doom.Levels;
 
@@ -70,4 +71,19 @@ public sealed class Level
 
     /// <summary>Defects in the level's data that the ports load past, loaded as they load them.</summary>
     public ImmutableArray<LevelReadProblem> ReadProblems { get; }
+
+    /// <summary>
+    /// The actors of the mod the level is played with (none unless <see cref="WithActors"/> gives them): a port spawns
+    /// the mod's replacement wherever the map places a replaced Doom thing, so its deaths may end the level.
+    /// </summary>
+    public ModActors Actors { get; private init; } = ModActors.None;
+
+    /// <summary>The same level played with a mod's actors.</summary>
+    public Level WithActors(ModActors actors)
+    {
+        ArgumentNullException.ThrowIfNull(actors);
+        return actors.IsEmpty
+            ? this
+            : new Level(Name, Format, UdmfNamespace, Things, Linedefs, Sidedefs, Vertices, Sectors, HasScripts, UsesDoomSpecials, ReadProblems) { Actors = actors };
+    }
 }

@@ -44,7 +44,7 @@ internal static class ExitFinder
             }
         }
 
-        foreach (var action in BossDeathActions.For(level.Name))
+        foreach (var action in BossDeathActions.For(level))
         {
             if (action.Effect != BossEffect.ExitLevel)
             {

@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Actors;
 using RlGameTester.Doom.Graphics;
 using RlGameTester.Doom.Wad;
 
@@ -19,7 +20,6 @@ public sealed class ResourceSet
     private readonly Dictionary<string, WadLump> _flats = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, IndexedImage?> _pictureCache = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, WadLump> _sprites = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<int> _editorNumbers = [];
     private readonly Lock _cacheLock = new();
 
     /// <summary>Combines resource layers, the highest priority (the level's WAD) first.</summary>
@@ -52,7 +52,8 @@ public sealed class ResourceSet
                 _sprites[name] = lump;
             }
 
-            _editorNumbers.UnionWith(layer.EditorNumbers);
+            // Layers come in priority order; the mod's actors are those of every layer.
+            Actors = layer.Actors.Merge(Actors);
         }
 
         foreach (var layer in _layers)
@@ -89,8 +90,11 @@ public sealed class ResourceSet
     /// <summary>Sprite lumps (between S_START and S_END) by name, the level's WAD replacing the IWAD's.</summary>
     internal IReadOnlyDictionary<string, WadLump> SpriteLumps => _sprites;
 
-    /// <summary>Thing types that DECORATE lumps in these WADs define.</summary>
-    public IReadOnlySet<int> CustomThingTypes => _editorNumbers;
+    /// <summary>Thing types that the actor definitions in these WADs (DECORATE, ZSCRIPT, DoomEdNums) define.</summary>
+    public IReadOnlySet<int> CustomThingTypes => Actors.EditorNumbers;
+
+    /// <summary>The actor definitions of every layer.</summary>
+    public ModActors Actors { get; } = ModActors.None;
 
     /// <summary>Resources of a level's WAD played with an IWAD. Pass the same WAD twice (or null) for IWAD levels.</summary>
     public static ResourceSet Create(WadFile levelWad, WadFile? iwad)

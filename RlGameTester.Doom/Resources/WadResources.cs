@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Actors;
 using System.Buffers.Binary;
 using RlGameTester.Doom.Wad;
 
@@ -24,7 +25,7 @@ public sealed class WadResources
         Dictionary<string, WadLump> standaloneTextures,
         Dictionary<string, WadLump> sprites,
         WadLump? colormap,
-        HashSet<int> editorNumbers)
+        ModActors actors)
     {
         Wad = wad;
         Label = label;
@@ -36,7 +37,7 @@ public sealed class WadResources
         StandaloneTextures = standaloneTextures;
         Sprites = sprites;
         Colormap = colormap;
-        EditorNumbers = editorNumbers;
+        Actors = actors;
     }
 
     public WadFile Wad { get; }
@@ -57,7 +58,8 @@ public sealed class WadResources
 
     internal Dictionary<string, WadLump> StandaloneTextures { get; }
 
-    internal HashSet<int> EditorNumbers { get; }
+    /// <summary>The WAD's actor definitions (DECORATE, ZSCRIPT, MAPINFO's DoomEdNums).</summary>
+    public ModActors Actors { get; }
 
     /// <summary>Lumps between the sprite markers, by name.</summary>
     internal Dictionary<string, WadLump> Sprites { get; }
@@ -92,7 +94,6 @@ public sealed class WadResources
         var standalone = new Dictionary<string, WadLump>(StringComparer.OrdinalIgnoreCase);
         var sprites = new Dictionary<string, WadLump>(StringComparer.OrdinalIgnoreCase);
         WadLump? colormap = null;
-        var editorNumbers = new HashSet<int>();
         foreach (var lump in wad.Lumps)
         {
             // Later lumps replace earlier ones of the same name, as Doom's backwards directory search does.
@@ -114,14 +115,9 @@ public sealed class WadResources
                     colormap = lump;
                     break;
             }
-
-            if (lump.Namespace == WadNamespace.Global && string.Equals(lump.Name, "DECORATE", StringComparison.OrdinalIgnoreCase))
-            {
-                editorNumbers.UnionWith(DecorateScanner.EditorNumbers(lump.Data.Span));
-            }
         }
 
-        return new WadResources(wad, label, palette, patchNames, textures, flats, patches, standalone, sprites, colormap, editorNumbers);
+        return new WadResources(wad, label, palette, patchNames, textures, flats, patches, standalone, sprites, colormap, WadActors.Read(wad));
     }
 
     /// <summary>Finds a patch lump: the patch namespace first, then any lump of the name (as vanilla does).</summary>

@@ -1,3 +1,6 @@
+using RlGameTester.Doom.Actors;
+using RlGameTester.Doom.Levels;
+
 namespace RlGameTester.Doom.Specials;
 
 /// <summary>
@@ -14,7 +17,41 @@ public static class BossDeathActions
     private const int Keen = 72;
     private const int BossBrain = 88;
 
-    /// <summary>The boss rules for a level name (Commander Keen's tag 666 door applies on every level).</summary>
+    /// <summary>
+    /// The boss rules a level is played by: Doom's for its name, and those of the mod's actors whose states end the
+    /// level (A_BrainDie, Exit_Normal) or open its boss doors (A_KeenDie).
+    /// </summary>
+    public static IReadOnlyList<BossDeathAction> For(Level level)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        var actions = new List<BossDeathAction>(For(level.Name));
+        foreach (var rule in level.Actors.Rules)
+        {
+            BossDeathAction? action = rule.Effect switch
+            {
+                ActorEffect.ExitLevel => new(rule.EditorNumber, null, BossEffect.ExitLevel),
+                ActorEffect.OpenDoor => new(rule.EditorNumber, rule.Tag, BossEffect.OpenDoor),
+                _ => null,
+            };
+            if (action is not null && !actions.Contains(action))
+            {
+                actions.Add(action);
+            }
+        }
+
+        return actions;
+    }
+
+    /// <summary>A boss's name for messages: Doom's, with the mod's class when the mod gives the type its own rules.</summary>
+    public static string MonsterName(Level level, int type)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        var doom = ThingTypes.Find(type)?.Name ?? $"thing type {type}";
+        var classes = level.Actors.For(type).Select(r => r.ClassName).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return classes.Count == 0 ? doom : $"{doom} (the mod's {string.Join(" or ", classes)})";
+    }
+
+    /// <summary>Doom's boss rules for a level name (Commander Keen's tag 666 door applies on every level).</summary>
     public static IReadOnlyList<BossDeathAction> For(string levelName)
     {
         ArgumentNullException.ThrowIfNull(levelName);

@@ -110,7 +110,7 @@ internal sealed class ActivationCheck
         var detail = e.Detail ?? string.Empty;
         var tagMatch = Regex.Match(detail, @"tagged (\d+)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         int? tag = tagMatch.Success ? int.Parse(tagMatch.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-        var actions = BossDeathActions.For(_level.Name)
+        var actions = BossDeathActions.For(_level)
             .Where(a => a.Tag is not null && (tag is null || a.Tag == tag) && ThingPresence.AnyOfType(_level, a.MonsterType, _skill))
             .ToList();
         if (actions.Count == 0)

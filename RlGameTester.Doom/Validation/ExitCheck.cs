@@ -71,7 +71,7 @@ internal sealed class ExitCheck
             }
         }
 
-        var bosses = BossDeathActions.For(_level.Name).Where(a => a.Effect == BossEffect.ExitLevel && ThingPresence.AnyOfType(_level, a.MonsterType, _skill)).ToList();
+        var bosses = BossDeathActions.For(_level).Where(a => a.Effect == BossEffect.ExitLevel && ThingPresence.AnyOfType(_level, a.MonsterType, _skill)).ToList();
         if (bosses.Count > 0)
         {
             _assumptions.Add($"boss death assumed: {e.Detail ?? "a boss whose death ends the level"}");

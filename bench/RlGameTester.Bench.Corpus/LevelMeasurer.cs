@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using RlGameTester.Doom.Actors;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
@@ -20,6 +21,7 @@ internal sealed class LevelMeasurer(IwadResources iwads, TimeSpan timeout, strin
     private static readonly ExplorerOptions Options = new() { Skill = 3, Seed = 0 };
     private readonly ConcurrentDictionary<string, Lazy<WadFile>> _wads = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<ResourceSet>> _resourceSets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ModActors>> _mods = new(StringComparer.Ordinal);
 
     public LevelMeasurement Measure(CorpusEntry entry)
     {
@@ -39,7 +41,9 @@ internal sealed class LevelMeasurer(IwadResources iwads, TimeSpan timeout, strin
             var wad = _wads.GetOrAdd(entry.File, f => new Lazy<WadFile>(() => WadFile.Read(System.IO.File.ReadAllBytes(f)))).Value;
             var levelEntry = LevelDirectory.Find(wad).LastOrDefault(e => e.Name.Equals(entry.Level, StringComparison.OrdinalIgnoreCase))
                 ?? throw new WadFormatException($"The WAD has no level {entry.Level}.");
-            var level = LevelReader.Read(levelEntry);
+            // The level plays with its mod's actors (scripts/corpus.sh keeps them in .corpus/<source>/mod), as in its port.
+            var resources = ResourcesFor(entry.File, wad, levelEntry.Name);
+            var level = LevelReader.Read(levelEntry).WithActors(ModOf(entry.Source).Merge(resources.Actors));
             var geometry = new LevelGeometry(level);
             var metadata = LevelMetadata.Create(level, geometry);
             row = row with
@@ -52,7 +56,7 @@ internal sealed class LevelMeasurer(IwadResources iwads, TimeSpan timeout, strin
                 Deathmatch = entry.Deathmatch || !metadata.PlayerStarts.Any(s => s.Player == 1),
             };
 
-            var findings = LevelChecker.Check(level, ResourcesFor(entry.File, wad, level.Name), geometry);
+            var findings = LevelChecker.Check(level, resources, geometry);
             var criticals = findings.Where(f => f.Severity == FindingSeverity.Critical).Select(f => "static:" + f.Check).ToList();
 
             var exploreWatch = Stopwatch.StartNew();
@@ -124,6 +128,9 @@ internal sealed class LevelMeasurer(IwadResources iwads, TimeSpan timeout, strin
         LevelFormat.Udmf => "udmf",
         _ => level.Linedefs.Any(l => l.Special > 141) ? "boom" : "doom",
     };
+
+    private ModActors ModOf(string source) =>
+        _mods.GetOrAdd(source, s => new Lazy<ModActors>(() => FolderActors.Read(Path.Combine(corpusFolder, s, "mod")))).Value;
 
     private ResourceSet ResourcesFor(string file, WadFile wad, string levelName)
     {

@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Actors;
 using System.Globalization;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
@@ -81,6 +82,7 @@ internal sealed class LevelMechanics
         AddTimedDoors();
         AddVoodooDolls();
         AddUnknownThings(skill);
+        AddModActions(skill);
         ExitSectors = new bool[level.Sectors.Length];
         for (var s = 0; s < level.Sectors.Length; s++)
         {
@@ -232,7 +234,7 @@ internal sealed class LevelMechanics
     private void AddBosses(Skills skill)
     {
         var actedOn = new HashSet<int>();
-        foreach (var action in BossDeathActions.For(_level.Name))
+        foreach (var action in BossDeathActions.For(_level))
         {
             var present = false;
             foreach (var thing in _level.Things)
@@ -245,7 +247,7 @@ internal sealed class LevelMechanics
                 continue;
             }
 
-            var monster = ThingTypes.Find(action.MonsterType)?.Name ?? $"type {action.MonsterType}";
+            var monster = BossDeathActions.MonsterName(_level, action.MonsterType);
             if (action.Effect == BossEffect.ExitLevel)
             {
                 Limits.Add(new ProofLimit("boss death", $"the death of every {monster} ends the level", null));
@@ -319,6 +321,35 @@ internal sealed class LevelMechanics
             if ((thing.Skills & skill) != 0 && ThingTypes.Find(thing.Type) is null)
             {
                 Limits.Add(new ProofLimit("custom actors", $"thing type {thing.Type} is none of Doom's, Boom's or ZDoom's: the mod defines its own actors", null));
+                return;
+            }
+        }
+    }
+
+    // A mod's actor that calls a line special or an ACS script from its states may move any sector or end the level
+    // in ways the proof does not follow (its exits and boss doors are boss rules above). A thing a DEHACKED patch
+    // renumbers or reshapes is not the size or solidity the proof's grid gives it.
+    private void AddModActions(Skills skill)
+    {
+        foreach (var (number, change) in _level.Actors.Reshaped)
+        {
+            // A resized monster is still killed out of the way; a renumbered thing or a resized obstacle is not Doom's.
+            var doom = ThingTypes.Find(number);
+            if ((change.Renumbered || doom is { Blocking: true, Category: not ThingCategory.Monster }) &&
+                _level.Things.Any(t => t.Type == number && (t.Skills & skill) != 0))
+            {
+                Limits.Add(new ProofLimit("dehacked things", $"{change.Description}: the level's things of type {number} are not the size or solidity Doom gives {doom?.Name.ToLowerInvariant() ?? "it"}", null));
+                break;
+            }
+        }
+
+        foreach (var rule in _level.Actors.Rules)
+        {
+            if (rule.Effect is ActorEffect.MovesSectors or ActorEffect.RunsScript &&
+                _level.Things.Any(t => t.Type == rule.EditorNumber && (t.Skills & skill) != 0))
+            {
+                var what = rule.Effect == ActorEffect.RunsScript ? "runs an ACS script" : "calls a line special";
+                Limits.Add(new ProofLimit("actor scripts", $"the mod's {rule.ClassName} (thing type {rule.EditorNumber}) {what} ({rule.Call}) the proof does not follow", null));
                 return;
             }
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RlGameTester.Domain.Agents;
+using RlGameTester.Doom.Actors;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
@@ -41,7 +42,8 @@ internal sealed partial class ExplorerAgent(
         try
         {
             wad = WadFile.Read(await File.ReadAllBytesAsync(run.WadPath, cancellationToken));
-            level = LevelReader.Read(wad, run.MapName);
+            // A map made for a mod plays by the actors its WAD defines (a replaced boss whose death ends the level).
+            level = LevelReader.Read(wad, run.MapName).WithActors(WadActors.Read(wad));
         }
         catch (WadFormatException e)
         {

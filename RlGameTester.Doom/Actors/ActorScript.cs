@@ -1,0 +1,330 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace RlGameTester.Doom.Actors;
+
+/// <summary>
+/// Reads a mod's actor definitions as far as a static reading allows: DECORATE and ZScript class headers (name,
+/// parent, replaced class, editor number), the actions their bodies call, the items a random spawner drops, and
+/// MAPINFO's DoomEdNums. Files are given as named texts; <c>#include</c> names are looked up through a resolver
+/// (a lump name in a WAD, a path in a folder). Bodies are not interpreted: an action anywhere in an actor's states
+/// counts, which can only make a proof more careful, never less.
+/// </summary>
+public sealed partial class ActorScript
+{
+    // Bounds on what a mod's text can make this do: includes followed, and links followed from one class to another.
+    private const int MaxFiles = 512;
+    private const int MaxLinks = 16;
+
+    private readonly Func<string, string?> _resolve;
+    private readonly Dictionary<string, ActorClass> _classes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<int, string> _doomEdNums = [];
+    private readonly HashSet<string> _seenFiles = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _problems = [];
+    private readonly Dictionary<int, DehackedChange> _reshaped = [];
+
+    private ActorScript(Func<string, string?> resolve) => _resolve = resolve;
+
+    /// <summary>Reads the root files (DECORATE, ZSCRIPT, MAPINFO, ZMAPINFO, DEHACKED lumps or files) and what they include.</summary>
+    /// <param name="roots">Each root's name and text.</param>
+    /// <param name="resolve">The text of an included file by the name the include gives, or null when there is none.</param>
+    public static ModActors Read(IEnumerable<(string Name, string Text)> roots, Func<string, string?> resolve)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        ArgumentNullException.ThrowIfNull(resolve);
+        var script = new ActorScript(resolve);
+        foreach (var (name, text) in roots)
+        {
+            script.ReadFile(name, text);
+        }
+
+        return script.Build();
+    }
+
+    private void ReadFile(string name, string text)
+    {
+        if (!_seenFiles.Add(name))
+        {
+            return;
+        }
+
+        if (_seenFiles.Count > MaxFiles)
+        {
+            _problems.Add($"more than {MaxFiles} actor files; {name} and later ones are not read");
+            return;
+        }
+
+        if (DehackedThings.IsPatchName(name))
+        {
+            foreach (var (number, change) in DehackedThings.Read(text))
+            {
+                _reshaped[number] = change;
+            }
+
+            return;
+        }
+
+        text = StripComments(text);
+        foreach (Match include in IncludePattern().Matches(text))
+        {
+            var target = include.Groups[1].Value;
+            if (_resolve(target) is { } included)
+            {
+                ReadFile(target, included);
+            }
+            else
+            {
+                _problems.Add($"{name} includes {target}, which is not there");
+            }
+        }
+
+        ReadDoomEdNums(text);
+        ReadClasses(name, text);
+    }
+
+    private void ReadClasses(string file, string text)
+    {
+        var at = 0;
+        while (at < text.Length)
+        {
+            var header = HeaderPattern().Match(text, at);
+            if (!header.Success)
+            {
+                return;
+            }
+
+            var open = header.Index + header.Length - 1;
+            var close = MatchingBrace(text, open);
+            if (close < 0)
+            {
+                _problems.Add($"{file}: the body of {header.Groups[2].Value} is never closed");
+                close = text.Length - 1;
+            }
+
+            var name = header.Groups[2].Value;
+            int? number = int.TryParse(header.Groups[5].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+            _classes[name] = new ActorClass(
+                name,
+                header.Groups[3].Success ? header.Groups[3].Value : null,
+                header.Groups[4].Success ? header.Groups[4].Value : null,
+                number,
+                text.AsSpan(open + 1, close - open - 1).ToString());
+            at = close + 1;
+        }
+    }
+
+    private void ReadDoomEdNums(string text)
+    {
+        foreach (Match block in DoomEdNumsPattern().Matches(text))
+        {
+            foreach (Match entry in DoomEdNumPattern().Matches(block.Groups[1].Value))
+            {
+                if (int.TryParse(entry.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
+                {
+                    _doomEdNums[number] = entry.Groups[2].Value;
+                }
+            }
+        }
+    }
+
+    private ModActors Build()
+    {
+        var numbers = new HashSet<int>();
+        var placed = new List<(int Number, string Class)>();
+        foreach (var actor in _classes.Values)
+        {
+            if (actor.Number is { } own)
+            {
+                numbers.Add(own);
+                placed.Add((own, actor.Name));
+            }
+
+            // An actor that replaces a class is spawned wherever the replaced class would be.
+            if (actor.Replaces is { } replaced)
+            {
+                foreach (var number in NumbersOf(replaced, 0))
+                {
+                    placed.Add((number, actor.Name));
+                }
+            }
+        }
+
+        // A DEHACKED patch's new editor numbers place things too.
+        numbers.UnionWith(_reshaped.Keys);
+        foreach (var (number, name) in _doomEdNums)
+        {
+            numbers.Add(number);
+            placed.Add((number, name));
+        }
+
+        var rules = new List<ActorRule>();
+        foreach (var (number, name) in placed.Distinct())
+        {
+            foreach (var (effect, tag, call) in EffectsOf(name, 0).Distinct())
+            {
+                rules.Add(new ActorRule(number, name, effect, tag, call));
+            }
+        }
+
+        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped };
+    }
+
+    // The editor numbers a class is placed by: Doom's own, or a mod class's number or DoomEdNums entry.
+    private IEnumerable<int> NumbersOf(string className, int depth)
+    {
+        if (DoomClassNames.Find(className) is { } doom)
+        {
+            yield return doom;
+        }
+
+        if (depth < MaxLinks && _classes.TryGetValue(className, out var actor))
+        {
+            if (actor.Number is { } own)
+            {
+                yield return own;
+            }
+
+            if (actor.Replaces is { } replaced)
+            {
+                foreach (var number in NumbersOf(replaced, depth + 1))
+                {
+                    yield return number;
+                }
+            }
+        }
+
+        foreach (var (number, name) in _doomEdNums)
+        {
+            if (string.Equals(name, className, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return number;
+            }
+        }
+    }
+
+    // What a class's states do, with what it inherits from mod classes and what it spawns as a random spawner.
+    private IEnumerable<(ActorEffect Effect, int? Tag, string Call)> EffectsOf(string className, int depth)
+    {
+        if (depth > MaxLinks || !_classes.TryGetValue(className, out var actor))
+        {
+            yield break;
+        }
+
+        foreach (var effect in actor.Effects)
+        {
+            yield return effect;
+        }
+
+        if (actor.Parent is { } parent)
+        {
+            foreach (var effect in EffectsOf(parent, depth + 1))
+            {
+                yield return effect;
+            }
+        }
+
+        if (IsRandomSpawner(actor, depth))
+        {
+            foreach (var dropped in actor.DropItems)
+            {
+                foreach (var effect in EffectsOf(dropped, depth + 1))
+                {
+                    yield return effect;
+                }
+            }
+        }
+    }
+
+    private bool IsRandomSpawner(ActorClass actor, int depth) =>
+        actor.Parent is { } parent && depth <= MaxLinks &&
+        (string.Equals(parent, "RandomSpawner", StringComparison.OrdinalIgnoreCase) ||
+         (_classes.TryGetValue(parent, out var up) && IsRandomSpawner(up, depth + 1)));
+
+    // The brace that closes the one at open, skipping quoted strings; -1 when the text ends first.
+    private static int MatchingBrace(string text, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '"':
+                    var end = text.IndexOf('"', i + 1);
+                    if (end < 0)
+                    {
+                        return -1;
+                    }
+
+                    i = end;
+                    break;
+                case '{':
+                    depth++;
+                    break;
+                case '}' when --depth == 0:
+                    return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The text without <c>//</c> and <c>/* */</c> comments; line breaks are kept so lines keep their starts.</summary>
+    internal static string StripComments(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == '/' && i + 1 < text.Length && text[i + 1] == '/')
+            {
+                while (i < text.Length && text[i] != '\n')
+                {
+                    i++;
+                }
+            }
+            else if (text[i] == '/' && i + 1 < text.Length && text[i + 1] == '*')
+            {
+                var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                var stop = end < 0 ? text.Length : end + 2;
+                for (var k = i; k < stop; k++)
+                {
+                    if (text[k] == '\n')
+                    {
+                        builder.Append('\n');
+                    }
+                }
+
+                i = stop;
+            }
+            else if (text[i] == '"')
+            {
+                // A string may hold "//" (a path); copy it whole.
+                var end = text.IndexOf('"', i + 1);
+                var stop = end < 0 ? text.Length : end + 1;
+                builder.Append(text, i, stop - i);
+                i = stop;
+            }
+            else
+            {
+                builder.Append(text[i]);
+                i++;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    [GeneratedRegex("""^[ \t]*#include[ \t]+"([^"]+)"[ \t]*\r?$""", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex IncludePattern();
+
+    // "actor Name [: Parent] [replaces Other] [number] [native] {" (DECORATE) or "class Name [: Parent] [replaces Other] ... {" (ZScript).
+    [GeneratedRegex("""(?<![\w.])(actor|class)\s+([\w.]+)(?:\s*:\s*([\w.]+))?(?:\s+replaces\s+([\w.]+))?(?:\s+(\d+))?[^{};=()]*\{""", RegexOptions.IgnoreCase)]
+    private static partial Regex HeaderPattern();
+
+    [GeneratedRegex("""DoomEdNums\s*\{([^}]*)\}""", RegexOptions.IgnoreCase)]
+    private static partial Regex DoomEdNumsPattern();
+
+    [GeneratedRegex("""(\d+)\s*=\s*"?([\w.]+)"?""")]
+    private static partial Regex DoomEdNumPattern();
+}

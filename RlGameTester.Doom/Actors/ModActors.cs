@@ -1,0 +1,65 @@
+namespace RlGameTester.Doom.Actors;
+
+/// <summary>
+/// What a mod's actor definitions (DECORATE, ZScript, MAPINFO's DoomEdNums, DEHACKED things) change about how a level plays: the editor
+/// numbers they define and the actors whose states end the level, open boss doors, move sectors or run scripts. A map
+/// made for a mod is only judged right with them: a replaced Baron of Hell whose death calls A_BrainDie ends the level
+/// though Doom's own Baron does not.
+/// </summary>
+public sealed class ModActors
+{
+    public ModActors(IReadOnlyList<ActorRule> rules, IReadOnlySet<int> editorNumbers, IReadOnlyList<string> problems)
+    {
+        Rules = rules;
+        EditorNumbers = editorNumbers;
+        Problems = problems;
+    }
+
+    /// <summary>No mod: Doom's own actors only.</summary>
+    public static ModActors None { get; } = new([], new HashSet<int>(), []);
+
+    public IReadOnlyList<ActorRule> Rules { get; }
+
+    /// <summary>Editor numbers the mod gives its new actors.</summary>
+    public IReadOnlySet<int> EditorNumbers { get; }
+
+    /// <summary>What could not be read (a missing include, an unclosed body), read past as the ports do.</summary>
+    public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>
+    /// Editor numbers a DEHACKED patch renumbers or reshapes (size, flags), with what it does: their things are not the
+    /// size or solidity Doom's table gives.
+    /// </summary>
+    public IReadOnlyDictionary<int, DehackedChange> Reshaped { get; internal init; } = new Dictionary<int, DehackedChange>();
+
+    public bool IsEmpty => Rules.Count == 0 && EditorNumbers.Count == 0 && Reshaped.Count == 0;
+
+    /// <summary>The rules for things of a type.</summary>
+    public IEnumerable<ActorRule> For(int editorNumber) => Rules.Where(r => r.EditorNumber == editorNumber);
+
+    /// <summary>This mod with another loaded after it: both sets of rules and numbers.</summary>
+    public ModActors Merge(ModActors later)
+    {
+        ArgumentNullException.ThrowIfNull(later);
+        if (later.IsEmpty && later.Problems.Count == 0)
+        {
+            return this;
+        }
+
+        if (IsEmpty && Problems.Count == 0)
+        {
+            return later;
+        }
+
+        var reshaped = new Dictionary<int, DehackedChange>(Reshaped);
+        foreach (var (number, change) in later.Reshaped)
+        {
+            reshaped[number] = change;
+        }
+
+        return new([.. Rules, .. later.Rules], new HashSet<int>(EditorNumbers.Concat(later.EditorNumbers)), [.. Problems, .. later.Problems])
+        {
+            Reshaped = reshaped,
+        };
+    }
+}

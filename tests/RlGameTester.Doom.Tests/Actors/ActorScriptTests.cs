@@ -1,0 +1,133 @@
+using RlGameTester.Doom.Actors;
+
+namespace RlGameTester.Doom.Tests.Actors;
+
+/// <summary>
+/// A mod's actor definitions, read as GZDoom loads them: the texts are written here, in the shapes DECORATE, ZScript,
+/// MAPINFO and DEHACKED take in released mods.
+/// </summary>
+public sealed class ActorScriptTests
+{
+    private static ModActors Read(string name, string text, Dictionary<string, string>? files = null) =>
+        ActorScript.Read([(name, text)], include => files?.GetValueOrDefault(include));
+
+    [Fact]
+    public void AnActorThatReplacesADoomMonsterTakesItsEditorNumberAndItsDeathActions()
+    {
+        var actors = Read("DECORATE", """
+            ACTOR Bane replaces BaronOfHell
+            {
+              Health 3000
+              States
+              {
+              Death:
+                BOSS J 8 A_Scream
+                BOSS O 50 A_BrainDie
+                Stop
+              }
+            }
+            """);
+
+        var rule = Assert.Single(actors.Rules);
+        Assert.Equal((3003, "Bane", ActorEffect.ExitLevel, "A_BrainDie"), (rule.EditorNumber, rule.ClassName, rule.Effect, rule.Call));
+    }
+
+    [Fact]
+    public void AKeenDieOpensTag666UnlessItNamesAnotherTag()
+    {
+        var actors = Read("DECORATE", """
+            actor Joker : ZombieMan replaces ZombieMan { States { Death: POSS L -1 A_KeenDie Stop } }
+            actor Riddler 9200 { States { Death: POSS L -1 A_KeenDie(12) Stop } }
+            """);
+
+        Assert.Contains(actors.Rules, r => r is { EditorNumber: 3004, Effect: ActorEffect.OpenDoor, Tag: 666 });
+        Assert.Contains(actors.Rules, r => r is { EditorNumber: 9200, Effect: ActorEffect.OpenDoor, Tag: 12 });
+        Assert.Contains(9200, actors.EditorNumbers);
+    }
+
+    [Fact]
+    public void ARandomSpawnerDoesWhatTheActorsItDropsDoAndChildrenInheritTheirParentsStates()
+    {
+        var actors = Read("DECORATE", """
+            ACTOR Thief replaces Fatso
+            {
+              States { Death: FATT T -1 ACS_Execute(701, 0, 1) Stop }
+            }
+            ACTOR ThiefChief : Thief {}
+            ACTOR ThiefSpawn : RandomSpawner replaces Arachnotron
+            {
+              DropItem "ThiefChief"
+              DropItem "Clip"
+            }
+            """);
+
+        // Fatso is replaced by Thief itself; the Arachnotron's spawner drops a Thief's child, which runs the script too.
+        Assert.Contains(actors.Rules, r => r is { EditorNumber: 67, ClassName: "Thief", Effect: ActorEffect.RunsScript });
+        Assert.Contains(actors.Rules, r => r is { EditorNumber: 68, ClassName: "ThiefSpawn", Effect: ActorEffect.RunsScript, Call: "ACS_Execute" });
+    }
+
+    [Fact]
+    public void ZScriptClassesAndMapinfoEditorNumbersAreReadThroughIncludes()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["zscript/bosses.zs"] = """
+                class Overlord : Actor
+                {
+                    Default { Health 4000; +SOLID; }
+                    States { Death: CYBR P -1 Exit_Normal(0); Stop; }
+                }
+                """,
+        };
+        var actors = ActorScript.Read(
+            [("ZSCRIPT", "version \"4.0\"\n#include \"zscript/bosses.zs\"\n"), ("MAPINFO", "DoomEdNums\n{\n  9300 = Overlord\n}\n")],
+            include => files.GetValueOrDefault(include));
+
+        var rule = Assert.Single(actors.Rules);
+        Assert.Equal((9300, ActorEffect.ExitLevel, "Exit_Normal"), (rule.EditorNumber, rule.Effect, rule.Call));
+        Assert.Empty(actors.Problems);
+    }
+
+    [Fact]
+    public void NamesInStringsAndCommentsAreNotCallsAndAMissingIncludeIsAProblemNotAFailure()
+    {
+        var actors = Read("DECORATE", """
+            #include "actors/missing.txt"
+            // actor Ghost replaces Cyberdemon { States { Death: CYBR P -1 A_BrainDie Stop } }
+            actor Gate replaces TechPillar
+            {
+              DeathSound "Door_Open"
+              States { Death: TNT1 A 0 A_SpawnItem("A_BrainDie") /* A_KeenDie */ Stop }
+            }
+            """);
+
+        Assert.Empty(actors.Rules);
+        Assert.Contains(actors.Problems, p => p.Contains("actors/missing.txt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ADehackedPatchThatRenumbersAThingOrReshapesAnObstacleIsKept()
+    {
+        var actors = Read("DEHACKED", """
+            Patch File for DeHackEd v3.0
+            Doom version = 19
+            Patch format = 6
+
+            Thing 15 (Cacodemon, now a stalagmite)
+            ID # = 47
+            Width = 1048576
+            Bits = 4
+
+            Thing 99 (Tech pillar)
+            Height = 1048576
+
+            Frame 100
+            Duration = 3
+            """);
+
+        Assert.True(actors.Reshaped[47].Renumbered);
+        Assert.Contains("gives editor number 47 to Doom's type 3005", actors.Reshaped[47].Description, StringComparison.Ordinal);
+        Assert.False(actors.Reshaped[48].Renumbered);
+        Assert.Equal(2, actors.Reshaped.Count);
+    }
+}
