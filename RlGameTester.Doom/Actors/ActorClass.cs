@@ -14,9 +14,49 @@ internal sealed partial class ActorClass
         Parent = parent;
         Replaces = replaces;
         Number = number;
-        Effects = ReadEffects(body);
         DropItems = [.. DropItemPattern().Matches(body).Select(m => m.Groups[1].Value)];
+
+        // Names in strings (sounds, sprites, class names to spawn) are neither calls nor properties.
+        var code = StringPattern().Replace(body, "\"\"");
+        Effects = ReadEffects(code);
+        Radius = RadiusPattern().Match(code) is { Success: true } r && int.TryParse(r.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var radius) ? radius : null;
+        foreach (Match flag in FlagPattern().Matches(code))
+        {
+            var on = flag.Groups[1].Value == "+";
+            switch (flag.Groups[2].Value.ToUpperInvariant())
+            {
+                case "SOLID":
+                    Solid = on;
+                    break;
+                case "ISMONSTER":
+                    IsMonster = on;
+                    break;
+                case "SHOOTABLE":
+                    Shootable = on;
+                    break;
+            }
+        }
+
+        // DECORATE's and ZScript's "Monster" combination sets SOLID, SHOOTABLE, ISMONSTER and COUNTKILL.
+        if (MonsterPattern().IsMatch(code))
+        {
+            Solid ??= true;
+            IsMonster ??= true;
+            Shootable ??= true;
+        }
     }
+
+    /// <summary>The radius the body sets, or null to inherit.</summary>
+    public int? Radius { get; }
+
+    /// <summary>+SOLID or -SOLID as the body sets it, or null to inherit.</summary>
+    public bool? Solid { get; }
+
+    /// <summary>+SHOOTABLE or -SHOOTABLE as the body sets it, or null to inherit.</summary>
+    public bool? Shootable { get; }
+
+    /// <summary>A monster (the Monster combination or +ISMONSTER), or null to inherit.</summary>
+    public bool? IsMonster { get; }
 
     public string Name { get; }
 
@@ -30,11 +70,10 @@ internal sealed partial class ActorClass
 
     public List<string> DropItems { get; }
 
-    private static List<(ActorEffect, int?, string)> ReadEffects(string body)
+    private static List<(ActorEffect, int?, string)> ReadEffects(string code)
     {
         var effects = new List<(ActorEffect, int?, string)>();
-        // Names in strings (sounds, sprites, class names to spawn) are not calls.
-        foreach (Match call in CallPattern().Matches(StringPattern().Replace(body, "\"\"")))
+        foreach (Match call in CallPattern().Matches(code))
         {
             var name = call.Groups[1].Value;
             var arguments = call.Groups[2].Value;
@@ -68,6 +107,16 @@ internal sealed partial class ActorClass
 
     [GeneratedRegex("^(A_BrainDie|Exit_Normal|Exit_Secret|Teleport_NewMap|Teleport_EndGame)$", RegexOptions.IgnoreCase)]
     private static partial Regex ExitPattern();
+
+    [GeneratedRegex(@"(?<![\w.])Radius\s+(\d+)", RegexOptions.IgnoreCase)]
+    private static partial Regex RadiusPattern();
+
+    [GeneratedRegex(@"([+-])\s*(SOLID|SHOOTABLE|ISMONSTER)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FlagPattern();
+
+    // On a line of its own in DECORATE, a statement ending in ';' in ZScript's Default block.
+    [GeneratedRegex(@"(?<![\w.+-])Monster(?=[ \t]*(;|\r?$))", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex MonsterPattern();
 
     [GeneratedRegex("\"[^\"\n]*\"")]
     private static partial Regex StringPattern();

@@ -23,3 +23,15 @@ public enum ActorEffect
 /// <param name="Tag">The sector tag acted on, for <see cref="ActorEffect.OpenDoor"/>.</param>
 /// <param name="Call">The action as the mod writes it, e.g. <c>A_BrainDie</c>.</param>
 public sealed record ActorRule(int EditorNumber, string ClassName, ActorEffect Effect, int? Tag, string Call);
+
+/// <summary>How a mod's actor occupies the map, as its properties and flags (or those it inherits) say.</summary>
+/// <param name="ClassName">The mod's class.</param>
+/// <param name="Solid">+SOLID: other solid things and players cannot pass through it.</param>
+/// <param name="IsMonster">A monster.</param>
+/// <param name="Shootable">+SHOOTABLE: it can be killed or broken (a monster, an office chair).</param>
+/// <param name="Radius">Its radius.</param>
+public sealed record ActorShape(string ClassName, bool Solid, bool IsMonster, bool Shootable, int Radius)
+{
+    /// <summary>Solid scenery that cannot be shot out of the way: a body goes around it. Others are killed, as monsters are.</summary>
+    public bool Blocks => Solid && !IsMonster && !Shootable;
+}

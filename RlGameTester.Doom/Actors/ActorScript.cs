@@ -16,6 +16,7 @@ public sealed partial class ActorScript
     // Bounds on what a mod's text can make this do: includes followed, and links followed from one class to another.
     private const int MaxFiles = 512;
     private const int MaxLinks = 16;
+    private const int DefaultRadius = 20;
 
     private readonly Func<string, string?> _resolve;
     private readonly Dictionary<string, ActorClass> _classes = new(StringComparer.OrdinalIgnoreCase);
@@ -159,15 +160,21 @@ public sealed partial class ActorScript
         }
 
         var rules = new List<ActorRule>();
+        var shapes = new Dictionary<int, ActorShape>();
         foreach (var (number, name) in placed.Distinct())
         {
+            if (ShapeOf(name, 0) is { } shape)
+            {
+                shapes[number] = shape with { ClassName = name };
+            }
+
             foreach (var (effect, tag, call) in EffectsOf(name, 0).Distinct())
             {
                 rules.Add(new ActorRule(number, name, effect, tag, call));
             }
         }
 
-        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped };
+        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes };
     }
 
     // The editor numbers a class is placed by: Doom's own, or a mod class's number or DoomEdNums entry.
@@ -234,6 +241,37 @@ public sealed partial class ActorScript
                 }
             }
         }
+    }
+
+    // A class's solidity, monster-ness, shootability and radius: its own, else its parent's (a mod class, or Doom's as its table gives
+    // them), else an engine Actor's (not solid, radius 20). A random spawner is what it drops: solid scenery when any drop is.
+    private ActorShape? ShapeOf(string className, int depth)
+    {
+        if (depth > MaxLinks)
+        {
+            return null;
+        }
+
+        if (!_classes.TryGetValue(className, out var actor))
+        {
+            return DoomClassNames.Find(className) is { } number && Specials.ThingTypes.Find(number) is { } doom
+                ? new ActorShape(className, doom.Blocking, doom.IsActor, doom.IsActor || doom.Health > 0, doom.Radius)
+                : new ActorShape(className, false, false, false, DefaultRadius);
+        }
+
+        if (IsRandomSpawner(actor, depth))
+        {
+            var drops = actor.DropItems.Select(d => ShapeOf(d, depth + 1)).OfType<ActorShape>().ToList();
+            return drops.FirstOrDefault(d => d.Blocks) ?? new ActorShape(className, false, drops.Count > 0 && drops.All(d => d.IsMonster), false, DefaultRadius);
+        }
+
+        var parent = actor.Parent is { } p ? ShapeOf(p, depth + 1) : null;
+        return new ActorShape(
+            className,
+            actor.Solid ?? parent?.Solid ?? false,
+            actor.IsMonster ?? parent?.IsMonster ?? false,
+            actor.Shootable ?? parent?.Shootable ?? false,
+            actor.Radius ?? parent?.Radius ?? DefaultRadius);
     }
 
     private bool IsRandomSpawner(ActorClass actor, int depth) =>

@@ -32,7 +32,10 @@ public sealed class ModActors
     /// </summary>
     public IReadOnlyDictionary<int, DehackedChange> Reshaped { get; internal init; } = new Dictionary<int, DehackedChange>();
 
-    public bool IsEmpty => Rules.Count == 0 && EditorNumbers.Count == 0 && Reshaped.Count == 0;
+    /// <summary>How the mod's actors occupy the map, by the editor number that places them.</summary>
+    public IReadOnlyDictionary<int, ActorShape> Shapes { get; internal init; } = new Dictionary<int, ActorShape>();
+
+    public bool IsEmpty => Rules.Count == 0 && EditorNumbers.Count == 0 && Reshaped.Count == 0 && Shapes.Count == 0;
 
     /// <summary>The rules for things of a type.</summary>
     public IEnumerable<ActorRule> For(int editorNumber) => Rules.Where(r => r.EditorNumber == editorNumber);
@@ -57,9 +60,16 @@ public sealed class ModActors
             reshaped[number] = change;
         }
 
+        var shapes = new Dictionary<int, ActorShape>(Shapes);
+        foreach (var (number, shape) in later.Shapes)
+        {
+            shapes[number] = shape;
+        }
+
         return new([.. Rules, .. later.Rules], new HashSet<int>(EditorNumbers.Concat(later.EditorNumbers)), [.. Problems, .. later.Problems])
         {
             Reshaped = reshaped,
+            Shapes = shapes,
         };
     }
 }

@@ -178,8 +178,7 @@ internal sealed class LevelModel
 
     public string ThingName(int thing)
     {
-        var type = Level.Things[thing].Type;
-        return ThingTypes.Find(type)?.Name ?? $"thing type {type}";
+        return ThingNames.Of(Level, Level.Things[thing].Type);
     }
 
     private int[] Tagged(int tag) => tag != 0 && SectorsByTag.TryGetValue(tag, out var list) ? [.. list] : [];

@@ -620,12 +620,12 @@ internal sealed class NavGrid
     public IEnumerable<int> CellsUnder(int t)
     {
         var thing = _level.Things[t];
-        if (Specials.ThingTypes.Find(thing.Type) is not { Blocking: true, IsActor: false } info)
+        if (Specials.SolidScenery.Radius(_level, thing.Type) is not { } radius)
         {
             yield break;
         }
 
-        double reach = info.Radius + Radius;
+        double reach = radius + Radius;
         var colLow = Math.Max(0, (int)Math.Floor((thing.X - reach - OriginX) / CellSize));
         var colHigh = Math.Min(Columns - 1, (int)Math.Ceiling((thing.X + reach - OriginX) / CellSize));
         var rowLow = Math.Max(0, (int)Math.Floor((thing.Y - reach - OriginY) / CellSize));

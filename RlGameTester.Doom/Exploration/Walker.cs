@@ -138,7 +138,7 @@ internal sealed class Walker
 
                 break;
             case TargetKind.Boss:
-                var bosses = string.Join(" or ", _bosses.ExitTypes.Select(t => BossDeathActions.MonsterName(_model.Level, t)));
+                var bosses = string.Join(" or ", _bosses.ExitTypes.Select(t => ThingNames.Of(_model.Level, t)));
                 EndLevel(null, secret: false, $"assumed boss death: the agent reached a spot in view of the {bosses}, whose death ends the level");
                 break;
             case TargetKind.Barrel:
@@ -199,7 +199,7 @@ internal sealed class Walker
                 _ => new SectorMove(true, MoveTarget.DoorOpen, MoveKind.Permanent, Speed: 8),
             };
             ApplyMoves(move, _model.SectorsByTag.GetValueOrDefault(tag) ?? [], null);
-            var name = BossDeathActions.MonsterName(_model.Level, monster);
+            var name = ThingNames.Of(_model.Level, monster);
             _log.Add(_log.At(ExplorerEventKind.LineActivated, _body.Cell) with
             {
                 Detail = $"assumed boss death: every {name} dies, sectors tagged {tag} {BossRules.EffectText(effect)}",

@@ -42,15 +42,6 @@ public static class BossDeathActions
         return actions;
     }
 
-    /// <summary>A boss's name for messages: Doom's, with the mod's class when the mod gives the type its own rules.</summary>
-    public static string MonsterName(Level level, int type)
-    {
-        ArgumentNullException.ThrowIfNull(level);
-        var doom = ThingTypes.Find(type)?.Name ?? $"thing type {type}";
-        var classes = level.Actors.For(type).Select(r => r.ClassName).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return classes.Count == 0 ? doom : $"{doom} (the mod's {string.Join(" or ", classes)})";
-    }
-
     /// <summary>Doom's boss rules for a level name (Commander Keen's tag 666 door applies on every level).</summary>
     public static IReadOnlyList<BossDeathAction> For(string levelName)
     {

@@ -73,10 +73,11 @@ internal sealed class PlacementCheck
         if (here.SolidThing >= 0)
         {
             var thing = _level.Things[here.SolidThing];
-            var info = ThingTypes.Find(thing.Type);
-            var overlap = info!.Radius + PlayerBody.Radius - Math.Max(Math.Abs(thing.X - x), Math.Abs(thing.Y - y));
+            var radius = SolidScenery.Radius(_level, thing.Type) ?? 0;
+            var name = ThingNames.Of(_level, thing.Type);
+            var overlap = radius + PlayerBody.Radius - Math.Max(Math.Abs(thing.X - x), Math.Abs(thing.Y - y));
             _violations.Add(tick, TrajectoryRules.SolidThing, x, y, Invariant(
-                $"the body's box overlaps solid thing {here.SolidThing} ({info.Name}, radius {info.Radius}) by {overlap:0.##} units"), ElementKind.Thing, here.SolidThing, overlap, withinGrid);
+                $"the body's box overlaps solid thing {here.SolidThing} ({name}, radius {radius}) by {overlap:0.##} units"), ElementKind.Thing, here.SolidThing, overlap, withinGrid);
         }
 
         var room = here.Ceiling.High - here.Floor.Low;

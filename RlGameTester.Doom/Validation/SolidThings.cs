@@ -35,13 +35,13 @@ internal sealed class SolidThings
                 continue;
             }
 
-            if (ThingTypes.Find(thing.Type) is not { Blocking: true, IsActor: false } info)
+            if (SolidScenery.Radius(level, thing.Type) is not { } radius)
             {
                 continue;
             }
 
-            _radius[t] = info.Radius;
-            var reach = info.Radius + PlayerBody.Radius;
+            _radius[t] = radius;
+            var reach = radius + PlayerBody.Radius;
             for (var cx = Cell(thing.X - reach); cx <= Cell(thing.X + reach); cx++)
             {
                 for (var cy = Cell(thing.Y - reach); cy <= Cell(thing.Y + reach); cy++)

@@ -247,7 +247,7 @@ internal sealed class LevelMechanics
                 continue;
             }
 
-            var monster = BossDeathActions.MonsterName(_level, action.MonsterType);
+            var monster = ThingNames.Of(_level, action.MonsterType);
             if (action.Effect == BossEffect.ExitLevel)
             {
                 Limits.Add(new ProofLimit("boss death", $"the death of every {monster} ends the level", null));

@@ -130,4 +130,23 @@ public sealed class ActorScriptTests
         Assert.False(actors.Reshaped[48].Renumbered);
         Assert.Equal(2, actors.Reshaped.Count);
     }
+
+    [Fact]
+    public void ReplacedThingsTakeTheModsSolidityAndSizeOrTheirParentsAndKillableOnesDoNotBlock()
+    {
+        var actors = Read("ZSCRIPT", """
+            class WaterDrip : Actor replaces TechLamp { Default { Radius 4; } }
+            class OfficeChair : Actor replaces Candelabra { Default { radius 24; +SOLID; +SHOOTABLE; } }
+            class Crate : Actor replaces Column { Default { Radius 24; +SOLID; } }
+            class BigPillar : TechPillar replaces TallGreenColumn { Default { Radius 32; } }
+            class Guard : Actor { Default { Monster; } }
+            class GuardSpawn : RandomSpawner replaces TechLamp2 { Default { DropItem "Guard"; } }
+            """);
+
+        Assert.False(actors.Shapes[85].Blocks);
+        Assert.False(actors.Shapes[35].Blocks);
+        Assert.Equal((true, 24), (actors.Shapes[2028].Blocks, actors.Shapes[2028].Radius));
+        Assert.Equal((true, 32), (actors.Shapes[30].Blocks, actors.Shapes[30].Radius));
+        Assert.Equal((false, true), (actors.Shapes[86].Blocks, actors.Shapes[86].IsMonster));
+    }
 }

@@ -98,6 +98,30 @@ public sealed class ModActorExplorationTests
         Assert.Contains("DEHACKED's Thing 99 changes the size or flags of type 48", verdict.Description, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AColumnTheModMakesAHologramIsWalkedThroughAndTheValidatorAgrees()
+    {
+        var level = new EditableLevel(Fixtures.Freedoom1Data, "E1M1");
+        var doorway = DoorwayBeforeTheExit(ExplorationFixtures.Read(level));
+        ExplorationFixtures.AddThing(level, (int)doorway.X, (int)doorway.Y, 48);
+        const string Decorate = """
+            actor Hologram replaces TechPillar
+            {
+              Radius 16
+              Height 128
+              +NOGRAVITY
+              States { Spawn: ELEC A -1 Stop }
+            }
+            """;
+
+        var withoutMod = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
+        var withMod = ExplorationFixtures.Explore(ReadWithLump(level, "DECORATE", Decorate));
+
+        Assert.False(withoutMod.ExitReached);
+        Assert.True(withMod.ExitReached);
+        Assert.Empty(withMod.Validation!.Refutations);
+    }
+
     private static Level ReadWithLump(EditableLevel level, string lump, string text)
     {
         var wad = WadFile.Read(RlGameTester.TestSupport.WadBuilder.WithExtraLump(level.ToWad(), lump, Encoding.Latin1.GetBytes(text)));
