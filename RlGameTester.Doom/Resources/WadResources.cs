@@ -1,5 +1,5 @@
-using RlGameTester.Doom.Actors;
 using System.Buffers.Binary;
+using RlGameTester.Doom.Actors;
 using RlGameTester.Doom.Wad;
 
 namespace RlGameTester.Doom.Resources;

@@ -1,5 +1,5 @@
-using RlGameTester.Doom.Actors;
 using System.Globalization;
+using RlGameTester.Doom.Actors;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
