@@ -9,6 +9,12 @@ public enum ActorEffect
     /// <summary>Opens the doors of sectors with a tag when every actor of its type is dead (A_KeenDie).</summary>
     OpenDoor,
 
+    /// <summary>Lowers the floors of sectors with a tag to their lowest neighbour when every actor of its type is dead.</summary>
+    LowerFloor,
+
+    /// <summary>Raises the floors of sectors with a tag by their shortest lower texture when every actor of its type is dead.</summary>
+    RaiseFloor,
+
     /// <summary>Moves sectors by a line special called from a state (Door_Open, Floor_LowerToLowest, ...).</summary>
     MovesSectors,
 

@@ -24,6 +24,7 @@ public sealed partial class ActorScript
     private readonly HashSet<string> _seenFiles = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _problems = [];
     private readonly Dictionary<int, DehackedChange> _reshaped = [];
+    private readonly List<(string Level, string Class, ActorEffect Effect, int? Tag, string Call)> _levelRules = [];
 
     private ActorScript(Func<string, string?> resolve) => _resolve = resolve;
 
@@ -81,6 +82,12 @@ public sealed partial class ActorScript
         }
 
         ReadDoomEdNums(text);
+        if (name.Contains("MAPINFO", StringComparison.OrdinalIgnoreCase))
+        {
+            _levelRules.AddRange(LevelBossFlags.Read(text));
+            return;
+        }
+
         ReadClasses(name, text);
     }
 
@@ -174,7 +181,17 @@ public sealed partial class ActorScript
             }
         }
 
-        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes };
+        // A MAPINFO's boss rules act on the classes it names: Doom's, or a mod class by the numbers that place it.
+        var levelRules = new Dictionary<string, List<ActorRule>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (level, className, effect, tag, call) in _levelRules)
+        {
+            foreach (var number in NumbersOf(className, 0).Distinct())
+            {
+                (levelRules.TryGetValue(level, out var list) ? list : levelRules[level] = []).Add(new ActorRule(number, className, effect, tag, call));
+            }
+        }
+
+        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes, LevelRules = levelRules.ToDictionary(p => p.Key, p => (IReadOnlyList<ActorRule>)p.Value, StringComparer.OrdinalIgnoreCase) };
     }
 
     // The editor numbers a class is placed by: Doom's own, or a mod class's number or DoomEdNums entry.

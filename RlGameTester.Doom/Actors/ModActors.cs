@@ -35,7 +35,14 @@ public sealed class ModActors
     /// <summary>How the mod's actors occupy the map, by the editor number that places them.</summary>
     public IReadOnlyDictionary<int, ActorShape> Shapes { get; internal init; } = new Dictionary<int, ActorShape>();
 
-    public bool IsEmpty => Rules.Count == 0 && EditorNumbers.Count == 0 && Reshaped.Count == 0 && Shapes.Count == 0;
+    /// <summary>Boss rules a MAPINFO gives levels by name (<c>*</c>: every level).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ActorRule>> LevelRules { get; internal init; } = new Dictionary<string, IReadOnlyList<ActorRule>>();
+
+    public bool IsEmpty => Rules.Count == 0 && EditorNumbers.Count == 0 && Reshaped.Count == 0 && Shapes.Count == 0 && LevelRules.Count == 0;
+
+    /// <summary>The rules on a level: the actors' own and those its MAPINFO entry (or a default entry) gives it.</summary>
+    public IEnumerable<ActorRule> RulesOn(string levelName) =>
+        Rules.Concat(LevelRules.GetValueOrDefault(levelName) ?? []).Concat(LevelRules.GetValueOrDefault("*") ?? []);
 
     /// <summary>The rules for things of a type.</summary>
     public IEnumerable<ActorRule> For(int editorNumber) => Rules.Where(r => r.EditorNumber == editorNumber);
@@ -66,10 +73,17 @@ public sealed class ModActors
             shapes[number] = shape;
         }
 
+        var levelRules = new Dictionary<string, IReadOnlyList<ActorRule>>(LevelRules, StringComparer.OrdinalIgnoreCase);
+        foreach (var (level, list) in later.LevelRules)
+        {
+            levelRules[level] = [.. levelRules.GetValueOrDefault(level) ?? [], .. list];
+        }
+
         return new([.. Rules, .. later.Rules], new HashSet<int>(EditorNumbers.Concat(later.EditorNumbers)), [.. Problems, .. later.Problems])
         {
             Reshaped = reshaped,
             Shapes = shapes,
+            LevelRules = levelRules,
         };
     }
 }

@@ -18,19 +18,21 @@ public static class BossDeathActions
     private const int BossBrain = 88;
 
     /// <summary>
-    /// The boss rules a level is played by: Doom's for its name, and those of the mod's actors whose states end the
-    /// level (A_BrainDie, Exit_Normal) or open its boss doors (A_KeenDie).
+    /// The boss rules a level is played by: Doom's for its name, those of the mod's actors whose states end the level
+    /// (A_BrainDie, Exit_Normal) or open its boss doors (A_KeenDie), and those its MAPINFO gives it (map07special, ...).
     /// </summary>
     public static IReadOnlyList<BossDeathAction> For(Level level)
     {
         ArgumentNullException.ThrowIfNull(level);
         var actions = new List<BossDeathAction>(For(level.Name));
-        foreach (var rule in level.Actors.Rules)
+        foreach (var rule in level.Actors.RulesOn(level.Name))
         {
             BossDeathAction? action = rule.Effect switch
             {
                 ActorEffect.ExitLevel => new(rule.EditorNumber, null, BossEffect.ExitLevel),
                 ActorEffect.OpenDoor => new(rule.EditorNumber, rule.Tag, BossEffect.OpenDoor),
+                ActorEffect.LowerFloor => new(rule.EditorNumber, rule.Tag, BossEffect.LowerFloor),
+                ActorEffect.RaiseFloor => new(rule.EditorNumber, rule.Tag, BossEffect.RaiseFloor),
                 _ => null,
             };
             if (action is not null && !actions.Contains(action))

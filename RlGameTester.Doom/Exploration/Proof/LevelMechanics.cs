@@ -343,7 +343,7 @@ internal sealed class LevelMechanics
             }
         }
 
-        foreach (var rule in _level.Actors.Rules)
+        foreach (var rule in _level.Actors.RulesOn(_level.Name))
         {
             if (rule.Effect is ActorEffect.MovesSectors or ActorEffect.RunsScript &&
                 _level.Things.Any(t => t.Type == rule.EditorNumber && (t.Skills & skill) != 0))

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using RlGameTester.Domain.Agents;
-using RlGameTester.Doom.Actors;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
@@ -42,12 +41,17 @@ internal sealed partial class ExplorerAgent(
         try
         {
             wad = WadFile.Read(await File.ReadAllBytesAsync(run.WadPath, cancellationToken));
-            // A map made for a mod plays by the actors its WAD defines (a replaced boss whose death ends the level).
-            level = LevelReader.Read(wad, run.MapName).WithActors(WadActors.Read(wad));
+            // A map made for a mod plays by the actors its files define (a replaced boss whose death ends the level).
+            level = LevelReader.Read(wad, run.MapName).WithActors(await renderResources.ActorsAsync(wad, run.Load, cancellationToken));
         }
         catch (WadFormatException e)
         {
             return new AgentResult(false, $"The level {run.MapName} cannot be read: {e.Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            // A resource WAD of the load order is gone from storage: the level's mod is unknown, so it is not played.
+            return new AgentResult(false, $"The level {run.MapName} cannot be loaded with its resource WADs: {e.Message}");
         }
 
         var explorer = new ExplorerOptions

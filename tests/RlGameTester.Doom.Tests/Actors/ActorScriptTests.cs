@@ -149,4 +149,34 @@ public sealed class ActorScriptTests
         Assert.Equal((true, 32), (actors.Shapes[30].Blocks, actors.Shapes[30].Radius));
         Assert.Equal((false, true), (actors.Shapes[86].Blocks, actors.Shapes[86].IsMonster));
     }
+
+    [Fact]
+    public void AMapinfosBossFlagsAndSpecialActionsAreThatLevelsBossRules()
+    {
+        var actors = Read("ZMAPINFO", """
+            map MAP02 lookup "HUSTR_2"
+            {
+                next = "MAP03"
+                Map07Special
+            }
+            map MAP06 "Stronghold"
+            {
+                SpecialAction = "Cyberdemon", "Floor_LowerToLowest", 70, 64
+                baronspecial
+                specialaction_opendoor
+            }
+            map MAP08 "Last"
+            {
+                spidermastermindspecial
+            }
+            """);
+
+        Assert.Empty(actors.Rules);
+        Assert.Contains(actors.RulesOn("MAP02"), r => r is { EditorNumber: 67, Effect: ActorEffect.LowerFloor, Tag: 666 });
+        Assert.Contains(actors.RulesOn("MAP02"), r => r is { EditorNumber: 68, Effect: ActorEffect.RaiseFloor, Tag: 667 });
+        Assert.Contains(actors.RulesOn("MAP06"), r => r is { EditorNumber: 16, Effect: ActorEffect.LowerFloor, Tag: 70 });
+        Assert.Contains(actors.RulesOn("MAP06"), r => r is { EditorNumber: 3003, Effect: ActorEffect.OpenDoor, Tag: 666 });
+        Assert.Contains(actors.RulesOn("map08"), r => r is { EditorNumber: 7, Effect: ActorEffect.ExitLevel });
+        Assert.Empty(actors.RulesOn("MAP03"));
+    }
 }

@@ -194,6 +194,54 @@ public sealed class ExplorerTelemetryTests
         Assert.Contains("MAP01", outcome.FailureReason);
     }
 
+    [Fact]
+    public async Task AnUploadsOwnDecorateMakesItsReplacedBossTheWayTheLevelEnds()
+    {
+        // freedoom2's MAP04 ends only by walk-over exit lines; flagged impassable they never fire. A Baron of Hell in the
+        // exit room, which the upload's DECORATE replaces with a boss whose death calls A_BrainDie, ends it instead.
+        var level = new RlGameTester.TestSupport.EditableLevel(await File.ReadAllBytesAsync(Freedoom.Freedoom2, TestContext.Current.CancellationToken), "MAP04");
+        var exits = Enumerable.Range(0, level.LineCount).Where(i => level.LineField(i, 3) == 52).ToList();
+        foreach (var line in exits)
+        {
+            level.SetLineField(line, 2, (ushort)(level.LineField(line, 2) | (ushort)LinedefFlags.Impassable));
+        }
+
+        // The boss stands just in front of an exit line, in the sector the line faces (its right side).
+        var read = LevelReader.Read(WadFile.Read(level.ToWad()), "MAP04");
+        var geometry = new RlGameTester.Doom.Geometry.LevelGeometry(read);
+        var (x1, y1, x2, y2) = geometry.Segment(exits[0]);
+        var length = Math.Sqrt(((x2 - x1) * (x2 - x1)) + ((y2 - y1) * (y2 - y1)));
+        var (x, y) = (((x1 + x2) / 2) + (8 * (y2 - y1) / length), ((y1 + y2) / 2) - (8 * (x2 - x1) / length));
+        Assert.Equal(read.Sidedefs[read.Linedefs[exits[0]].FrontSide].Sector, geometry.SectorAt(x, y));
+        level["THINGS"] = [.. level["THINGS"], .. new byte[10]];
+        level.SetThing(level.ThingCount - 1, (short)x, (short)y, 3003, 7);
+        var decorate = "actor Overlord : BaronOfHell replaces BaronOfHell { States { Death: BOSS O -1 A_BrainDie Stop } }"u8.ToArray();
+
+        var folder = Directory.CreateTempSubdirectory("rlgt-explorer-").FullName;
+        try
+        {
+            var plain = Path.Combine(folder, "plain.wad");
+            var modded = Path.Combine(folder, "modded.wad");
+            await File.WriteAllBytesAsync(plain, level.ToWad(), TestContext.Current.CancellationToken);
+            await File.WriteAllBytesAsync(modded, RlGameTester.TestSupport.WadBuilder.WithExtraLump(level.ToWad(), "DECORATE", decorate), TestContext.Current.CancellationToken);
+            var withoutMod = new RecordingSink();
+            var withMod = new RecordingSink();
+
+            var first = await NewAgent().RunAsync(new AgentRun(1, RunType.Testing, folder, plain, "MAP04", null, 0, [], Start), withoutMod, TestContext.Current.CancellationToken);
+            var second = await NewAgent().RunAsync(new AgentRun(2, RunType.Testing, folder, modded, "MAP04", null, 0, [], Start), withMod, TestContext.Current.CancellationToken);
+
+            Assert.True(first.Succeeded && second.Succeeded, first.FailureReason ?? second.FailureReason);
+            Assert.False(Json(withoutMod.Events[^1])["exit_reached"]!.GetValue<bool>());
+            Assert.True(Json(withMod.Events[^1])["exit_reached"]!.GetValue<bool>());
+            var assumptions = Json(withMod.Events[^1])["exit_assumptions"]!.AsArray().Select(a => a!.GetValue<string>());
+            Assert.Contains(assumptions, a => a.Contains("Baron of Hell (the mod's Overlord)", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static JsonObject Json(TelemetryEvent e) => JsonNode.Parse(e.DataJson!)!.AsObject();
 
     private static Level ReadLevel(string wad, string name) => LevelReader.Read(WadFile.Read(File.ReadAllBytes(wad)), name);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Domain.Levels;
+using RlGameTester.Doom.Actors;
 using RlGameTester.Doom.Resources;
 using RlGameTester.Doom.Wad;
 
@@ -10,7 +11,7 @@ namespace RlGameTester.Worker.Agents.Explorer.Frames;
 /// <summary>
 /// What a level's textures, flats and sprites resolve through, as a port loads its files (the Analysis service's level
 /// checks resolve them the same way): the level's WAD, its resource WADs from the last loaded to the first, then the
-/// IWAD the upload named or the one its level names call for. IWADs are read once per process. Without blob storage
+/// IWAD the upload named or the one its level names call for; and the mod actors those files define. IWADs are read once per process. Without blob storage
 /// (<paramref name="blobs"/> null, a test's agent) only a load order without resource WADs resolves.
 /// </summary>
 internal sealed class RenderResources(BlobStore? blobs, IOptions<ExplorerAgentOptions> options, IOptions<IwadFolderOptions> folder)
@@ -24,9 +25,7 @@ internal sealed class RenderResources(BlobStore? blobs, IOptions<ExplorerAgentOp
         var layers = new List<WadResources> { WadResources.From(wad) };
         foreach (var hash in load.Resources.Reverse())
         {
-            var bytes = await (blobs ?? throw new InvalidOperationException("The level's resource WADs need blob storage.")).DownloadBytesAsync(BlobStore.Wads, $"{hash}.wad", cancellationToken)
-                ?? throw new InvalidOperationException($"The resource WAD {hash}.wad is missing from blob storage.");
-            layers.Add(WadResources.From(WadFile.Read(bytes), $"{hash}.wad"));
+            layers.Add(WadResources.From(await ResourceWadAsync(hash, cancellationToken), $"{hash}.wad"));
         }
 
         if (wad.Kind != WadKind.Iwad || load.Iwad is not null)
@@ -40,6 +39,29 @@ internal sealed class RenderResources(BlobStore? blobs, IOptions<ExplorerAgentOp
         }
 
         return new ResourceSet(layers);
+    }
+
+    /// <summary>
+    /// The actors a level plays by: those its resource WADs define (a mod loaded before the map), then its own WAD's,
+    /// a later file's replacing an earlier one's, as ports load them. Needs no IWAD: Doom's actors are the library's.
+    /// </summary>
+    public async Task<ModActors> ActorsAsync(WadFile wad, LoadOrder? load, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wad);
+        var actors = ModActors.None;
+        foreach (var hash in (load ?? LoadOrder.Default).Resources)
+        {
+            actors = actors.Merge(WadActors.Read(await ResourceWadAsync(hash, cancellationToken)));
+        }
+
+        return actors.Merge(WadActors.Read(wad));
+    }
+
+    private async Task<WadFile> ResourceWadAsync(string hash, CancellationToken cancellationToken)
+    {
+        var bytes = await (blobs ?? throw new InvalidOperationException("The level's resource WADs need blob storage.")).DownloadBytesAsync(BlobStore.Wads, $"{hash}.wad", cancellationToken)
+            ?? throw new InvalidOperationException($"The resource WAD {hash}.wad is missing from blob storage.");
+        return WadFile.Read(bytes);
     }
 
     private static bool IsDoom1(string name) =>
