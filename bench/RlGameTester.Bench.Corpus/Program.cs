@@ -35,7 +35,7 @@ if (options.Blind && (options.JsonPath is not null || options.Level is not null)
 
 var cores = Environment.ProcessorCount;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"corpus: {entries.Count} levels (split {options.Split}{(options.Source is null ? "" : ", source " + options.Source)}), static checks + explorer (skill 3, seed 0, cancelled after {options.Timeout.TotalSeconds:0} s), Release, Parallel over levels on {cores} cores (times are wall clock under that contention)"));
+    $"corpus: {entries.Count} levels (split {options.Split}{(options.Source is null ? "" : ", source " + options.Source)}), static checks + explorer with each source's mod actors (.corpus/<source>/mod; skill 3, seed 0, cancelled after {options.Timeout.TotalSeconds:0} s), Release, Parallel over levels on {cores} cores (times are wall clock under that contention)"));
 if (options.Blind)
 {
     Console.WriteLine("held-out: aggregates only (no level names, no causes); --unblind shows rows, never while tuning");
