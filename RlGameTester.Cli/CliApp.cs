@@ -46,6 +46,7 @@ internal static class CliApp
         var wad = new Argument<string>("wad") { Description = "The WAD whose levels are checked." };
         var iwad = new Option<string?>("--iwad") { Description = "The IWAD the levels are played with (default: found like ports do, Doom's for ExMy levels and Doom II's for MAPxx, e.g. freedoom1.wad / freedoom2.wad)." };
         var files = new Option<string[]>("--file") { Description = "Resource WADs loaded with the map, in load order (textures, flats, patches, DECORATE things); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var mods = new Option<string[]>("--mod") { Description = "A mod the levels are made for, as a folder (an unpacked PK3) or a PK3: its DECORATE, ZSCRIPT, MAPINFO and DEHACKED actors decide which bosses end a level and which things stand in the way; repeatable, loaded before the WADs.", AllowMultipleArgumentsPerToken = true };
         var compat = Compatibility();
         var levels = Levels();
         var (explore, skill, seed) = Play();
@@ -56,7 +57,7 @@ internal static class CliApp
 
         var command = new Command("check", "Check a WAD's levels in-process: static checks, and the explorer with --explore. Exit 0: nothing at or above --fail-on; 1: something is; 2: usage error or unreadable input.")
         {
-            wad, iwad, files, compat, levels, explore, skill, seed, timeout, jobs,
+            wad, iwad, files, mods, compat, levels, explore, skill, seed, timeout, jobs,
         };
         report.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
@@ -66,6 +67,7 @@ internal static class CliApp
                 Wad = parse.GetRequiredValue(wad),
                 Iwad = parse.GetValue(iwad),
                 Files = parse.GetValue(files) ?? [],
+                Mods = parse.GetValue(mods) ?? [],
                 Compatibility = ReadCompatibility(parse, compat),
                 Levels = parse.GetValue(levels) ?? [],
                 Skill = parse.GetValue(skill),

@@ -13,7 +13,7 @@ internal sealed class CheckCommand(CheckSettings settings, CliConsole console)
     {
         try
         {
-            var load = LoadOrder.Read(settings.Wad, settings.Iwad, settings.Files);
+            var load = LoadOrder.Read(settings.Wad, settings.Iwad, settings.Files, settings.Mods);
             var levels = ChooseLevels(load);
             var progress = Progress(levels.Count);
             var outcomes = new LevelChecks(load, settings).Run(levels, progress, cancellationToken);

@@ -13,6 +13,9 @@ internal sealed record CheckSettings
     /// <summary>Resource WADs in the order a port loads them (later ones take priority).</summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 
+    /// <summary>Mods the levels are played with (unpacked folders or PK3s), loaded before the WADs.</summary>
+    public IReadOnlyList<string> Mods { get; init; } = [];
+
     /// <summary>Levels to check (all when empty).</summary>
     public IReadOnlyList<string> Levels { get; init; } = [];
 

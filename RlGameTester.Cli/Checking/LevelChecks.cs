@@ -41,8 +41,8 @@ internal sealed class LevelChecks(LoadOrder load, CheckSettings settings)
         Level level;
         try
         {
-            // The load order's actor definitions are the mod the level plays by (the explorer's boss rules too).
-            level = LevelReader.Read(entry).WithActors(load.ResourcesFor(entry.Name).Actors);
+            // The mods' and the load order's actor definitions are what the level plays by (the explorer's boss rules too).
+            level = LevelReader.Read(entry).WithActors(load.ActorsFor(entry.Name));
         }
         catch (WadFormatException e)
         {

@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Actors;
 using RlGameTester.Doom.Resources;
 using RlGameTester.Doom.Wad;
 
@@ -22,9 +23,10 @@ internal sealed class LoadOrder
     private readonly Dictionary<string, ResourceSet> _sets = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    private LoadOrder(WadFile mapWad, WadResources map, IReadOnlyList<WadResources> files, string? iwadPath)
+    private LoadOrder(WadFile mapWad, WadResources map, IReadOnlyList<WadResources> files, string? iwadPath, ModActors mods)
     {
         MapWad = mapWad;
+        Mods = mods;
         _map = map;
         _files = files;
         _iwadPath = iwadPath;
@@ -32,9 +34,13 @@ internal sealed class LoadOrder
 
     public WadFile MapWad { get; }
 
+    /// <summary>The actors of the --mod folders and PK3s, loaded before the WADs (whose own actors come over them).</summary>
+    public ModActors Mods { get; }
+
     /// <summary>Reads the map WAD and the resource files; a <see cref="CliInputException"/> names a file that cannot be read and why.</summary>
-    public static LoadOrder Read(string mapPath, string? iwadPath, IReadOnlyList<string> files)
+    public static LoadOrder Read(string mapPath, string? iwadPath, IReadOnlyList<string> files, IReadOnlyList<string>? mods = null)
     {
+        var modActors = (mods ?? []).Aggregate(ModActors.None, (actors, mod) => actors.Merge(ReadMod(mod)));
         var map = ReadWad(mapPath);
         var resources = files.Select(f => WadResources.From(ReadWad(f), Path.GetFileName(f))).ToList();
         if (iwadPath is not null)
@@ -43,7 +49,7 @@ internal sealed class LoadOrder
             _ = ReadWad(iwadPath);
         }
 
-        return new LoadOrder(map, WadResources.From(map, Path.GetFileName(mapPath)), resources, iwadPath);
+        return new LoadOrder(map, WadResources.From(map, Path.GetFileName(mapPath)), resources, iwadPath, modActors);
     }
 
     /// <summary>The IWAD a level is played with: the one given, none for an IWAD's own levels, else the installed one that fits.</summary>
@@ -130,6 +136,29 @@ internal sealed class LoadOrder
         foreach (var folder in SystemFolders)
         {
             yield return folder;
+        }
+    }
+
+    /// <summary>The actors a level is played by: the mods', then the load order's WADs' over them.</summary>
+    public ModActors ActorsFor(string levelName) => Mods.Merge(ResourcesFor(levelName).Actors);
+
+    // A mod as GZDoom takes it: an unpacked folder, or a PK3 (ZIP).
+    private static ModActors ReadMod(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return FolderActors.Read(path);
+        }
+
+        var bytes = CliInput.ReadFile(path);
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            return PackageActors.Read(stream);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CliInputException($"{path} is neither a folder nor a readable PK3 (ZIP): {e.Message}");
         }
     }
 

@@ -55,6 +55,7 @@ public sealed class CheckCommandTests
     [InlineData("bad-format")]
     [InlineData("no-command")]
     [InlineData("bad-iwad")]
+    [InlineData("bad-mod")]
     [InlineData("bad-server")]
     [InlineData("no-key")]
     public async Task AnInputTheCommandCannotUseExits2SayingWhy(string kind)
@@ -69,6 +70,7 @@ public sealed class CheckCommandTests
             "bad-skill" => ["check", Fixtures.Freedoom1, "--skill", "9"],
             "bad-format" => ["check", Fixtures.Freedoom1, "--format", "xml"],
             "bad-iwad" => ["check", Fixtures.Freedoom1, "--iwad", text],
+            "bad-mod" => ["check", Fixtures.Freedoom1, "--mod", text],
             "bad-server" => ["submit", Fixtures.Freedoom1, "--server", "ftp://levels", "--key", "k"],
             "no-key" => ["submit", Fixtures.Freedoom1, "--server", "http://127.0.0.1:9"],
             _ => [],
@@ -86,11 +88,70 @@ public sealed class CheckCommandTests
             "bad-skill" => "--skill must be 1 to 5",
             "bad-format" => "xml",
             "bad-iwad" => $"{text} is not a readable WAD",
+            "bad-mod" => $"{text} is neither a folder nor a readable PK3 (ZIP)",
             "bad-server" => "--server must be an absolute http or https address; got 'ftp://levels'",
             "no-key" => "give an API key with --key or the RLGT_API_KEY environment variable",
             _ => "Required command was not provided",
         };
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AModGivenAsAFolderOrAPk3DecidesWhichBossEndsTheLevel()
+    {
+        // freedoom2's MAP04 with its walk-over exits flagged impassable: proven unfinishable with Doom's actors. A Baron
+        // of Hell just inside an exit, which the mod's DECORATE replaces with a boss whose death calls A_BrainDie, ends it.
+        using var folder = Rlgt.Folder();
+        var wad = folder.Write("map04.wad", Map04EndedByAModsBoss());
+        const string Decorate = "#include \"actors/boss.txt\"\n";
+        const string Boss = "actor Overlord : BaronOfHell replaces BaronOfHell { States { Death: BOSS O -1 A_BrainDie Stop } }\n";
+        var modFolder = Directory.CreateDirectory(Path.Combine(folder.Path, "mod")).FullName;
+        Directory.CreateDirectory(Path.Combine(modFolder, "actors"));
+        File.WriteAllText(Path.Combine(modFolder, "DECORATE.txt"), Decorate);
+        File.WriteAllText(Path.Combine(modFolder, "actors", "boss.txt"), Boss);
+        using (var zip = new System.IO.Compression.ZipArchive(File.Create(Path.Combine(folder.Path, "mod.pk3")), System.IO.Compression.ZipArchiveMode.Create))
+        {
+            await using (var entry = new StreamWriter(zip.CreateEntry("decorate.txt").Open()))
+            {
+                await entry.WriteAsync(Decorate);
+            }
+
+            await using (var entry = new StreamWriter(zip.CreateEntry("actors/boss.txt").Open()))
+            {
+                await entry.WriteAsync(Boss);
+            }
+        }
+
+        string[] common = ["check", wad, "--iwad", Fixtures.Freedoom2, "--explore", "--format", "json"];
+        var plain = await Rlgt.RunAsync(common);
+        var fromFolder = await Rlgt.RunAsync([.. common, "--mod", modFolder]);
+        var fromPk3 = await Rlgt.RunAsync([.. common, "--mod", Path.Combine(folder.Path, "mod.pk3")]);
+
+        Assert.True(plain.Exit == 1, plain.ToString());
+        Assert.False(plain.Json["levels"]![0]!["exploration"]!["exit_reached"]!.GetValue<bool>());
+        foreach (var modded in new[] { fromFolder, fromPk3 })
+        {
+            Assert.True(modded.Exit == 0, modded.ToString());
+            Assert.True(modded.Json["levels"]![0]!["exploration"]!["exit_reached"]!.GetValue<bool>(), modded.ToString());
+        }
+    }
+
+    private static byte[] Map04EndedByAModsBoss()
+    {
+        var level = new EditableLevel(File.ReadAllBytes(Fixtures.Freedoom2), "MAP04");
+        var exits = Enumerable.Range(0, level.LineCount).Where(i => level.LineField(i, 3) == 52).ToList();
+        foreach (var line in exits)
+        {
+            level.SetLineField(line, 2, (ushort)(level.LineField(line, 2) | 1));
+        }
+
+        // Just inside the first exit line, on its right (front) side.
+        var (x1, y1) = level.Vertex(level.LineField(exits[0], 0));
+        var (x2, y2) = level.Vertex(level.LineField(exits[0], 1));
+        var length = Math.Sqrt(((x2 - x1) * (x2 - x1)) + ((y2 - y1) * (y2 - y1)));
+        level["THINGS"] = [.. level["THINGS"], .. new byte[10]];
+        level.SetThing(level.ThingCount - 1, (short)(((x1 + x2) / 2) + (8 * (y2 - y1) / length)), (short)(((y1 + y2) / 2) - (8 * (x2 - x1) / length)), 3003, 7);
+        return level.ToWad();
     }
 
     [Fact]
