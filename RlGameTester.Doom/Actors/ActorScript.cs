@@ -6,8 +6,9 @@ namespace RlGameTester.Doom.Actors;
 
 /// <summary>
 /// Reads a mod's actor definitions as far as a static reading allows: DECORATE and ZScript class headers (name,
-/// parent, replaced class, editor number), the actions their bodies call, the items a random spawner drops, and
-/// MAPINFO's DoomEdNums. Files are given as named texts; <c>#include</c> names are looked up through a resolver
+/// parent, replaced class, editor number), the actions their bodies call, the items a random spawner drops, their
+/// solidity and size, MAPINFO's DoomEdNums and boss flags (<see cref="LevelBossFlags"/>), and DEHACKED's thing changes
+/// (<see cref="DehackedThings"/>). Files are given as named texts; <c>#include</c> names are looked up through a resolver
 /// (a lump name in a WAD, a path in a folder). Bodies are not interpreted: an action anywhere in an actor's states
 /// counts, which can only make a proof more careful, never less.
 /// </summary>
@@ -53,7 +54,11 @@ public sealed partial class ActorScript
 
         if (_seenFiles.Count > MaxFiles)
         {
-            _problems.Add($"more than {MaxFiles} actor files; {name} and later ones are not read");
+            if (_seenFiles.Count == MaxFiles + 1)
+            {
+                _problems.Add($"more than {MaxFiles} actor files; {name} and later ones are not read");
+            }
+
             return;
         }
 
