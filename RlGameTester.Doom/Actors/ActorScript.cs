@@ -143,54 +143,75 @@ public sealed partial class ActorScript
 
     private ModActors Build()
     {
-        var numbers = new HashSet<int>();
-        var placed = new List<(int Number, string Class)>();
+        // Which class each editor number spawns, as ZDoom resolves it: a number the mod gives a class of its own (its
+        // header's number, MAPINFO's DoomEdNums) is that class, not Doom's; any other number of Doom's is Doom's class.
+        // Then a class the mod replaces spawns its replacement instead.
+        var spawns = new Dictionary<int, string>();
+        foreach (var actor in _classes.Values)
+        {
+            if (actor.Replaces is { } replaced && DoomClassNames.Find(replaced) is { } doomNumber)
+            {
+                spawns[doomNumber] = replaced;
+            }
+        }
+
         foreach (var actor in _classes.Values)
         {
             if (actor.Number is { } own)
             {
-                numbers.Add(own);
-                placed.Add((own, actor.Name));
-            }
-
-            // An actor that replaces a class is spawned wherever the replaced class would be.
-            if (actor.Replaces is { } replaced)
-            {
-                foreach (var number in NumbersOf(replaced, 0))
-                {
-                    placed.Add((number, actor.Name));
-                }
+                spawns[own] = actor.Name;
             }
         }
 
-        // A DEHACKED patch's new editor numbers place things too.
-        numbers.UnionWith(_reshaped.Keys);
         foreach (var (number, name) in _doomEdNums)
         {
-            numbers.Add(number);
-            placed.Add((number, name));
+            spawns[number] = name;
         }
 
+        var replacements = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var actor in _classes.Values)
+        {
+            if (actor.Replaces is { } replaced)
+            {
+                replacements[replaced] = actor.Name;
+            }
+        }
+
+        var placed = spawns.ToDictionary(p => p.Key, p => (Named: p.Value, Spawned: Replacement(p.Value, replacements)));
+        var numbers = new HashSet<int>(_classes.Values.Select(a => a.Number).OfType<int>().Concat(_doomEdNums.Keys).Concat(_reshaped.Keys));
         var rules = new List<ActorRule>();
         var shapes = new Dictionary<int, ActorShape>();
-        foreach (var (number, name) in placed.Distinct())
+        foreach (var (number, (named, spawned)) in placed)
         {
-            if (ShapeOf(name, 0) is { } shape)
+            if (!_classes.ContainsKey(spawned))
             {
-                shapes[number] = shape with { ClassName = name };
+                continue;
             }
 
-            foreach (var (effect, tag, call) in EffectsOf(name, 0).Distinct())
+            if (ShapeOf(spawned, 0) is { } shape)
             {
-                rules.Add(new ActorRule(number, name, effect, tag, call));
+                shapes[number] = shape with { ClassName = spawned };
+            }
+
+            foreach (var (effect, tag, call) in EffectsOf(spawned, 0).Distinct())
+            {
+                rules.Add(new ActorRule(number, spawned, effect, tag, call));
             }
         }
 
-        // A MAPINFO's boss rules act on the classes it names: Doom's, or a mod class by the numbers that place it.
+        // A MAPINFO's boss rules name a class: the numbers that place it, before its replacement (ZDoom's A_BossDeath
+        // asks the replaced class) or after; Doom's own number when nothing else places it.
         var levelRules = new Dictionary<string, List<ActorRule>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (level, className, effect, tag, call) in _levelRules)
         {
-            foreach (var number in NumbersOf(className, 0).Distinct())
+            var targets = placed.Where(p => string.Equals(p.Value.Named, className, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Value.Spawned, className, StringComparison.OrdinalIgnoreCase))
+                .Select(p => p.Key).ToList();
+            if (targets.Count == 0 && DoomClassNames.Find(className) is { } doom && !placed.ContainsKey(doom))
+            {
+                targets.Add(doom);
+            }
+
+            foreach (var number in targets)
             {
                 (levelRules.TryGetValue(level, out var list) ? list : levelRules[level] = []).Add(new ActorRule(number, className, effect, tag, call));
             }
@@ -199,37 +220,15 @@ public sealed partial class ActorScript
         return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes, LevelRules = levelRules.ToDictionary(p => p.Key, p => (IReadOnlyList<ActorRule>)p.Value, StringComparer.OrdinalIgnoreCase) };
     }
 
-    // The editor numbers a class is placed by: Doom's own, or a mod class's number or DoomEdNums entry.
-    private IEnumerable<int> NumbersOf(string className, int depth)
+    // The class a class's spawn turns into: its replacement, and the replacement's, as far as the mod goes.
+    private static string Replacement(string className, Dictionary<string, string> replacements)
     {
-        if (DoomClassNames.Find(className) is { } doom)
+        for (var link = 0; link < MaxLinks && replacements.TryGetValue(className, out var by) && !string.Equals(by, className, StringComparison.OrdinalIgnoreCase); link++)
         {
-            yield return doom;
+            className = by;
         }
 
-        if (depth < MaxLinks && _classes.TryGetValue(className, out var actor))
-        {
-            if (actor.Number is { } own)
-            {
-                yield return own;
-            }
-
-            if (actor.Replaces is { } replaced)
-            {
-                foreach (var number in NumbersOf(replaced, depth + 1))
-                {
-                    yield return number;
-                }
-            }
-        }
-
-        foreach (var (number, name) in _doomEdNums)
-        {
-            if (string.Equals(name, className, StringComparison.OrdinalIgnoreCase))
-            {
-                yield return number;
-            }
-        }
+        return className;
     }
 
     // What a class's states do, with what it inherits from mod classes and what it spawns as a random spawner.

@@ -26,7 +26,7 @@ internal sealed class BossRules
             {
                 _pending.Add((tag, action.Effect, action.MonsterType));
             }
-            else if (action.Effect == BossEffect.ExitLevel)
+            else if (action.Effect == BossEffect.ExitLevel && CanDie(model, action.MonsterType))
             {
                 ExitTypes.Add(action.MonsterType);
                 ExitCells ??= new bool[model.Grid.Count];
@@ -53,6 +53,11 @@ internal sealed class BossRules
         BossEffect.OpenDoor => "open",
         _ => "end the level",
     };
+
+    // A mod's actor that is neither a monster nor shootable never reaches its death state by the player's hand: its
+    // A_BrainDie is no way for the agent to end the level (the proof still counts it, as a limit).
+    private static bool CanDie(LevelModel model, int type) =>
+        !model.Level.Actors.Shapes.TryGetValue(type, out var shape) || shape.IsMonster || shape.Shootable;
 
     private static bool TypeOnSkill(LevelModel model, int type)
     {

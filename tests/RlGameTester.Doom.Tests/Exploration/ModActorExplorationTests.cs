@@ -52,6 +52,30 @@ public sealed class ModActorExplorationTests
     }
 
     [Fact]
+    public void AModsExitActorThatCannotBeShotIsNoWayForTheExplorerToEndTheLevel()
+    {
+        var (level, exits) = Map04WithImpassableExits();
+        var read = ExplorationFixtures.Read(level);
+        var (x, y) = ExitFinder.PointInside(new LevelGeometry(read), read.Sidedefs[read.Linedefs[exits[0]].FrontSide].Sector);
+        ExplorationFixtures.AddThing(level, (int)x, (int)y, 3003);
+        const string Decorate = """
+            // Replaces the Baron with scenery: nothing kills it, so its death state (A_BrainDie) is never reached.
+            actor Statue replaces BaronOfHell
+            {
+              Radius 16
+              +SOLID
+              States { Spawn: BOSS A -1 Stop Death: BOSS O -1 A_BrainDie Stop }
+            }
+            """;
+
+        var result = ExplorationFixtures.Explore(ReadWithLump(level, "DECORATE", Decorate));
+
+        Assert.False(result.ExitReached);
+        Assert.DoesNotContain(result.Findings, f => f.Severity == FindingSeverity.Critical);
+        Assert.Contains(result.Findings, f => f.Kind == ExplorerFindingKind.ExitNotReached && f.Evidence["mechanic"] == "boss death");
+    }
+
+    [Fact]
     public void AReplacedMonsterThatRunsAScriptWhenItDiesLeavesTheExitUnproven()
     {
         var (level, _) = Map04WithImpassableExits();
