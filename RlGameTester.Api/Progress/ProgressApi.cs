@@ -44,22 +44,22 @@ public static class ProgressApi
             return Problems.NotFound("run", id);
         }
 
-        // Subscribe before reading the current state, so no update falls between the two.
+        // Subscribe before reading the current state, so no update falls between the two. A message queue, not a
+        // handler: StackExchange.Redis may run handlers concurrently, and a run's last update ends the stream, so one
+        // overtaking the update before it would drop that update.
         var updates = Channel.CreateUnbounded<RunProgress>();
-        var subscriber = redis.GetSubscriber();
-        var channel = RunChannels.ProgressChannel(id);
-        Action<RedisChannel, RedisValue> handler = (_, message) =>
+        var queue = await redis.GetSubscriber().SubscribeAsync(RunChannels.ProgressChannel(id));
+        queue.OnMessage(message =>
         {
-            if (RunChannels.Parse(message.ToString()) is { } progress)
+            if (RunChannels.Parse(message.Message.ToString()) is { } progress)
             {
                 updates.Writer.TryWrite(progress);
             }
-        };
-        await subscriber.SubscribeAsync(channel, handler);
+        });
 
         var current = await channels.GetProgressAsync(id)
             ?? new RunProgress { RunId = id, Status = SnakeCase.Of(run.Status), UpdatedAt = clock.GetUtcNow() };
-        return TypedResults.ServerSentEvents(Follow(current, updates.Reader, () => subscriber.UnsubscribeAsync(channel, handler), cancellationToken), "progress");
+        return TypedResults.ServerSentEvents(Follow(current, updates.Reader, () => queue.UnsubscribeAsync(), cancellationToken), "progress");
     }
 
     private static async IAsyncEnumerable<RunProgress> Follow(
