@@ -27,6 +27,14 @@ internal static class FrameCheckNames
     /// <summary>Part of the view is random pixels (garbage).</summary>
     public const string Noise = "noise";
 
+    /// <summary>
+    /// The project's renderer drew nothing over part of the view because the level lacks a texture or flat there: its
+    /// own note on the frame says so (<see cref="Domain.Frames.RendererNote.LeftUndrawn"/>), so only frames it drew carry
+    /// this finding, whatever the pixels happen to look like.
+    /// </summary>
+    public const string UndrawnView = "undrawn-view";
+
+    /// <summary>The checks that judge the picture alone (each has a glitch category in the evaluations).</summary>
     public static IReadOnlyList<string> All { get; } =
         [BlackFrame, BlankFrame, FrozenVideo, HallOfMirrors, ClearColourFill, MissingTexture, Flicker, Noise];
 }

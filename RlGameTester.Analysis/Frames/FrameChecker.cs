@@ -1,12 +1,13 @@
 using System.Globalization;
 using OpenCvSharp;
 using RlGameTester.Domain.Bugs;
+using RlGameTester.Domain.Frames;
 
 namespace RlGameTester.Analysis.Frames;
 
 /// <summary>
 /// Checks a stream of frames for visual glitches (black, blank and frozen views, undrawn areas, missing textures,
-/// flicker, noise). Feed frames in tick order with <see cref="Add(int, Mat, bool)"/>; collect findings as their
+/// flicker, noise; and, on frames the project's renderer drew, what the level left undrawn, from the renderer's note). Feed frames in tick order with <see cref="Add(int, Mat, bool, RendererNote?)"/>; collect findings as their
 /// ranges end with <see cref="TakeFindings"/>, and the rest with <see cref="Complete"/> at the end of the stream.
 /// Memory is bounded: the two previous frames (downscaled) and one thumbnail per check. Not thread-safe.
 /// </summary>
@@ -22,6 +23,7 @@ internal sealed class FrameChecker : IDisposable
     private readonly GlitchRun _missingTexture;
     private readonly GlitchRun _flicker;
     private readonly GlitchRun _noise;
+    private readonly GlitchRun _undrawn;
     private readonly List<FrameFinding> _findings = [];
     private int _previousTick;
     private int _beforePreviousTick;
@@ -51,6 +53,7 @@ internal sealed class FrameChecker : IDisposable
         _missingTexture = new GlitchRun(gap, width);
         _flicker = new GlitchRun(gap, width);
         _noise = new GlitchRun(gap, width);
+        _undrawn = new GlitchRun(gap, width);
     }
 
     /// <summary>Frames checked since the start (or since <see cref="Complete"/>).</summary>
@@ -66,7 +69,9 @@ internal sealed class FrameChecker : IDisposable
     /// </param>
     /// <exception cref="ArgumentOutOfRangeException">The tick does not follow the previous frame's.</exception>
     /// <exception cref="ArgumentException">The frame is empty, of another pixel type, or too small.</exception>
-    public void Add(int tick, Mat frame, bool agentActing)
+    /// <param name="rendered">The project's renderer's note when it drew the frame: what the level left undrawn there is
+    /// a glitch (<see cref="FrameCheckNames.UndrawnView"/>), whatever the pixels look like.</param>
+    public void Add(int tick, Mat frame, bool agentActing, RendererNote? rendered = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
         if (_started && tick <= _previousTick)
@@ -144,6 +149,11 @@ internal sealed class FrameChecker : IDisposable
             && m.MeanDelta2 <= _options.FlickerMaxReturnRatio * m.MeanDelta;
         Track(_flicker, isFlicker, tick, _beforePreviousTick, m.MeanDelta, m.MeanDelta, source);
 
+        // The renderer's word, not the picture's: as much of the view undrawn as a clear-colour fill needs.
+        var viewPixels = frame.Width * (frame.Height - (int)Math.Round(frame.Height * _options.StatusBarFraction));
+        var undrawn = rendered is { LeftUndrawn: true } note ? note.UndrawnPixels / (double)Math.Max(1, viewPixels) : 0;
+        Track(_undrawn, undrawn >= _options.ClearColourMinFraction, tick, tick, undrawn, undrawn, source);
+
         var isUnchanged = drawn && m.HasPrevious && m.ChangedFraction <= _options.FrozenMaxChangedFraction;
         if (isUnchanged)
         {
@@ -171,7 +181,7 @@ internal sealed class FrameChecker : IDisposable
 
     /// <summary>Decodes (PNG, JPEG, anything OpenCV reads) and checks one frame.</summary>
     /// <exception cref="InvalidDataException">The bytes are not an image OpenCV can decode.</exception>
-    public void Add(int tick, ReadOnlySpan<byte> encodedImage, bool agentActing)
+    public void Add(int tick, ReadOnlySpan<byte> encodedImage, bool agentActing, RendererNote? rendered = null)
     {
         using var frame = encodedImage.IsEmpty ? new Mat() : Cv2.ImDecode(encodedImage, ImreadModes.Color);
         if (frame.Empty())
@@ -179,7 +189,7 @@ internal sealed class FrameChecker : IDisposable
             throw new InvalidDataException($"The frame at tick {tick} ({encodedImage.Length} bytes) is not an image OpenCV can decode.");
         }
 
-        Add(tick, frame, agentActing);
+        Add(tick, frame, agentActing, rendered);
     }
 
     /// <summary>Findings whose ranges have ended since the last call.</summary>
@@ -198,7 +208,7 @@ internal sealed class FrameChecker : IDisposable
     /// <summary>Ends the stream: closes every open range and returns the findings not yet taken. The checker can then start a new stream.</summary>
     public IReadOnlyList<FrameFinding> Complete()
     {
-        foreach (var run in new[] { _black, _blank, _clearFill, _missingTexture, _noise, _hallOfMirrors, _flicker })
+        foreach (var run in new[] { _black, _blank, _clearFill, _missingTexture, _noise, _hallOfMirrors, _flicker, _undrawn })
         {
             if (run.IsOpen)
             {
@@ -222,7 +232,7 @@ internal sealed class FrameChecker : IDisposable
     public void Dispose()
     {
         _analyzer.Dispose();
-        foreach (var run in new[] { _black, _blank, _frozen, _hallOfMirrors, _clearFill, _missingTexture, _flicker, _noise })
+        foreach (var run in new[] { _black, _blank, _frozen, _hallOfMirrors, _clearFill, _missingTexture, _flicker, _noise, _undrawn })
         {
             run.Dispose();
         }
@@ -475,6 +485,13 @@ internal sealed class FrameChecker : IDisposable
             return (FrameCheckNames.HallOfMirrors, BugSeverity.Major, Math.Min(0.9, 0.6 + (0.05 * extra)),
                 string.Create(CultureInfo.InvariantCulture,
                     $"An area of the view ({run.BestScore:0} cells) kept stale pixels while the camera moved ({inFrames}): an undrawn wall smears old frames (Hall of Mirrors)."));
+        }
+
+        if (ReferenceEquals(run, _undrawn))
+        {
+            return (FrameCheckNames.UndrawnView, BugSeverity.Major, 0.95,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"The renderer drew nothing over {run.BestScore:P0} of the view ({inFrames}): a texture or flat the level needs there is missing. Vanilla shows the previous frame in its place (Hall of Mirrors), ports a clear colour."));
         }
 
         var beyond = frames - _options.FlickerMinFrames;

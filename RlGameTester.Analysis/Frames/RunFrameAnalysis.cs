@@ -56,7 +56,7 @@ internal sealed partial class RunFrameAnalysis(
         var now = clock.GetUtcNow().UtcDateTime;
         var bugs = new List<Bug>();
         var reading = new ReadCounts();
-        await foreach (var finding in FrameChecks.CheckAsync(ReadAsync(runId, frames, activity, reading, cancellationToken), options.Value, Undecodable, cancellationToken))
+        await foreach (var finding in FrameChecks.CheckAsync(ReadAsync(runId, frames, activity, reading, cancellationToken), options.Value, Undecodable, SetAside, cancellationToken))
         {
             var thumbnail = FrameNames.Thumbnail(runId, finding.EvidenceTick, finding.Check);
             await store.UploadThumbnailAsync(thumbnail, finding.Thumbnail, cancellationToken);
@@ -71,6 +71,13 @@ internal sealed partial class RunFrameAnalysis(
             reading.Checked--;
             reading.Skipped++;
             LogSkipped(logger, runId, $"tick {tick}", reason);
+        }
+
+        // On frames the project's renderer drew whole (an explorer's path), a check that fires has found how the level looks.
+        void SetAside(FrameFinding finding)
+        {
+            reading.SetAside++;
+            LogSetAside(logger, runId, finding.Check, finding.FirstTick, finding.LastTick);
         }
 
         // The run and its map before its bugs, as a deletion takes them (SubjectLocks); a run deleted meanwhile took its
@@ -105,7 +112,7 @@ internal sealed partial class RunFrameAnalysis(
         await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.FramesCheckedAt, now).SetProperty(r => r.FramesChecked, reading.Checked).SetProperty(r => r.FrameFindings, bugs.Count), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        LogAnalysed(logger, runId, reading.Checked, reading.Skipped, activity.Known, bugs.Count);
+        LogAnalysed(logger, runId, reading.Checked, reading.Skipped, activity.Known, bugs.Count, reading.SetAside);
 
         // Frames checked after the run's report was written (uploaded once the run had ended): the run's report and its
         // level's are rewritten with these findings (unchanged evidence keeps them). Before the run's own analysis there
@@ -143,7 +150,7 @@ internal sealed partial class RunFrameAnalysis(
                 var acting = activity.ActedBetween(frame.Episode, previousTick ?? (frame.Tick - 1), frame.Tick);
                 previousTick = frame.Tick;
                 counts.Checked++;
-                yield return new RunFrame(frame.Tick, bytes, acting);
+                yield return new RunFrame(frame.Tick, bytes, acting, RendererNote.Read(bytes));
             }
         }
         finally
@@ -183,6 +190,7 @@ internal sealed partial class RunFrameAnalysis(
     {
         public int Checked;
         public int Skipped;
+        public int SetAside;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} is gone; no frames to analyse")]
@@ -192,6 +200,10 @@ internal sealed partial class RunFrameAnalysis(
     private static partial void LogSkipped(ILogger logger, long runId, string blob, string reason);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Run {RunId} frames analysed: {Checked} checked, {Skipped} skipped, movement known {MovementKnown}, {Findings} visual glitch(es)")]
-    private static partial void LogAnalysed(ILogger logger, long runId, int @checked, int skipped, bool movementKnown, int findings);
+        Message = "Run {RunId} frames analysed: {Checked} checked, {Skipped} skipped, movement known {MovementKnown}, {Findings} visual glitch(es), {SetAside} set aside on frames the renderer drew whole")]
+    private static partial void LogAnalysed(ILogger logger, long runId, int @checked, int skipped, bool movementKnown, int findings, int setAside);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Run {RunId}: {Check} on ticks {FirstTick}-{LastTick} set aside: the renderer drew those frames whole, so the check saw how the level looks, not a glitch")]
+    private static partial void LogSetAside(ILogger logger, long runId, string check, int firstTick, int lastTick);
 }

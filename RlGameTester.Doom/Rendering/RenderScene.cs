@@ -56,6 +56,9 @@ public sealed partial class RenderScene
 
     internal int[] SectorLight { get; private set; } = [];
 
+    /// <summary>Sectors the level may move while played (<see cref="MovableSectors"/>): drawn as the level starts, not as later seen.</summary>
+    internal bool[] SectorMayMove { get; private set; } = [];
+
     internal SceneThing[][] SectorThings { get; private set; } = [];
 
     /// <summary>Per seg: the sidedef it draws, its front and back sector (-1 when one-sided), its line's flags.</summary>
@@ -188,6 +191,7 @@ public sealed partial class RenderScene
         SkyTextureName = SkyFor(Level.Name);
         Sky = resources.ComposeTexture(SkyTextureName) is { } sky ? WallTexture.From(sky) : null;
         PrepareSectors(resources);
+        SectorMayMove = MovableSectors.Of(Level);
         PrepareSegs();
         Colormaps = resources.Colormaps ?? IdentityColormaps();
         PrepareThings(resources, skill);

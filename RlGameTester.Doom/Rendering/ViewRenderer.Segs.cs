@@ -195,6 +195,10 @@ public sealed partial class ViewRenderer
         if (missing)
         {
             _missingTextureColumns += stop + 1 - start;
+            if (scene.SectorMayMove[front] || (back >= 0 && scene.SectorMayMove[back]))
+            {
+                _missingTextureColumnsAtMovers += stop + 1 - start;
+            }
         }
 
         var segTextured = midTexture != 0 || topTexture != 0 || bottomTexture != 0 || maskedTexture;

@@ -54,6 +54,7 @@ public sealed partial class ViewRenderer
     private int _viewCos;
     private int _subsectorsVisited;
     private int _missingTextureColumns;
+    private int _missingTextureColumnsAtMovers;
     private int _missingFlatPlanes;
     private int _skyPixels;
 
@@ -116,8 +117,36 @@ public sealed partial class ViewRenderer
     /// <summary>Draws the view into this renderer's own frame (for callers that reuse it, e.g. the benchmark).</summary>
     internal RenderStatistics RenderFrame(ViewPoint view)
     {
+        var statistics = Draw(view, _options.ClearIndex);
+        if (statistics.MissingTextureColumns == 0 && statistics.MissingFlatPlanes == 0)
+        {
+            return statistics;
+        }
+
+        // Only a missing texture or flat can leave pixels undrawn. Which ones exactly: those at the clear index after a
+        // second drawing with another clear index too (a texture may use the clear colour itself). Rare: twice the work
+        // only for views that face such a defect.
+        var first = (byte[])_screen.Clone();
+        var other = (byte)(_options.ClearIndex ^ 0xFF);
+        Draw(view, other);
+        var undrawn = 0;
+        for (var i = 0; i < first.Length; i++)
+        {
+            if (first[i] == _options.ClearIndex && _screen[i] == other)
+            {
+                undrawn++;
+            }
+        }
+
+        first.CopyTo(_screen, 0);
+        return statistics with { UndrawnPixels = undrawn };
+    }
+
+    /// <summary>One drawing of the view over a screen cleared to <paramref name="clear"/>; undrawn pixels not yet counted.</summary>
+    private RenderStatistics Draw(ViewPoint view, byte clear)
+    {
         SetupFrame(view);
-        Array.Fill(_screen, _options.ClearIndex);
+        Array.Fill(_screen, clear);
         ClearClipSegs();
         ClearDrawSegs();
         ClearPlanes();
@@ -139,8 +168,10 @@ public sealed partial class ViewRenderer
             new LimitUse(_solidSegPeak, limits.SolidSegs),
             _subsectorsVisited,
             _missingTextureColumns,
+            _missingTextureColumnsAtMovers,
             _missingFlatPlanes,
-            _skyPixels);
+            _skyPixels,
+            UndrawnPixels: 0);
     }
 
     /// <summary>The frame last drawn by <see cref="RenderFrame"/>.</summary>
@@ -156,6 +187,7 @@ public sealed partial class ViewRenderer
         _viewZ = view.EyeZ is { } eye ? Fixed.From(eye) : PlayerEye(view);
         _subsectorsVisited = 0;
         _missingTextureColumns = 0;
+        _missingTextureColumnsAtMovers = 0;
         _missingFlatPlanes = 0;
         _skyPixels = 0;
         _frame++;

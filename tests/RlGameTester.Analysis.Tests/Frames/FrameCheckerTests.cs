@@ -273,7 +273,7 @@ public sealed class FrameCheckerTests
         }
 
         var findings = new List<FrameFinding>();
-        await foreach (var finding in FrameChecks.CheckAsync(Frames(), new FrameCheckOptions(), null, TestContext.Current.CancellationToken))
+        await foreach (var finding in FrameChecks.CheckAsync(Frames(), new FrameCheckOptions(), null, null, TestContext.Current.CancellationToken))
         {
             findings.Add(finding);
         }

@@ -5,7 +5,7 @@ namespace RlGameTester.Analysis.Tests.Frames;
 
 /// <summary>
 /// Single clips of bench/frame-eval.sh's tuning split (freedoom1), drawn again by their seed, category and index: the
-/// false alarms and misses the clear-colour, noise and checkerboard rules were changed for (and one explorer path). Each case also shows, with the new rule
+/// false alarms and misses the clear-colour, noise and checkerboard rules were changed for (and explorer paths). Each case also shows, with the new rule
 /// turned off, that the frames do hold what the rule is about.
 /// </summary>
 public sealed class FrameEvalCaseTests(FrameEvalFixture fixture) : IClassFixture<FrameEvalFixture>
@@ -79,8 +79,22 @@ public sealed class FrameEvalCaseTests(FrameEvalFixture fixture) : IClassFixture
         var path = new PathEvaluation(wad, [101], 1, new FrameCheckOptions()).Outcomes.Single();
         var anyBalance = new PathEvaluation(wad, [101], 1, new FrameCheckOptions { CheckerMinDiagonalBalance = 0 }).Outcomes.Single();
 
-        Assert.DoesNotContain(path.Findings, f => f.Check == FrameCheckNames.MissingTexture);
-        Assert.Contains(anyBalance.Findings, f => f.Check == FrameCheckNames.MissingTexture);
+        Assert.DoesNotContain(path.Raised, f => f.Check == FrameCheckNames.MissingTexture);
+        Assert.Contains(anyBalance.Raised, f => f.Check == FrameCheckNames.MissingTexture);
+    }
+
+    [Fact]
+    public void AFindingOnPathFramesTheRendererDrewWholeIsSetAside()
+    {
+        // freedoom1 E1M2's explorer path (seed 101) walks into a plain dark wall: 98% of one frame is one grey.
+        var wad = new EvalWad(Support.DoomGraphics.Freedoom1Path, "E1M2");
+
+        var path = new PathEvaluation(wad, [101], 1, new FrameCheckOptions()).Outcomes.Single();
+
+        var blank = Assert.Single(path.Raised);
+        Assert.Equal(FrameCheckNames.BlankFrame, blank.Check);
+        Assert.Empty(path.Findings);
+        Assert.Equal([blank], path.SetAside);
     }
 
     private EvalClip Clean(int seed, string category, int index) =>

@@ -62,18 +62,7 @@ public sealed class RunFrameAnalysisTests : IAsyncLifetime
     public async Task GlitchedFramesBecomeVisualGlitchBugsWithThumbnailsAndAnalysingAgainReplacesThem()
     {
         var runId = await RunAsync();
-        var clip = Factory.Room(new Random(21), "lit", 192, false, Motion.Walk, frames: 30, step: 2);
-        clip.Frames[8].Frame.Fill(0, 0, 0);
-        clip.Frames[9].Frame.Fill(0, 0, 0);
-        var noisy = clip.Frames[20].Frame;
-        var rng = new Random(22);
-        for (var y = 0; y < noisy.ViewRows; y++)
-        {
-            for (var x = 0; x < noisy.Width; x++)
-            {
-                noisy.Set(x, y, rng.Next(256), rng.Next(256), rng.Next(256));
-            }
-        }
+        var clip = BlackAndNoisyClip();
 
         await StoreAsync(runId, clip, ".png");
         await using (var db = Db())
@@ -110,6 +99,38 @@ public sealed class RunFrameAnalysisTests : IAsyncLifetime
         Assert.Equal(second.Select(b => b.ScreenshotPath!).Order(), (await _store.ListThumbnailsAsync(runId, Token)).Order());
         await using var read = Db();
         Assert.Equal(1, await read.Bugs.CountAsync(b => b.RunId == runId && b.DetectionSource == DetectionSource.Telemetry, Token));
+    }
+
+    [Fact]
+    public async Task OnFramesTheRendererDrewWholeFindingsAreSetAsideAndWhereItLeftAHoleTheyStand()
+    {
+        // The glitches above in frames that carry the project's renderer's note (as an explorer run's frames do).
+        var clip = BlackAndNoisyClip();
+        var whole = await RunAsync();
+        await StoreAsync(whole, clip, ".png", _ => new RendererNote(0, 0, 0, 0));
+        var holes = await RunAsync();
+        // Frames 8 and 9 with nothing drawn (a port clears to black); the noise frame drawn whole.
+        await StoreAsync(holes, clip, ".png", i => i is 8 or 9 ? new RendererNote(320 * 240, 320, 0, 0) : new RendererNote(0, 0, 0, 0));
+        var anyones = await RunAsync();
+        await StoreAsync(anyones, clip, ".png");
+
+        await AnalyseAsync(whole);
+        await AnalyseAsync(holes);
+        await AnalyseAsync(anyones);
+
+        // Drawn whole, a black view is a dark room and noise a busy wall: nothing is filed, every frame was checked.
+        Assert.Empty(await FrameBugsAsync(whole));
+        await using (var db = Db())
+        {
+            var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == whole, Token);
+            Assert.Equal((clip.Frames.Count, 0), (run.FramesChecked, run.FrameFindings));
+        }
+
+        var black = Assert.Single(await FrameBugsAsync(holes));
+        Assert.Equal(FrameCheckNames.BlackFrame, black.CheckName);
+        Assert.InRange(black.Frame!.Value, clip.Frames[8].Tick, clip.Frames[9].Tick);
+        // Frames without a note are anyone's: the checks alone decide, as before.
+        Assert.Equal([FrameCheckNames.BlackFrame, FrameCheckNames.Noise], (await FrameBugsAsync(anyones)).Select(b => b.CheckName!).Order());
     }
 
     [Fact]
@@ -257,12 +278,41 @@ public sealed class RunFrameAnalysisTests : IAsyncLifetime
         return await db.Runs.Where(r => r.Id == runId).Select(r => r.MapId).SingleAsync(Token);
     }
 
-    /// <summary>What the Api stores for an upload: one blob per tick.</summary>
-    private async Task StoreAsync(long runId, Clip clip, string extension)
+    /// <summary>A walk through a lit room with two black frames (8, 9) and one of random pixels (20).</summary>
+    private static Clip BlackAndNoisyClip()
     {
-        foreach (var frame in clip.Frames)
+        var clip = Factory.Room(new Random(21), "lit", 192, false, Motion.Walk, frames: 30, step: 2);
+        clip.Frames[8].Frame.Fill(0, 0, 0);
+        clip.Frames[9].Frame.Fill(0, 0, 0);
+        var noisy = clip.Frames[20].Frame;
+        var rng = new Random(22);
+        for (var y = 0; y < noisy.ViewRows; y++)
+        {
+            for (var x = 0; x < noisy.Width; x++)
+            {
+                noisy.Set(x, y, rng.Next(256), rng.Next(256), rng.Next(256));
+            }
+        }
+
+        return clip;
+    }
+
+    /// <summary>What the Api stores for an upload: one blob per tick; <paramref name="note"/> (by frame index) puts the renderer's note in a PNG.</summary>
+    private async Task StoreAsync(long runId, Clip clip, string extension, Func<int, RendererNote?>? note = null)
+    {
+        foreach (var (frame, index) in clip.Frames.Select((f, i) => (f, i)))
         {
             var bytes = Encode(frame.Frame, extension);
+            if (note?.Invoke(index) is { } known)
+            {
+                // After the 33 bytes of signature and IHDR, where the Worker's writer puts it.
+                using var noted = new MemoryStream();
+                noted.Write(bytes.AsSpan(0, 33));
+                known.WriteTo(noted);
+                noted.Write(bytes.AsSpan(33));
+                bytes = noted.ToArray();
+            }
+
             var image = FrameImageHeader.Read(bytes, out var problem) ?? throw new InvalidOperationException(problem);
             await _store.UploadAsync(runId, frame.Tick, image, bytes, 1, Token);
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using RlGameTester.Domain.Frames;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Rendering;
 using RlGameTester.Doom.Resources;
@@ -8,7 +9,8 @@ namespace RlGameTester.Worker.Agents.Explorer.Frames;
 
 /// <summary>
 /// Renders an explored path's frames after the play (off the explorer's hot path) into the run folder's
-/// <c>frames/</c>, named by tick, where the Worker stores them as it stores any agent's; and, for a level meant for
+/// <c>frames/</c>, named by tick, where the Worker stores them as it stores any agent's, each with the renderer's note
+/// of what it left undrawn (<see cref="RendererNote"/>: the frame checks' findings on it need a cause there); and, for a level meant for
 /// vanilla, counts vanilla's renderer limits in each frame's view and in <see cref="ExtraAngles"/> more directions
 /// from the same spot (a player standing there can turn), filing the overflows as findings.
 /// </summary>
@@ -47,7 +49,8 @@ internal sealed class PathFrames(RenderScene scene, ResourceSet resources, bool 
             else
             {
                 (var screen, statistics) = composer.Compose(view);
-                var png = PngWriter.Encode(ScreenComposer.Width, ScreenComposer.Height, screen.Span, composer.Colors);
+                var note = RendererNote.From(statistics);
+                var png = PngWriter.Encode(ScreenComposer.Width, ScreenComposer.Height, screen.Span, composer.Colors, note);
                 File.WriteAllBytes(Path.Combine(folder, tick.ToString("D6", CultureInfo.InvariantCulture) + ".png"), png);
                 written++;
             }

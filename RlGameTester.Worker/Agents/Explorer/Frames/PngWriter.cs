@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using RlGameTester.Domain.Frames;
 
 namespace RlGameTester.Worker.Agents.Explorer.Frames;
 
@@ -11,13 +12,13 @@ namespace RlGameTester.Worker.Agents.Explorer.Frames;
 internal static class PngWriter
 {
     private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-    private static readonly uint[] CrcTable = MakeCrcTable();
 
     /// <param name="width">Pixels a row.</param>
     /// <param name="height">Rows.</param>
     /// <param name="indices">Palette indices, row by row.</param>
     /// <param name="palette">256 RGB triples (PLAYPAL's first palette).</param>
-    public static byte[] Encode(int width, int height, ReadOnlySpan<byte> indices, ReadOnlySpan<byte> palette)
+    /// <param name="note">What the renderer knows of the picture, kept in a <c>tEXt</c> chunk before the pixels.</param>
+    public static byte[] Encode(int width, int height, ReadOnlySpan<byte> indices, ReadOnlySpan<byte> palette, RendererNote? note = null)
     {
         if (indices.Length != width * height || palette.Length != 256 * 3)
         {
@@ -35,8 +36,12 @@ internal static class PngWriter
         header[10] = 0; // deflate
         header[11] = 0; // adaptive filtering (each row says "none")
         header[12] = 0; // not interlaced
-        WriteChunk(output, "IHDR"u8, header);
-        WriteChunk(output, "PLTE"u8, palette);
+        PngChunk.Write(output, "IHDR"u8, header);
+        PngChunk.Write(output, "PLTE"u8, palette);
+        if (note is { } known)
+        {
+            known.WriteTo(output);
+        }
 
         using (var data = new MemoryStream())
         {
@@ -49,49 +54,10 @@ internal static class PngWriter
                 }
             }
 
-            WriteChunk(output, "IDAT"u8, data.GetBuffer().AsSpan(0, (int)data.Length));
+            PngChunk.Write(output, "IDAT"u8, data.GetBuffer().AsSpan(0, (int)data.Length));
         }
 
-        WriteChunk(output, "IEND"u8, []);
+        PngChunk.Write(output, "IEND"u8, []);
         return output.ToArray();
-    }
-
-    private static void WriteChunk(Stream output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        output.Write(word);
-        output.Write(type);
-        output.Write(data);
-        var crc = Update(Update(0xFFFFFFFFu, type), data) ^ 0xFFFFFFFFu;
-        BinaryPrimitives.WriteUInt32BigEndian(word, crc);
-        output.Write(word);
-    }
-
-    private static uint Update(uint crc, ReadOnlySpan<byte> bytes)
-    {
-        foreach (var b in bytes)
-        {
-            crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-
-        return crc;
-    }
-
-    private static uint[] MakeCrcTable()
-    {
-        var table = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-
-            table[n] = c;
-        }
-
-        return table;
     }
 }
