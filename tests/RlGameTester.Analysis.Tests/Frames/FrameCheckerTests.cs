@@ -6,6 +6,7 @@ using OpenCvSharp;
 using RlGameTester.Analysis.Frames;
 using RlGameTester.Analysis.Tests.Frames.Support;
 using RlGameTester.Domain.Bugs;
+using RlGameTester.Domain.Frames;
 
 namespace RlGameTester.Analysis.Tests.Frames;
 
@@ -35,6 +36,38 @@ public sealed class FrameCheckerTests
         using var thumbnail = Cv2.ImDecode(black.Thumbnail, ImreadModes.Color);
         Assert.Equal(160, thumbnail.Width);
         Assert.Equal(120, thumbnail.Height);
+    }
+
+    [Theory]
+    [InlineData(0, true)] // the level left a part of the view undrawn
+    [InlineData(20, false)] // beside a door or lift, drawn as the level starts: not the level's for certain
+    public void WhatTheRenderersNoteSaysTheLevelLeftUndrawnIsAFindingWhateverThePixelsShow(int moverColumns, bool found)
+    {
+        // A clean clip: the picture holds nothing a check would flag; the note is the renderer's word.
+        var clip = Factory.Room(new Random(1), "lit", 192, false, Motion.Walk, frames: 12, step: 2);
+        var viewPixels = 320 * (240 - (int)Math.Round(240 * new FrameCheckOptions().StatusBarFraction));
+        using var checker = new FrameChecker(new FrameCheckOptions());
+        foreach (var (frame, i) in clip.Frames.Select((f, i) => (f, i)))
+        {
+            using var mat = frame.Frame.ToMat();
+            var undrawn = i is 4 or 5 ? viewPixels / 10 : i == 8 ? viewPixels / 100 : 0;
+            checker.Add(frame.Tick, mat, frame.Acting, new RendererNote(undrawn, undrawn > 0 ? 40 : 0, undrawn > 0 ? moverColumns : 0, 0));
+        }
+
+        var findings = checker.Complete();
+
+        if (!found)
+        {
+            Assert.Empty(findings);
+            return;
+        }
+
+        // Frames 4 and 5 (10% of the view); frame 8's 1% is under the 2% a clear-colour fill needs too.
+        var undrawnView = Assert.Single(findings);
+        Assert.Equal(FrameCheckNames.UndrawnView, undrawnView.Check);
+        Assert.Equal((clip.Frames[4].Tick, clip.Frames[5].Tick, 2), (undrawnView.FirstTick, undrawnView.LastTick, undrawnView.FrameCount));
+        Assert.Equal(BugSeverity.Major, undrawnView.Severity);
+        Assert.Contains("10 % of the view", undrawnView.Description, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -95,6 +95,11 @@ public sealed class FrameEvalCaseTests(FrameEvalFixture fixture) : IClassFixture
         Assert.Equal(FrameCheckNames.BlankFrame, blank.Check);
         Assert.Empty(path.Findings);
         Assert.Equal([blank], path.SetAside);
+
+        // The same path with a wall's middle texture gone, a wall the renderer then leaves undrawn in some frames: found.
+        var defect = Assert.IsType<DefectOutcome>(path.Defect);
+        Assert.InRange(defect.VisibleFrames, 1, path.Frames);
+        Assert.NotNull(defect.FoundBy);
     }
 
     private EvalClip Clean(int seed, string category, int index) =>

@@ -25,6 +25,7 @@ public sealed class ViewRendererTests
         Assert.Equal(first.Statistics, second.Statistics);
         Assert.Equal(0, first.Image.Pixels.Count(p => p == Clear));
         Assert.Equal(0, first.Statistics.MissingTextureColumns);
+        Assert.Equal(0, first.Statistics.UndrawnPixels);
         Assert.False(first.Statistics.AnyOverflow);
     }
 
@@ -132,6 +133,9 @@ public sealed class ViewRendererTests
             var doctored = new ViewRenderer(scene).Render(start);
             level.SetSideTexture(side, part, name);
             var clear = Enumerable.Range(0, doctored.Image.Pixels.Length).Where(i => doctored.Image.Pixels[i] == Clear).ToList();
+
+            // Undrawn pixels are counted exactly: a missing upper or lower texture may show the plane behind instead.
+            Assert.Equal(clear.Count, doctored.Statistics.UndrawnPixels);
             if (clear.Count == 0)
             {
                 continue;

@@ -3,6 +3,7 @@ using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Rendering;
 using RlGameTester.Doom.Resources;
+using RlGameTester.Doom.Specials;
 using RlGameTester.Doom.Tests.Rendering;
 using RlGameTester.Doom.Tests.Support;
 using RlGameTester.Doom.Views;
@@ -47,6 +48,53 @@ public sealed class ViewFinderTests
             var central = CentralClear(view.Image);
             Assert.True(central > 100, $"line {line}: {central} clear pixels in the middle columns of the view from ({spot.X:0}, {spot.Y:0}) at {spot.Angle:0}");
         }
+    }
+
+    [Fact]
+    public void AMissingTextureBesideASectorThatMayMoveIsToldApartFromOneOnAFixedWall()
+    {
+        // The scene is the level as it starts: a wall of a lift or door may look otherwise when a player stands there.
+        var seen = new Dictionary<bool, RenderStatistics>();
+        foreach (var name in new[] { "E1M1", "E1M2", "E1M3" })
+        {
+            var original = LevelReader.Read(LevelDirectory.Find(Fixtures.Freedoom1).First(e => e.Name == name));
+            var movable = MovableSectors.Of(original);
+            var walls = Enumerable.Range(0, original.Linedefs.Length)
+                .Where(i => original.Linedefs[i].BackSide < 0 && original.Linedefs[i].FrontSide >= 0 && Length(original, i) >= 64)
+                .Select(i => (Line: i, Sector: original.Sidedefs[original.Linedefs[i].FrontSide].Sector))
+                .Where(w => original.Sectors[w.Sector].CeilingHeight - original.Sectors[w.Sector].FloorHeight >= ViewFinder.PlayerHeight)
+                .ToList();
+            foreach (var (line, sector) in walls)
+            {
+                if (seen.ContainsKey(movable[sector]))
+                {
+                    continue;
+                }
+
+                var side = original.Linedefs[line].FrontSide;
+                var edit = new EditableLevel(Fixtures.Freedoom1Data, name);
+                edit.SetSideTexture(side, 2, "-");
+                var wad = WadFile.Read(edit.ToWad());
+                var entry = LevelDirectory.Find(wad).Single();
+                var level = LevelReader.Read(entry);
+                var geometry = new LevelGeometry(level);
+                var (a, b) = (level.Vertices[level.Linedefs[line].Start], level.Vertices[level.Linedefs[line].End]);
+                if (new ViewFinder(geometry).Choose(new ViewTarget(ElementKind.Side, side, (a.X + b.X) / 2.0, (a.Y + b.Y) / 2.0)) is not { } chosen)
+                {
+                    continue;
+                }
+
+                var view = new ViewRenderer(RenderScene.Create(level, ResourceSet.Create(wad, Fixtures.Freedoom1), entry)).Render(chosen.View);
+                if (view.Statistics.UndrawnPixels > 0)
+                {
+                    seen[movable[sector]] = view.Statistics;
+                }
+            }
+        }
+
+        Assert.True(seen.ContainsKey(true) && seen.ContainsKey(false), $"walls of each kind in view of a standing place: {string.Join(", ", seen.Keys)}");
+        Assert.Equal(0, seen[false].MissingTextureColumnsAtMovers);
+        Assert.True(seen[true].MissingTextureColumnsAtMovers > 0);
     }
 
     [Theory]
