@@ -32,7 +32,7 @@ public sealed record RunCreateRequest : IValidatedRequest
     /// <example>42</example>
     public int? Seed { get; init; }
 
-    /// <summary>The agent's own settings (a JSON object). Explorer: skill (1-5, default 3), time_limit (seconds of game time, default 1800), position_interval (tics, default 4), frame_every (tics between the frames rendered along its path, 0-2100, default 0: none, as the frame checks still raise false Hall-of-Mirrors findings on rendered paths; at most 1,000 frames a run), compatibility (vanilla, boom, mbf21 or udmf, default the upload's: vanilla files render_limit bugs where the path passes vanilla's renderer limits); unknown keys are refused. Arnold: its command-line options.</summary>
+    /// <summary>The agent's own settings (a JSON object). Explorer: skill (1-5, default 3), time_limit (seconds of game time, default 1800), position_interval (tics, default 4), frame_every (tics between the frames rendered along its path and checked for visual glitches, 0-2100, default 8; 0: none; at most 1,000 frames a run), compatibility (vanilla, boom, mbf21 or udmf, default the upload's: vanilla files render_limit bugs where the path passes vanilla's renderer limits); unknown keys are refused. Arnold: its command-line options.</summary>
     public JsonElement? Config { get; init; }
 
     /// <summary>The agent asked for, in the form <see cref="Agents"/> names it; null when the service's default is wanted.</summary>

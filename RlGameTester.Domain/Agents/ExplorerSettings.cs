@@ -19,10 +19,10 @@ public sealed record ExplorerSettings
     public const int MaxTimeLimitSeconds = 6 * 60 * 60;
     public const int DefaultPositionInterval = 4;
     public const int MaxPositionInterval = 350;
-    // Off unless a run asks: the frame checks still file false findings on rendered paths, 0.17 a path on freedoom1,
-    // 0.13 on freedoom2 and 0.03 on FreeDM (bench/frame-eval.sh, 2026-12-04, third round); frames on by default wait
-    // for checks that file none.
-    public const int DefaultFrameEvery = 0;
+    // Every explorer run draws its path, so the frame checks run on every one: on frames the renderer drew, a finding
+    // stands only where its note gives a cause (RenderedFrameGate), which left no false finding on the 100 freedoom and
+    // FreeDM paths of bench/frame-eval.sh (2026-12-04). 8 tics: vanilla's bob differs between any two frames.
+    public const int DefaultFrameEvery = 8;
     public const int MaxFrameEvery = 35 * 60;
 
     public int Skill { get; init; } = DefaultSkill;

@@ -55,8 +55,10 @@ public sealed class WebAppTests(AppHostFixture fixture)
         await health.WaitForAsync();
         Assert.NotEmpty(await health.GetAttributeAsync("points") ?? "");
         Assert.Matches(@"^\d+ events, ", await page.Locator("#timeline-desc").TextContentAsync());
-        // Explorer runs render frames only when asked (frame_every): this one has none.
-        Assert.Equal("This run has no frames.", await page.InnerTextAsync("#frames-none"));
+        // The explorer renders its path as frames (every 8 tics): the first is shown, drawn at the renderer's 320x200.
+        var frame = page.Locator("img.frame");
+        await frame.WaitForAsync();
+        Assert.Equal(320, await frame.EvaluateAsync<int>("img => img.complete && img.naturalWidth > 0 ? img.naturalWidth : new Promise(r => img.addEventListener('load', () => r(img.naturalWidth)))"));
         var firstRun = page.Url;
         await browser.ScreenshotAsync("run");
 

@@ -73,9 +73,9 @@ public sealed class ExplorerFramesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnExplorerRunStoresAFrameEveryEightTicsOfItsPathAndTheFrameChecksRunOnThem()
+    public async Task AnExplorerRunStoresAFrameEveryEightTicsOfItsPathByDefaultAndTheFrameChecksRunOnThem()
     {
-        var runId = await StartAsync(RlGameTester.TestSupport.Fixtures.Freedoom1, "E1M1", "{\"frame_every\":8}");
+        var runId = await StartAsync(RlGameTester.TestSupport.Fixtures.Freedoom1, "E1M1", "{}");
 
         var run = await WaitForAsync(runId, r => r.Status is RunStatus.Completed or RunStatus.Failed, "the run's end");
 
@@ -90,10 +90,11 @@ public sealed class ExplorerFramesTests : IAsyncLifetime
         Assert.Equal(ticks.Order(), ticks);
         Assert.InRange(ticks.Count, Math.Max(50, chosen.Count * 8 / 10), chosen.Count - 1);
 
-        // The frame checks ran on every one of them and said so on the run.
+        // The frame checks ran on every one of them and said so on the run: E1M1 drawn as it is holds no glitch, and on
+        // frames the renderer drew whole none is filed (its note, read back from the stored PNGs, says so).
         var checkedRun = await WaitForAsync(runId, r => r.FramesCheckedAt is not null, "the frames' analysis");
         Assert.Equal(ticks.Count, checkedRun.FramesChecked);
-        Assert.NotNull(checkedRun.FrameFindings);
+        Assert.Equal(0, checkedRun.FrameFindings);
 
         foreach (var frame in new[] { frames[0], frames[frames.Count / 2], frames[^1] })
         {
@@ -101,6 +102,7 @@ public sealed class ExplorerFramesTests : IAsyncLifetime
             Assert.NotNull(bytes);
             var header = FrameImageHeader.Read(bytes, out var problem);
             Assert.True(header is { Kind: FrameImageKind.Png, Width: 320, Height: 200 }, $"tick {frame.Tick}: {problem ?? header?.ToString()}");
+            Assert.Equal(new RendererNote(0, 0, 0, 0), RendererNote.Read(bytes));
             using var image = Cv2.ImDecode(bytes, ImreadModes.Color);
             using var view = new Mat(image, new Rect(0, 0, 320, 168));
             using var bar = new Mat(image, new Rect(0, 168, 320, 32));
@@ -112,6 +114,62 @@ public sealed class ExplorerFramesTests : IAsyncLifetime
 
         var end = await EventAsync(runId, EventType.EpisodeEnd);
         Assert.Equal(ticks.Count, end.RootElement.GetProperty("frames").GetInt32());
+    }
+
+    [Fact]
+    public async Task AWallWhoseTextureIsMissingInViewOfThePathIsAnUndrawnViewBugAtTheTickItShows()
+    {
+        // E1M1 with the middle texture of a wall the player faces at the start removed (a mapping error): the first
+        // frame, at the start, shows it undrawn. Chosen by drawing the start view without each wall ahead in turn.
+        var data = File.ReadAllBytes(RlGameTester.TestSupport.Fixtures.Freedoom1);
+        var iwad = Doom.Wad.WadFile.Read(data);
+        var level = Doom.Levels.LevelReader.Read(Doom.Levels.LevelDirectory.Find(iwad).First(e => e.Name == "E1M1"));
+        var start = level.Things.First(t => t.Type == 1);
+        var view = new ViewPoint(start.X, start.Y, start.Angle);
+        (byte[] Wad, int Pixels)? doctored = null;
+        for (var line = 0; line < level.Linedefs.Length; line++)
+        {
+            var near = level.Vertices[level.Linedefs[line].Start];
+            if (level.Linedefs[line].BackSide >= 0 || level.Linedefs[line].FrontSide < 0 || Math.Abs(near.X - start.X) + Math.Abs(near.Y - start.Y) > 1024)
+            {
+                continue;
+            }
+
+            var edit = new EditableLevel(data, "E1M1");
+            edit.SetSideTexture(level.Linedefs[line].FrontSide, 2, "-");
+            var wad = Doom.Wad.WadFile.Read(edit.ToWad());
+            var entry = Doom.Levels.LevelDirectory.Find(wad).Single();
+            var scene = RenderScene.Create(Doom.Levels.LevelReader.Read(entry), Doom.Resources.ResourceSet.Create(wad, iwad), entry);
+            var statistics = new ViewRenderer(scene, new RenderOptions { Width = 320, Height = 168 }).Render(view).Statistics;
+            if (statistics.MissingTextureColumnsAtMovers == 0 && statistics.UndrawnPixels > (doctored?.Pixels ?? 0))
+            {
+                doctored = (edit.ToWad(), statistics.UndrawnPixels);
+            }
+        }
+
+        // The wall leaves 5% or more of the view undrawn (the check's bar is 2%).
+        Assert.True(doctored is { Pixels: >= (int)(0.05 * 320 * 168) }, $"the most a wall ahead leaves undrawn: {doctored?.Pixels} pixels");
+        var path = Path.Combine(Path.GetTempPath(), $"e1m1-missing-wall-{Guid.NewGuid():N}.wad");
+        await File.WriteAllBytesAsync(path, doctored!.Value.Wad, Token);
+        long runId;
+        try
+        {
+            runId = await StartAsync(path, "E1M1", "{}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var checkedRun = await WaitForAsync(runId, r => r.FramesCheckedAt is not null, "the frames' analysis");
+
+        await using var db = Db();
+        var glitches = await db.Bugs.AsNoTracking().Where(b => b.RunId == runId && b.BugType == BugType.VisualGlitch).ToListAsync(Token);
+        var undrawn = Assert.Single(glitches, b => b.CheckName == "undrawn-view" && b.Frame <= 8);
+        Assert.Equal(BugSeverity.Major, undrawn.Severity);
+        Assert.Contains("The renderer drew nothing over", undrawn.Title + undrawn.Description, StringComparison.Ordinal);
+        Assert.NotNull(undrawn.ScreenshotPath);
+        Assert.Equal(glitches.Count, checkedRun.FrameFindings);
     }
 
     [Fact]
