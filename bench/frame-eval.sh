@@ -6,8 +6,11 @@
 # video while the player moves (50-140 tics), a wall whose texture is gone (the renderer leaves it undrawn: vanilla's
 # stale-buffer hall of mirrors, or a port's clear colour), a texture replaced by the missing-texture checkerboard,
 # flicker and noise. A clean category of its own: explorer paths, every level of the split explored as the Worker's
-# explorer agent explores it and drawn every 8 tics by the Worker's own code (Doom library: PathViews, ScreenComposer);
-# every finding on them is false (reported per path and per check, apart from the clips' figures).
+# explorer agent explores it and drawn every 8 tics by the Worker's own code (Doom library: PathViews, ScreenComposer),
+# each frame with the renderer's note as the Worker writes it, and checked as the Analysis service checks them (a
+# finding needs the note's cause; the renderer's own undrawn-view); every finding on them is false (reported per path
+# and per check, with what the notes set aside, apart from the clips' figures). And the same paths with a missing
+# middle texture seeded on a wall 64-256 units ahead of one view each: found when a finding covers a frame it shows in.
 #
 # The split, fixed before any result was seen:
 #   tuning   = freedoom1.wad (E1M1-E4M9), seeds 101, 102, ... - the only split the checks are tuned on;

@@ -109,8 +109,9 @@ public sealed class RunFrameAnalysisTests : IAsyncLifetime
         var whole = await RunAsync();
         await StoreAsync(whole, clip, ".png", _ => new RendererNote(0, 0, 0, 0));
         var holes = await RunAsync();
-        // Frames 8 and 9 with nothing drawn (a port clears to black); the noise frame drawn whole.
-        await StoreAsync(holes, clip, ".png", i => i is 8 or 9 ? new RendererNote(320 * 240, 320, 0, 0) : new RendererNote(0, 0, 0, 0));
+        // Frames 8 and 9 with nothing drawn in the view (a port clears to black); the noise frame drawn whole.
+        var view = 320 * (240 - (int)Math.Round(240 * new FrameCheckOptions().StatusBarFraction));
+        await StoreAsync(holes, clip, ".png", i => i is 8 or 9 ? new RendererNote(view, 320, 0, 0) : new RendererNote(0, 0, 0, 0));
         var anyones = await RunAsync();
         await StoreAsync(anyones, clip, ".png");
 
@@ -126,9 +127,11 @@ public sealed class RunFrameAnalysisTests : IAsyncLifetime
             Assert.Equal((clip.Frames.Count, 0), (run.FramesChecked, run.FrameFindings));
         }
 
-        var black = Assert.Single(await FrameBugsAsync(holes));
-        Assert.Equal(FrameCheckNames.BlackFrame, black.CheckName);
-        Assert.InRange(black.Frame!.Value, clip.Frames[8].Tick, clip.Frames[9].Tick);
+        // The black frames stand, the renderer's note their cause, and the renderer witnesses the hole itself.
+        var holeBugs = await FrameBugsAsync(holes);
+        Assert.Equal([FrameCheckNames.BlackFrame, FrameCheckNames.UndrawnView], holeBugs.Select(b => b.CheckName!).Order());
+        Assert.All(holeBugs, b => Assert.InRange(b.Frame!.Value, clip.Frames[8].Tick, clip.Frames[9].Tick));
+        Assert.Contains("over 100 % of the view", holeBugs.Single(b => b.CheckName == FrameCheckNames.UndrawnView).Description, StringComparison.Ordinal);
         // Frames without a note are anyone's: the checks alone decide, as before.
         Assert.Equal([FrameCheckNames.BlackFrame, FrameCheckNames.Noise], (await FrameBugsAsync(anyones)).Select(b => b.CheckName!).Order());
     }
