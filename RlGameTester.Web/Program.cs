@@ -23,6 +23,7 @@ var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefa
         options.SlidingExpiration = true;
         options.Events.OnValidatePrincipal = EntraSignIn.ValidatePrincipalAsync;
         options.Events.OnRedirectToLogin = EntraSignIn.RedirectToSignInAsync;
+        options.Events.OnSigningIn = EntraSignIn.ForgetEndedSignInAsync;
     });
 if (entra.IsConfigured)
 {

@@ -21,6 +21,9 @@ public static class EntraSignIn
 
     private const string EndedItem = "rlgt:signin-ended";
 
+    /// <summary>The reason a sign-in ended, kept until the next sign-in (see <see cref="ValidatePrincipalAsync"/>).</summary>
+    private const string EndedCookie = "rlgt-signin-ended";
+
     public static AuthenticationBuilder AddEntraSignIn(this AuthenticationBuilder authentication, EntraSettings settings)
     {
         var apiScope = settings.ApiScope is { Length: > 0 } scope ? scope : throw new InvalidOperationException($"{EntraSettings.Section}:ApiScope: name the Api's scope (e.g. api://rlgt/access).");
@@ -88,15 +91,33 @@ public static class EntraSignIn
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             context.HttpContext.Items[EndedItem] = e.Message;
+
+            // A page's requests race (a reload, the old page's circuit loading it again): the one that finds the sign-in
+            // ended signs the person out, and a page load after it, without the sign-in cookie, must still say why.
+            context.HttpContext.Response.Cookies.Append(EndedCookie, e.Message, new CookieOptions
+            {
+                HttpOnly = true,
+                Secure = context.HttpContext.Request.IsHttps,
+                SameSite = SameSiteMode.Lax,
+                MaxAge = TimeSpan.FromMinutes(10),
+                IsEssential = true,
+            });
         }
+    }
+
+    /// <summary>A new sign-in (key or Microsoft) forgets why the last one ended.</summary>
+    public static Task ForgetEndedSignInAsync(CookieSigningInContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Cookies.Delete(EndedCookie);
+        return Task.CompletedTask;
     }
 
     /// <summary>To the sign-in page, saying why when a Microsoft sign-in has just ended.</summary>
     public static Task RedirectToSignInAsync(RedirectContext<CookieAuthenticationOptions> context)
     {
-        var target = context.HttpContext.Items[EndedItem] is string reason
-            ? $"{context.RedirectUri}&error={Uri.EscapeDataString(reason)}"
-            : context.RedirectUri;
+        var reason = context.HttpContext.Items[EndedItem] as string ?? context.Request.Cookies[EndedCookie];
+        var target = reason is { Length: > 0 } ? $"{context.RedirectUri}&error={Uri.EscapeDataString(reason)}" : context.RedirectUri;
         context.Response.Redirect(target);
         return Task.CompletedTask;
     }

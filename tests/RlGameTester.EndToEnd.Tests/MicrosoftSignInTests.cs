@@ -63,8 +63,11 @@ public sealed class MicrosoftSignInTests(AppHostFixture fixture)
                 await page.Locator("h3.file", new() { HasText = fileName }).WaitForAsync();
                 Assert.True(entra.Grants.Count(g => g == "refresh_token") > refreshesBefore, "the web app renewed no access token");
 
-                // The person's session is revoked at Entra: the next page can renew nothing, signs them out and says why.
+                // The person's session is revoked at Entra: the next page can renew nothing, signs them out and says why,
+                // even when another request of the page's got there first and signed them out (a page's requests race;
+                // under load this one lost the reason: the reload came without the sign-in cookie).
                 entra.RevokeRefreshTokens();
+                await page.EvaluateAsync("async () => { await fetch('/', { redirect: 'manual' }); }");
                 await page.ReloadAsync();
                 await page.WaitForURLAsync("**/signin**", Browser.Committed);
                 var error = await page.InnerTextAsync(".error");
