@@ -98,7 +98,9 @@ public sealed class WebAppTests(AppHostFixture fixture)
         // A second run with another seed, then the two compared from the level: what each found that the other did not.
         await page.FillAsync("#seed", "1");
         await page.ClickAsync("#start-run");
-        await page.WaitForURLAsync(url => url != levelUrl && url.Contains("/runs/", StringComparison.Ordinal), Browser.Committed);
+        // The page's own address, polled: the circuit moves to the run page within the document, which a wait for a
+        // navigation event could miss (a fresh-clone run timed out here on the run page itself).
+        await page.WaitForFunctionAsync("level => location.href !== level && location.pathname.includes('/runs/')", levelUrl);
         Assert.NotEqual(firstRun, page.Url);
         await browser.InteractiveAsync();
         var secondRun = page.Url;
