@@ -7,8 +7,9 @@ namespace RlGameTester.Analysis.Frames;
 
 /// <summary>
 /// Checks a stream of frames for visual glitches (black, blank and frozen views, undrawn areas, missing textures,
-/// flicker, noise; and, on frames the project's renderer drew, what the level left undrawn, from the renderer's note). Feed frames in tick order with <see cref="Add(int, Mat, bool, RendererNote?)"/>; collect findings as their
-/// ranges end with <see cref="TakeFindings"/>, and the rest with <see cref="Complete"/> at the end of the stream.
+/// flicker, noise; and, on frames the project's renderer drew, what the level left undrawn, from the renderer's note).
+/// Feed frames in tick order with <see cref="Add(int, Mat, bool, RendererNote?)"/>; collect findings as their ranges end
+/// with <see cref="TakeFindings"/>, and the rest with <see cref="Complete"/> at the end of the stream.
 /// Memory is bounded: the two previous frames (downscaled) and one thumbnail per check. Not thread-safe.
 /// </summary>
 internal sealed class FrameChecker : IDisposable

@@ -20,8 +20,10 @@ namespace RlGameTester.Domain.Frames;
 /// <param name="MissingFlatPlanes">Floor or ceiling planes left undrawn: their flat is missing.</param>
 public readonly record struct RendererNote(int UndrawnPixels, int MissingTextureColumns, int MoverColumns, int MissingFlatPlanes)
 {
-    /// <summary>The <c>tEXt</c> keyword (1-79 Latin-1 characters, PNG's rule); <see cref="Read"/> matches its bytes.</summary>
+    /// <summary>The <c>tEXt</c> keyword (1-79 Latin-1 characters, PNG's rule).</summary>
     public const string Keyword = "rlgt-renderer";
+
+    private static readonly byte[] KeywordBytes = Encoding.Latin1.GetBytes(Keyword);
 
     /// <summary>Chunks looked at before giving up: a note is written right after the palette, before the pixels.</summary>
     private const int MaxChunks = 16;
@@ -65,7 +67,7 @@ public readonly record struct RendererNote(int UndrawnPixels, int MissingTexture
 
             var data = png.Slice(at + 8, length);
             if (type.SequenceEqual("tEXt"u8) && data.IndexOf((byte)0) is var nul and > 0
-                && data[..nul].SequenceEqual("rlgt-renderer"u8))
+                && data[..nul].SequenceEqual(KeywordBytes))
             {
                 return Parse(Encoding.Latin1.GetString(data[(nul + 1)..]));
             }
