@@ -8,6 +8,9 @@ internal sealed partial class ActorClass
 {
     private const int DefaultBossTag = 666;
 
+    // DropItem's chance out of 255: 255 (and the default) always drops.
+    private const int MaxDropChance = 255;
+
     public ActorClass(string name, string? parent, string? replaces, int? number, string body)
     {
         Name = name;
@@ -15,6 +18,8 @@ internal sealed partial class ActorClass
         Replaces = replaces;
         Number = number;
         DropItems = [.. DropItemPattern().Matches(body).Select(m => m.Groups[1].Value)];
+        SureDrops = [.. DropItemPattern().Matches(body).Where(AlwaysDrops).Select(m => m.Groups[1].Value)];
+        SpawnedItems = [.. SpawnItemPattern().Matches(body).Select(m => m.Groups[1].Value)];
 
         // Names in strings (sounds, sprites, class names to spawn) are neither calls nor properties.
         var code = StringPattern().Replace(body, "\"\"");
@@ -68,7 +73,17 @@ internal sealed partial class ActorClass
 
     public List<(ActorEffect Effect, int? Tag, string Call)> Effects { get; }
 
+    /// <summary>The DropItem entries: a random spawner's choices, or what a monster may drop when it dies.</summary>
     public List<string> DropItems { get; }
+
+    /// <summary>DropItem entries dropped every time (no chance given, or 255).</summary>
+    public List<string> SureDrops { get; }
+
+    /// <summary>Classes its states spawn or drop by name (A_SpawnItem, A_SpawnItemEx, A_DropItem), wherever in its states.</summary>
+    public List<string> SpawnedItems { get; }
+
+    private static bool AlwaysDrops(Match drop) =>
+        !drop.Groups[2].Success || !int.TryParse(drop.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var chance) || chance >= MaxDropChance;
 
     private static List<(ActorEffect, int?, string)> ReadEffects(string code)
     {
@@ -121,6 +136,10 @@ internal sealed partial class ActorClass
     [GeneratedRegex("\"[^\"\n]*\"")]
     private static partial Regex StringPattern();
 
-    [GeneratedRegex("""(?<![\w.])DropItem\s+"?([\w.]+)"?""", RegexOptions.IgnoreCase)]
+    // DropItem "Class" [, chance [, amount]] (DECORATE), or the same in a ZScript Default block.
+    [GeneratedRegex("""(?<![\w.])DropItem\s+"?([\w.]+)"?(?:[ \t]*,?[ \t]*(\d+))?""", RegexOptions.IgnoreCase)]
     private static partial Regex DropItemPattern();
+
+    [GeneratedRegex("""(?<![\w.])(?:A_SpawnItemEx|A_SpawnItem|A_DropItem)\s*\(\s*"([\w.]+)"\s*[,)]""", RegexOptions.IgnoreCase)]
+    private static partial Regex SpawnItemPattern();
 }

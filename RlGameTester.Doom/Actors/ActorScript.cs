@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using RlGameTester.Doom.Specials;
 
 namespace RlGameTester.Doom.Actors;
 
@@ -18,6 +19,16 @@ public sealed partial class ActorScript
     private const int MaxFiles = 512;
     private const int MaxLinks = 16;
     private const int DefaultRadius = 20;
+
+    // The engine's item base classes a mod's items derive from, by the kind of item they are.
+    private static readonly Dictionary<string, ThingCategory> ItemBases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Key"] = ThingCategory.Key, ["DoomKey"] = ThingCategory.Key,
+        ["Weapon"] = ThingCategory.Weapon, ["DoomWeapon"] = ThingCategory.Weapon,
+        ["Ammo"] = ThingCategory.Ammo, ["Health"] = ThingCategory.Health, ["HealthPickup"] = ThingCategory.Health,
+        ["Armor"] = ThingCategory.Armor, ["BasicArmorPickup"] = ThingCategory.Armor, ["BasicArmorBonus"] = ThingCategory.Armor,
+        ["PowerupGiver"] = ThingCategory.Powerup,
+    };
 
     private readonly Func<string, string?> _resolve;
     private readonly Dictionary<string, ActorClass> _classes = new(StringComparer.OrdinalIgnoreCase);
@@ -181,8 +192,20 @@ public sealed partial class ActorScript
         var numbers = new HashSet<int>(_classes.Values.Select(a => a.Number).OfType<int>().Concat(_doomEdNums.Keys).Concat(_reshaped.Keys));
         var rules = new List<ActorRule>();
         var shapes = new Dictionary<int, ActorShape>();
+        var pickups = new Dictionary<int, int?>();
+        var keyDrops = new Dictionary<int, int>();
         foreach (var (number, (named, spawned)) in placed)
         {
+            if (PickupAt(number, spawned) is var pickup && pickup != (ThingTypes.Find(number) is { IsPickup: true } ? number : null))
+            {
+                pickups[number] = pickup;
+            }
+
+            if (KeyDropOf(spawned, 0) is { } key)
+            {
+                keyDrops[number] = key;
+            }
+
             if (!_classes.ContainsKey(spawned))
             {
                 continue;
@@ -217,7 +240,7 @@ public sealed partial class ActorScript
             }
         }
 
-        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes, LevelRules = levelRules.ToDictionary(p => p.Key, p => (IReadOnlyList<ActorRule>)p.Value, StringComparer.OrdinalIgnoreCase) };
+        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes, Pickups = pickups, KeyDrops = keyDrops, LevelRules = levelRules.ToDictionary(p => p.Key, p => (IReadOnlyList<ActorRule>)p.Value, StringComparer.OrdinalIgnoreCase) };
     }
 
     // The class a class's spawn turns into: its replacement, and the replacement's, as far as the mod goes.
@@ -275,7 +298,7 @@ public sealed partial class ActorScript
 
         if (!_classes.TryGetValue(className, out var actor))
         {
-            return DoomClassNames.Find(className) is { } number && Specials.ThingTypes.Find(number) is { } doom
+            return DoomClassNames.Find(className) is { } number && ThingTypes.Find(number) is { } doom
                 ? new ActorShape(className, doom.Blocking, doom.IsActor, doom.IsActor || doom.Health > 0, doom.Radius)
                 : new ActorShape(className, false, false, false, DefaultRadius);
         }
@@ -293,6 +316,73 @@ public sealed partial class ActorScript
             actor.IsMonster ?? parent?.IsMonster ?? false,
             actor.Shootable ?? parent?.Shootable ?? false,
             actor.Radius ?? parent?.Radius ?? DefaultRadius);
+    }
+
+    // The Doom item a thing of a number gives: what its class's ancestry reaches (BlueKey : BlueCard is the blue
+    // keycard, wherever it is placed). A class that reaches only an engine base class (DoomKey, Ammo, Weapon...) gives the
+    // item of the number it took over when that item is of the same kind, as ZDoom's locks and pickups follow replacements
+    // (Hacx's HacxKeyCard : DoomKey replaces BlueCard opens blue doors), and no item of another kind (a gun at BlueCard's
+    // number is no key). A class of unknown kind keeps a Doom item that is no key: a key is only counted where it is sure.
+    private int? PickupAt(int number, string className)
+    {
+        var (item, kind) = ItemOf(className, 0);
+        var doom = ThingTypes.Find(number) is { IsPickup: true } info ? info : null;
+        return item ?? (doom is null ? null
+            : kind == doom.Category ? number
+            : kind is null && doom.Key == DoomKeys.None ? number
+            : null);
+    }
+
+    private (int? Item, ThingCategory? Kind) ItemOf(string className, int depth)
+    {
+        if (depth > MaxLinks)
+        {
+            return (null, null);
+        }
+
+        if (!_classes.TryGetValue(className, out var actor))
+        {
+            if (DoomClassNames.Find(className) is { } number && ThingTypes.Find(number) is { IsPickup: true } info)
+            {
+                return (number, info.Category);
+            }
+
+            return (null, ItemBases.TryGetValue(className, out var kind) ? kind : null);
+        }
+
+        if (IsRandomSpawner(actor, depth))
+        {
+            var drops = actor.DropItems.Select(d => ItemOf(d, depth + 1)).Distinct().ToList();
+            return drops.Count == 1 ? drops[0] : (null, null);
+        }
+
+        return actor.Parent is { } parent ? ItemOf(parent, depth + 1) : (null, null);
+    }
+
+    // The Doom key a class leaves behind when it dies (a monster whose states spawn a key, or whose DropItem always
+    // drops one), by its own body or its ancestry; a random spawner only when every choice leaves that key.
+    private int? KeyDropOf(string className, int depth)
+    {
+        if (depth > MaxLinks || !_classes.TryGetValue(className, out var actor))
+        {
+            return null;
+        }
+
+        if (IsRandomSpawner(actor, depth))
+        {
+            var drops = actor.DropItems.Select(d => KeyDropOf(d, depth + 1)).Distinct().ToList();
+            return drops.Count == 1 ? drops[0] : null;
+        }
+
+        foreach (var item in actor.SpawnedItems.Concat(actor.SureDrops))
+        {
+            if (ItemOf(item, depth + 1).Item is { } number && ThingTypes.Find(number) is { Key: not DoomKeys.None })
+            {
+                return number;
+            }
+        }
+
+        return actor.Parent is { } parent ? KeyDropOf(parent, depth + 1) : null;
     }
 
     private bool IsRandomSpawner(ActorClass actor, int depth) =>

@@ -35,10 +35,20 @@ public sealed class ModActors
     /// <summary>How the mod's actors occupy the map, by the editor number that places them.</summary>
     public IReadOnlyDictionary<int, ActorShape> Shapes { get; internal init; } = new Dictionary<int, ActorShape>();
 
+    /// <summary>
+    /// The Doom item each number the mod places is, by its class's ancestry (the mod's BlueKey : BlueCard at Shotgun's
+    /// number is the blue keycard), or null where the mod places a class that is no Doom item (its own gun at BlueCard's
+    /// number). Numbers the mod does not place keep Doom's table.
+    /// </summary>
+    public IReadOnlyDictionary<int, int?> Pickups { get; internal init; } = new Dictionary<int, int?>();
+
+    /// <summary>The Doom key (its editor number) a thing of each number leaves when it dies: a mod's monster that drops a key.</summary>
+    public IReadOnlyDictionary<int, int> KeyDrops { get; internal init; } = new Dictionary<int, int>();
+
     /// <summary>Boss rules a MAPINFO gives levels by name (<c>*</c>: every level).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ActorRule>> LevelRules { get; internal init; } = new Dictionary<string, IReadOnlyList<ActorRule>>();
 
-    public bool IsEmpty => Rules.Count == 0 && EditorNumbers.Count == 0 && Reshaped.Count == 0 && Shapes.Count == 0 && LevelRules.Count == 0;
+    public bool IsEmpty => Rules.Count == 0 && EditorNumbers.Count == 0 && Reshaped.Count == 0 && Shapes.Count == 0 && Pickups.Count == 0 && KeyDrops.Count == 0 && LevelRules.Count == 0;
 
     /// <summary>The rules on a level: the actors' own and those its MAPINFO entry (or a default entry) gives it.</summary>
     public IEnumerable<ActorRule> RulesOn(string levelName) =>
@@ -61,18 +71,6 @@ public sealed class ModActors
             return later;
         }
 
-        var reshaped = new Dictionary<int, DehackedChange>(Reshaped);
-        foreach (var (number, change) in later.Reshaped)
-        {
-            reshaped[number] = change;
-        }
-
-        var shapes = new Dictionary<int, ActorShape>(Shapes);
-        foreach (var (number, shape) in later.Shapes)
-        {
-            shapes[number] = shape;
-        }
-
         var levelRules = new Dictionary<string, IReadOnlyList<ActorRule>>(LevelRules, StringComparer.OrdinalIgnoreCase);
         foreach (var (level, list) in later.LevelRules)
         {
@@ -81,9 +79,23 @@ public sealed class ModActors
 
         return new([.. Rules, .. later.Rules], new HashSet<int>(EditorNumbers.Concat(later.EditorNumbers)), [.. Problems, .. later.Problems])
         {
-            Reshaped = reshaped,
-            Shapes = shapes,
+            Reshaped = Overlaid(Reshaped, later.Reshaped),
+            Shapes = Overlaid(Shapes, later.Shapes),
+            Pickups = Overlaid(Pickups, later.Pickups),
+            KeyDrops = Overlaid(KeyDrops, later.KeyDrops),
             LevelRules = levelRules,
         };
+    }
+
+    // What a later mod says of a number wins over an earlier one's.
+    private static Dictionary<int, T> Overlaid<T>(IReadOnlyDictionary<int, T> earlier, IReadOnlyDictionary<int, T> later)
+    {
+        var result = new Dictionary<int, T>(earlier);
+        foreach (var (number, value) in later)
+        {
+            result[number] = value;
+        }
+
+        return result;
     }
 }

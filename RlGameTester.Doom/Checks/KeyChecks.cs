@@ -18,7 +18,9 @@ internal static class KeyChecks
         var available = new DoomKeys[Groups.Length];
         foreach (var thing in c.Level.Things)
         {
-            if (ThingTypes.Find(thing.Type) is not { Key: not DoomKeys.None } info || (thing.Modes & GameModes.SinglePlayer) == 0)
+            // A mod's key class at another number counts, and so does a key a mod's monster drops when killed.
+            if ((PlacedItems.Find(c.Level, thing.Type) ?? PlacedItems.DroppedKey(c.Level, thing.Type)) is not { Key: not DoomKeys.None } info ||
+                (thing.Modes & GameModes.SinglePlayer) == 0)
             {
                 continue;
             }

@@ -530,7 +530,7 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
     {
         for (var t = 0; t < run.Model.Level.Things.Length; t++)
         {
-            if (run.Model.ThingPresent[t] && ThingTypes.Find(run.Model.Level.Things[t].Type) is { Key: not DoomKeys.None } info &&
+            if (run.Model.ThingPresent[t] && run.Model.Items[t] is { Key: not DoomKeys.None } info &&
                 key.IsSatisfiedBy(info.Key | run.Body.Keys))
             {
                 return t;

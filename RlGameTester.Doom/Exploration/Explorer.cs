@@ -106,9 +106,9 @@ public static class Explorer
         events.Where(e => (e.Kind != ExplorerEventKind.Position || e.Tick % interval == 0) && (exitReached || e.Kind != ExplorerEventKind.ExitReached)).ToList();
 
     // What the finish rests on that the explorer assumed rather than played: boss deaths (in view, crushed, or their
-    // sector actions).
+    // sector actions), keys a mod's monsters drop.
     private static List<string> ExitAssumptions(IReadOnlyList<ExplorerEvent> events) =>
-        [.. events.Where(e => e.Kind is ExplorerEventKind.ExitReached or ExplorerEventKind.LineActivated && e.Detail?.StartsWith("assumed", StringComparison.Ordinal) == true)
+        [.. events.Where(e => e.Kind is ExplorerEventKind.ExitReached or ExplorerEventKind.LineActivated or ExplorerEventKind.KeyPickup && e.Detail?.StartsWith("assumed", StringComparison.Ordinal) == true)
             .Select(e => e.Detail!).Distinct()];
 
     private static ExplorerFinding Refuted(TrajectoryViolation violation) => new(

@@ -88,9 +88,19 @@ internal sealed class LevelModel
         GunLines = new CellLists(Grid.Count, gunLists);
 
         var pickups = new List<(int Cell, int Value)>();
+        Items = new ThingTypeInfo?[level.Things.Length];
+        KeyDropped = new bool[level.Things.Length];
         for (var t = 0; t < level.Things.Length; t++)
         {
-            if (ThingPresent[t] && ThingTypes.Find(level.Things[t].Type) is { IsPickup: true })
+            var type = level.Things[t].Type;
+            Items[t] = PlacedItems.Find(level, type);
+            if (Items[t] is null && PlacedItems.DroppedKey(level, type) is { } key)
+            {
+                Items[t] = key;
+                KeyDropped[t] = true;
+            }
+
+            if (ThingPresent[t] && Items[t] is not null)
             {
                 AddTouchCells(t, pickups);
             }
@@ -129,6 +139,16 @@ internal sealed class LevelModel
 
     /// <summary>Gun lines shootable from each cell (in sight within <see cref="GunRange"/>, or in a sector on either side).</summary>
     public CellLists GunLines { get; }
+
+    /// <summary>
+    /// What each thing gives the body that touches it (<see cref="PlacedItems"/>), or null. A mod's monster that drops a
+    /// key counts as that key where it stands (<see cref="KeyDropped"/>): the explorer does not fight, so it assumes the
+    /// monster is killed there, as it assumes a boss in view is.
+    /// </summary>
+    public ThingTypeInfo?[] Items { get; }
+
+    /// <summary>Whether each thing's item is a key its monster drops when killed, rather than a thing on the map.</summary>
+    public bool[] KeyDropped { get; }
 
     /// <summary>Pickups (thing indices) the body touches in each cell, before the height check.</summary>
     public CellLists Pickups { get; }

@@ -36,7 +36,8 @@ internal sealed class ReachJudge(RunSnapshot run, Prover prover)
 
         for (var t = 0; t < level.Things.Length; t++)
         {
-            if (!run.Model.ThingPresent[t] || run.State.Taken[t] || reachableTouch[t] || ThingTypes.Find(level.Things[t].Type) is not { IsPickup: true } info)
+            // A key a monster drops is not where the monster was placed: only things on the map are judged.
+            if (!run.Model.ThingPresent[t] || run.State.Taken[t] || reachableTouch[t] || run.Model.KeyDropped[t] || run.Model.Items[t] is not { } info)
             {
                 continue;
             }

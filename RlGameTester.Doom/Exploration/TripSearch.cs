@@ -1,3 +1,5 @@
+using RlGameTester.Doom.Specials;
+
 namespace RlGameTester.Doom.Exploration;
 
 /// <summary>
@@ -217,7 +219,7 @@ internal sealed class TripSearch
         return false;
     }
 
-    private bool IsKey(int thing) => _model.Level.Things[thing].Type is 5 or 6 or 13 or 38 or 39 or 40;
+    private bool IsKey(int thing) => _model.Items[thing] is { Key: not DoomKeys.None };
 
     private TripTarget? Matches(int c, TripGoal goal, bool allowExit) => goal switch
     {

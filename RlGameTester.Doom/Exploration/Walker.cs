@@ -690,8 +690,7 @@ internal sealed class Walker
 
     private void Give(int thing, int c)
     {
-        var type = _model.Level.Things[thing].Type;
-        if (ThingTypes.Find(type) is not { } info || !_body.Give(type, info, out var newHealth))
+        if (_model.Items[thing] is not { } info || !_body.Give(info.Type, info, out var newHealth))
         {
             return;
         }
@@ -700,7 +699,11 @@ internal sealed class Walker
         var item = info.Name.ToLowerInvariant();
         if (info.Key != DoomKeys.None)
         {
-            _log.Add(_log.At(ExplorerEventKind.KeyPickup, c) with { Thing = thing, Item = item });
+            // A key a mod's monster drops: the finish rests on that monster dying where it stands.
+            var detail = _model.KeyDropped[thing]
+                ? $"assumed key drop: {ThingNames.Of(_model.Level, _model.Level.Things[thing].Type)} (thing {thing}) killed where it stands, leaving the {item}"
+                : null;
+            _log.Add(_log.At(ExplorerEventKind.KeyPickup, c) with { Thing = thing, Item = item, Detail = detail });
             return;
         }
 

@@ -55,7 +55,7 @@ public sealed record LevelMetadata(
                 teleportDestinations++;
             }
 
-            if (ThingTypes.Find(thing.Type) is { Key: not DoomKeys.None } key)
+            if (PlacedItems.Find(level, thing.Type) is { Key: not DoomKeys.None } key)
             {
                 keys.Add(new KeyInfo(
                     key.Key,

@@ -18,12 +18,14 @@ internal sealed class PlayerInventory
     private readonly PositionProbe _probe;
     private readonly SectorPlanes _planes;
     private readonly BodyHeight _body;
+    private readonly AssumptionLog _assumptions;
     private readonly ViolationLog _violations;
     private readonly Placement _item = new();
     private readonly bool[] _taken;
 
-    public PlayerInventory(Level level, int skill, PathSamples path, PositionProbe probe, SectorPlanes planes, BodyHeight body, ViolationLog violations)
+    public PlayerInventory(Level level, int skill, PathSamples path, PositionProbe probe, SectorPlanes planes, BodyHeight body, AssumptionLog assumptions, ViolationLog violations)
     {
+        _assumptions = assumptions;
         _level = level;
         _skill = skill;
         _path = path;
@@ -49,7 +51,9 @@ internal sealed class PlayerInventory
         }
 
         var thing = _level.Things[index];
-        var info = ThingTypes.Find(thing.Type);
+        // What the level's mod makes of the thing (Doom's table without one); a mod's monster may leave a key where it is killed.
+        var dropped = PlacedItems.Find(_level, thing.Type) is null ? PlacedItems.DroppedKey(_level, thing.Type) : null;
+        var info = PlacedItems.Find(_level, thing.Type) ?? dropped;
         if (!ThingPresence.Exists(thing, _skill) || info is not { IsPickup: true } || _taken[index])
         {
             var why = !ThingPresence.Exists(thing, _skill) ? $"is not spawned on skill {_skill} in single player"
@@ -63,6 +67,11 @@ internal sealed class PlayerInventory
         if (e.Kind == ExplorerEventKind.KeyPickup || info.Key != DoomKeys.None)
         {
             Keys |= info.Key;
+        }
+
+        if (dropped is not null)
+        {
+            _assumptions.Add(Invariant($"key drop assumed: thing {index} (type {thing.Type}) is killed where it was placed and leaves the {dropped.Name.ToLowerInvariant()}"));
         }
 
         var reachBox = info.Radius + PlayerBody.Radius;

@@ -38,7 +38,7 @@ internal sealed class ValidationRun
         var ledger = new LineLedger(level, events);
         var planeChanges = new PlaneChanges(planes, _path, probe, body, _assumptions);
         var reach = new LineReach(geometry, lines, planes, ledger.IsActive);
-        _inventory = new PlayerInventory(level, skill, _path, probe, planes, body, _violations);
+        _inventory = new PlayerInventory(level, skill, _path, probe, planes, body, _assumptions, _violations);
         var triggers = new LineTriggerCheck(geometry, _path, lines, reach, ledger, _inventory, _violations);
         _moves = new MoveCheck(level, geometry, _path, planes, lines, probe, body, planeChanges, triggers, _assumptions, _violations);
         _activations = new ActivationCheck(level, skill, _path, ledger, triggers, mover, planeChanges, _assumptions, _violations);

@@ -41,6 +41,9 @@ internal sealed record LevelMeasurement
     /// <summary>The explorer's exit finding (<c>ExitUnreachable</c> or <c>ExitNotReached</c>) when it is not critical.</summary>
     public string? ExitFinding { get; init; }
 
+    /// <summary>That finding's description (in the JSON rows): where the explorer stopped and what the proof got through by.</summary>
+    public string? ExitDetail { get; init; }
+
     /// <summary>For an unfinished level: the exit finding's <c>mechanic</c> evidence ("proven" for a proven one), else its title (or died / timed out).</summary>
     public string? StoppedBy { get; init; }
 

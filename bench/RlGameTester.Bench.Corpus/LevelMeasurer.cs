@@ -90,6 +90,7 @@ internal sealed class LevelMeasurer(IwadResources iwads, TimeSpan timeout, strin
                 SecretExit = result.SecretExit,
                 Criticals = criticals,
                 ExitFinding = exitFinding is { Severity: not FindingSeverity.Critical } ? exitFinding.Title : null,
+                ExitDetail = exitFinding?.Description,
                 StoppedBy = result.ExitReached ? null : StoppedBy(result, exitFinding),
                 Milliseconds = watch.Elapsed.TotalMilliseconds,
                 ExploreMilliseconds = exploreMs,

@@ -37,7 +37,8 @@ internal sealed class LevelMechanics
         _geometry = geometry;
         foreach (var thing in level.Things)
         {
-            if ((thing.Skills & skill) != 0 && (thing.Modes & GameModes.SinglePlayer) != 0 && ThingTypes.Find(thing.Type) is { } info)
+            if ((thing.Skills & skill) != 0 && (thing.Modes & GameModes.SinglePlayer) != 0 &&
+                (PlacedItems.Find(level, thing.Type) ?? PlacedItems.DroppedKey(level, thing.Type)) is { } info)
             {
                 _keys |= info.Key;
             }

@@ -179,4 +179,55 @@ public sealed class ActorScriptTests
         Assert.Contains(actors.RulesOn("map08"), r => r is { EditorNumber: 7, Effect: ActorEffect.ExitLevel });
         Assert.Empty(actors.RulesOn("MAP03"));
     }
+
+    [Fact]
+    public void AnItemIsWhatItsAncestryIsAndAReplacementOfAnotherKindTakesAKeyAway()
+    {
+        // Batman Doom Reborn's and Hacx 2's shapes: a key by ancestry at Shotgun's number, a gun at BlueCard's, a key class
+        // of the engine's base that replaces a Doom key (it opens that key's doors), a medikit of the mod's own kind.
+        var actors = Read("DECORATE", """
+            ACTOR BlueKey : BlueCard replaces Shotgun { Inventory.PickupMessage "Blue key" }
+            ACTOR Blastgun : DoomWeapon replaces RedCard { Weapon.SlotNumber 3 }
+            ACTOR Password : DoomKey replaces YellowCard { Inventory.Icon "STKEYS2" }
+            ACTOR Tonic : Health replaces Medikit { Inventory.Amount 25 }
+            ACTOR Gadget : Inventory replaces YellowSkull { }
+            ACTOR Antidote : Stimpack 9300 { }
+            """);
+
+        Assert.Equal(5, actors.Pickups[2001]);
+        Assert.Null(actors.Pickups[13]);
+        Assert.False(actors.Pickups.ContainsKey(6));
+        Assert.False(actors.Pickups.ContainsKey(2012));
+        Assert.Null(actors.Pickups[39]);
+        Assert.Equal(2011, actors.Pickups[9300]);
+    }
+
+    [Fact]
+    public void AMonsterThatSpawnsOrAlwaysDropsAKeyWhenItDiesLeavesThatKey()
+    {
+        var actors = Read("DECORATE", """
+            ACTOR BlueKey : BlueCard replaces Shotgun {}
+            ACTOR Terrorist : ZombieMan { Health 30 }
+            ACTOR TerroristKey : Terrorist
+            {
+              States
+              {
+              Death:
+                POSS J 5 A_NoBlocking
+                POSS J 0 A_SpawnItemEx("BlueKey", 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                POSS L -1
+                Stop
+              }
+            }
+            ACTOR TerroristSpawnKey : RandomSpawner replaces ShotgunGuy { DropItem TerroristKey }
+            ACTOR Courier : ZombieMan replaces ChaingunGuy { DropItem "RedSkull" }
+            ACTOR Gambler : ZombieMan replaces DoomImp { DropItem "YellowCard", 128 }
+            ACTOR Mixed : RandomSpawner replaces Demon { DropItem TerroristKey DropItem Terrorist }
+            """);
+
+        Assert.Equal(5, actors.KeyDrops[9]);
+        Assert.Equal(38, actors.KeyDrops[65]);
+        Assert.False(actors.KeyDrops.ContainsKey(3001));
+        Assert.False(actors.KeyDrops.ContainsKey(3002));
+    }
 }

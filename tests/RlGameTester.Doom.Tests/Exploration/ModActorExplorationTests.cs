@@ -146,6 +146,72 @@ public sealed class ModActorExplorationTests
         Assert.Empty(withMod.Validation!.Refutations);
     }
 
+    [Fact]
+    public void AKeyTheModsMonsterDropsWhenItDiesOpensTheLockedExitDoorOnAnAssumption()
+    {
+        // MAP02's yellow key taken away, a shotgun guy where it was: with Doom's actors the exit is proven unreachable;
+        // with a mod whose shotgun guys leave the yellow keycard when they die (Batman Doom Reborn's terrorists) it is not.
+        var (level, key) = Map02WithTheYellowKeyTakenAway();
+        ExplorationFixtures.AddThing(level, key.X, key.Y, 9);
+        const string Decorate = """
+            actor KeyGuard : ShotgunGuy replaces ShotgunGuy
+            {
+              States
+              {
+              Death:
+                SPOS H 5
+                SPOS I 5 A_Scream
+                SPOS J 0 A_SpawnItemEx("YellowCard", 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                SPOS K -1
+                Stop
+              }
+            }
+            """;
+
+        var withoutMod = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
+        var withMod = ExplorationFixtures.Explore(ReadWithLump(level, "DECORATE", Decorate));
+
+        Assert.False(withoutMod.ExitReached);
+        Assert.Contains(withoutMod.Findings, f => f is { Kind: ExplorerFindingKind.ExitUnreachable, Severity: FindingSeverity.Critical });
+        Assert.True(withMod.ExitReached, string.Join("; ", withMod.Findings.Select(f => f.Title)));
+        Assert.Empty(withMod.Validation!.Refutations);
+        Assert.Contains(withMod.Validation.Assumptions, a => a.StartsWith("key drop assumed", StringComparison.Ordinal));
+        Assert.Contains(withMod.ExitAssumptions, a => a.StartsWith("assumed key drop", StringComparison.Ordinal) && a.Contains("yellow keycard", StringComparison.Ordinal));
+        // The shotgun guys the explorer never met are no unreachable keys: a dropped key is not where its monster stands.
+        Assert.DoesNotContain(withMod.Findings, f => f.Kind == ExplorerFindingKind.UnreachableKey && f.Title.Contains("yellow", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AKeyClassTheModPlacesAtAnotherNumberIsThatKeyAndAGunAtTheKeysNumberIsNone()
+    {
+        // The yellow key's thing becomes Doom's shotgun (2001), which the mod makes a yellow keycard; and on a copy
+        // whose key is left alone, the mod makes the yellow keycard's number a gun.
+        var (moved, key) = Map02WithTheYellowKeyTakenAway();
+        ExplorationFixtures.AddThing(moved, key.X, key.Y, 2001);
+        const string KeyAtShotgun = "actor PassCard : YellowCard replaces Shotgun {}";
+        const string GunAtKey = "actor Blastgun : DoomWeapon replaces YellowCard { Weapon.SlotNumber 3 }";
+
+        var keyMoved = ExplorationFixtures.Explore(ReadWithLump(moved, "DECORATE", KeyAtShotgun));
+        var gunAtKey = ExplorationFixtures.Explore(ReadWithLump(new EditableLevel(Fixtures.Freedoom2Data, "MAP02"), "DECORATE", GunAtKey));
+
+        Assert.True(keyMoved.ExitReached, string.Join("; ", keyMoved.Findings.Select(f => f.Title)));
+        Assert.Empty(keyMoved.Validation!.Refutations);
+        Assert.Contains(keyMoved.Events, e => e.Kind == ExplorerEventKind.KeyPickup && e.Item == "yellow keycard");
+        Assert.False(gunAtKey.ExitReached);
+        Assert.DoesNotContain(gunAtKey.Events, e => e.Kind == ExplorerEventKind.KeyPickup && e.Item == "yellow keycard");
+        var verdict = Assert.Single(gunAtKey.Findings, f => f.Kind == ExplorerFindingKind.ExitUnreachable);
+        Assert.Equal("false", verdict.Evidence["key_present"]);
+    }
+
+    private static (EditableLevel Level, (short X, short Y) Key) Map02WithTheYellowKeyTakenAway()
+    {
+        var level = new EditableLevel(Fixtures.Freedoom2Data, "MAP02");
+        var index = Enumerable.Range(0, level.ThingCount).Single(i => level.Thing(i).Type == 6);
+        var key = level.Thing(index);
+        level.RemoveThing(index);
+        return (level, (key.X, key.Y));
+    }
+
     private static Level ReadWithLump(EditableLevel level, string lump, string text)
     {
         var wad = WadFile.Read(RlGameTester.TestSupport.WadBuilder.WithExtraLump(level.ToWad(), lump, Encoding.Latin1.GetBytes(text)));
