@@ -37,6 +37,7 @@ public sealed partial class ActorScript
     private readonly List<string> _problems = [];
     private readonly Dictionary<int, DehackedChange> _reshaped = [];
     private readonly List<(string Level, string Class, ActorEffect Effect, int? Tag, string Call)> _levelRules = [];
+    private bool _zdoomFamily;
 
     private ActorScript(Func<string, string?> resolve) => _resolve = resolve;
 
@@ -73,6 +74,8 @@ public sealed partial class ActorScript
             return;
         }
 
+        // Every actor or map definition but a DEHACKED patch is read by ZDoom-family ports only.
+        _zdoomFamily |= !DehackedThings.IsPatchName(name);
         if (DehackedThings.IsPatchName(name))
         {
             foreach (var (number, change) in DehackedThings.Read(text))
@@ -240,7 +243,7 @@ public sealed partial class ActorScript
             }
         }
 
-        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes, Pickups = pickups, KeyDrops = keyDrops, LevelRules = levelRules.ToDictionary(p => p.Key, p => (IReadOnlyList<ActorRule>)p.Value, StringComparer.OrdinalIgnoreCase) };
+        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes, Pickups = pickups, KeyDrops = keyDrops, ForZDoomPorts = _zdoomFamily, LevelRules = levelRules.ToDictionary(p => p.Key, p => (IReadOnlyList<ActorRule>)p.Value, StringComparer.OrdinalIgnoreCase) };
     }
 
     // The class a class's spawn turns into: its replacement, and the replacement's, as far as the mod goes.

@@ -45,10 +45,16 @@ public sealed class ModActors
     /// <summary>The Doom key (its editor number) a thing of each number leaves when it dies: a mod's monster that drops a key.</summary>
     public IReadOnlyDictionary<int, int> KeyDrops { get; internal init; } = new Dictionary<int, int>();
 
+    /// <summary>
+    /// The mod has DECORATE, ZScript or (Z)MAPINFO definitions, which only ZDoom-family ports read: its maps are played
+    /// there, where a player may jump, whatever their format.
+    /// </summary>
+    public bool ForZDoomPorts { get; internal init; }
+
     /// <summary>Boss rules a MAPINFO gives levels by name (<c>*</c>: every level).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ActorRule>> LevelRules { get; internal init; } = new Dictionary<string, IReadOnlyList<ActorRule>>();
 
-    public bool IsEmpty => Rules.Count == 0 && EditorNumbers.Count == 0 && Reshaped.Count == 0 && Shapes.Count == 0 && Pickups.Count == 0 && KeyDrops.Count == 0 && LevelRules.Count == 0;
+    public bool IsEmpty => Rules.Count == 0 && EditorNumbers.Count == 0 && Reshaped.Count == 0 && Shapes.Count == 0 && Pickups.Count == 0 && KeyDrops.Count == 0 && LevelRules.Count == 0 && !ForZDoomPorts;
 
     /// <summary>The rules on a level: the actors' own and those its MAPINFO entry (or a default entry) gives it.</summary>
     public IEnumerable<ActorRule> RulesOn(string levelName) =>
@@ -83,6 +89,7 @@ public sealed class ModActors
             Shapes = Overlaid(Shapes, later.Shapes),
             Pickups = Overlaid(Pickups, later.Pickups),
             KeyDrops = Overlaid(KeyDrops, later.KeyDrops),
+            ForZDoomPorts = ForZDoomPorts || later.ForZDoomPorts,
             LevelRules = levelRules,
         };
     }

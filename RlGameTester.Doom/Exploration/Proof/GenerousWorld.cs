@@ -74,9 +74,10 @@ internal sealed class GenerousWorld
 
     /// <summary>
     /// How high the player can jump: Hexen and the ZDoom family let a player jump (about 36 units: an upward speed of 8
-    /// lost 1 a tic), so a level in their formats may need it; Doom's engines do not.
+    /// lost 1 a tic), so a level in their formats may need it, and so may a Doom-format level played with a mod only they
+    /// read (Mr. Smiley Head's Safari II's ExMy maps); Doom's engines do not.
     /// </summary>
-    public int JumpHeight => _level.Format == LevelFormat.Doom ? 0 : 36;
+    public int JumpHeight => _level.Format == LevelFormat.Doom && !_level.Actors.ForZDoomPorts ? 0 : 36;
 
     /// <summary>Teleports act only on bodies crossing from the front (Doom-numbered specials; Hexen's are taken either way).</summary>
     public bool FrontOnlyTeleports => _level.UsesDoomSpecials;

@@ -141,7 +141,7 @@ internal sealed class Prover(RunSnapshot run)
 
         if (World.JumpHeight > 0 && World.Grid.Floor0[to] - World.Grid.Floor0[from] > NavGrid.MaxStepUp)
         {
-            return Through("player jump", $"a jump (the level's format is played by ports that let the player jump) climbs the step at {FindingText.At(grid, to)}", to, null, null);
+            return Through("player jump", $"a jump (the level's format, or its mod, is played by ports that let the player jump) climbs the step at {FindingText.At(grid, to)}", to, null, null);
         }
 
         if (grid.Floor0[to] > World.Grid.Floor0[to] || grid.Ceiling[to] < World.Grid.Ceiling[to])

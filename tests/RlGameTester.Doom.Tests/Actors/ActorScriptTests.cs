@@ -230,4 +230,18 @@ public sealed class ActorScriptTests
         Assert.False(actors.KeyDrops.ContainsKey(3001));
         Assert.False(actors.KeyDrops.ContainsKey(3002));
     }
+
+    [Fact]
+    public void OnlyADehackedPatchLeavesTheModToDoomsEngines()
+    {
+        var patch = Read("DEHACKED", "Patch File for DeHackEd v3.0\nDoom version = 21\n\nThing 1 (Player)\nInitial health = 200\n");
+        var decorate = Read("DECORATE", "actor Rock : Column replaces Column {}");
+        var mapinfo = Read("MAPINFO", "map MAP01 \"Entryway\" { next = \"MAP02\" }");
+
+        Assert.False(patch.ForZDoomPorts);
+        Assert.True(decorate.ForZDoomPorts);
+        Assert.True(mapinfo.ForZDoomPorts);
+        Assert.True(patch.Merge(mapinfo).ForZDoomPorts);
+        Assert.False(mapinfo.IsEmpty);
+    }
 }

@@ -199,8 +199,46 @@ public sealed class ModActorExplorationTests
         Assert.Contains(keyMoved.Events, e => e.Kind == ExplorerEventKind.KeyPickup && e.Item == "yellow keycard");
         Assert.False(gunAtKey.ExitReached);
         Assert.DoesNotContain(gunAtKey.Events, e => e.Kind == ExplorerEventKind.KeyPickup && e.Item == "yellow keycard");
-        var verdict = Assert.Single(gunAtKey.Findings, f => f.Kind == ExplorerFindingKind.ExitUnreachable);
+        // Not proven critical: a ZDoom-family port's player may jump past the door, which the proof allows.
+        var verdict = Assert.Single(gunAtKey.Findings, f => f.Kind == ExplorerFindingKind.ExitNotReached);
         Assert.Equal("false", verdict.Evidence["key_present"]);
+        Assert.Contains("there is no yellow key on skill 3", verdict.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADoomFormatMapWithAModOnlyZDoomPortsReadMayBeJumpedThroughSoAStepIsNoProof()
+    {
+        // E1M1's exit room 40 units up: no Doom engine climbs it, but a ZDoom-family port's player jumps 36 and steps 24
+        // more. A MAPINFO lump says the map is played there (Mr. Smiley Head's Safari II's ExMy maps are Doom format).
+        var level = new EditableLevel(Fixtures.Freedoom1Data, "E1M1");
+        var exitRoom = ExplorationFixtures.Explore(ExplorationFixtures.Read(level)).Events.Single(e => e.Kind == ExplorerEventKind.ExitReached).Sector;
+        ExplorationFixtures.SetSectorFloor(level, exitRoom, ExplorationFixtures.SectorFloor(level, exitRoom) + 40);
+        for (var sector = 0; sector < ExplorationFixtures.SectorCount(level); sector++)
+        {
+            // Every open room 40 taller, so that a head has room to jump on the way in (E1M1's corridor to the exit is 72
+            // units high); closed doors stay closed.
+            if (ExplorationFixtures.SectorCeiling(level, sector) > ExplorationFixtures.SectorFloor(level, sector))
+            {
+                ExplorationFixtures.SetSectorCeiling(level, sector, ExplorationFixtures.SectorCeiling(level, sector) + 40);
+            }
+        }
+
+        const string Mapinfo = """
+            map E1M1 "Hangar"
+            {
+              next = "E1M2"
+              sky1 = "SKY1"
+            }
+            """;
+
+        var vanilla = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
+        var zdoom = ExplorationFixtures.Explore(ReadWithLump(level, "MAPINFO", Mapinfo));
+
+        Assert.Contains(vanilla.Findings, f => f is { Kind: ExplorerFindingKind.ExitUnreachable, Severity: FindingSeverity.Critical });
+        Assert.False(zdoom.ExitReached);
+        Assert.DoesNotContain(zdoom.Findings, f => f.Severity == FindingSeverity.Critical);
+        var verdict = Assert.Single(zdoom.Findings, f => f.Kind == ExplorerFindingKind.ExitNotReached);
+        Assert.Equal((FindingSeverity.Major, "not proven"), (verdict.Severity, verdict.Evidence["proof"]));
     }
 
     private static (EditableLevel Level, (short X, short Y) Key) Map02WithTheYellowKeyTakenAway()
