@@ -9,6 +9,7 @@ namespace RlGameTester.Doom.Exploration;
 internal sealed class ExplorationRun
 {
     private const int MaxTrips = 20_000;
+    private const int MaxLiftRecalls = 8;
 
     private readonly ExplorerOptions _options;
     private readonly CancellationToken _cancellationToken;
@@ -16,6 +17,7 @@ internal sealed class ExplorationRun
     private readonly TripSearch _search;
     private readonly Walker _walker;
     private int _exhausted;
+    private int _liftRecalls;
 
     public ExplorationRun(LevelModel model, ExplorerOptions options, CancellationToken cancellationToken)
     {
@@ -89,7 +91,7 @@ internal sealed class ExplorationRun
             {
                 // A door shut for a while may be the way on: wait for it before giving up; then shoot barrels in the way.
                 if (_walker.FireBossActions() || TryTrip(TripGoal.Progress, requireReturn: false) || _walker.AwaitReopening() ||
-                    (State.Barrels.FindWanted(Reach) && TryTrip(TripGoal.Barrel, requireReturn: false)))
+                    (State.Barrels.FindWanted(Reach) && TryTrip(TripGoal.Barrel, requireReturn: false)) || RecallLift())
                 {
                     continue;
                 }
@@ -138,6 +140,34 @@ internal sealed class ExplorationRun
         {
             _exhausted = 0;
             Reach.Grow(_changes.Grown);
+        }
+    }
+
+    // The last resort before giving up: a repeatable lift line set off again. A lift goes back up after its ride, but the
+    // model counts a lift it has seen move as running both ways, so its line was no progress any more, and the way the
+    // lift opens was planned as if it came by itself (freedoom1 E4M4: the lift of sector 198, whose SR switch stands in
+    // super-damaging nukage, is called again and the yellow key's room is reached). Bounded: each call is a trip.
+    private bool RecallLift()
+    {
+        if (_liftRecalls >= MaxLiftRecalls)
+        {
+            return false;
+        }
+
+        _search.RecallLifts = true;
+        try
+        {
+            if (!TryTrip(TripGoal.Progress, requireReturn: false))
+            {
+                return false;
+            }
+
+            _liftRecalls++;
+            return true;
+        }
+        finally
+        {
+            _search.RecallLifts = false;
         }
     }
 

@@ -284,12 +284,18 @@ internal sealed class TripSearch
         return null;
     }
 
+    /// <summary>
+    /// Repeatable lift lines count as wanted again, used or not: a lift the body rode went back up, and only its line
+    /// brings it down again (see <see cref="ExplorationRun"/>'s last resort).
+    /// </summary>
+    public bool RecallLifts { get; set; }
+
     // Lines worth going to: those that open or move something not already where they would leave it, and crushers on a
     // level a crushed boss ends.
     private bool Wanted(int line) =>
-        !_state.Activated[line] && _model.Actions[line] is { } action &&
-        ((action.Progress && _forecast.Moves(action)) || (action.Crusher && _bosses.ExitTypes.Count > 0)) &&
-        (action.Keys is null || action.Keys.IsSatisfiedBy(_body.Keys));
+        _model.Actions[line] is { } action && (action.Keys is null || action.Keys.IsSatisfiedBy(_body.Keys)) &&
+        ((!_state.Activated[line] && ((action.Progress && _forecast.Moves(action)) || (action.Crusher && _bosses.ExitTypes.Count > 0))) ||
+         (RecallLifts && action.Repeatable && action.Move is { Kind: MoveKind.Cycle }));
 
     private TripTarget? ExploreAt(int c)
     {

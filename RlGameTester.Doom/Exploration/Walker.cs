@@ -413,14 +413,16 @@ internal sealed class Walker
         var floorBefore = FloorUnderBody();
         var shut = action.ReopenAfter > 0 ? action.Sectors.Select(s => _state.Heights.Ceiling[s]).ToArray() : null;
         var travel = ApplyMoves(move, action.Sectors, _model.FrontSector(action.Line));
+        if (move.Kind == MoveKind.Cycle && doll < 0)
+        {
+            // A lift called again has its whole way down to go, though its heights are known and nothing moves in the model.
+            var descent = Math.Max(travel, action.Sectors.Max(s => _state.Heights.FloorHigh[s] - _state.Heights.FloorLow[s]));
+            _body.LiftDownAt = _body.Clock + ((double)descent / Math.Max(1, move.Speed));
+        }
+
         if (travel < 0)
         {
             return false;
-        }
-
-        if (move.Kind == MoveKind.Cycle && doll < 0)
-        {
-            _body.LiftDownAt = _body.Clock + ((double)travel / Math.Max(1, move.Speed));
         }
 
         // A close-wait-open door is shut at once (as the validator takes it) and opens again once down and waited out.
