@@ -18,6 +18,7 @@ internal sealed class ExplorationRun
     private readonly Walker _walker;
     private int _exhausted;
     private int _liftRecalls;
+    private int _lastRecallCell = -1;
 
     public ExplorationRun(LevelModel model, ExplorerOptions options, CancellationToken cancellationToken)
     {
@@ -149,7 +150,8 @@ internal sealed class ExplorationRun
     // super-damaging nukage, is called again and the yellow key's room is reached). Bounded: each call is a trip.
     private bool RecallLift()
     {
-        if (_liftRecalls >= MaxLiftRecalls)
+        // A call that led nowhere leaves the body where it made it: calling from there again would only repeat it.
+        if (_liftRecalls >= MaxLiftRecalls || Body.Cell == _lastRecallCell)
         {
             return false;
         }
@@ -163,6 +165,7 @@ internal sealed class ExplorationRun
             }
 
             _liftRecalls++;
+            _lastRecallCell = Body.Cell;
             return true;
         }
         finally
