@@ -483,7 +483,10 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
             else
             {
                 var t = run.Model.Level.Things[keyThing];
-                keyText = $"the {key.Description} (thing {keyThing} at ({N(t.X)}, {N(t.Y)})) cannot be reached";
+                var where = $"thing {keyThing} at ({N(t.X)}, {N(t.Y)})";
+                keyText = run.Model.KeyDropped[keyThing]
+                    ? $"the {key.Description} that {ThingNames.Of(run.Model.Level, t.Type)} ({where}) drops when killed cannot be reached"
+                    : $"the {key.Description} ({where}) cannot be reached";
                 evidence["key_thing"] = keyThing.ToString(CultureInfo.InvariantCulture);
                 evidence["key_present"] = "true";
             }
@@ -526,14 +529,18 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
             evidence);
     }
 
+    // A key on the map first; else a monster that drops one.
     private int KeyThingFor(KeyRequirement key)
     {
-        for (var t = 0; t < run.Model.Level.Things.Length; t++)
+        foreach (var dropped in (bool[])[false, true])
         {
-            if (run.Model.ThingPresent[t] && run.Model.Items[t] is { Key: not DoomKeys.None } info &&
-                key.IsSatisfiedBy(info.Key | run.Body.Keys))
+            for (var t = 0; t < run.Model.Level.Things.Length; t++)
             {
-                return t;
+                if (run.Model.ThingPresent[t] && run.Model.KeyDropped[t] == dropped && run.Model.Items[t] is { Key: not DoomKeys.None } info &&
+                    key.IsSatisfiedBy(info.Key | run.Body.Keys))
+                {
+                    return t;
+                }
             }
         }
 

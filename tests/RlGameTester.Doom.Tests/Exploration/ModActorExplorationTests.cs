@@ -182,6 +182,24 @@ public sealed class ModActorExplorationTests
     }
 
     [Fact]
+    public void AnExitVerdictNamesTheMonsterThatDropsTheKeyWhenItCannotBeReached()
+    {
+        // The only yellow key is the one a chaingunner drops, and that chaingunner stands outside the map.
+        var (level, _) = Map02WithTheYellowKeyTakenAway();
+        var guard = ExplorationFixtures.AddThing(level, -6000, -6000, 65);
+        const string Decorate = """
+            actor KeyGuard : ChaingunGuy replaces ChaingunGuy { DropItem "YellowCard" }
+            """;
+
+        var result = ExplorationFixtures.Explore(ReadWithLump(level, "DECORATE", Decorate));
+
+        Assert.False(result.ExitReached);
+        var verdict = Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitNotReached or ExplorerFindingKind.ExitUnreachable);
+        Assert.Equal(("true", guard.ToString(System.Globalization.CultureInfo.InvariantCulture)), (verdict.Evidence["key_present"], verdict.Evidence["key_thing"]));
+        Assert.Contains($"(thing {guard} at (-6000, -6000)) drops when killed cannot be reached", verdict.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AKeyClassTheModPlacesAtAnotherNumberIsThatKeyAndAGunAtTheKeysNumberIsNone()
     {
         // The yellow key's thing becomes Doom's shotgun (2001), which the mod makes a yellow keycard; and on a copy
