@@ -91,10 +91,10 @@ public sealed class FrameEvalCaseTests(FrameEvalFixture fixture) : IClassFixture
 
         var path = new PathEvaluation(wad, [101], 1, new FrameCheckOptions()).Outcomes.Single();
 
-        var blank = Assert.Single(path.Raised);
-        Assert.Equal(FrameCheckNames.BlankFrame, blank.Check);
+        // The blank wall is raised and set aside, and nothing the checks raise on these frames stands (the renderer drew
+        // them whole); how many findings they raise depends on the explorer's path, which changes as the explorer learns.
+        Assert.Contains(path.SetAside, f => f.Check == FrameCheckNames.BlankFrame);
         Assert.Empty(path.Findings);
-        Assert.Equal([blank], path.SetAside);
 
         // The same path with a wall's middle texture gone, a wall the renderer then leaves undrawn in some frames: found.
         var defect = Assert.IsType<DefectOutcome>(path.Defect);
