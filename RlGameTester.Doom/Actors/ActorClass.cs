@@ -17,8 +17,9 @@ internal sealed partial class ActorClass
         Parent = parent;
         Replaces = replaces;
         Number = number;
-        DropItems = [.. DropItemPattern().Matches(body).Select(m => m.Groups[1].Value)];
-        SureDrops = [.. DropItemPattern().Matches(body).Where(AlwaysDrops).Select(m => m.Groups[1].Value)];
+        var drops = DropItemPattern().Matches(body);
+        DropItems = [.. drops.Select(m => m.Groups[1].Value)];
+        SureDrops = [.. drops.Where(AlwaysDrops).Select(m => m.Groups[1].Value)];
         SpawnedItems = [.. SpawnItemPattern().Matches(body).Select(m => m.Groups[1].Value)];
 
         // Names in strings (sounds, sprites, class names to spawn) are neither calls nor properties.

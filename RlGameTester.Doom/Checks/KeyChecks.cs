@@ -19,7 +19,7 @@ internal static class KeyChecks
         foreach (var thing in c.Level.Things)
         {
             // A mod's key class at another number counts, and so does a key a mod's monster drops when killed.
-            if ((PlacedItems.Find(c.Level, thing.Type) ?? PlacedItems.DroppedKey(c.Level, thing.Type)) is not { Key: not DoomKeys.None } info ||
+            if (PlacedItems.Gives(c.Level, thing.Type, out _) is not { Key: not DoomKeys.None } info ||
                 (thing.Modes & GameModes.SinglePlayer) == 0)
             {
                 continue;

@@ -92,14 +92,7 @@ internal sealed class LevelModel
         KeyDropped = new bool[level.Things.Length];
         for (var t = 0; t < level.Things.Length; t++)
         {
-            var type = level.Things[t].Type;
-            Items[t] = PlacedItems.Find(level, type);
-            if (Items[t] is null && PlacedItems.DroppedKey(level, type) is { } key)
-            {
-                Items[t] = key;
-                KeyDropped[t] = true;
-            }
-
+            Items[t] = PlacedItems.Gives(level, level.Things[t].Type, out KeyDropped[t]);
             if (ThingPresent[t] && Items[t] is not null)
             {
                 AddTouchCells(t, pickups);

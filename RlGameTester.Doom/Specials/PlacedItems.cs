@@ -21,6 +21,18 @@ public static class PlacedItems
         return ThingTypes.Find(type) is { IsPickup: true } info ? info : null;
     }
 
+    /// <summary>
+    /// What a player gets from a thing of this type: its item (<see cref="Find"/>), else the key it leaves when killed
+    /// (<see cref="DroppedKey"/>, then <paramref name="dropped"/> is true); null when neither.
+    /// </summary>
+    public static ThingTypeInfo? Gives(Level level, int type, out bool dropped)
+    {
+        var item = Find(level, type);
+        var key = item is null ? DroppedKey(level, type) : null;
+        dropped = key is not null;
+        return item ?? key;
+    }
+
     /// <summary>The key a thing of this type leaves when it is killed (a mod's monster that drops one), or null.</summary>
     public static ThingTypeInfo? DroppedKey(Level level, int type)
     {

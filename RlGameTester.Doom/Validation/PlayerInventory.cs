@@ -52,8 +52,7 @@ internal sealed class PlayerInventory
 
         var thing = _level.Things[index];
         // What the level's mod makes of the thing (Doom's table without one); a mod's monster may leave a key where it is killed.
-        var dropped = PlacedItems.Find(_level, thing.Type) is null ? PlacedItems.DroppedKey(_level, thing.Type) : null;
-        var info = PlacedItems.Find(_level, thing.Type) ?? dropped;
+        var info = PlacedItems.Gives(_level, thing.Type, out var dropped);
         if (!ThingPresence.Exists(thing, _skill) || info is not { IsPickup: true } || _taken[index])
         {
             var why = !ThingPresence.Exists(thing, _skill) ? $"is not spawned on skill {_skill} in single player"
@@ -69,9 +68,9 @@ internal sealed class PlayerInventory
             Keys |= info.Key;
         }
 
-        if (dropped is not null)
+        if (dropped)
         {
-            _assumptions.Add(Invariant($"key drop assumed: thing {index} (type {thing.Type}) is killed where it was placed and leaves the {dropped.Name.ToLowerInvariant()}"));
+            _assumptions.Add(Invariant($"key drop assumed: thing {index} (type {thing.Type}) is killed where it was placed and leaves the {info.Name.ToLowerInvariant()}"));
         }
 
         var reachBox = info.Radius + PlayerBody.Radius;

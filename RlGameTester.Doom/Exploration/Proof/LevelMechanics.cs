@@ -38,7 +38,7 @@ internal sealed class LevelMechanics
         foreach (var thing in level.Things)
         {
             if ((thing.Skills & skill) != 0 && (thing.Modes & GameModes.SinglePlayer) != 0 &&
-                (PlacedItems.Find(level, thing.Type) ?? PlacedItems.DroppedKey(level, thing.Type)) is { } info)
+                PlacedItems.Gives(level, thing.Type, out _) is { } info)
             {
                 _keys |= info.Key;
             }
