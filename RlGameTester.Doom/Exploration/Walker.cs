@@ -302,6 +302,10 @@ internal sealed class Walker
             return false;
         }
 
+        // Doom checks heights only where a tic's move ends: a ledge the body touched between two tics it never stood
+        // on, so it takes off from the ledge at a whole tic (freedoom2 MAP28: a step onto a corner of sector 75 and a
+        // jump off it in the same tic, which the trajectory validator saw as a 32-unit climb from the floor below).
+        Wait(Math.Ceiling(_body.Clock - 1e-9) - _body.Clock);
         _body.Angle = direction * 45;
         _airborne = true;
         Advance(from, landing, tics);
@@ -601,7 +605,7 @@ internal sealed class Walker
         _changes.Stale = true;
     }
 
-    private void Wait(int tics)
+    private void Wait(double tics)
     {
         if (tics > 0)
         {
