@@ -9,7 +9,7 @@ namespace RlGameTester.Doom.Exploration;
 internal sealed class ExplorationRun
 {
     private const int MaxTrips = 20_000;
-    private const int MaxLiftRecalls = 8;
+    private const int MaxRecalls = 8;
 
     private readonly ExplorerOptions _options;
     private readonly CancellationToken _cancellationToken;
@@ -17,8 +17,8 @@ internal sealed class ExplorationRun
     private readonly TripSearch _search;
     private readonly Walker _walker;
     private int _exhausted;
-    private int _liftRecalls;
-    private int _lastRecallCell = -1;
+    private int _recalls;
+    private WalkOutcome _lastWalk;
 
     public ExplorationRun(LevelModel model, ExplorerOptions options, CancellationToken cancellationToken)
     {
@@ -92,7 +92,7 @@ internal sealed class ExplorationRun
             {
                 // A door shut for a while may be the way on: wait for it before giving up; then shoot barrels in the way.
                 if (_walker.FireBossActions() || TryTrip(TripGoal.Progress, requireReturn: false) || _walker.AwaitReopening() ||
-                    (State.Barrels.FindWanted(Reach) && TryTrip(TripGoal.Barrel, requireReturn: false)) || RecallLift())
+                    (State.Barrels.FindWanted(Reach) && TryTrip(TripGoal.Barrel, requireReturn: false)) || RecallLine())
                 {
                     continue;
                 }
@@ -144,19 +144,20 @@ internal sealed class ExplorationRun
         }
     }
 
-    // The last resort before giving up: a repeatable lift line set off again. A lift goes back up after its ride, but the
+    // The last resort before giving up: a repeatable line set off again. A lift goes back up after its ride, but the
     // model counts a lift it has seen move as running both ways, so its line was no progress any more, and the way the
     // lift opens was planned as if it came by itself (freedoom1 E4M4: the lift of sector 198, whose SR switch stands in
-    // super-damaging nukage, is called again and the yellow key's room is reached). Bounded: each call is a trip.
-    private bool RecallLift()
+    // super-damaging nukage, is called again and the yellow key's room is reached). A switch used once counts as done,
+    // though a trigger may have undone its move since (freedoom2 MAP28: a W1 line sinks the bridge that an SR switch
+    // raised). Bounded: each call is a trip.
+    private bool RecallLine()
     {
-        // A call that led nowhere leaves the body where it made it: calling from there again would only repeat it.
-        if (_liftRecalls >= MaxLiftRecalls || Body.Cell == _lastRecallCell)
+        if (_recalls >= MaxRecalls)
         {
             return false;
         }
 
-        _search.RecallLifts = true;
+        _search.Recalling = true;
         try
         {
             if (!TryTrip(TripGoal.Progress, requireReturn: false))
@@ -164,13 +165,18 @@ internal sealed class ExplorationRun
                 return false;
             }
 
-            _liftRecalls++;
-            _lastRecallCell = Body.Cell;
+            // A walk a teleport cut short goes on to the same line next time.
+            _recalls++;
+            if (_lastWalk != WalkOutcome.Interrupted)
+            {
+                _search.RecordRecall();
+            }
+
             return true;
         }
         finally
         {
-            _search.RecallLifts = false;
+            _search.Recalling = false;
         }
     }
 
@@ -196,6 +202,7 @@ internal sealed class ExplorationRun
 
         var keys = Body.Keys;
         var walk = _walker.WalkTo(target.Cell, _search.PathTo(target.Cell));
+        _lastWalk = walk;
         if (walk == WalkOutcome.Arrived && !_walker.Over)
         {
             _walker.Finish(target);

@@ -37,7 +37,9 @@ internal sealed class TripSearch
     // it pops, and most have nothing.
     private readonly int[] _progressCells;
     private readonly bool[] _isProgressCell;
+    private readonly HashSet<int> _recalled = [];
     private int _searchGeneration;
+    private TripTarget _lastTarget;
 
     public TripSearch(LevelModel model, LevelState state, Body body, StepGraph steps, Reachability reach, ExitSpots exits, VisitedBlocks visited, BossRules bosses, LineTraces traces, int seed)
     {
@@ -103,6 +105,7 @@ internal sealed class TripSearch
 
             if ((!requireReturn || _reach.InReturn(c)) && Matches(c, goal, allowExit) is { } target)
             {
+                _lastTarget = target;
                 return target;
             }
 
@@ -285,17 +288,35 @@ internal sealed class TripSearch
     }
 
     /// <summary>
-    /// Repeatable lift lines count as wanted again, used or not: a lift the body rode went back up, and only its line
-    /// brings it down again (see <see cref="ExplorationRun"/>'s last resort).
+    /// The last resort (see <see cref="ExplorationRun"/>): repeatable lines count as wanted again, used or not, when they
+    /// would move something now. A lift the body rode went back up, and only its line brings it down again; a bridge that
+    /// a trigger sank is raised again only by the switch that raised it first (freedoom2 MAP28's sector 388).
     /// </summary>
-    public bool RecallLifts { get; set; }
+    public bool Recalling { get; set; }
+
+    /// <summary>Marks the lines of the last target found as called again: each is called again once a run.</summary>
+    public void RecordRecall()
+    {
+        foreach (var line in LinesOf(_lastTarget))
+        {
+            _recalled.Add(line);
+        }
+    }
 
     // Lines worth going to: those that open or move something not already where they would leave it, and crushers on a
-    // level a crushed boss ends.
+    // level a crushed boss ends. A line called again once and still needed would be called in a loop.
     private bool Wanted(int line) =>
         _model.Actions[line] is { } action && (action.Keys is null || action.Keys.IsSatisfiedBy(_body.Keys)) &&
         ((!_state.Activated[line] && ((action.Progress && _forecast.Moves(action)) || (action.Crusher && _bosses.ExitTypes.Count > 0))) ||
-         (RecallLifts && action.Repeatable && action.Move is { Kind: MoveKind.Cycle }));
+         (Recalling && action.Repeatable && !_recalled.Contains(line) &&
+          (action.Move is { Kind: MoveKind.Cycle } || (action.Progress && _forecast.Moves(action)))));
+
+    private IEnumerable<int> LinesOf(TripTarget target) => target.Kind switch
+    {
+        TargetKind.Use or TargetKind.Gun => [target.Aux],
+        TargetKind.Cross => (_model.Crossings(target.Cell, target.Aux) ?? []).Select(crossing => crossing.Line),
+        _ => [],
+    };
 
     private TripTarget? ExploreAt(int c)
     {

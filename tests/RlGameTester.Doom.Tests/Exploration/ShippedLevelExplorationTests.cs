@@ -267,6 +267,20 @@ public sealed class ShippedLevelExplorationTests
     }
 
     [Fact]
+    public void ABridgeATriggerSankIsRaisedAgainByItsSwitchAndTheLevelIsFinished()
+    {
+        // MAP28: after the red key, the explorer's way back onto sector 388's bridge crosses W1 line 687, which sinks the
+        // bridge into the nukage behind it; SR line 3574 raised it once already and counted as used. As a last resort
+        // the explorer presses that switch again (by the nukage's teleport pads), crosses the bridge and finishes.
+        var result = ExplorationFixtures.ExploreEveryTic(ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP28"));
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Refutations);
+        var sank = result.Events.First(e => e is { Kind: ExplorerEventKind.LineActivated, Line: 687 }).Tick;
+        Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: 3574 } && e.Tick > sank);
+    }
+
+    [Fact]
     public void ExplorationHonoursCancellation()
     {
         var level = ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP01");
@@ -281,7 +295,7 @@ public sealed class ShippedLevelExplorationTests
     // Levels are explored in parallel (each exploration is independent) to keep the test short.
     [Theory]
     [InlineData("freedoom1", 36)]
-    [InlineData("freedoom2", 29)]
+    [InlineData("freedoom2", 30)]
     public void EveryShippedLevelIsExplored(string wadName, int finishedAtLeast)
     {
         var wad = Wad(wadName);
