@@ -240,14 +240,7 @@ internal sealed class Walker
             }
         }
 
-        if (Math.Abs(((direction * 45) - _body.Angle + 540) % 360 - 180) >= 90)
-        {
-            // Doom moves in a straight line through a tic: a sharp turn is made at a tic, not between two (a turn of 45
-            // degrees cuts its corner by less than the validator's grid tolerance).
-            OnATic();
-        }
-
-        _body.Angle = direction * 45;
+        TurnTo(direction);
         var length = (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2);
         var radians = direction * Math.PI / 4;
         var speed = _carried.StepSpeed(from, to, Math.Cos(radians), Math.Sin(radians));
@@ -302,11 +295,10 @@ internal sealed class Walker
             return false;
         }
 
-        // Doom checks heights only where a tic's move ends: a ledge the body touched between two tics it never stood
-        // on, so it takes off from the ledge at a whole tic (freedoom2 MAP28: a step onto a corner of sector 75 and a
-        // jump off it in the same tic, which the trajectory validator saw as a 32-unit climb from the floor below).
-        Wait(Math.Ceiling(_body.Clock - 1e-9) - _body.Clock);
-        _body.Angle = direction * 45;
+        // A jump at a sharp turn takes off at a whole tic like any step: Doom checks heights only where a tic's move ends,
+        // and a ledge reached and left within one tic was never stood on (freedoom2 MAP28: up onto a corner of sector 75
+        // and off it southwards in the same tic, which the trajectory validator saw as a 32-unit climb from the floor below).
+        TurnTo(direction);
         _airborne = true;
         Advance(from, landing, tics);
         _airborne = false;
@@ -574,6 +566,18 @@ internal sealed class Walker
     // Doom moves the body and touches things and lines only at whole tics, and the body passes most cell centres
     // between two: what the explorer does at a cell (a pickup, a line crossed) it does once the body stands there at a
     // tic, so the positions it records show the touch or the crossing (the trajectory validator checks them).
+    // Doom moves in a straight line through a tic: a sharp turn is made at a tic, not between two (a turn of 45 degrees
+    // cuts its corner by less than the validator's grid tolerance).
+    private void TurnTo(int direction)
+    {
+        if (Math.Abs(((direction * 45) - _body.Angle + 540) % 360 - 180) >= 90)
+        {
+            OnATic();
+        }
+
+        _body.Angle = direction * 45;
+    }
+
     private void OnATic()
     {
         var wait = Math.Ceiling(_body.Clock) - _body.Clock;
@@ -605,7 +609,7 @@ internal sealed class Walker
         _changes.Stale = true;
     }
 
-    private void Wait(double tics)
+    private void Wait(int tics)
     {
         if (tics > 0)
         {
