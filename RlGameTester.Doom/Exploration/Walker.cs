@@ -127,6 +127,16 @@ internal sealed class Walker
                 Activate(_model.Actions[target.Aux]!);
                 break;
             case TargetKind.Cross:
+                // A repeatable line already set off is a target only when it is worth setting off again (the last
+                // resort): this crossing sets it off, as Doom's would.
+                foreach (var (line, _) in _model.Crossings(target.Cell, target.Aux) ?? [])
+                {
+                    if (_model.Actions[line]!.Repeatable)
+                    {
+                        _state.Activated[line] = false;
+                    }
+                }
+
                 StepOnce(target.Aux, allowExit: true);
                 break;
             case TargetKind.ExitSector:

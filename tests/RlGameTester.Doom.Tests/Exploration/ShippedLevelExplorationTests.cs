@@ -281,6 +281,27 @@ public sealed class ShippedLevelExplorationTests
     }
 
     [Fact]
+    public void AWalkOverLineThatRaisedTheBridgeIsCrossedAgainToRaiseItAgain()
+    {
+        // MAP28 with the bridge's switch made a walk-over line: WR 95 (raise to the next floor) on line 3578 beside
+        // it instead of SR 68 on line 3574. The last resort must cross a line it has crossed before, and that crossing
+        // sets it off again, as Doom's does.
+        var shipped = ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP28");
+        var level = ExplorationFixtures.With(
+            shipped,
+            lines: shipped.Linedefs
+                .SetItem(3578, shipped.Linedefs[3578] with { Special = 95, Tag = 59 })
+                .SetItem(3574, shipped.Linedefs[3574] with { Special = 0, Tag = 0 }));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Refutations);
+        var sank = result.Events.First(e => e is { Kind: ExplorerEventKind.LineActivated, Line: 687 }).Tick;
+        Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: 3578 } && e.Tick > sank);
+    }
+
+    [Fact]
     public void ExplorationHonoursCancellation()
     {
         var level = ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP01");
