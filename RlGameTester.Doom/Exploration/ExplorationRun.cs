@@ -18,7 +18,6 @@ internal sealed class ExplorationRun
     private readonly Walker _walker;
     private int _exhausted;
     private int _recalls;
-    private WalkOutcome _lastWalk;
 
     public ExplorationRun(LevelModel model, ExplorerOptions options, CancellationToken cancellationToken)
     {
@@ -160,16 +159,16 @@ internal sealed class ExplorationRun
         _search.Recalling = true;
         try
         {
-            if (!TryTrip(TripGoal.Progress, requireReturn: false))
+            if (Trip(TripGoal.Progress, requireReturn: false) is not { } trip)
             {
                 return false;
             }
 
             // A walk a teleport cut short goes on to the same line next time.
             _recalls++;
-            if (_lastWalk != WalkOutcome.Interrupted)
+            if (trip.Walk != WalkOutcome.Interrupted)
             {
-                _search.RecordRecall();
+                _search.RecordRecall(trip.Target);
             }
 
             return true;
@@ -180,14 +179,17 @@ internal sealed class ExplorationRun
         }
     }
 
-    private bool TryTrip(TripGoal goal, bool requireReturn)
+    private bool TryTrip(TripGoal goal, bool requireReturn) => Trip(goal, requireReturn) is not null;
+
+    // The nearest target meeting the goal, walked to and dealt with; null when there is none.
+    private (TripTarget Target, WalkOutcome Walk)? Trip(TripGoal goal, bool requireReturn)
     {
         // Searches that found nothing find nothing again until heights or keys change (targets only get used up).
         var cached = requireReturn && goal is TripGoal.Progress or TripGoal.Explore;
         var bit = 1 << (int)goal;
         if (cached && (_exhausted & bit) != 0)
         {
-            return false;
+            return null;
         }
 
         if (_search.Search(goal, requireReturn) is not { } target)
@@ -197,12 +199,11 @@ internal sealed class ExplorationRun
                 _exhausted |= bit;
             }
 
-            return false;
+            return null;
         }
 
         var keys = Body.Keys;
         var walk = _walker.WalkTo(target.Cell, _search.PathTo(target.Cell));
-        _lastWalk = walk;
         if (walk == WalkOutcome.Arrived && !_walker.Over)
         {
             _walker.Finish(target);
@@ -236,7 +237,7 @@ internal sealed class ExplorationRun
             _changes.Stale = true;
         }
 
-        return true;
+        return (target, walk);
     }
 
     /// <summary>The finished run, for the judges.</summary>

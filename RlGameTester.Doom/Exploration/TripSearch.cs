@@ -39,7 +39,6 @@ internal sealed class TripSearch
     private readonly bool[] _isProgressCell;
     private readonly HashSet<int> _recalled = [];
     private int _searchGeneration;
-    private TripTarget _lastTarget;
 
     public TripSearch(LevelModel model, LevelState state, Body body, StepGraph steps, Reachability reach, ExitSpots exits, VisitedBlocks visited, BossRules bosses, LineTraces traces, int seed)
     {
@@ -105,7 +104,6 @@ internal sealed class TripSearch
 
             if ((!requireReturn || _reach.InReturn(c)) && Matches(c, goal, allowExit) is { } target)
             {
-                _lastTarget = target;
                 return target;
             }
 
@@ -294,10 +292,10 @@ internal sealed class TripSearch
     /// </summary>
     public bool Recalling { get; set; }
 
-    /// <summary>Marks the lines of the last target found as called again: each is called again once a run.</summary>
-    public void RecordRecall()
+    /// <summary>Marks the lines of a target reached as called again: each is called again once a run.</summary>
+    public void RecordRecall(TripTarget target)
     {
-        foreach (var line in LinesOf(_lastTarget))
+        foreach (var line in LinesOf(target))
         {
             _recalled.Add(line);
         }

@@ -576,6 +576,15 @@ internal sealed class Walker
     // Doom moves the body and touches things and lines only at whole tics, and the body passes most cell centres
     // between two: what the explorer does at a cell (a pickup, a line crossed) it does once the body stands there at a
     // tic, so the positions it records show the touch or the crossing (the trajectory validator checks them).
+    private void OnATic()
+    {
+        var wait = Math.Ceiling(_body.Clock) - _body.Clock;
+        if (wait > 0)
+        {
+            Advance(_body.Cell, _body.Cell, wait);
+        }
+    }
+
     // Doom moves in a straight line through a tic: a sharp turn is made at a tic, not between two (a turn of 45 degrees
     // cuts its corner by less than the validator's grid tolerance).
     private void TurnTo(int direction)
@@ -586,15 +595,6 @@ internal sealed class Walker
         }
 
         _body.Angle = direction * 45;
-    }
-
-    private void OnATic()
-    {
-        var wait = Math.Ceiling(_body.Clock) - _body.Clock;
-        if (wait > 0)
-        {
-            Advance(_body.Cell, _body.Cell, wait);
-        }
     }
 
     // Shoots the barrel from where the body stands and waits until every barrel that goes up with it is gone (the
