@@ -159,7 +159,7 @@ internal sealed class MoveCheck
         }
 
         _lastTick = tick;
-        _planeChanges.ReleaseHeld(tick, _here);
+        _planeChanges.ReleaseHeld(tick);
     }
 
     // The explorer's documented shortcut for a floor that rises to its ceiling at once under the body: it steps off to the

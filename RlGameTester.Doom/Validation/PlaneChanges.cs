@@ -2,7 +2,7 @@ namespace RlGameTester.Doom.Validation;
 
 /// <summary>
 /// The plane changes that lines and boss deaths set off, as they reach the sector heights: at once, when due (a door
-/// reopening after 30 s), or, for a plane closing on the body, once the body has left its sector. A floor moving under a
+/// reopening after 30 s), or, for a plane closing on the body, once the body fits with it. A floor moving under a
 /// standing body carries it.
 /// </summary>
 internal sealed class PlaneChanges
@@ -14,7 +14,7 @@ internal sealed class PlaneChanges
     private readonly AssumptionLog _assumptions;
     private readonly Placement _scratch = new();
 
-    // Closing moves waiting for the body to leave their sector, and moves due later (a door reopening after 30 s).
+    // Closing moves waiting for the body to fit with them, and moves due later (a door reopening after 30 s).
     private readonly List<PlaneChange> _held = [];
     private readonly List<(int Due, PlaneChange Change)> _scheduled = [];
 
@@ -55,10 +55,10 @@ internal sealed class PlaneChanges
         if (closes && _scratch.Sectors.Contains(change.Sector) && _scratch.Ceiling.High - _scratch.Floor.Low < PlayerBody.Height - Slack.Height)
         {
             // A plane closing on the body stops on it (T_MovePlane gives the move back when P_ChangeSector finds a thing
-            // that no longer fits) and goes on once the body has left.
+            // that no longer fits) and goes on once the body fits with it.
             Set(change.Sector, change.Ceiling, before, beforeRest);
             _held.Add(change);
-            _assumptions.Add($"{(change.Ceiling ? "ceiling" : "floor")} of sector {change.Sector} ({change.Source}) held back by the body until it left, as Doom's moving planes stop on things");
+            _assumptions.Add($"{(change.Ceiling ? "ceiling" : "floor")} of sector {change.Sector} ({change.Source}) held back by the body until it fit, as Doom's moving planes stop on things");
             return;
         }
 
@@ -79,17 +79,23 @@ internal sealed class PlaneChanges
         }
     }
 
-    /// <summary>Lets the held changes go on whose sector the body, now placed at the tic, no longer touches.</summary>
-    public void ReleaseHeld(int tick, Placement body)
+    /// <summary>
+    /// Tries the held changes again with the body placed at the tic: T_MovePlane tries its move every tic, so a plane the
+    /// body held back goes on as soon as the body fits with it (it may still be in the sector, clear of the low ceiling
+    /// beside it that stopped the plane), and stays held while it does not.
+    /// </summary>
+    public void ReleaseHeld(int tick)
     {
-        for (var i = 0; i < _held.Count; i++)
+        if (_held.Count == 0)
         {
-            if (!body.Sectors.Contains(_held[i].Sector))
-            {
-                var change = _held[i];
-                _held.RemoveAt(i--);
-                Apply(tick, change, tick);
-            }
+            return;
+        }
+
+        var waiting = _held.ToArray();
+        _held.Clear();
+        foreach (var change in waiting)
+        {
+            Apply(tick, change, tick);
         }
     }
 
