@@ -10,6 +10,12 @@ internal sealed class Body
 {
     public int Cell { get; set; }
 
+    /// <summary>
+    /// Where Doom put the body when that is off its cell's centre (the start, a teleport's destination), or null: the
+    /// body stays there until it next moves from that cell, and that move begins with a tic's walk to the centre.
+    /// </summary>
+    public (int Cell, double X, double Y)? OffGrid { get; set; }
+
     /// <summary>Facing in degrees, the direction of the last step.</summary>
     public int Angle { get; set; }
 

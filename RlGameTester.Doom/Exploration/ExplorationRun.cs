@@ -67,10 +67,10 @@ internal sealed class ExplorationRun
     public bool Died => _walker.Died;
 
     /// <summary>Plays the level from the player 1 start.</summary>
-    public void Run(int startCell, int startAngle)
+    public void Run(int startCell, in Levels.Thing start)
     {
         StartCell = startCell;
-        _walker.Begin(startCell, startAngle);
+        _walker.Begin(startCell, start.Angle, start.X, start.Y);
 
         var trips = 0;
         while (!_walker.Over && trips++ < MaxTrips)

@@ -69,7 +69,7 @@ public static class Explorer
                 : NoStart(geometry, "the player 1 start is inside a wall or a solid thing", blocked == NavGrid.Free ? FindingSeverity.Major : FindingSeverity.Critical, start, thing.X, thing.Y);
         }
 
-        run.Run(startCell, thing.Angle);
+        run.Run(startCell, thing);
 
         // A claim of success must hold up against a model that shares nothing with the search and walk that made it.
         var verdict = TrajectoryValidator.Validate(level, geometry, run.Log.Events, options.Skill);

@@ -255,6 +255,11 @@ internal sealed class JumpPlanner
                 return -1;
             }
 
+            if (!_grid.ClearHalfWay(c, direction))
+            {
+                return -1;
+            }
+
             c += offset;
             if (_grid.Blocked[c] != NavGrid.Free || _grid.Floor0[c] != _grid.Floor1[c])
             {

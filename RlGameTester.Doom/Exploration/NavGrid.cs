@@ -16,6 +16,9 @@ internal sealed class NavGrid
     public const int BodyHeight = 56;
     public const int MaxStepUp = 24;
 
+    /// <summary>The finest cell, used unless a map needs more than <see cref="MaxCells"/> of them.</summary>
+    public const int FineCellSize = 8;
+
     public const byte Free = 0;
     public const byte Wall = 1;
     public const byte ThingBlocked = 2;
@@ -23,6 +26,10 @@ internal sealed class NavGrid
 
     private const int MaxCells = 3_000_000;
     private const double RayOffset = 1.0 / 1024;
+
+    // Blocks of the line grid under a box, and the sectors it touches, for the half-way checks.
+    private readonly List<int> _blocks = [];
+    private readonly List<int> _halfWaySectors = [];
 
     private readonly Level _level;
     private readonly LevelGeometry _geometry;
@@ -43,7 +50,7 @@ internal sealed class NavGrid
         var bounds = geometry.Bounds;
         var width = bounds.Width + 64;
         var height = bounds.Height + 64;
-        CellSize = 8;
+        CellSize = FineCellSize;
         while ((width / CellSize) * (height / CellSize) > MaxCells)
         {
             CellSize *= 2;
@@ -171,10 +178,7 @@ internal sealed class NavGrid
         }
 
         var floors = config == 0 ? Floor0 : Floor1;
-        var z = floors[from];
-        var floor = floors[to];
-        var ceiling = Ceiling[to];
-        return ceiling - floor >= BodyHeight && floor - z <= MaxStepUp && ceiling - z >= BodyHeight;
+        return Climbs(floors[from], floors[to], Ceiling[to]);
     }
 
     public bool CanMoveEither(int from, int to) => CanMove(from, to, 0) || CanMove(from, to, 1);
@@ -182,6 +186,147 @@ internal sealed class NavGrid
     /// <summary>The body fits standing in the cell.</summary>
     public bool Fits(int cell) =>
         Blocked[cell] == Free && (Ceiling[cell] - Floor0[cell] >= BodyHeight || Ceiling[cell] - Floor1[cell] >= BodyHeight);
+
+    /// <summary>
+    /// On a grid coarser than 8 units, the cell beside a diagonal step to go round by, or -1 for a straight step. The
+    /// straight line passes half a cell from the corner of whatever keeps the body out of a cell beside it: on the 8-unit
+    /// grid that is 4 units, which Doom's box slides round; on a coarser one 8 or more, where no player goes. So the step
+    /// goes round by the other cell when the body can go through it (lifts as <paramref name="config"/> has them).
+    /// </summary>
+    public int RoundBy(int from, int direction, int config)
+    {
+        if ((direction & 1) == 0 || CellSize <= FineCellSize)
+        {
+            return -1;
+        }
+
+        var to = from + Offsets[direction];
+        var (right, left) = Beside(from, direction);
+        bool byRight = Through(from, right, to, config), byLeft = Through(from, left, to, config);
+        return byRight == byLeft ? -1 : byRight ? right : left;
+    }
+
+    /// <summary>On a grid coarser than 8 units, whether a diagonal step passes between two cells the body cannot go through.</summary>
+    public bool Squeezed(int from, int direction)
+    {
+        if ((direction & 1) == 0 || CellSize <= FineCellSize)
+        {
+            return false;
+        }
+
+        var to = from + Offsets[direction];
+        var (right, left) = Beside(from, direction);
+        return !Through(from, right, to, -1) && !Through(from, left, to, -1);
+    }
+
+    // The two cells beside a diagonal step: right, then left of its direction.
+    private (int Right, int Left) Beside(int from, int direction) =>
+        (from + Offsets[(direction + 7) % 8], from + Offsets[(direction + 1) % 8]);
+
+    // From one cell to another by a third, lifts as the configuration has them (-1: either way at each step).
+    private bool Through(int from, int side, int to, int config) => config < 0
+        ? CanMoveEither(from, side) && CanMoveEither(side, to)
+        : CanMove(from, side, config) && CanMove(side, to, config);
+
+    /// <summary>
+    /// Whether the body at <paramref name="from"/> fits, lifts in either position, in the box half way along its diagonal
+    /// step in <paramref name="direction"/>: no wall or solid thing in it, and room and a step it can take under the
+    /// floors and ceilings of the sectors it touches. On coarse grids that box is no cell's.
+    /// </summary>
+    public bool FitsHalfWay(int from, int direction, SectorHeights heights)
+    {
+        if (!HalfWaySectors(from, direction))
+        {
+            return false;
+        }
+
+        int f0 = int.MinValue, f1 = int.MinValue, ceiling = int.MaxValue;
+        foreach (var sector in _halfWaySectors)
+        {
+            f0 = Math.Max(f0, heights.FloorLow[sector]);
+            f1 = Math.Max(f1, heights.FloorHigh[sector]);
+            ceiling = Math.Min(ceiling, heights.Ceiling[sector]);
+        }
+
+        return Climbs(Floor0[from], f0, ceiling) || Climbs(Floor1[from], f1, ceiling);
+    }
+
+    /// <summary>
+    /// For a body flying a diagonal: whether the box half way from <paramref name="from"/> to the next cell meets no wall
+    /// or solid thing. Only a coarse grid's cells beside the hop can hide one there.
+    /// </summary>
+    public bool ClearHalfWay(int from, int direction)
+    {
+        if ((direction & 1) == 0 || CellSize <= FineCellSize)
+        {
+            return true;
+        }
+
+        var (right, left) = Beside(from, direction);
+        return (Blocked[right] == Free && Blocked[left] == Free) || HalfWaySectors(from, direction);
+    }
+
+    // The sectors the box half way along a diagonal step touches (its centre's, both sides of every two-sided line
+    // crossing it), into _halfWaySectors; false when a wall or solid thing is in it.
+    private bool HalfWaySectors(int from, int direction)
+    {
+        var to = from + Offsets[direction];
+        double cx = (X(from) + X(to)) / 2, cy = (Y(from) + Y(to)) / 2;
+        var (right, left) = Beside(from, direction);
+        foreach (var cell in (ReadOnlySpan<int>)[from, to, right, left])
+        {
+            if (Blocked[cell] == ThingBlocked && ThingOverlaps(BlockingElement[cell], cx, cy))
+            {
+                return false;
+            }
+        }
+
+        var sectors = _halfWaySectors;
+        sectors.Clear();
+        var centre = _geometry.SectorAt(cx, cy);
+        if (centre < 0)
+        {
+            return false;
+        }
+
+        sectors.Add(centre);
+        _blocks.Clear();
+        // The box is smaller than a block of the line grid, so its two diagonals pass every block it overlaps.
+        _geometry.Grid.CellsOf(cx - Radius, cy - Radius, cx + Radius, cy + Radius, _blocks);
+        _geometry.Grid.CellsOf(cx - Radius, cy + Radius, cx + Radius, cy - Radius, _blocks);
+        foreach (var block in _blocks)
+        {
+            foreach (var line in _geometry.Grid.LinesInCell(block % _geometry.Grid.Columns, block / _geometry.Grid.Columns))
+            {
+                var (x1, y1, x2, y2) = _geometry.Segment(line);
+                if (!Touches(x1, y1, x2, y2, cx, cy, Radius))
+                {
+                    continue;
+                }
+
+                ref readonly var def = ref _level.Linedefs.ItemRef(line);
+                if (def.BackSide < 0 || def.FrontSide < 0 || def.HasFlag(LinedefFlags.Impassable))
+                {
+                    return false;
+                }
+
+                sectors.Add(_level.Sidedefs.ItemRef(def.FrontSide).Sector);
+                sectors.Add(_level.Sidedefs.ItemRef(def.BackSide).Sector);
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Climbs(int z, int floor, int ceiling) =>
+        ceiling - floor >= BodyHeight && floor - z <= MaxStepUp && ceiling - z >= BodyHeight;
+
+    private bool ThingOverlaps(int thing, double cx, double cy)
+    {
+        var t = _level.Things[thing];
+        return Specials.SolidScenery.Radius(_level, t.Type) is { } radius &&
+            Math.Abs(t.X - cx) < radius + Radius && Math.Abs(t.Y - cy) < radius + Radius;
+    }
 
     /// <summary>Whether a segment between two points crosses a one-sided line (other than <paramref name="except"/>).</summary>
     public bool WallBetween(double x1, double y1, double x2, double y2, int except, List<int> scratch)

@@ -124,7 +124,9 @@ internal sealed class StepGraph
         {
             for (var d = 0; d < 8; d++)
             {
-                if (_grid.CanMoveEither(c, c + _grid.Offsets[d]))
+                // A coarse grid's diagonal squeezed between two cells the body cannot pass is taken only where the
+                // box half way fits: a corridor at 45 degrees, not a gap between two corners.
+                if (_grid.CanMoveEither(c, c + _grid.Offsets[d]) && (!_grid.Squeezed(c, d) || _grid.FitsHalfWay(c, d, _state.Heights)))
                 {
                     mask |= 1 << d;
                 }

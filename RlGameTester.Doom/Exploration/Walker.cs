@@ -13,6 +13,7 @@ internal sealed class Walker
     public const double Speed = 16;
 
     public const int TeleportFreezeTics = 18;
+
     public const int LiftRideTics = 70;
 
     // PLATWAIT: a lift waits 3 seconds at the bottom before it rises again.
@@ -77,15 +78,16 @@ internal sealed class Walker
     public bool Over => ExitReached || Died;
 
     /// <summary>Puts the body at the start: its events of tic 0 and what it touches there.</summary>
-    public void Begin(int startCell, int startAngle)
+    public void Begin(int startCell, int startAngle, double x, double y)
     {
         _body.Cell = startCell;
         _body.Angle = startAngle;
+        _body.OffGrid = OffCentre(startCell, x, y);
         Trail[startCell] = true;
         _visited.Mark(startCell);
         if (_body.LastTick % _positionInterval == 0)
         {
-            _log.Add(_log.At(ExplorerEventKind.Position, startCell));
+            _log.Add(_log.At(ExplorerEventKind.Position, startCell, x, y));
         }
 
         PickUp(startCell);
@@ -250,17 +252,12 @@ internal sealed class Walker
             }
         }
 
-        TurnTo(direction);
-        var length = (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2);
-        var radians = direction * Math.PI / 4;
-        var speed = _carried.StepSpeed(from, to, Math.Cos(radians), Math.Sin(radians));
-        if (speed <= 0)
+        if (!Walk(from, to, direction))
         {
             // A floor carries the body the other way faster than it runs.
             return false;
         }
 
-        Advance(from, to, length / speed);
         if (Over)
         {
             return false;
@@ -338,6 +335,45 @@ internal sealed class Walker
         return keepGoing && !Over;
     }
 
+    // One step to the next cell, in its direction, or round a corner (NavGrid.RoundBy); false when a floor carries the body
+    // the other way faster than it runs.
+    private bool Walk(int from, int to, int direction)
+    {
+        var side = _grid.RoundBy(from, direction, _body.LiftConfig);
+        if (side < 0)
+        {
+            return Leg(from, to, direction, (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2));
+        }
+
+        var first = side == from + _grid.Offsets[(direction + 7) % 8] ? (direction + 7) % 8 : (direction + 1) % 8;
+        if (!Leg(from, side, first, _grid.CellSize))
+        {
+            return false;
+        }
+
+        Arrive(side);
+        return Leg(side, to, first == (direction + 7) % 8 ? (direction + 1) % 8 : (direction + 7) % 8, _grid.CellSize);
+    }
+
+    private bool Leg(int from, int to, int direction, double length)
+    {
+        TurnTo(direction);
+        var radians = direction * Math.PI / 4;
+        var speed = _carried.StepSpeed(from, to, Math.Cos(radians), Math.Sin(radians));
+        if (speed <= 0)
+        {
+            return false;
+        }
+
+        Advance(from, to, length / speed);
+        return true;
+    }
+
+    // Doom's spot for the body, when it is not the cell's centre: the grid's cells are 8 units apart (16 or more on huge
+    // maps), and a start or destination off them would read as a jump of up to half a cell's diagonal.
+    private (int Cell, double X, double Y)? OffCentre(int c, double x, double y) =>
+        Math.Abs(_grid.X(c) - x) < 1e-9 && Math.Abs(_grid.Y(c) - y) < 1e-9 ? null : (c, x, y);
+
     private void Arrive(int c)
     {
         _body.Cell = c;
@@ -357,6 +393,7 @@ internal sealed class Walker
             Detail = action.Name,
         });
         Arrive(action.TeleportCell);
+        _body.OffGrid = OffCentre(action.TeleportCell, destination.X, destination.Y);
         _carried.Stop();
         _body.Angle = destination.Angle;
         Wait(TeleportFreezeTics);
@@ -630,10 +667,21 @@ internal sealed class Walker
     /// <summary>Moves the clock on while the body goes from one cell to the next, doing what happens at each whole tic.</summary>
     private void Advance(int from, int to, double tics)
     {
+        if (_body.OffGrid is { } off && off.Cell == from && to != from)
+        {
+            // The cell's centre is where the walk's moves begin; a spot off it would make the first one longer than a run.
+            _body.OffGrid = null;
+            Advance(from, from, 1);
+        }
+
         var start = _body.Clock;
         _body.Clock += tics;
         var end = (int)Math.Floor(_body.Clock);
         double fx = _grid.X(from), fy = _grid.Y(from), tx = _grid.X(to), ty = _grid.Y(to);
+        if (_body.OffGrid is { } spot && spot.Cell == from)
+        {
+            (fx, fy, tx, ty) = (spot.X, spot.Y, spot.X, spot.Y);
+        }
         for (var tick = _body.LastTick + 1; tick <= end; tick++)
         {
             var fraction = tics <= 0 ? 1 : Math.Clamp((tick - start) / tics, 0, 1);

@@ -196,14 +196,10 @@ internal sealed class MoveCheck
         {
             var thing = _level.Things[start];
             var off = MapMath.Distance(x, y, thing.X, thing.Y);
-            if (off > Slack.GridSnap)
+            if (off > Slack.Place)
             {
                 _violations.Add(tick, TrajectoryRules.StartPosition, x, y, Invariant(
                     $"the run starts {off:0.##} units from the player 1 start (thing {start} at ({thing.X:0}, {thing.Y:0}))"), ElementKind.Thing, start);
-            }
-            else if (off > Slack.Place)
-            {
-                _assumptions.Add(Invariant($"the start is the explorer's grid cell {off:0.##} units from the player 1 start (thing {start})"));
             }
         }
 

@@ -8,10 +8,4 @@ internal static class Slack
 
     /// <summary>A spot this close to where Doom puts the body is that spot: the explorer's positions are doubles.</summary>
     public const double Place = 0.01;
-
-    /// <summary>
-    /// The explorer's positions are cells of an 8-unit grid (its README): a spot it is put at (the start, a teleport
-    /// arrival) may be the nearest cell, up to half a cell's diagonal away.
-    /// </summary>
-    public static readonly double GridSnap = (4 * Math.Sqrt(2)) + Place;
 }

@@ -78,13 +78,9 @@ internal sealed class TeleportCheck
             var destination = _level.Things[thing];
             var claimedOk = e.ToX is { } toX && e.ToY is { } toY && MapMath.Distance(toX, toY, destination.X, destination.Y) <= Slack.Place;
             var arrival = next is { } n ? MapMath.Distance(n.X, n.Y, destination.X, destination.Y) : double.PositiveInfinity;
-            if (claimedOk && arrival <= Slack.GridSnap)
+            // P_Teleport puts the body on the destination's spot exactly.
+            if (claimedOk && arrival <= Slack.Place)
             {
-                if (arrival > Slack.Place)
-                {
-                    _assumptions.Add(Invariant($"teleport arrivals are the explorer's grid cell nearest the destination (up to {Slack.GridSnap - Slack.Place:0.##} units off)"));
-                }
-
                 return;
             }
         }
