@@ -161,8 +161,14 @@ internal sealed class PlaneMover
         }
         else
         {
-            // Lifts go to their low end, wait and come back to where they were.
+            // Lifts go to their low end, wait and come back to where they were. The low end is read from the heights when
+            // the lift is set off, and a lift beside it may be anywhere in its range then.
             var target = Target(lineIndex, move, sector) ?? rest;
+            if (move.Target == MoveTarget.LowestNeighbourFloor)
+            {
+                target = Math.Min(target, _planes.LowestFloorSurroundingAtLowest(sector));
+            }
+
             low = Math.Min(target, rest);
             high = Math.Max(target, rest);
         }

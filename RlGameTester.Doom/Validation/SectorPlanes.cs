@@ -129,6 +129,25 @@ internal sealed class SectorPlanes
     /// <summary>P_FindLowestFloorSurrounding: the lowest floor of the sector and its neighbours.</summary>
     public double LowestFloorSurrounding(int sector) => Fold(sector, _floorRest[sector], _floorRest, Math.Min);
 
+    /// <summary>
+    /// P_FindLowestFloorSurrounding with each neighbour as low as its range goes: a lift set off while the lift beside it
+    /// waits down goes down to that one's low end (Doom reads the heights at that moment).
+    /// </summary>
+    public double LowestFloorSurroundingAtLowest(int sector)
+    {
+        var result = _floorRest[sector];
+        foreach (var line in _lines[sector])
+        {
+            var other = NextSector(line, sector);
+            if (other >= 0)
+            {
+                result = Math.Min(result, _floors[other].Low);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>P_FindHighestFloorSurrounding: the highest neighbour floor, never below -500.</summary>
     public double HighestFloorSurrounding(int sector) => Fold(sector, -500, _floorRest, Math.Max);
 

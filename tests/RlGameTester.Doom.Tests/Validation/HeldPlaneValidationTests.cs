@@ -1,9 +1,3 @@
-using RlGameTester.Doom.Exploration;
-using RlGameTester.Doom.Levels;
-using RlGameTester.Doom.Tests.Levels;
-using RlGameTester.Doom.Validation;
-using RlGameTester.Doom.Wad;
-
 namespace RlGameTester.Doom.Tests.Validation;
 
 /// <summary>
@@ -63,38 +57,10 @@ public sealed class HeldPlaneValidationTests
         // Along y = 32: over the line at tic 7 (the box still under the corridor's ceiling, where the lift's 48 units would
         // leave 16 of room), three tics there, then into the lift clear of the corridor, and on to the ledge.
         int[] xs = [32, 46, 60, 74, 88, 102, 116, 130, 130, 130, 130, 146, 160, 174, 188, 202, 216];
-        var events = Walk(xs, activatedAt: 7);
-
-        var verdict = Validate(events);
+        var verdict = HandMadeRuns.Validate(Textmap, xs, (7, RaiseLine));
 
         // Held while the box is under the corridor's ceiling (else no room there), risen before the ledge (else a 48-unit step).
         Assert.Empty(verdict.Violations);
         Assert.Contains(verdict.Assumptions, a => a.StartsWith($"floor of sector {Lift} (line {RaiseLine} ", StringComparison.Ordinal) && a.Contains("held back by the body", StringComparison.Ordinal));
-    }
-
-    private static TrajectoryVerdict Validate(List<ExplorerEvent> events)
-    {
-        var level = LevelReader.Read(WadFile.Read(LevelFormatTests.UdmfWad(Textmap)), "MAP01");
-        return ValidationFixtures.Validate(level, events);
-    }
-
-    private static List<ExplorerEvent> Walk(int[] xs, int activatedAt)
-    {
-        var events = new List<ExplorerEvent>();
-        for (var tick = 0; tick < xs.Length; tick++)
-        {
-            var sector = xs[tick] < 128 ? 0 : xs[tick] < 192 ? 1 : 2;
-            events.Add(new ExplorerEvent(tick, ExplorerEventKind.Position, xs[tick], 32, sector));
-            if (tick == activatedAt)
-            {
-                events.Add(new ExplorerEvent(tick, ExplorerEventKind.LineActivated, xs[tick], 32, sector)
-                {
-                    Line = RaiseLine,
-                    Detail = "W1 Floor raise to next higher floor",
-                });
-            }
-        }
-
-        return events;
     }
 }
