@@ -1,18 +1,89 @@
+using System.Text;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Tests.Levels;
 using RlGameTester.Doom.Validation;
 using RlGameTester.Doom.Wad;
+using static System.FormattableString;
 
 namespace RlGameTester.Doom.Tests.Validation;
 
 /// <summary>
-/// Runs written by hand on levels written by hand (UDMF in the Doom namespace): a walk along y = 32, one position a
-/// tic, with the lines the body sets off at given tics, validated as an explorer run is.
+/// Runs written by hand on levels written by hand: a row of rooms 64 units deep along x (UDMF, Doom namespace), and a
+/// walk along y = 32, one position a tic, with the lines the body sets off at given tics, validated as an explorer run is.
 /// </summary>
 internal static class HandMadeRuns
 {
     public const double WalkY = 32;
+
+    private const int Depth = 64;
+
+    /// <summary>
+    /// The rooms from x = 0 eastwards, the player 1 start in the first at (32, 32). Line 0 is the west wall, line i
+    /// (1 to n - 1) the two-sided line between rooms i - 1 and i, facing west, with <paramref name="specials"/>[i - 1].
+    /// </summary>
+    public static string RowOfRooms(Room[] rooms, (int Special, int Tag)[] specials)
+    {
+        var text = new StringBuilder("namespace = \"doom\";\n");
+        var xs = new List<int> { 0 };
+        foreach (var room in rooms)
+        {
+            xs.Add(xs[^1] + room.Width);
+        }
+
+        // Vertex i is (xs[i], 0), vertex n + 1 + i is (xs[i], 64).
+        foreach (var y in (int[])[0, Depth])
+        {
+            foreach (var x in xs)
+            {
+                text.Append(Invariant($"vertex {{ x = {x}.0; y = {y}.0; }}\n"));
+            }
+        }
+
+        var top = xs.Count;
+        var sides = new List<int>();
+        void Line(int v1, int v2, int front, int back = -1, int special = 0, int tag = 0)
+        {
+            text.Append(Invariant($"linedef {{ v1 = {v1}; v2 = {v2}; sidefront = {sides.Count}; "));
+            sides.Add(front);
+            if (back >= 0)
+            {
+                text.Append(Invariant($"sideback = {sides.Count}; twosided = true; special = {special}; arg0 = {tag}; }}\n"));
+                sides.Add(back);
+            }
+            else
+            {
+                text.Append("blocking = true; }\n");
+            }
+        }
+
+        // Each line's front is on its right: walls face in, boundaries face west.
+        Line(0, top, 0);
+        for (var i = 1; i < rooms.Length; i++)
+        {
+            Line(top + i, i, i - 1, i, specials[i - 1].Special, specials[i - 1].Tag);
+        }
+
+        Line(top + rooms.Length, rooms.Length, rooms.Length - 1);
+        for (var i = 0; i < rooms.Length; i++)
+        {
+            Line(top + i, top + i + 1, i);
+            Line(i + 1, i, i);
+        }
+
+        foreach (var sector in sides)
+        {
+            text.Append(Invariant($"sidedef {{ sector = {sector}; texturemiddle = \"STARTAN3\"; }}\n"));
+        }
+
+        foreach (var room in rooms)
+        {
+            text.Append(Invariant($"sector {{ heightfloor = {room.Floor}; heightceiling = {room.Ceiling}; texturefloor = \"FLOOR0_1\"; textureceiling = \"CEIL1_1\"; lightlevel = 192; id = {room.Tag}; }}\n"));
+        }
+
+        text.Append("thing { x = 32.0; y = 32.0; angle = 0; type = 1; skill1 = true; skill2 = true; skill3 = true; skill4 = true; skill5 = true; single = true; }\n");
+        return text.ToString();
+    }
 
     public static TrajectoryVerdict Validate(string textmap, int[] xs, params (int Tick, int Line)[] activations)
     {
@@ -32,3 +103,6 @@ internal static class HandMadeRuns
         return ValidationFixtures.Validate(level, events);
     }
 }
+
+/// <summary>A room of <see cref="HandMadeRuns.RowOfRooms"/>: its width along x, heights and tag.</summary>
+internal readonly record struct Room(int Width, int Floor, int Ceiling, int Tag = 0);
