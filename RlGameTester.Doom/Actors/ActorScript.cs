@@ -38,6 +38,7 @@ public sealed partial class ActorScript
     private readonly Dictionary<int, DehackedChange> _reshaped = [];
     private readonly List<(string Level, string Class, ActorEffect Effect, int? Tag, string Call)> _levelRules = [];
     private bool _zdoomFamily;
+    private readonly Dictionary<string, bool> _jumping = new(StringComparer.OrdinalIgnoreCase);
 
     private ActorScript(Func<string, string?> resolve) => _resolve = resolve;
 
@@ -104,6 +105,11 @@ public sealed partial class ActorScript
         if (name.Contains("MAPINFO", StringComparison.OrdinalIgnoreCase))
         {
             _levelRules.AddRange(LevelBossFlags.Read(text));
+            foreach (var (level, allowed) in LevelJumps.Read(text))
+            {
+                _jumping[level] = allowed;
+            }
+
             return;
         }
 
@@ -243,7 +249,7 @@ public sealed partial class ActorScript
             }
         }
 
-        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes, Pickups = pickups, KeyDrops = keyDrops, ForZDoomPorts = _zdoomFamily, LevelRules = levelRules.ToDictionary(p => p.Key, p => (IReadOnlyList<ActorRule>)p.Value, StringComparer.OrdinalIgnoreCase) };
+        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes, Pickups = pickups, KeyDrops = keyDrops, ForZDoomPorts = _zdoomFamily, Jumping = new Dictionary<string, bool>(_jumping, StringComparer.OrdinalIgnoreCase), LevelRules = levelRules.ToDictionary(p => p.Key, p => (IReadOnlyList<ActorRule>)p.Value, StringComparer.OrdinalIgnoreCase) };
     }
 
     // The class a class's spawn turns into: its replacement, and the replacement's, as far as the mod goes.

@@ -51,10 +51,20 @@ public sealed class ModActors
     /// </summary>
     public bool ForZDoomPorts { get; internal init; }
 
+    /// <summary>Whether a MAPINFO lets the player jump (<c>allowjump</c>) or not (<c>nojump</c>), by level name (<c>*</c>: every level).</summary>
+    public IReadOnlyDictionary<string, bool> Jumping { get; internal init; } = new Dictionary<string, bool>();
+
+    /// <summary>
+    /// Whether a ZDoom-family port lets the player jump on the level: yes unless its MAPINFO entry, or a default entry,
+    /// says <c>nojump</c> (FLevelLocals::IsJumpingAllowed with the default dmflags).
+    /// </summary>
+    public bool JumpAllowed(string levelName) =>
+        Jumping.TryGetValue(levelName, out var own) ? own : !Jumping.TryGetValue("*", out var all) || all;
+
     /// <summary>Boss rules a MAPINFO gives levels by name (<c>*</c>: every level).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ActorRule>> LevelRules { get; internal init; } = new Dictionary<string, IReadOnlyList<ActorRule>>();
 
-    public bool IsEmpty => Rules.Count == 0 && EditorNumbers.Count == 0 && Reshaped.Count == 0 && Shapes.Count == 0 && Pickups.Count == 0 && KeyDrops.Count == 0 && LevelRules.Count == 0 && !ForZDoomPorts;
+    public bool IsEmpty => Rules.Count == 0 && EditorNumbers.Count == 0 && Reshaped.Count == 0 && Shapes.Count == 0 && Pickups.Count == 0 && KeyDrops.Count == 0 && LevelRules.Count == 0 && Jumping.Count == 0 && !ForZDoomPorts;
 
     /// <summary>The rules on a level: the actors' own and those its MAPINFO entry (or a default entry) gives it.</summary>
     public IEnumerable<ActorRule> RulesOn(string levelName) =>
@@ -89,6 +99,7 @@ public sealed class ModActors
             Shapes = Overlaid(Shapes, later.Shapes),
             Pickups = Overlaid(Pickups, later.Pickups),
             KeyDrops = Overlaid(KeyDrops, later.KeyDrops),
+            Jumping = new Dictionary<string, bool>(Jumping.Concat(later.Jumping).GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()).ToDictionary(), StringComparer.OrdinalIgnoreCase),
             ForZDoomPorts = ForZDoomPorts || later.ForZDoomPorts,
             LevelRules = levelRules,
         };

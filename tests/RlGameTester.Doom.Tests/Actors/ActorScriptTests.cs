@@ -244,4 +244,35 @@ public sealed class ActorScriptTests
         Assert.True(patch.Merge(mapinfo).ForZDoomPorts);
         Assert.False(mapinfo.IsEmpty);
     }
+
+    [Fact]
+    public void AMapinfosNojumpKeepsThePlayerOnTheGroundWhereItSaysSo()
+    {
+        // Old format, as Jonathan's Arcade Mapping Project 2 writes it: a default entry runs until the next keyword.
+        var old = Read("MAPINFO", "defaultmap\nForgetState\nnojump\nnocrouch\nnext TITLEMAP\n\nclearepisodes\nmap MAP01 lookup \"JAMP2_MAP01\"\nsky1 BIGSKY 0.0\n");
+        // ZDoom's format: a level's own entry overrides the default; a title that says "nojump" is a title.
+        var braces = Read("ZMAPINFO", """
+            defaultmap
+            {
+                nojump
+            }
+            map MAP03 "Leap of faith"
+            {
+                allowjump
+            }
+            map MAP04 "nojump"
+            {
+                next = "MAP05"
+            }
+            """);
+        var none = Read("ZMAPINFO", "map MAP01 \"Entryway\" { next = \"MAP02\" }");
+
+        Assert.False(old.JumpAllowed("MAP01"));
+        Assert.False(braces.JumpAllowed("MAP01"));
+        Assert.True(braces.JumpAllowed("MAP03"));
+        Assert.False(braces.JumpAllowed("MAP04"));
+        Assert.True(none.JumpAllowed("MAP01"));
+        Assert.False(none.Merge(old).JumpAllowed("MAP02"));
+        Assert.True(old.Merge(braces).JumpAllowed("MAP03"));
+    }
 }

@@ -1,7 +1,11 @@
+using RlGameTester.Doom.Actors;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Exploration.Proof;
 using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Tests.Levels;
 using RlGameTester.Doom.Tests.Support;
+using RlGameTester.Doom.Wad;
 
 namespace RlGameTester.Doom.Tests.Exploration;
 
@@ -44,4 +48,16 @@ public sealed class ProofWayTests
             Assert.True(way[k].Via != ProofStep.Jump || way[k].Height <= way[k - 1].Height + NavGrid.MaxStepUp, $"move {k} lands at {way[k].Height} from {way[k - 1].Height}");
         }
     }
+
+    [Fact]
+    public void TheProofJumpsInAZDoomFormatLevelUnlessItsMapinfoSaysNojump()
+    {
+        var level = LevelReader.Read(WadFile.Read(LevelFormatTests.UdmfWad(LevelFormatTests.SquareRoomTextmap)), "MAP01");
+        var nojump = ActorScript.Read([("ZMAPINFO", "defaultmap\n{\n    nojump\n}\n")], _ => null);
+
+        Assert.Equal(36, JumpHeight(level));
+        Assert.Equal(0, JumpHeight(level.WithActors(nojump)));
+    }
+
+    private static int JumpHeight(Level level) => new GenerousWorld(new LevelModel(level, new LevelGeometry(level), 3)).JumpHeight;
 }
