@@ -60,6 +60,14 @@ public sealed class Browser : IAsyncDisposable
         await InteractiveAsync();
     }
 
+    /// <summary>
+    /// Waits until the page's address contains <paramref name="path"/>. Blazor's NavigateTo changes it inside the page
+    /// (history.pushState), and Playwright's WaitForURL can miss a change that lands between its look at the address and
+    /// its wait for the next navigation (a fresh-clone run timed out on a page already at the run), so the page itself is
+    /// asked until it answers.
+    /// </summary>
+    public Task AtAsync(string path) => Page.WaitForFunctionAsync("path => location.pathname.includes(path)", path);
+
     /// <summary>Waits until the page answers clicks: a prerendered page shows before its circuit is up.</summary>
     public Task InteractiveAsync() => Page.WaitForSelectorAsync("[data-interactive='true']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
 

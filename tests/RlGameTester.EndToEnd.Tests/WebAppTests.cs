@@ -39,7 +39,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
         // An explorer run from the level page: the progress bar fills when the run ends, then the result shows.
         await page.SelectOptionAsync("#skill", "3");
         await page.ClickAsync("#start-run");
-        await page.WaitForURLAsync("**/runs/*", Browser.Committed);
+        await browser.AtAsync("/runs/");
         await browser.InteractiveAsync();
         await page.WaitForSelectorAsync("#run-progress[value='1']", new PageWaitForSelectorOptions { Timeout = 180_000 });
 
