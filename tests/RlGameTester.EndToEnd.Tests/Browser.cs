@@ -41,19 +41,17 @@ public sealed class Browser : IAsyncDisposable
     }
 
     /// <summary>
-    /// Navigations are waited for until the new page is committed, not loaded: "load" waits for every image too, which on
-    /// a loaded machine comes long after the page a test goes on to wait for (each next step waits for its own element).
+    /// Pages opened by their address are waited for until the new page is committed, not loaded: "load" waits for every
+    /// image too, which on a loaded machine comes long after the page a test goes on to wait for (each next step waits
+    /// for its own element).
     /// </summary>
-    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
-    /// <summary>The same for a page opened by its address.</summary>
     public static readonly PageGotoOptions Opened = new() { WaitUntil = WaitUntilState.Commit };
 
     /// <summary>Signs in through the sign-in page, as a person does.</summary>
     public async Task SignInAsync(string key)
     {
         await Page.GotoAsync("/", Opened);
-        await Page.WaitForURLAsync("**/signin**", Committed);
+        await AtAsync("/signin");
         await Page.FillAsync("#key", key);
         await Page.ClickAsync("#signin-key");
         await Page.WaitForSelectorAsync("h1:text('Levels')");
@@ -61,10 +59,10 @@ public sealed class Browser : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until the page's address contains <paramref name="path"/>. Blazor's NavigateTo changes it inside the page
-    /// (history.pushState), and Playwright's WaitForURL can miss a change that lands between its look at the address and
-    /// its wait for the next navigation (a fresh-clone run timed out on a page already at the run), so the page itself is
-    /// asked until it answers.
+    /// Waits until the page's address contains <paramref name="path"/>, asking the page itself until it answers (the poll
+    /// starts again in each new document). Playwright's WaitForURL raced here both ways: it missed a Blazor NavigateTo
+    /// (pushState) that landed between its look at the address and its wait for the next navigation, and with a page
+    /// already at the address it waited for a "commit" load state that never comes (60 s timeouts, one in each).
     /// </summary>
     public Task AtAsync(string path) => Page.WaitForFunctionAsync("path => location.pathname.includes(path)", path);
 

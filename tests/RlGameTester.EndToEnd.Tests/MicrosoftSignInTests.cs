@@ -32,7 +32,7 @@ public sealed class MicrosoftSignInTests(AppHostFixture fixture)
         {
             // Signed out, a page sends the person to sign in, where Microsoft is offered beside the key.
             await page.GotoAsync("/", Browser.Opened);
-            await page.WaitForURLAsync("**/signin**", Browser.Committed);
+            await browser.AtAsync("/signin");
             var codesBefore = entra.Grants.Count(g => g == "authorization_code");
             await page.ClickAsync("#signin-microsoft");
 
@@ -46,9 +46,9 @@ public sealed class MicrosoftSignInTests(AppHostFixture fixture)
             await browser.ScreenshotAsync("microsoft-levels");
 
             await page.ClickAsync("header form button");
-            await page.WaitForURLAsync("**/signin**", Browser.Committed);
+            await browser.AtAsync("/signin");
             await page.GotoAsync("/", Browser.Opened);
-            await page.WaitForURLAsync("**/signin**", Browser.Committed);
+            await browser.AtAsync("/signin");
         });
 
         await browser.StepsAsync("microsoft-renewal", async () =>
@@ -69,12 +69,12 @@ public sealed class MicrosoftSignInTests(AppHostFixture fixture)
                 entra.RevokeRefreshTokens();
                 await page.EvaluateAsync("async () => { await fetch('/', { redirect: 'manual' }); }");
                 await page.ReloadAsync();
-                await page.WaitForURLAsync("**/signin**", Browser.Committed);
+                await browser.AtAsync("/signin");
                 var error = await page.InnerTextAsync(".error");
                 Assert.Contains("Your Microsoft sign-in has ended", error, StringComparison.Ordinal);
                 Assert.Contains("AADSTS700082", error, StringComparison.Ordinal);
                 await page.GotoAsync("/", Browser.Opened);
-                await page.WaitForURLAsync("**/signin**", Browser.Committed);
+                await browser.AtAsync("/signin");
             }
             finally
             {

@@ -294,7 +294,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
         var page = browser.Page;
 
         await page.GotoAsync("/levels/1", Browser.Opened);
-        await page.WaitForURLAsync("**/signin**", Browser.Committed);
+        await browser.AtAsync("/signin");
         await page.FillAsync("#key", "rlgt_not_a_key");
         await page.ClickAsync("#signin-key");
 
