@@ -249,7 +249,7 @@ public sealed partial class ActorScript
             }
         }
 
-        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes, Pickups = pickups, KeyDrops = keyDrops, ForZDoomPorts = _zdoomFamily, Jumping = new Dictionary<string, bool>(_jumping, StringComparer.OrdinalIgnoreCase), LevelRules = levelRules.ToDictionary(p => p.Key, p => (IReadOnlyList<ActorRule>)p.Value, StringComparer.OrdinalIgnoreCase) };
+        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes, Pickups = pickups, KeyDrops = keyDrops, ForZDoomPorts = _zdoomFamily, Jumping = _jumping, LevelRules = levelRules.ToDictionary(p => p.Key, p => (IReadOnlyList<ActorRule>)p.Value, StringComparer.OrdinalIgnoreCase) };
     }
 
     // The class a class's spawn turns into: its replacement, and the replacement's, as far as the mod goes.

@@ -87,6 +87,13 @@ public sealed class ModActors
             return later;
         }
 
+        // What a later MAPINFO says of a level wins, as for numbers.
+        var jumping = new Dictionary<string, bool>(Jumping, StringComparer.OrdinalIgnoreCase);
+        foreach (var (level, allowed) in later.Jumping)
+        {
+            jumping[level] = allowed;
+        }
+
         var levelRules = new Dictionary<string, IReadOnlyList<ActorRule>>(LevelRules, StringComparer.OrdinalIgnoreCase);
         foreach (var (level, list) in later.LevelRules)
         {
@@ -99,7 +106,7 @@ public sealed class ModActors
             Shapes = Overlaid(Shapes, later.Shapes),
             Pickups = Overlaid(Pickups, later.Pickups),
             KeyDrops = Overlaid(KeyDrops, later.KeyDrops),
-            Jumping = new Dictionary<string, bool>(Jumping.Concat(later.Jumping).GroupBy(p => p.Key, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()).ToDictionary(), StringComparer.OrdinalIgnoreCase),
+            Jumping = jumping,
             ForZDoomPorts = ForZDoomPorts || later.ForZDoomPorts,
             LevelRules = levelRules,
         };

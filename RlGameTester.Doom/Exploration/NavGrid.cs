@@ -188,28 +188,29 @@ internal sealed class NavGrid
         Blocked[cell] == Free && (Ceiling[cell] - Floor0[cell] >= BodyHeight || Ceiling[cell] - Floor1[cell] >= BodyHeight);
 
     /// <summary>
-    /// On a grid coarser than 8 units, the cell beside a diagonal step to go round by, or -1 for a straight step. The
-    /// straight line passes half a cell from the corner of whatever keeps the body out of a cell beside it: on the 8-unit
-    /// grid that is 4 units, which Doom's box slides round; on a coarser one 8 or more, where no player goes. So the step
-    /// goes round by the other cell when the body can go through it (lifts as <paramref name="config"/> has them).
+    /// On a grid coarser than 8 units, the direction of the first of two straight steps to go round by, or -1 for a
+    /// straight diagonal step. The diagonal passes half a cell from the corner of whatever keeps the body out of a cell
+    /// beside it: on the 8-unit grid that is 4 units, which Doom's box slides round; on a coarser one 8 or more, where no
+    /// player goes. So the step goes round by the other cell when the body can go through it (lifts as
+    /// <paramref name="config"/> has them); the second step's direction is the other side of the diagonal.
     /// </summary>
     public int RoundBy(int from, int direction, int config)
     {
-        if ((direction & 1) == 0 || CellSize <= FineCellSize)
+        if (!CutsCorners(direction))
         {
             return -1;
         }
 
         var to = from + Offsets[direction];
-        var (right, left) = Beside(from, direction);
-        bool byRight = Through(from, right, to, config), byLeft = Through(from, left, to, config);
+        int right = (direction + 7) % 8, left = (direction + 1) % 8;
+        bool byRight = Through(from, from + Offsets[right], to, config), byLeft = Through(from, from + Offsets[left], to, config);
         return byRight == byLeft ? -1 : byRight ? right : left;
     }
 
     /// <summary>On a grid coarser than 8 units, whether a diagonal step passes between two cells the body cannot go through.</summary>
     public bool Squeezed(int from, int direction)
     {
-        if ((direction & 1) == 0 || CellSize <= FineCellSize)
+        if (!CutsCorners(direction))
         {
             return false;
         }
@@ -218,6 +219,9 @@ internal sealed class NavGrid
         var (right, left) = Beside(from, direction);
         return !Through(from, right, to, -1) && !Through(from, left, to, -1);
     }
+
+    // A diagonal step on a grid coarser than 8 units, which can pass a corner by more than Doom's box slides round.
+    private bool CutsCorners(int direction) => (direction & 1) == 1 && CellSize > FineCellSize;
 
     // The two cells beside a diagonal step: right, then left of its direction.
     private (int Right, int Left) Beside(int from, int direction) =>
@@ -257,7 +261,7 @@ internal sealed class NavGrid
     /// </summary>
     public bool ClearHalfWay(int from, int direction)
     {
-        if ((direction & 1) == 0 || CellSize <= FineCellSize)
+        if (!CutsCorners(direction))
         {
             return true;
         }

@@ -13,7 +13,6 @@ internal sealed class Walker
     public const double Speed = 16;
 
     public const int TeleportFreezeTics = 18;
-
     public const int LiftRideTics = 70;
 
     // PLATWAIT: a lift waits 3 seconds at the bottom before it rises again.
@@ -339,20 +338,21 @@ internal sealed class Walker
     // the other way faster than it runs.
     private bool Walk(int from, int to, int direction)
     {
-        var side = _grid.RoundBy(from, direction, _body.LiftConfig);
-        if (side < 0)
+        var first = _grid.RoundBy(from, direction, _body.LiftConfig);
+        if (first < 0)
         {
             return Leg(from, to, direction, (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2));
         }
 
-        var first = side == from + _grid.Offsets[(direction + 7) % 8] ? (direction + 7) % 8 : (direction + 1) % 8;
+        var side = from + _grid.Offsets[first];
         if (!Leg(from, side, first, _grid.CellSize))
         {
             return false;
         }
 
         Arrive(side);
-        return Leg(side, to, first == (direction + 7) % 8 ? (direction + 1) % 8 : (direction + 7) % 8, _grid.CellSize);
+        // The other straight step of the diagonal: as far round from it on the other side.
+        return Leg(side, to, ((2 * direction) - first + 8) % 8, _grid.CellSize);
     }
 
     private bool Leg(int from, int to, int direction, double length)

@@ -127,39 +127,26 @@ internal sealed class SectorPlanes
     }
 
     /// <summary>P_FindLowestFloorSurrounding: the lowest floor of the sector and its neighbours.</summary>
-    public double LowestFloorSurrounding(int sector) => Fold(sector, _floorRest[sector], _floorRest, Math.Min);
+    public double LowestFloorSurrounding(int sector) => Fold(sector, _floorRest[sector], other => _floorRest[other], Math.Min);
 
     /// <summary>
     /// P_FindLowestFloorSurrounding with each neighbour as low as its range goes: a lift set off while the lift beside it
     /// waits down goes down to that one's low end (Doom reads the heights at that moment).
     /// </summary>
-    public double LowestFloorSurroundingAtLowest(int sector)
-    {
-        var result = _floorRest[sector];
-        foreach (var line in _lines[sector])
-        {
-            var other = NextSector(line, sector);
-            if (other >= 0)
-            {
-                result = Math.Min(result, _floors[other].Low);
-            }
-        }
-
-        return result;
-    }
+    public double LowestFloorSurroundingAtLowest(int sector) => Fold(sector, _floorRest[sector], other => _floors[other].Low, Math.Min);
 
     /// <summary>P_FindHighestFloorSurrounding: the highest neighbour floor, never below -500.</summary>
-    public double HighestFloorSurrounding(int sector) => Fold(sector, -500, _floorRest, Math.Max);
+    public double HighestFloorSurrounding(int sector) => Fold(sector, -500, other => _floorRest[other], Math.Max);
 
     /// <summary>P_FindLowestCeilingSurrounding: the lowest neighbour ceiling, or null without neighbours (Doom's INT_MAX).</summary>
     public double? LowestCeilingSurrounding(int sector)
     {
-        var height = Fold(sector, double.PositiveInfinity, _ceilingRest, Math.Min);
+        var height = Fold(sector, double.PositiveInfinity, other => _ceilingRest[other], Math.Min);
         return double.IsPositiveInfinity(height) ? null : height;
     }
 
     /// <summary>P_FindHighestCeilingSurrounding: the highest neighbour ceiling, never below 0 (vanilla's start value).</summary>
-    public double HighestCeilingSurrounding(int sector) => Fold(sector, 0, _ceilingRest, Math.Max);
+    public double HighestCeilingSurrounding(int sector) => Fold(sector, 0, other => _ceilingRest[other], Math.Max);
 
     /// <summary>P_FindNextHighestFloor: the lowest neighbour floor above the height, or the height itself.</summary>
     public double NextHighestFloor(int sector, double height)
@@ -193,7 +180,7 @@ internal sealed class SectorPlanes
         return double.IsNegativeInfinity(best) ? height : best;
     }
 
-    private double Fold(int sector, double start, double[] heights, Func<double, double, double> pick)
+    private double Fold(int sector, double start, Func<int, double> height, Func<double, double, double> pick)
     {
         var result = start;
         foreach (var line in _lines[sector])
@@ -201,7 +188,7 @@ internal sealed class SectorPlanes
             var other = NextSector(line, sector);
             if (other >= 0)
             {
-                result = pick(result, heights[other]);
+                result = pick(result, height(other));
             }
         }
 
