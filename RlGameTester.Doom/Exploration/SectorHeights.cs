@@ -45,8 +45,10 @@ internal sealed class SectorHeights
                     continue;
                 }
 
+                // A line with this sector on both sides makes it its own neighbour, as getNextSector has it: freedoom1
+                // E2M1's sector 30 "lowers to its highest neighbour floor" and stays at 32, its own floor.
                 var other = level.Sidedefs.ItemRef(otherSide).Sector;
-                if (other != s && !list.Contains(other))
+                if (!list.Contains(other))
                 {
                     list.Add(other);
                 }
@@ -163,7 +165,7 @@ internal sealed class SectorHeights
         return result;
     }
 
-    // P_FindHighestFloorSurrounding: neighbours only, starting from -500 as Doom does.
+    // P_FindHighestFloorSurrounding: neighbours only (itself too, by a line with it on both sides), from -500 as Doom does.
     private int HighestNeighbourFloor(int sector)
     {
         var result = -500;
