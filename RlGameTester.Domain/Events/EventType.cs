@@ -29,6 +29,9 @@ public enum EventType
     Suicide,
     Respawn,
     Position,
+
+    /// <summary>The player jumped (a port that lets players jump), from the event's x, y.</summary>
+    Jump,
     Teleport,
     LineActivated,
     StuckCandidate,

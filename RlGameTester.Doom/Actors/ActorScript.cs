@@ -38,6 +38,7 @@ public sealed partial class ActorScript
     private readonly Dictionary<int, DehackedChange> _reshaped = [];
     private readonly List<(string Level, string Class, ActorEffect Effect, int? Tag, string Call)> _levelRules = [];
     private bool _zdoomFamily;
+    private bool _zdoomOnly;
     private readonly Dictionary<string, bool> _jumping = new(StringComparer.OrdinalIgnoreCase);
 
     private ActorScript(Func<string, string?> resolve) => _resolve = resolve;
@@ -113,6 +114,7 @@ public sealed partial class ActorScript
             return;
         }
 
+        _zdoomOnly = true;
         ReadClasses(name, text);
     }
 
@@ -249,7 +251,7 @@ public sealed partial class ActorScript
             }
         }
 
-        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes, Pickups = pickups, KeyDrops = keyDrops, ForZDoomPorts = _zdoomFamily, Jumping = _jumping, LevelRules = levelRules.ToDictionary(p => p.Key, p => (IReadOnlyList<ActorRule>)p.Value, StringComparer.OrdinalIgnoreCase) };
+        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes, Pickups = pickups, KeyDrops = keyDrops, ForZDoomPorts = _zdoomFamily, ZDoomOnly = _zdoomOnly, Jumping = _jumping, LevelRules = levelRules.ToDictionary(p => p.Key, p => (IReadOnlyList<ActorRule>)p.Value, StringComparer.OrdinalIgnoreCase) };
     }
 
     // The class a class's spawn turns into: its replacement, and the replacement's, as far as the mod goes.

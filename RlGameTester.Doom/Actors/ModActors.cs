@@ -51,6 +51,12 @@ public sealed class ModActors
     /// </summary>
     public bool ForZDoomPorts { get; internal init; }
 
+    /// <summary>
+    /// The mod defines actors (DECORATE, ZScript), which only ZDoom-family ports read: its maps are played nowhere else. A
+    /// MAPINFO alone does not say so: vanilla-compatible map sets ship one for those ports' level names (freedoom does).
+    /// </summary>
+    public bool ZDoomOnly { get; internal init; }
+
     /// <summary>Whether a MAPINFO lets the player jump (<c>allowjump</c>) or not (<c>nojump</c>), by level name (<c>*</c>: every level).</summary>
     public IReadOnlyDictionary<string, bool> Jumping { get; internal init; } = new Dictionary<string, bool>();
 
@@ -64,7 +70,7 @@ public sealed class ModActors
     /// <summary>Boss rules a MAPINFO gives levels by name (<c>*</c>: every level).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ActorRule>> LevelRules { get; internal init; } = new Dictionary<string, IReadOnlyList<ActorRule>>();
 
-    public bool IsEmpty => Rules.Count == 0 && EditorNumbers.Count == 0 && Reshaped.Count == 0 && Shapes.Count == 0 && Pickups.Count == 0 && KeyDrops.Count == 0 && LevelRules.Count == 0 && Jumping.Count == 0 && !ForZDoomPorts;
+    public bool IsEmpty => Rules.Count == 0 && EditorNumbers.Count == 0 && Reshaped.Count == 0 && Shapes.Count == 0 && Pickups.Count == 0 && KeyDrops.Count == 0 && LevelRules.Count == 0 && Jumping.Count == 0 && !ForZDoomPorts && !ZDoomOnly;
 
     /// <summary>The rules on a level: the actors' own and those its MAPINFO entry (or a default entry) gives it.</summary>
     public IEnumerable<ActorRule> RulesOn(string levelName) =>
@@ -108,6 +114,7 @@ public sealed class ModActors
             KeyDrops = Overlaid(KeyDrops, later.KeyDrops),
             Jumping = jumping,
             ForZDoomPorts = ForZDoomPorts || later.ForZDoomPorts,
+            ZDoomOnly = ZDoomOnly || later.ZDoomOnly,
             LevelRules = levelRules,
         };
     }

@@ -6,6 +6,12 @@ public enum ExplorerEventKind
     /// <summary>Where the body is, every <see cref="ExplorerOptions.PositionInterval"/> tics.</summary>
     Position,
 
+    /// <summary>
+    /// The player pressed jump (a ZDoom-family port's jump, <see cref="LedgeJumps"/>) in this tic, standing where the event
+    /// says: the tic's move starts on the ground and the feet rise after it.
+    /// </summary>
+    Jump,
+
     /// <summary>Health went up (a pickup) or down (a damaging floor).</summary>
     HealthChange,
 

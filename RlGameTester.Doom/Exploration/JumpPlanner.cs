@@ -16,7 +16,6 @@ internal sealed class JumpPlanner
     private readonly LevelModel _model;
     private readonly NavGrid _grid;
     private readonly StepGraph _steps;
-    private readonly StepChanges _changes;
 
     // Landing cell (or -1) and air time in tics, per cell * 8 + direction, until some sector moves.
     private readonly Dictionary<int, (int Landing, double Tics)> _jumps = [];
@@ -24,15 +23,14 @@ internal sealed class JumpPlanner
     // The same for two jumps in a row (see Chained).
     private readonly Dictionary<int, (int Landing, double Tics)> _chains = [];
 
-    // Cells a jump found passes over or lands on: a sector moving under one may take the jump away.
-    private bool[]? _jumpCells;
+    private readonly FlightCells _flights;
 
-    public JumpPlanner(LevelModel model, StepGraph steps, StepChanges changes)
+    public JumpPlanner(LevelModel model, StepGraph steps, FlightCells flights)
     {
         _model = model;
         _grid = model.Grid;
         _steps = steps;
-        _changes = changes;
+        _flights = flights;
     }
 
     /// <summary>
@@ -103,19 +101,7 @@ internal sealed class JumpPlanner
     {
         _jumps.Clear();
         _chains.Clear();
-        if (_jumpCells is null || _changes.Stale)
-        {
-            return;
-        }
-
-        foreach (var c in _grid.CellsOfSector(sector))
-        {
-            if (_jumpCells[c])
-            {
-                _changes.Stale = true;
-                return;
-            }
-        }
+        _flights.SectorMoved(sector);
     }
 
     private int Trace(int from, int direction, int z0, out double tics)
@@ -146,7 +132,7 @@ internal sealed class JumpPlanner
         }
 
         tics = cells * length / speed;
-        MarkJumpCells(from, direction, cells);
+        _flights.Mark(from, direction, cells);
         return landing;
     }
 
@@ -163,7 +149,7 @@ internal sealed class JumpPlanner
         var maxRun = (int)(MaxRunUp / length);
         while (!IsLedge(ledge, direction))
         {
-            if (run++ >= maxRun || !RunsOn(ledge, direction) || CrossesTeleportOrExit(ledge, direction))
+            if (run++ >= maxRun || !RunsOn(ledge, direction) || _model.CrossesTeleportOrExit(ledge, direction))
             {
                 return -1;
             }
@@ -179,7 +165,7 @@ internal sealed class JumpPlanner
 
         var total = flown + run + cells;
         tics = total * length / speed;
-        MarkJumpCells(from, direction, total);
+        _flights.Mark(from, direction, total);
         return landing;
     }
 
@@ -210,34 +196,6 @@ internal sealed class JumpPlanner
 
     private static int CellsBetween(int from, int to, int offset) => (to - from) / offset;
 
-    private void MarkJumpCells(int from, int direction, int cells)
-    {
-        _jumpCells ??= new bool[_grid.Count];
-        for (var k = 0; k <= cells; k++)
-        {
-            _jumpCells[from + (k * _grid.Offsets[direction])] = true;
-        }
-    }
-
-    private bool CrossesTeleportOrExit(int c, int direction)
-    {
-        if (((_model.CrossMask[c] >> direction) & 1) == 0)
-        {
-            return false;
-        }
-
-        foreach (var (line, _) in _model.Crossings(c, direction)!)
-        {
-            var action = _model.Actions[line]!;
-            if (action.Teleport || action.Exit)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     // The flight off a ledge at a speed: the cell it comes down on and how many cells on that is, or -1 when it
     // meets a wall, a step it cannot clear, a ceiling, a teleport or exit line, or no floor it can stand on.
     private int Fly(int ledge, int direction, int z0, double speed, out int cells)
@@ -250,7 +208,7 @@ internal sealed class JumpPlanner
         var maxCells = (int)(MaxJumpLength / length);
         for (var i = 1; i <= maxCells; i++)
         {
-            if (CrossesTeleportOrExit(c, direction))
+            if (_model.CrossesTeleportOrExit(c, direction))
             {
                 return -1;
             }

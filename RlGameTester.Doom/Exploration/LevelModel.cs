@@ -155,6 +155,25 @@ internal sealed class LevelModel
     public List<(int Line, bool FrontToBack)>? Crossings(int cell, int direction) =>
         _crossings[cell, direction];
 
+    /// <summary>Whether a step crosses a teleport or exit line: no jump flies over one (where it lands would depend on it).</summary>
+    public bool CrossesTeleportOrExit(int cell, int direction)
+    {
+        if (Crossings(cell, direction) is not { } crossed)
+        {
+            return false;
+        }
+
+        foreach (var (line, _) in crossed)
+        {
+            if (Actions[line]!.Teleport || Actions[line]!.Exit)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The cell a body teleported to a destination thing stands in: the thing's cell, or the nearest free one within 16 units.</summary>
     public int ArrivalCell(double x, double y)
     {

@@ -2,8 +2,8 @@ namespace RlGameTester.Doom.Exploration;
 
 /// <summary>
 /// Which of the 8 steps from each cell the body can take under the current sector heights, where a step over a
-/// teleport line leads, and the running jumps (<see cref="Jumps"/>). Moving sectors report what they did to the
-/// steps in <see cref="StepChanges"/>.
+/// teleport line leads, the running jumps (<see cref="Jumps"/>) and the jumps up onto ledges (<see cref="Climbs"/>).
+/// Moving sectors report what they did to the steps in <see cref="StepChanges"/>.
 /// </summary>
 internal sealed class StepGraph
 {
@@ -25,10 +25,14 @@ internal sealed class StepGraph
             UpdateMoveMask(c);
         }
 
-        Jumps = new JumpPlanner(model, this, changes);
+        var flights = new FlightCells(_grid, changes);
+        Jumps = new JumpPlanner(model, this, flights);
+        Climbs = new LedgeJumps(model, this, flights);
     }
 
     public JumpPlanner Jumps { get; }
+
+    public LedgeJumps Climbs { get; }
 
     public bool CanStep(int from, int direction) => ((_moveMask[from] >> direction) & 1) != 0;
 
@@ -67,27 +71,35 @@ internal sealed class StepGraph
     }
 
     /// <summary>How many moves <see cref="Next"/> knows from a cell.</summary>
-    public const int Moves = 24;
+    public const int Moves = 32;
 
     /// <summary>
     /// Where move <paramref name="k"/> (0-7 the steps, 8-15 running jumps in those directions, 16-23 two running jumps
-    /// in a row) leads, or -1.
+    /// in a row, 24-31 jumps up onto a ledge) leads, or -1.
     /// </summary>
     public int Next(int from, int k, bool allowExit, out double jumpTics)
     {
         jumpTics = 0;
-        return k switch
+        switch (k)
         {
-            < 8 => Step(from, k, allowExit),
-            < 16 => Jumps.Jump(from, k & 7, out jumpTics),
-            _ => Jumps.Chained(from, k & 7, out jumpTics),
-        };
+            case < 8:
+                return Step(from, k, allowExit);
+            case < 16:
+                return Jumps.Jump(from, k & 7, out jumpTics);
+            case < 24:
+                return Jumps.Chained(from, k & 7, out jumpTics);
+            default:
+                var landing = Climbs.Climb(from, k & 7, out var tics);
+                jumpTics = tics;
+                return landing;
+        }
     }
 
     /// <summary>After solid things went (barrels shot): the steps out of and into the cells they freed; every jump again.</summary>
     public void CellsFreed(List<int> cells)
     {
         Jumps.ForgetAll();
+        Climbs.ForgetAll();
         foreach (var c in cells)
         {
             UpdateMoveMask(c);
@@ -102,6 +114,7 @@ internal sealed class StepGraph
     public void SectorMoved(int sector)
     {
         Jumps.Forget(sector);
+        Climbs.ForgetAll();
         foreach (var c in _grid.CellsOfSector(sector))
         {
             UpdateMoveMask(c);

@@ -15,6 +15,9 @@ internal sealed class Walker
     public const int TeleportFreezeTics = 18;
     public const int LiftRideTics = 70;
 
+    // The longest a jump waits for the feet to land: a fall of 1,000 units takes 45 tics.
+    private const int MaxFallWait = 64;
+
     // PLATWAIT: a lift waits 3 seconds at the bottom before it rises again.
     private const int LiftDownTics = 105;
 
@@ -40,6 +43,12 @@ internal sealed class Walker
 
     // A running jump is under way: no friction and no conveyor push in the air.
     private bool _airborne;
+
+    // The tic of the last jump pressed (LedgeJumps): the next waits for GZDoom's interval.
+    private int _jumpedAt = -LedgeJumps.JumpInterval;
+
+    // Where the feet are while the walk runs on: a jump waits for them to be on the ground.
+    private readonly Feet _feet = new();
 
     // The dolls are being carried: what they set off moves sectors, which must not start carrying them again.
     private bool _carryingDolls;
@@ -82,6 +91,7 @@ internal sealed class Walker
         _body.Cell = startCell;
         _body.Angle = startAngle;
         _body.OffGrid = OffCentre(startCell, x, y);
+        _feet.Land(_body.LastTick, FloorUnderBody());
         Trail[startCell] = true;
         _visited.Mark(startCell);
         if (_body.LastTick % _positionInterval == 0)
@@ -102,8 +112,10 @@ internal sealed class Walker
         _interrupted = false;
         foreach (var (next, direction) in path)
         {
-            // A path's step that neither walks nor teleports there is a running jump.
-            var moved = next == _steps.Step(_body.Cell, direction, allowExit: false) ? StepOnce(direction) : JumpOnce(direction, next);
+            // A path's step that neither walks nor teleports there is a jump up onto a ledge or a running jump.
+            var moved = next == _steps.Step(_body.Cell, direction, allowExit: false) ? StepOnce(direction)
+                : _steps.Climbs.Climb(_body.Cell, direction, out var climbTics) == next ? ClimbOnce(direction, next, climbTics)
+                : JumpOnce(direction, next);
             if (_body.Cell == goal)
             {
                 return WalkOutcome.Arrived;
@@ -308,12 +320,51 @@ internal sealed class Walker
         _airborne = true;
         Advance(from, landing, tics);
         _airborne = false;
+        return Landed(from, landing, direction);
+    }
+
+    /// <summary>
+    /// A jump up onto a ledge along a planned path (<see cref="LedgeJumps"/>): pressed at a whole tic, and no sooner after
+    /// the last than GZDoom allows; the body runs a cell a tic from the take-off onto the ledge.
+    /// </summary>
+    private bool ClimbOnce(int direction, int landing, int tics)
+    {
+        var from = _body.Cell;
+        TurnTo(direction);
+        ToCellCentre(from);
+        OnATic();
+        Wait(_jumpedAt + LedgeJumps.JumpInterval - (_body.LastTick + 1));
+
+        // The feet on the ground at the tic before the jump's and the one before that: a step down the walk ran off
+        // may leave the body falling for a few tics, and the walk's floor at a tic is its cell's, which may be a tic off.
+        for (var wait = 0; wait < MaxFallWait && !_feet.GroundedSince(_body.LastTick - 1) && !Over; wait++)
+        {
+            Wait(1);
+        }
+
+        if (Over)
+        {
+            return false;
+        }
+
+        _jumpedAt = _body.LastTick + 1;
+        _log.Add(_log.At(ExplorerEventKind.Jump, from) with { Tick = _jumpedAt });
+        _airborne = true;
+        Advance(from, landing, tics);
+        _airborne = false;
+        return Landed(from, landing, direction);
+    }
+
+    // The end of a jump: lines crossed in the air are set off, and what the body lands on is picked up.
+    private bool Landed(int from, int landing, int direction)
+    {
         if (Over)
         {
             return false;
         }
 
         Arrive(landing);
+        _feet.Land(_body.LastTick, FloorUnderBody());
         var keepGoing = true;
         for (var c = from; c != landing; c += _grid.Offsets[direction])
         {
@@ -393,6 +444,7 @@ internal sealed class Walker
             Detail = action.Name,
         });
         Arrive(action.TeleportCell);
+        _feet.Land(_body.LastTick, FloorUnderBody());
         _body.OffGrid = OffCentre(action.TeleportCell, destination.X, destination.Y);
         _carried.Stop();
         _body.Angle = destination.Angle;
@@ -664,14 +716,23 @@ internal sealed class Walker
         }
     }
 
+    // The cell's centre is where the walk's moves begin; a spot off it (the start, a teleport's arrival) would make the first
+    // one longer than a run, so the body takes a tic to step there.
+    private void ToCellCentre(int c)
+    {
+        if (_body.OffGrid is { } off && off.Cell == c)
+        {
+            _body.OffGrid = null;
+            Advance(c, c, 1);
+        }
+    }
+
     /// <summary>Moves the clock on while the body goes from one cell to the next, doing what happens at each whole tic.</summary>
     private void Advance(int from, int to, double tics)
     {
-        if (_body.OffGrid is { } off && off.Cell == from && to != from)
+        if (to != from)
         {
-            // The cell's centre is where the walk's moves begin; a spot off it would make the first one longer than a run.
-            _body.OffGrid = null;
-            Advance(from, from, 1);
+            ToCellCentre(from);
         }
 
         var start = _body.Clock;
@@ -682,12 +743,18 @@ internal sealed class Walker
         {
             (fx, fy, tx, ty) = (spot.X, spot.Y, spot.X, spot.Y);
         }
+        var (highest, lowest) = FloorsBetween(from, to);
         for (var tick = _body.LastTick + 1; tick <= end; tick++)
         {
             var fraction = tics <= 0 ? 1 : Math.Clamp((tick - start) / tics, 0, 1);
             var here = fraction < 0.5 ? from : to;
             _body.LastTick = tick;
             _carried.Tick(here, _airborne);
+            if (!_airborne)
+            {
+                _feet.Tick(tick, highest, lowest);
+            }
+
             if (tick % _positionInterval == 0)
             {
                 _log.Add(_log.At(ExplorerEventKind.Position, here, fx + ((tx - fx) * fraction), fy + ((ty - fy) * fraction)));
@@ -703,6 +770,33 @@ internal sealed class Walker
                 }
             }
         }
+    }
+
+    // The highest and lowest floor the box may stand over on a step: the box between two cells is within theirs, and on a
+    // diagonal within theirs and the two cells beside (a step down off a corner may start the fall from a floor neither
+    // cell has); a lift's floor anywhere in its travel (the trajectory validator may have it anywhere there).
+    private (int Highest, int Lowest) FloorsBetween(int from, int to)
+    {
+        var highest = Math.Max(Math.Max(_grid.Floor0[from], _grid.Floor1[from]), Math.Max(_grid.Floor0[to], _grid.Floor1[to]));
+        var lowest = Math.Min(Math.Min(_grid.Floor0[from], _grid.Floor1[from]), Math.Min(_grid.Floor0[to], _grid.Floor1[to]));
+        var delta = to - from;
+        for (var d = 1; d < 8; d += 2)
+        {
+            if (delta != _grid.Offsets[d])
+            {
+                continue;
+            }
+
+            foreach (var side in (ReadOnlySpan<int>)[from + _grid.Offsets[d - 1], from + _grid.Offsets[(d + 1) % 8]])
+            {
+                if (_grid.Blocked[side] != NavGrid.Void)
+                {
+                    highest = Math.Max(highest, Math.Max(_grid.Floor0[side], _grid.Floor1[side]));
+                }
+            }
+        }
+
+        return (highest, lowest);
     }
 
     // P_PlayerInSpecialSector: on the floor of a damaging sector, damage every 32 tics (halved on skill 1, armour

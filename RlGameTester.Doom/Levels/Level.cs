@@ -78,6 +78,21 @@ public sealed class Level
     /// </summary>
     public ModActors Actors { get; private init; } = ModActors.None;
 
+    /// <summary>
+    /// Whether every port the level is made for lets the player jump: Hexen and the ZDoom family do, so a level in their
+    /// formats may need it, and so may a Doom-format map whose mod defines actors only they read (Batman Doom Reborn);
+    /// Doom's engines do not, nor a ZDoom port on a level whose MAPINFO says <c>nojump</c> (Jonathan's Arcade Mapping
+    /// Project 2). The explorer and the trajectory validator jump only here.
+    /// </summary>
+    public bool PlayerCanJump => (Format != LevelFormat.Doom || Actors.ZDoomOnly) && Actors.JumpAllowed(Name);
+
+    /// <summary>
+    /// Whether some port that plays the level lets the player jump: also a Doom-format map that ships a MAPINFO, which
+    /// only ZDoom-family ports read (Mr. Smiley Head's Safari II's ExMy maps, and freedoom's, read there for level names).
+    /// The proof search lets the player jump here, so that a "proven" verdict leaves out no jump a port allows.
+    /// </summary>
+    public bool PlayerMayJump => (Format != LevelFormat.Doom || Actors.ForZDoomPorts) && Actors.JumpAllowed(Name);
+
     /// <summary>The same level played with a mod's actors.</summary>
     public Level WithActors(ModActors actors)
     {

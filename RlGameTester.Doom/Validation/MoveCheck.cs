@@ -42,6 +42,10 @@ internal sealed class MoveCheck
     private bool _resync;
     private int _lastTick = -1;
 
+    // The tic a jump was pressed for (applied when that tic's move is made), and when one may go.
+    private readonly JumpTimer _jumps = new();
+    private int _jumpTick = -1;
+
     // The last move, per tic: an airborne body must keep it (Doom gives it no thrust or friction).
     private double _lastDx;
     private double _lastDy;
@@ -66,6 +70,9 @@ internal sealed class MoveCheck
 
     /// <summary>The tic the body was last placed at, or -1 before the start.</summary>
     public int LastTick => _lastTick;
+
+    /// <summary>The player pressed jump in a tic: its move starts on the ground, and the feet rise after it.</summary>
+    public void Jump(int tick) => _jumpTick = tick;
 
     /// <summary>Moves the body to its position at the tic (the first puts it at the start) and checks the move.</summary>
     public void Move(int tick)
@@ -108,13 +115,24 @@ internal sealed class MoveCheck
                 $"the body moved {own:0.##} units in {gap} tic(s){carried}; Doom's full run (no strafe-running) is {PlayerBody.MaxRunSpeed:0.##} a tic, {own - (PlayerBody.MaxRunSpeed * gap):0.##} too far"));
         }
 
+        var canJump = false;
+        for (var t = _lastTick + 1; t <= tick; t++)
+        {
+            canJump = _jumps.Tick(!_body.Airborne);
+        }
+
+        if (tick == _jumpTick)
+        {
+            TakeOff(tick, x, y, canJump);
+        }
+
         if (_body.Airborne && gap == 1)
         {
             var change = Math.Sqrt(((dx - _lastDx) * (dx - _lastDx)) + ((dy - _lastDy) * (dy - _lastDy)));
             if (change > AirSlack)
             {
                 _violations.Add(tick, TrajectoryRules.AirControl, toX, toY, Invariant(
-                    $"in the air (feet at {_body.Z}, falling {-_body.MomZ:0} a tic) the body's move changed by {change:0.##} units a tic, from ({_lastDx:0.##}, {_lastDy:0.##}) to ({dx:0.##}, {dy:0.##}); Doom gives no thrust or friction to an airborne player"));
+                    $"in the air (feet at {_body.Z}, {(_body.MomZ > 0 ? "rising" : "falling")} {Math.Abs(_body.MomZ):0} a tic) the body's move changed by {change:0.##} units a tic, from ({_lastDx:0.##}, {_lastDy:0.##}) to ({dx:0.##}, {dy:0.##}); Doom gives no thrust or friction to an airborne player"));
             }
         }
 
@@ -145,7 +163,7 @@ internal sealed class MoveCheck
             }
             else
             {
-                _body.Move(_here.Floor);
+                _body.Move(_here.Floor, _here.Ceiling);
             }
         }
 
@@ -160,6 +178,31 @@ internal sealed class MoveCheck
 
         _lastTick = tick;
         _planeChanges.ReleaseHeld(tick);
+    }
+
+    // GZDoom's CheckJump: a jump from the ground, on a level that has one, no sooner than jumpTics lets it after the last.
+    private void TakeOff(int tick, double x, double y, bool canJump)
+    {
+        if (!_level.PlayerCanJump)
+        {
+            var why = _level.Format == LevelFormat.Doom && !_level.Actors.ZDoomOnly
+                ? "the level is in Doom's format and its mod defines no actors only the ZDoom family's ports read: Doom's engines, which have no jump, play it"
+                : "the level's MAPINFO says nojump";
+            _violations.Add(tick, TrajectoryRules.JumpForbidden, x, y, $"the run jumps at tic {tick}, and {why}");
+        }
+        else if (_body.Airborne)
+        {
+            _violations.Add(tick, TrajectoryRules.JumpNotReady, x, y, $"the run jumps at tic {tick} with the feet at {_body.Z}, in the air; a player jumps only from the ground");
+        }
+        else if (!canJump)
+        {
+            _violations.Add(tick, TrajectoryRules.JumpNotReady, x, y, Invariant(
+                $"the run jumps at tic {tick}, {tick - _jumps.LastJump} tics after its last jump; GZDoom lets a player jump again once {PlayerBody.JumpInterval} tics have passed and a tic has begun on the ground"));
+        }
+
+        _assumptions.Add("the run jumps as GZDoom's player does: an upward speed of 8, gravity 1 a tic, a step of 24 onto a ledge from the feet in the air (the level lets the player jump)");
+        _jumps.Jumped(tick);
+        _body.Jump(PlayerBody.JumpSpeed);
     }
 
     // The explorer's documented shortcut for a floor that rises to its ceiling at once under the body: it steps off to the

@@ -34,6 +34,12 @@ internal static class PlayerBody
     /// <summary>The box used for what the body claims to reach: a hair larger, by <see cref="PositionSlack"/>.</summary>
     public const double ReachingRadius = Radius + PositionSlack;
 
+    /// <summary>GZDoom's CheckJump: the upward speed a jump gives (the Doom player's JumpZ 8, times 35 / TICRATE).</summary>
+    public const double JumpSpeed = 8;
+
+    /// <summary>GZDoom's player.jumpTics: a jump is pressed no sooner than this many tics after the last.</summary>
+    public const int JumpInterval = 18;
+
     /// <summary>P_ZMovement: gravity per tic (GRAVITY = FRACUNIT).</summary>
     public const double Gravity = 1;
 

@@ -18,6 +18,12 @@ public static class TrajectoryRules
     /// <summary>The body changed speed or direction while in the air (no thrust, no friction while airborne).</summary>
     public const string AirControl = "air-control";
 
+    /// <summary>A jump on a level whose port has none (Doom's format without a ZDoom-family mod, or MAPINFO's nojump).</summary>
+    public const string JumpForbidden = "jump-forbidden";
+
+    /// <summary>A jump pressed with the feet off the ground, or sooner after the last than GZDoom allows.</summary>
+    public const string JumpNotReady = "jump-not-ready";
+
     /// <summary>A one-sided or impassable line crosses the body's box.</summary>
     public const string WallInBox = "wall-in-box";
 

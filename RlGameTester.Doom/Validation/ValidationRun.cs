@@ -64,6 +64,9 @@ internal sealed class ValidationRun
                     _barrels.Advance(e.Tick);
                     _moves.Move(e.Tick);
                     break;
+                case ExplorerEventKind.Jump:
+                    _moves.Jump(e.Tick);
+                    break;
                 case ExplorerEventKind.BarrelShot:
                     _barrels.Shoot(e);
                     break;

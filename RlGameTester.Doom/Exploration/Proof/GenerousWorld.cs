@@ -72,14 +72,8 @@ internal sealed class GenerousWorld
     /// <summary>Walk-over teleport lines, by grid step.</summary>
     public CrossingIndex Crossings { get; }
 
-    /// <summary>
-    /// How high the player can jump: Hexen and the ZDoom family let a player jump (about 36 units: an upward speed of 8
-    /// lost 1 a tic), so a level in their formats may need it, and so may a Doom-format level played with a mod only they
-    /// read (Mr. Smiley Head's Safari II's ExMy maps); Doom's engines do not, nor a ZDoom port on a level whose MAPINFO
-    /// says <c>nojump</c> (Jonathan's Arcade Mapping Project 2).
-    /// </summary>
-    public int JumpHeight =>
-        (_level.Format == LevelFormat.Doom && !_level.Actors.ForZDoomPorts) || !_level.Actors.JumpAllowed(_level.Name) ? 0 : 36;
+    /// <summary>How high the player can jump (<see cref="Level.PlayerMayJump"/>): about 36 units, an upward speed of 8 lost 1 a tic.</summary>
+    public int JumpHeight => _level.PlayerMayJump ? 36 : 0;
 
     /// <summary>Teleports act only on bodies crossing from the front (Doom-numbered specials; Hexen's are taken either way).</summary>
     public bool FrontOnlyTeleports => _level.UsesDoomSpecials;

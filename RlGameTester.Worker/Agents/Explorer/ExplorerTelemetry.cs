@@ -98,6 +98,10 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
                 data["angle"] = e.Angle;
                 data["sector"] = e.Sector;
                 return Event(EventType.Position, e.Tick, data);
+            case ExplorerEventKind.Jump:
+                data["z"] = Math.Round(e.Z, 1);
+                data["sector"] = e.Sector;
+                return Event(EventType.Jump, e.Tick, data);
             case ExplorerEventKind.HealthChange:
                 data["old"] = e.OldHealth;
                 data["new"] = e.NewHealth;

@@ -224,39 +224,64 @@ public sealed class ModActorExplorationTests
     }
 
     [Fact]
-    public void ADoomFormatMapWithAModOnlyZDoomPortsReadMayBeJumpedThroughSoAStepIsNoProof()
+    public void ADoomFormatMapWithAMapinfoMayBeJumpedThroughSoAStepIsNoProof()
     {
         // E1M1's exit room 40 units up: no Doom engine climbs it, but a ZDoom-family port's player jumps 36 and steps 24
-        // more. A MAPINFO lump says the map is played there (Mr. Smiley Head's Safari II's ExMy maps are Doom format).
+        // more. A MAPINFO lump says the map may be played there (Mr. Smiley Head's Safari II's ExMy maps are Doom
+        // format), but not that it is played nowhere else (freedoom ships one for those ports' level names): the proof
+        // allows the jump, the explorer does not take it.
+        var level = RaisedExitRoom();
+        var vanilla = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
+        var zdoom = ExplorationFixtures.Explore(ReadWithLump(level, "MAPINFO", Mapinfo));
+
+        Assert.Contains(vanilla.Findings, f => f is { Kind: ExplorerFindingKind.ExitUnreachable, Severity: FindingSeverity.Critical });
+        Assert.False(zdoom.ExitReached);
+        Assert.DoesNotContain(zdoom.Events, e => e.Kind == ExplorerEventKind.Jump);
+        Assert.DoesNotContain(zdoom.Findings, f => f.Severity == FindingSeverity.Critical);
+        var verdict = Assert.Single(zdoom.Findings, f => f.Kind == ExplorerFindingKind.ExitNotReached);
+        Assert.Equal((FindingSeverity.Major, "not proven"), (verdict.Severity, verdict.Evidence["proof"]));
+    }
+
+    [Fact]
+    public void ADoomFormatMapWhoseModDefinesActorsIsFinishedByAJump()
+    {
+        // The same map with a DECORATE lump: actors only ZDoom-family ports read, so the map is played nowhere else, and
+        // the explorer jumps into the exit room (GZDoom's jump), which the validator upholds.
+        const string Decorate = "actor HangarLamp 20001\n{\n  Radius 8\n  Height 32\n}\n";
+        var level = RaisedExitRoom();
+
+        var zdoom = ExplorationFixtures.Explore(ReadWithLump(level, "DECORATE", Decorate));
+
+        Assert.True(zdoom.ExitReached, string.Join("; ", zdoom.Findings.Select(f => f.Title)));
+        Assert.Empty(zdoom.Validation!.Refutations);
+        Assert.Contains(zdoom.Events, e => e.Kind == ExplorerEventKind.Jump);
+        Assert.Contains(zdoom.Validation.Assumptions, a => a.StartsWith("the run jumps as GZDoom's player does", StringComparison.Ordinal));
+    }
+
+    private const string Mapinfo = """
+        map E1M1 "Hangar"
+        {
+          next = "E1M2"
+          sky1 = "SKY1"
+        }
+        """;
+
+    // E1M1 with its exit room 40 units up, and every open room 40 taller, so that a head has room to jump on the way in
+    // (E1M1's corridor to the exit is 72 units high); closed doors stay closed.
+    private static EditableLevel RaisedExitRoom()
+    {
         var level = new EditableLevel(Fixtures.Freedoom1Data, "E1M1");
         var exitRoom = ExplorationFixtures.Explore(ExplorationFixtures.Read(level)).Events.Single(e => e.Kind == ExplorerEventKind.ExitReached).Sector;
         ExplorationFixtures.SetSectorFloor(level, exitRoom, ExplorationFixtures.SectorFloor(level, exitRoom) + 40);
         for (var sector = 0; sector < ExplorationFixtures.SectorCount(level); sector++)
         {
-            // Every open room 40 taller, so that a head has room to jump on the way in (E1M1's corridor to the exit is 72
-            // units high); closed doors stay closed.
             if (ExplorationFixtures.SectorCeiling(level, sector) > ExplorationFixtures.SectorFloor(level, sector))
             {
                 ExplorationFixtures.SetSectorCeiling(level, sector, ExplorationFixtures.SectorCeiling(level, sector) + 40);
             }
         }
 
-        const string Mapinfo = """
-            map E1M1 "Hangar"
-            {
-              next = "E1M2"
-              sky1 = "SKY1"
-            }
-            """;
-
-        var vanilla = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
-        var zdoom = ExplorationFixtures.Explore(ReadWithLump(level, "MAPINFO", Mapinfo));
-
-        Assert.Contains(vanilla.Findings, f => f is { Kind: ExplorerFindingKind.ExitUnreachable, Severity: FindingSeverity.Critical });
-        Assert.False(zdoom.ExitReached);
-        Assert.DoesNotContain(zdoom.Findings, f => f.Severity == FindingSeverity.Critical);
-        var verdict = Assert.Single(zdoom.Findings, f => f.Kind == ExplorerFindingKind.ExitNotReached);
-        Assert.Equal((FindingSeverity.Major, "not proven"), (verdict.Severity, verdict.Evidence["proof"]));
+        return level;
     }
 
     private static (EditableLevel Level, (short X, short Y) Key) Map02WithTheYellowKeyTakenAway()

@@ -10,7 +10,8 @@ namespace RlGameTester.Doom.Tests.Validation;
 
 /// <summary>
 /// Runs written by hand on levels written by hand: a row of rooms 64 units deep along x (UDMF, Doom namespace), and a
-/// walk along y = 32, one position a tic, with the lines the body sets off at given tics, validated as an explorer run is.
+/// walk along y = 32, one position a tic, with the lines the body sets off and the jumps it makes at given tics,
+/// validated as an explorer run is.
 /// </summary>
 internal static class HandMadeRuns
 {
@@ -85,14 +86,24 @@ internal static class HandMadeRuns
         return text.ToString();
     }
 
-    public static TrajectoryVerdict Validate(string textmap, int[] xs, params (int Tick, int Line)[] activations)
+    public static TrajectoryVerdict Validate(string textmap, int[] xs, params (int Tick, int Line)[] activations) =>
+        Validate(Read(textmap), xs, [], activations);
+
+    /// <summary>The run on a level read from a textmap, with the player pressing jump at <paramref name="jumps"/>.</summary>
+    public static TrajectoryVerdict Validate(Level level, int[] xs, int[] jumps, params (int Tick, int Line)[] activations)
     {
-        var level = LevelReader.Read(WadFile.Read(LevelFormatTests.UdmfWad(textmap)), "MAP01");
         var geometry = new Geometry.LevelGeometry(level);
         var events = new List<ExplorerEvent>();
         for (var tick = 0; tick < xs.Length; tick++)
         {
             var sector = geometry.SectorAt(xs[tick], WalkY);
+            if (jumps.Contains(tick))
+            {
+                // Pressed in this tic, where the body stands as it begins.
+                var x = xs[Math.Max(tick - 1, 0)];
+                events.Add(new ExplorerEvent(tick, ExplorerEventKind.Jump, x, WalkY, geometry.SectorAt(x, WalkY)));
+            }
+
             events.Add(new ExplorerEvent(tick, ExplorerEventKind.Position, xs[tick], WalkY, sector));
             foreach (var (_, line) in activations.Where(a => a.Tick == tick))
             {
@@ -102,6 +113,8 @@ internal static class HandMadeRuns
 
         return ValidationFixtures.Validate(level, events);
     }
+
+    public static Level Read(string textmap) => LevelReader.Read(WadFile.Read(LevelFormatTests.UdmfWad(textmap)), "MAP01");
 }
 
 /// <summary>A room of <see cref="HandMadeRuns.RowOfRooms"/>: its width along x, heights and tag.</summary>
