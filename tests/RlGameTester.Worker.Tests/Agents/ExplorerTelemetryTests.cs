@@ -32,6 +32,7 @@ public sealed class ExplorerTelemetryTests
                 new ExplorerEvent(70, ExplorerEventKind.KeyPickup, 1200, -3400, 14) { Item = "blue keycard", Thing = 41 },
                 new ExplorerEvent(90, ExplorerEventKind.HealthChange, 1210, -3390, 14) { OldHealth = 90, NewHealth = 91, Cause = "health bonus" },
                 new ExplorerEvent(120, ExplorerEventKind.BarrelShot, 1400, -3390, 15) { Thing = 90, Detail = "shot explosive barrel (thing 90); goes up: things 90, 91" },
+                new ExplorerEvent(200, ExplorerEventKind.Jump, 1500, -3400, 16) { Z = 24 },
                 new ExplorerEvent(350, ExplorerEventKind.ExitReached, 2944, -4832, 40) { Line = 1337, Detail = "S1 exit" },
             ],
             Findings =
@@ -53,7 +54,7 @@ public sealed class ExplorerTelemetryTests
 
         Assert.Equal(
             [EventType.RunStart, EventType.EpisodeStart, EventType.Position, EventType.HealthChange, EventType.Finding, EventType.KeyPickup,
-             EventType.HealthChange, EventType.ThingDestroyed, EventType.ExitReached, EventType.Finding, EventType.EpisodeEnd],
+             EventType.HealthChange, EventType.ThingDestroyed, EventType.Jump, EventType.ExitReached, EventType.Finding, EventType.EpisodeEnd],
             events.Select(e => e.Type));
         Assert.Equal(Enumerable.Range(0, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
         Assert.All(events.Skip(1), e => Assert.Equal(1, e.Episode));
@@ -72,8 +73,10 @@ public sealed class ExplorerTelemetryTests
         Assert.Equal("4096", deathZone.Evidence!["area"]);
         var barrel = Json(events[7]);
         Assert.Equal((90, "explosive barrel"), (barrel["thing"]!.GetValue<int>(), barrel["what"]!.GetValue<string>()));
-        var secret = AgentFinding.FromJson(events[9].DataJson)!;
-        Assert.Equal((BugType.UnreachableSecret, BugSeverity.Minor, 350), (secret.Type, secret.Severity, events[9].Tick!.Value));
+        var jump = Json(events[8]);
+        Assert.Equal((1500.0, 24.0, 16), (jump["x"]!.GetValue<double>(), jump["z"]!.GetValue<double>(), jump["sector"]!.GetValue<int>()));
+        var secret = AgentFinding.FromJson(events[10].DataJson)!;
+        Assert.Equal((BugType.UnreachableSecret, BugSeverity.Minor, 350), (secret.Type, secret.Severity, events[10].Tick!.Value));
 
         var end = Json(events[^1]);
         Assert.True(end["exit_reached"]!.GetValue<bool>());
