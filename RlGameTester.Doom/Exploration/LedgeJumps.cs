@@ -32,8 +32,13 @@ internal sealed class LedgeJumps
     private readonly FlightCells _flights;
     private readonly bool _allowed;
 
-    // Landing cell (or -1) and air tics, per take-off cell * 4 + straight direction, until some sector moves.
-    private readonly Dictionary<int, (int Landing, int Tics)> _climbs = [];
+    // For each cell and straight direction, how many steps of level floor lie ahead of it (up to AirTics): the straight
+    // stretch a flight may cross before the ledge. Packed with the generation it was found in (a sector moved since:
+    // look again), and found once for a whole stretch: the searches ask every cell they reach, again after every move,
+    // and in open rooms every cell has a long stretch ahead that each of its neighbours shares but one.
+    private const int StretchBits = 5;
+    private int[]? _stretch;
+    private int _generation = 1;
 
     public LedgeJumps(LevelModel model, StepGraph steps, FlightCells flights)
     {
@@ -51,72 +56,104 @@ internal sealed class LedgeJumps
     public int Climb(int from, int direction, out int tics)
     {
         tics = 0;
-        if (!_allowed || (direction & 1) != 0)
+        if (!_allowed || (direction & 1) != 0 || _grid.Blocked[from] != NavGrid.Free || _grid.Floor1[from] != _grid.Floor0[from])
         {
             return -1;
         }
 
-        var key = (from * 4) + (direction / 2);
-        if (!_climbs.TryGetValue(key, out var known))
+        // The ledge is the cell after the stretch: the flight's last tic moves onto it.
+        var stretch = Stretch(from, direction);
+        if (stretch >= AirTics)
         {
-            known.Landing = Trace(from, direction, out known.Tics);
-            _climbs[key] = known;
-            if (known.Landing >= 0)
-            {
-                _flights.Mark(from, direction, known.Tics);
-            }
+            return -1;
         }
 
-        tics = known.Tics;
-        return known.Landing;
+        tics = Fly(from, direction, stretch + 1);
+        if (tics == 0)
+        {
+            return -1;
+        }
+
+        _flights.Mark(from, direction, tics);
+        return from + (tics * _grid.Offsets[direction]);
     }
 
     /// <summary>Sectors moved or the grid changed: every climb is traced again.</summary>
-    public void ForgetAll() => _climbs.Clear();
-
-    // The flight tic by tic, feet relative to the take-off floor: the tic's move is made at the height the feet had when
-    // it began (P_XYMovement comes before P_ZMovement), then the feet move, stopped by the ceiling (P_ZMovement).
-    private int Trace(int from, int direction, out int tics)
+    public void ForgetAll()
     {
-        tics = 0;
-        var floor = _grid.Floor0[from];
-        if (_grid.Blocked[from] != NavGrid.Free || _grid.Floor1[from] != floor)
+        // The generation shares an int with a stretch: start over long before it would run out of bits.
+        if (++_generation >= 1 << (30 - StretchBits))
         {
-            return -1;
+            _generation = 1;
+            _stretch = null;
+        }
+    }
+
+    // Steps of level floor ahead of a cell, at most AirTics: each free, at the cell's floor (no lift), a step the body
+    // takes, over no walk-over line (Doom sets one off on the tic it is crossed, the walker when the jump lands).
+    private int Stretch(int from, int direction)
+    {
+        _stretch ??= new int[_grid.Count * 4];
+        var offset = _grid.Offsets[direction];
+        var slot = direction / 2;
+
+        // Walk on to the end of the stretch or to a cell already known (the grid's edge is never free, so this ends),
+        // then fill in every cell walked: the whole line is known after one look.
+        var c = from;
+        var walked = 0;
+        int end;
+        while (true)
+        {
+            var entry = _stretch[(c * 4) + slot];
+            if (entry >> StretchBits == _generation)
+            {
+                end = entry & ((1 << StretchBits) - 1);
+                break;
+            }
+
+            if (!LevelStep(c, direction))
+            {
+                end = 0;
+                break;
+            }
+
+            c += offset;
+            walked++;
         }
 
+        for (var k = walked; k >= 0; k--)
+        {
+            _stretch[((from + (k * offset)) * 4) + slot] = (_generation << StretchBits) | Math.Min(AirTics, end + walked - k);
+        }
+
+        return Math.Min(AirTics, end + walked);
+    }
+
+    private bool LevelStep(int c, int direction)
+    {
+        var next = c + _grid.Offsets[direction];
+        var floor = _grid.Floor0[c];
+        return _grid.Floor1[c] == floor && _grid.Blocked[next] == NavGrid.Free && _grid.Floor0[next] == floor && _grid.Floor1[next] == floor
+            && _steps.CanStep(c, direction) && _model.Crossings(c, direction) is null;
+    }
+
+    // The flight from the take-off to the ledge, which the move of tic ledgeTic reaches; ledgeTic, or 0 when the body
+    // cannot get onto it. Feet relative to the take-off floor, tic by tic: the tic's move is made at the height the feet
+    // had when it began (P_XYMovement comes before P_ZMovement), then the feet move, stopped by the ceiling (P_ZMovement).
+    private int Fly(int from, int direction, int ledgeTic)
+    {
+        var floor = _grid.Floor0[from];
+        var offset = _grid.Offsets[direction];
         double z = 0, speed = JumpSpeed;
         var c = from;
-        for (var tic = 1; tic <= AirTics; tic++)
+        for (var tic = 1; tic < ledgeTic; tic++)
         {
-            var next = c + _grid.Offsets[direction];
-            if (_grid.Blocked[next] != NavGrid.Free || _grid.Floor0[next] != _grid.Floor1[next] || _model.CrossesTeleportOrExit(c, direction)
-                || _grid.Ceiling[next] - (floor + z) < NavGrid.BodyHeight)
+            c += offset;
+            if (_grid.Ceiling[c] - (floor + z) < NavGrid.BodyHeight)
             {
-                return -1;
+                return 0;
             }
 
-            var rise = _grid.Floor0[next] - floor;
-            if (rise != 0)
-            {
-                // The ledge: more than a step above the take-off floor, within a step of the feet, room to stand, and the
-                // feet at or under it after this tic's rise, so the body lands on it now.
-                var lands = z + speed <= rise;
-                if (rise <= NavGrid.MaxStepUp || rise - z > NavGrid.MaxStepUp || !lands || _grid.Ceiling[next] - _grid.Floor0[next] < NavGrid.BodyHeight)
-                {
-                    return -1;
-                }
-
-                tics = tic;
-                return next;
-            }
-
-            if (!_steps.CanStep(c, direction) || _model.Crossings(c, direction) is not null)
-            {
-                return -1;
-            }
-
-            c = next;
             z += speed;
             speed--;
             var headroom = _grid.Ceiling[c] - floor - NavGrid.BodyHeight;
@@ -128,10 +165,18 @@ internal sealed class LedgeJumps
 
             if (z <= 0)
             {
-                return -1;
+                return 0;
             }
         }
 
-        return -1;
+        // The ledge: more than a step above the take-off floor, within a step of the feet, room to stand and for the head
+        // on the way in, no teleport or exit line on the step, and the feet at or under it after this tic's rise, so the
+        // body lands on it now.
+        var ledge = c + offset;
+        var rise = _grid.Floor0[ledge] - floor;
+        var ok = _grid.Blocked[ledge] == NavGrid.Free && _grid.Floor1[ledge] == _grid.Floor0[ledge] && !_model.CrossesTeleportOrExit(c, direction)
+            && rise > NavGrid.MaxStepUp && rise - z <= NavGrid.MaxStepUp && z + speed <= rise
+            && _grid.Ceiling[ledge] - (floor + z) >= NavGrid.BodyHeight && _grid.Ceiling[ledge] - _grid.Floor0[ledge] >= NavGrid.BodyHeight;
+        return ok ? ledgeTic : 0;
     }
 }
