@@ -23,6 +23,9 @@ internal sealed class LedgeJumps
     // The tics until the feet are back at the floor they left: 8 up, 8 down and the tic at the top.
     private const int AirTics = (2 * JumpSpeed) + 1;
 
+    // The highest ledge a jump reaches: the feet top out at 36 (8 + 7 + ... + 1), and step 24 more.
+    private const int MaxClimb = (JumpSpeed * (JumpSpeed + 1) / 2) + NavGrid.MaxStepUp;
+
     // The coarsest grid whose cell a tic is no faster than Doom's run (16.67 units a tic).
     private const double MaxCellSize = 16;
 
@@ -61,9 +64,11 @@ internal sealed class LedgeJumps
             return -1;
         }
 
-        // The ledge is the cell after the stretch: the flight's last tic moves onto it.
+        // The ledge is the cell after the stretch: the flight's last tic moves onto it, more than a step up and within a
+        // jump's reach (36 up, then a step) of the floor.
         var stretch = Stretch(from, direction);
-        if (stretch >= AirTics)
+        var rise = stretch < AirTics ? _grid.Floor0[from + ((stretch + 1) * _grid.Offsets[direction])] - _grid.Floor0[from] : 0;
+        if (rise <= NavGrid.MaxStepUp || rise > MaxClimb)
         {
             return -1;
         }
@@ -78,7 +83,35 @@ internal sealed class LedgeJumps
         return from + (tics * _grid.Offsets[direction]);
     }
 
-    /// <summary>Sectors moved or the grid changed: every climb is traced again.</summary>
+    /// <summary>
+    /// A sector moved: the stretches that reach its cells are looked at again (those of cells up to a flight behind them;
+    /// a stretch depends only on the cells it runs over and the one after).
+    /// </summary>
+    public void SectorMoved(int sector)
+    {
+        if (_stretch is null)
+        {
+            return;
+        }
+
+        foreach (var moved in _grid.CellsOfSector(sector))
+        {
+            for (var d = 0; d < 8; d += 2)
+            {
+                var offset = _grid.Offsets[d];
+                for (var k = 0; k <= AirTics + 1; k++)
+                {
+                    var c = moved - (k * offset);
+                    if (c >= 0 && c < _grid.Count)
+                    {
+                        _stretch[(c * 4) + (d / 2)] = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The grid changed (solid things went): every climb is traced again.</summary>
     public void ForgetAll()
     {
         // The generation shares an int with a stretch: start over long before it would run out of bits.

@@ -114,7 +114,7 @@ internal sealed class StepGraph
     public void SectorMoved(int sector)
     {
         Jumps.Forget(sector);
-        Climbs.ForgetAll();
+        Climbs.SectorMoved(sector);
         foreach (var c in _grid.CellsOfSector(sector))
         {
             UpdateMoveMask(c);
