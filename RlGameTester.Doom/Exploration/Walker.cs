@@ -350,7 +350,12 @@ internal sealed class Walker
         _jumpedAt = _body.LastTick + 1;
         _log.Add(_log.At(ExplorerEventKind.Jump, from) with { Tick = _jumpedAt });
         _airborne = true;
-        Advance(from, landing, tics);
+
+        // A cell a tic, over the take-off floor until the last tic's move onto the ledge: the positions' floor is the one
+        // under the body (a frame drawn from the ledge's height there would look through a low ceiling).
+        var beforeLedge = landing - _grid.Offsets[direction];
+        Advance(from, beforeLedge, tics - 1);
+        Advance(beforeLedge, landing, 1);
         _airborne = false;
         return Landed(from, landing, direction);
     }

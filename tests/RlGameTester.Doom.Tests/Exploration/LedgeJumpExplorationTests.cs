@@ -31,6 +31,9 @@ public sealed class LedgeJumpExplorationTests
         Assert.True(positions[jump.Tick + 3].X + 16 <= LedgeEdge, $"tic {jump.Tick + 3} at x {positions[jump.Tick + 3].X}");
         Assert.True(positions[jump.Tick + 4].X + 16 > LedgeEdge, $"tic {jump.Tick + 4} at x {positions[jump.Tick + 4].X}");
         Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.Position, Sector: Ledge });
+
+        // The floor under the body: the room's until the move onto the ledge.
+        Assert.Equal([0.0, 0.0, 0.0, 0.0, 48.0], Enumerable.Range(jump.Tick, 5).Select(t => positions[t].Z));
     }
 
     [Fact]
