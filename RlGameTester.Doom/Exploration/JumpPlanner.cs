@@ -96,12 +96,11 @@ internal sealed class JumpPlanner
         _chains.Clear();
     }
 
-    /// <summary>Sectors moved: jumps are traced again, and a jump over a moved sector may be gone (search everything again).</summary>
-    public void Forget(int sector)
+    /// <summary>Sectors moved: jumps are traced again (whether one over a moved sector is gone is <see cref="FlightCells"/>' to say).</summary>
+    public void Forget()
     {
         _jumps.Clear();
         _chains.Clear();
-        _flights.SectorMoved(sector);
     }
 
     private int Trace(int from, int direction, int z0, out double tics)

@@ -12,6 +12,7 @@ internal sealed class StepGraph
     private readonly LevelState _state;
     private readonly StepChanges _changes;
     private readonly byte[] _moveMask;
+    private readonly FlightCells _flights;
 
     public StepGraph(LevelModel model, LevelState state, StepChanges changes)
     {
@@ -25,9 +26,9 @@ internal sealed class StepGraph
             UpdateMoveMask(c);
         }
 
-        var flights = new FlightCells(_grid, changes);
-        Jumps = new JumpPlanner(model, this, flights);
-        Climbs = new LedgeJumps(model, this, flights);
+        _flights = new FlightCells(_grid, changes);
+        Jumps = new JumpPlanner(model, this, _flights);
+        Climbs = new LedgeJumps(model, this, _flights);
     }
 
     public JumpPlanner Jumps { get; }
@@ -113,8 +114,10 @@ internal sealed class StepGraph
     /// <summary>After a sector moved: the steps out of and into every cell touching it.</summary>
     public void SectorMoved(int sector)
     {
-        Jumps.Forget(sector);
+        // Both kinds of jump share the cells their flights pass over: a move under one may take it away.
+        Jumps.Forget();
         Climbs.SectorMoved(sector);
+        _flights.SectorMoved(sector);
         foreach (var c in _grid.CellsOfSector(sector))
         {
             UpdateMoveMask(c);
