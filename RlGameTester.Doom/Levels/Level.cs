@@ -79,12 +79,18 @@ public sealed class Level
     public ModActors Actors { get; private init; } = ModActors.None;
 
     /// <summary>
-    /// Whether every port the level is made for lets the player jump: Hexen and the ZDoom family do, so a level in their
-    /// formats may need it, and so may a Doom-format map whose mod defines actors only they read (Batman Doom Reborn);
-    /// Doom's engines do not, nor a ZDoom port on a level whose MAPINFO says <c>nojump</c> (Jonathan's Arcade Mapping
-    /// Project 2). The explorer and the trajectory validator jump only here.
+    /// Whether only the ZDoom family's ports (and Hexen's engine) play the level, so their rules hold where they differ
+    /// from Doom's engines: a level in Hexen's format or UDMF, or a Doom-format map whose mod defines actors only they
+    /// read (Batman Doom Reborn, Hacx 2.0).
     /// </summary>
-    public bool PlayerCanJump => (Format != LevelFormat.Doom || Actors.ZDoomOnly) && Actors.JumpAllowed(Name);
+    public bool MadeForZDoomPorts => Format != LevelFormat.Doom || Actors.ZDoomOnly;
+
+    /// <summary>
+    /// Whether every port the level is made for lets the player jump: Hexen and the ZDoom family do
+    /// (<see cref="MadeForZDoomPorts"/>); Doom's engines do not, nor a ZDoom port on a level whose MAPINFO says
+    /// <c>nojump</c> (Jonathan's Arcade Mapping Project 2). The explorer and the trajectory validator jump only here.
+    /// </summary>
+    public bool PlayerCanJump => MadeForZDoomPorts && Actors.JumpAllowed(Name);
 
     /// <summary>
     /// Whether some port that plays the level lets the player jump: also a Doom-format map that ships a MAPINFO, which

@@ -2,6 +2,7 @@ using System.Globalization;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Specials;
 
 namespace RlGameTester.Doom.Validation;
 
@@ -9,7 +10,8 @@ namespace RlGameTester.Doom.Validation;
 /// Whether the body can use a line (P_UseLines / PTR_UseTraverse) or shoot it (PTR_ShootTraverse) from where it is.
 /// The facing is not known, so a use is possible when some straight trace of USERANGE from the centre reaches the line
 /// before anything that stops it: a line without a back side, a two-sided line whose opening is closed, or another line
-/// with a special, which Doom would use instead ("can't use more than one special line in a row").
+/// with a special the port would use instead ("can't use more than one special line in a row"; the ZDoom family only
+/// counts lines a use sets off: <see cref="UseTraces"/>).
 /// </summary>
 internal sealed class LineReach
 {
@@ -232,10 +234,9 @@ internal sealed class LineReach
     {
         var line = _level.Linedefs[index];
         int front = _planes.FrontSector(index), back = _planes.BackSector(index);
-        if (forUse && _hasSpecial(index))
+        if (forUse && _hasSpecial(index) && UseTraces.StopAtSpecial(_level, line))
         {
-            // Boom's pass-use flag lets the trace go on after using the line.
-            return line.HasFlag(LinedefFlags.PassUse) ? null : $"which has special {line.Special} and would be used first";
+            return $"which has special {line.Special} and would be used first";
         }
 
         if (front < 0 || back < 0)

@@ -185,7 +185,7 @@ internal sealed class MoveCheck
     {
         if (!_level.PlayerCanJump)
         {
-            var why = _level.Format == LevelFormat.Doom && !_level.Actors.ZDoomOnly
+            var why = !_level.MadeForZDoomPorts
                 ? "the level is in Doom's format and its mod defines no actors only the ZDoom family's ports read: Doom's engines, which have no jump, play it"
                 : "the level's MAPINFO says nojump";
             _violations.Add(tick, TrajectoryRules.JumpForbidden, x, y, $"the run jumps at tic {tick}, and {why}");
