@@ -305,7 +305,7 @@ internal sealed class TripSearch
     // level a crushed boss ends. A line called again once and still needed would be called in a loop.
     private bool Wanted(int line) =>
         _model.Actions[line] is { } action && (action.Keys is null || action.Keys.IsSatisfiedBy(_body.Keys)) &&
-        ((!_state.Activated[line] && ((action.Progress && _forecast.Moves(action)) || (action.Crusher && _bosses.ExitTypes.Count > 0))) ||
+        ((!_state.Activated[line] && ((action.Progress ? _forecast.Moves(action) : _forecast.Opens(action)) || (action.Crusher && _bosses.ExitTypes.Count > 0))) ||
          (Recalling && action.Repeatable && !_recalled.Contains(line) &&
           (action.Move is { Kind: MoveKind.Cycle } || (action.Progress && _forecast.Moves(action)))));
 
