@@ -157,7 +157,10 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
         _findings.Add(new ExplorerFinding(
             ExplorerFindingKind.ExitUnreachable,
             "Exit unreachable: the agent could not get to the exit",
-            $"A path to the exit at {At(_grid, goal)} exists from {At(_grid, furthest)}, but the agent could not take it within its limits (tick limit {run.Options.TickLimit}).",
+            run.EndedStuck
+                ? (furthest == goal ? $"The exit at {At(_grid, goal)} was within the agent's reach during the run" : $"A path to the exit at {At(_grid, goal)} exists from {At(_grid, furthest)}, within the agent's reach during the run") +
+                  $", but its play left it trapped at {At(_grid, run.Body.Cell)}, from where no way leads back (the softlock finding says how)."
+                : $"A path to the exit at {At(_grid, goal)} exists from {At(_grid, furthest)}, but the agent could not take it within its limits (tick limit {run.Options.TickLimit}).",
             _grid.X(furthest),
             _grid.Y(furthest))
         {

@@ -13,8 +13,17 @@ internal static class RunJudge
     {
         var findings = new List<ExplorerFinding>();
 
-        // The sets the judges read: what the start reaches now, and what of it can come back to the start or an exit.
+        // Where the run trapped the body: everything it still reaches, none of which leads back (a trap the start's
+        // reach below does not see, the way in having shut behind the body).
         var reach = run.Reach;
+        List<int> bodyTrap = [];
+        if (run.EndedStuck)
+        {
+            reach.Reach(run.Body.Cell);
+            bodyTrap.AddRange(Enumerable.Range(0, run.Grid.Count).Where(reach.InReach));
+        }
+
+        // The sets the judges read: what the start reaches now, and what of it can come back to the start or an exit.
         reach.Reach(run.StartCell);
         var seeds = new List<int> { run.StartCell };
         for (var c = 0; c < run.Grid.Count; c++)
@@ -30,7 +39,7 @@ internal static class RunJudge
         // What the explorer could not do is proven impossible before it is called critical.
         var prover = new Prover(run);
         var deathCells = new DeathZoneJudge(run, prover).Judge(findings);
-        new SoftlockJudge(run, prover).Judge(deathCells, findings);
+        new SoftlockJudge(run, prover).Judge(deathCells, bodyTrap, findings);
         if (!run.ExitReached && !run.Died)
         {
             findings.AddRange(new ExitBlockerJudge(run).Judge().Select(f => ExitVerdictJudge.Judge(f, prover)));

@@ -18,4 +18,7 @@ internal sealed record RunSnapshot(
     CancellationToken Cancellation)
 {
     public NavGrid Grid => Model.Grid;
+
+    /// <summary>The run ended where the body could reach neither the start nor an exit (its own trip trapped it).</summary>
+    public bool EndedStuck => !ExitReached && !Died && Events is [.., { Kind: ExplorerEventKind.StuckCandidate }];
 }

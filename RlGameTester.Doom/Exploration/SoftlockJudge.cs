@@ -17,24 +17,27 @@ internal sealed class SoftlockJudge(RunSnapshot run, Prover prover)
 
     private readonly NavGrid _grid = run.Grid;
 
-    public void Judge(bool[] deathCells, List<ExplorerFinding> findings)
+    /// <summary>
+    /// The traps in what the start reaches, and <paramref name="bodyTrap"/>: where the run itself left the body, every
+    /// cell it still reaches, when none of them leads back to the start or an exit.
+    /// </summary>
+    public void Judge(bool[] deathCells, List<int> bodyTrap, List<ExplorerFinding> findings)
     {
         var trapped = new bool[_grid.Count];
-        var any = false;
         for (var c = 0; c < _grid.Count; c++)
         {
-            if (run.Reach.InReach(c) && !run.Reach.InReturn(c) && !deathCells[c])
-            {
-                trapped[c] = true;
-                any = true;
-            }
+            trapped[c] = run.Reach.InReach(c) && !run.Reach.InReturn(c) && !deathCells[c];
         }
 
-        if (!any)
+        JudgeTraps(trapped, findings);
+        if (bodyTrap.Count > 0 && !trapped[run.Body.Cell])
         {
-            return;
+            findings.Add(Prove(Stranded(bodyTrap), bodyTrap));
         }
+    }
 
+    private void JudgeTraps(bool[] trapped, List<ExplorerFinding> findings)
+    {
         var spots = 0;
         foreach (var component in CellComponents.BySector(_grid, trapped))
         {
@@ -96,6 +99,44 @@ internal sealed class SoftlockJudge(RunSnapshot run, Prover prover)
             ElementIndex = sector,
             Area = area,
             Tick = tick,
+            Evidence = evidence,
+        };
+    }
+
+    // The run's own way in shut behind the body (a door closed by a line it crossed, a lift it rode): the last line it
+    // set off is named, since a player who plays the same way is trapped the same way (Batman Doom Reborn MAP20's
+    // airlock: its small door used before the line that shuts it is crossed).
+    private ExplorerFinding Stranded(List<int> component)
+    {
+        var cell = run.Body.Cell;
+        var sector = _grid.CenterSector[cell];
+        double x = _grid.X(cell), y = _grid.Y(cell);
+        var area = component.Count * _grid.CellSize * _grid.CellSize;
+        var evidence = new Dictionary<string, string>
+        {
+            ["sector"] = N(sector),
+            ["floor"] = N(run.State.Heights.FloorHigh[sector]),
+            ["stranded_at_tick"] = N(run.Body.LastTick),
+        };
+        var cause = string.Empty;
+        if (run.Events.LastOrDefault(e => e is { Kind: ExplorerEventKind.LineActivated, Line: not null }) is { Line: { } line } last)
+        {
+            evidence["last_line"] = N(line);
+            cause = $" The last line it set off before that was line {line} ({last.Detail}) at tic {N(last.Tick)}.";
+        }
+
+        return new ExplorerFinding(
+            ExplorerFindingKind.Softlock,
+            $"Softlock: the explorer's own run left it trapped around ({N(x)}, {N(y)})",
+            $"Playing the level, the explorer ended in sector {sector} around ({N(x)}, {N(y)}) ({N(area)} square units), from where it reaches neither the start nor an exit: a way it came by shut behind it.{cause}",
+            x,
+            y)
+        {
+            Severity = FindingSeverity.Critical,
+            ElementKind = ElementKind.Sector,
+            ElementIndex = sector,
+            Area = area,
+            Tick = run.Body.LastTick,
             Evidence = evidence,
         };
     }
