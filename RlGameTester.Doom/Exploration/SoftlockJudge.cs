@@ -69,39 +69,32 @@ internal sealed class SoftlockJudge(RunSnapshot run, Prover prover)
 
         int? tick = component.Contains(run.Body.Cell) && !run.ExitReached ? run.Body.LastTick : null;
         var climbText = climbCell >= 0 ? $" The lowest way up is {climb} units (the body climbs 24)." : string.Empty;
-        if (area < SpotArea)
-        {
-            return new ExplorerFinding(
+        return area < SpotArea
+            ? Trap(
                 ExplorerFindingKind.StuckSpot,
                 $"Stuck spot: the body can get into a spot at ({N(x)}, {N(y)}) but not out",
                 $"A player who steps into the small spot at ({N(x)}, {N(y)}) in sector {sector} cannot move out of it again.{climbText}",
-                x,
-                y)
-            {
-                Severity = FindingSeverity.Major,
-                ElementKind = ElementKind.Sector,
-                ElementIndex = sector,
-                Area = area,
-                Tick = tick,
-                Evidence = evidence,
-            };
-        }
+                (x, y, sector, area, tick),
+                evidence) with { Severity = FindingSeverity.Major }
+            : Trap(
+                ExplorerFindingKind.Softlock,
+                $"Softlock: falling into the area around ({N(x)}, {N(y)}) leaves no way back and no exit",
+                $"A player who gets into sector {sector} around ({N(x)}, {N(y)}) ({N(area)} square units) can reach neither the start nor an exit from there.{climbText}",
+                (x, y, sector, area, tick),
+                evidence);
+    }
 
-        return new ExplorerFinding(
-            ExplorerFindingKind.Softlock,
-            $"Softlock: falling into the area around ({N(x)}, {N(y)}) leaves no way back and no exit",
-            $"A player who gets into sector {sector} around ({N(x)}, {N(y)}) ({N(area)} square units) can reach neither the start nor an exit from there.{climbText}",
-            x,
-            y)
+    // A trap's finding, critical until Prove says otherwise.
+    private static ExplorerFinding Trap(ExplorerFindingKind kind, string title, string description, (double X, double Y, int Sector, double Area, int? Tick) at, Dictionary<string, string> evidence) =>
+        new(kind, title, description, at.X, at.Y)
         {
             Severity = FindingSeverity.Critical,
             ElementKind = ElementKind.Sector,
-            ElementIndex = sector,
-            Area = area,
-            Tick = tick,
+            ElementIndex = at.Sector,
+            Area = at.Area,
+            Tick = at.Tick,
             Evidence = evidence,
         };
-    }
 
     // The run's own way in shut behind the body (a door closed by a line it crossed, a lift it rode): the last line it
     // set off is named, since a player who plays the same way is trapped the same way (Batman Doom Reborn MAP20's
@@ -125,20 +118,12 @@ internal sealed class SoftlockJudge(RunSnapshot run, Prover prover)
             cause = $" The last line it set off before that was line {line} ({last.Detail}) at tic {N(last.Tick)}.";
         }
 
-        return new ExplorerFinding(
+        return Trap(
             ExplorerFindingKind.Softlock,
             $"Softlock: the explorer's own run left it trapped around ({N(x)}, {N(y)})",
             $"Playing the level, the explorer ended in sector {sector} around ({N(x)}, {N(y)}) ({N(area)} square units), from where it reaches neither the start nor an exit: a way it came by shut behind it.{cause}",
-            x,
-            y)
-        {
-            Severity = FindingSeverity.Critical,
-            ElementKind = ElementKind.Sector,
-            ElementIndex = sector,
-            Area = area,
-            Tick = run.Body.LastTick,
-            Evidence = evidence,
-        };
+            (x, y, sector, area, run.Body.LastTick),
+            evidence);
     }
 
     private ExplorerFinding Prove(ExplorerFinding finding, List<int> component)
