@@ -157,10 +157,13 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
         _findings.Add(new ExplorerFinding(
             ExplorerFindingKind.ExitUnreachable,
             "Exit unreachable: the agent could not get to the exit",
-            run.EndedStuck
-                ? (furthest == goal ? $"The exit at {At(_grid, goal)} was within the agent's reach during the run" : $"A path to the exit at {At(_grid, goal)} exists from {At(_grid, furthest)}, within the agent's reach during the run") +
-                  $", but its play left it trapped at {At(_grid, run.Body.Cell)}, from where no way leads back (the softlock finding says how)."
-                : $"A path to the exit at {At(_grid, goal)} exists from {At(_grid, furthest)}, but the agent could not take it within its limits (tick limit {run.Options.TickLimit}).",
+            // The relaxed search starts from every cell the run ever reached: a path of one cell is the exit itself.
+            (furthest == goal
+                ? $"The exit at {At(_grid, goal)} was within the agent's reach during the run"
+                : $"A path to the exit at {At(_grid, goal)} exists from {At(_grid, furthest)}, within the agent's reach during the run") +
+            (run.EndedStuck
+                ? $", but its play left it trapped at {At(_grid, run.Body.Cell)}, from where no way leads back (the softlock finding says how)."
+                : $", but the agent could not get there within its limits (tick limit {run.Options.TickLimit})."),
             _grid.X(furthest),
             _grid.Y(furthest))
         {
