@@ -10,12 +10,15 @@ internal sealed class ExplorationRun
 {
     private const int MaxTrips = 20_000;
     private const int MaxRecalls = 8;
+    private const int MaxRounds = 4;
 
     private readonly ExplorerOptions _options;
     private readonly CancellationToken _cancellationToken;
     private readonly StepChanges _changes = new();
     private readonly TripSearch _search;
     private readonly Walker _walker;
+    private readonly LiftTimes _lifts;
+    private int _trips;
     private int _exhausted;
     private int _recalls;
 
@@ -33,8 +36,9 @@ internal sealed class ExplorationRun
         Reach = new Reachability(model.Grid, Steps, Exits);
         var visited = new VisitedBlocks(model.Grid);
         Log = new EventLog(model.Grid, Body);
-        _search = new TripSearch(model, State, Body, Steps, Reach, Exits, visited, Bosses, traces, options.Seed);
-        _walker = new Walker(model, State, Body, Steps, _changes, Bosses, visited, Log, options.PositionInterval);
+        _lifts = new LiftTimes(model, State, traces, Body);
+        _search = new TripSearch(model, State, Body, Steps, Reach, Exits, visited, Bosses, traces, _lifts, options.Seed);
+        _walker = new Walker(model, State, Body, Steps, _changes, Bosses, visited, Log, _lifts, options.PositionInterval);
     }
 
     public LevelModel Model { get; }
@@ -72,8 +76,29 @@ internal sealed class ExplorationRun
         StartCell = startCell;
         _walker.Begin(startCell, start.Angle, start.X, start.Y);
 
-        var trips = 0;
-        while (!_walker.Over && trips++ < MaxTrips)
+        // A lift let go on the way to the exit (it was not there in time, and nothing in reach brings it) sends the agent
+        // back to its trips: the line that calls it from afar is worth pressing again.
+        for (var round = 0; round < MaxRounds && !_walker.Over; round++)
+        {
+            var letGo = _lifts.LetGo;
+            Play();
+            Leave();
+            if (_lifts.LetGo == letGo)
+            {
+                break;
+            }
+        }
+
+        if (!_walker.Over && !CanReachStart())
+        {
+            Log.Add(Log.At(ExplorerEventKind.StuckCandidate, Body.Cell) with { Detail = "no way back to the start and no exit from here" });
+        }
+    }
+
+    // The trips, nearest first, until none is left (see the class summary).
+    private void Play()
+    {
+        while (!_walker.Over && _trips++ < MaxTrips)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             Update();
@@ -107,8 +132,11 @@ internal sealed class ExplorationRun
 
             break;
         }
+    }
 
-        // Exit last; a walk cut short (a teleport on the way, a line set off) is planned again.
+    // Exit last; a walk cut short (a teleport on the way, a line set off) is planned again.
+    private void Leave()
+    {
         for (var attempt = 0; attempt < 64 && !_walker.Over; attempt++)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -117,11 +145,6 @@ internal sealed class ExplorationRun
             {
                 break;
             }
-        }
-
-        if (!_walker.Over && !CanReachStart())
-        {
-            Log.Add(Log.At(ExplorerEventKind.StuckCandidate, Body.Cell) with { Detail = "no way back to the start and no exit from here" });
         }
     }
 

@@ -62,6 +62,15 @@ internal sealed class SectorHeights
 
     public int[] FloorHigh { get; }
 
+    /// <summary>
+    /// The height a called lift is back at, when it is back at rest now (LiftTimes), else null: the neighbour searches read
+    /// that, as Doom's sector has one height at a time; a lift on its way may be anywhere in its range.
+    /// </summary>
+    public Func<int, int?>? RestNow { get; set; }
+
+    /// <summary>The sector's floor has one height (it is no lift the run has called, or one let go at rest).</summary>
+    public bool IsAtOneHeight(int sector) => FloorLow[sector] == FloorHigh[sector];
+
     public int[] Ceiling { get; }
 
     public int[] Special { get; }
@@ -153,13 +162,18 @@ internal sealed class SectorHeights
         _ => move.Ceiling ? ceiling : floor,
     };
 
+    // A neighbour's floor for the searches: its lowest or highest, or where a lift back at rest is.
+    private int Low(int n) => FloorLow[n] != FloorHigh[n] && RestNow?.Invoke(n) is { } rest ? rest : FloorLow[n];
+
+    private int High(int n) => FloorLow[n] != FloorHigh[n] && RestNow?.Invoke(n) is { } rest ? rest : FloorHigh[n];
+
     // P_FindLowestFloorSurrounding: the sector's own floor counts.
     private int LowestFloorAround(int sector)
     {
         var result = FloorHigh[sector];
         foreach (var n in _neighbours[sector])
         {
-            result = Math.Min(result, FloorLow[n]);
+            result = Math.Min(result, Low(n));
         }
 
         return result;
@@ -171,7 +185,7 @@ internal sealed class SectorHeights
         var result = -500;
         foreach (var n in _neighbours[sector])
         {
-            result = Math.Max(result, FloorHigh[n]);
+            result = Math.Max(result, High(n));
         }
 
         return _neighbours[sector].Length == 0 ? FloorHigh[sector] : result;
@@ -182,9 +196,9 @@ internal sealed class SectorHeights
         var result = int.MaxValue;
         foreach (var n in _neighbours[sector])
         {
-            if (FloorHigh[n] > current)
+            if (High(n) > current)
             {
-                result = Math.Min(result, FloorHigh[n]);
+                result = Math.Min(result, High(n));
             }
         }
 
@@ -196,9 +210,9 @@ internal sealed class SectorHeights
         var result = int.MinValue;
         foreach (var n in _neighbours[sector])
         {
-            if (FloorLow[n] < current)
+            if (Low(n) < current)
             {
-                result = Math.Max(result, FloorLow[n]);
+                result = Math.Max(result, Low(n));
             }
         }
 

@@ -48,7 +48,16 @@ internal sealed class SectorMover
         return Move((sector, heights.FloorLow[sector], heights.FloorHigh[sector], ceiling, heights.Special[sector]));
     }
 
-    private int Move((int Sector, int Low, int High, int Ceiling, int Special) change)
+    /// <summary>Puts a lift's floor at one height, <paramref name="rest"/>; returns how far it travelled, or -1.</summary>
+    public int Settle(int sector, int rest)
+    {
+        var heights = _state.Heights;
+        return Move((sector, rest, rest, heights.Ceiling[sector], heights.Special[sector]), rearm: false);
+    }
+
+    // A plane that closes re-arms the sector's repeatable switches and doors (a trap door shut again), unless the caller
+    // decides that itself (a lift let go at rest: LiftTimes).
+    private int Move((int Sector, int Low, int High, int Ceiling, int Special) change, bool rearm = true)
     {
         var heights = _state.Heights;
         var s = change.Sector;
@@ -58,7 +67,7 @@ internal sealed class SectorMover
             return -1;
         }
 
-        var closing = change.Ceiling < heights.Ceiling[s] || change.Low > heights.FloorLow[s];
+        var closing = rearm && (change.Ceiling < heights.Ceiling[s] || change.Low > heights.FloorLow[s]);
         heights.Apply(change);
         _state.HeightsChanged();
         _state.UpdateSectorDamage(s);

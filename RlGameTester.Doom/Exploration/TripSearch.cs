@@ -24,6 +24,7 @@ internal sealed class TripSearch
     private readonly BossRules _bosses;
     private readonly LineTraces _traces;
     private readonly MoveForecast _forecast;
+    private readonly LiftTimes _lifts;
     private readonly int[] _directionOrder = new int[8];
 
     // The ring must be larger than the costliest step (a lift wait on a damaging floor: 1400 + 54).
@@ -40,8 +41,9 @@ internal sealed class TripSearch
     private readonly HashSet<int> _recalled = [];
     private int _searchGeneration;
 
-    public TripSearch(LevelModel model, LevelState state, Body body, StepGraph steps, Reachability reach, ExitSpots exits, VisitedBlocks visited, BossRules bosses, LineTraces traces, int seed)
+    public TripSearch(LevelModel model, LevelState state, Body body, StepGraph steps, Reachability reach, ExitSpots exits, VisitedBlocks visited, BossRules bosses, LineTraces traces, LiftTimes lifts, int seed)
     {
+        _lifts = lifts;
         _traces = traces;
         _forecast = new MoveForecast(model, state);
         _model = model;
@@ -128,7 +130,7 @@ internal sealed class TripSearch
                 var damage = _hurt[c];
                 if (hurtHere && next == c + _grid.Offsets[d] && _grid.CanMove(c, next, 0) != _grid.CanMove(c, next, 1))
                 {
-                    var wait = Walker.LiftWait(_body, _body.Clock + (cost / 20.0), down: _grid.CanMove(c, next, 0));
+                    var wait = _lifts.Wait(c, next, _body.Clock + (cost / 20.0), _body);
                     damage += _state.DamageOf(here) * wait / 32.0;
                     stepCost += (int)Math.Ceiling(wait * 20);
                 }

@@ -37,6 +37,8 @@ internal sealed class Walker
     private readonly int _positionInterval;
     private readonly CarriedMomentum _carried;
     private readonly VoodooDolls _dolls;
+    private readonly LiftTimes _lifts;
+    private readonly List<int> _stranded = [];
     private readonly Queue<int> _queue = new();
     private readonly List<(double Due, int Sector, int Ceiling)> _reopenings = [];
     private bool _interrupted;
@@ -53,8 +55,9 @@ internal sealed class Walker
     // The dolls are being carried: what they set off moves sectors, which must not start carrying them again.
     private bool _carryingDolls;
 
-    public Walker(LevelModel model, LevelState state, Body body, StepGraph steps, StepChanges changes, BossRules bosses, VisitedBlocks visited, EventLog log, int positionInterval)
+    public Walker(LevelModel model, LevelState state, Body body, StepGraph steps, StepChanges changes, BossRules bosses, VisitedBlocks visited, EventLog log, LiftTimes lifts, int positionInterval)
     {
+        _lifts = lifts;
         _model = model;
         _grid = model.Grid;
         _state = state;
@@ -136,8 +139,14 @@ internal sealed class Walker
         switch (target.Kind)
         {
             case TargetKind.Use or TargetKind.Gun:
+                var action = _model.Actions[target.Aux]!;
+                WaitForLifts(action);
                 Wait(1);
-                Activate(_model.Actions[target.Aux]!);
+                if (!Over)
+                {
+                    Activate(action);
+                }
+
                 break;
             case TargetKind.Cross:
                 // A repeatable line already set off is a target only when it is worth setting off again (the last
@@ -238,27 +247,25 @@ internal sealed class Walker
     {
         var from = _body.Cell;
         var to = from + _grid.Offsets[direction];
-        if (!_grid.CanMove(from, to, _body.LiftConfig))
+        if (!TimeLifts(from, to))
         {
-            if (!_grid.CanMove(from, to, 1 - _body.LiftConfig))
-            {
-                return false;
-            }
-
-            // The lift has to come to the body first: the one it just called comes down in its travel time.
-            Wait((int)Math.Ceiling(LiftWait(_body, _body.Clock, down: _grid.CanMove(from, to, 0))));
-            _body.LiftConfig = 1 - _body.LiftConfig;
-            _body.LiftDownAt = double.NaN;
+            return false;
         }
 
         var crossed = _model.Crossings(from, direction);
-        if (!allowExit && crossed is not null)
+        if (crossed is not null)
         {
             foreach (var (line, _) in crossed)
             {
-                if (_model.Actions[line]!.Exit)
+                var action = _model.Actions[line]!;
+                if (action.Exit && !allowExit)
                 {
                     return false;
+                }
+
+                if (SetsOff(action))
+                {
+                    WaitForLifts(action);
                 }
             }
         }
@@ -293,7 +300,7 @@ internal sealed class Walker
                     continue;
                 }
 
-                if (!_state.Activated[line] && Activate(action))
+                if (SetsOff(action) && Activate(action))
                 {
                     keepGoing = false;
                 }
@@ -302,6 +309,66 @@ internal sealed class Walker
 
         PickUp(_body.Cell);
         return keepGoing && !Over;
+    }
+
+    // Waits until no sector the line moves is a lift on its way (LiftTimes.FreeAt), unless on a damaging floor.
+    private void WaitForLifts(LineAction action)
+    {
+        if (!_state.IsDamaging(_grid.CenterSector[_body.Cell]))
+        {
+            Wait((int)Math.Ceiling(_lifts.FreeAt(action, _body.Clock) - _body.Clock));
+        }
+    }
+
+    // A walk-over line is set off the first time; a repeatable one again whenever it would start a lift at rest (Doom
+    // sets it off at every crossing; the explorer's other moves are already where a second crossing would leave them).
+    private bool SetsOff(LineAction action) =>
+        !_state.Activated[action.Line] || (action.Repeatable && _lifts.WouldCall(action, _body.Clock));
+
+    /// <summary>
+    /// Brings the lifts under a step where it needs them (LiftTimes): waits for them, or calls one back from where the
+    /// body stands. False when the step cannot be taken; a called lift that cannot come in time is let go at rest, and
+    /// the walk is planned again with it there.
+    /// </summary>
+    private bool TimeLifts(int from, int to)
+    {
+        if (_lifts.Plan(from, to, _body.LiftConfig, _body.Clock, _body, _stranded) is not { } step)
+        {
+            foreach (var sector in _stranded)
+            {
+                _lifts.Settle(sector, _mover);
+                _interrupted = true;
+            }
+
+            // A lift that comes back up under a body with no room above stops on it in Doom and goes down again; the
+            // body steps off its edge instead (freedoom2 MAP04's crawlspace under two lifts).
+            if (_interrupted && !_grid.Fits(_body.Cell))
+            {
+                StepOff();
+            }
+
+            return false;
+        }
+
+        if (step.Call is { } call)
+        {
+            Wait((int)Math.Ceiling(step.Press - _body.Clock));
+            Wait(1);
+            Activate(call);
+            if (Over)
+            {
+                return false;
+            }
+        }
+
+        Wait((int)Math.Ceiling(step.Due - _body.Clock));
+        if (step.Config != _body.LiftConfig)
+        {
+            _body.LiftConfig = step.Config;
+            _body.LiftDownAt = double.NaN;
+        }
+
+        return !Over;
     }
 
     /// <summary>A running jump along a planned path: lines crossed in the air are set off; the body lands on the far ledge.</summary>
@@ -378,7 +445,7 @@ internal sealed class Walker
             {
                 foreach (var (line, _) in crossed)
                 {
-                    if (!_state.Activated[line] && Activate(_model.Actions[line]!))
+                    if (SetsOff(_model.Actions[line]!) && Activate(_model.Actions[line]!))
                     {
                         keepGoing = false;
                     }
@@ -512,7 +579,11 @@ internal sealed class Walker
 
         var floorBefore = FloorUnderBody();
         var shut = action.ReopenAfter > 0 ? action.Sectors.Select(s => _state.Heights.Ceiling[s]).ToArray() : null;
-        var travel = ApplyMoves(move, action.Sectors, _model.FrontSector(action.Line));
+        var front = _model.FrontSector(action.Line);
+
+        // A lift on its way takes no other move until it is back (its sector still has a thinker).
+        var travel = move.IsTimedLift ? _lifts.Call(action, _body.LastTick, sectors => ApplyMoves(move, sectors, front))
+            : ApplyMoves(move, action.Sectors.Where(s => !_lifts.Busy(s, _body.LastTick)).ToArray(), front);
         if (move.Kind == MoveKind.Cycle && doll < 0)
         {
             // A lift called again has its whole way down to go, though its heights are known and nothing moves in the model.
@@ -541,8 +612,11 @@ internal sealed class Walker
             Wait((ride + move.Speed - 1) / Math.Max(1, move.Speed));
         }
 
-        // A player waits at a door or switch for what it moves (not on a damaging floor); walk-over lines are passed at full speed.
-        else if (action.Trigger is LineTrigger.Door or LineTrigger.Switch && !_state.IsDamaging(_grid.CenterSector[_body.Cell]))
+        // A player waits at a door or switch for what it moves (not on a damaging floor); walk-over lines are passed at full
+        // speed, and so is the switch of a lift away from the body: it is back up after its wait (Batman Doom Reborn's
+        // MAP05 calls a lift 1200 units off, which is down 125 tics later and only 105 tics more).
+        else if (action.Trigger is LineTrigger.Door or LineTrigger.Switch && !(move.IsTimedLift && !Touches(_body.Cell, action.Sectors)) &&
+                 !_state.IsDamaging(_grid.CenterSector[_body.Cell]))
         {
             Wait(Math.Min(travel / Math.Max(1, move.Speed), 140));
         }
@@ -575,6 +649,19 @@ internal sealed class Walker
         down && !double.IsNaN(body.LiftDownAt) && clock <= body.LiftDownAt + LiftDownTics
             ? Math.Max(0, body.LiftDownAt - clock)
             : LiftRideTics;
+
+    private bool Touches(int cell, int[] sectors)
+    {
+        foreach (var sector in _grid.SectorsTouched(cell))
+        {
+            if (Array.IndexOf(sectors, sector) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private int FloorUnderBody() => _body.LiftConfig == 0 ? _grid.Floor0[_body.Cell] : _grid.Floor1[_body.Cell];
 

@@ -8,4 +8,25 @@ namespace RlGameTester.Doom.Specials;
 /// <param name="Speed">Units per tic, to time the wait for it (doors 2, fast 8; floors 1, fast 4; lifts 4, fast 8).</param>
 /// <param name="ClearsSpecial">The sector loses its special when the move starts (Doom's raise-and-change platforms end nukage damage).</param>
 /// <param name="Perpetual">A cycling platform that runs between the lowest and highest neighbour floors.</param>
-public sealed record SectorMove(bool Ceiling, MoveTarget Target, MoveKind Kind, int Amount = 0, int Speed = 1, bool ClearsSpecial = false, bool Perpetual = false);
+/// <param name="ReturnAfter">
+/// For a lift: the tics it waits at its far end before it goes back to where it was (PLATWAIT, 105 for Doom's); 0 for a
+/// move that does not come back by itself.
+/// </param>
+public sealed record SectorMove(bool Ceiling, MoveTarget Target, MoveKind Kind, int Amount = 0, int Speed = 1, bool ClearsSpecial = false, bool Perpetual = false, int ReturnAfter = 0)
+{
+    /// <summary>PLATWAIT * TICRATE: vanilla's lifts wait three seconds at the bottom.</summary>
+    public const int LiftWait = 105;
+
+    /// <summary>A lift that leaves its rest height when called and comes back to it by itself.</summary>
+    public bool IsTimedLift => Kind == MoveKind.Cycle && !Perpetual && ReturnAfter > 0;
+
+    /// <summary>
+    /// The tics from the call until a timed lift is back at rest: down its <paramref name="distance"/>, its wait, and up
+    /// again (T_PlatRaise moves <see cref="Speed"/> units a tic and counts the wait down from the tic it arrives).
+    /// </summary>
+    public int CycleTics(int distance)
+    {
+        var travel = (distance + Math.Max(1, Speed) - 1) / Math.Max(1, Speed);
+        return travel + ReturnAfter + travel;
+    }
+}

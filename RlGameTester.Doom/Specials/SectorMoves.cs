@@ -39,7 +39,8 @@ public static class SectorMoves
         24 => new SectorMove(false, MoveTarget.HighestNeighbourFloor, MoveKind.Permanent),
         25 => new SectorMove(false, MoveTarget.NextHigherFloor, MoveKind.Permanent),
         60 => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, Speed: 4, Perpetual: true),
-        62 => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, Speed: 4),
+        // Plat_DownWaitUpStay (tag, speed in eighths of a unit a tic, delay in tics).
+        62 => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, Speed: args.Arg1 > 0 ? Math.Max(1, args.Arg1 / 8) : 4, ReturnAfter: Math.Max(1, args.Arg2)),
         41 => new SectorMove(true, MoveTarget.ByAmount, MoveKind.Permanent, args.Arg2),
         _ => null,
     };
@@ -84,8 +85,8 @@ public static class SectorMoves
         Add(new(false, MoveTarget.OwnCeiling, MoveKind.Cycle, Speed: 64), 211, 212);
 
         // Lifts: down to the lowest neighbour floor, wait, back up.
-        Add(new(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, Speed: 4), 10, 21, 62, 88);
-        Add(new(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, Speed: 8), 120, 121, 122, 123);
+        Add(new(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, Speed: 4, ReturnAfter: SectorMove.LiftWait), 10, 21, 62, 88);
+        Add(new(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, Speed: 8, ReturnAfter: SectorMove.LiftWait), 120, 121, 122, 123);
 
         // Ceilings (crushers are left out: they rise again).
         Add(new(true, MoveTarget.HighestNeighbourCeiling, MoveKind.Permanent), 40, 151, 166, 186);
@@ -165,12 +166,14 @@ public static class SectorMoves
 
         if (special >= GeneralizedRanges.LiftBase)
         {
-            // Targets: 0 lowest neighbour floor, 1 next lower floor, 2 lowest neighbour ceiling, 3 perpetual.
+            // Targets: 0 lowest neighbour floor, 1 next lower floor, 2 lowest neighbour ceiling, 3 perpetual; bits 6-7 the
+            // wait at the far end: 1, 3, 5 or 10 seconds.
+            var wait = 35 * (((special >> 6) & 3) switch { 0 => 1, 1 => 3, 2 => 5, _ => 10 });
             return ((special >> 8) & 3) switch
             {
-                0 => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, 0, speed * 2),
-                1 => new SectorMove(false, MoveTarget.NextLowerFloor, MoveKind.Cycle, 0, speed * 2),
-                2 => new SectorMove(false, MoveTarget.LowestNeighbourCeiling, MoveKind.Cycle, 0, speed * 2),
+                0 => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, 0, speed * 2, ReturnAfter: wait),
+                1 => new SectorMove(false, MoveTarget.NextLowerFloor, MoveKind.Cycle, 0, speed * 2, ReturnAfter: wait),
+                2 => new SectorMove(false, MoveTarget.LowestNeighbourCeiling, MoveKind.Cycle, 0, speed * 2, ReturnAfter: wait),
                 _ => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, 0, speed * 2, Perpetual: true),
             };
         }

@@ -42,6 +42,11 @@ internal sealed class PlaneChanges
             return;
         }
 
+        if (change.Frees)
+        {
+            _planes.Busy[change.Sector] = false;
+        }
+
         var closes = change.Closes(_planes);
         var before = change.Ceiling ? _planes.Ceiling(change.Sector) : _planes.Floor(change.Sector);
         var beforeRest = change.Ceiling ? _planes.CeilingRest(change.Sector) : _planes.FloorRest(change.Sector);

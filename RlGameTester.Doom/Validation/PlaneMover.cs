@@ -174,8 +174,20 @@ internal sealed class PlaneMover
         }
 
         changes.Add(new PlaneChange(sector, false, new HeightRange(low, high), rest, 0, source));
+        if (!move.IsTimedLift)
+        {
+            _assumptions.Add(string.Create(CultureInfo.InvariantCulture,
+                $"lift of sector {sector} ({source}) assumed at any height from {low:0.##} to {high:0.##} at any time"));
+            return;
+        }
+
+        // T_PlatRaise: down, the wait, up again, and back at rest; a call on its way meanwhile does nothing (the sector has
+        // its thinker). Where in its travel it is at a tic is not worked out: anywhere in the range until it is back.
+        var cycle = move.CycleTics((int)Math.Ceiling(high - low));
+        _planes.Busy[sector] = true;
+        changes.Add(new PlaneChange(sector, false, HeightRange.At(rest), rest, cycle, source + ", back at rest", Frees: true));
         _assumptions.Add(string.Create(CultureInfo.InvariantCulture,
-            $"lift of sector {sector} ({source}) assumed at any height from {low:0.##} to {high:0.##} at any time"));
+            $"lift of sector {sector} ({source}) assumed at any height from {low:0.##} to {high:0.##} for the {cycle} tics until it is back at rest"));
     }
 
     // EV_BuildStairs: each next step is the sector behind a two-sided line whose front faces the current step, with the

@@ -24,6 +24,6 @@ public sealed class LiftChainValidationTests
 
         // B's low end is A's low end, 0: under the passage's 96 ceiling there is room (from A's resting 64 there was not).
         Assert.Empty(verdict.Violations);
-        Assert.Contains(verdict.Assumptions, a => a.StartsWith("lift of sector 2 (line 2 ", StringComparison.Ordinal) && a.EndsWith("from 0 to 128 at any time", StringComparison.Ordinal));
+        Assert.Contains(verdict.Assumptions, a => a.StartsWith("lift of sector 2 (line 2 ", StringComparison.Ordinal) && a.EndsWith("from 0 to 128 for the 169 tics until it is back at rest", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,85 @@
+using RlGameTester.Doom.Checks;
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Tests.Validation;
+using RlGameTester.Doom.Validation;
+
+namespace RlGameTester.Doom.Tests.Exploration;
+
+/// <summary>
+/// A Doom lift goes down when called, waits 105 tics (PLATWAIT) and comes back up, and then stays there. Until
+/// 2026-12-05 the explorer held a lift it had seen move as running both ways for good, and the validator let it be
+/// anywhere in its range at any time: a run that called a lift from 3000 units away and crossed it long after it was
+/// back up was upheld. Now the validator holds a lift at rest outside the cycles the run's own lines start, and the
+/// explorer steps on or off a lift only at a tic it is there, pressing its switch again where one is in reach.
+/// </summary>
+public sealed class LiftTimingTests
+{
+    private const int FarLine = 1;
+    private const int LiftSwitch = 2;
+
+    // Room A (x 0..128, floor 0, the start), a walk-over lift line (88, tag 1) into corridor B (floor 0, long), the lift
+    // C (64 wide, floor 64, tag 1) and room D (floor 64), and a walk-over exit (52) into room E. The lift's low end is
+    // B's floor: 16 tics down at 4 a tic, 105 waiting, 16 up, back at rest 137 tics after the call.
+    private static string Textmap(int corridor, bool switchOnLift) => HandMadeRuns.RowOfRooms(
+        [new Room(128, 0, 128), new Room(corridor, 0, 128), new Room(64, 64, 192, Tag: 1), new Room(128, 64, 192), new Room(128, 64, 192)],
+        [(88, 1), (switchOnLift ? 62 : 0, 1), (0, 0), (52, 0)]);
+
+    [Fact]
+    public void ARunThatCrossesALiftLongAfterItCameBackUpIsRefuted()
+    {
+        // The line at x 128 at tic 6; the lift's edge at x 3128, reached at tic 194: the lift has been back up since tic 143.
+        var verdict = HandMadeRuns.Validate(Textmap(3000, switchOnLift: false), [.. Walk(32, 3200)], (6, FarLine));
+
+        Assert.False(verdict.Upholds);
+        Assert.Contains(verdict.Refutations, v => v.Rule == TrajectoryRules.StepTooHigh);
+    }
+
+    [Fact]
+    public void ARunThatStepsOnTheLiftWhileItIsDownAndRidesItUpIsUpheld()
+    {
+        // The line at tic 6; the lift's edge (x 640) at tic 38, the lift down from tic 22 to 127; the body stands on it
+        // until it is back up (tic 143) and walks on into D.
+        int[] xs = [.. Walk(32, 672), .. Enumerable.Repeat(672, 110), .. Walk(688, 760)];
+        var verdict = HandMadeRuns.Validate(Textmap(512, switchOnLift: false), xs, (6, FarLine));
+
+        Assert.Empty(verdict.Violations);
+        Assert.Contains(verdict.Assumptions, a => a.StartsWith("lift of sector 2 (line 1 ", StringComparison.Ordinal) && a.EndsWith("for the 137 tics until it is back at rest", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheExplorerCallsTheLiftAgainWithItsSwitchWhenItIsBackUpOnArrival()
+    {
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Textmap(3000, switchOnLift: true)));
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+        var far = Assert.Single(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: FarLine });
+        var call = Assert.Single(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: LiftSwitch });
+
+        // The far line's cycle was long over when the switch was pressed, and the body stood on the lift down then.
+        Assert.True(call.Tick > far.Tick + 137, $"switch at tic {call.Tick}, far line at tic {far.Tick}");
+        Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.Position, Sector: 2, Z: 0 } && e.Tick > call.Tick);
+    }
+
+    [Fact]
+    public void WithOnlyTheFarLineTheLiftIsNeverThereInTimeAndTheExitIsNotClaimed()
+    {
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Textmap(3000, switchOnLift: false)));
+
+        Assert.False(result.ExitReached);
+        Assert.Empty(result.Validation!.Refutations);
+        var verdict = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitNotReached);
+        Assert.NotEqual(FindingSeverity.Critical, verdict.Severity);
+    }
+
+    // Positions a tic apart at running speed (16 a tic) from one x to another.
+    private static IEnumerable<int> Walk(int from, int to)
+    {
+        for (var x = from; x < to; x += 16)
+        {
+            yield return x;
+        }
+
+        yield return to;
+    }
+}
