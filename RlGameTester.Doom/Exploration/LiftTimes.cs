@@ -126,6 +126,13 @@ internal sealed class LiftTimes
     public LiftStep? Plan(int from, int to, int config, double clock, Body body, List<int> stranded)
     {
         stranded.Clear();
+        var grid = _model.Grid;
+        if (grid.Floor0[from] == grid.Floor1[from] && grid.Floor0[to] == grid.Floor1[to])
+        {
+            // No lift decides the floor under either cell (most steps): the step is as the configuration has it.
+            return grid.CanMove(from, to, config) ? new LiftStep(config, clock, null) : null;
+        }
+
         LiftStep? best = null;
         foreach (var k in (ReadOnlySpan<int>)[config, 1 - config])
         {
