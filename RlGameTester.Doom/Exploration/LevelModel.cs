@@ -311,7 +311,7 @@ internal sealed class LevelModel
         };
         if (action.Teleport)
         {
-            FindTeleportDestination(action, line.Args.Arg1, line.Args.Arg0);
+            FindTeleportDestination(action, HexenTeleports.Tag(line.Special, line.Args), line.Args.Arg0);
         }
 
         return action;
@@ -320,14 +320,44 @@ internal sealed class LevelModel
     private static string ExitFinderCode(LineActivation activation) => Metadata.ExitFinder.ActivationCode(activation);
 
     // Vanilla EV_Teleport: the first sector (by index) with the tag that holds a destination thing; within it, the first
-    // such thing. Hexen's Teleport names the destination by thing id instead (the tag, when given, narrows it).
+    // such thing. Hexen's Teleport names the destination by thing id instead (the tag, when given, narrows it); with no
+    // destination of that id and no tag, GZDoom lands on a map spot with it, else on any thing with it.
     private void FindTeleportDestination(LineAction action, int tag, int tid)
+    {
+        var best = FindDestinationThing(tag, tid);
+        if (best < 0 && tid != 0 && tag == 0)
+        {
+            best = FirstWithTid(tid, HexenTeleports.IsMapSpot);
+            best = best >= 0 ? best : FirstWithTid(tid, _ => true);
+        }
+
+        if (best >= 0)
+        {
+            action.TeleportThing = best;
+            action.TeleportCell = ArrivalCell(Level.Things[best].X, Level.Things[best].Y);
+        }
+    }
+
+    private int FirstWithTid(int tid, Func<int, bool> type)
+    {
+        for (var t = 0; t < Level.Things.Length; t++)
+        {
+            if (ThingPresent[t] && Level.Things[t].Tid == tid && type(Level.Things[t].Type))
+            {
+                return t;
+            }
+        }
+
+        return -1;
+    }
+
+    private int FindDestinationThing(int tag, int tid)
     {
         var best = -1;
         for (var t = 0; t < Level.Things.Length; t++)
         {
             ref readonly var thing = ref Level.Things.ItemRef(t);
-            if (!ThingPresent[t] || thing.Type is not (14 or 9044))
+            if (!ThingPresent[t] || !HexenTeleports.IsDestination(thing.Type))
             {
                 continue;
             }
@@ -354,11 +384,7 @@ internal sealed class LevelModel
             }
         }
 
-        if (best >= 0)
-        {
-            action.TeleportThing = best;
-            action.TeleportCell = ArrivalCell(Level.Things[best].X, Level.Things[best].Y);
-        }
+        return best;
     }
 
     // Use lines: cells on the front side whose centre is within the use range, with no one-sided wall in between.

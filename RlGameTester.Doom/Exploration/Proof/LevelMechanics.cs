@@ -180,7 +180,7 @@ internal sealed class LevelMechanics
 
                 return;
             case LineEffect.Teleport when line is { } teleportLine && trigger is LineTrigger.Walk or LineTrigger.Switch:
-                Teleports.Add(new TeleportSource(teleportLine, trigger, name, ThingDestinations(args.Arg0, args.Arg1), []));
+                Teleports.Add(new TeleportSource(teleportLine, trigger, name, ThingDestinations(args.Arg0, HexenTeleports.Tag(special, args)), []));
                 return;
             case LineEffect.LineTeleport when line is { } teleportLine && trigger is LineTrigger.Walk or LineTrigger.Switch:
                 Teleports.Add(new TeleportSource(teleportLine, trigger, name, [], LinesWithId(args.Arg1, teleportLine)));
@@ -368,7 +368,7 @@ internal sealed class LevelMechanics
         var bestSector = int.MaxValue;
         foreach (var thing in _level.Things)
         {
-            if (thing.Type is not (14 or 9043 or 9044) || (tid != 0 && thing.Tid != tid))
+            if (!HexenTeleports.IsDestination(thing.Type) || (tid != 0 && thing.Tid != tid))
             {
                 continue;
             }
@@ -388,6 +388,18 @@ internal sealed class LevelMechanics
                 bestSector = sector;
                 result.Clear();
                 result.Add((thing.X, thing.Y));
+            }
+        }
+
+        if (result.Count == 0 && tid != 0 && tag == 0 && !_level.UsesDoomSpecials)
+        {
+            // GZDoom's SelectTeleDest falls back to a map spot with the id, then to any thing with it.
+            foreach (var thing in _level.Things)
+            {
+                if (thing.Tid == tid)
+                {
+                    result.Add((thing.X, thing.Y));
+                }
             }
         }
 
