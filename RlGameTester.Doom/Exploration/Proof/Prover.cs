@@ -44,6 +44,12 @@ internal sealed class Prover(RunSnapshot run)
     /// <summary>Whether a body in the area can never get out to a safe cell (given the highest a body may stand there).</summary>
     public ProofResult Trapped(IReadOnlyCollection<int> area, Func<int, int, bool> safe, string what, bool exitsAreSafe = false)
     {
+        // What the level does that the search cannot bound (a script, a slope) may open any way: nothing is proven then.
+        if (Limits.Count > 0)
+        {
+            return Undecided();
+        }
+
         var way = Search.Search(Seeds(area), safe, exitCrossings: exitsAreSafe);
         return way < 0
             ? ProofResult.Confirmed($"Proven: even with {ProofScope}, no way leads out of it {what}.")
@@ -53,6 +59,11 @@ internal sealed class Prover(RunSnapshot run)
     /// <summary>Whether the body can never touch a thing (a key) from the start.</summary>
     public ProofResult ThingUnreachable(int thing)
     {
+        if (Limits.Count > 0)
+        {
+            return Undecided();
+        }
+
         var t = run.Model.Level.Things[thing];
         var reach = LevelModel.TouchReach + World.Grid.CellSize;
         var sector = run.Model.ThingSector[thing];

@@ -54,6 +54,25 @@ public sealed class SeededDefectExplorationTests
         Assert.Equal("128", softlock.Evidence["lowest_climb_out"]);
     }
 
+    [Fact]
+    public void OnALevelWithWhatTheProofCannotBoundTheSamePitIsAPossibleSoftlock()
+    {
+        // The same pit, and one thing of a type no table knows: a mod's own actor may open any way, as a script may.
+        var level = new EditableLevel(Fixtures.Freedoom2Data, "MAP01");
+        var untouched = ExplorationFixtures.Read(level);
+        var pit = PitCandidate(untouched, ExplorationFixtures.Explore(untouched));
+        ExplorationFixtures.SetSectorFloor(level, pit, ExplorationFixtures.SectorFloor(level, pit) - 128);
+        var decoration = Enumerable.Range(0, level.ThingCount).First(i => level.Thing(i).Type == 2028);
+        var (x, y, _, _, flags) = level.Thing(decoration);
+        level.SetThing(decoration, x, y, 12345, flags);
+
+        var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
+
+        var softlock = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.Softlock);
+        Assert.Equal((FindingSeverity.Minor, pit, "not proven"), (softlock.Severity, softlock.ElementIndex, softlock.Evidence["proof"]));
+        Assert.Contains("thing type 12345", softlock.Description, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(16, 20)]
     [InlineData(5, 10)]
