@@ -39,10 +39,7 @@ public sealed class SeededDefectExplorationTests
     [Fact]
     public void APitWithNoWayOutIsASoftlockAtThatSector()
     {
-        var level = new EditableLevel(Fixtures.Freedoom2Data, "MAP01");
-        var untouched = ExplorationFixtures.Read(level);
-        var pit = PitCandidate(untouched, ExplorationFixtures.Explore(untouched));
-        ExplorationFixtures.SetSectorFloor(level, pit, ExplorationFixtures.SectorFloor(level, pit) - 128);
+        var (level, untouched, pit) = Map01WithPit();
 
         var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
 
@@ -58,10 +55,7 @@ public sealed class SeededDefectExplorationTests
     public void OnALevelWithWhatTheProofCannotBoundTheSamePitIsAPossibleSoftlock()
     {
         // The same pit, and one thing of a type no table knows: a mod's own actor may open any way, as a script may.
-        var level = new EditableLevel(Fixtures.Freedoom2Data, "MAP01");
-        var untouched = ExplorationFixtures.Read(level);
-        var pit = PitCandidate(untouched, ExplorationFixtures.Explore(untouched));
-        ExplorationFixtures.SetSectorFloor(level, pit, ExplorationFixtures.SectorFloor(level, pit) - 128);
+        var (level, _, pit) = Map01WithPit();
         var decoration = Enumerable.Range(0, level.ThingCount).First(i => level.Thing(i).Type == 2028);
         var (x, y, _, _, flags) = level.Thing(decoration);
         level.SetThing(decoration, x, y, 12345, flags);
@@ -117,10 +111,7 @@ public sealed class SeededDefectExplorationTests
     [Fact]
     public void ADamagingPitIsADeathZone()
     {
-        var level = new EditableLevel(Fixtures.Freedoom2Data, "MAP01");
-        var untouched = ExplorationFixtures.Read(level);
-        var pit = PitCandidate(untouched, ExplorationFixtures.Explore(untouched));
-        ExplorationFixtures.SetSectorFloor(level, pit, ExplorationFixtures.SectorFloor(level, pit) - 128);
+        var (level, _, pit) = Map01WithPit();
         ExplorationFixtures.SetSectorSpecial(level, pit, 7);
 
         var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(level));
@@ -327,6 +318,16 @@ public sealed class SeededDefectExplorationTests
         var alcove = untouched.Sidedefs[untouched.Linedefs[exit.Line!.Value].FrontSide].Sector;
         ExplorationFixtures.SetSectorCeiling(level, alcove, ExplorationFixtures.SectorFloor(level, alcove));
         return (level, alcove, exit.Line);
+    }
+
+    // MAP01 with one sector the explorer walks through sunk 128 units: a pit with no way out.
+    private static (EditableLevel Level, Level Untouched, int Pit) Map01WithPit()
+    {
+        var level = new EditableLevel(Fixtures.Freedoom2Data, "MAP01");
+        var untouched = ExplorationFixtures.Read(level);
+        var pit = PitCandidate(untouched, ExplorationFixtures.Explore(untouched));
+        ExplorationFixtures.SetSectorFloor(level, pit, ExplorationFixtures.SectorFloor(level, pit) - 128);
+        return (level, untouched, pit);
     }
 
     private static int PitCandidate(Level level, ExplorationResult run)
