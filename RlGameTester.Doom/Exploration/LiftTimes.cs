@@ -167,6 +167,38 @@ internal sealed class LiftTimes
     }
 
     /// <summary>
+    /// Puts back at rest, for the searches, each lift whose cycle is over and which no repeatable line calls again (a W1
+    /// or S1 lift rides once): planned as a way both ways, it would lead the agent where it no longer goes. True when one
+    /// moved.
+    /// </summary>
+    public bool SettleSpent(double clock, SectorMover mover)
+    {
+        var moved = false;
+        foreach (var (sector, cycle) in _cycles)
+        {
+            if (clock >= cycle.End && !_state.Heights.IsAtOneHeight(sector) && !CalledAgain(sector))
+            {
+                moved |= mover.Settle(sector, cycle.Rest) >= 0;
+            }
+        }
+
+        return moved;
+    }
+
+    private bool CalledAgain(int sector)
+    {
+        foreach (var action in _model.ActionsOnSector(sector))
+        {
+            if (action.Repeatable && action.Move is { IsTimedLift: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Gives up on a called lift that cannot be brought where a step needs it: the heights keep it at rest, and its
     /// repeatable lines are worth setting off again (a few times: a call that never brings it in time is a trip each).
     /// </summary>

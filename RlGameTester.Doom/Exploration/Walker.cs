@@ -179,10 +179,15 @@ internal sealed class Walker
         }
     }
 
-    /// <summary>Opens again the doors whose time shut is up. True when one moved.</summary>
+    /// <summary>Opens again the doors whose time shut is up and puts spent lifts back at rest. True when one moved.</summary>
     public bool ReopenDue()
     {
-        var moved = false;
+        var moved = _lifts.SettleSpent(_body.Clock, _mover);
+        if (moved && !_grid.Fits(_body.Cell))
+        {
+            StepOff();
+        }
+
         for (var i = _reopenings.Count - 1; i >= 0; i--)
         {
             var (due, sector, ceiling) = _reopenings[i];

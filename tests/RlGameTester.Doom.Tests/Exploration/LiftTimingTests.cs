@@ -20,9 +20,9 @@ public sealed class LiftTimingTests
     // Room A (x 0..128, floor 0, the start), a walk-over lift line (88, tag 1) into corridor B (floor 0, long), the lift
     // C (64 wide, floor 64, tag 1) and room D (floor 64), and a walk-over exit (52) into room E. The lift's low end is
     // B's floor: 16 tics down at 4 a tic, 105 waiting, 16 up, back at rest 137 tics after the call.
-    private static string Textmap(int corridor, bool switchOnLift) => HandMadeRuns.RowOfRooms(
+    private static string Textmap(int corridor, bool switchOnLift, int farSpecial = 88) => HandMadeRuns.RowOfRooms(
         [new Room(128, 0, 128), new Room(corridor, 0, 128), new Room(64, 64, 192, Tag: 1), new Room(128, 64, 192), new Room(128, 64, 192)],
-        [(88, 1), (switchOnLift ? 62 : 0, 1), (0, 0), (52, 0)]);
+        [(farSpecial, 1), (switchOnLift ? 62 : 0, 1), (0, 0), (52, 0)]);
 
     [Fact]
     public void ARunThatCrossesALiftLongAfterItCameBackUpIsRefuted()
@@ -70,6 +70,33 @@ public sealed class LiftTimingTests
         Assert.Empty(result.Validation!.Refutations);
         var verdict = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitNotReached);
         Assert.NotEqual(FindingSeverity.Critical, verdict.Severity);
+    }
+
+    [Theory]
+    [InlineData(10, true)]
+    [InlineData(88, false)]
+    public void ALiftNoRepeatableLineCallsIsAtRestForTheSearchesOnceItsCycleIsOver(int farSpecial, bool spent)
+    {
+        // A W1 lift (10) rides once: the searches must not plan with it as a way any more. A WR lift (88) may be called
+        // again, so it keeps both heights and the walk calls it when it needs it.
+        var level = HandMadeRuns.Read(Textmap(512, switchOnLift: false, farSpecial));
+        var model = new LevelModel(level, new Geometry.LevelGeometry(level), 3);
+        var state = new LevelState(model, 3);
+        model.Grid.Recompute(state.Heights);
+        var mover = new SectorMover(model, state, new StepGraph(model, state, new StepChanges()));
+        var body = new Body();
+        var lifts = new LiftTimes(model, state, new LineTraces(model, state), body);
+        var call = model.Actions[FarLine]!;
+
+        lifts.Call(call, 0, sectors => mover.Apply(call.Move!, sectors, null));
+
+        Assert.Equal((0, 64), (state.Heights.FloorLow[2], state.Heights.FloorHigh[2]));
+        body.Clock = 136;
+        Assert.False(lifts.SettleSpent(body.Clock, mover));
+        body.Clock = 137;
+        Assert.Equal(spent, lifts.SettleSpent(body.Clock, mover));
+        Assert.Equal(spent, state.Heights.IsAtOneHeight(2));
+        Assert.Equal(64, state.Heights.FloorHigh[2]);
     }
 
     // Positions a tic apart at running speed (16 a tic) from one x to another.
