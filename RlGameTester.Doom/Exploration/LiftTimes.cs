@@ -111,7 +111,7 @@ internal sealed class LiftTimes
             var heights = _state.Heights;
             var far = heights.FloorLow[sector] == rest ? heights.FloorHigh[sector] : heights.FloorLow[sector];
             var distance = Math.Abs(rest - far);
-            var down = (distance + Math.Max(1, move.Speed) - 1) / Math.Max(1, move.Speed);
+            var down = move.TravelTics(distance);
             _cycles[sector] = new Cycle(tick, tick + down, tick + down + move.ReturnAfter, tick + move.CycleTics(distance), rest, far);
         }
 
@@ -176,7 +176,7 @@ internal sealed class LiftTimes
         var moved = false;
         foreach (var (sector, cycle) in _cycles)
         {
-            if (clock >= cycle.End && !_state.Heights.IsAtOneHeight(sector) && !CalledAgain(sector))
+            if (clock >= cycle.End && !_state.Heights.IsAtOneHeight(sector) && !RepeatableCalls(sector).Any())
             {
                 moved |= mover.Settle(sector, cycle.Rest) >= 0;
             }
@@ -185,18 +185,9 @@ internal sealed class LiftTimes
         return moved;
     }
 
-    private bool CalledAgain(int sector)
-    {
-        foreach (var action in _model.ActionsOnSector(sector))
-        {
-            if (action.Repeatable && action.Move is { IsTimedLift: true })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // The repeatable lines that call the sector's lift.
+    private IEnumerable<LineAction> RepeatableCalls(int sector) =>
+        _model.ActionsOnSector(sector).Where(action => action.Repeatable && action.Move is { IsTimedLift: true });
 
     /// <summary>
     /// Gives up on a called lift that cannot be brought where a step needs it: the heights keep it at rest, and its
@@ -218,12 +209,9 @@ internal sealed class LiftTimes
             return;
         }
 
-        foreach (var action in _model.ActionsOnSector(sector))
+        foreach (var action in RepeatableCalls(sector))
         {
-            if (action.Repeatable && action.Move is { IsTimedLift: true })
-            {
-                _state.Activated[action.Line] = false;
-            }
+            _state.Activated[action.Line] = false;
         }
     }
 

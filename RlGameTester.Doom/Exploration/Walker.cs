@@ -18,9 +18,6 @@ internal sealed class Walker
     // The longest a jump waits for the feet to land: a fall of 1,000 units takes 45 tics.
     private const int MaxFallWait = 64;
 
-    // PLATWAIT: a lift waits 3 seconds at the bottom before it rises again.
-    private const int LiftDownTics = 105;
-
     // Lines the voodoo dolls may set off in one go: repeatable lines on a belt that loops would go on for ever.
     private const int MaxDollActions = 256;
 
@@ -183,9 +180,9 @@ internal sealed class Walker
     public bool ReopenDue()
     {
         var moved = _lifts.SettleSpent(_body.Clock, _mover);
-        if (moved && !_grid.Fits(_body.Cell))
+        if (moved)
         {
-            StepOff();
+            StepOffIfNoRoom();
         }
 
         for (var i = _reopenings.Count - 1; i >= 0; i--)
@@ -347,9 +344,9 @@ internal sealed class Walker
 
             // A lift that comes back up under a body with no room above stops on it in Doom and goes down again; the
             // body steps off its edge instead (freedoom2 MAP04's crawlspace under two lifts).
-            if (_interrupted && !_grid.Fits(_body.Cell))
+            if (_interrupted)
             {
-                StepOff();
+                StepOffIfNoRoom();
             }
 
             return false;
@@ -651,7 +648,7 @@ internal sealed class Walker
     /// its travel and stays down 105 tics; any other takes <see cref="LiftRideTics"/> (it may be anywhere in its cycle).
     /// </summary>
     public static double LiftWait(Body body, double clock, bool down) =>
-        down && !double.IsNaN(body.LiftDownAt) && clock <= body.LiftDownAt + LiftDownTics
+        down && !double.IsNaN(body.LiftDownAt) && clock <= body.LiftDownAt + SectorMove.LiftWait
             ? Math.Max(0, body.LiftDownAt - clock)
             : LiftRideTics;
 
@@ -676,10 +673,7 @@ internal sealed class Walker
         if (travel >= 0)
         {
             _interrupted = true;
-            if (!_grid.Fits(_body.Cell))
-            {
-                StepOff();
-            }
+            StepOffIfNoRoom();
 
             CarryDolls();
         }
@@ -688,9 +682,15 @@ internal sealed class Walker
     }
 
     // Planes move at 1 to 8 units a tic, not at once: a body on a floor that starts rising to the ceiling (or under a
-    // ceiling coming down) walks off it while it moves. The agent goes to the nearest spot that still has room.
-    private void StepOff()
+    // ceiling coming down) walks off it while it moves. The agent goes to the nearest spot that still has room, when the
+    // body has none where it stands.
+    private void StepOffIfNoRoom()
     {
+        if (_grid.Fits(_body.Cell))
+        {
+            return;
+        }
+
         var from = _body.Cell;
         var seen = new HashSet<int> { from };
         _queue.Clear();

@@ -24,9 +24,8 @@ public sealed record SectorMove(bool Ceiling, MoveTarget Target, MoveKind Kind, 
     /// The tics from the call until a timed lift is back at rest: down its <paramref name="distance"/>, its wait, and up
     /// again (T_PlatRaise moves <see cref="Speed"/> units a tic and counts the wait down from the tic it arrives).
     /// </summary>
-    public int CycleTics(int distance)
-    {
-        var travel = (distance + Math.Max(1, Speed) - 1) / Math.Max(1, Speed);
-        return travel + ReturnAfter + travel;
-    }
+    public int CycleTics(int distance) => TravelTics(distance) + ReturnAfter + TravelTics(distance);
+
+    /// <summary>The whole tics a plane takes to move <paramref name="distance"/> units at <see cref="Speed"/>.</summary>
+    public int TravelTics(int distance) => (distance + Math.Max(1, Speed) - 1) / Math.Max(1, Speed);
 }
