@@ -4,7 +4,7 @@ namespace RlGameTester.Doom.Exploration;
 /// One exploration: plays the level trip by trip from the player 1 start. Each trip goes to the nearest thing worth
 /// doing, in this order: keys and lines that open or move something, from where the agent can come back; then items
 /// and areas not yet seen; then one-way trips from which the exit can still be reached; then, when no exit is in reach,
-/// assumed boss deaths and one-way trips to switches; the exit comes last.
+/// assumed boss deaths, switches a shut move re-armed and one-way trips to switches; the exit comes last.
 /// </summary>
 internal sealed class ExplorationRun
 {
@@ -115,7 +115,9 @@ internal sealed class ExplorationRun
             if (!Reach.ExitInReach)
             {
                 // A door shut for a while may be the way on: wait for it before giving up; then shoot barrels in the way.
-                if (_walker.FireBossActions() || TryTrip(TripGoal.Progress, requireReturn: false) || _walker.AwaitReopening() ||
+                // Switches a shut move re-armed only now: with the exit in reach, undoing a move is no way on (LevelState.Rearmed).
+                if (_walker.FireBossActions() || TryTrip(TripGoal.Rearmed, requireReturn: true) || TryTrip(TripGoal.Progress, requireReturn: false) ||
+                    TryTrip(TripGoal.Rearmed, requireReturn: false) || _walker.AwaitReopening() ||
                     (State.Barrels.FindWanted(Reach) && TryTrip(TripGoal.Barrel, requireReturn: false)) || RecallLine())
                 {
                     continue;
@@ -208,7 +210,7 @@ internal sealed class ExplorationRun
     private (TripTarget Target, WalkOutcome Walk)? Trip(TripGoal goal, bool requireReturn)
     {
         // Searches that found nothing find nothing again until heights or keys change (targets only get used up).
-        var cached = requireReturn && goal is TripGoal.Progress or TripGoal.Explore;
+        var cached = requireReturn && goal is TripGoal.Progress or TripGoal.Explore or TripGoal.Rearmed;
         var bit = 1 << (int)goal;
         if (cached && (_exhausted & bit) != 0)
         {

@@ -21,6 +21,7 @@ internal sealed class LevelState
         var level = model.Level;
         Heights = new SectorHeights(level, model.Geometry);
         Activated = new bool[level.Linedefs.Length];
+        Rearmed = new bool[level.Linedefs.Length];
         Spent = new bool[level.Linedefs.Length];
         Taken = new bool[level.Things.Length];
         Done = new bool[level.Things.Length];
@@ -66,6 +67,14 @@ internal sealed class LevelState
 
     /// <summary>Lines set off (a repeatable door or switch is reset when what it opens shuts again).</summary>
     public bool[] Activated { get; }
+
+    /// <summary>
+    /// Repeatable lines reset because a move shut what they open (<see cref="Activated"/> false again). Going to one is
+    /// progress only when nothing else is and the exit is out of reach (a trap door to open again): a bridge that one
+    /// switch raises and another sinks re-arms the sinking switch as it rises, and pressing it at once sank the bridge
+    /// under the agent before it crossed (Hacx 2 MAP13).
+    /// </summary>
+    public bool[] Rearmed { get; }
 
     /// <summary>Things picked up.</summary>
     public bool[] Taken { get; }

@@ -212,6 +212,7 @@ internal sealed class LiftTimes
         foreach (var action in RepeatableCalls(sector))
         {
             _state.Activated[action.Line] = false;
+            _state.Rearmed[action.Line] = false;
         }
     }
 

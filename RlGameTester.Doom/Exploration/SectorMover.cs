@@ -78,6 +78,7 @@ internal sealed class SectorMover
                 if (other.Repeatable && other.Trigger is LineTrigger.Door or LineTrigger.Switch)
                 {
                     _state.Activated[other.Line] = false;
+                    _state.Rearmed[other.Line] = true;
                 }
             }
         }

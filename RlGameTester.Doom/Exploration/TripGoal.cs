@@ -9,6 +9,9 @@ internal enum TripGoal
     /// <summary>Items not yet touched and areas not yet seen.</summary>
     Explore,
 
+    /// <summary>Repeatable lines a shut move reset (<see cref="LevelState.Rearmed"/>), when the exit is out of reach.</summary>
+    Rearmed,
+
     /// <summary>Either of the above, from where the exit can still be reached.</summary>
     ProgressOrExploreTowardsExit,
     /// <summary>A spot to shoot a barrel in the way from (<see cref="Exploration.Barrels.FindWanted"/> first).</summary>

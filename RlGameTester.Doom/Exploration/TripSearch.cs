@@ -79,7 +79,7 @@ internal sealed class TripSearch
         }
 
         // A search for progress that nothing anywhere could meet would visit every cell in reach to find nothing.
-        if (goal == TripGoal.Progress && !AnyProgress(requireReturn))
+        if (goal is TripGoal.Progress or TripGoal.Rearmed && !AnyProgress(goal, requireReturn))
         {
             return null;
         }
@@ -180,11 +180,11 @@ internal sealed class TripSearch
     }
 
     // The search's own test at every cell where progress can be made at all (keys, action lines), without the search.
-    private bool AnyProgress(bool requireReturn)
+    private bool AnyProgress(TripGoal goal, bool requireReturn)
     {
         foreach (var c in _progressCells)
         {
-            if ((!requireReturn || _reach.InReturn(c)) && ProgressAt(c) is not null)
+            if ((!requireReturn || _reach.InReturn(c)) && ProgressAt(c, goal) is not null)
             {
                 return true;
             }
@@ -226,14 +226,14 @@ internal sealed class TripSearch
 
     private TripTarget? Matches(int c, TripGoal goal, bool allowExit) => goal switch
     {
-        TripGoal.Progress => ProgressAt(c),
+        TripGoal.Progress or TripGoal.Rearmed => ProgressAt(c, goal),
         TripGoal.Explore => ExploreAt(c),
-        TripGoal.ProgressOrExploreTowardsExit => _reach.InExitReturn(c) ? ProgressAt(c) ?? ExploreAt(c) : null,
+        TripGoal.ProgressOrExploreTowardsExit => _reach.InExitReturn(c) ? ProgressAt(c, goal) ?? ExploreAt(c) : null,
         TripGoal.Barrel => _state.Barrels.ShotAt(c) is { } barrel ? new TripTarget(c, TargetKind.Barrel, barrel) : null,
         _ => _exits.At(c, goal == TripGoal.SecretExit, allowExit),
     };
 
-    private TripTarget? ProgressAt(int c)
+    private TripTarget? ProgressAt(int c, TripGoal goal)
     {
         if (!_isProgressCell[c])
         {
@@ -242,7 +242,7 @@ internal sealed class TripSearch
 
         foreach (var thing in _model.Pickups[c])
         {
-            if (!_state.Taken[thing] && IsKey(thing) && _state.Touches(c, thing))
+            if (goal != TripGoal.Rearmed && !_state.Taken[thing] && IsKey(thing) && _state.Touches(c, thing))
             {
                 return new TripTarget(c, TargetKind.Pickup, thing);
             }
@@ -250,7 +250,7 @@ internal sealed class TripSearch
 
         foreach (var line in _model.UseLines[c])
         {
-            if (Wanted(line) && _traces.CanUse(c, line))
+            if (Wanted(line, goal) && _traces.CanUse(c, line))
             {
                 return new TripTarget(c, TargetKind.Use, line);
             }
@@ -258,7 +258,7 @@ internal sealed class TripSearch
 
         foreach (var line in _model.GunLines[c])
         {
-            if (Wanted(line) && _traces.CanShoot(c, line))
+            if (Wanted(line, goal) && _traces.CanShoot(c, line))
             {
                 return new TripTarget(c, TargetKind.Gun, line);
             }
@@ -276,7 +276,7 @@ internal sealed class TripSearch
 
                 foreach (var (line, _) in crossed)
                 {
-                    if (Wanted(line) && _steps.Step(c, d, allowExit: false) >= 0)
+                    if (Wanted(line, goal) && _steps.Step(c, d, allowExit: false) >= 0)
                     {
                         return new TripTarget(c, TargetKind.Cross, d);
                     }
@@ -305,11 +305,14 @@ internal sealed class TripSearch
 
     // Lines worth going to: those that open or move something not already where they would leave it, and crushers on a
     // level a crushed boss ends. A line called again once and still needed would be called in a loop.
-    private bool Wanted(int line) =>
+    private bool Wanted(int line, TripGoal goal) =>
         _model.Actions[line] is { } action && (action.Keys is null || action.Keys.IsSatisfiedBy(_body.Keys)) &&
-        ((!_state.Activated[line] && ((action.Progress ? _forecast.Moves(action) : _forecast.Opens(action)) || (action.Crusher && _bosses.ExitTypes.Count > 0))) ||
+        ((!_state.Activated[line] && InTurn(line, goal) && ((action.Progress ? _forecast.Moves(action) : _forecast.Opens(action)) || (action.Crusher && _bosses.ExitTypes.Count > 0))) ||
          (Recalling && action.Repeatable && !_recalled.Contains(line) &&
           (action.Move is { Kind: MoveKind.Cycle } || (action.Progress && _forecast.Moves(action)))));
+
+    // A line a shut move re-armed waits for its own goal, tried only when the exit is out of reach (LevelState.Rearmed).
+    private bool InTurn(int line, TripGoal goal) => goal == TripGoal.Rearmed ? _state.Rearmed[line] : !_state.Rearmed[line];
 
     private IEnumerable<int> LinesOf(TripTarget target) => target.Kind switch
     {
