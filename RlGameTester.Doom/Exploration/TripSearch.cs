@@ -38,7 +38,9 @@ internal sealed class TripSearch
     // it pops, and most have nothing.
     private readonly int[] _progressCells;
     private readonly bool[] _isProgressCell;
-    private readonly HashSet<int> _recalled = [];
+    // What the lines called again as a last resort did (the move and its sectors): a lift with a switch on each of its
+    // eight edges is one call, not eight (JAMP2 MAP02 spent its eight recalls, 1300 tics, pressing each in turn).
+    private readonly HashSet<(SectorMove? Move, string Sectors)> _recalled = [];
     private int _searchGeneration;
 
     public TripSearch(LevelModel model, LevelState state, Body body, StepGraph steps, Reachability reach, ExitSpots exits, VisitedBlocks visited, BossRules bosses, LineTraces traces, LiftTimes lifts, int seed)
@@ -294,12 +296,15 @@ internal sealed class TripSearch
     /// </summary>
     public bool Recalling { get; set; }
 
-    /// <summary>Marks the lines of a target reached as called again: each is called again once a run.</summary>
+    /// <summary>Marks what the lines of a target reached do as called again: each move of the same sectors is called again once a run.</summary>
     public void RecordRecall(TripTarget target)
     {
         foreach (var line in LinesOf(target))
         {
-            _recalled.Add(line);
+            if (_model.Actions[line] is { } action)
+            {
+                _recalled.Add(RecallKey(action));
+            }
         }
     }
 
@@ -308,11 +313,13 @@ internal sealed class TripSearch
     private bool Wanted(int line, TripGoal goal) =>
         _model.Actions[line] is { } action && (action.Keys is null || action.Keys.IsSatisfiedBy(_body.Keys)) &&
         ((!_state.Activated[line] && InTurn(line, goal) && ((action.Progress ? _forecast.Moves(action) : _forecast.Opens(action)) || (action.Crusher && _bosses.ExitTypes.Count > 0))) ||
-         (Recalling && action.Repeatable && !_recalled.Contains(line) &&
+         (Recalling && action.Repeatable && !_recalled.Contains(RecallKey(action)) &&
           (action.Move is { Kind: MoveKind.Cycle } || (action.Progress && _forecast.Moves(action)))));
 
     // A line a shut move re-armed waits for its own goal, tried only when the exit is out of reach (LevelState.Rearmed).
     private bool InTurn(int line, TripGoal goal) => goal == TripGoal.Rearmed ? _state.Rearmed[line] : !_state.Rearmed[line];
+
+    private static (SectorMove? Move, string Sectors) RecallKey(LineAction action) => (action.Move, string.Join(',', action.Sectors));
 
     private IEnumerable<int> LinesOf(TripTarget target) => target.Kind switch
     {

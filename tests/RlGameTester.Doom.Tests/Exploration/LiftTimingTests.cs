@@ -99,6 +99,24 @@ public sealed class LiftTimingTests
         Assert.Equal(64, state.Heights.FloorHigh[2]);
     }
 
+    [Fact]
+    public void ALiftWithTwoSwitchesIsCalledAgainOnceAsALastResortNotOncePerSwitch()
+    {
+        // Rooms A1 and A2 (floor 0), the lift (floor 64, tag 1), then a shut room (ceiling at the floor) before the exit:
+        // nothing the lift brings leads on. Switches on A1|A2 and A2|lift both call the lift (SR, 62).
+        var textmap = HandMadeRuns.RowOfRooms(
+            [new Room(128, 0, 128), new Room(128, 0, 128), new Room(64, 64, 128, Tag: 1), new Room(128, 64, 64), new Room(128, 64, 128)],
+            [(62, 1), (62, 1), (0, 0), (52, 0)]);
+
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(textmap));
+
+        // The first call is progress; the lift back up, one switch calls it again (the last resort), and the other
+        // switch would only do the same (it was pressed too before the recalls were keyed by what a line does).
+        Assert.False(result.ExitReached);
+        var calls = result.Events.Count(e => e is { Kind: ExplorerEventKind.LineActivated, Line: 1 or 2 });
+        Assert.Equal(2, calls);
+    }
+
     // Positions a tic apart at running speed (16 a tic) from one x to another.
     private static IEnumerable<int> Walk(int from, int to)
     {
