@@ -73,15 +73,18 @@ public sealed class FrameEvalCaseTests(FrameEvalFixture fixture) : IClassFixture
     [Fact]
     public void DiagonalHazardStripesCloseUpAreNoCheckerboard()
     {
-        // freedoom1 E4M2's explorer path (seed 101) passes close to a hazard sign (tic 13200): two flat colours, edges both
-        // ways. (Until 2026-12-05 E1M7's path passed one so; timed lifts changed that path.)
+        // freedoom1 E4M2's explorer path (seed 101) passes close to a hazard sign (tic 10992): two flat colours, edges both
+        // ways. (Until 2026-12-05 E1M7's path passed one so, then this path at tic 13200; the explorer's changes move it.
+        // The same path's frame at tic 680, a column of orange lights at the view's edge, is raised by the checks alone
+        // and set aside by the renderer's note: one of the false findings bench/frame-eval.sh counts.)
+        const int hazard = 10992;
         var wad = new EvalWad(Support.DoomGraphics.Freedoom1Path, "E4M2");
 
         var path = new PathEvaluation(wad, [101], 1, new FrameCheckOptions()).Outcomes.Single();
         var anyBalance = new PathEvaluation(wad, [101], 1, new FrameCheckOptions { CheckerMinDiagonalBalance = 0 }).Outcomes.Single();
 
-        Assert.DoesNotContain(path.Raised, f => f.Check == FrameCheckNames.MissingTexture);
-        Assert.Contains(anyBalance.Raised, f => f.Check == FrameCheckNames.MissingTexture);
+        Assert.DoesNotContain(path.Raised, f => f.Check == FrameCheckNames.MissingTexture && f.FirstTick <= hazard && f.LastTick >= hazard);
+        Assert.Contains(anyBalance.Raised, f => f.Check == FrameCheckNames.MissingTexture && f.FirstTick <= hazard && f.LastTick >= hazard);
     }
 
     [Fact]
