@@ -542,7 +542,8 @@ internal sealed class Walker
     /// </summary>
     private bool Activate(LineAction action, int doll = -1)
     {
-        if (action.Keys is { } needed && !needed.IsSatisfiedBy(_body.Keys))
+        // Once the level has ended nothing more is set off: MAP16's step over two crusher lines ended it twice.
+        if (Over || (action.Keys is { } needed && !needed.IsSatisfiedBy(_body.Keys)))
         {
             return false;
         }
