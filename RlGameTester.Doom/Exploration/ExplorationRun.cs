@@ -2,8 +2,8 @@ namespace RlGameTester.Doom.Exploration;
 
 /// <summary>
 /// One exploration: plays the level trip by trip from the player 1 start. Each trip goes to the nearest thing worth
-/// doing, in this order: keys and lines that open or move something, from where the agent can come back; then items
-/// and areas not yet seen; then one-way trips from which the exit can still be reached; then, when no exit is in reach,
+/// doing, in this order: items and areas not yet seen, then keys and lines that open or move something, both from where
+/// the agent can come back; then one-way trips from which the exit can still be reached; then, when no exit is in reach,
 /// assumed boss deaths, switches a shut move re-armed and one-way trips to switches; the exit comes last.
 /// </summary>
 internal sealed class ExplorationRun
@@ -107,7 +107,10 @@ internal sealed class ExplorationRun
                 break;
             }
 
-            if (TryTrip(TripGoal.Progress, requireReturn: true) || TryTrip(TripGoal.Explore, requireReturn: true))
+            // What a switch opened is looked at before the next switch is pressed, as a player does: switches may undo
+            // each other (Hacx 2 MAP06's three switches each open one door and shut the other two, through voodoo
+            // dolls; pressed in turn, only the last door was ever open to walk through).
+            if (TryTrip(TripGoal.Explore, requireReturn: true) || TryTrip(TripGoal.Progress, requireReturn: true))
             {
                 continue;
             }

@@ -145,20 +145,6 @@ public sealed class ShippedLevelExplorationTests
     }
 
     [Fact]
-    public void ALiftTheBodyCallsIsSteppedOnOnceItIsDownNotAfterAFixedWait()
-    {
-        // E4M4's SR line 890, pressed from super-damaging nukage (sector 197, 20 a hit), lowers the lift of sector 198
-        // from 96 to -48 at 8 units a tic: 18 tics. The explorer waited 70 tics for any lift to come (it may be anywhere
-        // in its cycle), even one it had just called, and would not pay that much health: the run ended there.
-        var result = ExplorationFixtures.ExploreEveryTic(ExplorationFixtures.Read(Fixtures.Freedoom1, "E4M4"));
-
-        Assert.Empty(result.Validation!.Refutations);
-        var called = result.Events.First(e => e is { Kind: ExplorerEventKind.LineActivated, Line: 890 });
-        var onLift = result.Events.First(e => e.Kind == ExplorerEventKind.Position && e.Tick > called.Tick && e.Sector == 198);
-        Assert.InRange(onLift.Tick - called.Tick, 18, 40);
-    }
-
-    [Fact]
     public void Map02IsFinishedThroughItsKeyDoors()
     {
         var level = ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP02");
@@ -253,16 +239,18 @@ public sealed class ShippedLevelExplorationTests
     }
 
     [Fact]
-    public void ABodyStrandedBelowALiftItRodeCallsItAgainAndFinishesTheLevel()
+    public void E4M4IsFinishedThroughTheYellowKeysBars()
     {
-        // E4M4: the explorer rides sector 198's lift up out of the super-damaging nukage once, and later comes back down
-        // into it; the lift has gone back up, and its SR switch (line 890) counted as used. It now calls the lift again
-        // as a last resort, rides it out, and goes on to the blue key, the yellow key behind line 840's bars, and the exit.
+        // E4M4 became finished when the explorer learnt to call a lift again as a last resort: it rode sector 198's lift
+        // out of the super-damaging nukage, came back down, and its SR switch (line 890) counted as used. Since the
+        // explorer looks around before pressing switches (2026-12-05) its path needs neither that lift nor the recall
+        // (MAP28's bridge and LiftTimingTests keep the recall tested); it still goes by the blue key and the yellow key
+        // behind line 840's bars to the exit.
         var result = ExplorationFixtures.ExploreEveryTic(ExplorationFixtures.Read(Fixtures.Freedoom1, "E4M4"));
 
         Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
         Assert.Empty(result.Validation!.Refutations);
-        Assert.True(result.Events.Count(e => e is { Kind: ExplorerEventKind.LineActivated, Line: 890 }) >= 2);
+        Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: 840 });
         Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.KeyPickup, Item: "yellow keycard" });
     }
 

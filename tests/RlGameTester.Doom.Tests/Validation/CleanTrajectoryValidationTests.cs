@@ -8,13 +8,15 @@ namespace RlGameTester.Doom.Tests.Validation;
 public sealed class CleanTrajectoryValidationTests
 {
     [Fact]
-    public void Map01sOpeningDownTheStepsAndThroughTheFirstDoorIsValidOnStatedAssumptions()
+    public void Map18sOpeningOffItsPlatformAndThroughTheFirstDoorIsValidOnStatedAssumptions()
     {
-        // The door (sector 27) has a switch line on either side; once line 167 opened it, the other one moves nothing.
-        var run = ValidationFixtures.Run("freedoom2", "MAP01");
-        var opening = ValidationFixtures.Until(run.Events, 71);
+        // MAP18's run drops off the start platform, looks around the rooms beside it and opens the door of line 113; at tic
+        // 245 its walk first turns while Doom would have the body in the air (timing alone). MAP01's opening served until
+        // the explorer began to look around before pressing switches (2026-12-05).
+        var run = ValidationFixtures.Run("freedoom2", "MAP18");
+        var opening = ValidationFixtures.Until(run.Events, 244);
         var doors = opening.Where(e => e.Kind == ExplorerEventKind.LineActivated).Select(e => e.Line!.Value).ToList();
-        Assert.Equal([167], doors);
+        Assert.Equal([113], doors);
 
         var verdict = ValidationFixtures.Validate(run.Level, opening);
 
