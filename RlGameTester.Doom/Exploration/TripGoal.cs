@@ -12,7 +12,7 @@ internal enum TripGoal
     /// <summary>Repeatable lines a shut move reset (<see cref="LevelState.Rearmed"/>), when the exit is out of reach.</summary>
     Rearmed,
 
-    /// <summary>Either of the above, from where the exit can still be reached.</summary>
+    /// <summary>Progress or Explore, from where the exit can still be reached.</summary>
     ProgressOrExploreTowardsExit,
     /// <summary>A spot to shoot a barrel in the way from (<see cref="Exploration.Barrels.FindWanted"/> first).</summary>
     Barrel,

@@ -313,8 +313,8 @@ internal sealed class TripSearch
     private bool Wanted(int line, TripGoal goal) =>
         _model.Actions[line] is { } action && (action.Keys is null || action.Keys.IsSatisfiedBy(_body.Keys)) &&
         ((!_state.Activated[line] && InTurn(line, goal) && ((action.Progress ? _forecast.Moves(action) : _forecast.Opens(action)) || (action.Crusher && _bosses.ExitTypes.Count > 0))) ||
-         (Recalling && action.Repeatable && !_recalled.Contains(RecallKey(action)) &&
-          (action.Move is { Kind: MoveKind.Cycle } || (action.Progress && _forecast.Moves(action)))));
+         (Recalling && action.Repeatable && (action.Move is { Kind: MoveKind.Cycle } || (action.Progress && _forecast.Moves(action))) &&
+          !_recalled.Contains(RecallKey(action))));
 
     // A line a shut move re-armed waits for its own goal, tried only when the exit is out of reach (LevelState.Rearmed).
     private bool InTurn(int line, TripGoal goal) => goal == TripGoal.Rearmed ? _state.Rearmed[line] : !_state.Rearmed[line];

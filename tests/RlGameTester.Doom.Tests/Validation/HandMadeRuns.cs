@@ -25,7 +25,6 @@ internal static class HandMadeRuns
     /// </summary>
     public static string RowOfRooms(Room[] rooms, (int Special, int Tag)[] specials)
     {
-        var text = new StringBuilder("namespace = \"doom\";\n");
         var xs = new List<int> { 0 };
         foreach (var room in rooms)
         {
@@ -33,24 +32,47 @@ internal static class HandMadeRuns
         }
 
         // Vertex i is (xs[i], 0), vertex n + 1 + i is (xs[i], 64).
-        foreach (var y in (int[])[0, Depth])
+        var vertices = xs.Select(x => (x, 0)).Concat(xs.Select(x => (x, Depth))).ToList();
+        var top = xs.Count;
+
+        // Each line's front is on its right: walls face in, boundaries face west.
+        var lines = new List<HandLine> { new(0, top, 0) };
+        for (var i = 1; i < rooms.Length; i++)
         {
-            foreach (var x in xs)
-            {
-                text.Append(Invariant($"vertex {{ x = {x}.0; y = {y}.0; }}\n"));
-            }
+            lines.Add(new(top + i, i, i - 1, i, specials[i - 1].Special, specials[i - 1].Tag));
         }
 
-        var top = xs.Count;
-        var sides = new List<int>();
-        void Line(int v1, int v2, int front, int back = -1, int special = 0, int tag = 0)
+        lines.Add(new(top + rooms.Length, rooms.Length, rooms.Length - 1));
+        for (var i = 0; i < rooms.Length; i++)
         {
-            text.Append(Invariant($"linedef {{ v1 = {v1}; v2 = {v2}; sidefront = {sides.Count}; "));
-            sides.Add(front);
-            if (back >= 0)
+            lines.Add(new(top + i, top + i + 1, i));
+            lines.Add(new(i + 1, i, i));
+        }
+
+        return Textmap(vertices, lines, [.. rooms.Select(r => (r.Floor, r.Ceiling, r.Tag))], (32, 32));
+    }
+
+    /// <summary>
+    /// A level in UDMF's Doom namespace: its vertices, its lines (sides numbered in order, front then back; a one-sided
+    /// line blocks, a two-sided one carries its special with the tag in arg0), its sectors and the player 1 start.
+    /// </summary>
+    public static string Textmap(IReadOnlyList<(int X, int Y)> vertices, IReadOnlyList<HandLine> lines, IReadOnlyList<(int Floor, int Ceiling, int Tag)> sectors, (int X, int Y) start)
+    {
+        var text = new StringBuilder("namespace = \"doom\";\n");
+        foreach (var (x, y) in vertices)
+        {
+            text.Append(Invariant($"vertex {{ x = {x}.0; y = {y}.0; }}\n"));
+        }
+
+        var sides = new List<int>();
+        foreach (var line in lines)
+        {
+            text.Append(Invariant($"linedef {{ v1 = {line.V1}; v2 = {line.V2}; sidefront = {sides.Count}; "));
+            sides.Add(line.Front);
+            if (line.Back >= 0)
             {
-                text.Append(Invariant($"sideback = {sides.Count}; twosided = true; special = {special}; arg0 = {tag}; }}\n"));
-                sides.Add(back);
+                text.Append(Invariant($"sideback = {sides.Count}; twosided = true; special = {line.Special}; arg0 = {line.Tag}; }}\n"));
+                sides.Add(line.Back);
             }
             else
             {
@@ -58,31 +80,17 @@ internal static class HandMadeRuns
             }
         }
 
-        // Each line's front is on its right: walls face in, boundaries face west.
-        Line(0, top, 0);
-        for (var i = 1; i < rooms.Length; i++)
-        {
-            Line(top + i, i, i - 1, i, specials[i - 1].Special, specials[i - 1].Tag);
-        }
-
-        Line(top + rooms.Length, rooms.Length, rooms.Length - 1);
-        for (var i = 0; i < rooms.Length; i++)
-        {
-            Line(top + i, top + i + 1, i);
-            Line(i + 1, i, i);
-        }
-
         foreach (var sector in sides)
         {
             text.Append(Invariant($"sidedef {{ sector = {sector}; texturemiddle = \"STARTAN3\"; }}\n"));
         }
 
-        foreach (var room in rooms)
+        foreach (var (floor, ceiling, tag) in sectors)
         {
-            text.Append(Invariant($"sector {{ heightfloor = {room.Floor}; heightceiling = {room.Ceiling}; texturefloor = \"FLOOR0_1\"; textureceiling = \"CEIL1_1\"; lightlevel = 192; id = {room.Tag}; }}\n"));
+            text.Append(Invariant($"sector {{ heightfloor = {floor}; heightceiling = {ceiling}; texturefloor = \"FLOOR0_1\"; textureceiling = \"CEIL1_1\"; lightlevel = 192; id = {tag}; }}\n"));
         }
 
-        text.Append("thing { x = 32.0; y = 32.0; angle = 0; type = 1; skill1 = true; skill2 = true; skill3 = true; skill4 = true; skill5 = true; single = true; }\n");
+        text.Append(Invariant($"thing {{ x = {start.X}.0; y = {start.Y}.0; angle = 0; type = 1; skill1 = true; skill2 = true; skill3 = true; skill4 = true; skill5 = true; single = true; }}\n"));
         return text.ToString();
     }
 
@@ -119,3 +127,6 @@ internal static class HandMadeRuns
 
 /// <summary>A room of <see cref="HandMadeRuns.RowOfRooms"/>: its width along x, heights and tag.</summary>
 internal readonly record struct Room(int Width, int Floor, int Ceiling, int Tag = 0);
+
+/// <summary>A line of <see cref="HandMadeRuns.Textmap"/>: its vertices, the sectors on its sides (-1: none), special and tag.</summary>
+internal readonly record struct HandLine(int V1, int V2, int Front, int Back = -1, int Special = 0, int Tag = 0);
