@@ -25,7 +25,8 @@ internal sealed partial class ActorClass
         // Names in strings (sounds, sprites, class names to spawn) are neither calls nor properties.
         var code = StringPattern().Replace(body, "\"\"");
         Effects = ReadEffects(code);
-        Radius = RadiusPattern().Match(code) is { Success: true } r && int.TryParse(r.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var radius) ? radius : null;
+        Radius = Whole(RadiusPattern().Match(code));
+        Height = Whole(HeightPattern().Match(code));
         foreach (Match flag in FlagPattern().Matches(code))
         {
             var on = flag.Groups[1].Value == "+";
@@ -55,6 +56,9 @@ internal sealed partial class ActorClass
     /// <summary>The radius the body sets, or null to inherit.</summary>
     public int? Radius { get; }
 
+    /// <summary>The height the body sets, or null to inherit.</summary>
+    public int? Height { get; }
+
     /// <summary>+SOLID or -SOLID as the body sets it, or null to inherit.</summary>
     public bool? Solid { get; }
 
@@ -82,6 +86,9 @@ internal sealed partial class ActorClass
 
     /// <summary>Classes its states spawn or drop by name (A_SpawnItem, A_SpawnItemEx, A_DropItem), wherever in its states.</summary>
     public List<string> SpawnedItems { get; }
+
+    private static int? Whole(Match property) =>
+        property.Success && int.TryParse(property.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static bool AlwaysDrops(Match drop) =>
         !drop.Groups[2].Success || !int.TryParse(drop.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var chance) || chance >= MaxDropChance;
@@ -126,6 +133,9 @@ internal sealed partial class ActorClass
 
     [GeneratedRegex(@"(?<![\w.])Radius\s+(\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex RadiusPattern();
+
+    [GeneratedRegex(@"(?<![\w.])Height\s+(\d+)", RegexOptions.IgnoreCase)]
+    private static partial Regex HeightPattern();
 
     [GeneratedRegex(@"([+-])\s*(SOLID|SHOOTABLE|ISMONSTER)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FlagPattern();

@@ -36,7 +36,8 @@ public sealed record ActorRule(int EditorNumber, string ClassName, ActorEffect E
 /// <param name="IsMonster">A monster.</param>
 /// <param name="Shootable">+SHOOTABLE: it can be killed or broken (a monster, an office chair).</param>
 /// <param name="Radius">Its radius.</param>
-public sealed record ActorShape(string ClassName, bool Solid, bool IsMonster, bool Shootable, int Radius)
+/// <param name="Height">Its height.</param>
+public sealed record ActorShape(string ClassName, bool Solid, bool IsMonster, bool Shootable, int Radius, int Height)
 {
     /// <summary>Solid scenery that cannot be shot out of the way: a body goes around it. Others are killed, as monsters are.</summary>
     public bool Blocks => Solid && !IsMonster && !Shootable;

@@ -19,6 +19,7 @@ public sealed partial class ActorScript
     private const int MaxFiles = 512;
     private const int MaxLinks = 16;
     private const int DefaultRadius = 20;
+    private const int DefaultHeight = 16;
 
     // The engine's item base classes a mod's items derive from, by the kind of item they are.
     private static readonly Dictionary<string, ThingCategory> ItemBases = new(StringComparer.OrdinalIgnoreCase)
@@ -298,8 +299,8 @@ public sealed partial class ActorScript
         }
     }
 
-    // A class's solidity, monster-ness, shootability and radius: its own, else its parent's (a mod class, or Doom's as its table gives
-    // them), else an engine Actor's (not solid, radius 20). A random spawner is what it drops: solid scenery when any drop is.
+    // A class's solidity, monster-ness, shootability and size: its own, else its parent's (a mod class, or Doom's as its table gives
+    // them), else an engine Actor's (not solid, radius 20, height 16). A random spawner is what it drops: solid scenery when any drop is.
     private ActorShape? ShapeOf(string className, int depth)
     {
         if (depth > MaxLinks)
@@ -310,14 +311,14 @@ public sealed partial class ActorScript
         if (!_classes.TryGetValue(className, out var actor))
         {
             return DoomClassNames.Find(className) is { } number && ThingTypes.Find(number) is { } doom
-                ? new ActorShape(className, doom.Blocking, doom.IsActor, doom.IsActor || doom.Health > 0, doom.Radius)
-                : new ActorShape(className, false, false, false, DefaultRadius);
+                ? new ActorShape(className, doom.Blocking, doom.IsActor, doom.IsActor || doom.Health > 0, doom.Radius, doom.Height)
+                : new ActorShape(className, false, false, false, DefaultRadius, DefaultHeight);
         }
 
         if (IsRandomSpawner(actor, depth))
         {
             var drops = actor.DropItems.Select(d => ShapeOf(d, depth + 1)).OfType<ActorShape>().ToList();
-            return drops.FirstOrDefault(d => d.Blocks) ?? new ActorShape(className, false, drops.Count > 0 && drops.All(d => d.IsMonster), false, DefaultRadius);
+            return drops.FirstOrDefault(d => d.Blocks) ?? new ActorShape(className, false, drops.Count > 0 && drops.All(d => d.IsMonster), false, DefaultRadius, DefaultHeight);
         }
 
         var parent = actor.Parent is { } p ? ShapeOf(p, depth + 1) : null;
@@ -326,7 +327,8 @@ public sealed partial class ActorScript
             actor.Solid ?? parent?.Solid ?? false,
             actor.IsMonster ?? parent?.IsMonster ?? false,
             actor.Shootable ?? parent?.Shootable ?? false,
-            actor.Radius ?? parent?.Radius ?? DefaultRadius);
+            actor.Radius ?? parent?.Radius ?? DefaultRadius,
+            actor.Height ?? parent?.Height ?? DefaultHeight);
     }
 
     // The Doom item a thing of a number gives: what its class's ancestry reaches (BlueKey : BlueCard is the blue

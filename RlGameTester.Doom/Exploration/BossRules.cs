@@ -5,11 +5,13 @@ namespace RlGameTester.Doom.Exploration;
 /// <summary>
 /// What the deaths of a level's bosses do, on this skill: sectors a boss death moves (E1M8, E4M6, E4M8, MAP07,
 /// Commander Keen), and bosses whose death ends the level (E2M8, E3M8, the Icon of Sin), with the spots from which
-/// the agent counts such a boss as killed: within 1024 units, in view past every one-sided wall.
+/// the agent may shoot such a boss: within 2048 units (the reach of Doom's hitscan, MISSILERANGE in P_LineAttack), past
+/// every one-sided wall. <see cref="BossSight"/> says from which of them it can be shot as the heights are.
 /// </summary>
 internal sealed class BossRules
 {
-    private const double ViewRange = 1024;
+    /// <summary>How far from a boss a player shoots it.</summary>
+    public const double ViewRange = 2048;
 
     private readonly List<(int Tag, BossEffect Effect, int Monster)> _pending = [];
 
@@ -29,6 +31,7 @@ internal sealed class BossRules
             else if (action.Effect == BossEffect.ExitLevel && CanDie(model, action.MonsterType))
             {
                 ExitTypes.Add(action.MonsterType);
+                ExitThings.AddRange(Enumerable.Range(0, model.Level.Things.Length).Where(t => model.ThingPresent[t] && model.Level.Things[t].Type == action.MonsterType));
                 ExitCells ??= new bool[model.Grid.Count];
                 MarkViewCells(model, action.MonsterType, ExitCells);
             }
@@ -41,7 +44,13 @@ internal sealed class BossRules
     /// <summary>Thing types whose death ends the level.</summary>
     public List<int> ExitTypes { get; } = [];
 
-    /// <summary>Cells from which a boss that ends the level is in view, or null when there is none.</summary>
+    /// <summary>The things on this skill whose death ends the level.</summary>
+    public List<int> ExitThings { get; } = [];
+
+    /// <summary>
+    /// Cells from which a boss that ends the level may be in view (no one-sided wall between), or null when there is
+    /// none; <see cref="BossSight"/> says whether it is, at the heights of the moment.
+    /// </summary>
     public bool[]? ExitCells { get; }
 
     public void ClearPending() => _pending.Clear();

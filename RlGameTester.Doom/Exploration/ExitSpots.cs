@@ -8,6 +8,7 @@ internal sealed class ExitSpots
     private readonly LevelState _state;
     private readonly BossRules _bosses;
     private readonly LineTraces _traces;
+    private readonly BossSight _sight;
 
     // Cells with an exit line to use, shoot or cross: the only ones whose lines are worth looking at (a reach asks
     // every cell it visits until it meets an exit).
@@ -20,6 +21,7 @@ internal sealed class ExitSpots
         _grid = model.Grid;
         _state = state;
         _bosses = bosses;
+        _sight = new BossSight(model, state, bosses);
         _exitLineCells = new bool[_grid.Count];
         for (var c = 0; c < _grid.Count; c++)
         {
@@ -150,6 +152,8 @@ internal sealed class ExitSpots
             return new TripTarget(c, TargetKind.ExitSector, sector);
         }
 
-        return _bosses.ExitCells is { } cells && cells[c] ? new TripTarget(c, TargetKind.Boss, 0) : null;
+        return _bosses.ExitCells is { } cells && cells[c] && _sight.InView(c) is var shot and not BossShot.None
+            ? new TripTarget(c, TargetKind.Boss, (int)shot)
+            : null;
     }
 }

@@ -168,7 +168,13 @@ internal sealed class Walker
                 break;
             case TargetKind.Boss:
                 var bosses = string.Join(" or ", _bosses.ExitTypes.Select(t => ThingNames.Of(_model.Level, t)));
-                EndLevel(null, secret: false, $"assumed boss death: the agent reached a spot in view of the {bosses}, whose death ends the level");
+                var how = (BossShot)target.Aux switch
+                {
+                    BossShot.InSight => "in sight of",
+                    BossShot.RocketBlast => "within a rocket's reach (fired level, from the floor's height there or one it rides through) of",
+                    _ => "within 1024 units, past no one-sided wall (doors and ledges between not looked at), of",
+                };
+                EndLevel(null, secret: false, $"assumed boss death: the agent reached a spot {how} the {bosses}, whose death ends the level");
                 break;
             case TargetKind.Barrel:
                 ShootBarrel(target.Aux);

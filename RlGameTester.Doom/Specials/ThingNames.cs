@@ -13,7 +13,7 @@ public static class ThingNames
         return (doom, mod) switch
         {
             (null, null) => $"thing type {type}",
-            (null, _) => $"the mod's {mod} (thing type {type})",
+            (null, _) => $"{mod} (the mod's thing type {type})",
             (_, null) => doom,
             _ => $"{doom} (the mod's {mod})",
         };
