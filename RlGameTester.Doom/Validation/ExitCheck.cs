@@ -13,6 +13,8 @@ namespace RlGameTester.Doom.Validation;
 /// </summary>
 internal sealed class ExitCheck
 {
+    private const double MissileRange = 2048;
+
     private readonly Level _level;
     private readonly LevelGeometry _geometry;
     private readonly int _skill;
@@ -24,10 +26,12 @@ internal sealed class ExitCheck
     private readonly LineTriggerCheck _triggers;
     private readonly AssumptionLog _assumptions;
     private readonly ViolationLog _violations;
+    private readonly LineQuery _lines;
 
     public ExitCheck(Level level, LevelGeometry geometry, int skill, PathSamples path, SectorPlanes planes, BodyHeight body, PlayerInventory inventory,
-        LineLedger ledger, LineTriggerCheck triggers, AssumptionLog assumptions, ViolationLog violations)
+        LineLedger ledger, LineTriggerCheck triggers, AssumptionLog assumptions, ViolationLog violations, LineQuery lines)
     {
+        _lines = lines;
         _level = level;
         _geometry = geometry;
         _skill = skill;
@@ -74,6 +78,14 @@ internal sealed class ExitCheck
         var bosses = BossDeathActions.For(_level).Where(a => a.Effect == BossEffect.ExitLevel && ThingPresence.AnyOfType(_level, a.MonsterType, _skill)).ToList();
         if (bosses.Count > 0)
         {
+            // Shot (no line: a crusher's claim names its line): from where one of them stands in a bullet's reach.
+            if (e.Line is null && !InReach(bosses, x, y))
+            {
+                _violations.Add(e.Tick, TrajectoryRules.BossOutOfReach, x, y, Invariant(
+                    $"the exit was claimed by shooting a boss whose death ends the level, but none stands within {MissileRange} units of ({x:0.##}, {y:0.##}) past no one-sided wall"));
+                return;
+            }
+
             _assumptions.Add($"boss death assumed: {e.Detail ?? "a boss whose death ends the level"}");
             return;
         }
@@ -81,6 +93,38 @@ internal sealed class ExitCheck
         var by = e.Line is { } other ? $"by line {other}, which is no exit," : "without a line";
         _violations.Add(e.Tick, TrajectoryRules.ExitNotLegal, x, y,
             $"the exit was claimed {by} in sector {sector}, which does not end the level, and no boss on {_level.Name} ends it", ElementKind.Sector, sector < 0 ? null : sector);
+    }
+
+    // P_LineAttack's reach (MISSILERANGE): no shot kills from further, and no shot passes a one-sided wall.
+    private bool InReach(List<BossDeathAction> bosses, double x, double y)
+    {
+        foreach (var thing in _level.Things)
+        {
+            if (!ThingPresence.Exists(thing, _skill) || !bosses.Any(b => b.MonsterType == thing.Type) ||
+                MapMath.Distance(x, y, thing.X, thing.Y) > MissileRange)
+            {
+                continue;
+            }
+
+            var walled = false;
+            foreach (var line in _lines.AlongPath(x, y, thing.X, thing.Y))
+            {
+                ref readonly var def = ref _level.Linedefs.ItemRef(line);
+                var (x1, y1, x2, y2) = _geometry.Segment(line);
+                if ((def.BackSide < 0 || def.FrontSide < 0) && MapMath.PathCrossesSegment(x, y, thing.X, thing.Y, x1, y1, x2, y2))
+                {
+                    walled = true;
+                    break;
+                }
+            }
+
+            if (!walled)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // An exit line's claim rests on its activation at the tic: one the checks allowed, or, when the run claims none, the

@@ -96,6 +96,12 @@ public static class TrajectoryRules
     /// <summary>An exit claimed without a legal exit line, exit sector or boss death.</summary>
     public const string ExitNotLegal = "exit-not-legal";
 
+    /// <summary>
+    /// An exit claimed by shooting a boss whose death ends the level, from where no such boss stands within 2048 units
+    /// (Doom's hitscan range) past no one-sided wall.
+    /// </summary>
+    public const string BossOutOfReach = "boss-out-of-reach";
+
     /// <summary>An assumed boss action the level's boss rules do not have.</summary>
     public const string BossActionUnknown = "boss-action-unknown";
 

@@ -43,7 +43,7 @@ internal sealed class ValidationRun
         _moves = new MoveCheck(level, geometry, _path, planes, lines, probe, body, planeChanges, triggers, _assumptions, _violations);
         _activations = new ActivationCheck(level, skill, _path, ledger, triggers, mover, planeChanges, _assumptions, _violations);
         _teleports = new TeleportCheck(level, geometry, skill, _path, ledger, triggers, _assumptions, _violations);
-        _exits = new ExitCheck(level, geometry, skill, _path, planes, body, _inventory, ledger, triggers, _assumptions, _violations);
+        _exits = new ExitCheck(level, geometry, skill, _path, planes, body, _inventory, ledger, triggers, _assumptions, _violations, lines);
         _barrels = new BarrelCheck(level, skill, reach, solids, _violations);
     }
 

@@ -135,7 +135,25 @@ public sealed class ShippedRunValidationTests
         var exit = run.Events.Single(e => e.Kind == ExplorerEventKind.ExitReached);
 
         Assert.Contains(run.Verdict.Assumptions, a => a == $"boss death assumed: {exit.Detail}");
-        Assert.DoesNotContain(run.Verdict.Violations, v => v.Tick == exit.Tick && v.Rule == TrajectoryRules.ExitNotLegal);
+        Assert.DoesNotContain(run.Verdict.Violations, v => v.Tick == exit.Tick && v.Rule is TrajectoryRules.ExitNotLegal or TrajectoryRules.BossOutOfReach);
+    }
+
+    // The same runs with the boss moved 3,000 units east of the spot the explorer claims to have shot it from: out of a
+    // bullet's reach, the claim is refuted (a crusher's claim, MAP16's, names its line and is not a shot).
+    [Theory]
+    [InlineData("freedoom1", "E2M8", 16)]
+    [InlineData("freedoom2", "MAP30", 88)]
+    public void ABossShotFromBeyondABulletsReachRefutesTheExit(string wad, string level, int boss)
+    {
+        var run = ValidationFixtures.Run(wad, level);
+        var exit = run.Events.Single(e => e.Kind == ExplorerEventKind.ExitReached);
+        var far = ValidationFixtures.WithThings(run.Level, t => t.Type == boss ? t with { X = exit.X + 3000, Y = exit.Y } : t);
+
+        var verdict = ValidationFixtures.Validate(far, run.Events);
+
+        var violation = Assert.Single(verdict.Violations, v => v.Rule == TrajectoryRules.BossOutOfReach);
+        Assert.Equal(exit.Tick, violation.Tick);
+        Assert.True(TrajectoryRules.Refutes(violation));
     }
 
     [Fact]
