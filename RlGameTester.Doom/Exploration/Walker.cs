@@ -167,6 +167,13 @@ internal sealed class Walker
 
                 break;
             case TargetKind.Boss:
+                // The shot is judged from the cell's centre: the body stands there at a whole tic before it fires.
+                OnATic();
+                if (Over)
+                {
+                    break;
+                }
+
                 var bosses = string.Join(" or ", _bosses.ExitTypes.Select(t => ThingNames.Of(_model.Level, t)));
                 var how = (BossShot)target.Aux switch
                 {
