@@ -129,7 +129,7 @@ internal sealed class BossSight
     {
         var feet = _heights.FloorLow[bossSector];
         var span = 1 - from;
-        double top = feet + Height(sightline.Boss) - z, bottom = feet - z;
+        double top = feet + sightline.Height - z, bottom = feet - z;
         foreach (var crossing in sightline.Crossings)
         {
             if (crossing.Fraction <= from || crossing.Fraction >= 1)
@@ -172,7 +172,7 @@ internal sealed class BossSight
             if (!passed && crossing.Fraction >= 1)
             {
                 passed = true;
-                if (bottom < feet + Height(sightline.Boss) && top > feet)
+                if (bottom < feet + sightline.Height && top > feet)
                 {
                     return true;
                 }
@@ -184,7 +184,7 @@ internal sealed class BossSight
             }
 
             var away = Math.Abs(1 - crossing.Fraction) * sightline.Distance;
-            return away - Radius(sightline.Boss) < BlastRange && (passed || Seen(sightline, crossing.Fraction, (bottom + top) / 2, bossSector));
+            return away - sightline.Radius < BlastRange && (passed || Seen(sightline, crossing.Fraction, (bottom + top) / 2, bossSector));
         }
 
         return false;
@@ -194,16 +194,13 @@ internal sealed class BossSight
         (Math.Max(_heights.FloorHigh[crossing.Front], _heights.FloorHigh[crossing.Back]),
          Math.Min(_heights.Ceiling[crossing.Front], _heights.Ceiling[crossing.Back]));
 
-    private int Height(int thing)
+    // The boss's size as the mod's actor or Doom's table gives it: looked up once per sight line, not at every check.
+    private (int Radius, int Height) Size(int thing)
     {
         var type = _model.Level.Things[thing].Type;
-        return _model.Level.Actors.Shapes.TryGetValue(type, out var shape) ? shape.Height : ThingTypes.Find(type)?.Height ?? DefaultHeight;
-    }
-
-    private int Radius(int thing)
-    {
-        var type = _model.Level.Things[thing].Type;
-        return _model.Level.Actors.Shapes.TryGetValue(type, out var shape) ? shape.Radius : ThingTypes.Find(type)?.Radius ?? DefaultRadius;
+        return _model.Level.Actors.Shapes.TryGetValue(type, out var shape) ? (shape.Radius, shape.Height)
+            : ThingTypes.Find(type) is { } doom ? (doom.Radius, doom.Height)
+            : (DefaultRadius, DefaultHeight);
     }
 
     // The lines between the cell and each boss within range, and a blast's reach past it, nearest first.
@@ -218,8 +215,9 @@ internal sealed class BossSight
             var distance = Math.Sqrt((dx * dx) + (dy * dy));
             if (distance <= BossRules.ViewRange && distance > 0)
             {
-                var beyond = 1 + ((BlastRange + Radius(boss)) / distance);
-                result.Add(new Sightline(boss, distance, Crossings(x, y, x + (dx * beyond), y + (dy * beyond), distance)));
+                var (radius, height) = Size(boss);
+                var beyond = 1 + ((BlastRange + radius) / distance);
+                result.Add(new Sightline(boss, distance, radius, height, Crossings(x, y, x + (dx * beyond), y + (dy * beyond), distance)));
             }
         }
 
@@ -269,7 +267,7 @@ internal sealed class BossSight
 
     private readonly record struct Crossing(double Fraction, int Front, int Back);
 
-    private sealed record Sightline(int Boss, double Distance, Crossing[] Crossings);
+    private sealed record Sightline(int Boss, double Distance, int Radius, int Height, Crossing[] Crossings);
 }
 
 /// <summary>How a boss that ends the level can be killed from a spot (<see cref="BossSight"/>), the surest last.</summary>

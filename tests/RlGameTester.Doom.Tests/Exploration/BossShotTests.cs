@@ -8,7 +8,8 @@ namespace RlGameTester.Doom.Tests.Exploration;
 /// A boss whose death ends the level (the Icon of Sin ends any level), more than 1024 units from every spot a player can
 /// reach: beyond the range where the explorer counts a boss past no wall as shot, so only Doom's own rules count. The
 /// player's rooms (the start too low to see anything, two steps up from it) look into the hall through a slot 40 units
-/// high that no body walks through; the brain stands at the hall's far end, or down in a pit past it. Batman Doom's MAP25 ended on a boss seen through a shut sliver of a door.
+/// high that no body walks through; the brain stands at the hall's far end, or down in a pit past it. Batman Doom's MAP25
+/// ended on a boss "seen" through a shut sliver of a door.
 /// </summary>
 public sealed class BossShotTests
 {
