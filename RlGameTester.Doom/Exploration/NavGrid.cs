@@ -38,6 +38,11 @@ internal sealed class NavGrid
     private readonly int[] _sectorCellStart;
     private readonly int[] _sectorCells;
 
+    // Per touch-list entry of a sloped sector: how far its floor and ceiling lie above the sector's heights where the
+    // box meets it (null on a level without slopes).
+    private readonly float[]? _floorOffset;
+    private readonly float[]? _ceilingOffset;
+
     /// <param name="shrinkByHalfCell">
     /// Give the box a radius half a cell smaller: then every spot where Doom's 32x32 box fits has a cell within half a
     /// cell whose smaller box fits too, and touches no sector the real box does not, so searches over this grid never
@@ -75,6 +80,11 @@ internal sealed class NavGrid
         var pairs = new List<long>(Count / 4);
         RasterizeLines(pairs);
         (_touchStart, _touchSectors) = BuildTouchLists(pairs);
+        if (geometry.Slopes.Any)
+        {
+            (_floorOffset, _ceilingOffset) = SlopeOffsets(geometry.Slopes);
+        }
+
         (_sectorCellStart, _sectorCells) = BuildSectorCells();
         MarkThings(thingPresent);
 
@@ -245,11 +255,16 @@ internal sealed class NavGrid
         }
 
         int f0 = int.MinValue, f1 = int.MinValue, ceiling = int.MaxValue;
+        var slopes = _geometry.Slopes;
+        var to = from + Offsets[direction];
+        double cx = (X(from) + X(to)) / 2, cy = (Y(from) + Y(to)) / 2;
         foreach (var sector in _halfWaySectors)
         {
-            f0 = Math.Max(f0, heights.FloorLow[sector]);
-            f1 = Math.Max(f1, heights.FloorHigh[sector]);
-            ceiling = Math.Min(ceiling, heights.Ceiling[sector]);
+            // On a slope, the heights half way along the step (a little high or low where a slope meets a line).
+            int up = (int)Math.Round(slopes.FloorOffset(sector, cx, cy)), down = (int)Math.Round(slopes.CeilingOffset(sector, cx, cy));
+            f0 = Math.Max(f0, heights.FloorLow[sector] + up);
+            f1 = Math.Max(f1, heights.FloorHigh[sector] + up);
+            ceiling = Math.Min(ceiling, heights.Ceiling[sector] + down);
         }
 
         return Climbs(Floor0[from], f0, ceiling) || Climbs(Floor1[from], f1, ceiling);
@@ -463,9 +478,10 @@ internal sealed class NavGrid
         for (var i = start; i < end; i++)
         {
             var s = _touchSectors[i];
-            f0 = Math.Max(f0, heights.FloorLow[s]);
-            f1 = Math.Max(f1, heights.FloorHigh[s]);
-            ceiling = Math.Min(ceiling, heights.Ceiling[s]);
+            int up = _floorOffset is null ? 0 : (int)MathF.Round(_floorOffset[i]), down = _ceilingOffset is null ? 0 : (int)MathF.Round(_ceilingOffset[i]);
+            f0 = Math.Max(f0, heights.FloorLow[s] + up);
+            f1 = Math.Max(f1, heights.FloorHigh[s] + up);
+            ceiling = Math.Min(ceiling, heights.Ceiling[s] + down);
         }
 
         Floor0[cell] = f0;
@@ -609,6 +625,64 @@ internal sealed class NavGrid
                 }
             }
         }
+    }
+
+    // GZDoom's P_CheckPosition on slopes: the sector under the box's centre counts at the centre, a sector across a line
+    // the box crosses at the point of that line nearest the centre; the highest floor and lowest ceiling of those win.
+    private (float[] Floor, float[] Ceiling) SlopeOffsets(SectorSlopes slopes)
+    {
+        var floor = new float[_touchSectors.Length];
+        var ceiling = new float[_touchSectors.Length];
+        for (var cell = 0; cell < Count; cell++)
+        {
+            for (var i = _touchStart[cell]; i < _touchStart[cell + 1]; i++)
+            {
+                var s = _touchSectors[i];
+                var centre = s == CenterSector[cell];
+                floor[i] = !slopes.FloorSloped(s) ? 0 : centre ? (float)slopes.FloorOffset(s, X(cell), Y(cell)) : float.NegativeInfinity;
+                ceiling[i] = !slopes.CeilingSloped(s) ? 0 : centre ? (float)slopes.CeilingOffset(s, X(cell), Y(cell)) : float.PositiveInfinity;
+            }
+        }
+
+        var cells = new List<int>();
+        for (var line = 0; line < _level.Linedefs.Length; line++)
+        {
+            ref readonly var def = ref _level.Linedefs.ItemRef(line);
+            if (def.FrontSide < 0 || def.BackSide < 0)
+            {
+                continue;
+            }
+
+            int front = _level.Sidedefs.ItemRef(def.FrontSide).Sector, back = _level.Sidedefs.ItemRef(def.BackSide).Sector;
+            if (!slopes.Sloped(front) && !slopes.Sloped(back))
+            {
+                continue;
+            }
+
+            var (x1, y1, x2, y2) = _geometry.Segment(line);
+            CellsTouchedByLine(line, cells);
+            foreach (var cell in cells)
+            {
+                var (px, py) = SectorSlopes.NearestOnSegment(x1, y1, x2, y2, X(cell), Y(cell));
+                for (var i = _touchStart[cell]; i < _touchStart[cell + 1]; i++)
+                {
+                    var s = _touchSectors[i];
+                    if ((s == front || s == back) && slopes.Sloped(s))
+                    {
+                        floor[i] = Math.Max(floor[i], (float)slopes.FloorOffset(s, px, py));
+                        ceiling[i] = Math.Min(ceiling[i], (float)slopes.CeilingOffset(s, px, py));
+                    }
+                }
+            }
+        }
+
+        for (var i = 0; i < floor.Length; i++)
+        {
+            floor[i] = float.IsFinite(floor[i]) ? floor[i] : 0;
+            ceiling[i] = float.IsFinite(ceiling[i]) ? ceiling[i] : 0;
+        }
+
+        return (floor, ceiling);
     }
 
     private (int[] Start, int[] Sectors) BuildTouchLists(List<long> pairs)

@@ -26,6 +26,7 @@ public sealed class LevelGeometry
     private readonly int[] _frontRegion;
     private readonly int[] _backRegion;
     private readonly List<int> _regionSector = [];
+    private SectorSlopes? _slopes;
 
     public LevelGeometry(Level level)
     {
@@ -101,6 +102,9 @@ public sealed class LevelGeometry
     public MapBounds Bounds { get; }
 
     public Level Level => _level;
+
+    /// <summary>The level's sloped floors and ceilings (Plane_Align), read on first use.</summary>
+    public SectorSlopes Slopes => _slopes ??= SectorSlopes.Of(_level);
 
     internal BlockGrid Grid => _grid;
 

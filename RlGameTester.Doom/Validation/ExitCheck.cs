@@ -61,7 +61,8 @@ internal sealed class ExitCheck
         {
             var special = _planes.Special(sector);
             var info = _level.UsesDoomSpecials ? SectorSpecials.DescribeDoom(special) : SectorSpecials.DescribeZDoom(special);
-            var onFloor = _body.Z.Low <= _planes.Floor(sector).High + Slack.Height && _body.Z.High >= _planes.Floor(sector).Low - Slack.Height;
+            var floor = _planes.FloorAt(sector, x, y);
+            var onFloor = _body.Z.Low <= floor.High + Slack.Height && _body.Z.High >= floor.Low - Slack.Height;
             if (info.EndsLevel && onFloor && _inventory.Health <= 10)
             {
                 return;
@@ -70,7 +71,7 @@ internal sealed class ExitCheck
             if (info.EndsLevel)
             {
                 _violations.Add(e.Tick, TrajectoryRules.ExitNotLegal, x, y, Invariant(
-                    $"exit sector {sector} ends the level at 10 health or less with the feet on its floor; health is {_inventory.Health}, feet at {_body.Z}, floor {_planes.Floor(sector)}"), ElementKind.Sector, sector);
+                    $"exit sector {sector} ends the level at 10 health or less with the feet on its floor; health is {_inventory.Health}, feet at {_body.Z}, floor {floor}"), ElementKind.Sector, sector);
                 return;
             }
         }

@@ -248,14 +248,14 @@ internal sealed class MoveCheck
 
         // P_SpawnPlayer: the feet on the floor of the sector under the centre.
         _probe.Probe(x, y, _here);
-        _body.Land(_here.CentreSector >= 0 ? _planes.Floor(_here.CentreSector) : HeightRange.At(0));
+        _body.Land(_here.CentreSector >= 0 ? _planes.FloorAt(_here.CentreSector, x, y) : HeightRange.At(0));
     }
 
     // P_TeleportMove: the new floor is the centre's sector's, lines are not looked at; momentum is gone.
     private void Arrive(double x, double y)
     {
         _probe.Probe(x, y, _here);
-        _body.Land(_here.CentreSector >= 0 ? _planes.Floor(_here.CentreSector) : HeightRange.At(0));
+        _body.Land(_here.CentreSector >= 0 ? _planes.FloorAt(_here.CentreSector, x, y) : HeightRange.At(0));
         _conveyors.Stop();
         _lastDx = 0;
         _lastDy = 0;

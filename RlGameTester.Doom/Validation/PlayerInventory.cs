@@ -93,7 +93,7 @@ internal sealed class PlayerInventory
 
         // The item sits on the highest floor under its own box; the body reaches it from 8 below the feet to its height above.
         _probe.Probe(thing.X, thing.Y, info.Radius, _item);
-        var itemZ = _item.CentreSector >= 0 ? new HeightRange(_planes.Floor(_item.CentreSector).Low, _item.Floor.High) : _item.Floor;
+        var itemZ = _item.CentreSector >= 0 ? new HeightRange(_planes.FloorAt(_item.CentreSector, thing.X, thing.Y).Low, _item.Floor.High) : _item.Floor;
         var above = itemZ.Low - _body.Z.High;
         var below = _body.Z.Low - itemZ.High;
         if (above > PlayerBody.Height + Slack.Height || below > PlayerBody.PickupBelow + Slack.Height)

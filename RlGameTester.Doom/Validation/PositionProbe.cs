@@ -49,8 +49,8 @@ internal sealed class PositionProbe
         result.CentreSector = centre;
         if (centre >= 0)
         {
-            result.Floor = _planes.Floor(centre);
-            result.Ceiling = _planes.Ceiling(centre);
+            result.Floor = _planes.FloorAt(centre, x, y);
+            result.Ceiling = _planes.CeilingAt(centre, x, y);
             result.FloorSector = centre;
             result.CeilingSector = centre;
             result.Sectors.Add(centre);
@@ -86,25 +86,27 @@ internal sealed class PositionProbe
                 }
             }
 
-            Include(front, result);
-            Include(back, result);
+            // A sloped plane counts where the line comes nearest the centre, as PIT_CheckLine takes it.
+            var (px, py) = SectorSlopes.NearestOnSegment(x1, y1, x2, y2, x, y);
+            Include(front, result, px, py);
+            Include(back, result, px, py);
         }
     }
 
-    private void Include(int sector, Placement result)
+    private void Include(int sector, Placement result, double x, double y)
     {
         if (!result.Sectors.Contains(sector))
         {
             result.Sectors.Add(sector);
         }
 
-        var floor = _planes.Floor(sector);
+        var floor = _planes.FloorAt(sector, x, y);
         if (result.FloorSector < 0 || floor.Low > result.Floor.Low)
         {
             result.FloorSector = sector;
         }
 
-        var ceiling = _planes.Ceiling(sector);
+        var ceiling = _planes.CeilingAt(sector, x, y);
         if (result.CeilingSector < 0 || ceiling.High < result.Ceiling.High)
         {
             result.CeilingSector = sector;

@@ -19,10 +19,12 @@ internal sealed class SectorPlanes
     private readonly int[] _frontSector;
     private readonly int[] _backSector;
     private readonly int[] _specials;
+    private readonly SectorSlopes _slopes;
 
     public SectorPlanes(Level level, LevelGeometry geometry)
     {
         _level = level;
+        _slopes = geometry.Slopes;
         var count = level.Sectors.Length;
         _floors = new HeightRange[count];
         _ceilings = new HeightRange[count];
@@ -72,6 +74,11 @@ internal sealed class SectorPlanes
     public HeightRange Floor(int sector) => _floors[sector];
 
     public HeightRange Ceiling(int sector) => _ceilings[sector];
+
+    /// <summary>The floor at a point of the sector: its height, plus where Plane_Align slopes it, the slope's rise there.</summary>
+    public HeightRange FloorAt(int sector, double x, double y) => _floors[sector].Plus(_slopes.FloorOffset(sector, x, y));
+
+    public HeightRange CeilingAt(int sector, double x, double y) => _ceilings[sector].Plus(_slopes.CeilingOffset(sector, x, y));
 
     public double FloorRest(int sector) => _floorRest[sector];
 
