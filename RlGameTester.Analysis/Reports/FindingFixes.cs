@@ -43,6 +43,7 @@ internal static partial class FindingFixes
             "bad-linedef-sidedef" => $"Give line {index} a sidedef that exists, or clear the reference: the one it names is past the end of the level's sidedefs.",
             "bad-sidedef-sector" => $"Set sidedef {index}'s sector to the sector it faces: the one it names does not exist, so the ports put it in sector 0.",
             "partial-lump-record" => "Save the level again with an editor or node builder: the lump the finding names has stray bytes after its last record.",
+            "acs-unreadable" => "Compile the level's scripts again (ACC, BCC or GDCC) and put the compiled BEHAVIOR lump back after the level's other lumps: the one there cannot be read.",
             "wad-overlap" => "Rebuild the WAD with a WAD tool (SLADE, DeuTex): a directory entry points into the WAD's header or directory.",
             _ => ByType(finding, at, element, index, episode),
         };

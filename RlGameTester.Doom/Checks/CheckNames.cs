@@ -72,6 +72,7 @@ public static class CheckNames
     public const string BadSidedefSector = "bad-sidedef-sector";
     public const string PartialLumpRecord = "partial-lump-record";
     public const string WadOverlap = "wad-overlap";
+    public const string AcsUnreadable = "acs-unreadable";
 
     /// <summary>Reported when a check produced more findings than the options allow; says how many were left out.</summary>
     public const string FindingsOmitted = "findings-omitted";

@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Acs;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
@@ -276,13 +277,17 @@ internal sealed class LevelModel
         _ => null,
     };
 
-    private LineAction? DescribeHexen(int index, in Linedef line)
+    private LineAction? DescribeHexen(int index, in Linedef raw)
     {
-        var info = LinedefSpecials.FindHexen(line.Special);
+        var info = LinedefSpecials.FindHexen(raw.Special);
         if (info is null)
         {
             return null;
         }
+
+        // A line whose script makes one sector move is that move (ScriptedLines); its name says both.
+        var line = ScriptedLines.Effective(Level, raw);
+        var name = line.Special == raw.Special ? info.Name : $"{info.Name} {raw.Args.Arg0} ({LinedefSpecials.FindHexen(line.Special)?.Name})";
 
         var activation = line.Activation;
         var trigger = (activation & (LineActivation.PlayerUse | LineActivation.PlayerPush)) != 0 ? LineTrigger.Switch
@@ -301,10 +306,10 @@ internal sealed class LevelModel
             Line = index,
             Trigger = trigger,
             Repeatable = (activation & LineActivation.Repeatable) != 0,
-            Name = $"{ExitFinderCode(activation)} {info.Name}",
+            Name = $"{ExitFinderCode(activation)} {name}",
             Move = move,
             Sectors = sectors,
-            Keys = line.Special == 13 ? LinedefSpecials.HexenLock(line.Args.Arg3) : null,
+            Keys = line.Special == 13 ? LinedefSpecials.HexenLock(line.Args.Arg3) : raw.Special is 83 or 85 ? LinedefSpecials.HexenLock(raw.Args.Arg4) : null,
             Exit = info.Effect is LineEffect.Exit or LineEffect.SecretExit,
             SecretExit = info.Effect == LineEffect.SecretExit,
             Teleport = line.Special is 70 or 71,

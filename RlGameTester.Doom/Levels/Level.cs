@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using RlGameTester.Doom.Acs;
 using RlGameTester.Doom.Actors;
+using RlGameTester.Doom.Checks;
 
 namespace RlGameTester.Doom.Levels;
 
@@ -99,12 +101,25 @@ public sealed class Level
     /// </summary>
     public bool PlayerMayJump => (Format != LevelFormat.Doom || Actors.ForZDoomPorts) && Actors.JumpAllowed(Name);
 
+    /// <summary>
+    /// The level's compiled ACS (its BEHAVIOR lump), <see cref="AcsModule.Empty"/> without one. A lump that cannot be read
+    /// keeps <see cref="AcsModule.Problem"/>, also among <see cref="ReadProblems"/> (GZDoom plays such a level without it).
+    /// </summary>
+    public AcsModule Scripts { get; private init; } = AcsModule.Empty;
+
+    internal Level WithScripts(AcsModule scripts) => new(Name, Format, UdmfNamespace, Things, Linedefs, Sidedefs, Vertices, Sectors, HasScripts, UsesDoomSpecials,
+        scripts.Problem is { } problem ? ReadProblems.Add(new LevelReadProblem(CheckNames.AcsUnreadable, FindingSeverity.Minor, ElementKind.Level, null, problem)) : ReadProblems)
+    {
+        Actors = Actors,
+        Scripts = scripts,
+    };
+
     /// <summary>The same level played with a mod's actors.</summary>
     public Level WithActors(ModActors actors)
     {
         ArgumentNullException.ThrowIfNull(actors);
         return actors.IsEmpty
             ? this
-            : new Level(Name, Format, UdmfNamespace, Things, Linedefs, Sidedefs, Vertices, Sectors, HasScripts, UsesDoomSpecials, ReadProblems) { Actors = actors };
+            : new Level(Name, Format, UdmfNamespace, Things, Linedefs, Sidedefs, Vertices, Sectors, HasScripts, UsesDoomSpecials, ReadProblems) { Actors = actors, Scripts = Scripts };
     }
 }

@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Acs;
 using RlGameTester.Doom.Udmf;
 using RlGameTester.Doom.Wad;
 
@@ -82,6 +83,7 @@ public static class LevelReader
     public static Level Read(LevelEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return entry.Format == LevelFormat.Udmf ? UdmfLevelReader.Read(entry) : BinaryLevelReader.Read(entry);
+        var level = entry.Format == LevelFormat.Udmf ? UdmfLevelReader.Read(entry) : BinaryLevelReader.Read(entry);
+        return entry.Format == LevelFormat.Doom || entry.FindLump("BEHAVIOR") is not { } behavior ? level : level.WithScripts(AcsModule.Read(behavior.Data));
     }
 }

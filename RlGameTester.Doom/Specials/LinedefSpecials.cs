@@ -11,6 +11,7 @@ namespace RlGameTester.Doom.Specials;
 public static class LinedefSpecials
 {
     private static readonly FrozenDictionary<int, LinedefSpecialInfo> DoomTable = BuildDoom().ToFrozenDictionary(s => s.Number);
+    private static readonly FrozenSet<int> HexenHarmless = FrozenSet.ToFrozenSet([9, 48, 50, 100, 101, 102, 109, 110, 111, 112, 113, 114, 115, 116, 117, 121, 181, 190, 209, 212, 213, 214, 219, 222, 224, 225, 232, 233, 234]);
     private static readonly FrozenDictionary<int, LinedefSpecialInfo> HexenTable = BuildHexen().ToFrozenDictionary(s => s.Number);
 
     /// <summary>
@@ -30,6 +31,12 @@ public static class LinedefSpecials
     /// <summary>Describes a Hexen/ZDoom-numbered special (Hexen-format levels, UDMF ZDoom namespaces), or null.</summary>
     public static LinedefSpecialInfo? FindHexen(int special) =>
         HexenTable.TryGetValue(special, out var info) ? info : null;
+
+    /// <summary>
+    /// Whether a Hexen/ZDoom special changes nothing a body's way depends on: lights, colours, fades, damage, friction,
+    /// wall scrollers, line and sector identification, static initialisation, slopes (the grids read them as heights).
+    /// </summary>
+    public static bool IsHexenHarmless(int special) => HexenHarmless.Contains(special);
 
     /// <summary>The keys a Hexen/ZDoom lock number stands for (ZDoom's default Doom LOCKDEFS), or null.</summary>
     public static KeyRequirement? HexenLock(int lockNumber) => lockNumber switch

@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Acs;
 using System.Globalization;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
@@ -33,7 +34,8 @@ internal sealed class PlaneMover
     public List<PlaneChange> ForLine(int lineIndex, LineRule rule)
     {
         var changes = new List<PlaneChange>();
-        var line = _level.Linedefs[lineIndex];
+        // A line whose script makes one sector move moves as that special would (ScriptedLines).
+        var line = ScriptedLines.Effective(_level, _level.Linedefs[lineIndex]);
         var source = $"line {lineIndex} ({rule.Name})";
         var doom = _level.UsesDoomSpecials;
         var move = doom ? SectorMoves.FindDoom(line.Special) : SectorMoves.FindHexen(line.Special, line.Args);

@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Acs;
 using System.Globalization;
 using RlGameTester.Doom.Actors;
 using RlGameTester.Doom.Geometry;
@@ -19,10 +20,6 @@ internal sealed class LevelMechanics
 
     // Monster-only teleports never carry the player.
     private static readonly HashSet<int> DoomMonsterTeleports = [125, 126, 264, 265, 266, 267, 268, 269];
-
-    // ZDoom specials that change nothing a body's way depends on: lights, colours, fades, damage, friction, wall
-    // scrollers, line and sector identification, static initialisation, slopes (the grids read them as heights).
-    private static readonly HashSet<int> HexenHarmless = [9, 48, 50, 100, 101, 102, 109, 110, 111, 112, 113, 114, 115, 116, 117, 121, SectorSlopes.PlaneAlign, 190, 209, 212, 213, 214, 219, 222, 224, 225, 232, 233, 234];
 
     private readonly Level _level;
     private readonly LevelGeometry _geometry;
@@ -57,7 +54,8 @@ internal sealed class LevelMechanics
                 }
                 else
                 {
-                    AddHexenSpecial(def.Special, def.Args, line, def.Activation);
+                    var effective = ScriptedLines.Effective(level, def);
+                    AddHexenSpecial(effective.Special, effective.Args, line, def.Activation);
                 }
             }
         }
@@ -203,7 +201,7 @@ internal sealed class LevelMechanics
             return;
         }
 
-        if (HexenHarmless.Contains(special))
+        if (LinedefSpecials.IsHexenHarmless(special))
         {
             return;
         }

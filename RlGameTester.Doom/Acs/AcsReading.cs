@@ -1,0 +1,262 @@
+namespace RlGameTester.Doom.Acs;
+
+/// <summary>A line special a script calls, with the arguments a static reading knows (null: computed at run time).</summary>
+/// <param name="Delayed">Whether a delay or a wait comes before it in the code: then it does not act when the script starts.</param>
+public sealed record AcsCall(int Special, IReadOnlyList<int?> Args, int Script, int Address, bool Delayed)
+{
+    public bool ArgsKnown => Args.All(a => a is not null);
+
+    public int? Arg(int index) => index < Args.Count ? Args[index] : 0;
+}
+
+/// <summary>
+/// What a script does as far as reading its code tells, without running it: the line specials it calls (ACS_Execute
+/// included, so the scripts it starts can be read in turn), the lines it makes passable or not, and what it does that a
+/// reading cannot bound (spawning things, giving inventory, moving actors, engine functions). Every path through the
+/// code counts, whatever its conditions: a script that may do something is read as doing it.
+/// The reading keeps constants only where ACC leaves them, pushed just before their use: the stack is dropped at every
+/// jump target and after every instruction it does not model, so an argument it reports is the one the code passes.
+/// </summary>
+public sealed class AcsReading
+{
+    private const int MaxInstructions = 100_000;
+
+    private AcsReading()
+    {
+    }
+
+    public List<AcsCall> Calls { get; } = [];
+
+    /// <summary>SetLineBlocking(line id, blocking) calls.</summary>
+    public List<(int? LineId, int? Blocking)> LineBlocking { get; } = [];
+
+    /// <summary>SetLineSpecial calls: the line id and the special it gives.</summary>
+    public List<(int? LineId, int? Special)> LineSpecials { get; } = [];
+
+    /// <summary>What the script does that the reading cannot bound, for a finding ("spawns things at 1234").</summary>
+    public List<string> Unbounded { get; } = [];
+
+    /// <summary>Whether it waits for things to be gone (ThingCount), for tagged sectors or other scripts to finish.</summary>
+    public bool Waits { get; private set; }
+
+    // A delay or wait was read: calls after it act later than the script's start.
+    private bool _delayed;
+
+    /// <summary>Reads a script given the arguments it is started with (null where unknown; missing ones are 0).</summary>
+    public static AcsReading Of(AcsModule module, AcsScript script, IReadOnlyList<int?> args)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(args);
+        var reading = new AcsReading();
+        var locals = new int?[Math.Max(script.ArgCount, 0)];
+        for (var i = 0; i < locals.Length; i++)
+        {
+            locals[i] = i < args.Count ? args[i] : 0;
+        }
+
+        reading.Sweep(module, script.Number, script.Address, locals, new HashSet<int>());
+        return reading;
+    }
+
+    private void Sweep(AcsModule module, int scriptNumber, int start, int?[] arguments, HashSet<int> functionsRead)
+    {
+        var code = module.Code.Span;
+        var end = module.EndOf(start);
+        var operands = new List<int>();
+
+        // First pass: jump targets, and how often each script variable is written (a variable written twice is unknown).
+        var targets = new HashSet<int>();
+        var writes = new Dictionary<int, int>();
+        var count = 0;
+        for (var pc = start; pc < end && count++ < MaxInstructions;)
+        {
+            if (!AcsCode.TryDecode(code, pc, end, module.Compressed, operands, out var op, out var next))
+            {
+                Unbounded.Add($"has code at {pc} the reading cannot decode");
+                end = pc;
+                break;
+            }
+
+            if (op is AcsCode.Goto or AcsCode.IfGoto or AcsCode.IfNotGoto)
+            {
+                targets.Add(operands[0]);
+            }
+            else if (op == AcsCode.CaseGoto)
+            {
+                targets.Add(operands[1]);
+            }
+            else if (op == AcsCode.CaseGotoSorted)
+            {
+                for (var i = 2; i < operands.Count; i += 2)
+                {
+                    targets.Add(operands[i]);
+                }
+            }
+            else if (WritesScriptVariable(op))
+            {
+                writes[operands[0]] = writes.GetValueOrDefault(operands[0]) + 1;
+            }
+
+            pc = next;
+        }
+
+        var variables = new Dictionary<int, int?>();
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            // An argument the script writes to is no longer what it was started with.
+            variables[i] = writes.ContainsKey(i) ? null : arguments[i];
+        }
+
+        var stack = new Stack<int?>();
+        count = 0;
+        for (var pc = start; pc < end && count++ < MaxInstructions;)
+        {
+            AcsCode.TryDecode(code, pc, end, module.Compressed, operands, out var op, out var next);
+            if (targets.Contains(pc))
+            {
+                stack.Clear();
+            }
+
+            Step(module, scriptNumber, pc, op, operands, stack, variables, writes, functionsRead);
+            pc = next;
+        }
+    }
+
+    private void Step(AcsModule module, int script, int pc, int op, List<int> operands, Stack<int?> stack, Dictionary<int, int?> variables,
+        Dictionary<int, int> writes, HashSet<int> functionsRead)
+    {
+        int? Pop() => stack.Count > 0 ? stack.Pop() : null;
+        switch (op)
+        {
+            case AcsCode.PushNumber or AcsCode.PushByte or AcsCode.PushBytes or (>= AcsCode.Push2Bytes and <= AcsCode.Push5Bytes):
+                foreach (var value in operands)
+                {
+                    stack.Push(value);
+                }
+
+                return;
+            case AcsCode.PushScriptVar:
+                stack.Push(variables.GetValueOrDefault(operands[0]));
+                return;
+            case 29 or 30 or 182:
+                // Map, world and global variables: whatever another script or level left there.
+                stack.Push(null);
+                return;
+            case AcsCode.AssignScriptVar:
+                {
+                    var value = Pop();
+                    variables[operands[0]] = writes.GetValueOrDefault(operands[0]) == 1 ? value : null;
+                    return;
+                }
+
+            case 26 or 27 or 181 or AcsCode.Drop or AcsCode.IfGoto or AcsCode.IfNotGoto:
+                Pop();
+                return;
+            case AcsCode.Delay:
+                Pop();
+                _delayed = true;
+                return;
+            case 56 or 173:
+                _delayed = true;
+                return;
+            case AcsCode.TagWait or AcsCode.PolyWait or AcsCode.ScriptWait:
+                Pop();
+                Waits = _delayed = true;
+                return;
+            case 62 or 64 or 82:
+                Waits = _delayed = true;
+                return;
+            case AcsCode.ThingCount:
+                Pop();
+                Pop();
+                stack.Push(null);
+                Waits = true;
+                return;
+            case 60:
+                stack.Push(null);
+                Waits = true;
+                return;
+            case AcsCode.Goto or AcsCode.CaseGoto or AcsCode.CaseGotoSorted or 0:
+                return;
+            case >= AcsCode.Lspec1 and <= AcsCode.Lspec5:
+                Record(script, pc, operands[0], PopArgs(stack, op - AcsCode.Lspec1 + 1));
+                return;
+            case >= AcsCode.Lspec1Direct and <= AcsCode.Lspec5Direct:
+            case >= AcsCode.Lspec1DirectB and <= AcsCode.Lspec5DirectB:
+                Record(script, pc, operands[0], [.. operands.Skip(1).Select(v => (int?)v)]);
+                return;
+            case AcsCode.Lspec5Result or AcsCode.Lspec5ExResult:
+                Record(script, pc, operands[0], PopArgs(stack, 5));
+                stack.Push(null);
+                return;
+            case AcsCode.Lspec5Ex:
+                Record(script, pc, operands[0], PopArgs(stack, 5));
+                return;
+            case AcsCode.SetLineBlocking:
+                {
+                    var blocking = Pop();
+                    LineBlocking.Add((Pop(), blocking));
+                    stack.Clear();
+                    return;
+                }
+
+            case AcsCode.SetLineSpecial:
+                {
+                    var args = PopArgs(stack, 7);
+                    LineSpecials.Add((args[0], args[1]));
+                    stack.Clear();
+                    return;
+                }
+
+            case AcsCode.Call or AcsCode.CallDiscard:
+                {
+                    // A function of this module is read as part of the script, its arguments unknown; once per script.
+                    var index = operands[0];
+                    var address = index < module.Functions.Count ? module.Functions[index] : -1;
+                    if (address < 0)
+                    {
+                        Unbounded.Add($"calls function {index}, which this lump does not hold");
+                    }
+                    else if (functionsRead.Add(address))
+                    {
+                        Sweep(module, script, address, [], functionsRead);
+                    }
+
+                    stack.Clear();
+                    return;
+                }
+
+            case AcsCode.CallFunc:
+                Unbounded.Add($"calls the engine's function {operands[1]}");
+                stack.Clear();
+                return;
+        }
+
+        if (!AcsCode.IsHarmless(op))
+        {
+            Unbounded.Add($"runs p-code {op} at {pc}");
+        }
+
+        // Anything else: its stack effect is not modelled, so no constant is trusted past it.
+        stack.Clear();
+    }
+
+    private void Record(int script, int pc, int special, int?[] args) => Calls.Add(new AcsCall(special, args, script, pc, _delayed));
+
+    // The last n values pushed, first argument first.
+    private static int?[] PopArgs(Stack<int?> stack, int n)
+    {
+        var args = new int?[n];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            args[i] = stack.Count > 0 ? stack.Pop() : null;
+        }
+
+        return args;
+    }
+
+    // ASSIGN/ADD/SUB/MUL/DIV/MOD/INC/DEC, AND/EOR/OR/LS/RS of a script variable.
+    private static bool WritesScriptVariable(int op) =>
+        op is AcsCode.AssignScriptVar or 31 or 34 or 37 or 40 or 43 or 46 or 49 or 291 or 298 or 305 or 312 or 319;
+}

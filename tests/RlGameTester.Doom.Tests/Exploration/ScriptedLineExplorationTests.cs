@@ -1,0 +1,66 @@
+using RlGameTester.Doom.Acs;
+using RlGameTester.Doom.Checks;
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Tests.Levels;
+using RlGameTester.Doom.Tests.Validation;
+using RlGameTester.Doom.Wad;
+
+namespace RlGameTester.Doom.Tests.Exploration;
+
+/// <summary>
+/// A switch that starts a script whose one act is a lift (ACS_Execute(3, 0, 5), script 3 calling
+/// Plat_DownWaitUpStay(arg0, 24, 90)), as Super Sonic Doom builds its lifts: the explorer presses it, rides the lift up
+/// to the ledge and reaches the exit, and the validator, reading the same script, upholds the run. A script whose lift
+/// comes only after a delay is not read as the lift, and the exit stays undecided (a script may do anything), not
+/// proven out of reach.
+/// </summary>
+public sealed class ScriptedLineExplorationTests
+{
+    private const int Switch = 1;
+
+    // pushscriptvar 0, pushnumber 24, pushnumber 90, lspec3 Plat_DownWaitUpStay, terminate (ACS0 words).
+    private static readonly int[] LiftScript = [28, 0, 3, 24, 3, 90, 6, 62, 1];
+
+    [Fact]
+    public void TheScriptedLiftIsRiddenToTheExitAndTheValidatorUpholdsIt()
+    {
+        var level = Level(LiftScript);
+        Assert.Equal(62, ScriptedLines.Effective(level, level.Linedefs[Switch]).Special);
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+        var press = Assert.Single(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: Switch });
+        Assert.Contains("Plat_DownWaitUpStay", press.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALiftAfterADelayIsNotReadAsTheSwitchsMoveAndNothingIsProven()
+    {
+        // delaydirect 35 first: the lift starts a second after the press, which no model here times.
+        var level = Level([56, 35, .. LiftScript]);
+        Assert.Equal(80, ScriptedLines.Effective(level, level.Linedefs[Switch]).Special);
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.False(result.ExitReached);
+        var finding = Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached);
+        Assert.NotEqual(FindingSeverity.Critical, finding.Severity);
+        Assert.Equal("acs script", finding.Evidence["mechanic"]);
+    }
+
+    // Rooms along x: the start (floor 0), the lift (tag 5, floor 64 at rest), a ledge (64) and, over a walk-over
+    // Exit_Normal, the exit room. Line 1, between the start and the lift, is a repeatable switch running script 3 with 5.
+    private static Level Level(int[] script)
+    {
+        var text = HandMadeRuns.RowOfRooms(
+                [new Room(128, 0, 160), new Room(64, 64, 160, Tag: 5), new Room(64, 64, 160), new Room(64, 64, 160)],
+                [(80, 3), (0, 0), (243, 0)])
+            .Replace("namespace = \"doom\";", "namespace = \"zdoom\";", StringComparison.Ordinal)
+            .Replace("special = 80; arg0 = 3;", "special = 80; arg0 = 3; arg2 = 5; playeruse = true; repeatspecial = true;", StringComparison.Ordinal)
+            .Replace("special = 243;", "special = 243; playercross = true;", StringComparison.Ordinal);
+        return LevelReader.Read(WadFile.Read(Behavior.Wad(text, Behavior.Acs0(3, AcsScriptKind.Closed, 1, script))), "MAP01");
+    }
+}
