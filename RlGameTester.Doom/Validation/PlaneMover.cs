@@ -1,5 +1,5 @@
-using RlGameTester.Doom.Acs;
 using System.Globalization;
+using RlGameTester.Doom.Acs;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
 

@@ -1,5 +1,5 @@
-using RlGameTester.Doom.Acs;
 using System.Globalization;
+using RlGameTester.Doom.Acs;
 using RlGameTester.Doom.Actors;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
