@@ -2,7 +2,9 @@ namespace RlGameTester.Doom.Acs;
 
 /// <summary>A line special a script calls, with the arguments a static reading knows (null: computed at run time).</summary>
 /// <param name="Delayed">Whether a delay or a wait comes before it in the code: then it does not act when the script starts.</param>
-public sealed record AcsCall(int Special, IReadOnlyList<int?> Args, int Script, int Address, bool Delayed)
+/// <param name="Conditional">Whether a condition or a wait comes before it in the code (a branch, a ThingCount, a wait for
+/// sectors or scripts): then it may never act.</param>
+public sealed record AcsCall(int Special, IReadOnlyList<int?> Args, int Script, int Address, bool Delayed, bool Conditional)
 {
     public bool ArgsKnown => Args.All(a => a is not null);
 
@@ -41,6 +43,9 @@ public sealed class AcsReading
 
     // A delay or wait was read: calls after it act later than the script's start.
     private bool _delayed;
+
+    // A branch or a wait was read: calls after it may not be made.
+    private bool _conditional;
 
     /// <summary>Reads a script given the arguments it is started with (null where unknown; missing ones are 0).</summary>
     public static AcsReading Of(AcsModule module, AcsScript script, IReadOnlyList<int?> args)
@@ -150,8 +155,12 @@ public sealed class AcsReading
                     return;
                 }
 
-            case 26 or 27 or 181 or AcsCode.Drop or AcsCode.IfGoto or AcsCode.IfNotGoto:
+            case 26 or 27 or 181 or AcsCode.Drop:
                 Pop();
+                return;
+            case AcsCode.IfGoto or AcsCode.IfNotGoto:
+                Pop();
+                _conditional = true;
                 return;
             case AcsCode.Delay:
                 Pop();
@@ -162,22 +171,25 @@ public sealed class AcsReading
                 return;
             case AcsCode.TagWait or AcsCode.PolyWait or AcsCode.ScriptWait:
                 Pop();
-                Waits = _delayed = true;
+                Waits = _delayed = _conditional = true;
                 return;
             case 62 or 64 or 82:
-                Waits = _delayed = true;
+                Waits = _delayed = _conditional = true;
                 return;
             case AcsCode.ThingCount:
                 Pop();
                 Pop();
                 stack.Push(null);
-                Waits = true;
+                Waits = _conditional = true;
                 return;
             case 60:
                 stack.Push(null);
-                Waits = true;
+                Waits = _conditional = true;
                 return;
-            case AcsCode.Goto or AcsCode.CaseGoto or AcsCode.CaseGotoSorted or 0:
+            case AcsCode.CaseGoto or AcsCode.CaseGotoSorted:
+                _conditional = true;
+                return;
+            case AcsCode.Goto or 0:
                 return;
             case >= AcsCode.Lspec1 and <= AcsCode.Lspec5:
                 Record(script, pc, operands[0], PopArgs(stack, op - AcsCode.Lspec1 + 1));
@@ -242,7 +254,7 @@ public sealed class AcsReading
         stack.Clear();
     }
 
-    private void Record(int script, int pc, int special, int?[] args) => Calls.Add(new AcsCall(special, args, script, pc, _delayed));
+    private void Record(int script, int pc, int special, int?[] args) => Calls.Add(new AcsCall(special, args, script, pc, _delayed, _conditional));
 
     // The last n values pushed, first argument first.
     private static int?[] PopArgs(Stack<int?> stack, int n)

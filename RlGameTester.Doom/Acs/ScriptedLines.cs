@@ -5,30 +5,34 @@ namespace RlGameTester.Doom.Acs;
 
 /// <summary>
 /// A line that starts a script (ACS_Execute, ACS_ExecuteAlways, ACS_LockedExecute, ACS_LockedExecuteDoor) on this map,
-/// read as the one sector move its script makes: Super Sonic Doom's lifts are scripts calling Plat_DownWaitUpStay, so
-/// that a line can print or play a sound as well. The explorer, the proof and the trajectory validator all read such a
-/// line as the move (as they read the level's slopes and sector heights), each with its own model of what the move does.
-/// A script is read so only when, with the line's arguments, its code calls exactly one special that acts on the
-/// level, a sector move of tagged sectors whose arguments are constants, before any delay or wait, and touches no line's flags or
-/// special; anything else it does (lights, sounds, prints, activating things) changes no way through the level.
+/// read as what its script does when that is one thing: a sector move (Super Sonic Doom's lifts are scripts calling
+/// Plat_DownWaitUpStay, so that a line can print or play a sound as well) or the end of the level (its MAP05 ends by a
+/// walk-over line whose script removes the boss and calls Exit_Normal). The explorer, the proof, the level's metadata and
+/// the trajectory validator all read such a line as that special (as they read the level's slopes and sector heights),
+/// each with its own model of what the special does.
+/// A script is read so only when, with the line's arguments, its code calls exactly one special that acts on the level,
+/// with constant arguments, after no branch or wait (so it is sure to be made), and touches no line's flags or special;
+/// a move must also come before any delay and act on tagged sectors (a tag of 0 would act on the sector behind the
+/// line that started the script: left to the ports). Anything else it does (lights, sounds, prints, activating or
+/// removing things) changes no way through the level.
 /// </summary>
 public static class ScriptedLines
 {
-    // Besides the specials that change nothing a body's way depends on, a script's activating or deactivating things
-    // (its monsters, which are not simulated) is left aside.
-    private static bool Harmless(int special) => LinedefSpecials.IsHexenHarmless(special) || special is 130 or 131;
+    // Besides the specials that change nothing a body's way depends on, a script's activating, deactivating or removing
+    // things (its monsters, which are not simulated) is left aside.
+    private static bool Harmless(int special) => LinedefSpecials.IsHexenHarmless(special) || special is 130 or 131 or 132 or 133;
 
-    /// <summary>The line as the move its script makes (special and arguments replaced), or the line itself.</summary>
+    /// <summary>The line as what its script does (special and arguments replaced), or the line itself.</summary>
     public static Linedef Effective(Level level, in Linedef line)
     {
         ArgumentNullException.ThrowIfNull(level);
-        return Move(level, line) is { } call
-            ? line with { Special = call.Special, Args = new SpecialArgs(call.Arg(0)!.Value, call.Arg(1)!.Value, call.Arg(2)!.Value, call.Arg(3)!.Value, call.Arg(4)!.Value) }
+        return Act(level, line) is { } call
+            ? line with { Special = call.Special, Args = Args(call) }
             : line;
     }
 
     /// <summary>The script's one call when the line is read as it (<see cref="Effective"/>), else null.</summary>
-    public static AcsCall? Move(Level level, in Linedef line)
+    public static AcsCall? Act(Level level, in Linedef line)
     {
         ArgumentNullException.ThrowIfNull(level);
         if (level.UsesDoomSpecials || line.Special is not (80 or 83 or 85 or 226) || line.Args.Arg1 != 0 ||
@@ -46,8 +50,14 @@ public static class ScriptedLines
         }
 
         var acting = reading.Calls.Where(c => !Harmless(c.Special)).ToList();
-        // A tag of 0 would act on the sector behind the line that started the script: left to the ports.
-        return acting is [{ ArgsKnown: true, Delayed: false } call] && call.Arg(0) != 0 && SectorMoves.FindHexen(call.Special, Args(call)) is not null ? call : null;
+        if (acting is not [{ ArgsKnown: true, Conditional: false } call])
+        {
+            return null;
+        }
+
+        var ends = LinedefSpecials.FindHexen(call.Special)?.Effect is LineEffect.Exit or LineEffect.SecretExit;
+        var moves = !call.Delayed && call.Arg(0) != 0 && SectorMoves.FindHexen(call.Special, Args(call)) is not null;
+        return ends || moves ? call : null;
     }
 
     private static SpecialArgs Args(AcsCall call) =>

@@ -287,7 +287,8 @@ internal sealed class LevelModel
 
         // A line whose script makes one sector move is that move (ScriptedLines); its name says both.
         var line = ScriptedLines.Effective(Level, raw);
-        var name = line.Special == raw.Special ? info.Name : $"{info.Name} {raw.Args.Arg0} ({LinedefSpecials.FindHexen(line.Special)?.Name})";
+        var acts = LinedefSpecials.FindHexen(line.Special) ?? info;
+        var name = line.Special == raw.Special ? info.Name : $"{info.Name} {raw.Args.Arg0} ({acts.Name})";
 
         var activation = line.Activation;
         var trigger = (activation & (LineActivation.PlayerUse | LineActivation.PlayerPush)) != 0 ? LineTrigger.Switch
@@ -310,8 +311,8 @@ internal sealed class LevelModel
             Move = move,
             Sectors = sectors,
             Keys = line.Special == 13 ? LinedefSpecials.HexenLock(line.Args.Arg3) : raw.Special is 83 or 85 ? LinedefSpecials.HexenLock(raw.Args.Arg4) : null,
-            Exit = info.Effect is LineEffect.Exit or LineEffect.SecretExit,
-            SecretExit = info.Effect == LineEffect.SecretExit,
+            Exit = acts.Effect is LineEffect.Exit or LineEffect.SecretExit,
+            SecretExit = acts.Effect == LineEffect.SecretExit,
             Teleport = line.Special is 70 or 71,
         };
         if (action.Teleport)

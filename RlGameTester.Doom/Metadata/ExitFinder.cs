@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Acs;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
@@ -12,7 +13,8 @@ internal static class ExitFinder
         var exits = new List<ExitInfo>();
         for (var i = 0; i < level.Linedefs.Length; i++)
         {
-            var line = level.Linedefs[i];
+            // A line whose script ends the level is an exit line (ScriptedLines).
+            var line = level.UsesDoomSpecials ? level.Linedefs[i] : ScriptedLines.Effective(level, level.Linedefs[i]);
             if (line.Special == 0)
             {
                 continue;

@@ -11,7 +11,7 @@ namespace RlGameTester.Doom.Specials;
 public static class LinedefSpecials
 {
     private static readonly FrozenDictionary<int, LinedefSpecialInfo> DoomTable = BuildDoom().ToFrozenDictionary(s => s.Number);
-    private static readonly FrozenSet<int> HexenHarmless = FrozenSet.ToFrozenSet([9, 48, 50, 100, 101, 102, 109, 110, 111, 112, 113, 114, 115, 116, 117, 121, 181, 190, 209, 212, 213, 214, 219, 222, 224, 225, 232, 233, 234]);
+    private static readonly FrozenSet<int> HexenHarmless = FrozenSet.ToFrozenSet([9, 48, 50, 100, 101, 102, 103, 109, 110, 111, 112, 113, 114, 115, 116, 117, 121, 181, 190, 209, 212, 213, 214, 219, 222, 224, 225, 232, 233, 234]);
     private static readonly FrozenDictionary<int, LinedefSpecialInfo> HexenTable = BuildHexen().ToFrozenDictionary(s => s.Number);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Acs;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
 
@@ -20,7 +21,7 @@ internal sealed record LineRule(PlayerTrigger Trigger, bool Repeatable, KeyRequi
             return null;
         }
 
-        return level.UsesDoomSpecials ? OfDoom(line) : OfHexen(line);
+        return level.UsesDoomSpecials ? OfDoom(line) : OfHexen(level, line);
     }
 
     private static LineRule? OfDoom(in Linedef line)
@@ -44,9 +45,11 @@ internal sealed record LineRule(PlayerTrigger Trigger, bool Repeatable, KeyRequi
         return new LineRule(trigger, info.Repeatable, info.Keys, monstersOnly, info.Effect, $"{info.TriggerCode} {info.Name}");
     }
 
-    private static LineRule? OfHexen(in Linedef line)
+    private static LineRule? OfHexen(Level level, in Linedef line)
     {
-        var info = LinedefSpecials.FindHexen(line.Special);
+        // A line whose script does one thing is that special (ScriptedLines); its lock stays the line's.
+        var acts = ScriptedLines.Effective(level, line);
+        var info = LinedefSpecials.FindHexen(acts.Special);
         if (info is null)
         {
             return null;

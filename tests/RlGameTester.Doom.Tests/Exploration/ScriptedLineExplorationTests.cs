@@ -1,7 +1,9 @@
 using RlGameTester.Doom.Acs;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Metadata;
 using RlGameTester.Doom.Tests.Levels;
 using RlGameTester.Doom.Tests.Validation;
 using RlGameTester.Doom.Wad;
@@ -13,7 +15,8 @@ namespace RlGameTester.Doom.Tests.Exploration;
 /// Plat_DownWaitUpStay(arg0, 24, 90)), as Super Sonic Doom builds its lifts: the explorer presses it, rides the lift up
 /// to the ledge and reaches the exit, and the validator, reading the same script, upholds the run. A script whose lift
 /// comes only after a delay is not read as the lift, and the exit stays undecided (a script may do anything), not
-/// proven out of reach.
+/// proven out of reach. A walk-over line whose script ends the level (after a delay, as Super Sonic Doom's MAP05 does)
+/// is an exit line; one whose script ends it only down a branch is not.
 /// </summary>
 public sealed class ScriptedLineExplorationTests
 {
@@ -49,6 +52,40 @@ public sealed class ScriptedLineExplorationTests
         var finding = Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached);
         Assert.NotEqual(FindingSeverity.Critical, finding.Severity);
         Assert.Equal("acs script", finding.Evidence["mechanic"]);
+    }
+
+    [Fact]
+    public void AWalkOverLineWhoseScriptEndsTheLevelAfterADelayIsAnExitTheValidatorUpholds()
+    {
+        // delaydirect 35, lspec1direct Exit_Normal(0), terminate: the level ends a second after the line is crossed.
+        var level = ExitLevel([56, 35, 9, 243, 0, 1]);
+        Assert.Single(LevelMetadata.Create(level, new LevelGeometry(level)).Exits);
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+        Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.ExitReached, Line: Switch });
+    }
+
+    [Fact]
+    public void AnExitBehindABranchIsNoExitLineAndTheLevelMayEndAnotherWay()
+    {
+        // pushnumber 1, ifnotgoto the terminate (byte 36), lspec1direct Exit_Normal(0), terminate: a static reading
+        // cannot tell that the branch is always taken the same way, so the line is not read as an exit.
+        var level = ExitLevel([3, 1, 79, 36, 9, 243, 0, 1]);
+
+        Assert.Empty(LevelMetadata.Create(level, new LevelGeometry(level)).Exits);
+        Assert.False(ExplorationFixtures.ExploreEveryTic(level).ExitReached);
+    }
+
+    // The start room and, over line 1 (a walk-over ACS_Execute of script 5), a second room.
+    private static Level ExitLevel(int[] script)
+    {
+        var text = HandMadeRuns.RowOfRooms([new Room(128, 0, 160), new Room(128, 0, 160)], [(80, 5)])
+            .Replace("namespace = \"doom\";", "namespace = \"zdoom\";", StringComparison.Ordinal)
+            .Replace("special = 80; arg0 = 5;", "special = 80; arg0 = 5; playercross = true;", StringComparison.Ordinal);
+        return LevelReader.Read(WadFile.Read(Behavior.Wad(text, Behavior.Acs0(5, AcsScriptKind.Closed, 0, script))), "MAP01");
     }
 
     // Rooms along x: the start (floor 0), the lift (tag 5, floor 64 at rest), a ledge (64) and, over a walk-over
