@@ -82,8 +82,7 @@ public sealed class ScriptedLineExplorationTests
     // The start room and, over line 1 (a walk-over ACS_Execute of script 5), a second room.
     private static Level ExitLevel(int[] script)
     {
-        var text = HandMadeRuns.RowOfRooms([new Room(128, 0, 160), new Room(128, 0, 160)], [(80, 5)])
-            .Replace("namespace = \"doom\";", "namespace = \"zdoom\";", StringComparison.Ordinal)
+        var text = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms([new Room(128, 0, 160), new Room(128, 0, 160)], [(80, 5)]))
             .Replace("special = 80; arg0 = 5;", "special = 80; arg0 = 5; playercross = true;", StringComparison.Ordinal);
         return LevelReader.Read(WadFile.Read(Behavior.Wad(text, Behavior.Acs0(5, AcsScriptKind.Closed, 0, script))), "MAP01");
     }
@@ -92,12 +91,10 @@ public sealed class ScriptedLineExplorationTests
     // Exit_Normal, the exit room. Line 1, between the start and the lift, is a repeatable switch running script 3 with 5.
     private static Level Level(int[] script)
     {
-        var text = HandMadeRuns.RowOfRooms(
+        var text = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
                 [new Room(128, 0, 160), new Room(64, 64, 160, Tag: 5), new Room(64, 64, 160), new Room(64, 64, 160)],
-                [(80, 3), (0, 0), (243, 0)])
-            .Replace("namespace = \"doom\";", "namespace = \"zdoom\";", StringComparison.Ordinal)
-            .Replace("special = 80; arg0 = 3;", "special = 80; arg0 = 3; arg2 = 5; playeruse = true; repeatspecial = true;", StringComparison.Ordinal)
-            .Replace("special = 243;", "special = 243; playercross = true;", StringComparison.Ordinal);
+                [(80, 3), (0, 0), (243, 0)]))
+            .Replace("special = 80; arg0 = 3;", "special = 80; arg0 = 3; arg2 = 5; playeruse = true; repeatspecial = true;", StringComparison.Ordinal);
         return LevelReader.Read(WadFile.Read(Behavior.Wad(text, Behavior.Acs0(3, AcsScriptKind.Closed, 1, script))), "MAP01");
     }
 }

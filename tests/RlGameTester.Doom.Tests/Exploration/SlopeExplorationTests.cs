@@ -102,10 +102,8 @@ public sealed class SlopeExplorationTests
     private static Level Level(int floorSlope, int ceilingSlope = 0, int ledgeCeiling = 256)
     {
         Room[] rooms = [Rooms[0], Rooms[1], Rooms[2] with { Ceiling = ledgeCeiling }, Rooms[3]];
-        var text = HandMadeRuns.RowOfRooms(rooms, [(0, 0), (SectorSlopes.PlaneAlign, floorSlope), (243, 0)])
-            .Replace("namespace = \"doom\";", "namespace = \"zdoom\";", StringComparison.Ordinal)
-            .Replace($"special = {SectorSlopes.PlaneAlign}; arg0 = {floorSlope};", $"special = {SectorSlopes.PlaneAlign}; arg0 = {floorSlope}; arg1 = {ceilingSlope};", StringComparison.Ordinal)
-            .Replace("special = 243;", "special = 243; playercross = true;", StringComparison.Ordinal);
+        var text = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(rooms, [(0, 0), (SectorSlopes.PlaneAlign, floorSlope), (243, 0)]))
+            .Replace($"special = {SectorSlopes.PlaneAlign}; arg0 = {floorSlope};", $"special = {SectorSlopes.PlaneAlign}; arg0 = {floorSlope}; arg1 = {ceilingSlope};", StringComparison.Ordinal);
         return HandMadeRuns.Read(text);
     }
 }

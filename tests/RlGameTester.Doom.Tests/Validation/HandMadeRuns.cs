@@ -94,6 +94,14 @@ internal static class HandMadeRuns
         return text.ToString();
     }
 
+    /// <summary>
+    /// A textmap of <see cref="RowOfRooms"/> in UDMF's ZDoom namespace (Hexen's numbering): its lines' specials keep arg0,
+    /// and a walk-over Exit_Normal (243) gets its activation.
+    /// </summary>
+    public static string InZDoom(string textmap) => textmap
+        .Replace("namespace = \"doom\";", "namespace = \"zdoom\";", StringComparison.Ordinal)
+        .Replace("special = 243;", "special = 243; playercross = true;", StringComparison.Ordinal);
+
     public static TrajectoryVerdict Validate(string textmap, int[] xs, params (int Tick, int Line)[] activations) =>
         Validate(Read(textmap), xs, [], activations);
 
