@@ -11,7 +11,8 @@ namespace RlGameTester.Doom.Acs;
 /// the trajectory validator all read such a line as that special (as they read the level's slopes and sector heights),
 /// each with its own model of what the special does.
 /// A script is read so only when, with the line's arguments, its code calls exactly one special that acts on the level,
-/// with constant arguments, after no branch or wait (so it is sure to be made), and touches no line's flags or special;
+/// with constant arguments, after no branch or wait (so it is sure to be made), touches no line's flags or special and
+/// does nothing the reading cannot bound (a library's functions, spawning things, giving inventory);
 /// a move must also come before any delay and act on tagged sectors (a tag of 0 would act on the sector behind the
 /// line that started the script: left to the ports). Anything else it does (lights, sounds, prints, activating or
 /// removing things) changes no way through the level.
@@ -44,7 +45,8 @@ public static class ScriptedLines
         // ACS_Execute(script, map, arg1, arg2, arg3); the locked ones carry the lock where the third argument would be.
         int?[] args = line.Special is 83 or 85 ? [line.Args.Arg2, line.Args.Arg3, 0] : [line.Args.Arg2, line.Args.Arg3, line.Args.Arg4];
         var reading = AcsReading.Of(level.Scripts, script, args);
-        if (reading.LineBlocking.Count > 0 || reading.LineSpecials.Count > 0)
+        // What the reading cannot bound (a library's functions, spawning, inventory) might act on the way as well.
+        if (reading.LineBlocking.Count > 0 || reading.LineSpecials.Count > 0 || reading.Unbounded.Count > 0)
         {
             return null;
         }

@@ -55,6 +55,15 @@ public sealed class ScriptedLineExplorationTests
     }
 
     [Fact]
+    public void ALiftScriptThatAlsoDoesWhatTheReadingCannotBoundIsNotReadAsTheLift()
+    {
+        // pushnumber 1, giveinventory first (what it gives might open a way), then the lift.
+        var level = Level([3, 1, 143, .. LiftScript]);
+
+        Assert.Equal(80, ScriptedLines.Effective(level, level.Linedefs[Switch]).Special);
+    }
+
+    [Fact]
     public void AWalkOverLineWhoseScriptEndsTheLevelAfterADelayIsAnExitTheValidatorUpholds()
     {
         // delaydirect 35, lspec1direct Exit_Normal(0), terminate: the level ends a second after the line is crossed.
