@@ -3,7 +3,8 @@ using RlGameTester.Doom.Levels;
 namespace RlGameTester.Doom.Geometry;
 
 /// <summary>
-/// The sloped floors and ceilings a level sets with Plane_Align (181) lines, as GZDoom's P_SetSlopes builds them: for
+/// The sloped floors and ceilings a level sets with Plane_Align (181) lines, as GZDoom's P_SetSlopes builds them, and
+/// with UDMF vertex heights (a triangular sector's plane through its corners' <c>zfloor</c>, <c>zceiling</c>): for
 /// each such two-sided line in line order, arg0 slopes the floor and arg1 the ceiling of its front (1) or back (2)
 /// sector. The plane runs along the line at the other sector's height and through the sector's vertex furthest from
 /// the line (the first of them) at the sector's own height. Only levels with Hexen-numbered specials (Hexen format,
@@ -35,13 +36,8 @@ public sealed class SectorSlopes
         var count = level.Sectors.Length;
         var floors = new Plane?[count];
         var ceilings = new Plane?[count];
-        if (level.UsesDoomSpecials)
-        {
-            return new SectorSlopes(floors, ceilings);
-        }
-
         List<int>[]? linesOfSector = null;
-        for (var i = 0; i < level.Linedefs.Length; i++)
+        for (var i = 0; i < level.Linedefs.Length && !level.UsesDoomSpecials; i++)
         {
             ref readonly var line = ref level.Linedefs.ItemRef(i);
             if (line.Special != PlaneAlign || line.FrontSide < 0 || line.BackSide < 0)
@@ -63,6 +59,12 @@ public sealed class SectorSlopes
                 var planes = which == 0 ? floors : ceilings;
                 planes[sector] = Align(level, line, linesOfSector[sector], sector, other, ceiling: which == 1) ?? planes[sector];
             }
+        }
+
+        if (level.VertexHeights.Count > 0)
+        {
+            linesOfSector ??= LinesOfSectors(level);
+            FromVertexHeights(level, linesOfSector, floors, ceilings);
         }
 
         return new SectorSlopes(floors, ceilings);
@@ -134,6 +136,42 @@ public sealed class SectorSlopes
         }
 
         return new Plane(nx / nz, ny / nz, a.X, a.Y, along, rest);
+    }
+
+    // GZDoom's SetSlopesFromVertexHeights: a sector of exactly three lines whose vertices give a zfloor (zceiling) gets
+    // the plane through them, each vertex at its own height or, without one, the sector's.
+    private static void FromVertexHeights(Level level, List<int>[] linesOfSector, Plane?[] floors, Plane?[] ceilings)
+    {
+        for (var s = 0; s < linesOfSector.Length; s++)
+        {
+            if (linesOfSector[s] is not [var first, var second, _])
+            {
+                continue;
+            }
+
+            ref readonly var a = ref level.Linedefs.ItemRef(first);
+            ref readonly var b = ref level.Linedefs.ItemRef(second);
+            int[] corners = [a.Start, a.End, b.Start == a.Start || b.Start == a.End ? b.End : b.Start];
+            ref readonly var sector = ref level.Sectors.ItemRef(s);
+            for (var which = 0; which < 2; which++)
+            {
+                var rest = which == 0 ? sector.FloorHeight : sector.CeilingHeight;
+                double? Height(int vertex) => level.VertexHeights.TryGetValue(vertex, out var h) ? which == 0 ? h.Floor : h.Ceiling : null;
+                if (corners.All(v => Height(v) is null))
+                {
+                    continue;
+                }
+
+                var p = corners.Select(v => (V: level.Vertices.ItemRef(v), Z: Height(v) ?? rest)).ToArray();
+                double ux = p[1].V.X - p[0].V.X, uy = p[1].V.Y - p[0].V.Y, uz = p[1].Z - p[0].Z;
+                double vx = p[2].V.X - p[0].V.X, vy = p[2].V.Y - p[0].V.Y, vz = p[2].Z - p[0].Z;
+                double nx = (uy * vz) - (uz * vy), ny = (uz * vx) - (ux * vz), nz = (ux * vy) - (uy * vx);
+                if (nz != 0)
+                {
+                    (which == 0 ? floors : ceilings)[s] = new Plane(nx / nz, ny / nz, p[0].V.X, p[0].V.Y, p[0].Z, rest);
+                }
+            }
+        }
     }
 
     private static List<int>[] LinesOfSectors(Level level)

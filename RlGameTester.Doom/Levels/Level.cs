@@ -107,11 +107,15 @@ public sealed class Level
     /// </summary>
     public AcsModule Scripts { get; private init; } = AcsModule.Empty;
 
+    /// <summary>UDMF vertices' <c>zfloor</c> and <c>zceiling</c>, by vertex: GZDoom slopes a triangular sector's planes by them.</summary>
+    public IReadOnlyDictionary<int, VertexHeight> VertexHeights { get; internal init; } = new Dictionary<int, VertexHeight>();
+
     internal Level WithScripts(AcsModule scripts) => new(Name, Format, UdmfNamespace, Things, Linedefs, Sidedefs, Vertices, Sectors, HasScripts, UsesDoomSpecials,
         scripts.Problem is { } problem ? ReadProblems.Add(new LevelReadProblem(CheckNames.AcsUnreadable, FindingSeverity.Minor, ElementKind.Level, null, problem)) : ReadProblems)
     {
         Actors = Actors,
         Scripts = scripts,
+        VertexHeights = VertexHeights,
     };
 
     /// <summary>The same level played with a mod's actors.</summary>
@@ -120,6 +124,6 @@ public sealed class Level
         ArgumentNullException.ThrowIfNull(actors);
         return actors.IsEmpty
             ? this
-            : new Level(Name, Format, UdmfNamespace, Things, Linedefs, Sidedefs, Vertices, Sectors, HasScripts, UsesDoomSpecials, ReadProblems) { Actors = actors, Scripts = Scripts };
+            : new Level(Name, Format, UdmfNamespace, Things, Linedefs, Sidedefs, Vertices, Sectors, HasScripts, UsesDoomSpecials, ReadProblems) { Actors = actors, Scripts = Scripts, VertexHeights = VertexHeights };
     }
 }

@@ -77,6 +77,7 @@ internal static class UdmfLevelReader
         private readonly List<Linedef> _lines = [];
         private readonly List<Sidedef> _sides = [];
         private readonly List<Vertex> _vertices = [];
+        private readonly Dictionary<int, VertexHeight> _vertexHeights = [];
         private readonly List<Sector> _sectors = [];
         private readonly Dictionary<string, string> _textures = new(StringComparer.Ordinal);
         private readonly string _level = level;
@@ -151,7 +152,10 @@ internal static class UdmfLevelReader
                 [.. _sectors],
                 hasScripts,
                 _doomSpecials,
-                _problems.ToImmutable());
+                _problems.ToImmutable())
+            {
+                VertexHeights = _vertexHeights,
+            };
         }
 
         private bool Next(out UdmfStatement statement)
@@ -231,6 +235,12 @@ internal static class UdmfLevelReader
                     break;
                 case "vertex":
                     var v = new Fields(this, block, ElementKind.Vertex, _vertices.Count);
+                    var height = new VertexHeight(v.Optional("zfloor"), v.Optional("zceiling"));
+                    if (height.Floor is not null || height.Ceiling is not null)
+                    {
+                        _vertexHeights[_vertices.Count] = height;
+                    }
+
                     _vertices.Add(new Vertex(v.Coordinate("x"), v.Coordinate("y")));
                     break;
                 case "sector":
@@ -393,6 +403,9 @@ internal static class UdmfLevelReader
 
                 return v.Number;
             }
+
+            /// <summary>A number the block may leave out: null without it.</summary>
+            public double? Optional(string key) => _block.TryGet(key, out _) ? Number(key) : null;
 
             public double Number(string key)
             {

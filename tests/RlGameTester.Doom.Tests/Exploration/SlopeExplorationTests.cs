@@ -34,6 +34,29 @@ public sealed class SlopeExplorationTests
         Assert.Equal(Rise * 100 / 256, slopes.FloorOffset(Ramp, RampStart + 100, 32), 6);
     }
 
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(4, false)]
+    public void ATriangularSectorIsSlopedThroughItsVerticesHeightsAndNoOtherIs(int corners, bool sloped)
+    {
+        // A sector on (0, 0), (256, 0), (0, 256) (and (256, 256) for four corners); the second vertex's zfloor is 64,
+        // the others give none and stand at the sector's floor, 0: the plane rises a quarter unit a unit along x.
+        (int X, int Y)[] all = [(0, 0), (256, 0), (256, 256), (0, 256)];
+        var points = corners == 3 ? [all[0], all[1], all[3]] : all;
+        var vertices = string.Concat(points.Select((p, i) => $"vertex {{ x = {p.X}.0; y = {p.Y}.0;{(i == 1 ? " zfloor = 64.0;" : "")} }}\n"));
+        var lines = string.Concat(points.Select((_, i) => $"linedef {{ v1 = {i}; v2 = {(i + 1) % points.Length}; sidefront = {i}; blocking = true; }}\n"));
+        var sides = string.Concat(points.Select(_ => "sidedef { sector = 0; texturemiddle = \"STARTAN3\"; }\n"));
+        var level = HandMadeRuns.Read("namespace = \"zdoom\";\n" + vertices + lines + sides +
+            "sector { heightfloor = 0; heightceiling = 128; texturefloor = \"FLOOR0_1\"; textureceiling = \"CEIL1_1\"; }\n" +
+            "thing { x = 32.0; y = 32.0; type = 1; skill3 = true; single = true; }\n");
+
+        Assert.Equal(64, level.VertexHeights[1].Floor);
+        var slopes = SectorSlopes.Of(level);
+        Assert.Equal(sloped, slopes.FloorSloped(0));
+        Assert.False(slopes.CeilingSloped(0));
+        Assert.Equal(sloped ? 32 : 0, slopes.FloorOffset(0, 128, 64), 6);
+    }
+
     [Fact]
     public void InDoomsNumberingTheSpecialIsAPlatformAndNothingIsSloped()
     {
