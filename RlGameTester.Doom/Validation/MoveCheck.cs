@@ -47,6 +47,9 @@ internal sealed class MoveCheck
     private int _jumpTick = -1;
 
     // The last move, per tic: an airborne body must keep it (Doom gives it no thrust or friction).
+    // The sector whose floor the feet stood on after the last move, or -1 in the air.
+    private int _standingOn = -1;
+
     private double _lastDx;
     private double _lastDy;
 
@@ -157,7 +160,7 @@ internal sealed class MoveCheck
         // on its floor unchecked: one impossible spot is reported once, not again for every height it would skew.
         if (_here.CentreSector >= 0 && climbable)
         {
-            if (_resync || steppedOff)
+            if (_resync || steppedOff || WalksDownSlope())
             {
                 _body.Land(_here.Floor);
             }
@@ -166,6 +169,8 @@ internal sealed class MoveCheck
                 _body.Move(_here.Floor, _here.Ceiling);
             }
         }
+
+        _standingOn = _body.Airborne ? -1 : _here.FloorSector;
 
         _resync = !climbable;
         _conveyors.AfterMove(_here, _body.Z, _body.Airborne);
@@ -249,6 +254,7 @@ internal sealed class MoveCheck
         // P_SpawnPlayer: the feet on the floor of the sector under the centre.
         _probe.Probe(x, y, _here);
         _body.Land(_here.CentreSector >= 0 ? _planes.FloorAt(_here.CentreSector, x, y) : HeightRange.At(0));
+        _standingOn = _here.FloorSector;
     }
 
     // P_TeleportMove: the new floor is the centre's sector's, lines are not looked at; momentum is gone.
@@ -256,10 +262,17 @@ internal sealed class MoveCheck
     {
         _probe.Probe(x, y, _here);
         _body.Land(_here.CentreSector >= 0 ? _planes.FloorAt(_here.CentreSector, x, y) : HeightRange.At(0));
+        _standingOn = _here.FloorSector;
         _conveyors.Stop();
         _lastDx = 0;
         _lastDy = 0;
     }
+
+    // P_TryMove's onfloor (GZDoom's P_CheckSlopeWalk): a body on the ground walking down a sloped floor stays on it while
+    // that sector's floor is still the one under it, rather than falling off the slope tic by tic.
+    private bool WalksDownSlope() =>
+        !_body.Airborne && _body.MomZ == 0 && _standingOn >= 0 && _here.FloorSector == _standingOn &&
+        _geometry.Slopes.FloorSloped(_standingOn) && _here.Floor.High < _body.Z.Low;
 
     // No one-sided or impassable line may lie across the centre's path.
     private void CheckCrossing(int tick, double ax, double ay, double bx, double by)

@@ -116,6 +116,18 @@ public sealed class SlopeExplorationTests
         }
     }
 
+    [Fact]
+    public void AWalkDownTheSlopeStaysOnItAndMayStopThere()
+    {
+        // Up the ramp to x 352, back down to 200 and a stop there: walking down its own sloped floor, the body stays on it
+        // (P_TryMove's onfloor), so stopping on the slope is no change of course in the air.
+        int[] xs = [.. Enumerable.Range(0, 41).Select(t => 32 + (8 * t)), .. Enumerable.Range(1, 19).Select(t => 352 - (8 * t)), 200, 200, 200];
+
+        var verdict = HandMadeRuns.Validate(Level(floorSlope: 1), xs, []);
+
+        Assert.Empty(verdict.Violations);
+    }
+
     private static readonly Room[] Rooms =
         [new Room(128, 0, 160), new Room(256, 0, 160), new Room(64, 96, 256), new Room(64, 96, 256)];
 
