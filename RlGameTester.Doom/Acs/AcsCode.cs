@@ -16,26 +16,38 @@ internal static class AcsCode
     public const int Lspec1Direct = 9;
     public const int Lspec5Direct = 13;
     public const int AssignScriptVar = 25;
+    public const int AssignMapVar = 26;
+    public const int AssignWorldVar = 27;
     public const int PushScriptVar = 28;
+    public const int PushMapVar = 29;
+    public const int PushWorldVar = 30;
     public const int Goto = 52;
     public const int IfGoto = 53;
     public const int Drop = 54;
     public const int Delay = 55;
+    public const int DelayDirect = 56;
     public const int ThingCount = 59;
+    public const int ThingCountDirect = 60;
     public const int TagWait = 61;
+    public const int TagWaitDirect = 62;
     public const int PolyWait = 63;
+    public const int PolyWaitDirect = 64;
     public const int Restart = 69;
     public const int IfNotGoto = 79;
     public const int ScriptWait = 81;
+    public const int ScriptWaitDirect = 82;
     public const int CaseGoto = 84;
     public const int SetLineBlocking = 98;
     public const int SetLineSpecial = 99;
     public const int PushByte = 167;
+    public const int DelayDirectB = 173;
     public const int Lspec1DirectB = 168;
     public const int Lspec5DirectB = 172;
     public const int PushBytes = 175;
     public const int Push2Bytes = 176;
     public const int Push5Bytes = 179;
+    public const int AssignGlobalVar = 181;
+    public const int PushGlobalVar = 182;
     public const int Call = 203;
     public const int CallDiscard = 204;
     public const int ReturnVoid = 205;
@@ -206,10 +218,10 @@ internal static class AcsCode
         }
 
         foreach (var (op, kinds) in (ReadOnlySpan<(int, string)>)[
-                     (Goto, "a"), (IfGoto, "a"), (IfNotGoto, "a"), (56, "w"), (58, "ww"), (60, "ww"), (62, "w"), (64, "w"),
-                     (66, "ww"), (68, "ww"), (82, "w"), (CaseGoto, "wa"), (133, "www"), (139, "w"), (141, "w"), (144, "ww"),
+                     (Goto, "a"), (IfGoto, "a"), (IfNotGoto, "a"), (DelayDirect, "w"), (58, "ww"), (ThingCountDirect, "ww"), (TagWaitDirect, "w"), (PolyWaitDirect, "w"),
+                     (66, "ww"), (68, "ww"), (ScriptWaitDirect, "w"), (CaseGoto, "wa"), (133, "www"), (139, "w"), (141, "w"), (144, "ww"),
                      (146, "ww"), (148, "w"), (150, "wwwwww"), (152, "wwww"), (154, "ww"), (156, "ww"), (166, "w"),
-                     (PushByte, "B"), (173, "B"), (174, "BB"), (Push2Bytes, "BB"), (177, "BBB"), (178, "BBBB"),
+                     (PushByte, "B"), (DelayDirectB, "B"), (174, "BB"), (Push2Bytes, "BB"), (177, "BBB"), (178, "BBBB"),
                      (Push5Bytes, "BBBBB"), (Call, "b"), (CallDiscard, "b"), (Lspec5Result, "b"), (CallFunc, "bh"),
                      (359, "b"), (Lspec5Ex, "w"), (Lspec5ExResult, "w")])
         {

@@ -38,9 +38,6 @@ public sealed class AcsReading
     /// <summary>What the script does that the reading cannot bound, for a finding ("spawns things at 1234").</summary>
     public List<string> Unbounded { get; } = [];
 
-    /// <summary>Whether it waits for things to be gone (ThingCount), for tagged sectors or other scripts to finish.</summary>
-    public bool Waits { get; private set; }
-
     // A delay or wait was read: calls after it act later than the script's start.
     private bool _delayed;
 
@@ -144,7 +141,7 @@ public sealed class AcsReading
             case AcsCode.PushScriptVar:
                 stack.Push(variables.GetValueOrDefault(operands[0]));
                 return;
-            case 29 or 30 or 182:
+            case AcsCode.PushMapVar or AcsCode.PushWorldVar or AcsCode.PushGlobalVar:
                 // Map, world and global variables: whatever another script or level left there.
                 stack.Push(null);
                 return;
@@ -155,7 +152,7 @@ public sealed class AcsReading
                     return;
                 }
 
-            case 26 or 27 or 181 or AcsCode.Drop:
+            case AcsCode.AssignMapVar or AcsCode.AssignWorldVar or AcsCode.AssignGlobalVar or AcsCode.Drop:
                 Pop();
                 return;
             case AcsCode.IfGoto or AcsCode.IfNotGoto:
@@ -166,25 +163,25 @@ public sealed class AcsReading
                 Pop();
                 _delayed = true;
                 return;
-            case 56 or 173:
+            case AcsCode.DelayDirect or AcsCode.DelayDirectB:
                 _delayed = true;
                 return;
             case AcsCode.TagWait or AcsCode.PolyWait or AcsCode.ScriptWait:
                 Pop();
-                Waits = _delayed = _conditional = true;
+                _delayed = _conditional = true;
                 return;
-            case 62 or 64 or 82:
-                Waits = _delayed = _conditional = true;
+            case AcsCode.TagWaitDirect or AcsCode.PolyWaitDirect or AcsCode.ScriptWaitDirect:
+                _delayed = _conditional = true;
                 return;
             case AcsCode.ThingCount:
                 Pop();
                 Pop();
                 stack.Push(null);
-                Waits = _conditional = true;
+                _conditional = true;
                 return;
-            case 60:
+            case AcsCode.ThingCountDirect:
                 stack.Push(null);
-                Waits = _conditional = true;
+                _conditional = true;
                 return;
             case AcsCode.CaseGoto or AcsCode.CaseGotoSorted:
                 _conditional = true;

@@ -103,8 +103,8 @@ public sealed class LevelGeometry
 
     public Level Level => _level;
 
-    /// <summary>The level's sloped floors and ceilings (Plane_Align), read on first use.</summary>
-    public SectorSlopes Slopes => _slopes ??= SectorSlopes.Of(_level);
+    /// <summary>The level's sloped floors and ceilings (Plane_Align, UDMF vertex heights), read on first use.</summary>
+    public SectorSlopes Slopes => _slopes ??= SectorSlopes.Of(this);
 
     internal BlockGrid Grid => _grid;
 

@@ -3,12 +3,13 @@ using RlGameTester.Doom.Levels;
 namespace RlGameTester.Doom.Geometry;
 
 /// <summary>
-/// The sloped floors and ceilings a level sets with Plane_Align (181) lines, as GZDoom's P_SetSlopes builds them, and
-/// with UDMF vertex heights (a triangular sector's plane through its corners' <c>zfloor</c>, <c>zceiling</c>): for
-/// each such two-sided line in line order, arg0 slopes the floor and arg1 the ceiling of its front (1) or back (2)
-/// sector. The plane runs along the line at the other sector's height and through the sector's vertex furthest from
-/// the line (the first of them) at the sector's own height. Only levels with Hexen-numbered specials (Hexen format,
-/// UDMF's ZDoom namespaces) read 181 this way; in Doom's numbering it is a Boom platform.
+/// A level's sloped floors and ceilings, as GZDoom builds them. Plane_Align (181) lines, in line order (P_SetSlopes):
+/// arg0 slopes the floor and arg1 the ceiling of the line's front (1) or back (2) sector, on a plane that runs along the
+/// line at the other sector's height and through the sector's vertex furthest from the line (the first of them) at its
+/// own. Only levels with Hexen-numbered specials (Hexen format, UDMF's ZDoom namespaces) read 181 this way; in Doom's
+/// numbering it is a Boom platform. Then UDMF vertex heights (SetSlopesFromVertexHeights): a sector of exactly three
+/// lines whose corners give a <c>zfloor</c> (<c>zceiling</c>) gets the plane through them, each corner at its own
+/// height or, without one, the sector's.
 /// A sector's height stays its rest height for every rule that reads one (neighbour searches, movers); a slope is an
 /// offset from it at each point, which moves with the sector.
 /// </summary>
@@ -30,13 +31,13 @@ public sealed class SectorSlopes
     /// <summary>Whether any floor or ceiling of the level is sloped.</summary>
     public bool Any { get; }
 
-    public static SectorSlopes Of(Level level)
+    /// <summary>The slopes of a level, from its lines as <paramref name="geometry"/> groups them by sector.</summary>
+    internal static SectorSlopes Of(LevelGeometry geometry)
     {
-        ArgumentNullException.ThrowIfNull(level);
+        var level = geometry.Level;
         var count = level.Sectors.Length;
         var floors = new Plane?[count];
         var ceilings = new Plane?[count];
-        List<int>[]? linesOfSector = null;
         for (var i = 0; i < level.Linedefs.Length && !level.UsesDoomSpecials; i++)
         {
             ref readonly var line = ref level.Linedefs.ItemRef(i);
@@ -45,7 +46,6 @@ public sealed class SectorSlopes
                 continue;
             }
 
-            linesOfSector ??= LinesOfSectors(level);
             int front = level.Sidedefs.ItemRef(line.FrontSide).Sector, back = level.Sidedefs.ItemRef(line.BackSide).Sector;
             for (var which = 0; which < 2; which++)
             {
@@ -57,14 +57,13 @@ public sealed class SectorSlopes
 
                 int sector = side == 1 ? front : back, other = side == 1 ? back : front;
                 var planes = which == 0 ? floors : ceilings;
-                planes[sector] = Align(level, line, linesOfSector[sector], sector, other, ceiling: which == 1) ?? planes[sector];
+                planes[sector] = Align(geometry, line, sector, other, ceiling: which == 1) ?? planes[sector];
             }
         }
 
         if (level.VertexHeights.Count > 0)
         {
-            linesOfSector ??= LinesOfSectors(level);
-            FromVertexHeights(level, linesOfSector, floors, ceilings);
+            FromVertexHeights(geometry, floors, ceilings);
         }
 
         return new SectorSlopes(floors, ceilings);
@@ -95,14 +94,15 @@ public sealed class SectorSlopes
     }
 
     // P_AlignPlane: the plane through the line at the other sector's height and the furthest vertex at the sector's own.
-    private static Plane? Align(Level level, in Linedef line, List<int> sectorLines, int sector, int other, bool ceiling)
+    private static Plane? Align(LevelGeometry geometry, in Linedef line, int sector, int other, bool ceiling)
     {
+        var level = geometry.Level;
         var a = level.Vertices.ItemRef(line.Start);
         var b = level.Vertices.ItemRef(line.End);
         double dx = b.X - a.X, dy = b.Y - a.Y;
         var best = 0.0;
         Vertex? far = null;
-        foreach (var index in sectorLines)
+        foreach (var index in LinesOf(geometry, sector))
         {
             ref readonly var l = ref level.Linedefs.ItemRef(index);
             foreach (var v in (ReadOnlySpan<int>)[l.Start, l.End])
@@ -117,34 +117,21 @@ public sealed class SectorSlopes
             }
         }
 
-        if (far is not { } r)
-        {
-            // Every vertex lies on the line: no plane, as in GZDoom (whose zero normal leaves the sector flat).
-            return null;
-        }
-
+        // With every vertex on the line there is no plane, as in GZDoom (whose zero normal leaves the sector flat).
         ref readonly var own = ref level.Sectors.ItemRef(sector);
         ref readonly var theirs = ref level.Sectors.ItemRef(other);
         double rest = ceiling ? own.CeilingHeight : own.FloorHeight, along = ceiling ? theirs.CeilingHeight : theirs.FloorHeight;
-
-        // Normal = (dx, dy, 0) x (rx - ax, ry - ay, rest - along); z at a point from a.x*nx + a.y*ny + along*nz + d = 0.
-        double ux = r.X - a.X, uy = r.Y - a.Y, uz = rest - along;
-        double nx = dy * uz, ny = -dx * uz, nz = (dx * uy) - (dy * ux);
-        if (nz == 0)
-        {
-            return null;
-        }
-
-        return new Plane(nx / nz, ny / nz, a.X, a.Y, along, rest);
+        return far is { } r ? Plane.Through((a.X, a.Y, along), (b.X, b.Y, along), (r.X, r.Y, rest), rest) : null;
     }
 
     // GZDoom's SetSlopesFromVertexHeights: a sector of exactly three lines whose vertices give a zfloor (zceiling) gets
     // the plane through them, each vertex at its own height or, without one, the sector's.
-    private static void FromVertexHeights(Level level, List<int>[] linesOfSector, Plane?[] floors, Plane?[] ceilings)
+    private static void FromVertexHeights(LevelGeometry geometry, Plane?[] floors, Plane?[] ceilings)
     {
-        for (var s = 0; s < linesOfSector.Length; s++)
+        var level = geometry.Level;
+        for (var s = 0; s < floors.Length; s++)
         {
-            if (linesOfSector[s] is not [var first, var second, _])
+            if (LinesOf(geometry, s) is not [var first, var second, _])
             {
                 continue;
             }
@@ -162,48 +149,39 @@ public sealed class SectorSlopes
                     continue;
                 }
 
-                var p = corners.Select(v => (V: level.Vertices.ItemRef(v), Z: Height(v) ?? rest)).ToArray();
-                double ux = p[1].V.X - p[0].V.X, uy = p[1].V.Y - p[0].V.Y, uz = p[1].Z - p[0].Z;
-                double vx = p[2].V.X - p[0].V.X, vy = p[2].V.Y - p[0].V.Y, vz = p[2].Z - p[0].Z;
-                double nx = (uy * vz) - (uz * vy), ny = (uz * vx) - (ux * vz), nz = (ux * vy) - (uy * vx);
-                if (nz != 0)
-                {
-                    (which == 0 ? floors : ceilings)[s] = new Plane(nx / nz, ny / nz, p[0].V.X, p[0].V.Y, p[0].Z, rest);
-                }
+                var p = corners.Select(v => (level.Vertices.ItemRef(v).X, level.Vertices.ItemRef(v).Y, Height(v) ?? rest)).ToArray();
+                (which == 0 ? floors : ceilings)[s] = Plane.Through(p[0], p[1], p[2], rest) ?? (which == 0 ? floors : ceilings)[s];
             }
         }
     }
 
-    private static List<int>[] LinesOfSectors(Level level)
+    // The sector's lines, each once, in line order (GZDoom's sector line list).
+    private static List<int> LinesOf(LevelGeometry geometry, int sector)
     {
-        var lists = new List<int>[level.Sectors.Length];
-        for (var s = 0; s < lists.Length; s++)
+        var lines = new List<int>();
+        foreach (var edge in geometry.EdgesOfSector(sector))
         {
-            lists[s] = [];
-        }
-
-        for (var i = 0; i < level.Linedefs.Length; i++)
-        {
-            ref readonly var line = ref level.Linedefs.ItemRef(i);
-            var front = line.FrontSide >= 0 ? level.Sidedefs.ItemRef(line.FrontSide).Sector : -1;
-            var back = line.BackSide >= 0 ? level.Sidedefs.ItemRef(line.BackSide).Sector : -1;
-            if (front >= 0)
+            if (lines.Count == 0 || lines[^1] != edge.Line)
             {
-                lists[front].Add(i);
-            }
-
-            if (back >= 0 && back != front)
-            {
-                lists[back].Add(i);
+                lines.Add(edge.Line);
             }
         }
 
-        return lists;
+        return lines;
     }
 
-    // z = Along - Gx * (x - Ax) - Gy * (y - Ay): the plane by its gradient through a point on the line.
+    // z = Along - Gx * (x - Ax) - Gy * (y - Ay): the plane by its gradient through one of its points.
     private sealed record Plane(double Gx, double Gy, double Ax, double Ay, double Along, double Rest)
     {
         public double Z(double x, double y) => Along - (Gx * (x - Ax)) - (Gy * (y - Ay));
+
+        // The plane through three points (its normal the cross product of two edges), or null when they stand in a line.
+        public static Plane? Through((double X, double Y, double Z) p, (double X, double Y, double Z) q, (double X, double Y, double Z) r, double rest)
+        {
+            double ux = q.X - p.X, uy = q.Y - p.Y, uz = q.Z - p.Z;
+            double vx = r.X - p.X, vy = r.Y - p.Y, vz = r.Z - p.Z;
+            double nx = (uy * vz) - (uz * vy), ny = (uz * vx) - (ux * vz), nz = (ux * vy) - (uy * vx);
+            return nz == 0 ? null : new Plane(nx / nz, ny / nz, p.X, p.Y, p.Z, rest);
+        }
     }
 }

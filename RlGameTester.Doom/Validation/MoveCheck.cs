@@ -46,10 +46,10 @@ internal sealed class MoveCheck
     private readonly JumpTimer _jumps = new();
     private int _jumpTick = -1;
 
-    // The last move, per tic: an airborne body must keep it (Doom gives it no thrust or friction).
     // The sector whose floor the feet stood on after the last move, or -1 in the air.
     private int _standingOn = -1;
 
+    // The last move, per tic: an airborne body must keep it (Doom gives it no thrust or friction).
     private double _lastDx;
     private double _lastDy;
 

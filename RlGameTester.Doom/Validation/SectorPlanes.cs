@@ -75,7 +75,7 @@ internal sealed class SectorPlanes
 
     public HeightRange Ceiling(int sector) => _ceilings[sector];
 
-    /// <summary>The floor at a point of the sector: its height, plus where Plane_Align slopes it, the slope's rise there.</summary>
+    /// <summary>The floor at a point of the sector: its height, plus where the level slopes it, the slope's rise there.</summary>
     public HeightRange FloorAt(int sector, double x, double y) => _floors[sector].Plus(_slopes.FloorOffset(sector, x, y));
 
     public HeightRange CeilingAt(int sector, double x, double y) => _ceilings[sector].Plus(_slopes.CeilingOffset(sector, x, y));

@@ -24,7 +24,7 @@ public sealed class SlopeExplorationTests
     public void ThePlaneRunsFromTheFurthestVertexAtItsOwnHeightToTheLineAtTheOtherSectors()
     {
         var level = Level(floorSlope: 1);
-        var slopes = SectorSlopes.Of(level);
+        var slopes = new LevelGeometry(level).Slopes;
 
         Assert.True(slopes.FloorSloped(Ramp));
         Assert.False(slopes.CeilingSloped(Ramp));
@@ -51,7 +51,7 @@ public sealed class SlopeExplorationTests
             "thing { x = 32.0; y = 32.0; type = 1; skill3 = true; single = true; }\n");
 
         Assert.Equal(64, level.VertexHeights[1].Floor);
-        var slopes = SectorSlopes.Of(level);
+        var slopes = new LevelGeometry(level).Slopes;
         Assert.Equal(sloped, slopes.FloorSloped(0));
         Assert.False(slopes.CeilingSloped(0));
         Assert.Equal(sloped ? 32 : 0, slopes.FloorOffset(0, 128, 64), 6);
@@ -62,7 +62,7 @@ public sealed class SlopeExplorationTests
     {
         var level = HandMadeRuns.Read(HandMadeRuns.RowOfRooms(Rooms, [(0, 0), (181, 1), (52, 0)]));
 
-        Assert.False(SectorSlopes.Of(level).Any);
+        Assert.False(new LevelGeometry(level).Slopes.Any);
     }
 
     [Fact]
