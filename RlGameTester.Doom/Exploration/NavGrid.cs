@@ -843,21 +843,21 @@ internal sealed class NavGrid
     public IEnumerable<int> CellsUnder(int t)
     {
         var thing = _level.Things[t];
-        if (Specials.SolidScenery.Radius(_level, thing.Type) is not { } radius)
-        {
-            yield break;
-        }
+        return Specials.SolidScenery.Radius(_level, thing.Type) is { } radius ? CellsNear(thing.X, thing.Y, radius + Radius) : [];
+    }
 
-        double reach = radius + Radius;
-        var colLow = Math.Max(0, (int)Math.Floor((thing.X - reach - OriginX) / CellSize));
-        var colHigh = Math.Min(Columns - 1, (int)Math.Ceiling((thing.X + reach - OriginX) / CellSize));
-        var rowLow = Math.Max(0, (int)Math.Floor((thing.Y - reach - OriginY) / CellSize));
-        var rowHigh = Math.Min(Rows - 1, (int)Math.Ceiling((thing.Y + reach - OriginY) / CellSize));
+    /// <summary>The cells whose centre lies less than <paramref name="reach"/> from a point along each axis.</summary>
+    public IEnumerable<int> CellsNear(double x, double y, double reach)
+    {
+        var colLow = Math.Max(0, (int)Math.Floor((x - reach - OriginX) / CellSize));
+        var colHigh = Math.Min(Columns - 1, (int)Math.Ceiling((x + reach - OriginX) / CellSize));
+        var rowLow = Math.Max(0, (int)Math.Floor((y - reach - OriginY) / CellSize));
+        var rowHigh = Math.Min(Rows - 1, (int)Math.Ceiling((y + reach - OriginY) / CellSize));
         for (var r = rowLow; r <= rowHigh; r++)
         {
             for (var c = colLow; c <= colHigh; c++)
             {
-                if (Math.Abs(OriginX + (c * CellSize) - thing.X) < reach && Math.Abs(OriginY + (r * CellSize) - thing.Y) < reach)
+                if (Math.Abs(OriginX + (c * CellSize) - x) < reach && Math.Abs(OriginY + (r * CellSize) - y) < reach)
                 {
                     yield return (r * Columns) + c;
                 }

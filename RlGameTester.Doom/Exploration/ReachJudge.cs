@@ -7,8 +7,9 @@ using static RlGameTester.Doom.Exploration.FindingText;
 namespace RlGameTester.Doom.Exploration;
 
 /// <summary>
-/// Keys, items and secret sectors of the skill that no spot the run ever reached gets to. An unreachable key is major
-/// only when proven; a key a more generous search gets to is a minor "not reached by the explorer".
+/// Keys, items and secret sectors of the skill that no spot the run ever reached gets to. Each is called unreachable
+/// only when proven (a key is major then); one the proof's search gets to, or cannot decide, is a minor "not reached by
+/// the explorer", naming what let the search through or what stopped it deciding.
 /// </summary>
 internal sealed class ReachJudge(RunSnapshot run, Prover prover)
 {
@@ -34,63 +35,57 @@ internal sealed class ReachJudge(RunSnapshot run, Prover prover)
             }
         }
 
-        for (var t = 0; t < level.Things.Length; t++)
+        // A key a monster drops is not where the monster was placed: only things on the map are judged.
+        var unreached = Enumerable.Range(0, level.Things.Length)
+            .Where(t => run.Model.ThingPresent[t] && !run.State.Taken[t] && !reachableTouch[t] && !run.Model.KeyDropped[t] && run.Model.Items[t] is not null)
+            .ToList();
+        var proofs = prover.ThingsUnreachable(unreached);
+        for (var i = 0; i < unreached.Count; i++)
         {
-            // A key a monster drops is not where the monster was placed: only things on the map are judged.
-            if (!run.Model.ThingPresent[t] || run.State.Taken[t] || reachableTouch[t] || run.Model.KeyDropped[t] || run.Model.Items[t] is not { } info)
-            {
-                continue;
-            }
-
-            var thing = level.Things[t];
-            var isKey = info.Key != DoomKeys.None;
-            var name = info.Name.ToLowerInvariant();
-            var evidence = new Dictionary<string, string> { ["type"] = thing.Type.ToString(CultureInfo.InvariantCulture) };
-            var sector = run.Model.ThingSector[t];
-            if (sector >= 0)
-            {
-                evidence["sector"] = sector.ToString(CultureInfo.InvariantCulture);
-            }
-
-            var nearby = NearestReachable(thing.X, thing.Y, 256);
-            var where = nearby < 0
-                ? "no spot a player reaches is within 256 units"
-                : $"the nearest spot a player reaches is {N(Math.Max(Math.Abs(_grid.X(nearby) - thing.X), Math.Abs(_grid.Y(nearby) - thing.Y)))} units away, at {At(_grid, nearby)}";
-            if (nearby >= 0)
-            {
-                evidence["nearest_reachable_x"] = N(_grid.X(nearby));
-                evidence["nearest_reachable_y"] = N(_grid.Y(nearby));
-            }
-
-            var finding = new ExplorerFinding(
-                isKey ? ExplorerFindingKind.UnreachableKey : ExplorerFindingKind.UnreachableItem,
-                $"Unreachable {(isKey ? "key" : "item")}: {name} (thing {t})",
-                $"The {name} at ({N(thing.X)}, {N(thing.Y)}) cannot be picked up on skill {run.Options.Skill}: {where}.",
-                thing.X,
-                thing.Y)
-            {
-                Severity = isKey ? FindingSeverity.Major : FindingSeverity.Minor,
-                ElementKind = ElementKind.Thing,
-                ElementIndex = t,
-                Evidence = evidence,
-            };
-            findings.Add(isKey ? ProveKey(finding, t, name) : finding);
+            findings.Add(Pickup(unreached[i], proofs[i]));
         }
     }
 
-    private ExplorerFinding ProveKey(ExplorerFinding finding, int thing, string name)
+    // A key or item no spot reached touches is unreachable (a key major) only when proven; otherwise a minor "not
+    // reached by the explorer", naming what let the proof's search through or what it cannot decide.
+    private ExplorerFinding Pickup(int t, ProofResult proof)
     {
-        var proof = prover.ThingUnreachable(thing);
-        return proof.Proven
-            ? finding with { Description = $"{finding.Description} {proof.Explanation}", Evidence = proof.AddTo(finding.Evidence) }
-            : finding with
-            {
-                Title = $"Key not reached by the explorer: {name} (thing {thing})",
-                Description = $"The explorer never got to the {name} at ({N(finding.X)}, {N(finding.Y)}). {proof.Explanation}",
-                Severity = FindingSeverity.Minor,
-                Confidence = ExitVerdictJudge.NotProvenConfidence,
-                Evidence = proof.AddTo(finding.Evidence),
-            };
+        var thing = run.Model.Level.Things[t];
+        var info = run.Model.Items[t]!;
+        var isKey = info.Key != DoomKeys.None;
+        var (name, what) = (info.Name.ToLowerInvariant(), isKey ? "key" : "item");
+        var evidence = new Dictionary<string, string> { ["type"] = thing.Type.ToString(CultureInfo.InvariantCulture) };
+        var sector = run.Model.ThingSector[t];
+        if (sector >= 0)
+        {
+            evidence["sector"] = sector.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var nearby = NearestReachable(thing.X, thing.Y, 256);
+        var where = nearby < 0
+            ? "no spot the explorer reached is within 256 units"
+            : $"the nearest spot the explorer reached is {N(Math.Max(Math.Abs(_grid.X(nearby) - thing.X), Math.Abs(_grid.Y(nearby) - thing.Y)))} units away, at {At(_grid, nearby)}";
+        if (nearby >= 0)
+        {
+            evidence["nearest_reachable_x"] = N(_grid.X(nearby));
+            evidence["nearest_reachable_y"] = N(_grid.Y(nearby));
+        }
+
+        var finding = new ExplorerFinding(
+            isKey ? ExplorerFindingKind.UnreachableKey : ExplorerFindingKind.UnreachableItem,
+            proof.Proven ? $"Unreachable {what}: {name} (thing {t})" : $"{(isKey ? "Key" : "Item")} not reached by the explorer: {name} (thing {t})",
+            proof.Proven
+                ? $"The {name} at ({N(thing.X)}, {N(thing.Y)}) cannot be picked up on skill {run.Options.Skill}: {where}. {proof.Explanation}"
+                : $"The explorer never got to the {name} at ({N(thing.X)}, {N(thing.Y)}) on skill {run.Options.Skill} ({where}). {proof.Explanation}",
+            thing.X,
+            thing.Y)
+        {
+            Severity = isKey && proof.Proven ? FindingSeverity.Major : FindingSeverity.Minor,
+            ElementKind = ElementKind.Thing,
+            ElementIndex = t,
+            Evidence = proof.AddTo(evidence),
+        };
+        return proof.Proven ? finding : finding with { Confidence = ExitVerdictJudge.NotProvenConfidence };
     }
 
     public int NearestReachable(double x, double y, double range)
@@ -134,26 +129,29 @@ internal sealed class ReachJudge(RunSnapshot run, Prover prover)
             }
         }
 
-        for (var s = 0; s < level.Sectors.Length; s++)
+        var unentered = Enumerable.Range(0, level.Sectors.Length)
+            .Where(s => !entered[s] && run.State.Describe(level.Sectors[s].Special).Secret && run.Model.Geometry.EdgesOfSector(s).Length > 0)
+            .ToList();
+        var proofs = prover.SectorsUnentered(unentered);
+        for (var i = 0; i < unentered.Count; i++)
         {
-            if (entered[s] || !run.State.Describe(level.Sectors[s].Special).Secret || run.Model.Geometry.EdgesOfSector(s).Length == 0)
-            {
-                continue;
-            }
-
+            var (s, proof) = (unentered[i], proofs[i]);
             var (x, y) = Metadata.ExitFinder.PointInside(run.Model.Geometry, s);
-            findings.Add(new ExplorerFinding(
+            var finding = new ExplorerFinding(
                 ExplorerFindingKind.UnreachableSecret,
-                $"Unreachable secret: sector {s}",
-                $"No player can enter the secret sector {s} around ({N(x)}, {N(y)}), so the level's secret count cannot reach 100%.",
+                proof.Proven ? $"Unreachable secret: sector {s}" : $"Secret not reached by the explorer: sector {s}",
+                proof.Proven
+                    ? $"No player can enter the secret sector {s} around ({N(x)}, {N(y)}), so the level's secret count cannot reach 100%. {proof.Explanation}"
+                    : $"The explorer never entered the secret sector {s} around ({N(x)}, {N(y)}). {proof.Explanation}",
                 x,
                 y)
             {
                 Severity = FindingSeverity.Minor,
                 ElementKind = ElementKind.Sector,
                 ElementIndex = s,
-                Evidence = new Dictionary<string, string> { ["special"] = level.Sectors[s].Special.ToString(CultureInfo.InvariantCulture) },
-            });
+                Evidence = proof.AddTo(new Dictionary<string, string> { ["special"] = level.Sectors[s].Special.ToString(CultureInfo.InvariantCulture) }),
+            };
+            findings.Add(proof.Proven ? finding : finding with { Confidence = ExitVerdictJudge.NotProvenConfidence });
         }
     }
 }

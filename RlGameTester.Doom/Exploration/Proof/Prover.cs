@@ -56,26 +56,76 @@ internal sealed class Prover(RunSnapshot run)
             : Explain(way, what);
     }
 
-    /// <summary>Whether the body can never touch a thing (a key) from the start.</summary>
-    public ProofResult ThingUnreachable(int thing)
+    /// <summary>Whether the body can never touch each of the things (keys, items) from the start.</summary>
+    public ProofResult[] ThingsUnreachable(IReadOnlyList<int> things) =>
+        Unreachable([.. things.Select(ThingTarget)], "no spot a player can stand on touches it", "touches it");
+
+    /// <summary>Whether the body can never enter each of the sectors (secrets) from the start.</summary>
+    public ProofResult[] SectorsUnentered(IReadOnlyList<int> sectors) =>
+        Unreachable([.. sectors.Select(SectorTarget)], "no spot a player can stand on lies in it", "enters it");
+
+    // One search from the start for every target: each cell the search reaches is tried against the targets it may
+    // meet, at the highest a body stands there, and the search stops once all are met.
+    private ProofResult[] Unreachable(IReadOnlyList<Target> targets, string none, string what)
     {
         if (Limits.Count > 0)
         {
-            return Undecided();
+            var undecided = Undecided();
+            return [.. targets.Select(_ => undecided)];
         }
 
+        var atCell = new Dictionary<int, List<int>>();
+        for (var t = 0; t < targets.Count; t++)
+        {
+            foreach (var c in targets[t].Cells)
+            {
+                (atCell.TryGetValue(c, out var list) ? list : atCell[c] = []).Add(t);
+            }
+        }
+
+        var met = new int[targets.Count];
+        Array.Fill(met, -1);
+        var left = targets.Count;
+        if (left > 0)
+        {
+            Search.Search(Seeds([run.StartCell]), (c, height) =>
+            {
+                foreach (var t in atCell.GetValueOrDefault(c) ?? [])
+                {
+                    if (met[t] < 0 && targets[t].Meets(c, height))
+                    {
+                        met[t] = c;
+                        left--;
+                    }
+                }
+
+                return left == 0;
+            });
+        }
+
+        return [.. targets.Select((target, t) => met[t] < 0
+            ? ProofResult.Confirmed($"Proven: even with {ProofScope}, {none}.")
+            : Explain(met[t], what, target.Sector))];
+    }
+
+    // The body touches an item within its height (P_TouchSpecialThing), standing anywhere from its lowest floor to its highest.
+    private Target ThingTarget(int thing)
+    {
         var t = run.Model.Level.Things[thing];
-        var reach = LevelModel.TouchReach + World.Grid.CellSize;
+        var grid = World.Grid;
         var sector = run.Model.ThingSector[thing];
         var (low, high) = sector < 0 ? (int.MinValue / 2, int.MaxValue / 2) : (World.Ranges.FloorMin[sector], World.Ranges.FloorMax[sector]);
+        return new Target(
+            [.. grid.CellsNear(t.X, t.Y, LevelModel.TouchReach + grid.CellSize)],
+            (c, height) => low <= height + NavGrid.BodyHeight && high + 16 >= grid.Floor0[c],
+            sector);
+    }
 
-        // The body touches an item within its height (P_TouchSpecialThing), standing anywhere from its lowest floor to its highest.
-        var way = Search.Search(Seeds([run.StartCell]), (c, height) =>
-            Math.Abs(World.Grid.X(c) - t.X) < reach && Math.Abs(World.Grid.Y(c) - t.Y) < reach &&
-            low <= height + NavGrid.BodyHeight && high + 16 >= World.Grid.Floor0[c]);
-        return way < 0
-            ? ProofResult.Confirmed($"Proven: even with {ProofScope}, no spot a player can stand on touches it.")
-            : Explain(way, "touches it", thingSector: sector);
+    // A player is in a sector where the body's centre is (P_PlayerInSpecialSector reads the centre's subsector).
+    private Target SectorTarget(int sector)
+    {
+        var grid = World.Grid;
+        return new Target([.. grid.CellsOfSector(sector).ToArray().Where(c => grid.CenterSector[c] == sector)], (_, _) => true, sector);
     }
 
     // The explorer's cells are spots where its 32x32 box stands: its height there is the highest floor of the sectors
@@ -278,4 +328,7 @@ internal sealed class Prover(RunSnapshot run)
             _ => "teleport",
         };
     }
+
+    // Cells where a goal may be met, and whether it is met there at the highest a body stands.
+    private sealed record Target(IReadOnlyList<int> Cells, Func<int, int, bool> Meets, int Sector);
 }
