@@ -74,13 +74,6 @@ internal static class KeyChecks
             return info.Keys;
         }
 
-        var args = c.Level.Linedefs[line].Args;
-        return c.Level.Linedefs[line].Special switch
-        {
-            13 => LinedefSpecials.HexenLock(args.Arg3),
-            83 or 85 => LinedefSpecials.HexenLock(args.Arg4),
-            202 => LinedefSpecials.HexenLock(args.Arg4),
-            _ => null,
-        };
+        return LinedefSpecials.HexenLineLock(c.Level.Linedefs[line].Special, c.Level.Linedefs[line].Args);
     }
 }

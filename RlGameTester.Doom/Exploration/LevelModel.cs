@@ -310,7 +310,7 @@ internal sealed class LevelModel
             Name = $"{ExitFinderCode(activation)} {name}",
             Move = move,
             Sectors = sectors,
-            Keys = line.Special == 13 ? LinedefSpecials.HexenLock(line.Args.Arg3) : raw.Special is 83 or 85 ? LinedefSpecials.HexenLock(raw.Args.Arg4) : null,
+            Keys = LinedefSpecials.HexenLineLock(raw.Special, raw.Args) ?? LinedefSpecials.HexenLineLock(line.Special, line.Args),
             Exit = acts.Effect is LineEffect.Exit or LineEffect.SecretExit,
             SecretExit = acts.Effect == LineEffect.SecretExit,
             Teleport = line.Special is 70 or 71,

@@ -142,6 +142,13 @@ internal sealed class SectorHeights
 
     private int Target(SectorMove move, int sector, int floor, int ceiling, int? lineFrontSector) => move.Target switch
     {
+        MoveTarget.ByAmount => (move.Ceiling ? ceiling : floor) + move.Amount,
+        MoveTarget.Absolute => move.Amount,
+        _ => FoundTarget(move, sector, floor, ceiling, lineFrontSector) + move.Offset,
+    };
+
+    private int FoundTarget(SectorMove move, int sector, int floor, int ceiling, int? lineFrontSector) => move.Target switch
+    {
         MoveTarget.LowestNeighbourFloor => LowestFloorAround(sector),
         MoveTarget.HighestNeighbourFloor => HighestNeighbourFloor(sector),
         MoveTarget.HighestNeighbourFloorPlus8 => HighestNeighbourFloor(sector) is var h && h != floor ? h + 8 : h,
@@ -153,7 +160,6 @@ internal sealed class SectorHeights
         MoveTarget.OwnFloor => floor,
         MoveTarget.OwnFloorPlus8 => floor + 8,
         MoveTarget.OwnCeiling => ceiling,
-        MoveTarget.ByAmount => (move.Ceiling ? ceiling : floor) + move.Amount,
 
         // Without texture sizes: up to the next floor around, else by 64 (a common texture height).
         MoveTarget.ShortestLowerTexture => NextHigherFloor(sector, floor) is var next && next > floor ? next : floor + 64,

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using RlGameTester.Doom.Levels;
 
 namespace RlGameTester.Doom.Specials;
 
@@ -37,6 +38,17 @@ public static class LinedefSpecials
     /// wall scrollers, line and sector identification, static initialisation, slopes (the grids read them as heights).
     /// </summary>
     public static bool IsHexenHarmless(int special) => HexenHarmless.Contains(special);
+
+    /// <summary>
+    /// The keys a Hexen/ZDoom-numbered line special's lock argument asks for: Door_LockedRaise and Door_Animated (arg 3),
+    /// ACS_LockedExecute, ACS_LockedExecuteDoor and Generic_Door (arg 4); null for a special without a lock.
+    /// </summary>
+    public static KeyRequirement? HexenLineLock(int special, SpecialArgs args) => special switch
+    {
+        13 or 14 => HexenLock(args.Arg3),
+        83 or 85 or 202 => HexenLock(args.Arg4),
+        _ => null,
+    };
 
     /// <summary>The keys a Hexen/ZDoom lock number stands for (ZDoom's default Doom LOCKDEFS), or null.</summary>
     public static KeyRequirement? HexenLock(int lockNumber) => lockNumber switch
@@ -467,8 +479,34 @@ public static class LinedefSpecials
             [26] = (LineEffect.Stairs, "Stairs_BuildDown"),
             [27] = (LineEffect.Stairs, "Stairs_BuildUp"),
             [28] = (LineEffect.Floor, "Floor_RaiseAndCrush"),
-            [36] = (LineEffect.Floor, "Floor_LowerInstant"),
-            [37] = (LineEffect.Floor, "Floor_RaiseInstant"),
+            [35] = (LineEffect.Floor, "Floor_RaiseByValueTimes8"),
+            [36] = (LineEffect.Floor, "Floor_LowerByValueTimes8"),
+            [37] = (LineEffect.Floor, "Floor_MoveToValue"),
+            [66] = (LineEffect.Floor, "Floor_LowerInstant"),
+            [67] = (LineEffect.Floor, "Floor_RaiseInstant"),
+            [68] = (LineEffect.Floor, "Floor_MoveToValueTimes8"),
+            [200] = (LineEffect.Floor, "Generic_Floor"),
+            [238] = (LineEffect.Floor, "Floor_RaiseToLowestCeiling"),
+            [239] = (LineEffect.Floor, "Floor_RaiseByValueTxTy"),
+            [241] = (LineEffect.Floor, "Floor_LowerToLowestTxTy"),
+            [242] = (LineEffect.Floor, "Floor_LowerToHighest"),
+            [256] = (LineEffect.Floor, "Floor_LowerToHighestEE"),
+            [258] = (LineEffect.Floor, "Floor_LowerToLowestCeiling"),
+            [259] = (LineEffect.Floor, "Floor_RaiseToCeiling"),
+            [260] = (LineEffect.Floor, "Floor_ToCeilingInstant"),
+            [47] = (LineEffect.Ceiling, "Ceiling_MoveToValue"),
+            [69] = (LineEffect.Ceiling, "Ceiling_MoveToValueTimes8"),
+            [192] = (LineEffect.Ceiling, "Ceiling_LowerToHighestFloor"),
+            [193] = (LineEffect.Ceiling, "Ceiling_LowerInstant"),
+            [194] = (LineEffect.Ceiling, "Ceiling_RaiseInstant"),
+            [198] = (LineEffect.Ceiling, "Ceiling_RaiseByValueTimes8"),
+            [199] = (LineEffect.Ceiling, "Ceiling_LowerByValueTimes8"),
+            [201] = (LineEffect.Ceiling, "Generic_Ceiling"),
+            [253] = (LineEffect.Ceiling, "Ceiling_LowerToLowest"),
+            [254] = (LineEffect.Ceiling, "Ceiling_LowerToFloor"),
+            [262] = (LineEffect.Ceiling, "Ceiling_RaiseToHighest"),
+            [266] = (LineEffect.Ceiling, "Ceiling_RaiseToHighestFloor"),
+            [267] = (LineEffect.Ceiling, "Ceiling_ToFloorInstant"),
             [40] = (LineEffect.Ceiling, "Ceiling_LowerByValue"),
             [41] = (LineEffect.Ceiling, "Ceiling_RaiseByValue"),
             [42] = (LineEffect.Crusher, "Ceiling_CrushAndRaise"),
@@ -480,6 +518,11 @@ public static class LinedefSpecials
             [63] = (LineEffect.Platform, "Plat_DownByValue"),
             [64] = (LineEffect.Platform, "Plat_UpWaitDownStay"),
             [65] = (LineEffect.Platform, "Plat_UpByValue"),
+            [172] = (LineEffect.Platform, "Plat_UpNearestWaitDownStay"),
+            [206] = (LineEffect.Lift, "Plat_DownWaitUpStayLip"),
+            [207] = (LineEffect.Platform, "Plat_PerpetualRaiseLip"),
+            [228] = (LineEffect.Platform, "Plat_RaiseAndStayTx0"),
+            [230] = (LineEffect.Platform, "Plat_UpByValueStayTx"),
             [70] = (LineEffect.Teleport, "Teleport"),
             [71] = (LineEffect.Teleport, "Teleport_NoFog"),
             [74] = (LineEffect.Exit, "Teleport_NewMap"),

@@ -42,6 +42,9 @@ public enum MoveTarget
     /// <summary>The current height plus <see cref="SectorMove.Amount"/> (which may be negative).</summary>
     ByAmount,
 
+    /// <summary>The height <see cref="SectorMove.Amount"/> itself (ZDoom's Floor_MoveToValue, Ceiling_MoveToValue).</summary>
+    Absolute,
+
     /// <summary>Up by the height of the shortest lower texture around the sector (approximated without textures).</summary>
     ShortestLowerTexture,
 

@@ -12,8 +12,15 @@ namespace RlGameTester.Doom.Specials;
 /// For a lift: the tics it waits at its far end before it goes back to where it was (PLATWAIT, 105 for Doom's); 0 for a
 /// move that does not come back by itself.
 /// </param>
-public sealed record SectorMove(bool Ceiling, MoveTarget Target, MoveKind Kind, int Amount = 0, int Speed = 1, bool ClearsSpecial = false, bool Perpetual = false, int ReturnAfter = 0)
+/// <param name="Offset">
+/// Added to a target found from the sectors' heights (not to <see cref="MoveTarget.ByAmount"/> or
+/// <see cref="MoveTarget.Absolute"/>): a ZDoom lift's lip above the lowest floor, a plane's gap short of the other.
+/// </param>
+public sealed record SectorMove(bool Ceiling, MoveTarget Target, MoveKind Kind, int Amount = 0, int Speed = 1, bool ClearsSpecial = false, bool Perpetual = false, int ReturnAfter = 0, int Offset = 0)
 {
+    /// <summary>The speed of a move that gets there in one tic (ZDoom's instant floors and ceilings).</summary>
+    public const int InstantSpeed = 1 << 16;
+
     /// <summary>PLATWAIT * TICRATE: vanilla's lifts wait three seconds at the bottom.</summary>
     public const int LiftWait = 105;
 

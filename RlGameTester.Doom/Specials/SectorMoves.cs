@@ -27,23 +27,129 @@ public static class SectorMoves
         return special is >= GeneralizedRanges.StairsBase and < GeneralizedRanges.End ? DecodeGeneralized(special) : null;
     }
 
-    /// <summary>The move of a Hexen/ZDoom-numbered special whose first argument is the sector tag, or null.</summary>
+    /// <summary>
+    /// The move of a Hexen/ZDoom-numbered special whose first argument is the sector tag, or null. Written from GZDoom's
+    /// p_lnspec.cpp (which arguments are speed, height, delay, lip or gap) and its floor, ceiling, plat and door thinkers:
+    /// speeds are eighths of a unit a tic, "Times8" heights and the instant moves' heights eighths too; a lift's lip and a
+    /// plane's gap offset the target. Moves that need what is not modelled (texture heights, the next ceiling, crushers
+    /// that come back, a wait before a door opens) stay null: not simulated.
+    /// </summary>
     public static SectorMove? FindHexen(int special, SpecialArgs args) => special switch
     {
         10 => new SectorMove(true, MoveTarget.OwnFloor, MoveKind.Permanent, Speed: 2),
-        11 or 12 or 13 or 14 or 202 => new SectorMove(true, MoveTarget.DoorOpen, MoveKind.Permanent, Speed: 2),
-        20 => new SectorMove(false, MoveTarget.ByAmount, MoveKind.Permanent, -args.Arg2),
+        11 or 12 or 13 or 14 => new SectorMove(true, MoveTarget.DoorOpen, MoveKind.Permanent, Speed: 2),
+        202 => GenericDoor(args),
+        20 => Floor(MoveTarget.ByAmount, args.Arg1, -args.Arg2),
         21 => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Permanent),
         22 => new SectorMove(false, MoveTarget.NextLowerFloor, MoveKind.Permanent),
         23 => new SectorMove(false, MoveTarget.ByAmount, MoveKind.Permanent, args.Arg2),
         24 => new SectorMove(false, MoveTarget.HighestNeighbourFloor, MoveKind.Permanent),
         25 => new SectorMove(false, MoveTarget.NextHigherFloor, MoveKind.Permanent),
-        60 => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, Speed: 4, Perpetual: true),
-        // Plat_DownWaitUpStay (tag, speed in eighths of a unit a tic, delay in tics).
-        62 => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, Speed: args.Arg1 > 0 ? Math.Max(1, args.Arg1 / 8) : 4, ReturnAfter: Math.Max(1, args.Arg2)),
+        35 => Floor(MoveTarget.ByAmount, args.Arg1, args.Arg2 * 8),
+        36 => Floor(MoveTarget.ByAmount, args.Arg1, -args.Arg2 * 8),
+        37 => Floor(MoveTarget.Absolute, args.Arg1, args.Arg3 != 0 ? -args.Arg2 : args.Arg2),
+        66 => Instant(false, MoveTarget.ByAmount, -args.Arg2 * 8),
+        67 => Instant(false, MoveTarget.ByAmount, args.Arg2 * 8),
+        68 => Floor(MoveTarget.Absolute, args.Arg1, (args.Arg3 != 0 ? -args.Arg2 : args.Arg2) * 8),
+        200 => GenericFloor(args),
+        238 => Floor(MoveTarget.LowestNeighbourCeiling, args.Arg1),
+        239 => Floor(MoveTarget.ByAmount, args.Arg1, args.Arg2),
+        241 => Floor(MoveTarget.LowestNeighbourFloor, args.Arg1),
+
+        // Floor_LowerToHighest's adjust is 128 for none; other adjusts apply only when the floor is not there already.
+        242 when args.Arg2 == 128 => Floor(MoveTarget.HighestNeighbourFloor, args.Arg1),
+        256 => Floor(MoveTarget.HighestNeighbourFloor, args.Arg1),
+        258 => Floor(MoveTarget.LowestNeighbourCeiling, args.Arg1),
+        259 => Floor(MoveTarget.OwnCeiling, args.Arg1, offset: -args.Arg4),
+        260 => Instant(false, MoveTarget.OwnCeiling, offset: -args.Arg3),
+        40 => Ceiling(MoveTarget.ByAmount, args.Arg1, -args.Arg2),
         41 => new SectorMove(true, MoveTarget.ByAmount, MoveKind.Permanent, args.Arg2),
+        47 => Ceiling(MoveTarget.Absolute, args.Arg1, args.Arg3 != 0 ? -args.Arg2 : args.Arg2),
+        69 => Ceiling(MoveTarget.Absolute, args.Arg1, (args.Arg3 != 0 ? -args.Arg2 : args.Arg2) * 8),
+        192 => Ceiling(MoveTarget.HighestNeighbourFloor, args.Arg1, offset: args.Arg4),
+        193 => Instant(true, MoveTarget.ByAmount, -args.Arg2 * 8),
+        194 => Instant(true, MoveTarget.ByAmount, args.Arg2 * 8),
+        198 => Ceiling(MoveTarget.ByAmount, args.Arg1, args.Arg2 * 8),
+        199 => Ceiling(MoveTarget.ByAmount, args.Arg1, -args.Arg2 * 8),
+        201 => GenericCeiling(args),
+        253 => Ceiling(MoveTarget.LowestNeighbourCeiling, args.Arg1),
+        254 => Ceiling(MoveTarget.OwnFloor, args.Arg1, offset: args.Arg4),
+        262 => Ceiling(MoveTarget.HighestNeighbourCeiling, args.Arg1),
+        266 => Ceiling(MoveTarget.HighestNeighbourFloor, args.Arg1),
+        267 => Instant(true, MoveTarget.OwnFloor, offset: args.Arg3),
+        60 => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, Speed: 4, Perpetual: true),
+
+        // Plat_DownWaitUpStay (tag, speed, delay) stops 8 above the lowest floor around (its lip), as GZDoom's EV_DoPlat.
+        62 => Lift(MoveTarget.LowestNeighbourFloor, args.Arg1, args.Arg2, offset: 8),
+        63 => Lift(MoveTarget.ByAmount, args.Arg1, args.Arg2, amount: -args.Arg3 * 8),
+        64 => Lift(MoveTarget.HighestNeighbourFloor, args.Arg1, args.Arg2),
+        65 => Lift(MoveTarget.ByAmount, args.Arg1, args.Arg2, amount: args.Arg3 * 8),
+        172 => Lift(MoveTarget.NextHigherFloor, args.Arg1, args.Arg2),
+        206 => Lift(MoveTarget.LowestNeighbourFloor, args.Arg1, args.Arg2, offset: args.Arg3),
+        207 => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, Speed: 4, Perpetual: true),
+        228 => new SectorMove(false, MoveTarget.NextHigherFloor, MoveKind.Permanent, Speed: Eighths(args.Arg1), ClearsSpecial: true),
+        230 => Floor(MoveTarget.ByAmount, args.Arg1, args.Arg2 * 8),
         _ => null,
     };
+
+    // SPEED(): a line's speed argument is in eighths of a unit a tic.
+    private static int Eighths(int speed) => Math.Max(1, speed / 8);
+
+    private static SectorMove Floor(MoveTarget target, int speed, int amount = 0, int offset = 0) =>
+        new(false, target, MoveKind.Permanent, amount, Eighths(speed), Offset: offset);
+
+    private static SectorMove Ceiling(MoveTarget target, int speed, int amount = 0, int offset = 0) =>
+        new(true, target, MoveKind.Permanent, amount, Eighths(speed), Offset: offset);
+
+    private static SectorMove Instant(bool ceiling, MoveTarget target, int amount = 0, int offset = 0) =>
+        new(ceiling, target, MoveKind.Permanent, amount, SectorMove.InstantSpeed, Offset: offset);
+
+    // A plat that leaves its floor for the target, waits its delay (in tics) there and comes back.
+    private static SectorMove Lift(MoveTarget target, int speed, int delay, int amount = 0, int offset = 0) =>
+        new(false, target, MoveKind.Cycle, amount, Eighths(speed), ReturnAfter: Math.Max(1, delay), Offset: offset);
+
+    // Generic_Door (tag, speed, kind, delay, lock): kinds 0 open-wait-close and 1 open count as open, 3 closes; 2
+    // (close, wait, open) ends where it began.
+    private static SectorMove? GenericDoor(SpecialArgs args) => (args.Arg2 & 63) switch
+    {
+        0 or 1 => new SectorMove(true, MoveTarget.DoorOpen, MoveKind.Permanent, Speed: Eighths(args.Arg1)),
+        3 => new SectorMove(true, MoveTarget.OwnFloor, MoveKind.Permanent, Speed: Eighths(args.Arg1)),
+        _ => null,
+    };
+
+    // Generic_Floor (tag, speed, height, target, flags): flag 8 raises; targets 1-6 as LS_Generic_Floor picks them, 0 by
+    // the height; the ceiling targets keep the height as their gap. Lowering to the highest floor around with a height
+    // and the texture targets are left out.
+    private static SectorMove? GenericFloor(SpecialArgs args)
+    {
+        var up = (args.Arg4 & 8) != 0;
+        return args.Arg3 switch
+        {
+            1 when up || args.Arg2 == 0 => Floor(MoveTarget.HighestNeighbourFloor, args.Arg1),
+            2 => Floor(MoveTarget.LowestNeighbourFloor, args.Arg1),
+            3 => Floor(up ? MoveTarget.NextHigherFloor : MoveTarget.NextLowerFloor, args.Arg1),
+            4 => Floor(MoveTarget.LowestNeighbourCeiling, args.Arg1, offset: up ? -args.Arg2 : 0),
+            5 => Floor(MoveTarget.OwnCeiling, args.Arg1, offset: -args.Arg2),
+            0 or > 6 => Floor(MoveTarget.ByAmount, args.Arg1, up ? args.Arg2 : -args.Arg2),
+            _ => null,
+        };
+    }
+
+    // Generic_Ceiling (tag, speed, height, target, flags): as Generic_Floor, for the ceiling's targets (LS_Generic_Ceiling);
+    // the next ceiling around and the texture targets are left out.
+    private static SectorMove? GenericCeiling(SpecialArgs args)
+    {
+        var up = (args.Arg4 & 8) != 0;
+        return args.Arg3 switch
+        {
+            1 => Ceiling(MoveTarget.HighestNeighbourCeiling, args.Arg1),
+            2 => Ceiling(MoveTarget.LowestNeighbourCeiling, args.Arg1),
+            4 => Ceiling(MoveTarget.HighestNeighbourFloor, args.Arg1, offset: up ? 0 : args.Arg2),
+            5 => Ceiling(MoveTarget.OwnFloor, args.Arg1, offset: args.Arg2),
+            0 or > 6 => Ceiling(MoveTarget.ByAmount, args.Arg1, up ? args.Arg2 : -args.Arg2),
+            _ => null,
+        };
+    }
 
     private static FrozenDictionary<int, SectorMove> BuildDoom()
     {

@@ -62,13 +62,8 @@ internal sealed record LineRule(PlayerTrigger Trigger, bool Repeatable, KeyRequi
             : (activation & LineActivation.PlayerPush) != 0 ? PlayerTrigger.Push
             : PlayerTrigger.None;
 
-        // The lock argument of the locked specials (Door_LockedRaise, ACS_LockedExecute(Door), Generic_Door).
-        var keys = line.Special switch
-        {
-            13 => LinedefSpecials.HexenLock(line.Args.Arg3),
-            83 or 85 or 202 => LinedefSpecials.HexenLock(line.Args.Arg4),
-            _ => null,
-        };
+        // The line's lock argument, or that of the special its script calls.
+        var keys = LinedefSpecials.HexenLineLock(line.Special, line.Args) ?? LinedefSpecials.HexenLineLock(acts.Special, acts.Args);
         var monstersOnly = trigger == PlayerTrigger.None && (activation & (LineActivation.MonsterCross | LineActivation.MonsterUse)) != 0;
         return new LineRule(trigger, (activation & LineActivation.Repeatable) != 0, keys, monstersOnly, info.Effect, info.Name);
     }

@@ -168,7 +168,7 @@ internal sealed class PlaneMover
             var target = Target(lineIndex, move, sector) ?? rest;
             if (move.Target == MoveTarget.LowestNeighbourFloor)
             {
-                target = Math.Min(target, _planes.LowestFloorSurroundingAtLowest(sector));
+                target = Math.Min(target, _planes.LowestFloorSurroundingAtLowest(sector) + move.Offset);
             }
 
             low = Math.Min(target, rest);
@@ -300,24 +300,31 @@ internal sealed class PlaneMover
         var lowestCeiling = _planes.LowestCeilingSurrounding(sector);
         return move.Target switch
         {
-            MoveTarget.LowestNeighbourFloor => _planes.LowestFloorSurrounding(sector),
-            MoveTarget.HighestNeighbourFloor => _planes.HighestFloorSurrounding(sector),
-            MoveTarget.HighestNeighbourFloorPlus8 => _planes.HighestFloorSurrounding(sector) is var h && h != floor ? h + 8 : h,
-            MoveTarget.NextHigherFloor => _planes.NextHighestFloor(sector, floor),
-            MoveTarget.NextLowerFloor => _planes.NextLowestFloor(sector, floor),
-            MoveTarget.LowestNeighbourCeiling when move.Ceiling => lowestCeiling,
-            MoveTarget.LowestNeighbourCeiling => Math.Min(lowestCeiling ?? ceiling, ceiling),
-            MoveTarget.LowestNeighbourCeilingMinus8 => Math.Min(lowestCeiling ?? ceiling, ceiling) - 8,
-            MoveTarget.HighestNeighbourCeiling => _planes.HighestCeilingSurrounding(sector),
-            MoveTarget.OwnFloor => floor,
-            MoveTarget.OwnFloorPlus8 => floor + 8,
-            MoveTarget.OwnCeiling => ceiling,
             MoveTarget.ByAmount => (move.Ceiling ? ceiling : floor) + move.Amount,
-            MoveTarget.LineFrontFloor => _planes.FrontSector(lineIndex) is var front and >= 0 ? _planes.FloorRest(front) : null,
-            MoveTarget.DoorOpen => lowestCeiling - 4,
-            _ => null,
+            MoveTarget.Absolute => move.Amount,
+            _ => FoundTarget(lineIndex, move, sector, floor, ceiling, lowestCeiling) + move.Offset,
         };
     }
+
+    // A target found from the heights around (to which the move's lip or gap is added).
+    private double? FoundTarget(int lineIndex, SectorMove move, int sector, double floor, double ceiling, double? lowestCeiling) => move.Target switch
+    {
+        MoveTarget.LowestNeighbourFloor => _planes.LowestFloorSurrounding(sector),
+        MoveTarget.HighestNeighbourFloor => _planes.HighestFloorSurrounding(sector),
+        MoveTarget.HighestNeighbourFloorPlus8 => _planes.HighestFloorSurrounding(sector) is var h && h != floor ? h + 8 : h,
+        MoveTarget.NextHigherFloor => _planes.NextHighestFloor(sector, floor),
+        MoveTarget.NextLowerFloor => _planes.NextLowestFloor(sector, floor),
+        MoveTarget.LowestNeighbourCeiling when move.Ceiling => lowestCeiling,
+        MoveTarget.LowestNeighbourCeiling => Math.Min(lowestCeiling ?? ceiling, ceiling),
+        MoveTarget.LowestNeighbourCeilingMinus8 => Math.Min(lowestCeiling ?? ceiling, ceiling) - 8,
+        MoveTarget.HighestNeighbourCeiling => _planes.HighestCeilingSurrounding(sector),
+        MoveTarget.OwnFloor => floor,
+        MoveTarget.OwnFloorPlus8 => floor + 8,
+        MoveTarget.OwnCeiling => ceiling,
+        MoveTarget.LineFrontFloor => _planes.FrontSector(lineIndex) is var front and >= 0 ? _planes.FloorRest(front) : null,
+        MoveTarget.DoorOpen => lowestCeiling - 4,
+        _ => null,
+    };
 
     private PlaneChange RaiseByTexture(int sector, string source)
     {

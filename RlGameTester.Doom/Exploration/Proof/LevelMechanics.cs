@@ -189,7 +189,7 @@ internal sealed class LevelMechanics
                 return;
         }
 
-        var locked = special == 13 ? LinedefSpecials.HexenLock(args.Arg3) : null;
+        var locked = LinedefSpecials.HexenLineLock(special, args);
         if (locked is not null && !locked.IsSatisfiedBy(_keys))
         {
             return;

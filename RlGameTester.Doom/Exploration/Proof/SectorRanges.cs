@@ -163,6 +163,9 @@ internal sealed class SectorRanges
                 case MoveTarget.LineFrontFloor when frontSector is { } front:
                     (floorLow, floorHigh) = (Math.Min(floorLow, FloorMin[front]), Math.Max(floorHigh, FloorMax[front]));
                     break;
+                case MoveTarget.Absolute:
+                    (floorLow, floorHigh) = (Math.Min(floorLow, move.Amount), Math.Max(floorHigh, move.Amount));
+                    break;
                 case MoveTarget.ByAmount:
                     // A repeated move by an amount goes that far each time: the rounds widen it until it settles or is freed.
                     (floorLow, floorHigh) = (Math.Min(floorLow, FloorMin[s] + Math.Min(0, move.Amount)), Math.Max(floorHigh, FloorMax[s] + Math.Max(0, move.Amount)));
@@ -185,6 +188,11 @@ internal sealed class SectorRanges
             if (move.Target is MoveTarget.OwnFloor or MoveTarget.OwnFloorPlus8)
             {
                 ceilingLow = Math.Min(ceilingLow, FloorMin[s]);
+            }
+
+            if (move.Target == MoveTarget.Absolute)
+            {
+                (ceilingLow, ceilingHigh) = (Math.Min(ceilingLow, move.Amount), Math.Max(ceilingHigh, move.Amount));
             }
 
             if (move.Target == MoveTarget.ByAmount)

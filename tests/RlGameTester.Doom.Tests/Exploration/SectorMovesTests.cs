@@ -79,4 +79,51 @@ public sealed class SectorMovesTests
         Assert.Equal(-48, SectorMoves.FindHexen(20, args)!.Amount);
         Assert.Null(SectorMoves.FindHexen(80, args));
     }
+
+    [Theory]
+    // Floor_MoveToValue(tag, speed, height, negative): to -48 itself, at 16 / 8 units a tic.
+    [InlineData(37, 5, 16, 48, 1, 0, false, MoveTarget.Absolute, MoveKind.Permanent, -48, 0, 2)]
+    [InlineData(68, 5, 16, 6, 0, 0, false, MoveTarget.Absolute, MoveKind.Permanent, 48, 0, 2)]
+    [InlineData(35, 5, 64, 6, 0, 0, false, MoveTarget.ByAmount, MoveKind.Permanent, 48, 0, 8)]
+    [InlineData(66, 5, 0, 6, 0, 0, false, MoveTarget.ByAmount, MoveKind.Permanent, -48, 0, SectorMove.InstantSpeed)]
+    // Plat_DownWaitUpStay stops 8 above the lowest floor around; Plat_DownWaitUpStayLip at its lip.
+    [InlineData(62, 5, 32, 70, 0, 0, false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, 0, 8, 4)]
+    [InlineData(206, 5, 32, 70, 0, 0, false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, 0, 0, 4)]
+    [InlineData(64, 5, 32, 70, 0, 0, false, MoveTarget.HighestNeighbourFloor, MoveKind.Cycle, 0, 0, 4)]
+    [InlineData(63, 5, 32, 70, 4, 0, false, MoveTarget.ByAmount, MoveKind.Cycle, -32, 0, 4)]
+    // Floor_RaiseToCeiling's gap, Ceiling_LowerToFloor's gap.
+    [InlineData(259, 5, 8, 0, 0, 16, false, MoveTarget.OwnCeiling, MoveKind.Permanent, 0, -16, 1)]
+    [InlineData(254, 5, 8, 0, 0, 16, true, MoveTarget.OwnFloor, MoveKind.Permanent, 0, 16, 1)]
+    // Generic_Floor(tag, speed, height, target, flags): raise (8) to the lowest ceiling less the height; lower by it.
+    [InlineData(200, 5, 16, 24, 4, 8, false, MoveTarget.LowestNeighbourCeiling, MoveKind.Permanent, 0, -24, 2)]
+    [InlineData(200, 5, 16, 24, 0, 0, false, MoveTarget.ByAmount, MoveKind.Permanent, -24, 0, 2)]
+    // Generic_Door kind 3 closes.
+    [InlineData(202, 5, 16, 3, 0, 0, true, MoveTarget.OwnFloor, MoveKind.Permanent, 0, 0, 2)]
+    public void ZDoomSpecialsMoveWhereGZDoomsThinkersDo(int special, int a0, int a1, int a2, int a3, int a4, bool ceiling, MoveTarget target, MoveKind kind, int amount, int offset, int speed)
+    {
+        var move = SectorMoves.FindHexen(special, new SpecialArgs(a0, a1, a2, a3, a4));
+
+        Assert.NotNull(move);
+        Assert.Equal((ceiling, target, kind, amount, offset, speed), (move.Ceiling, move.Target, move.Kind, move.Amount, move.Offset, move.Speed));
+    }
+
+    [Theory]
+    // Generic_Door's close-wait-open, Generic_Floor's texture target, Floor_LowerToHighest with an adjust, Ceiling_RaiseToNearest.
+    [InlineData(202, 2, 0, 0)]
+    [InlineData(200, 0, 6, 8)]
+    [InlineData(242, 100, 0, 0)]
+    [InlineData(252, 0, 0, 0)]
+    public void ZDoomMovesThatNeedWhatIsNotModelledAreNotSimulated(int special, int a2, int a3, int a4) =>
+        Assert.Null(SectorMoves.FindHexen(special, new SpecialArgs(5, 16, a2, a3, a4)));
+
+    [Theory]
+    [InlineData(13, 0, 3, 0, "yellow keycard")]
+    [InlineData(14, 0, 2, 0, "blue keycard")]
+    [InlineData(202, 0, 0, 1, "red keycard")]
+    [InlineData(83, 0, 0, 4, "red skull key")]
+    public void EveryLockedHexenSpecialNamesItsLockFromTheRightArgument(int special, int a2, int a3, int a4, string keys)
+    {
+        Assert.Equal(keys, LinedefSpecials.HexenLineLock(special, new SpecialArgs(5, 16, a2, a3, a4))?.Description);
+        Assert.Null(LinedefSpecials.HexenLineLock(12, new SpecialArgs(5, 16, a2, a3, a4)));
+    }
 }

@@ -1,0 +1,58 @@
+using RlGameTester.Doom.Checks;
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Tests.Validation;
+
+namespace RlGameTester.Doom.Tests.Exploration;
+
+/// <summary>
+/// ZDoom's floor, ceiling and plat specials beyond Hexen's few, played where they open the way: a switch whose
+/// Ceiling_MoveToValue lifts a closed sector's ceiling to 128 is pressed, the way walked and the validator upholds it; a
+/// Generic_Door locked to the red keycard is not opened without it (until 2026-12-06 the explorer read Generic_Door's
+/// lock nowhere and Door_Animated's in no reader).
+/// </summary>
+public sealed class ZDoomMoveExplorationTests
+{
+    private const int Switch = 1;
+
+    [Fact]
+    public void ASwitchThatMovesACeilingToAValueOpensTheWayAndTheRunHolds()
+    {
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Level("special = 47; arg0 = 5;", "arg1 = 16; arg2 = 128;")));
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+        var press = Assert.Single(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: Switch });
+        Assert.Contains("Ceiling_MoveToValue", press.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACeilingMoveNotSimulatedLeavesTheExitUndecided()
+    {
+        // Ceiling_RaiseToNearest (252) needs the next ceiling up, which is not modelled: the same level is not finished,
+        // and nothing is proven.
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Level("special = 252; arg0 = 5;", "arg1 = 16;")));
+
+        Assert.False(result.ExitReached);
+        var finding = Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached);
+        Assert.NotEqual(FindingSeverity.Critical, finding.Severity);
+        Assert.Equal("special not simulated", finding.Evidence["mechanic"]);
+    }
+
+    [Fact]
+    public void AGenericDoorLockedToTheRedKeycardStaysShutWithoutIt()
+    {
+        // Generic_Door(5, 16, kind 1: open and stay, delay 0, lock 1: the red keycard); the level gives no key.
+        var locked = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Level("special = 202; arg0 = 5;", "arg1 = 16; arg2 = 1; arg4 = 1;")));
+        var unlocked = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Level("special = 202; arg0 = 5;", "arg1 = 16; arg2 = 1;")));
+
+        Assert.True(unlocked.ExitReached, string.Join("; ", unlocked.Findings.Select(f => f.Title)));
+        Assert.False(locked.ExitReached);
+        Assert.Contains(locked.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached && f.Description.Contains("red keycard", StringComparison.Ordinal));
+    }
+
+    // The start room (x 0-128), a closed sector (tag 5, floor and ceiling 0) behind line 1, a repeatable switch, and
+    // past it, over a walk-over Exit_Normal, the exit room.
+    private static string Level(string special, string args) =>
+        HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms([new Room(128, 0, 160), new Room(64, 0, 0, Tag: 5), new Room(64, 0, 160)], [(0, 5), (243, 0)]))
+            .Replace("special = 0; arg0 = 5;", $"{special} {args} playeruse = true; repeatspecial = true;", StringComparison.Ordinal);
+}
