@@ -13,7 +13,7 @@ namespace RlGameTester.Doom.Tests.Exploration;
 /// <summary>
 /// Items and secrets the explorer never got to are called unreachable only when the proof's search finds no way to them
 /// either, as keys are; otherwise they are "not reached by the explorer", naming what let the search through or what
-/// keeps it from deciding. Until 2026-12-06 an item was "cannot be picked up" from the explorer's reach alone: Super
+/// keeps it from deciding. Until 2026-12-05 an item was "cannot be picked up" from the explorer's reach alone: Super
 /// Sonic Doom's MAP02 listed a dozen items behind its springs and scripts that way.
 /// </summary>
 public sealed class PickupProofTests

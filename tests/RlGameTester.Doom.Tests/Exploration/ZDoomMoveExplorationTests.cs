@@ -7,7 +7,7 @@ namespace RlGameTester.Doom.Tests.Exploration;
 /// <summary>
 /// ZDoom's floor, ceiling and plat specials beyond Hexen's few, played where they open the way: a switch whose
 /// Ceiling_MoveToValue lifts a closed sector's ceiling to 128 is pressed, the way walked and the validator upholds it; a
-/// Generic_Door locked to the red keycard is not opened without it (until 2026-12-06 the explorer read Generic_Door's
+/// Generic_Door locked to the red keycard is not opened without it (until 2026-12-05 the explorer read Generic_Door's
 /// lock nowhere and Door_Animated's in no reader).
 /// </summary>
 public sealed class ZDoomMoveExplorationTests
