@@ -33,6 +33,12 @@ public static class Explorer
         };
         cancellationToken.ThrowIfCancellationRequested();
 
+        // Play, its validation and its proofs read ZDoom's solid 3D floors as the space a body has in their sectors.
+        if (ThreeDFloors.Bake(level, geometry) is var played && !ReferenceEquals(played, level))
+        {
+            (level, geometry) = (played, new LevelGeometry(played));
+        }
+
         var start = -1;
         for (var t = 0; t < level.Things.Length; t++)
         {

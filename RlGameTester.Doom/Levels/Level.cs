@@ -118,6 +118,15 @@ public sealed class Level
         VertexHeights = VertexHeights,
     };
 
+    /// <summary>The same level with other sector heights and line specials (what play reads of ZDoom's 3D floors).</summary>
+    internal Level WithPlay(ImmutableArray<Sector> sectors, ImmutableArray<Linedef> linedefs) =>
+        new(Name, Format, UdmfNamespace, Things, linedefs, Sidedefs, Vertices, sectors, HasScripts, UsesDoomSpecials, ReadProblems)
+        {
+            Actors = Actors,
+            Scripts = Scripts,
+            VertexHeights = VertexHeights,
+        };
+
     /// <summary>The same level played with a mod's actors.</summary>
     public Level WithActors(ModActors actors)
     {

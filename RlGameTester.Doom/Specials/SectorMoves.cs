@@ -92,6 +92,22 @@ public static class SectorMoves
         _ => null,
     };
 
+    /// <summary>
+    /// Whether a Hexen/ZDoom-numbered special may move the floor or ceiling of the sectors its first argument tags:
+    /// one <see cref="FindHexen"/> models, or any of ZDoom's door, floor, ceiling, plat, stairs, pillar, crusher, waggle
+    /// and elevator specials (actionspecials.h), modelled or not.
+    /// </summary>
+    public static bool MayMoveHexen(int special, SpecialArgs args) => FindHexen(special, args) is not null || HexenSectorMovers.Contains(special);
+
+    private static readonly FrozenSet<int> HexenSectorMovers = FrozenSet.ToFrozenSet(
+    [
+        10, 11, 12, 13, 14, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 35, 36, 37, 38, 40, 41, 42, 43, 45, 47, 60,
+        62, 63, 64, 65, 66, 67, 68, 69, 94, 95, 96, 97, 99, 104, 105, 106, 138, 168, 169, 172, 192, 193, 194, 195, 196, 197,
+        198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 217, 228, 230, 231, 238, 239, 240, 241, 242, 245, 246, 247, 249,
+        250, 251, 252, 253, 254, 255, 256, 257, 258, 259, 260, 261, 262, 263, 264, 265, 266, 267, 268, 269, 270, 271, 272,
+        273, 274, 279, 280, 284,
+    ]);
+
     // SPEED(): a line's speed argument is in eighths of a unit a tic.
     private static int Eighths(int speed) => Math.Max(1, speed / 8);
 

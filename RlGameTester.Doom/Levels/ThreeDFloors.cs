@@ -1,0 +1,204 @@
+using System.Collections.Immutable;
+using RlGameTester.Doom.Acs;
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Specials;
+
+namespace RlGameTester.Doom.Levels;
+
+/// <summary>
+/// ZDoom's solid 3D floors (Sector_Set3dFloor, 160), baked into the heights of the sectors they are placed in, for play.
+/// A solid 3D floor is a slab across the whole of each tagged sector, from its control sector's floor to its ceiling
+/// (GZDoom's MapLoader::Set3DFloor and P_Add3DFloor: Vavoom's type 0 swaps the planes, a thin floor is the control
+/// ceiling alone). The grid, the validator and the proof know one floor and one ceiling a sector, so the sector keeps
+/// the lowest space between its planes and the slabs a body fits in (56 units): under a bridge, on top of a step or
+/// platform, or none (a block to the ceiling closes it). That is a space a player is in GZDoom, so a way through it is a
+/// way a player takes. A space left out (the top of a bridge) is a way the explorer does not take, and the proof must not
+/// take it for gone: the lines of a sector where another space fits a body keep their special, so the proof keeps them
+/// among what it cannot decide.
+/// Left as they are (their lines stay unsimulated specials): swimmable 3D floors, Vavoom floors with contents, and
+/// every 3D floor of a sector that is sloped, or whose floor, ceiling or control sector any special may move.
+/// </summary>
+public static class ThreeDFloors
+{
+    /// <summary>Sector_Set3dFloor (tag, type, flags, alpha, hi-tag / line id).</summary>
+    public const int Special = 160;
+
+    private const int SetContents = 161;
+    private const int BodyHeight = 56;
+
+    /// <summary>The level with its static solid 3D floors baked into its sectors' heights, or the level itself when none is.</summary>
+    public static Level Bake(Level level, LevelGeometry geometry)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        ArgumentNullException.ThrowIfNull(geometry);
+        if (level.UsesDoomSpecials || !level.Linedefs.Any(l => l.Special == Special))
+        {
+            return level;
+        }
+
+        var moved = MovedTags(level);
+        var slabs = new Dictionary<int, List<(int Bottom, int Top)>>();
+        var kept = new HashSet<int>();
+        var lines = new Dictionary<int, List<int>>();
+        for (var i = 0; i < level.Linedefs.Length; i++)
+        {
+            var line = level.Linedefs[i];
+            if (line.Special != Special || line.FrontSide < 0)
+            {
+                continue;
+            }
+
+            var control = level.Sidedefs[line.FrontSide].Sector;
+            var targets = Targets(level, line);
+            var slab = Slab(level, line, control, out var simulated);
+            var keep = !simulated || geometry.Slopes.Sloped(control) || Moved(level, control, moved);
+            foreach (var target in targets)
+            {
+                (lines.TryGetValue(target, out var list) ? list : lines[target] = []).Add(i);
+                if (keep || geometry.Slopes.Sloped(target) || Moved(level, target, moved))
+                {
+                    kept.Add(target);
+                }
+                else if (slab is { } s)
+                {
+                    (slabs.TryGetValue(target, out var list2) ? list2 : slabs[target] = []).Add(s);
+                }
+            }
+        }
+
+        var sectors = level.Sectors.ToBuilder();
+        var keptLines = kept.SelectMany(t => lines[t]).ToHashSet();
+        foreach (var (target, list) in slabs)
+        {
+            if (!kept.Contains(target))
+            {
+                var (floor, ceiling, others) = Space(level.Sectors[target], list);
+                sectors[target] = sectors[target] with { FloorHeight = floor, CeilingHeight = ceiling };
+                if (others)
+                {
+                    keptLines.UnionWith(lines[target]);
+                }
+            }
+        }
+
+        var linedefs = level.Linedefs.ToBuilder();
+        for (var i = 0; i < linedefs.Count; i++)
+        {
+            if (linedefs[i].Special == Special && !keptLines.Contains(i))
+            {
+                linedefs[i] = linedefs[i] with { Special = 0 };
+            }
+        }
+
+        return level.WithPlay(sectors.ToImmutable(), linedefs.ToImmutable());
+    }
+
+    // GZDoom's tag: in Hexen format the fifth argument is the tag's high byte unless the type's bit 8 makes it a line id.
+    private static IEnumerable<int> Targets(Level level, Linedef line)
+    {
+        var tag = level.Format == LevelFormat.Hexen && (line.Args.Arg1 & 8) == 0 ? line.Args.Arg0 + (256 * line.Args.Arg4) : line.Args.Arg0;
+        for (var s = 0; tag != 0 && s < level.Sectors.Length; s++)
+        {
+            if (level.Sectors[s].Tag == tag)
+            {
+                yield return s;
+            }
+        }
+    }
+
+    // The slab a 3D floor puts in its sectors (null: not solid, nothing to a body); simulated is false for the kinds left out.
+    private static (int Bottom, int Top)? Slab(Level level, Linedef line, int control, out bool simulated)
+    {
+        var type = line.Args.Arg1 & ~8;
+        var (floor, ceiling) = (level.Sectors[control].FloorHeight, level.Sectors[control].CeilingHeight);
+        simulated = true;
+        if (type == 0)
+        {
+            // Vavoom's: solid, planes swapped; Sector_SetContents lines in the control sector may make it water.
+            simulated = !level.Linedefs.Any(l => l.Special == SetContents && l.FrontSide >= 0 && level.Sidedefs[l.FrontSide].Sector == control);
+            return (Math.Min(floor, ceiling), Math.Max(floor, ceiling));
+        }
+
+        switch (type & 3)
+        {
+            case 1 when type != 4:
+                var bottom = (line.Args.Arg2 & 8) != 0 ? ceiling : floor;
+                return (Math.Min(bottom, ceiling), Math.Max(bottom, ceiling));
+            case 2:
+                // Swimmable: a player swims up and down in it, which nothing here models.
+                simulated = false;
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    // The lowest space between the sector's planes and its slabs a body fits in (none closes the sector at its floor),
+    // and whether another one above it fits a body too.
+    private static (int Floor, int Ceiling, bool Others) Space(Sector sector, List<(int Bottom, int Top)> slabs)
+    {
+        var spaces = new List<(int Floor, int Ceiling)>();
+        var low = sector.FloorHeight;
+        foreach (var (bottom, top) in slabs.OrderBy(s => s.Bottom))
+        {
+            if (top < sector.FloorHeight || bottom > sector.CeilingHeight)
+            {
+                continue;
+            }
+
+            if (bottom - low >= BodyHeight)
+            {
+                spaces.Add((low, bottom));
+            }
+
+            low = Math.Max(low, top);
+        }
+
+        if (sector.CeilingHeight - low >= BodyHeight)
+        {
+            spaces.Add((low, sector.CeilingHeight));
+        }
+
+        return spaces.Count == 0 ? (sector.FloorHeight, sector.FloorHeight, false) : (spaces[0].Floor, spaces[0].Ceiling, spaces.Count > 1);
+    }
+
+    // Tags a line, a thing or a script names as sectors whose floor or ceiling it moves (a script's call only where the
+    // reading knows the tag: one the explorer cannot run does not run in its play, and the proof keeps scripts undecided).
+    private static HashSet<int> MovedTags(Level level)
+    {
+        var tags = new HashSet<int>();
+        foreach (var line in level.Linedefs)
+        {
+            if (SectorMoves.MayMoveHexen(line.Special, line.Args))
+            {
+                tags.Add(line.Args.Arg0);
+            }
+        }
+
+        foreach (var thing in level.Things)
+        {
+            if (SectorMoves.MayMoveHexen(thing.Special, thing.Args))
+            {
+                tags.Add(thing.Args.Arg0);
+            }
+        }
+
+        foreach (var script in level.Scripts.Scripts)
+        {
+            foreach (var call in AcsReading.Of(level.Scripts, script, []).Calls)
+            {
+                if (call.Arg(0) is { } tag && SectorMoves.MayMoveHexen(call.Special, new SpecialArgs(tag, call.Arg(1) ?? 0, call.Arg(2) ?? 0, call.Arg(3) ?? 0, call.Arg(4) ?? 0)))
+                {
+                    tags.Add(tag);
+                }
+            }
+        }
+
+        return tags;
+    }
+
+    // A sector a special may move: one whose tag a special names, or the one behind a door line that names no tag.
+    private static bool Moved(Level level, int sector, HashSet<int> tags) =>
+        (level.Sectors[sector].Tag != 0 && tags.Contains(level.Sectors[sector].Tag)) || level.Linedefs.Any(l =>
+            l.Special is 10 or 11 or 12 or 13 or 14 or 202 && l.Args.Arg0 == 0 && l.BackSide >= 0 && level.Sidedefs[l.BackSide].Sector == sector);
+}

@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using RlGameTester.Doom.Checks;
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Tests.Validation;
+
+namespace RlGameTester.Doom.Tests.Exploration;
+
+/// <summary>
+/// ZDoom's solid 3D floors, played as the space a body has in their sectors: a row of rooms (the start, the 3D floor's
+/// room with tag 7, the exit room past a walk-over Exit_Normal, and the control sector, whose east wall carries
+/// Sector_Set3dFloor(7, 1)). Until 2026-12-05 a 3D floor was an unsimulated special the explorer walked through: a block
+/// from floor to ceiling was no wall, and its exit was "reached".
+/// </summary>
+public sealed partial class ThreeDFloorExplorationTests
+{
+    private const int Room = 1;
+
+    [Fact]
+    public void ABlockFromFloorToCeilingClosesTheWayAndTheProofSaysSo()
+    {
+        var level = Level(control: (0, 160));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.False(result.ExitReached);
+        var finding = Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached);
+        Assert.Equal(FindingSeverity.Critical, finding.Severity);
+        Assert.Equal((0, 0), Played(level, Room));
+    }
+
+    [Fact]
+    public void AStepIsClimbedAndTheValidatorUpholdsTheWayOnTopOfIt()
+    {
+        var level = Level(control: (0, 16));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+        Assert.Equal((16, 160), Played(level, Room));
+    }
+
+    [Fact]
+    public void ABridgeIsWalkedUnderAndItsTopStaysUndecidedForTheProof()
+    {
+        var level = Level(control: (96, 112), roomCeiling: 256);
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+        Assert.Equal((0, 96), Played(level, Room));
+        // The deck's top is a space the sector's one floor leaves out: the line stays among what the proof cannot decide.
+        Assert.Contains(ThreeDFloors.Bake(level, new LevelGeometry(level)).Linedefs, l => l.Special == ThreeDFloors.Special);
+    }
+
+    [Fact]
+    public void AThreeDFloorWhoseControlSectorASwitchMovesIsLeftUnsimulated()
+    {
+        // Line 1 (start | 3D room) becomes a switch raising the control sector's floor (tag 9): the slab moves, so the
+        // sector keeps its own heights and the line its special, and nothing is proven.
+        var text = Text(control: (0, 160), roomCeiling: 160, controlTag: 9)
+            .Replace("special = 0; arg0 = 0;", "special = 23; arg0 = 9; arg1 = 8; arg2 = 64; playeruse = true;", StringComparison.Ordinal);
+        var level = HandMadeRuns.Read(text);
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.Equal((0, 160), Played(level, Room));
+        Assert.DoesNotContain(result.Findings, f => f.Severity == FindingSeverity.Critical);
+    }
+
+    private static (int Floor, int Ceiling) Played(Level level, int sector)
+    {
+        var played = ThreeDFloors.Bake(level, new LevelGeometry(level)).Sectors[sector];
+        return (played.FloorHeight, played.CeilingHeight);
+    }
+
+    private static Level Level((int Floor, int Ceiling) control, int roomCeiling = 160) =>
+        HandMadeRuns.Read(Text(control, roomCeiling, controlTag: 0));
+
+    private static string Text((int Floor, int Ceiling) control, int roomCeiling, int controlTag)
+    {
+        var text = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
+            [new Room(128, 0, 160), new Room(64, 0, roomCeiling, Tag: 7), new Room(64, 16, 160), new Room(64, control.Floor, control.Ceiling, Tag: controlTag)],
+            [(0, 0), (243, 0), (0, 0)]));
+
+        // The control sector's east wall (vertex 9 to vertex 4, one-sided) places the 3D floor: type 1, solid.
+        return EastWall().Replace(text, m => m.Value.Replace("blocking = true;", "blocking = true; special = 160; arg0 = 7; arg1 = 1;", StringComparison.Ordinal), 1);
+    }
+
+    [GeneratedRegex(@"linedef \{ v1 = 9; v2 = 4; sidefront = \d+; blocking = true; \}")]
+    private static partial Regex EastWall();
+}
