@@ -10,8 +10,9 @@ namespace RlGameTester.Doom.Levels;
 /// A solid 3D floor is a slab across the whole of each tagged sector, from its control sector's floor to its ceiling
 /// (GZDoom's MapLoader::Set3DFloor and P_Add3DFloor: Vavoom's type 0 swaps the planes, a thin floor is the control
 /// ceiling alone). The grid, the validator and the proof know one floor and one ceiling a sector, so the sector keeps
-/// the lowest space between its planes and the slabs a body fits in (56 units): under a bridge, on top of a step or
-/// platform, or none (a block to the ceiling closes it). That is a space a player is in GZDoom, so a way through it is a
+/// one space between its planes and the slabs that a body fits in (56 units): the one whose floor most of its neighbours'
+/// floors are a step from (the lowest of those): on top of a step or platform, on a bridge's deck over a pit, under a
+/// bridge across a room, or none (a block to the ceiling closes it). That is a space a player is in GZDoom, so a way through it is a
 /// way a player takes. A space left out (the top of a bridge) is a way the explorer does not take, and the proof must not
 /// take it for gone: the lines of a sector where another space fits a body keep their special, so the proof keeps them
 /// among what it cannot decide.
@@ -25,6 +26,7 @@ public static class ThreeDFloors
 
     private const int SetContents = 161;
     private const int BodyHeight = 56;
+    private const int Step = 24;
 
     /// <summary>The level with its static solid 3D floors baked into its sectors' heights, or the level itself when none is.</summary>
     public static Level Bake(Level level, LevelGeometry geometry)
@@ -72,7 +74,7 @@ public static class ThreeDFloors
         {
             if (!kept.Contains(target))
             {
-                var (floor, ceiling, others) = Space(level.Sectors[target], list);
+                var (floor, ceiling, others) = Space(level.Sectors[target], list, NeighbourFloors(level, geometry, target));
                 sectors[target] = sectors[target] with { FloorHeight = floor, CeilingHeight = ceiling };
                 if (others)
                 {
@@ -133,9 +135,9 @@ public static class ThreeDFloors
         }
     }
 
-    // The lowest space between the sector's planes and its slabs a body fits in (none closes the sector at its floor),
-    // and whether another one above it fits a body too.
-    private static (int Floor, int Ceiling, bool Others) Space(Sector sector, List<(int Bottom, int Top)> slabs)
+    // The space between the sector's planes and its slabs a body fits in that most neighbours' floors are a step from,
+    // the lowest of those (none closes the sector at its floor), and whether another one fits a body too.
+    private static (int Floor, int Ceiling, bool Others) Space(Sector sector, List<(int Bottom, int Top)> slabs, List<int> neighbourFloors)
     {
         var spaces = new List<(int Floor, int Ceiling)>();
         var low = sector.FloorHeight;
@@ -159,7 +161,30 @@ public static class ThreeDFloors
             spaces.Add((low, sector.CeilingHeight));
         }
 
-        return spaces.Count == 0 ? (sector.FloorHeight, sector.FloorHeight, false) : (spaces[0].Floor, spaces[0].Ceiling, spaces.Count > 1);
+        if (spaces.Count == 0)
+        {
+            return (sector.FloorHeight, sector.FloorHeight, false);
+        }
+
+        var best = spaces.MaxBy(space => neighbourFloors.Count(f => Math.Abs(f - space.Floor) <= Step));
+        return (best.Floor, best.Ceiling, spaces.Count > 1);
+    }
+
+    // The floors of the sectors across the sector's two-sided lines, as drawn.
+    private static List<int> NeighbourFloors(Level level, LevelGeometry geometry, int sector)
+    {
+        var floors = new List<int>();
+        foreach (var edge in geometry.EdgesOfSector(sector))
+        {
+            var line = level.Linedefs[edge.Line];
+            if (line.FrontSide >= 0 && line.BackSide >= 0)
+            {
+                var (front, back) = (level.Sidedefs[line.FrontSide].Sector, level.Sidedefs[line.BackSide].Sector);
+                floors.Add(level.Sectors[front == sector ? back : front].FloorHeight);
+            }
+        }
+
+        return floors;
     }
 
     // Tags a line, a thing or a script names as sectors whose floor or ceiling it moves (a script's call only where the

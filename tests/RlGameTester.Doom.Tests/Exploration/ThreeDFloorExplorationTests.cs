@@ -57,11 +57,25 @@ public sealed partial class ThreeDFloorExplorationTests
     }
 
     [Fact]
+    public void ABridgeOverAPitIsCrossedOnItsDeck()
+    {
+        // The room is a pit 256 deep with a deck at the level of the rooms on both sides: both neighbours are a step from
+        // the deck, none from the pit's floor, so the deck is the space played (the pit under it stays for the proof).
+        var level = Level(control: (-16, 0), roomFloor: -256);
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+        Assert.Equal((0, 160), Played(level, Room));
+    }
+
+    [Fact]
     public void AThreeDFloorWhoseControlSectorASwitchMovesIsLeftUnsimulated()
     {
         // Line 1 (start | 3D room) becomes a switch raising the control sector's floor (tag 9): the slab moves, so the
         // sector keeps its own heights and the line its special, and nothing is proven.
-        var text = Text(control: (0, 160), roomCeiling: 160, controlTag: 9)
+        var text = Text(control: (0, 160), roomFloor: 0, roomCeiling: 160, controlTag: 9)
             .Replace("special = 0; arg0 = 0;", "special = 23; arg0 = 9; arg1 = 8; arg2 = 64; playeruse = true;", StringComparison.Ordinal);
         var level = HandMadeRuns.Read(text);
 
@@ -77,13 +91,13 @@ public sealed partial class ThreeDFloorExplorationTests
         return (played.FloorHeight, played.CeilingHeight);
     }
 
-    private static Level Level((int Floor, int Ceiling) control, int roomCeiling = 160) =>
-        HandMadeRuns.Read(Text(control, roomCeiling, controlTag: 0));
+    private static Level Level((int Floor, int Ceiling) control, int roomFloor = 0, int roomCeiling = 160) =>
+        HandMadeRuns.Read(Text(control, roomFloor, roomCeiling, controlTag: 0));
 
-    private static string Text((int Floor, int Ceiling) control, int roomCeiling, int controlTag)
+    private static string Text((int Floor, int Ceiling) control, int roomFloor, int roomCeiling, int controlTag)
     {
         var text = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
-            [new Room(128, 0, 160), new Room(64, 0, roomCeiling, Tag: 7), new Room(64, 16, 160), new Room(64, control.Floor, control.Ceiling, Tag: controlTag)],
+            [new Room(128, 0, 160), new Room(64, roomFloor, roomCeiling, Tag: 7), new Room(64, 16, 160), new Room(64, control.Floor, control.Ceiling, Tag: controlTag)],
             [(0, 0), (243, 0), (0, 0)]));
 
         // The control sector's east wall (vertex 9 to vertex 4, one-sided) places the 3D floor: type 1, solid.
