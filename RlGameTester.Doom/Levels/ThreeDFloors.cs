@@ -12,10 +12,10 @@ namespace RlGameTester.Doom.Levels;
 /// ceiling alone). The grid, the validator and the proof know one floor and one ceiling a sector, so the sector keeps
 /// one space between its planes and the slabs that a body fits in (56 units): the one whose floor most of its neighbours'
 /// floors are a step from (the lowest of those): on top of a step or platform, on a bridge's deck over a pit, under a
-/// bridge across a room, or none (a block to the ceiling closes it). That is a space a player is in GZDoom, so a way through it is a
-/// way a player takes. A space left out (the top of a bridge) is a way the explorer does not take, and the proof must not
-/// take it for gone: the lines of a sector where another space fits a body keep their special, so the proof keeps them
-/// among what it cannot decide.
+/// bridge across a room, or none (a block to the ceiling closes it). That is a space a player is in GZDoom, so a way
+/// through it is a way a player takes. A space left out (the top of a bridge) is a way the explorer does not take, and
+/// the proof must not take it for gone: the lines of a sector where another space fits a body keep their special, so
+/// the proof keeps them among what it cannot decide.
 /// Left as they are (their lines stay unsimulated specials): swimmable 3D floors, Vavoom floors with contents, and
 /// every 3D floor of a sector that is sloped, or whose floor, ceiling or control sector any special may move.
 /// </summary>
@@ -38,7 +38,8 @@ public static class ThreeDFloors
             return level;
         }
 
-        var moved = MovedTags(level);
+        var moved = MovedSectors(level);
+        var byTag = LevelIndex.SectorsByTag(level);
         var slabs = new Dictionary<int, List<(int Bottom, int Top)>>();
         var kept = new HashSet<int>();
         var lines = new Dictionary<int, List<int>>();
@@ -51,13 +52,12 @@ public static class ThreeDFloors
             }
 
             var control = level.Sidedefs[line.FrontSide].Sector;
-            var targets = Targets(level, line);
             var slab = Slab(level, line, control, out var simulated);
-            var keep = !simulated || geometry.Slopes.Sloped(control) || Moved(level, control, moved);
-            foreach (var target in targets)
+            var keep = !simulated || geometry.Slopes.Sloped(control) || moved.Contains(control);
+            foreach (var target in byTag.GetValueOrDefault(Tag(level, line)) ?? [])
             {
                 (lines.TryGetValue(target, out var list) ? list : lines[target] = []).Add(i);
-                if (keep || geometry.Slopes.Sloped(target) || Moved(level, target, moved))
+                if (keep || geometry.Slopes.Sloped(target) || moved.Contains(target))
                 {
                     kept.Add(target);
                 }
@@ -84,29 +84,23 @@ public static class ThreeDFloors
         }
 
         var linedefs = level.Linedefs.ToBuilder();
+        var changed = false;
         for (var i = 0; i < linedefs.Count; i++)
         {
             if (linedefs[i].Special == Special && !keptLines.Contains(i))
             {
                 linedefs[i] = linedefs[i] with { Special = 0 };
+                changed = true;
             }
         }
 
-        return level.WithPlay(sectors.ToImmutable(), linedefs.ToImmutable());
+        // Nothing baked (every 3D floor left as drawn): the level as it is, and no geometry to build again.
+        return changed || !sectors.SequenceEqual(level.Sectors) ? level.WithPlay(sectors.ToImmutable(), linedefs.ToImmutable()) : level;
     }
 
     // GZDoom's tag: in Hexen format the fifth argument is the tag's high byte unless the type's bit 8 makes it a line id.
-    private static IEnumerable<int> Targets(Level level, Linedef line)
-    {
-        var tag = level.Format == LevelFormat.Hexen && (line.Args.Arg1 & 8) == 0 ? line.Args.Arg0 + (256 * line.Args.Arg4) : line.Args.Arg0;
-        for (var s = 0; tag != 0 && s < level.Sectors.Length; s++)
-        {
-            if (level.Sectors[s].Tag == tag)
-            {
-                yield return s;
-            }
-        }
-    }
+    private static int Tag(Level level, Linedef line) =>
+        level.Format == LevelFormat.Hexen && (line.Args.Arg1 & 8) == 0 ? line.Args.Arg0 + (256 * line.Args.Arg4) : line.Args.Arg0;
 
     // The slab a 3D floor puts in its sectors (null: not solid, nothing to a body); simulated is false for the kinds left out.
     private static (int Bottom, int Top)? Slab(Level level, Linedef line, int control, out bool simulated)
@@ -187,22 +181,29 @@ public static class ThreeDFloors
         return floors;
     }
 
-    // Tags a line, a thing or a script names as sectors whose floor or ceiling it moves (a script's call only where the
-    // reading knows the tag: one the explorer cannot run does not run in its play, and the proof keeps scripts undecided).
-    private static HashSet<int> MovedTags(Level level)
+    // Sectors a special may move: those whose tag a line, a thing or a script names for a move (a script's call only
+    // where the reading knows the tag: one the explorer cannot run does not run in its play, and the proof keeps scripts
+    // undecided), and the one behind a door line that names no tag.
+    private static HashSet<int> MovedSectors(Level level)
     {
         var tags = new HashSet<int>();
+        var sectors = new HashSet<int>();
         foreach (var line in level.Linedefs)
         {
-            if (SectorMoves.MayMoveHexen(line.Special, line.Args))
+            if (SectorMoves.MayMoveHexen(line.Special))
             {
                 tags.Add(line.Args.Arg0);
+            }
+
+            if (line.Special is 10 or 11 or 12 or 13 or 14 or 202 && line.Args.Arg0 == 0 && line.BackSide >= 0)
+            {
+                sectors.Add(level.Sidedefs[line.BackSide].Sector);
             }
         }
 
         foreach (var thing in level.Things)
         {
-            if (SectorMoves.MayMoveHexen(thing.Special, thing.Args))
+            if (SectorMoves.MayMoveHexen(thing.Special))
             {
                 tags.Add(thing.Args.Arg0);
             }
@@ -212,18 +213,22 @@ public static class ThreeDFloors
         {
             foreach (var call in AcsReading.Of(level.Scripts, script, []).Calls)
             {
-                if (call.Arg(0) is { } tag && SectorMoves.MayMoveHexen(call.Special, new SpecialArgs(tag, call.Arg(1) ?? 0, call.Arg(2) ?? 0, call.Arg(3) ?? 0, call.Arg(4) ?? 0)))
+                if (call.Arg(0) is { } tag && SectorMoves.MayMoveHexen(call.Special))
                 {
                     tags.Add(tag);
                 }
             }
         }
 
-        return tags;
-    }
+        tags.Remove(0);
+        for (var s = 0; s < level.Sectors.Length; s++)
+        {
+            if (tags.Contains(level.Sectors[s].Tag))
+            {
+                sectors.Add(s);
+            }
+        }
 
-    // A sector a special may move: one whose tag a special names, or the one behind a door line that names no tag.
-    private static bool Moved(Level level, int sector, HashSet<int> tags) =>
-        (level.Sectors[sector].Tag != 0 && tags.Contains(level.Sectors[sector].Tag)) || level.Linedefs.Any(l =>
-            l.Special is 10 or 11 or 12 or 13 or 14 or 202 && l.Args.Arg0 == 0 && l.BackSide >= 0 && level.Sidedefs[l.BackSide].Sector == sector);
+        return sectors;
+    }
 }

@@ -93,11 +93,11 @@ public static class SectorMoves
     };
 
     /// <summary>
-    /// Whether a Hexen/ZDoom-numbered special may move the floor or ceiling of the sectors its first argument tags:
-    /// one <see cref="FindHexen"/> models, or any of ZDoom's door, floor, ceiling, plat, stairs, pillar, crusher, waggle
-    /// and elevator specials (actionspecials.h), modelled or not.
+    /// Whether a Hexen/ZDoom-numbered special may move the floor or ceiling of the sectors its first argument tags: any of
+    /// ZDoom's door, floor, ceiling, plat, stairs, pillar, crusher, waggle and elevator specials (actionspecials.h),
+    /// whether <see cref="FindHexen"/> models it or not.
     /// </summary>
-    public static bool MayMoveHexen(int special, SpecialArgs args) => FindHexen(special, args) is not null || HexenSectorMovers.Contains(special);
+    public static bool MayMoveHexen(int special) => HexenSectorMovers.Contains(special);
 
     private static readonly FrozenSet<int> HexenSectorMovers = FrozenSet.ToFrozenSet(
     [

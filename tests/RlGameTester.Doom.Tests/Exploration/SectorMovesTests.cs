@@ -126,4 +126,20 @@ public sealed class SectorMovesTests
         Assert.Equal(keys, LinedefSpecials.HexenLineLock(special, new SpecialArgs(5, 16, a2, a3, a4))?.Description);
         Assert.Null(LinedefSpecials.HexenLineLock(12, new SpecialArgs(5, 16, a2, a3, a4)));
     }
+
+    [Fact]
+    public void EveryHexenMoveTheTableModelsCountsAsOneThatMayMoveSectors()
+    {
+        // What keeps a 3D floor's sector as drawn (ThreeDFloors) must include every move the explorer makes.
+        for (var special = 1; special <= 300; special++)
+        {
+            foreach (var kind in (int[])[0, 1, 2, 3, 4, 5])
+            {
+                if (SectorMoves.FindHexen(special, new SpecialArgs(5, 16, kind, kind, 128 * (kind & 1))) is not null)
+                {
+                    Assert.True(SectorMoves.MayMoveHexen(special), $"special {special}");
+                }
+            }
+        }
+    }
 }
