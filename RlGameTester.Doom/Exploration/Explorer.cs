@@ -39,6 +39,13 @@ public static class Explorer
             (level, geometry) = (played, new LevelGeometry(played));
         }
 
+        // ... and ZDoom's polyobjects at their start spots, each a closed sector its specials open (findings name them).
+        var polyobjects = Polyobjects.Place(level, geometry);
+        if (!ReferenceEquals(polyobjects.Level, level))
+        {
+            (level, geometry) = (polyobjects.Level, new LevelGeometry(polyobjects.Level));
+        }
+
         var start = -1;
         for (var t = 0; t < level.Things.Length; t++)
         {
@@ -88,6 +95,11 @@ public static class Explorer
             findings.Add(Refuted(refutation));
         }
 
+        if (polyobjects.Count > 0)
+        {
+            findings = findings.ConvertAll(f => Named(f, polyobjects));
+        }
+
         var (total, reachable, visited) = new CoverageMeter(snapshot).Measure();
         return new ExplorationResult
         {
@@ -116,6 +128,21 @@ public static class Explorer
     private static List<string> ExitAssumptions(IReadOnlyList<ExplorerEvent> events) =>
         [.. events.Where(e => e.Kind is ExplorerEventKind.ExitReached or ExplorerEventKind.LineActivated or ExplorerEventKind.KeyPickup && e.Detail?.StartsWith("assumed", StringComparison.Ordinal) == true)
             .Select(e => e.Detail!).Distinct()];
+
+    // A finding about a placed polyobject's sector, told by the polyobject and its line (the sector is not the author's).
+    private static ExplorerFinding Named(ExplorerFinding finding, Polyobjects polyobjects)
+    {
+        var line = -1;
+        var onPolyobject = finding.ElementKind == ElementKind.Sector && polyobjects.IsPolyobject(finding.ElementIndex ?? -1, out line);
+        return finding with
+        {
+            Title = polyobjects.Name(finding.Title),
+            Description = polyobjects.Name(finding.Description),
+            Evidence = finding.Evidence.ToDictionary(kv => kv.Key, kv => polyobjects.Name(kv.Value)),
+            ElementKind = onPolyobject ? ElementKind.Line : finding.ElementKind,
+            ElementIndex = onPolyobject ? line : finding.ElementIndex,
+        };
+    }
 
     private static ExplorerFinding Refuted(TrajectoryViolation violation) => new(
         ExplorerFindingKind.PathRefuted,

@@ -120,7 +120,11 @@ public sealed class Level
 
     /// <summary>The same level with other sector heights and line specials (what play reads of ZDoom's 3D floors).</summary>
     internal Level WithPlay(ImmutableArray<Sector> sectors, ImmutableArray<Linedef> linedefs) =>
-        new(Name, Format, UdmfNamespace, Things, linedefs, Sidedefs, Vertices, sectors, HasScripts, UsesDoomSpecials, ReadProblems)
+        WithPlay(sectors, linedefs, Sidedefs, Vertices, Things);
+
+    /// <summary>The same level with other sectors, lines, sides, vertices and things (where play puts polyobjects).</summary>
+    internal Level WithPlay(ImmutableArray<Sector> sectors, ImmutableArray<Linedef> linedefs, ImmutableArray<Sidedef> sidedefs, ImmutableArray<Vertex> vertices, ImmutableArray<Thing> things) =>
+        new(Name, Format, UdmfNamespace, things, linedefs, sidedefs, vertices, sectors, HasScripts, UsesDoomSpecials, ReadProblems)
         {
             Actors = Actors,
             Scripts = Scripts,

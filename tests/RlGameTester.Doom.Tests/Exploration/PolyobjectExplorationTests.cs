@@ -1,0 +1,161 @@
+using System.Text;
+using RlGameTester.Doom.Checks;
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Geometry;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Tests.Validation;
+using static System.FormattableString;
+
+namespace RlGameTester.Doom.Tests.Exploration;
+
+/// <summary>
+/// ZDoom's polyobjects at their start spots: a slab 8 units thick drawn in a closet far east of the map (lines 14-17,
+/// Polyobj_StartLine on line 15) whose anchor and spawn spot put it across the middle of three rooms, between the start
+/// room and a walk-over Exit_Normal. Until 2026-12-06 polyobjects stayed where they were drawn, so the slab was no
+/// obstacle, and the exit behind a polyobject wall that nothing moves was "reached".
+/// </summary>
+public sealed class PolyobjectExplorationTests
+{
+    private const int WestWall = 0;
+    private const int SlabFacingStart = 17;
+    private const int SlabFirstLine = 14;
+
+    [Fact]
+    public void APolyobjectWallNothingMovesIsAWallAndTheExitIsProvenUnreachable()
+    {
+        var level = HandMadeRuns.Read(Textmap(switchSpecial: null, slabSpecial: null));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.False(result.ExitReached);
+        var finding = Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached);
+        Assert.Equal(FindingSeverity.Critical, finding.Severity);
+        // The author's editor has no sector for the slab: the finding names the polyobject and its line.
+        Assert.Contains($"polyobject 1 (line {SlabFirstLine})", finding.Title + finding.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain($"sector {level.Sectors.Length}", finding.Title + finding.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSlabIsPlacedAtItsSpotAsAClosedSectorBehindItsLines()
+    {
+        var level = HandMadeRuns.Read(Textmap(switchSpecial: null, slabSpecial: null));
+
+        var placed = Polyobjects.Place(level, new LevelGeometry(level));
+
+        Assert.Equal(1, placed.Count);
+        var line = placed.Level.Linedefs[SlabFacingStart];
+        var (start, end) = (placed.Level.Vertices[line.Start], placed.Level.Vertices[line.End]);
+        Assert.Equal((156.0, 64.0, 156.0, 0.0), (start.X, start.Y, end.X, end.Y));
+        Assert.Equal(1, placed.Level.Sidedefs[line.FrontSide].Sector);
+        var slab = placed.Level.Sectors[placed.Level.Sidedefs[line.BackSide].Sector];
+        Assert.Equal((0, 0), (slab.FloorHeight, slab.CeilingHeight));
+        Assert.Equal(level.Sectors.Length, placed.Level.Sectors.Length - 1);
+        // The start line's special is spent, as GZDoom clears it.
+        Assert.Equal(0, placed.Level.Linedefs[15].Special);
+        Assert.Equal(1, new LevelGeometry(placed.Level).SectorAt(166, 32));
+        Assert.Equal(placed.Level.Sectors.Length - 1, new LevelGeometry(placed.Level).SectorAt(160, 32));
+    }
+
+    [Fact]
+    public void ASlidingPolyobjectDoorIsUsedAndTheRunHolds()
+    {
+        // Polyobj_DoorSlide(1, speed 16, angle 64, distance 64, delay 105) on the slab's west face, used by the player.
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Textmap(switchSpecial: null, slabSpecial: "special = 8; arg0 = 1; arg1 = 16; arg2 = 64; arg3 = 64; arg4 = 105; playeruse = true; repeatspecial = true;")));
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+        Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: SlabFacingStart });
+    }
+
+    [Fact]
+    public void ASwitchThatMovesThePolyobjectAwayOpensTheWay()
+    {
+        // Polyobj_Move(1, speed 16, angle 64: north, distance 128) on the start room's west wall.
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Textmap(switchSpecial: "special = 4; arg0 = 1; arg1 = 16; arg2 = 64; arg3 = 128; playeruse = true;", slabSpecial: null)));
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+        Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: WestWall });
+    }
+
+    [Fact]
+    public void APolyobjectASwitchRotatesLeavesTheExitUndecided()
+    {
+        // Polyobj_RotateLeft(1, speed 16, angle 64) is not simulated: the slab stays, and nothing is proven.
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Textmap(switchSpecial: "special = 2; arg0 = 1; arg1 = 16; arg2 = 64; playeruse = true;", slabSpecial: null)));
+
+        Assert.False(result.ExitReached);
+        var finding = Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached);
+        Assert.NotEqual(FindingSeverity.Critical, finding.Severity);
+        Assert.Equal("special not simulated", finding.Evidence["mechanic"]);
+    }
+
+    // Three rooms 64 deep along x (start 0-128, middle 128-192, exit 192-256: line 2 is the walk-over exit), a closet at
+    // x 1000-1100 holding the slab (x 1040-1048, y 0-64), its anchor in the slab and its spawn spot in the middle room.
+    private static string Textmap(string? switchSpecial, string? slabSpecial)
+    {
+        (int X, int Y)[] vertices =
+        [
+            (0, 0), (128, 0), (192, 0), (256, 0), (0, 64), (128, 64), (192, 64), (256, 64),
+            (1000, -64), (1100, -64), (1100, 128), (1000, 128),
+            (1040, 0), (1048, 0), (1048, 64), (1040, 64),
+        ];
+
+        // V1, V2, front sector, back sector (-1: one-sided), what else the line says. Fronts are on the right.
+        (int V1, int V2, int Front, int Back, string? Extra)[] lines =
+        [
+            (0, 4, 0, -1, switchSpecial),
+            (5, 1, 0, 1, null),
+            (6, 2, 1, 2, "special = 243; playercross = true;"),
+            (7, 3, 2, -1, null),
+            (1, 0, 0, -1, null), (2, 1, 1, -1, null), (3, 2, 2, -1, null),
+            (4, 5, 0, -1, null), (5, 6, 1, -1, null), (6, 7, 2, -1, null),
+            (8, 11, 3, -1, null), (11, 10, 3, -1, null), (10, 9, 3, -1, null), (9, 8, 3, -1, null),
+            (12, 13, 3, -1, null),
+            (13, 14, 3, -1, "special = 1; arg0 = 1;"),
+            (14, 15, 3, -1, null),
+            (15, 12, 3, -1, slabSpecial),
+        ];
+
+        var text = new StringBuilder("namespace = \"zdoom\";\n");
+        foreach (var (x, y) in vertices)
+        {
+            text.Append(Invariant($"vertex {{ x = {x}.0; y = {y}.0; }}\n"));
+        }
+
+        var sides = new List<int>();
+        foreach (var (v1, v2, front, back, extra) in lines)
+        {
+            text.Append(Invariant($"linedef {{ v1 = {v1}; v2 = {v2}; sidefront = {sides.Count}; "));
+            sides.Add(front);
+            if (back >= 0)
+            {
+                text.Append(Invariant($"sideback = {sides.Count}; twosided = true; "));
+                sides.Add(back);
+            }
+            else
+            {
+                text.Append("blocking = true; ");
+            }
+
+            text.Append(extra).Append(" }\n");
+        }
+
+        foreach (var sector in sides)
+        {
+            text.Append(Invariant($"sidedef {{ sector = {sector}; texturemiddle = \"STARTAN3\"; }}\n"));
+        }
+
+        for (var s = 0; s < 4; s++)
+        {
+            text.Append("sector { heightfloor = 0; heightceiling = 128; texturefloor = \"FLOOR0_1\"; textureceiling = \"CEIL1_1\"; lightlevel = 192; }\n");
+        }
+
+        foreach (var (x, y, type, angle) in ((int, int, int, int)[])[(32, 32, 1, 0), (1044, 32, 9300, 1), (160, 32, 9301, 1)])
+        {
+            text.Append(Invariant($"thing {{ x = {x}.0; y = {y}.0; angle = {angle}; type = {type}; skill1 = true; skill2 = true; skill3 = true; skill4 = true; skill5 = true; single = true; }}\n"));
+        }
+
+        return text.ToString();
+    }
+}
