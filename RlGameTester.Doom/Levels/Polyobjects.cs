@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using RlGameTester.Doom.Geometry;
 
 namespace RlGameTester.Doom.Levels;
@@ -21,7 +23,7 @@ namespace RlGameTester.Doom.Levels;
 /// every tagged sector, these too.
 /// </para>
 /// </summary>
-public sealed class Polyobjects
+public sealed partial class Polyobjects
 {
     private const int Anchor = 9300;
     private const int FirstSpawnSpot = 9301;
@@ -83,13 +85,10 @@ public sealed class Polyobjects
     public string Name(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        for (var i = _placed.Length - 1; i >= 0; i--)
-        {
-            var (number, line) = _placed[i];
-            text = text.Replace($"sector {_firstSector + i}", $"polyobject {number} (line {line})", StringComparison.Ordinal);
-        }
-
-        return text;
+        return _placed.IsEmpty ? text : SectorNumber().Replace(text, match =>
+            int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var sector) && IsPolyobject(sector, out var line)
+                ? $"polyobject {_placed[sector - _firstSector].Number} (line {line})"
+                : match.Value);
     }
 
     /// <summary>Whether a sector index is one of the placed polyobjects', and the first line of that polyobject.</summary>
@@ -99,6 +98,9 @@ public sealed class Polyobjects
         line = i >= 0 && i < _placed.Length ? _placed[i].Line : -1;
         return line >= 0;
     }
+
+    [GeneratedRegex(@"\bsector (\d+)\b")]
+    private static partial Regex SectorNumber();
 
     // Each polyobject's spawn spot, by its number (the thing's angle); the last in the list wins, as GZDoom reads them.
     private static Dictionary<int, (double X, double Y)> Spots(Level level)
@@ -129,6 +131,10 @@ public sealed class Polyobjects
         private readonly Dictionary<int, int> _tags = [];
         private readonly Dictionary<int, int> _mirrors = [];
         private readonly Dictionary<int, int> _sectorOf = [];
+
+        // Each polyobject's first Polyobj_StartLine and its Polyobj_ExplicitLine lines, by its number.
+        private readonly Dictionary<int, int> _startLines = [];
+        private readonly Dictionary<int, List<int>> _explicitLines = [];
         private readonly HashSet<int> _taken = [];
         private readonly List<(int Number, int Line)> _placed = [];
         private Dictionary<int, List<(int Line, int Next)>>? _sidesFrom;
@@ -143,6 +149,24 @@ public sealed class Polyobjects
             _vertices = level.Vertices.ToBuilder();
             _sectors = level.Sectors.ToBuilder();
             _nextTag = level.Sectors.Select(s => s.Tag).DefaultIfEmpty(0).Max() + 1;
+            for (var i = 0; i < level.Linedefs.Length; i++)
+            {
+                var def = level.Linedefs[i];
+                if (def.FrontSide < 0)
+                {
+                    continue;
+                }
+
+                if (def.Special == StartLine)
+                {
+                    _startLines.TryAdd(def.Args.Arg0, i);
+                }
+                else if (def.Special == ExplicitLine)
+                {
+                    (_explicitLines.TryGetValue(def.Args.Arg0, out var list) ? list : _explicitLines[def.Args.Arg0] = []).Add(i);
+                }
+            }
+
             for (var t = level.Things.Length - 1; t >= 0; t--)
             {
                 if (level.Things[t].Type == Anchor)
@@ -275,34 +299,15 @@ public sealed class Polyobjects
         private List<int> Lines(int number, out int mirror)
         {
             mirror = 0;
-            var first = -1;
-            for (var i = 0; i < _level.Linedefs.Length; i++)
+            if (!_startLines.TryGetValue(number, out var first))
             {
-                var def = _level.Linedefs[i];
-                if (def.Special == StartLine && def.Args.Arg0 == number && def.FrontSide >= 0 && !_taken.Contains(i))
-                {
-                    first = i;
-                    mirror = def.Args.Arg1;
-                    break;
-                }
-            }
-
-            if (first < 0)
-            {
-                var explicitLines = new List<int>();
-                for (var i = 0; i < _level.Linedefs.Length; i++)
-                {
-                    var def = _level.Linedefs[i];
-                    if (def.Special == ExplicitLine && def.Args.Arg0 == number && def.FrontSide >= 0 && !_taken.Contains(i))
-                    {
-                        explicitLines.Add(i);
-                        mirror = explicitLines.Count == 1 ? def.Args.Arg2 : mirror;
-                    }
-                }
-
+                // GZDoom orders them by their second argument; the first one's third names the mirror.
+                var explicitLines = _explicitLines.GetValueOrDefault(number)?.Where(l => !_taken.Contains(l)).OrderBy(l => _level.Linedefs[l].Args.Arg1).ToList() ?? [];
+                mirror = explicitLines.Count > 0 ? _level.Linedefs[explicitLines[0]].Args.Arg2 : 0;
                 return explicitLines;
             }
 
+            mirror = _level.Linedefs[first].Args.Arg1;
             var vertices = new List<int> { _level.Linedefs[first].Start };
             var seen = new HashSet<int>(vertices);
             var lines = new SortedSet<int>();

@@ -54,6 +54,19 @@ public sealed class PolyobjectExplorationTests
         Assert.Equal(0, placed.Level.Linedefs[15].Special);
         Assert.Equal(1, new LevelGeometry(placed.Level).SectorAt(166, 32));
         Assert.Equal(placed.Level.Sectors.Length - 1, new LevelGeometry(placed.Level).SectorAt(160, 32));
+        Assert.Equal($"sector 40 beside polyobject 1 (line {SlabFirstLine})", placed.Name("sector 40 beside sector 4"));
+    }
+
+    [Fact]
+    public void APolyobjectOfExplicitLinesIsPlacedToo()
+    {
+        var level = HandMadeRuns.Read(Textmap(switchSpecial: null, slabSpecial: null, explicitLines: true));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.False(result.ExitReached);
+        Assert.Equal(FindingSeverity.Critical, Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached).Severity);
+        Assert.All(Polyobjects.Place(level, new LevelGeometry(level)).Level.Linedefs, l => Assert.NotEqual(5, l.Special));
     }
 
     [Fact]
@@ -92,8 +105,11 @@ public sealed class PolyobjectExplorationTests
 
     // Three rooms 64 deep along x (start 0-128, middle 128-192, exit 192-256: line 2 is the walk-over exit), a closet at
     // x 1000-1100 holding the slab (x 1040-1048, y 0-64), its anchor in the slab and its spawn spot in the middle room.
-    private static string Textmap(string? switchSpecial, string? slabSpecial)
+    private static string Textmap(string? switchSpecial, string? slabSpecial, bool explicitLines = false)
     {
+        // Polyobj_ExplicitLine(1, order) on each of the slab's lines instead of a start line's chain.
+        string? Slab(int order, string? other) => explicitLines ? Invariant($"special = 5; arg0 = 1; arg1 = {order};") : other;
+
         (int X, int Y)[] vertices =
         [
             (0, 0), (128, 0), (192, 0), (256, 0), (0, 64), (128, 64), (192, 64), (256, 64),
@@ -111,10 +127,10 @@ public sealed class PolyobjectExplorationTests
             (1, 0, 0, -1, null), (2, 1, 1, -1, null), (3, 2, 2, -1, null),
             (4, 5, 0, -1, null), (5, 6, 1, -1, null), (6, 7, 2, -1, null),
             (8, 11, 3, -1, null), (11, 10, 3, -1, null), (10, 9, 3, -1, null), (9, 8, 3, -1, null),
-            (12, 13, 3, -1, null),
-            (13, 14, 3, -1, "special = 1; arg0 = 1;"),
-            (14, 15, 3, -1, null),
-            (15, 12, 3, -1, slabSpecial),
+            (12, 13, 3, -1, Slab(1, null)),
+            (13, 14, 3, -1, Slab(2, "special = 1; arg0 = 1;")),
+            (14, 15, 3, -1, Slab(3, null)),
+            (15, 12, 3, -1, Slab(4, slabSpecial)),
         ];
 
         var text = new StringBuilder("namespace = \"zdoom\";\n");
