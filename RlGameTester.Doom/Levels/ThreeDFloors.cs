@@ -16,8 +16,10 @@ namespace RlGameTester.Doom.Levels;
 /// through it is a way a player takes. A space left out (the top of a bridge) is a way the explorer does not take, and
 /// the proof must not take it for gone: the lines of a sector where another space fits a body keep their special, so
 /// the proof keeps them among what it cannot decide.
-/// Left as they are (their lines stay unsimulated specials): swimmable 3D floors, Vavoom floors with contents, and
-/// every 3D floor of a sector that is sloped, or whose floor, ceiling or control sector any special may move.
+/// Swimmable water is played at its surface (<see cref="Surface"/>), its lines kept for the proof (its depths are ways
+/// the surface leaves out). Left as they are (their lines stay unsimulated specials): water whose control sector hurts,
+/// a sector with water and solid slabs both, Vavoom floors with contents, and every 3D floor of a sector that is sloped,
+/// or whose floor, ceiling or control sector any special may move.
 /// </summary>
 public static class ThreeDFloors
 {
@@ -41,6 +43,7 @@ public static class ThreeDFloors
         var moved = MovedSectors(level);
         var byTag = LevelIndex.SectorsByTag(level);
         var slabs = new Dictionary<int, List<(int Bottom, int Top)>>();
+        var waters = new Dictionary<int, List<(int Bottom, int Top)>>();
         var kept = new HashSet<int>();
         var lines = new Dictionary<int, List<int>>();
         for (var i = 0; i < level.Linedefs.Length; i++)
@@ -52,7 +55,7 @@ public static class ThreeDFloors
             }
 
             var control = level.Sidedefs[line.FrontSide].Sector;
-            var slab = Slab(level, line, control, out var simulated);
+            var slab = Slab(level, line, control, out var simulated, out var water);
             var keep = !simulated || geometry.Slopes.Sloped(control) || moved.Contains(control);
             foreach (var target in byTag.GetValueOrDefault(Tag(level, line)) ?? [])
             {
@@ -63,13 +66,27 @@ public static class ThreeDFloors
                 }
                 else if (slab is { } s)
                 {
-                    (slabs.TryGetValue(target, out var list2) ? list2 : slabs[target] = []).Add(s);
+                    var into = water ? waters : slabs;
+                    (into.TryGetValue(target, out var list2) ? list2 : into[target] = []).Add(s);
                 }
             }
         }
 
+        // A sector with solid slabs and water both is left as drawn.
+        kept.UnionWith(waters.Keys.Where(slabs.ContainsKey));
         var sectors = level.Sectors.ToBuilder();
         var keptLines = kept.SelectMany(t => lines[t]).ToHashSet();
+        foreach (var (target, list) in waters)
+        {
+            if (!kept.Contains(target))
+            {
+                sectors[target] = sectors[target] with { FloorHeight = Surface(level.Sectors[target], list) };
+
+                // The water's depths are ways the played surface leaves out (a tunnel under it): the proof keeps them.
+                keptLines.UnionWith(lines[target]);
+            }
+        }
+
         foreach (var (target, list) in slabs)
         {
             if (!kept.Contains(target))
@@ -103,11 +120,12 @@ public static class ThreeDFloors
         level.Format == LevelFormat.Hexen && (line.Args.Arg1 & 8) == 0 ? line.Args.Arg0 + (256 * line.Args.Arg4) : line.Args.Arg0;
 
     // The slab a 3D floor puts in its sectors (null: not solid, nothing to a body); simulated is false for the kinds left out.
-    private static (int Bottom, int Top)? Slab(Level level, Linedef line, int control, out bool simulated)
+    private static (int Bottom, int Top)? Slab(Level level, Linedef line, int control, out bool simulated, out bool water)
     {
         var type = line.Args.Arg1 & ~8;
         var (floor, ceiling) = (level.Sectors[control].FloorHeight, level.Sectors[control].CeilingHeight);
         simulated = true;
+        water = false;
         if (type == 0)
         {
             // Vavoom's: solid, planes swapped; Sector_SetContents lines in the control sector may make it water.
@@ -121,9 +139,10 @@ public static class ThreeDFloors
                 var bottom = (line.Args.Arg2 & 8) != 0 ? ceiling : floor;
                 return (Math.Min(bottom, ceiling), Math.Max(bottom, ceiling));
             case 2:
-                // Swimmable: a player swims up and down in it, which nothing here models.
-                simulated = false;
-                return null;
+                // Swimmable: played at its surface (see Surface); one whose control sector hurts is left unsimulated.
+                water = true;
+                simulated = SectorSpecials.DescribeZDoom(level.Sectors[control].Special).Damage == 0;
+                return (Math.Min(floor, ceiling), Math.Max(floor, ceiling));
             default:
                 return null;
         }
@@ -162,6 +181,24 @@ public static class ThreeDFloors
 
         var best = spaces.MaxBy(space => neighbourFloors.Count(f => Math.Abs(f - space.Floor) <= Step));
         return (best.Floor, best.Ceiling, spaces.Count > 1);
+    }
+
+    // The floor a sector with swimmable water is played at: the water's surface, where a player who swims up and climbs
+    // out (GZDoom: swimming up while the water is over half the body, WaterClimbSpeed against a wall while in it) steps
+    // onto a ledge as from a floor, kept 56 under the ceiling. Water a player standing on the floor is not in over half
+    // the body (shallow, or its bottom above the waist) is waded or walked under: the floor stays.
+    private static int Surface(Sector sector, List<(int Bottom, int Top)> waters)
+    {
+        var floor = sector.FloorHeight;
+        foreach (var (bottom, top) in waters)
+        {
+            if (bottom <= sector.FloorHeight + (BodyHeight / 2) && top > sector.FloorHeight + (BodyHeight / 2))
+            {
+                floor = Math.Max(floor, Math.Min(top, sector.CeilingHeight - BodyHeight));
+            }
+        }
+
+        return floor;
     }
 
     // The floors of the sectors across the sector's two-sided lines, as drawn.

@@ -85,23 +85,51 @@ public sealed partial class ThreeDFloorExplorationTests
         Assert.DoesNotContain(result.Findings, f => f.Severity == FindingSeverity.Critical);
     }
 
+    [Fact]
+    public void APlayerSwimsUpAPoolOfWaterAndClimbsOutAtItsSurface()
+    {
+        // The room is a pool 128 deep, swimmable water (type 2) up to the start room's floor; the exit room is 16 up.
+        var level = Level(control: (-128, 0), roomFloor: -128, type: 2);
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+        Assert.Equal((0, 160), Played(level, Room));
+        // The depths are ways the surface leaves out (a tunnel under the water): the line stays for the proof.
+        Assert.Contains(ThreeDFloors.Bake(level, new LevelGeometry(level)).Linedefs, l => l.Special == ThreeDFloors.Special);
+    }
+
+    [Fact]
+    public void WaterTooShallowToSwimInLeavesThePitAsItIs()
+    {
+        // 24 units of water at the bottom of the pit: waded, not swum; the pit stays a pit and nothing is proven.
+        var level = Level(control: (-128, -104), roomFloor: -128, type: 2);
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.False(result.ExitReached);
+        Assert.Equal((-128, 160), Played(level, Room));
+        Assert.DoesNotContain(result.Findings, f => f.Severity == FindingSeverity.Critical);
+    }
+
     private static (int Floor, int Ceiling) Played(Level level, int sector)
     {
         var played = ThreeDFloors.Bake(level, new LevelGeometry(level)).Sectors[sector];
         return (played.FloorHeight, played.CeilingHeight);
     }
 
-    private static Level Level((int Floor, int Ceiling) control, int roomFloor = 0, int roomCeiling = 160) =>
-        HandMadeRuns.Read(Text(control, roomFloor, roomCeiling, controlTag: 0));
+    private static Level Level((int Floor, int Ceiling) control, int roomFloor = 0, int roomCeiling = 160, int type = 1) =>
+        HandMadeRuns.Read(Text(control, roomFloor, roomCeiling, controlTag: 0, type));
 
-    private static string Text((int Floor, int Ceiling) control, int roomFloor, int roomCeiling, int controlTag)
+    private static string Text((int Floor, int Ceiling) control, int roomFloor, int roomCeiling, int controlTag, int type = 1)
     {
         var text = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
             [new Room(128, 0, 160), new Room(64, roomFloor, roomCeiling, Tag: 7), new Room(64, 16, 160), new Room(64, control.Floor, control.Ceiling, Tag: controlTag)],
             [(0, 0), (243, 0), (0, 0)]));
 
-        // The control sector's east wall (vertex 9 to vertex 4, one-sided) places the 3D floor: type 1, solid.
-        return EastWall().Replace(text, m => m.Value.Replace("blocking = true;", "blocking = true; special = 160; arg0 = 7; arg1 = 1;", StringComparison.Ordinal), 1);
+        // The control sector's east wall (vertex 9 to vertex 4, one-sided) places the 3D floor: type 1 solid, 2 swimmable.
+        return EastWall().Replace(text, m => m.Value.Replace("blocking = true;", $"blocking = true; special = 160; arg0 = 7; arg1 = {type};", StringComparison.Ordinal), 1);
     }
 
     [GeneratedRegex(@"linedef \{ v1 = 9; v2 = 4; sidefront = \d+; blocking = true; \}")]
