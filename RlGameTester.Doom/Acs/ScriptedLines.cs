@@ -9,7 +9,8 @@ namespace RlGameTester.Doom.Acs;
 /// Plat_DownWaitUpStay, so that a line can print or play a sound as well) or the end of the level (its MAP05 ends by a
 /// walk-over line whose script removes the boss and calls Exit_Normal). The explorer, the proof, the level's metadata and
 /// the trajectory validator all read such a line as that special (as they read the level's slopes and sector heights),
-/// each with its own model of what the special does.
+/// each with its own model of what the special does. A call that moves a placed polyobject is read as the door move
+/// that opens the polyobject's sector (<see cref="Polyobjects.Played"/>), as the same special on a line is.
 /// A script is read so only when, with the line's arguments, its code calls exactly one special that acts on the level,
 /// with constant arguments, after no branch or wait (so it is sure to be made), touches no line's flags or special and
 /// does nothing the reading cannot bound (a library's functions, spawning things, giving inventory);
@@ -55,6 +56,12 @@ public static class ScriptedLines
         if (acting is not [{ ArgsKnown: true, Conditional: false } call])
         {
             return null;
+        }
+
+        if (level.PolyobjectTags.Count > 0 && Polyobjects.Played(call.Special, Args(call), level.PolyobjectTags) is { } played)
+        {
+            // A placed polyobject's door or move opens its sector, as the same special on a line does.
+            call = call with { Special = played.Special, Args = [played.Args.Arg0, played.Args.Arg1, played.Args.Arg2, played.Args.Arg3, played.Args.Arg4] };
         }
 
         var ends = LinedefSpecials.FindHexen(call.Special)?.Effect is LineEffect.Exit or LineEffect.SecretExit;

@@ -123,13 +123,20 @@ public sealed class Level
         WithPlay(sectors, linedefs, Sidedefs, Vertices, Things);
 
     /// <summary>The same level with other sectors, lines, sides, vertices and things (where play puts polyobjects).</summary>
-    internal Level WithPlay(ImmutableArray<Sector> sectors, ImmutableArray<Linedef> linedefs, ImmutableArray<Sidedef> sidedefs, ImmutableArray<Vertex> vertices, ImmutableArray<Thing> things) =>
+    internal Level WithPlay(ImmutableArray<Sector> sectors, ImmutableArray<Linedef> linedefs, ImmutableArray<Sidedef> sidedefs, ImmutableArray<Vertex> vertices, ImmutableArray<Thing> things, IReadOnlyDictionary<int, int>? polyobjectTags = null) =>
         new(Name, Format, UdmfNamespace, things, linedefs, sidedefs, vertices, sectors, HasScripts, UsesDoomSpecials, ReadProblems)
         {
             Actors = Actors,
             Scripts = Scripts,
             VertexHeights = VertexHeights,
+            PolyobjectTags = polyobjectTags ?? PolyobjectTags,
         };
+
+    /// <summary>
+    /// The tag of each polyobject's sector by the polyobject's number, once play has placed them (<see cref="Polyobjects"/>);
+    /// empty for a level as read.
+    /// </summary>
+    public IReadOnlyDictionary<int, int> PolyobjectTags { get; private init; } = new Dictionary<int, int>();
 
     /// <summary>The same level played with a mod's actors.</summary>
     public Level WithActors(ModActors actors)
@@ -137,6 +144,6 @@ public sealed class Level
         ArgumentNullException.ThrowIfNull(actors);
         return actors.IsEmpty
             ? this
-            : new Level(Name, Format, UdmfNamespace, Things, Linedefs, Sidedefs, Vertices, Sectors, HasScripts, UsesDoomSpecials, ReadProblems) { Actors = actors, Scripts = Scripts, VertexHeights = VertexHeights };
+            : new Level(Name, Format, UdmfNamespace, Things, Linedefs, Sidedefs, Vertices, Sectors, HasScripts, UsesDoomSpecials, ReadProblems) { Actors = actors, Scripts = Scripts, VertexHeights = VertexHeights, PolyobjectTags = PolyobjectTags };
     }
 }

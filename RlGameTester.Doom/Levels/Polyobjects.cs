@@ -102,6 +102,31 @@ public sealed partial class Polyobjects
     [GeneratedRegex(@"\bsector (\d+)\b")]
     private static partial Regex SectorNumber();
 
+    /// <summary>
+    /// A polyobject special naming a placed polyobject (by the tags <see cref="Level.PolyobjectTags"/> gives its
+    /// sector), as it is played: the door or move that opens that sector, or the same special on its tag; null for
+    /// any other special or polyobject. A line's special is rewritten at placement; a script's call (its lines read as
+    /// what their script does) through this.
+    /// </summary>
+    public static (int Special, SpecialArgs Args)? Played(int special, SpecialArgs args, IReadOnlyDictionary<int, int> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        if (!tags.TryGetValue(args.Arg0, out var tag))
+        {
+            return null;
+        }
+
+        return special switch
+        {
+            // Polyobj_DoorSwing (po, speed, angle, delay) and Polyobj_DoorSlide (po, speed, angle, distance, delay).
+            7 => (DoorRaise, new SpecialArgs(tag, args.Arg1, args.Arg3, 0, 0)),
+            8 => (DoorRaise, new SpecialArgs(tag, args.Arg1, args.Arg4, 0, 0)),
+            _ when Moves.Contains(special) => (DoorOpen, new SpecialArgs(tag, args.Arg1, 0, 0, 0)),
+            _ when Others.Contains(special) => (special, args with { Arg0 = tag }),
+            _ => null,
+        };
+    }
+
     // Each polyobject's spawn spot, by its number (the thing's angle); the last in the list wins, as GZDoom reads them.
     private static Dictionary<int, (double X, double Y)> Spots(Level level)
     {
@@ -272,27 +297,10 @@ public sealed partial class Polyobjects
                 }
             }
 
-            return _level.WithPlay(_sectors.ToImmutable(), _lines.ToImmutable(), _sides.ToImmutable(), _vertices.ToImmutable(), things.ToImmutable());
+            return _level.WithPlay(_sectors.ToImmutable(), _lines.ToImmutable(), _sides.ToImmutable(), _vertices.ToImmutable(), things.ToImmutable(), _tags);
         }
 
-        // A polyobject special on a placed polyobject, as the door move it is played as (or the same, on its tag).
-        private (int Special, SpecialArgs Args)? Rewritten(int special, SpecialArgs args)
-        {
-            if (!_tags.TryGetValue(args.Arg0, out var tag))
-            {
-                return null;
-            }
-
-            return special switch
-            {
-                // Polyobj_DoorSwing (po, speed, angle, delay) and Polyobj_DoorSlide (po, speed, angle, distance, delay).
-                7 => (DoorRaise, new SpecialArgs(tag, args.Arg1, args.Arg3, 0, 0)),
-                8 => (DoorRaise, new SpecialArgs(tag, args.Arg1, args.Arg4, 0, 0)),
-                _ when Moves.Contains(special) => (DoorOpen, new SpecialArgs(tag, args.Arg1, 0, 0, 0)),
-                _ when Others.Contains(special) => (special, args with { Arg0 = tag }),
-                _ => null,
-            };
-        }
+        private (int Special, SpecialArgs Args)? Rewritten(int special, SpecialArgs args) => Played(special, args, _tags);
 
         // The polyobject's lines: a Polyobj_StartLine's chain (GZDoom's IterFindPolySides: from the start line's first
         // vertex, every side starting at a vertex reached, on to its end), else its Polyobj_ExplicitLine ones.

@@ -1,9 +1,12 @@
 using System.Text;
+using RlGameTester.Doom.Acs;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Tests.Levels;
 using RlGameTester.Doom.Tests.Validation;
+using RlGameTester.Doom.Wad;
 using static System.FormattableString;
 
 namespace RlGameTester.Doom.Tests.Exploration;
@@ -85,6 +88,20 @@ public sealed class PolyobjectExplorationTests
     {
         // Polyobj_Move(1, speed 16, angle 64: north, distance 128) on the start room's west wall.
         var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Textmap(switchSpecial: "special = 4; arg0 = 1; arg1 = 16; arg2 = 64; arg3 = 128; playeruse = true;", slabSpecial: null)));
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+        Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: WestWall });
+    }
+
+    [Fact]
+    public void ASwitchWhoseScriptSlidesThePolyobjectDoorOpensTheWay()
+    {
+        // ACS_Execute(3) on the west wall; script 3: pushnumber 1, 16, 64, 64, 105; lspec5 Polyobj_DoorSlide; terminate.
+        var text = Textmap(switchSpecial: "special = 80; arg0 = 3; playeruse = true; repeatspecial = true;", slabSpecial: null);
+        var level = LevelReader.Read(WadFile.Read(Behavior.Wad(text, Behavior.Acs0(3, AcsScriptKind.Closed, 0, [3, 1, 3, 16, 3, 64, 3, 64, 3, 105, 8, 8, 1]))), "MAP01");
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
 
         Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
         Assert.Empty(result.Validation!.Violations);
