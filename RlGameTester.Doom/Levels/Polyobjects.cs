@@ -206,14 +206,27 @@ public sealed partial class Polyobjects
         public void Add(int number, (double X, double Y) spot)
         {
             var lines = Lines(number, out var mirror);
-            var host = _geometry.SectorAt(spot.X, spot.Y);
-            if (lines.Count == 0 || !_anchors.TryGetValue(number, out var anchor) || host < 0)
+            if (lines.Count == 0 || !_anchors.TryGetValue(number, out var anchor))
             {
-                // GZDoom leaves such a polyobject out (no lines, no anchor); one whose spot is in the void stays drawn.
+                // GZDoom leaves such a polyobject out.
                 return;
             }
 
             var (dx, dy) = (spot.X - anchor.X, spot.Y - anchor.Y);
+            var host = _geometry.SectorAt(spot.X, spot.Y);
+            if (host < 0 && dx == 0 && dy == 0)
+            {
+                // Drawn where it starts, its spot is inside its own one-sided lines, which point-in-sector reads as the
+                // void: it stands in the sector its lines face.
+                host = _level.Sidedefs[_level.Linedefs[lines[0]].FrontSide].Sector;
+            }
+
+            if (host < 0)
+            {
+                // A spot in the void: the polyobject stays drawn.
+                return;
+            }
+
             var tag = _nextTag++;
             var sector = _sectors.Count;
             _sectors.Add(_level.Sectors[host] with { CeilingHeight = _level.Sectors[host].FloorHeight, Special = 0, Tag = tag });

@@ -61,6 +61,21 @@ public sealed class PolyobjectExplorationTests
     }
 
     [Fact]
+    public void APolyobjectDrawnWhereItStartsStandsInTheSectorItsLinesFace()
+    {
+        // Its spot is inside its own one-sided lines, which point-in-sector reads as the void.
+        var level = HandMadeRuns.Read(Textmap(switchSpecial: null, slabSpecial: null, drawnInPlace: true));
+
+        var placed = Polyobjects.Place(level, new LevelGeometry(level));
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.Equal(1, placed.Count);
+        Assert.Equal(1, placed.Level.Sidedefs[placed.Level.Linedefs[SlabFacingStart].FrontSide].Sector);
+        Assert.False(result.ExitReached);
+        Assert.Equal(FindingSeverity.Critical, Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached).Severity);
+    }
+
+    [Fact]
     public void APolyobjectOfExplicitLinesIsPlacedToo()
     {
         var level = HandMadeRuns.Read(Textmap(switchSpecial: null, slabSpecial: null, explicitLines: true));
@@ -122,8 +137,11 @@ public sealed class PolyobjectExplorationTests
 
     // Three rooms 64 deep along x (start 0-128, middle 128-192, exit 192-256: line 2 is the walk-over exit), a closet at
     // x 1000-1100 holding the slab (x 1040-1048, y 0-64), its anchor in the slab and its spawn spot in the middle room.
-    private static string Textmap(string? switchSpecial, string? slabSpecial, bool explicitLines = false)
+    private static string Textmap(string? switchSpecial, string? slabSpecial, bool explicitLines = false, bool drawnInPlace = false)
     {
+        // Drawn in place, the slab's lines stand across the middle room (they face it) and its anchor is on its spot.
+        var (slabX, slabSector, anchorX) = drawnInPlace ? (156, 1, 160) : (1040, 3, 1044);
+
         // Polyobj_ExplicitLine(1, order) on each of the slab's lines instead of a start line's chain.
         string? Slab(int order, string? other) => explicitLines ? Invariant($"special = 5; arg0 = 1; arg1 = {order};") : other;
 
@@ -131,7 +149,7 @@ public sealed class PolyobjectExplorationTests
         [
             (0, 0), (128, 0), (192, 0), (256, 0), (0, 64), (128, 64), (192, 64), (256, 64),
             (1000, -64), (1100, -64), (1100, 128), (1000, 128),
-            (1040, 0), (1048, 0), (1048, 64), (1040, 64),
+            (slabX, 0), (slabX + 8, 0), (slabX + 8, 64), (slabX, 64),
         ];
 
         // V1, V2, front sector, back sector (-1: one-sided), what else the line says. Fronts are on the right.
@@ -144,10 +162,10 @@ public sealed class PolyobjectExplorationTests
             (1, 0, 0, -1, null), (2, 1, 1, -1, null), (3, 2, 2, -1, null),
             (4, 5, 0, -1, null), (5, 6, 1, -1, null), (6, 7, 2, -1, null),
             (8, 11, 3, -1, null), (11, 10, 3, -1, null), (10, 9, 3, -1, null), (9, 8, 3, -1, null),
-            (12, 13, 3, -1, Slab(1, null)),
-            (13, 14, 3, -1, Slab(2, "special = 1; arg0 = 1;")),
-            (14, 15, 3, -1, Slab(3, null)),
-            (15, 12, 3, -1, Slab(4, slabSpecial)),
+            (12, 13, slabSector, -1, Slab(1, null)),
+            (13, 14, slabSector, -1, Slab(2, "special = 1; arg0 = 1;")),
+            (14, 15, slabSector, -1, Slab(3, null)),
+            (15, 12, slabSector, -1, Slab(4, slabSpecial)),
         ];
 
         var text = new StringBuilder("namespace = \"zdoom\";\n");
@@ -184,7 +202,7 @@ public sealed class PolyobjectExplorationTests
             text.Append("sector { heightfloor = 0; heightceiling = 128; texturefloor = \"FLOOR0_1\"; textureceiling = \"CEIL1_1\"; lightlevel = 192; }\n");
         }
 
-        foreach (var (x, y, type, angle) in ((int, int, int, int)[])[(32, 32, 1, 0), (1044, 32, 9300, 1), (160, 32, 9301, 1)])
+        foreach (var (x, y, type, angle) in ((int, int, int, int)[])[(32, 32, 1, 0), (anchorX, 32, 9300, 1), (160, 32, 9301, 1)])
         {
             text.Append(Invariant($"thing {{ x = {x}.0; y = {y}.0; angle = {angle}; type = {type}; skill1 = true; skill2 = true; skill3 = true; skill4 = true; skill5 = true; single = true; }}\n"));
         }
