@@ -19,8 +19,9 @@ namespace RlGameTester.Doom.Levels;
 /// Door_Raise (open, wait, close), the moves (Polyobj_Move, MoveTimes8, MoveTo, MoveToSpot and their OR_ forms) become
 /// Door_Open on the new sector's tag; rotations and Polyobj_Stop keep their special, now naming that tag, so the proof
 /// counts the sector among what they may move. Where a moved polyobject ends up is not modelled (it is gone), nor
-/// crushing or hurting ones. Polyobjects started by scripts stay shut for the explorer; the proof's scripts may move
-/// every tagged sector, these too.
+/// crushing or hurting ones. Polyobjects started by scripts stay shut for the explorer unless a line's script is read as
+/// that one call (<see cref="Played"/>, through <see cref="Level.PolyobjectTags"/>); the proof's scripts may move every
+/// tagged sector, these too. A polyobject drawn where it starts stands in the sector its lines face.
 /// </para>
 /// </summary>
 public sealed partial class Polyobjects
