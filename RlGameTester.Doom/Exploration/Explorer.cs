@@ -86,6 +86,8 @@ public static class Explorer
 
         // A claim of success must hold up against a model that shares nothing with the search and walk that made it.
         var verdict = TrajectoryValidator.Validate(level, geometry, run.Log.Events, options.Skill);
+        var names = polyobjects.Count > 0 ? new PolyobjectNames(polyobjects) : null;
+        verdict = names?.Of(verdict) ?? verdict;
         var refutation = run.ExitReached && verdict.Refutations is [var first, ..] ? first : null;
         var exitReached = run.ExitReached && refutation is null;
         var snapshot = run.Snapshot(start, exitReached);
@@ -95,9 +97,9 @@ public static class Explorer
             findings.Add(Refuted(refutation));
         }
 
-        if (polyobjects.Count > 0)
+        if (names is not null)
         {
-            findings = findings.ConvertAll(f => Named(f, polyobjects));
+            findings = findings.ConvertAll(names.Of);
         }
 
         var (total, reachable, visited) = new CoverageMeter(snapshot).Measure();
@@ -128,21 +130,6 @@ public static class Explorer
     private static List<string> ExitAssumptions(IReadOnlyList<ExplorerEvent> events) =>
         [.. events.Where(e => e.Kind is ExplorerEventKind.ExitReached or ExplorerEventKind.LineActivated or ExplorerEventKind.KeyPickup && e.Detail?.StartsWith("assumed", StringComparison.Ordinal) == true)
             .Select(e => e.Detail!).Distinct()];
-
-    // A finding about a placed polyobject's sector, told by the polyobject and its line (the sector is not the author's).
-    private static ExplorerFinding Named(ExplorerFinding finding, Polyobjects polyobjects)
-    {
-        var line = -1;
-        var onPolyobject = finding.ElementKind == ElementKind.Sector && polyobjects.IsPolyobject(finding.ElementIndex ?? -1, out line);
-        return finding with
-        {
-            Title = polyobjects.Name(finding.Title),
-            Description = polyobjects.Name(finding.Description),
-            Evidence = finding.Evidence.ToDictionary(kv => kv.Key, kv => polyobjects.Name(kv.Value)),
-            ElementKind = onPolyobject ? ElementKind.Line : finding.ElementKind,
-            ElementIndex = onPolyobject ? line : finding.ElementIndex,
-        };
-    }
 
     private static ExplorerFinding Refuted(TrajectoryViolation violation) => new(
         ExplorerFindingKind.PathRefuted,

@@ -6,6 +6,7 @@ using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Tests.Levels;
 using RlGameTester.Doom.Tests.Validation;
+using RlGameTester.Doom.Validation;
 using RlGameTester.Doom.Wad;
 using static System.FormattableString;
 
@@ -58,6 +59,26 @@ public sealed class PolyobjectExplorationTests
         Assert.Equal(1, new LevelGeometry(placed.Level).SectorAt(166, 32));
         Assert.Equal(placed.Level.Sectors.Length - 1, new LevelGeometry(placed.Level).SectorAt(160, 32));
         Assert.Equal($"sector 40 beside polyobject 1 (line {SlabFirstLine})", placed.Name("sector 40 beside sector 4"));
+    }
+
+    [Fact]
+    public void TheValidatorsWordsAboutAPolyobjectsSectorNameThePolyobject()
+    {
+        var level = HandMadeRuns.Read(Textmap(switchSpecial: null, slabSpecial: null));
+        var placed = Polyobjects.Place(level, new LevelGeometry(level));
+        var slab = level.Sectors.Length;
+        var verdict = new TrajectoryVerdict
+        {
+            Violations = [new TrajectoryViolation(7, "headroom", 160, 32, $"only 0 units in sector {slab}") { ElementKind = ElementKind.Sector, ElementIndex = slab }],
+            Assumptions = [$"door of sector {slab} (line 0) assumed to stay open"],
+        };
+
+        var named = new PolyobjectNames(placed).Of(verdict);
+
+        var violation = Assert.Single(named.Violations);
+        Assert.Equal($"only 0 units in polyobject 1 (line {SlabFirstLine})", violation.Message);
+        Assert.Equal((ElementKind.Line, SlabFirstLine), (violation.ElementKind, violation.ElementIndex));
+        Assert.Equal($"door of polyobject 1 (line {SlabFirstLine}) (line 0) assumed to stay open", Assert.Single(named.Assumptions));
     }
 
     [Fact]
