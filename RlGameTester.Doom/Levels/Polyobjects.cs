@@ -296,7 +296,7 @@ public sealed partial class Polyobjects
                     // GZDoom clears them all once polyobjects are spawned, so that they do not stop a use.
                     _lines[i] = def with { Special = 0, Args = default };
                 }
-                else if (Rewritten(def.Special, def.Args) is { } special)
+                else if (Played(def.Special, def.Args, _tags) is { } special)
                 {
                     _lines[i] = def with { Special = special.Special, Args = special.Args };
                 }
@@ -305,7 +305,7 @@ public sealed partial class Polyobjects
             var things = _level.Things.ToBuilder();
             for (var t = 0; t < things.Count; t++)
             {
-                if (Rewritten(things[t].Special, things[t].Args) is { } special)
+                if (Played(things[t].Special, things[t].Args, _tags) is { } special)
                 {
                     things[t] = things[t] with { Special = special.Special, Args = special.Args };
                 }
@@ -313,8 +313,6 @@ public sealed partial class Polyobjects
 
             return _level.WithPlay(_sectors.ToImmutable(), _lines.ToImmutable(), _sides.ToImmutable(), _vertices.ToImmutable(), things.ToImmutable(), _tags);
         }
-
-        private (int Special, SpecialArgs Args)? Rewritten(int special, SpecialArgs args) => Played(special, args, _tags);
 
         // The polyobject's lines: a Polyobj_StartLine's chain (GZDoom's IterFindPolySides: from the start line's first
         // vertex, every side starting at a vertex reached, on to its end), else its Polyobj_ExplicitLine ones.

@@ -32,7 +32,7 @@ public sealed class PolyobjectExplorationTests
         var result = ExplorationFixtures.ExploreEveryTic(level);
 
         Assert.False(result.ExitReached);
-        var finding = Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached);
+        var finding = ExitFinding(result);
         Assert.Equal(FindingSeverity.Critical, finding.Severity);
         // The author's editor has no sector for the slab: the finding names the polyobject and its line.
         Assert.Contains($"polyobject 1 (line {SlabFirstLine})", finding.Title + finding.Description, StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed class PolyobjectExplorationTests
         Assert.Equal(1, placed.Count);
         Assert.Equal(1, placed.Level.Sidedefs[placed.Level.Linedefs[SlabFacingStart].FrontSide].Sector);
         Assert.False(result.ExitReached);
-        Assert.Equal(FindingSeverity.Critical, Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached).Severity);
+        Assert.Equal(FindingSeverity.Critical, ExitFinding(result).Severity);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class PolyobjectExplorationTests
         var result = ExplorationFixtures.ExploreEveryTic(level);
 
         Assert.False(result.ExitReached);
-        Assert.Equal(FindingSeverity.Critical, Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached).Severity);
+        Assert.Equal(FindingSeverity.Critical, ExitFinding(result).Severity);
         Assert.All(Polyobjects.Place(level, new LevelGeometry(level)).Level.Linedefs, l => Assert.NotEqual(5, l.Special));
     }
 
@@ -114,8 +114,7 @@ public sealed class PolyobjectExplorationTests
         // Polyobj_DoorSlide(1, speed 16, angle 64, distance 64, delay 105) on the slab's west face, used by the player.
         var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Textmap(switchSpecial: null, slabSpecial: "special = 8; arg0 = 1; arg1 = 16; arg2 = 64; arg3 = 64; arg4 = 105; playeruse = true; repeatspecial = true;")));
 
-        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
-        Assert.Empty(result.Validation!.Violations);
+        AssertFinishedAndUpheld(result);
         Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: SlabFacingStart });
     }
 
@@ -125,8 +124,7 @@ public sealed class PolyobjectExplorationTests
         // Polyobj_Move(1, speed 16, angle 64: north, distance 128) on the start room's west wall.
         var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Textmap(switchSpecial: "special = 4; arg0 = 1; arg1 = 16; arg2 = 64; arg3 = 128; playeruse = true;", slabSpecial: null)));
 
-        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
-        Assert.Empty(result.Validation!.Violations);
+        AssertFinishedAndUpheld(result);
         Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: WestWall });
     }
 
@@ -139,8 +137,7 @@ public sealed class PolyobjectExplorationTests
 
         var result = ExplorationFixtures.ExploreEveryTic(level);
 
-        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
-        Assert.Empty(result.Validation!.Violations);
+        AssertFinishedAndUpheld(result);
         Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: WestWall });
     }
 
@@ -151,9 +148,18 @@ public sealed class PolyobjectExplorationTests
         var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Textmap(switchSpecial: "special = 2; arg0 = 1; arg1 = 16; arg2 = 64; playeruse = true;", slabSpecial: null)));
 
         Assert.False(result.ExitReached);
-        var finding = Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached);
+        var finding = ExitFinding(result);
         Assert.NotEqual(FindingSeverity.Critical, finding.Severity);
         Assert.Equal("special not simulated", finding.Evidence["mechanic"]);
+    }
+
+    private static ExplorerFinding ExitFinding(ExplorationResult result) =>
+        Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached);
+
+    private static void AssertFinishedAndUpheld(ExplorationResult result)
+    {
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
     }
 
     // Three rooms 64 deep along x (start 0-128, middle 128-192, exit 192-256: line 2 is the walk-over exit), a closet at
