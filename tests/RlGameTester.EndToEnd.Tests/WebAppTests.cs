@@ -44,7 +44,7 @@ public sealed class WebAppTests(AppHostFixture fixture)
         await page.WaitForSelectorAsync("#run-progress[value='1']", new PageWaitForSelectorOptions { Timeout = 180_000 });
 
         Assert.StartsWith("completed", await page.InnerTextAsync("#run-status"), StringComparison.Ordinal);
-        await page.WaitForSelectorAsync("img.run-image", new PageWaitForSelectorOptions { Timeout = 120_000 });
+        await page.WaitForSelectorAsync("img.run-image", new PageWaitForSelectorOptions { Timeout = 300_000 });
         await page.WaitForFunctionAsync("document.querySelector('img.run-image').naturalWidth > 0");
         // The hardness and what drives it (the explorer meets no monster: it earns the kills points itself), and the
         // timeline of the health it picked up (E1M1 has 17 health bonuses).
