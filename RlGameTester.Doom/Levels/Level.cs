@@ -124,13 +124,7 @@ public sealed class Level
 
     /// <summary>The same level with other sectors, lines, sides, vertices and things (where play puts polyobjects).</summary>
     internal Level WithPlay(ImmutableArray<Sector> sectors, ImmutableArray<Linedef> linedefs, ImmutableArray<Sidedef> sidedefs, ImmutableArray<Vertex> vertices, ImmutableArray<Thing> things, IReadOnlyDictionary<int, int>? polyobjectTags = null) =>
-        new(Name, Format, UdmfNamespace, things, linedefs, sidedefs, vertices, sectors, HasScripts, UsesDoomSpecials, ReadProblems)
-        {
-            Actors = Actors,
-            Scripts = Scripts,
-            VertexHeights = VertexHeights,
-            PolyobjectTags = polyobjectTags ?? PolyobjectTags,
-        };
+        Copy(sectors, linedefs, sidedefs, vertices, things, Actors, polyobjectTags ?? PolyobjectTags);
 
     /// <summary>
     /// The tag of each polyobject's sector by the polyobject's number, once play has placed them (<see cref="Polyobjects"/>);
@@ -142,8 +136,16 @@ public sealed class Level
     public Level WithActors(ModActors actors)
     {
         ArgumentNullException.ThrowIfNull(actors);
-        return actors.IsEmpty
-            ? this
-            : new Level(Name, Format, UdmfNamespace, Things, Linedefs, Sidedefs, Vertices, Sectors, HasScripts, UsesDoomSpecials, ReadProblems) { Actors = actors, Scripts = Scripts, VertexHeights = VertexHeights, PolyobjectTags = PolyobjectTags };
+        return actors.IsEmpty ? this : Copy(Sectors, Linedefs, Sidedefs, Vertices, Things, actors, PolyobjectTags);
     }
+
+    // The copies play and mods make of this level: what was read beside the map data (scripts, vertex heights) comes along.
+    private Level Copy(ImmutableArray<Sector> sectors, ImmutableArray<Linedef> linedefs, ImmutableArray<Sidedef> sidedefs, ImmutableArray<Vertex> vertices, ImmutableArray<Thing> things, ModActors actors, IReadOnlyDictionary<int, int> polyobjectTags) =>
+        new(Name, Format, UdmfNamespace, things, linedefs, sidedefs, vertices, sectors, HasScripts, UsesDoomSpecials, ReadProblems)
+        {
+            Actors = actors,
+            Scripts = Scripts,
+            VertexHeights = VertexHeights,
+            PolyobjectTags = polyobjectTags,
+        };
 }

@@ -27,6 +27,13 @@ internal static class ExplorationFixtures
     public static ExplorationResult ExploreEveryTic(Level level) =>
         Explorer.Explore(level, new LevelGeometry(level), new ExplorerOptions { Skill = 3, PositionInterval = 1 }, TestContext.Current.CancellationToken);
 
+    /// <summary>The run reached an exit (else the findings say why not) and the validator upheld every step of it.</summary>
+    public static void AssertFinishedAndUpheld(ExplorationResult result)
+    {
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+    }
+
     /// <summary>A copy of the level (through its records) with other things, lines or sectors.</summary>
     public static Level With(Level level, ImmutableArray<Thing>? things = null, ImmutableArray<Linedef>? lines = null, ImmutableArray<Sector>? sectors = null) => new(
         level.Name,

@@ -114,7 +114,7 @@ public sealed class PolyobjectExplorationTests
         // Polyobj_DoorSlide(1, speed 16, angle 64, distance 64, delay 105) on the slab's west face, used by the player.
         var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Textmap(switchSpecial: null, slabSpecial: "special = 8; arg0 = 1; arg1 = 16; arg2 = 64; arg3 = 64; arg4 = 105; playeruse = true; repeatspecial = true;")));
 
-        AssertFinishedAndUpheld(result);
+        ExplorationFixtures.AssertFinishedAndUpheld(result);
         Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: SlabFacingStart });
     }
 
@@ -124,7 +124,7 @@ public sealed class PolyobjectExplorationTests
         // Polyobj_Move(1, speed 16, angle 64: north, distance 128) on the start room's west wall.
         var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Textmap(switchSpecial: "special = 4; arg0 = 1; arg1 = 16; arg2 = 64; arg3 = 128; playeruse = true;", slabSpecial: null)));
 
-        AssertFinishedAndUpheld(result);
+        ExplorationFixtures.AssertFinishedAndUpheld(result);
         Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: WestWall });
     }
 
@@ -137,7 +137,7 @@ public sealed class PolyobjectExplorationTests
 
         var result = ExplorationFixtures.ExploreEveryTic(level);
 
-        AssertFinishedAndUpheld(result);
+        ExplorationFixtures.AssertFinishedAndUpheld(result);
         Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: WestWall });
     }
 
@@ -155,12 +155,6 @@ public sealed class PolyobjectExplorationTests
 
     private static ExplorerFinding ExitFinding(ExplorationResult result) =>
         Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached);
-
-    private static void AssertFinishedAndUpheld(ExplorationResult result)
-    {
-        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
-        Assert.Empty(result.Validation!.Violations);
-    }
 
     // Three rooms 64 deep along x (start 0-128, middle 128-192, exit 192-256: line 2 is the walk-over exit), a closet at
     // x 1000-1100 holding the slab (x 1040-1048, y 0-64), its anchor in the slab and its spawn spot in the middle room.
