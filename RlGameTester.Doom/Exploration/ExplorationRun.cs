@@ -121,7 +121,7 @@ internal sealed class ExplorationRun
                 // Switches a shut move re-armed only now: with the exit in reach, undoing a move is no way on (LevelState.Rearmed).
                 if (_walker.FireBossActions() || TryTrip(TripGoal.Rearmed, requireReturn: true) || TryTrip(TripGoal.Progress, requireReturn: false) ||
                     TryTrip(TripGoal.Rearmed, requireReturn: false) || _walker.AwaitReopening() ||
-                    (State.Barrels.FindWanted(Reach) && TryTrip(TripGoal.Barrel, requireReturn: false)) || RecallLine())
+                    (State.Barrels.FindWanted(Reach) && TryTrip(TripGoal.Barrel, requireReturn: false)) || JumpOffLifts() || RecallLine())
                 {
                     continue;
                 }
@@ -169,6 +169,22 @@ internal sealed class ExplorationRun
             _exhausted = 0;
             Reach.Grow(_changes.Grown);
         }
+    }
+
+    // Before the last resort: called lifts count as floor to jump off where they rest (JumpPlanner.OffLifts), once a lift
+    // has been called; the searches look again with them.
+    private bool JumpOffLifts()
+    {
+        if (Steps.Jumps.OffLifts || !_lifts.AnyCalled)
+        {
+            return false;
+        }
+
+        Steps.Jumps.OffLifts = true;
+        Steps.Jumps.ForgetAll();
+        _changes.Stale = true;
+        _exhausted = 0;
+        return true;
     }
 
     // The last resort before giving up: a repeatable line set off again. A lift goes back up after its ride, but the

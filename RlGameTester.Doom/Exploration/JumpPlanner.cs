@@ -4,6 +4,10 @@ namespace RlGameTester.Doom.Exploration;
 /// Running jumps: a body that runs off a ledge keeps its speed in the air (Doom applies neither thrust nor friction
 /// while airborne) and falls as P_ZMovement lets it (2 units the first tic it falls, one more each tic after), so it
 /// can cross a pit onto a far ledge lower than, or at most 24 units above, where it is by then.
+/// With <see cref="OffLifts"/>, a called lift is floor to run on, take off from and land on at the height it rests at
+/// (Hacx 2 MAP10: off the bridge lift the level called on the way in, over a strip of pit as wide as the body, back onto
+/// the west ledge); the walker waits for such lifts to be back at rest before it jumps, and the validator replays their
+/// cycles.
 /// </summary>
 internal sealed class JumpPlanner
 {
@@ -16,6 +20,7 @@ internal sealed class JumpPlanner
     private readonly LevelModel _model;
     private readonly NavGrid _grid;
     private readonly StepGraph _steps;
+    private readonly SectorHeights _heights;
 
     // Landing cell (or -1) and air time in tics, per cell * 8 + direction, until some sector moves.
     private readonly Dictionary<int, (int Landing, double Tics)> _jumps = [];
@@ -25,12 +30,13 @@ internal sealed class JumpPlanner
 
     private readonly FlightCells _flights;
 
-    public JumpPlanner(LevelModel model, StepGraph steps, FlightCells flights)
+    public JumpPlanner(LevelModel model, StepGraph steps, FlightCells flights, SectorHeights heights)
     {
         _model = model;
         _grid = model.Grid;
         _steps = steps;
         _flights = flights;
+        _heights = heights;
     }
 
     /// <summary>
@@ -43,12 +49,11 @@ internal sealed class JumpPlanner
     public int Jump(int from, int direction, out double tics)
     {
         tics = 0;
-        if (!IsLedge(from, direction))
+        if (!IsLedge(from, direction, out var z0))
         {
             return -1;
         }
 
-        var z0 = _grid.Floor0[from];
         var key = (from * 8) + direction;
         if (_jumps.TryGetValue(key, out var known))
         {
@@ -88,6 +93,13 @@ internal sealed class JumpPlanner
         _chains[key] = (landing, tics);
         return landing;
     }
+
+    /// <summary>
+    /// Whether called lifts count as floor at the height they rest at (see the class summary). Off until the agent has
+    /// nothing else to do: a way more opens parts of a level in another order, and freedoom2 MAP21's agent, let jump off
+    /// a lift from the start, crossed a walk-over line there that shut its way to the exit.
+    /// </summary>
+    public bool OffLifts { get; set; }
 
     /// <summary>The grid changed: every jump is traced again.</summary>
     public void ForgetAll()
@@ -146,7 +158,8 @@ internal sealed class JumpPlanner
         var ledge = first;
         var run = 0;
         var maxRun = (int)(MaxRunUp / length);
-        while (!IsLedge(ledge, direction))
+        int z0;
+        while (!IsLedge(ledge, direction, out z0))
         {
             if (run++ >= maxRun || !RunsOn(ledge, direction) || _model.CrossesTeleportOrExit(ledge, direction))
             {
@@ -156,7 +169,7 @@ internal sealed class JumpPlanner
             ledge += offset;
         }
 
-        var landing = Fly(ledge, direction, _grid.Floor0[ledge], speed, out var cells);
+        var landing = Fly(ledge, direction, z0, speed, out var cells);
         if (landing < 0)
         {
             return -1;
@@ -172,25 +185,34 @@ internal sealed class JumpPlanner
     private bool RunsOn(int c, int direction)
     {
         var next = c + _grid.Offsets[direction];
-        var rise = _grid.Floor0[next] - _grid.Floor0[c];
-        return _steps.CanStep(c, direction) && _grid.Floor0[c] == _grid.Floor1[c] && _grid.Floor0[next] == _grid.Floor1[next] &&
-            rise >= 0 && rise <= NavGrid.MaxStepUp;
+        return _steps.CanStep(c, direction) && StandsAt(c) is { } here && StandsAt(next) is { } there &&
+            there - here is >= 0 and <= NavGrid.MaxStepUp;
     }
+
+    // A cell's floor for a jump: level floor, or with jumps off lifts the floor it has with the lifts under it at rest.
+    private int? FloorOf(int c) =>
+        _grid.Floor0[c] == _grid.Floor1[c] ? _grid.Floor0[c] : OffLifts ? _grid.FloorAtRest(c, _heights) : null;
+
+    // The floor a body runs on in a cell. Over a lift, only if the body fits under the ceiling there at rest: a lift that
+    // would rise into the body stops and goes back down (EV_DoPlat's crush check), so it never gets there with it.
+    private int? StandsAt(int c) =>
+        FloorOf(c) is { } floor && (_grid.Floor0[c] == _grid.Floor1[c] || _grid.Ceiling[c] - floor >= NavGrid.BodyHeight) ? floor : null;
 
     // The length of a step between cell centres: a cell, or its diagonal.
     private double StepLength(int direction) => (direction & 1) == 0 ? _grid.CellSize : _grid.CellSize * Math.Sqrt(2);
 
-    // A ledge in a direction: level floor the body can step off onto lower floor.
-    private bool IsLedge(int c, int direction)
+    // A ledge in a direction: level floor the body can step off onto lower floor (z0: its height).
+    private bool IsLedge(int c, int direction, out int z0)
     {
-        if (!_steps.CanStep(c, direction))
+        z0 = 0;
+        if (!_steps.CanStep(c, direction) || StandsAt(c) is not { } floor)
         {
             return false;
         }
 
         var next = c + _grid.Offsets[direction];
-        var z0 = _grid.Floor0[c];
-        return _grid.Floor1[c] == z0 && _grid.Floor0[next] < z0 && _grid.Floor1[next] < z0;
+        z0 = floor;
+        return _grid.Floor0[next] < z0 && _grid.Floor1[next] < z0;
     }
 
     private static int CellsBetween(int from, int to, int offset) => (to - from) / offset;
@@ -218,7 +240,7 @@ internal sealed class JumpPlanner
             }
 
             c += offset;
-            if (_grid.Blocked[c] != NavGrid.Free || _grid.Floor0[c] != _grid.Floor1[c])
+            if (_grid.Blocked[c] != NavGrid.Free || FloorOf(c) is not { } floor)
             {
                 return -1;
             }
@@ -226,7 +248,6 @@ internal sealed class JumpPlanner
             // Air time when the box reaches this cell, counted from the tic it left the ledge; z falls 0, 2, 5, 9...
             var fallTics = (int)Math.Ceiling(((i - 1) * length / speed) - 1e-9);
             var z = fallTics < 1 ? z0 : z0 - ((fallTics * (fallTics + 1) / 2) - 1);
-            var floor = _grid.Floor0[c];
             var ceiling = _grid.Ceiling[c];
             if (ceiling - floor < NavGrid.BodyHeight || ceiling - Math.Max(z, floor) < NavGrid.BodyHeight || floor - z > NavGrid.MaxStepUp)
             {

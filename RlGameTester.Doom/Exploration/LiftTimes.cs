@@ -33,10 +33,29 @@ internal sealed class LiftTimes
         _state = state;
         _traces = traces;
         state.Heights.RestNow = sector => _cycles.TryGetValue(sector, out var cycle) && body.Clock >= cycle.End ? cycle.Rest : null;
+        state.Heights.RestOf = sector => _cycles.TryGetValue(sector, out var cycle) ? cycle.Rest : null;
     }
 
     /// <summary>Counts the lifts let go at rest (<see cref="Settle"/>).</summary>
     public int LetGo { get; private set; }
+
+    /// <summary>The clock from which every called lift under the cell is back at rest (unless called again), from <paramref name="clock"/> on.</summary>
+    public double RestFrom(int cell, double clock)
+    {
+        var at = clock;
+        foreach (var sector in _model.Grid.SectorsTouched(cell))
+        {
+            if (_cycles.TryGetValue(sector, out var cycle) && !_state.Heights.IsAtOneHeight(sector))
+            {
+                at = Math.Max(at, cycle.End + Margin);
+            }
+        }
+
+        return at;
+    }
+
+    /// <summary>Whether the run has called a lift.</summary>
+    public bool AnyCalled => _cycles.Count > 0;
 
     /// <summary>Whether the sector is a lift on its way, which takes no new move until it is back (and a tic more).</summary>
     public bool Busy(int sector, double clock) => _cycles.TryGetValue(sector, out var cycle) && clock < cycle.End + Margin;

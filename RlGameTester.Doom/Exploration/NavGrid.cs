@@ -463,6 +463,34 @@ internal sealed class NavGrid
     private static double Cross(double x1, double y1, double x2, double y2, double px, double py) =>
         ((x2 - x1) * (py - y1)) - ((y2 - y1) * (px - x1));
 
+    /// <summary>
+    /// The floor under the body at <paramref name="cell"/> with every lift under it at rest: its one floor when nothing
+    /// under it moves, else the height it has once the called lifts are back (<see cref="SectorHeights.RestOf"/>); null
+    /// over a lift with no rest the run knows (one that moves for ever).
+    /// </summary>
+    public int? FloorAtRest(int cell, SectorHeights heights)
+    {
+        if (Floor0[cell] == Floor1[cell])
+        {
+            return Floor0[cell];
+        }
+
+        var floor = int.MinValue;
+        for (var i = _touchStart[cell]; i < _touchStart[cell + 1]; i++)
+        {
+            var s = _touchSectors[i];
+            var height = heights.IsAtOneHeight(s) ? heights.FloorLow[s] : heights.RestOf?.Invoke(s);
+            if (height is null)
+            {
+                return null;
+            }
+
+            floor = Math.Max(floor, height.Value + (_floorOffset is null ? 0 : (int)MathF.Round(_floorOffset[i])));
+        }
+
+        return floor;
+    }
+
     private void RecomputeCell(int cell, SectorHeights heights)
     {
         var start = _touchStart[cell];

@@ -68,6 +68,12 @@ internal sealed class SectorHeights
     /// </summary>
     public Func<int, int?>? RestNow { get; set; }
 
+    /// <summary>
+    /// The height a called lift rests at (LiftTimes), back there or not yet, else null: the end of its cycle where no one
+    /// calls it again.
+    /// </summary>
+    public Func<int, int?>? RestOf { get; set; }
+
     /// <summary>The sector's floor has one height (it is no lift the run has called, or one let go at rest).</summary>
     public bool IsAtOneHeight(int sector) => FloorLow[sector] == FloorHigh[sector];
 

@@ -27,7 +27,7 @@ internal sealed class StepGraph
         }
 
         _flights = new FlightCells(_grid, changes);
-        Jumps = new JumpPlanner(model, this, _flights);
+        Jumps = new JumpPlanner(model, this, _flights, state.Heights);
         Climbs = new LedgeJumps(model, this, _flights);
     }
 

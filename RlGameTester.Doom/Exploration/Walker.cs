@@ -46,6 +46,11 @@ internal sealed class Walker
     // The tic of the last jump pressed (LedgeJumps): the next waits for GZDoom's interval.
     private int _jumpedAt = -LedgeJumps.JumpInterval;
 
+    // After a running jump, the tic until which the walk keeps the flight's speed in its direction (CoastAfter).
+    private int _coastUntil = -1;
+    private int _coastDirection = -1;
+    private double _coastSpeed;
+
     // Where the feet are while the walk runs on: a jump waits for them to be on the ground.
     private readonly Feet _feet = new();
 
@@ -395,14 +400,73 @@ internal sealed class Walker
             return false;
         }
 
+        if (!AwaitRest(from, landing, direction))
+        {
+            return false;
+        }
+
         // A jump at a sharp turn takes off at a whole tic like any step: Doom checks heights only where a tic's move ends,
         // and a ledge reached and left within one tic was never stood on (freedoom2 MAP28: up onto a corner of sector 75
         // and off it southwards in the same tic, which the trajectory validator saw as a 32-unit climb from the floor below).
+        var takeOff = FloorUnderBody();
         TurnTo(direction);
         _airborne = true;
         Advance(from, landing, tics);
         _airborne = false;
-        return Landed(from, landing, direction);
+        var landed = Landed(from, landing, direction);
+        CoastAfter(takeOff - FloorUnderBody(), tics, direction, Math.Sqrt(Math.Pow(_grid.X(landing) - _grid.X(from), 2) + Math.Pow(_grid.Y(landing) - _grid.Y(from), 2)) / tics);
+        return landed;
+    }
+
+    // The plan's landing is where its cell-by-cell reckoning has the feet down, which may be a tic or two before Doom's
+    // body, tic by tic, is down (it starts to fall only once its box is off the take-off floor). Until then it has no
+    // thrust: the walk goes on at the flight's speed while it keeps the flight's direction, for as long as a fall from the
+    // take-off to the landing floor could last beyond the flight, and a tic more.
+    private void CoastAfter(int drop, double flightTics, int direction, double speed)
+    {
+        var air = 1;
+        while ((air * (air + 1) / 2) - 1 < drop)
+        {
+            air++;
+        }
+
+        _coastDirection = direction;
+        _coastSpeed = speed;
+        _coastUntil = _body.LastTick + Math.Max(0, air + 1 - (int)Math.Floor(flightTics));
+    }
+
+    // A jump over called lifts is planned with them at rest (JumpPlanner): the body waits for that, riding the one it
+    // stands on, which then holds it at the height it rests at.
+    private bool AwaitRest(int from, int landing, int direction)
+    {
+        var rest = _body.Clock;
+        for (var c = from; ; c += _grid.Offsets[direction])
+        {
+            rest = _lifts.RestFrom(c, rest);
+            if (c == landing)
+            {
+                break;
+            }
+        }
+
+        Wait((int)Math.Ceiling(rest - _body.Clock));
+        if (Over)
+        {
+            return false;
+        }
+
+        StandAtRest(from);
+        return true;
+    }
+
+    // On a cell over called lifts back at rest, the body is at the end they rest at.
+    private void StandAtRest(int cell)
+    {
+        if (_grid.Floor0[cell] != _grid.Floor1[cell] && _grid.FloorAtRest(cell, _state.Heights) is { } height)
+        {
+            _body.LiftConfig = height == _grid.Floor1[cell] ? 1 : 0;
+            _body.LiftDownAt = double.NaN;
+        }
     }
 
     /// <summary>
@@ -451,6 +515,7 @@ internal sealed class Walker
         }
 
         Arrive(landing);
+        StandAtRest(landing);
         _feet.Land(_body.LastTick, FloorUnderBody());
         var keepGoing = true;
         for (var c = from; c != landing; c += _grid.Offsets[direction])
@@ -497,7 +562,8 @@ internal sealed class Walker
     {
         TurnTo(direction);
         var radians = direction * Math.PI / 4;
-        var speed = _carried.StepSpeed(from, to, Math.Cos(radians), Math.Sin(radians));
+        var speed = _body.LastTick < _coastUntil && direction == _coastDirection ? _coastSpeed
+            : _carried.StepSpeed(from, to, Math.Cos(radians), Math.Sin(radians));
         if (speed <= 0)
         {
             return false;
