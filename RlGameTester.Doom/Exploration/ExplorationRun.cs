@@ -180,8 +180,7 @@ internal sealed class ExplorationRun
             return false;
         }
 
-        Steps.Jumps.OffLifts = true;
-        Steps.Jumps.ForgetAll();
+        Steps.Jumps.AllowOffLifts();
         _changes.Stale = true;
         _exhausted = 0;
         return true;

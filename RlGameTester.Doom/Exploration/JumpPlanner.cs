@@ -99,7 +99,17 @@ internal sealed class JumpPlanner
     /// nothing else to do: a way more opens parts of a level in another order, and freedoom2 MAP21's agent, let jump off
     /// a lift from the start, crossed a walk-over line there that shut its way to the exit.
     /// </summary>
-    public bool OffLifts { get; set; }
+    public bool OffLifts { get; private set; }
+
+    /// <summary>Turns <see cref="OffLifts"/> on: every jump is traced again.</summary>
+    public void AllowOffLifts()
+    {
+        OffLifts = true;
+        ForgetAll();
+    }
+
+    /// <summary>How far a body has fallen after some tics in the air (P_ZMovement: 0, 2, 5, 9... after 1, 2, 3, 4).</summary>
+    public static int FallAfter(int tics) => tics < 1 ? 0 : (tics * (tics + 1) / 2) - 1;
 
     /// <summary>The grid changed: every jump is traced again.</summary>
     public void ForgetAll()
@@ -247,7 +257,7 @@ internal sealed class JumpPlanner
 
             // Air time when the box reaches this cell, counted from the tic it left the ledge; z falls 0, 2, 5, 9...
             var fallTics = (int)Math.Ceiling(((i - 1) * length / speed) - 1e-9);
-            var z = fallTics < 1 ? z0 : z0 - ((fallTics * (fallTics + 1) / 2) - 1);
+            var z = z0 - FallAfter(fallTics);
             var ceiling = _grid.Ceiling[c];
             if (ceiling - floor < NavGrid.BodyHeight || ceiling - Math.Max(z, floor) < NavGrid.BodyHeight || floor - z > NavGrid.MaxStepUp)
             {

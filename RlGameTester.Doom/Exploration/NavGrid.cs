@@ -146,6 +146,9 @@ internal sealed class NavGrid
 
     public double Y(int cell) => OriginY + ((cell / Columns) * CellSize);
 
+    /// <summary>The distance between two cells' centres.</summary>
+    public double Distance(int a, int b) => Math.Sqrt(Math.Pow(X(b) - X(a), 2) + Math.Pow(Y(b) - Y(a), 2));
+
     /// <summary>The cell whose centre is nearest to a point (clamped into the grid).</summary>
     public int CellAt(double x, double y)
     {
@@ -485,11 +488,14 @@ internal sealed class NavGrid
                 return null;
             }
 
-            floor = Math.Max(floor, height.Value + (_floorOffset is null ? 0 : (int)MathF.Round(_floorOffset[i])));
+            floor = Math.Max(floor, height.Value + FloorOffset(i));
         }
 
         return floor;
     }
+
+    // A slope's rise of the floor under the box at one of the cells' touched sectors (_touchSectors' index).
+    private int FloorOffset(int touch) => _floorOffset is null ? 0 : (int)MathF.Round(_floorOffset[touch]);
 
     private void RecomputeCell(int cell, SectorHeights heights)
     {
@@ -506,7 +512,7 @@ internal sealed class NavGrid
         for (var i = start; i < end; i++)
         {
             var s = _touchSectors[i];
-            int up = _floorOffset is null ? 0 : (int)MathF.Round(_floorOffset[i]), down = _ceilingOffset is null ? 0 : (int)MathF.Round(_ceilingOffset[i]);
+            int up = FloorOffset(i), down = _ceilingOffset is null ? 0 : (int)MathF.Round(_ceilingOffset[i]);
             f0 = Math.Max(f0, heights.FloorLow[s] + up);
             f1 = Math.Max(f1, heights.FloorHigh[s] + up);
             ceiling = Math.Min(ceiling, heights.Ceiling[s] + down);

@@ -414,7 +414,7 @@ internal sealed class Walker
         Advance(from, landing, tics);
         _airborne = false;
         var landed = Landed(from, landing, direction);
-        CoastAfter(takeOff - FloorUnderBody(), tics, direction, Math.Sqrt(Math.Pow(_grid.X(landing) - _grid.X(from), 2) + Math.Pow(_grid.Y(landing) - _grid.Y(from), 2)) / tics);
+        CoastAfter(takeOff - FloorUnderBody(), tics, direction, _grid.Distance(from, landing) / tics);
         return landed;
     }
 
@@ -425,7 +425,7 @@ internal sealed class Walker
     private void CoastAfter(int drop, double flightTics, int direction, double speed)
     {
         var air = 1;
-        while ((air * (air + 1) / 2) - 1 < drop)
+        while (JumpPlanner.FallAfter(air) < drop)
         {
             air++;
         }
@@ -781,8 +781,7 @@ internal sealed class Walker
             var c = _queue.Dequeue();
             if (_grid.Fits(c))
             {
-                var distance = Math.Sqrt(Math.Pow(_grid.X(c) - _grid.X(from), 2) + Math.Pow(_grid.Y(c) - _grid.Y(from), 2));
-                Advance(from, c, distance / Speed);
+                Advance(from, c, _grid.Distance(from, c) / Speed);
                 _body.Cell = c;
                 Trail[c] = true;
                 return;
