@@ -4,7 +4,7 @@ namespace RlGameTester.Doom.Exploration;
 /// One exploration: plays the level trip by trip from the player 1 start. Each trip goes to the nearest thing worth
 /// doing, in this order: items and areas not yet seen, then keys and lines that open or move something, both from where
 /// the agent can come back; then one-way trips from which the exit can still be reached; then, when no exit is in reach,
-/// assumed boss deaths, switches a shut move re-armed and one-way trips to switches; the exit comes last.
+/// assumed boss deaths, one-way trips to keys and switches, then switches a shut move re-armed; the exit comes last.
 /// </summary>
 internal sealed class ExplorationRun
 {
@@ -118,8 +118,10 @@ internal sealed class ExplorationRun
             if (!Reach.ExitInReach)
             {
                 // A door shut for a while may be the way on: wait for it before giving up; then shoot barrels in the way.
-                // Switches a shut move re-armed only now: with the exit in reach, undoing a move is no way on (LevelState.Rearmed).
-                if (_walker.FireBossActions() || TryTrip(TripGoal.Rearmed, requireReturn: true) || TryTrip(TripGoal.Progress, requireReturn: false) ||
+                // Switches a shut move re-armed only now: with the exit in reach, undoing a move is no way on (LevelState.Rearmed);
+                // and only after one-way trips to progress, since undoing a move may take away the way to that progress
+                // (Hacx 2 MAP13: sinking the raised bridge again took away the drop from it to the blue key's ledge).
+                if (_walker.FireBossActions() || TryTrip(TripGoal.Progress, requireReturn: false) || TryTrip(TripGoal.Rearmed, requireReturn: true) ||
                     TryTrip(TripGoal.Rearmed, requireReturn: false) || _walker.AwaitReopening() ||
                     (State.Barrels.FindWanted(Reach) && TryTrip(TripGoal.Barrel, requireReturn: false)) || JumpOffLifts() || RecallLine())
                 {

@@ -6,7 +6,8 @@ namespace RlGameTester.Doom.Tests.Exploration;
 /// <summary>
 /// A bridge one switch raises and another sinks: raising it shuts the pit, which re-arms the sinking switch (a trap door
 /// shut again is opened by its switch). Hacx 2 MAP13's agent pressed that switch as soon as the bridge was up, from the
-/// bridge, and never crossed it. A re-armed switch is now progress only when the exit is out of reach.
+/// bridge, and never crossed it. A re-armed switch is now progress only when the exit is out of reach, and then only
+/// after one-way trips to progress: sinking the bridge again also took away the drop to the blue key's ledge.
 /// </summary>
 public sealed class RearmedSwitchTests
 {
@@ -37,6 +38,38 @@ public sealed class RearmedSwitchTests
         Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title + ": " + f.Description)));
         Assert.Empty(result.Validation!.Violations);
         Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: RaiseSwitch });
+        Assert.DoesNotContain(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: SinkSwitch });
+    }
+
+    // The bridge of Textmap() (A, B, C, pit P) with the exit moved behind a blue door: from ledge C (64) the body drops onto
+    // ledge K (0, the blue keycard), which is not next to the bridge (so the bridge still rises to 64); K leads only
+    // through the blue door E to room D, whose line from E ends the level. K is one-way, and only from the raised bridge.
+    private static string KeyLedgeTextmap() => HandMadeRuns.Textmap(
+        [
+            (0, 0), (128, 0), (384, 0), (416, 0), (512, 0), (0, 128), (128, 128), (384, 128), (512, 128), (128, -64), (384, -64),
+            (416, -128), (512, -128), (416, -160), (512, -160), (416, -256), (512, -256),
+        ],
+        [
+            new(0, 5, 0), new(5, 6, 0), new(1, 0, 0), new(6, 1, 0, 1),
+            new(6, 7, 1), new(2, 1, 1, 3, 69, 1), new(7, 2, 1, 2, 60, 1),
+            new(7, 8, 2), new(8, 4, 2), new(3, 2, 2), new(4, 3, 2, 4),
+            new(9, 1, 3), new(10, 9, 3), new(2, 10, 3),
+            new(11, 3, 4), new(4, 12, 4), new(12, 11, 4, 5, 32),
+            new(13, 11, 5), new(12, 14, 5), new(14, 13, 5, 6, 52),
+            new(15, 13, 6), new(14, 16, 6), new(16, 15, 6),
+        ],
+        [(64, 192, 0), (-64, 192, 1), (64, 192, 0), (-64, 192, 0), (0, 128, 0), (0, 0, 0), (0, 128, 0)],
+        (32, 64)) + "thing { x = 464.0; y = -64.0; angle = 0; type = 5; skill1 = true; skill2 = true; skill3 = true; skill4 = true; skill5 = true; single = true; }\n";
+
+    [Fact]
+    public void WithTheExitOutOfReachTheAgentDropsToTheKeyBeforeSinkingTheBridgeAgain()
+    {
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(KeyLedgeTextmap()));
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title + ": " + f.Description)));
+        // The drop onto K is walked at grid precision (the walk slows to the key's cell in the air): no refutation is asked.
+        Assert.Empty(result.Validation!.Refutations);
+        Assert.Contains(result.Events, e => e.Kind == ExplorerEventKind.KeyPickup);
         Assert.DoesNotContain(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: SinkSwitch });
     }
 }
