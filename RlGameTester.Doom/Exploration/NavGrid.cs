@@ -43,6 +43,10 @@ internal sealed class NavGrid
     private readonly float[]? _floorOffset;
     private readonly float[]? _ceilingOffset;
 
+    // Per cell, the straight steps taken only by creeping up a stair of steps thinner than a cell (see UpdateCreeps):
+    // bit d / 2 with lifts down, bit 4 + d / 2 with lifts up.
+    private readonly byte[] _creeps;
+
     /// <param name="shrinkByHalfCell">
     /// Give the box a radius half a cell smaller: then every spot where Doom's 32x32 box fits has a cell within half a
     /// cell whose smaller box fits too, and touches no sector the real box does not, so searches over this grid never
@@ -104,6 +108,7 @@ internal sealed class NavGrid
         Floor0 = new int[Count];
         Floor1 = new int[Count];
         Ceiling = new int[Count];
+        _creeps = new byte[Count];
     }
 
     public double CellSize { get; }
@@ -191,7 +196,137 @@ internal sealed class NavGrid
         }
 
         var floors = config == 0 ? Floor0 : Floor1;
-        return Climbs(floors[from], floors[to], Ceiling[to]);
+        return Climbs(floors[from], floors[to], Ceiling[to]) || (_creeps[from] != 0 && Creeps(from, to, config));
+    }
+
+    /// <summary>The step is taken only by creeping up a stair of thin steps (<see cref="UpdateCreeps"/>), lifts as the configuration has them.</summary>
+    public bool IsCreep(int from, int to, int config)
+    {
+        var floors = config == 0 ? Floor0 : Floor1;
+        return _creeps[from] != 0 && !Climbs(floors[from], floors[to], Ceiling[to]) && Creeps(from, to, config);
+    }
+
+    /// <summary>The step is taken only by creeping, with lifts either way.</summary>
+    public bool IsCreepEither(int from, int to) => IsCreep(from, to, 0) || IsCreep(from, to, 1);
+
+    /// <summary>
+    /// Works out which straight steps from the cell the body takes by creeping up a stair whose steps are thinner than a
+    /// cell: the step between the two cells climbs more than 24, but no advance of the box by a unit on the way climbs more
+    /// than 24, and the body has room all along. Doom's P_TryMove refuses a move that climbs more than 24 at once, not a
+    /// stair of 24-unit steps 4 units deep (Hacx 2 MAP04's): a player pushing on is stopped at a step and climbs it with the
+    /// next tic's small move. The walk takes such a step slowly (<see cref="CreepSpeed"/>).
+    /// </summary>
+    public void UpdateCreeps(int cell, SectorHeights heights)
+    {
+        var bits = 0;
+        for (var d = 0; d < 8; d += 2)
+        {
+            for (var config = 0; config < 2; config++)
+            {
+                if (CreepsUp(cell, d, config, heights))
+                {
+                    bits |= 1 << ((4 * config) + (d / 2));
+                }
+            }
+        }
+
+        _creeps[cell] = (byte)bits;
+    }
+
+    /// <summary>Units a tic the walk creeps up a stair of thin steps: every tic's move climbs at most one of them.</summary>
+    public const double CreepSpeed = 1;
+
+    private bool Creeps(int from, int to, int config)
+    {
+        for (var d = 0; d < 8; d += 2)
+        {
+            if (to - from == Offsets[d])
+            {
+                return ((_creeps[from] >> ((4 * config) + (d / 2))) & 1) != 0;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether the floors of the sectors either cell's box touches climb from one height to another in rises of 24 at most:
+    // every box between the cells touches only those, so without such a ladder of floors (a ledge) there is no creeping
+    // up, and the unit-by-unit look is spared. A slope's floors are no ladder: those levels are looked at unit by unit.
+    private bool StepsBetween(int from, int to, int low, int high, int config, SectorHeights heights)
+    {
+        if (_floorOffset is not null)
+        {
+            return true;
+        }
+
+        var floors = config == 0 ? heights.FloorLow : heights.FloorHigh;
+        var z = low;
+        bool climbed;
+        do
+        {
+            // The highest floor within a step of z: the body climbs there next.
+            climbed = false;
+            var next = z;
+            foreach (var cell in (ReadOnlySpan<int>)[from, to])
+            {
+                for (var i = _touchStart[cell]; i < _touchStart[cell + 1]; i++)
+                {
+                    var floor = floors[_touchSectors[i]];
+                    if (floor > next && floor - z <= MaxStepUp)
+                    {
+                        next = floor;
+                        climbed = true;
+                    }
+                }
+            }
+
+            z = next;
+        }
+        while (climbed && z < high);
+
+        return z >= high;
+    }
+
+    // A wall or solid thing in a box between two straight neighbours is in one of their boxes (the two make up every box
+    // between them), so both being free leaves only the heights to look at, a unit at a time.
+    private bool CreepsUp(int from, int direction, int config, SectorHeights heights)
+    {
+        // The outermost ring is never free, so a free cell's neighbours are on the grid.
+        if (Blocked[from] != Free)
+        {
+            return false;
+        }
+
+        var to = from + Offsets[direction];
+        var floors = config == 0 ? Floor0 : Floor1;
+        var z = floors[from];
+        var rise = floors[to] - z;
+        if (rise <= MaxStepUp || rise > MaxStepUp * CellSize || Blocked[to] != Free || Ceiling[to] - floors[to] < BodyHeight ||
+            !StepsBetween(from, to, z, floors[to], config, heights))
+        {
+            return false;
+        }
+
+        int dx = direction == 0 ? 1 : direction == 4 ? -1 : 0, dy = direction == 2 ? 1 : direction == 6 ? -1 : 0;
+        for (var t = 1; t < CellSize; t++)
+        {
+            double x = X(from) + (dx * t), y = Y(from) + (dy * t);
+            if (!BoxSectors(x, y))
+            {
+                return false;
+            }
+
+            var (f0, f1, ceiling) = BoxHeights(x, y, heights);
+            var floor = config == 0 ? f0 : f1;
+            if (!Climbs(z, floor, ceiling))
+            {
+                return false;
+            }
+
+            z = floor;
+        }
+
+        return Climbs(z, floors[to], Ceiling[to]);
     }
 
     public bool CanMoveEither(int from, int to) => CanMove(from, to, 0) || CanMove(from, to, 1);
@@ -257,20 +392,26 @@ internal sealed class NavGrid
             return false;
         }
 
+        var to = from + Offsets[direction];
+        var (f0, f1, ceiling) = BoxHeights((X(from) + X(to)) / 2, (Y(from) + Y(to)) / 2, heights);
+        return Climbs(Floor0[from], f0, ceiling) || Climbs(Floor1[from], f1, ceiling);
+    }
+
+    // The floors (lifts down, up) and ceiling under a box at a spot from the sectors in _halfWaySectors; on a slope, the
+    // heights at that spot (a little high or low where a slope meets a line).
+    private (int Floor0, int Floor1, int Ceiling) BoxHeights(double cx, double cy, SectorHeights heights)
+    {
         int f0 = int.MinValue, f1 = int.MinValue, ceiling = int.MaxValue;
         var slopes = _geometry.Slopes;
-        var to = from + Offsets[direction];
-        double cx = (X(from) + X(to)) / 2, cy = (Y(from) + Y(to)) / 2;
         foreach (var sector in _halfWaySectors)
         {
-            // On a slope, the heights half way along the step (a little high or low where a slope meets a line).
             int up = (int)Math.Round(slopes.FloorOffset(sector, cx, cy)), down = (int)Math.Round(slopes.CeilingOffset(sector, cx, cy));
             f0 = Math.Max(f0, heights.FloorLow[sector] + up);
             f1 = Math.Max(f1, heights.FloorHigh[sector] + up);
             ceiling = Math.Min(ceiling, heights.Ceiling[sector] + down);
         }
 
-        return Climbs(Floor0[from], f0, ceiling) || Climbs(Floor1[from], f1, ceiling);
+        return (f0, f1, ceiling);
     }
 
     /// <summary>
@@ -303,6 +444,13 @@ internal sealed class NavGrid
             }
         }
 
+        return BoxSectors(cx, cy);
+    }
+
+    // The sectors a box at a spot touches (its centre's, both sides of every two-sided line crossing it), into
+    // _halfWaySectors; false when a one-sided or impassable line crosses it, or its centre is in the void.
+    private bool BoxSectors(double cx, double cy)
+    {
         var sectors = _halfWaySectors;
         sectors.Clear();
         var centre = _geometry.SectorAt(cx, cy);

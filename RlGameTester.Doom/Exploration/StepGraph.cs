@@ -136,6 +136,7 @@ internal sealed class StepGraph
     private void UpdateMoveMask(int c)
     {
         var mask = 0;
+        _grid.UpdateCreeps(c, _state.Heights);
         if (_grid.Blocked[c] == NavGrid.Free)
         {
             for (var d = 0; d < 8; d++)

@@ -124,7 +124,8 @@ internal sealed class TripSearch
 
                 var stepCost = k >= 8 ? (int)Math.Ceiling(jumpTics * 20)
                     : next != c + _grid.Offsets[d] ? OrthogonalCost + (Walker.TeleportFreezeTics * 20)
-                    : (d & 1) == 0 ? OrthogonalCost : DiagonalCost;
+                    : (d & 1) == 1 ? DiagonalCost
+                    : _grid.IsCreepEither(c, next) ? (int)Math.Ceiling(_grid.CellSize / NavGrid.CreepSpeed * 20) : OrthogonalCost;
 
                 // Damage expected on the way (hp per step at running speed, and while waiting for a lift on a damaging
                 // floor): paths that would kill are not taken.

@@ -569,6 +569,12 @@ internal sealed class Walker
             return false;
         }
 
+        // Up a stair of thin steps, one step a tic at most (NavGrid.UpdateCreeps).
+        if (_grid.IsCreep(from, to, _body.LiftConfig))
+        {
+            speed = Math.Min(speed, NavGrid.CreepSpeed);
+        }
+
         Advance(from, to, length / speed);
         return true;
     }
