@@ -186,7 +186,8 @@ internal sealed class NavGrid
 
     /// <summary>
     /// Doom's P_TryMove for a body standing at <paramref name="from"/>'s floor moving to <paramref name="to"/>: the box fits
-    /// (ceiling - floor >= 56), the step up is at most 24, the head clears the new ceiling; any drop is fine.
+    /// (ceiling - floor >= 56), the step up is at most 24 (or is a creep up a stair of thin steps, <see cref="UpdateCreeps"/>),
+    /// the head clears the new ceiling; any drop is fine.
     /// </summary>
     public bool CanMove(int from, int to, int config)
     {
