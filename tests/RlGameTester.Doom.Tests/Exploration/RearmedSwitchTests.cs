@@ -67,8 +67,11 @@ public sealed class RearmedSwitchTests
         var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(KeyLedgeTextmap()));
 
         Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title + ": " + f.Description)));
-        // The drop onto K is walked at grid precision (the walk slows to the key's cell in the air): no refutation is asked.
+        // An exit reached is upheld (the explorer reports none it refutes), so the refutations are empty by construction;
+        // what the drop onto K may show is only its grid precision: the walk slows to the key's cell in the air, and takes
+        // the key a tic or two before the body is down.
         Assert.Empty(result.Validation!.Refutations);
+        Assert.All(result.Validation.Violations, v => Assert.Contains(v.Rule, new[] { Doom.Validation.TrajectoryRules.AirControl, Doom.Validation.TrajectoryRules.PickupNotTouched }));
         Assert.Contains(result.Events, e => e.Kind == ExplorerEventKind.KeyPickup);
         Assert.DoesNotContain(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: SinkSwitch });
     }
