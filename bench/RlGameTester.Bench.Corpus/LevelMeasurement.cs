@@ -47,6 +47,12 @@ internal sealed record LevelMeasurement
     /// <summary>For an unfinished level: the exit finding's <c>mechanic</c> evidence ("proven" for a proven one), else its title (or died / timed out).</summary>
     public string? StoppedBy { get; init; }
 
+    /// <summary>The tic the explorer's run ended on (<c>ExplorationResult.EndTick</c>).</summary>
+    public int Tics { get; init; }
+
+    /// <summary>The run used its whole tick limit: what stopped it is the time it had, whatever the exit finding names.</summary>
+    public bool OutOfTicks { get; init; }
+
     public double Milliseconds { get; init; }
 
     public double ExploreMilliseconds { get; init; }

@@ -92,6 +92,8 @@ internal sealed class LevelMeasurer(IwadResources iwads, TimeSpan timeout, strin
                 ExitFinding = exitFinding is { Severity: not FindingSeverity.Critical } ? exitFinding.Title : null,
                 ExitDetail = exitFinding?.Description,
                 StoppedBy = result.ExitReached ? null : StoppedBy(result, exitFinding),
+                Tics = result.EndTick,
+                OutOfTicks = !result.ExitReached && result.EndTick >= Options.TickLimit,
                 Milliseconds = watch.Elapsed.TotalMilliseconds,
                 ExploreMilliseconds = exploreMs,
             };

@@ -38,6 +38,8 @@ internal sealed class SplitSummary(string title, IReadOnlyList<LevelMeasurement>
                 $"  time per level (read + checks + explore): median {Median(times):F0} ms, max {times[^1]:F0} ms, total {times.Sum() / 1000:F1} s"));
         }
 
+        // A run cut by the tick limit is stopped by its time, whatever mechanic its exit finding names.
+        output.WriteLine($"  unfinished runs that used the whole tick limit: {rows.Count(r => r.OutOfTicks)}");
         if (blind)
         {
             return;
