@@ -1,4 +1,5 @@
 using RlGameTester.Doom.Checks;
+using RlGameTester.Doom.Exploration.Proof;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Validation;
@@ -33,8 +34,9 @@ public static class Explorer
         };
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Play, its validation and its proofs read ZDoom's solid 3D floors as the space a body has in their sectors.
-        if (ThreeDFloors.Bake(level, geometry) is var played && !ReferenceEquals(played, level))
+        // Play, its validation and its proofs read ZDoom's solid 3D floors as the space a body has in their sectors,
+        // chosen by the floors beside them at every height their known movers give them (scripts' unknown moves aside).
+        if (ThreeDFloors.Bake(level, geometry, FloorRanges(level, geometry, options.Skill)) is var played && !ReferenceEquals(played, level))
         {
             (level, geometry) = (played, new LevelGeometry(played));
         }
@@ -122,6 +124,16 @@ public static class Explorer
     }
 
     // Positions at the interval asked for; an exit the validator refuted is not reported as reached.
+    // The lowest and highest floor each sector's known movers give it, read when a 3D floor's space is chosen (once).
+    private static Func<int, (int Low, int High)> FloorRanges(Level level, LevelGeometry geometry, int skill)
+    {
+        var ranges = new Lazy<SectorRanges>(() => new SectorRanges(
+            level,
+            geometry,
+            [.. new LevelMechanics(level, geometry, (Skills)(1 << (skill - 1))).Movers.Where(m => m.Move is not null)]));
+        return sector => (ranges.Value.FloorMin[sector], ranges.Value.FloorMax[sector]);
+    }
+
     private static List<ExplorerEvent> Published(IReadOnlyList<ExplorerEvent> events, int interval, bool exitReached) =>
         events.Where(e => (e.Kind != ExplorerEventKind.Position || e.Tick % interval == 0) && (exitReached || e.Kind != ExplorerEventKind.ExitReached)).ToList();
 

@@ -11,8 +11,9 @@ namespace RlGameTester.Doom.Levels;
 /// (GZDoom's MapLoader::Set3DFloor and P_Add3DFloor: Vavoom's type 0 swaps the planes, a thin floor is the control
 /// ceiling alone). The grid, the validator and the proof know one floor and one ceiling a sector, so the sector keeps
 /// one space between its planes and the slabs that a body fits in (56 units): the one whose floor most of its neighbours'
-/// floors are a step from (the lowest of those): on top of a step or platform, on a bridge's deck over a pit, under a
-/// bridge across a room, or none (a block to the ceiling closes it). That is a space a player is in GZDoom, so a way
+/// floors are a step from at some height they take (the lowest of those): on top of a step or platform, on a bridge's
+/// deck over a pit, under a bridge across a room, under a platform once the floor beside it is lowered, or none (a
+/// block to the ceiling closes it). That is a space a player is in GZDoom, so a way
 /// through it is a way a player takes. A space left out (the top of a bridge) is a way the explorer does not take, and
 /// the proof must not take it for gone: the lines of a sector where another space fits a body keep their special, so
 /// the proof keeps them among what it cannot decide.
@@ -31,7 +32,12 @@ public static class ThreeDFloors
     private const int Step = 24;
 
     /// <summary>The level with its static solid 3D floors baked into its sectors' heights, or the level itself when none is.</summary>
-    public static Level Bake(Level level, LevelGeometry geometry)
+    /// <param name="floorRange">
+    /// The lowest and highest floor each sector may have in play (its movers' targets; null: the floors as drawn). A
+    /// space is chosen by the neighbours a step from it at some height they take, so a way under a platform that opens
+    /// when the floor beside it lowers is the one played (JAMP2 MAP04's teleport pad).
+    /// </param>
+    public static Level Bake(Level level, LevelGeometry geometry, Func<int, (int Low, int High)>? floorRange = null)
     {
         ArgumentNullException.ThrowIfNull(level);
         ArgumentNullException.ThrowIfNull(geometry);
@@ -91,7 +97,7 @@ public static class ThreeDFloors
         {
             if (!kept.Contains(target))
             {
-                var (floor, ceiling, others) = Space(level.Sectors[target], list, NeighbourFloors(level, geometry, target));
+                var (floor, ceiling, others) = Space(level.Sectors[target], list, NeighbourFloors(level, geometry, target, floorRange));
                 sectors[target] = sectors[target] with { FloorHeight = floor, CeilingHeight = ceiling };
                 if (others)
                 {
@@ -150,7 +156,7 @@ public static class ThreeDFloors
 
     // The space between the sector's planes and its slabs a body fits in that most neighbours' floors are a step from,
     // the lowest of those (none closes the sector at its floor), and whether another one fits a body too.
-    private static (int Floor, int Ceiling, bool Others) Space(Sector sector, List<(int Bottom, int Top)> slabs, List<int> neighbourFloors)
+    private static (int Floor, int Ceiling, bool Others) Space(Sector sector, List<(int Bottom, int Top)> slabs, List<(int Low, int High)> neighbourFloors)
     {
         var spaces = new List<(int Floor, int Ceiling)>();
         var low = sector.FloorHeight;
@@ -179,7 +185,7 @@ public static class ThreeDFloors
             return (sector.FloorHeight, sector.FloorHeight, false);
         }
 
-        var best = spaces.MaxBy(space => neighbourFloors.Count(f => Math.Abs(f - space.Floor) <= Step));
+        var best = spaces.MaxBy(space => neighbourFloors.Count(f => space.Floor >= f.Low - Step && space.Floor <= f.High + Step));
         return (best.Floor, best.Ceiling, spaces.Count > 1);
     }
 
@@ -201,17 +207,19 @@ public static class ThreeDFloors
         return floor;
     }
 
-    // The floors of the sectors across the sector's two-sided lines, as drawn.
-    private static List<int> NeighbourFloors(Level level, LevelGeometry geometry, int sector)
+    // The floors of the sectors across the sector's two-sided lines, each from the lowest to the highest it may take.
+    private static List<(int Low, int High)> NeighbourFloors(Level level, LevelGeometry geometry, int sector, Func<int, (int Low, int High)>? floorRange)
     {
-        var floors = new List<int>();
+        var floors = new List<(int Low, int High)>();
         foreach (var edge in geometry.EdgesOfSector(sector))
         {
             var line = level.Linedefs[edge.Line];
             if (line.FrontSide >= 0 && line.BackSide >= 0)
             {
                 var (front, back) = (level.Sidedefs[line.FrontSide].Sector, level.Sidedefs[line.BackSide].Sector);
-                floors.Add(level.Sectors[front == sector ? back : front].FloorHeight);
+                var other = front == sector ? back : front;
+                var drawn = level.Sectors[other].FloorHeight;
+                floors.Add(floorRange?.Invoke(other) is { } range ? (Math.Min(range.Low, drawn), Math.Max(range.High, drawn)) : (drawn, drawn));
             }
         }
 

@@ -109,6 +109,24 @@ public sealed partial class ThreeDFloorExplorationTests
         Assert.DoesNotContain(result.Findings, f => f.Severity == FindingSeverity.Critical);
     }
 
+    [Fact]
+    public void APlatformIsWalkedUnderOnceTheLedgeBesideItIsLowered()
+    {
+        // JAMP2 MAP04's teleport pad: the platform room's one neighbour, a ledge level with the platform's top, is lowered
+        // by a switch in the start room to the floor under the platform, and the way on (here the exit line) runs under
+        // it. Read with the ledge as drawn, the top was played: 96 up from the lowered ledge, the exit never crossed.
+        var level = HandMadeRuns.Read(PlatformBesideALedge());
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        ExplorationFixtures.AssertFinishedAndUpheld(result);
+        var geometry = new LevelGeometry(level);
+        var played = ThreeDFloors.Bake(level, geometry, s => s == 1 ? (0, 96) : (level.Sectors[s].FloorHeight, level.Sectors[s].FloorHeight)).Sectors[2];
+        Assert.Equal((0, 88), (played.FloorHeight, played.CeilingHeight));
+        // The ledge as drawn alone picks the platform's top: the heights its mover gives it are what decide.
+        Assert.Equal((96, 256), Played(level, 2));
+    }
+
     private static (int Floor, int Ceiling) Played(Level level, int sector)
     {
         var played = ThreeDFloors.Bake(level, new LevelGeometry(level)).Sectors[sector];
@@ -127,6 +145,26 @@ public sealed partial class ThreeDFloorExplorationTests
         // The control sector's east wall (vertex 9 to vertex 4, one-sided) places the 3D floor: type 1 solid, 2 swimmable.
         return EastWall().Replace(text, m => m.Value.Replace("blocking = true;", $"blocking = true; special = 160; arg0 = 7; arg1 = {type};", StringComparison.Ordinal), 1);
     }
+
+    // The start (0..256), the ledge (96..256, tag 9), the platform room (0..256, tag 7: a slab 88..96 across it) and, apart,
+    // the control sector (88..96) whose east wall places the slab. A switch on the start's east line lowers the ledge to
+    // its lowest neighbour floor; the ledge's east line, into the platform room, is a walk-over exit.
+    private static string PlatformBesideALedge()
+    {
+        (int X, int Y)[] vertices = [(0, 0), (128, 0), (192, 0), (256, 0), (0, 64), (128, 64), (192, 64), (256, 64), (512, 0), (576, 0), (576, 64), (512, 64)];
+        HandLine[] lines =
+        [
+            new(0, 4, 0), new(5, 1, 0, 1, 21, 9), new(6, 2, 1, 2, 243, 0), new(7, 3, 2),
+            new(4, 5, 0), new(5, 6, 1), new(6, 7, 2), new(1, 0, 0), new(2, 1, 1), new(3, 2, 2),
+            new(8, 11, 3), new(11, 10, 3), new(10, 9, 3), new(9, 8, 3),
+        ];
+        var text = HandMadeRuns.InZDoom(HandMadeRuns.Textmap(vertices, lines, [(0, 256, 0), (96, 256, 9), (0, 256, 7), (88, 96, 0)], (32, 32)))
+            .Replace("special = 21; arg0 = 9;", "special = 21; arg0 = 9; arg1 = 32; playeruse = true;", StringComparison.Ordinal);
+        return ControlWall().Replace(text, m => m.Value.Replace("blocking = true;", "blocking = true; special = 160; arg0 = 7; arg1 = 1;", StringComparison.Ordinal), 1);
+    }
+
+    [GeneratedRegex(@"linedef \{ v1 = 10; v2 = 9; sidefront = \d+; blocking = true; \}")]
+    private static partial Regex ControlWall();
 
     [GeneratedRegex(@"linedef \{ v1 = 9; v2 = 4; sidefront = \d+; blocking = true; \}")]
     private static partial Regex EastWall();
