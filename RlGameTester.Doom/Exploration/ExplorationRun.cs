@@ -34,7 +34,7 @@ internal sealed class ExplorationRun
         var traces = new LineTraces(model, State);
         Exits = new ExitSpots(model, State, Bosses, traces);
         Reach = new Reachability(model.Grid, Steps, Exits);
-        var visited = new VisitedBlocks(model.Grid, model.Level, model.Geometry);
+        var visited = new VisitedBlocks(model.Grid);
         Log = new EventLog(model.Grid, Body);
         _lifts = new LiftTimes(model, State, traces, Body);
         _search = new TripSearch(model, State, Body, Steps, Reach, Exits, visited, Bosses, traces, _lifts, options.Seed);
