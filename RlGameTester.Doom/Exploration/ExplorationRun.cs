@@ -109,8 +109,12 @@ internal sealed class ExplorationRun
 
             // What a switch opened is looked at before the next switch is pressed, as a player does: switches may undo
             // each other (Hacx 2 MAP06's three switches each open one door and shut the other two, through voodoo
-            // dolls; pressed in turn, only the last door was ever open to walk through).
-            if (TryTrip(TripGoal.Explore, requireReturn: true) || TryTrip(TripGoal.Progress, requireReturn: true))
+            // dolls; pressed in turn, only the last door was ever open to walk through). Past half the tick limit,
+            // progress comes first: a player who has looked round for a quarter of an hour goes for what opens the way
+            // on (JAMP2 MAP04's agent spent the whole limit looking round a sea 30,000 units wide).
+            if (Body.Clock < _options.TickLimit / 2
+                    ? TryTrip(TripGoal.Explore, requireReturn: true) || TryTrip(TripGoal.Progress, requireReturn: true)
+                    : TryTrip(TripGoal.Progress, requireReturn: true) || TryTrip(TripGoal.Explore, requireReturn: true))
             {
                 continue;
             }
