@@ -123,17 +123,17 @@ public static class Explorer
         };
     }
 
-    // Positions at the interval asked for; an exit the validator refuted is not reported as reached.
     // The lowest and highest floor each sector's known movers give it, read when a 3D floor's space is chosen (once).
     private static Func<int, (int Low, int High)> FloorRanges(Level level, LevelGeometry geometry, int skill)
     {
         var ranges = new Lazy<SectorRanges>(() => new SectorRanges(
             level,
             geometry,
-            [.. new LevelMechanics(level, geometry, (Skills)(1 << (skill - 1))).Movers.Where(m => m.Move is not null)]));
+            [.. new LevelMechanics(level, geometry, LevelModel.SkillFlagOf(skill)).Movers.Where(m => m.Move is not null)]));
         return sector => (ranges.Value.FloorMin[sector], ranges.Value.FloorMax[sector]);
     }
 
+    // Positions at the interval asked for; an exit the validator refuted is not reported as reached.
     private static List<ExplorerEvent> Published(IReadOnlyList<ExplorerEvent> events, int interval, bool exitReached) =>
         events.Where(e => (e.Kind != ExplorerEventKind.Position || e.Tick % interval == 0) && (exitReached || e.Kind != ExplorerEventKind.ExitReached)).ToList();
 

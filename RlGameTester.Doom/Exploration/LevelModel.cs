@@ -30,7 +30,7 @@ internal sealed class LevelModel
     {
         Level = level;
         Geometry = geometry;
-        SkillFlag = (Skills)(1 << (Math.Clamp(skill, 1, 5) - 1));
+        SkillFlag = SkillFlagOf(skill);
         ThingPresent = new bool[level.Things.Length];
         for (var t = 0; t < level.Things.Length; t++)
         {
@@ -110,6 +110,9 @@ internal sealed class LevelModel
     public NavGrid Grid { get; }
 
     public Skills SkillFlag { get; }
+
+    /// <summary>The flag of a skill 1-5 (clamped) that things carry.</summary>
+    public static Skills SkillFlagOf(int skill) => (Skills)(1 << (Math.Clamp(skill, 1, 5) - 1));
 
     /// <summary>Whether each thing is spawned on this skill in single player.</summary>
     public bool[] ThingPresent { get; }

@@ -13,8 +13,8 @@ namespace RlGameTester.Doom.Levels;
 /// one space between its planes and the slabs that a body fits in (56 units): the one whose floor most of its neighbours'
 /// floors are a step from at some height they take (the lowest of those): on top of a step or platform, on a bridge's
 /// deck over a pit, under a bridge across a room, under a platform once the floor beside it is lowered, or none (a
-/// block to the ceiling closes it). That is a space a player is in GZDoom, so a way
-/// through it is a way a player takes. A space left out (the top of a bridge) is a way the explorer does not take, and
+/// block to the ceiling closes it). That is a space a player is in GZDoom, so a way through it is a way a player takes.
+/// A space left out (the top of a bridge) is a way the explorer does not take, and
 /// the proof must not take it for gone: the lines of a sector where another space fits a body keep their special, so
 /// the proof keeps them among what it cannot decide.
 /// Swimmable water is played at its surface (<see cref="Surface"/>), its lines kept for the proof (its depths are ways
