@@ -11,7 +11,8 @@ namespace RlGameTester.Doom.Geometry;
 /// lines whose corners give a <c>zfloor</c> (<c>zceiling</c>) gets the plane through them, each corner at its own
 /// height or, without one, the sector's.
 /// A sector's height stays its rest height for every rule that reads one (neighbour searches, movers); a slope is an
-/// offset from it at each point, which moves with the sector.
+/// offset from it at each point, which moves with the sector. Planes are built from the heights drawn
+/// (<see cref="Level.DrawnSectors"/>), so a height play gives a sector moves its slope with it.
 /// </summary>
 public sealed class SectorSlopes
 {
@@ -117,9 +118,10 @@ public sealed class SectorSlopes
             }
         }
 
-        // With every vertex on the line there is no plane, as in GZDoom (whose zero normal leaves the sector flat).
-        ref readonly var own = ref level.Sectors.ItemRef(sector);
-        ref readonly var theirs = ref level.Sectors.ItemRef(other);
+        // With every vertex on the line there is no plane, as in GZDoom (whose zero normal leaves the sector flat). The
+        // heights are those drawn, as the level loads: a sector play gives a 3D floor's space leaves its neighbours' planes.
+        ref readonly var own = ref level.DrawnSectors.ItemRef(sector);
+        ref readonly var theirs = ref level.DrawnSectors.ItemRef(other);
         double rest = ceiling ? own.CeilingHeight : own.FloorHeight, along = ceiling ? theirs.CeilingHeight : theirs.FloorHeight;
         return far is { } r ? Plane.Through((a.X, a.Y, along), (b.X, b.Y, along), (r.X, r.Y, rest), rest) : null;
     }
@@ -139,7 +141,7 @@ public sealed class SectorSlopes
             ref readonly var a = ref level.Linedefs.ItemRef(first);
             ref readonly var b = ref level.Linedefs.ItemRef(second);
             int[] corners = [a.Start, a.End, b.Start == a.Start || b.Start == a.End ? b.End : b.Start];
-            ref readonly var sector = ref level.Sectors.ItemRef(s);
+            ref readonly var sector = ref level.DrawnSectors.ItemRef(s);
             for (var which = 0; which < 2; which++)
             {
                 var rest = which == 0 ? sector.FloorHeight : sector.CeilingHeight;

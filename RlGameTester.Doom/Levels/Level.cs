@@ -118,6 +118,14 @@ public sealed class Level
         VertexHeights = VertexHeights,
     };
 
+    /// <summary>
+    /// The sectors as drawn, whose heights slopes are built from (GZDoom aligns them when the level loads): play may
+    /// give a sector another height (a 3D floor's space) and a slope beside it keeps its plane.
+    /// </summary>
+    internal ImmutableArray<Sector> DrawnSectors => _drawnSectors ?? Sectors;
+
+    private ImmutableArray<Sector>? _drawnSectors;
+
     /// <summary>The same level with other sector heights and line specials (what play reads of ZDoom's 3D floors).</summary>
     internal Level WithPlay(ImmutableArray<Sector> sectors, ImmutableArray<Linedef> linedefs) =>
         WithPlay(sectors, linedefs, Sidedefs, Vertices, Things);
@@ -140,6 +148,7 @@ public sealed class Level
     }
 
     // The copies play and mods make of this level: what was read beside the map data (scripts, vertex heights) comes along.
+    // The sectors drawn stay those read; sectors play adds (polyobjects') are drawn as they are added.
     private Level Copy(ImmutableArray<Sector> sectors, ImmutableArray<Linedef> linedefs, ImmutableArray<Sidedef> sidedefs, ImmutableArray<Vertex> vertices, ImmutableArray<Thing> things, ModActors actors, IReadOnlyDictionary<int, int> polyobjectTags) =>
         new(Name, Format, UdmfNamespace, things, linedefs, sidedefs, vertices, sectors, HasScripts, UsesDoomSpecials, ReadProblems)
         {
@@ -147,5 +156,6 @@ public sealed class Level
             Scripts = Scripts,
             VertexHeights = VertexHeights,
             PolyobjectTags = polyobjectTags,
+            _drawnSectors = sectors.Length > DrawnSectors.Length ? DrawnSectors.AddRange(sectors[DrawnSectors.Length..]) : DrawnSectors,
         };
 }

@@ -18,9 +18,10 @@ namespace RlGameTester.Doom.Levels;
 /// the proof must not take it for gone: the lines of a sector where another space fits a body keep their special, so
 /// the proof keeps them among what it cannot decide.
 /// Swimmable water is played at its surface (<see cref="Surface"/>), its lines kept for the proof (its depths are ways
-/// the surface leaves out). Left as they are (their lines stay unsimulated specials): water whose control sector hurts,
-/// a sector with water and solid slabs both, Vavoom floors with contents, and every 3D floor of a sector that is sloped,
-/// or whose floor, ceiling or control sector any special may move.
+/// the surface leaves out); over a sloped floor it covers, the surface is flat (the floor's Plane_Align no longer
+/// slopes it). Left as they are (their lines stay unsimulated specials): water whose control sector hurts, a sector with
+/// water and solid slabs both, Vavoom floors with contents, water a sloped floor rises out of, every other 3D floor of
+/// a sloped sector, and every 3D floor of a sector whose floor, ceiling or control sector any special may move.
 /// </summary>
 public static class ThreeDFloors
 {
@@ -66,7 +67,8 @@ public static class ThreeDFloors
             foreach (var target in byTag.GetValueOrDefault(Tag(level, line)) ?? [])
             {
                 (lines.TryGetValue(target, out var list) ? list : lines[target] = []).Add(i);
-                if (keep || geometry.Slopes.Sloped(target) || moved.Contains(target))
+                // Water over a sloped floor is played at its surface when it covers the whole floor (see Surface).
+                if (keep || moved.Contains(target) || (geometry.Slopes.Sloped(target) && !(water && !geometry.Slopes.CeilingSloped(target))))
                 {
                     kept.Add(target);
                 }
@@ -78,19 +80,36 @@ public static class ThreeDFloors
             }
         }
 
-        // A sector with solid slabs and water both is left as drawn.
+        // A sector with solid slabs and water both is left as drawn, and so is a sloped floor the water covers in part.
         kept.UnionWith(waters.Keys.Where(slabs.ContainsKey));
-        var sectors = level.Sectors.ToBuilder();
-        var keptLines = kept.SelectMany(t => lines[t]).ToHashSet();
+        var surfaces = new Dictionary<int, int>();
+        var flattened = new HashSet<int>();
         foreach (var (target, list) in waters)
         {
             if (!kept.Contains(target))
             {
-                sectors[target] = sectors[target] with { FloorHeight = Surface(level.Sectors[target], list) };
+                if (Surface(level.Sectors[target], list, FloorSpan(level, geometry, target)) is not { } surface)
+                {
+                    kept.Add(target);
+                    continue;
+                }
 
-                // The water's depths are ways the played surface leaves out (a tunnel under it): the proof keeps them.
-                keptLines.UnionWith(lines[target]);
+                surfaces[target] = surface.Floor;
+                if (surface.Swum && geometry.Slopes.FloorSloped(target))
+                {
+                    flattened.Add(target);
+                }
             }
+        }
+
+        var sectors = level.Sectors.ToBuilder();
+        var keptLines = kept.SelectMany(t => lines[t]).ToHashSet();
+        foreach (var (target, floor) in surfaces)
+        {
+            sectors[target] = sectors[target] with { FloorHeight = floor };
+
+            // The water's depths are ways the played surface leaves out (a tunnel under it): the proof keeps them.
+            keptLines.UnionWith(lines[target]);
         }
 
         foreach (var (target, list) in slabs)
@@ -113,6 +132,12 @@ public static class ThreeDFloors
             if (linedefs[i].Special == Special && !keptLines.Contains(i))
             {
                 linedefs[i] = linedefs[i] with { Special = 0 };
+                changed = true;
+            }
+            else if (linedefs[i].Special == SectorSlopes.PlaneAlign && FlattenedFloor(level, linedefs[i], flattened))
+            {
+                // A floor swum over at the surface is that flat surface: its Plane_Align no longer slopes it.
+                linedefs[i] = linedefs[i] with { Args = linedefs[i].Args with { Arg0 = 0 } };
                 changed = true;
             }
         }
@@ -191,21 +216,59 @@ public static class ThreeDFloors
 
     // The floor a sector with swimmable water is played at: the water's surface, where a player who swims up and climbs
     // out (GZDoom: swimming up while the water is over half the body, WaterClimbSpeed against a wall while in it) steps
-    // onto a ledge as from a floor, kept 56 under the ceiling. Water a player standing on the floor is not in over half
-    // the body (shallow, or its bottom above the waist) is waded or walked under: the floor stays.
-    private static int Surface(Sector sector, List<(int Bottom, int Top)> waters)
+    // onto a ledge as from a floor, kept 56 under the ceiling; Swum when it is. Water a player standing on the floor is
+    // not in over half the body (shallow, or its bottom above the waist) is waded or walked under: the floor stays. A
+    // sloped floor (its lowest and highest points) under water over half the body somewhere is played flat at the
+    // surface when the water covers all of it (a shore that slopes down into a lake: where it is shallow the played
+    // floor stands up to half the body above the real one); one that rises out of the water is neither one plane nor the
+    // other (null, left as drawn).
+    private static (int Floor, bool Swum)? Surface(Sector sector, List<(int Bottom, int Top)> waters, (double Low, double High) floorSpan)
     {
-        var floor = sector.FloorHeight;
+        const int waist = BodyHeight / 2;
+        var (floor, swum) = (sector.FloorHeight, false);
         foreach (var (bottom, top) in waters)
         {
-            if (bottom <= sector.FloorHeight + (BodyHeight / 2) && top > sector.FloorHeight + (BodyHeight / 2))
+            if (bottom > floorSpan.Low + waist || top <= floorSpan.Low + waist)
             {
-                floor = Math.Max(floor, Math.Min(top, sector.CeilingHeight - BodyHeight));
+                continue;
+            }
+
+            if (floorSpan.High > top)
+            {
+                return null;
+            }
+
+            (floor, swum) = (Math.Max(floor, Math.Min(top, sector.CeilingHeight - BodyHeight)), true);
+        }
+
+        return (floor, swum);
+    }
+
+    // The lowest and highest points of the sector's floor as drawn (a slope's are at its vertices).
+    private static (double Low, double High) FloorSpan(Level level, LevelGeometry geometry, int sector)
+    {
+        var (low, high) = (double.MaxValue, double.MinValue);
+        foreach (var edge in geometry.EdgesOfSector(sector))
+        {
+            var line = level.Linedefs[edge.Line];
+            foreach (var v in (ReadOnlySpan<int>)[line.Start, line.End])
+            {
+                var z = level.Sectors[sector].FloorHeight + geometry.Slopes.FloorOffset(sector, level.Vertices[v].X, level.Vertices[v].Y);
+                (low, high) = (Math.Min(low, z), Math.Max(high, z));
             }
         }
 
-        return floor;
+        return low <= high ? (low, high) : (level.Sectors[sector].FloorHeight, level.Sectors[sector].FloorHeight);
     }
+
+    // Whether a Plane_Align line slopes the floor of a sector played flat at its water's surface.
+    private static bool FlattenedFloor(Level level, Linedef line, HashSet<int> flattened) =>
+        (line.Args.Arg0 & 3) switch
+        {
+            1 => line.FrontSide >= 0 && flattened.Contains(level.Sidedefs[line.FrontSide].Sector),
+            2 => line.BackSide >= 0 && flattened.Contains(level.Sidedefs[line.BackSide].Sector),
+            _ => false,
+        };
 
     // The floors of the sectors across the sector's two-sided lines, each from the lowest to the highest it may take.
     private static List<(int Low, int High)> NeighbourFloors(Level level, LevelGeometry geometry, int sector, Func<int, (int Low, int High)>? floorRange)

@@ -110,6 +110,55 @@ public sealed partial class ThreeDFloorExplorationTests
     }
 
     [Fact]
+    public void APlayerSwimsOverAPoolWhoseFloorSlopesDownFromTheShore()
+    {
+        // Super Sonic Doom's lakes: the pool's floor slopes (Plane_Align on the start's line) from the start's floor down
+        // to 128 below it, under water up to the start's floor. Until 2026-12-06 a sloped sector's water was left as
+        // drawn, and the exit room, 16 above the water, was 144 above the far end of the pool's floor.
+        var level = HandMadeRuns.Read(SlopedPool(water: (-128, 0)));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        ExplorationFixtures.AssertFinishedAndUpheld(result);
+        var played = ThreeDFloors.Bake(level, new LevelGeometry(level));
+        Assert.Equal((0, 160), (played.Sectors[Room].FloorHeight, played.Sectors[Room].CeilingHeight));
+        // The surface is flat: the line that sloped the pool's floor slopes it no more.
+        Assert.False(new LevelGeometry(played).Slopes.FloorSloped(Room));
+    }
+
+    [Fact]
+    public void ASlopedFloorThatRisesOutOfTheWaterIsLeftAsDrawn()
+    {
+        // The water's surface is 32 under the start's floor, where the pool's floor meets it: a shore rising out of the
+        // water is neither the surface nor the floor, so the sector keeps its slope and nothing is proven.
+        var level = HandMadeRuns.Read(SlopedPool(water: (-128, -32)));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.False(result.ExitReached);
+        Assert.Equal((-128, 160), Played(level, Room));
+        Assert.True(new LevelGeometry(ThreeDFloors.Bake(level, new LevelGeometry(level))).Slopes.FloorSloped(Room));
+        Assert.DoesNotContain(result.Findings, f => f.Severity == FindingSeverity.Critical);
+    }
+
+    [Fact]
+    public void ASlopeBesideWaterKeepsThePlaneItWasDrawnWith()
+    {
+        // The exit room's floor is sloped along its line with the pool, at the pool's floor as drawn (-128), up to its own
+        // (16) at the far wall. GZDoom aligns it when the level loads; the pool played at its surface must not move it.
+        var text = Text((-128, 0), roomFloor: -128, roomCeiling: 160, controlTag: 0, type: 2)
+            .Replace("special = 243; playercross = true; arg0 = 0;", "special = 181; arg0 = 2;", StringComparison.Ordinal);
+        var level = HandMadeRuns.Read(text);
+        var drawn = new LevelGeometry(level);
+
+        var played = new LevelGeometry(ThreeDFloors.Bake(level, drawn));
+
+        Assert.Equal(0, played.Level.Sectors[Room].FloorHeight);
+        Assert.Equal(-144, drawn.Slopes.FloorOffset(Room + 1, 192, 32), precision: 6);
+        Assert.Equal(drawn.Slopes.FloorOffset(Room + 1, 192, 32), played.Slopes.FloorOffset(Room + 1, 192, 32), precision: 6);
+    }
+
+    [Fact]
     public void APlatformIsWalkedUnderOnceTheLedgeBesideItIsLowered()
     {
         // JAMP2 MAP04's teleport pad: the platform room's one neighbour, a ledge level with the platform's top, is lowered
@@ -144,6 +193,16 @@ public sealed partial class ThreeDFloorExplorationTests
 
         // The control sector's east wall (vertex 9 to vertex 4, one-sided) places the 3D floor: type 1 solid, 2 swimmable.
         return EastWall().Replace(text, m => m.Value.Replace("blocking = true;", $"blocking = true; special = 160; arg0 = 7; arg1 = {type};", StringComparison.Ordinal), 1);
+    }
+
+    // The 3D floor's room as a pool 128 deep under swimmable water, its floor sloped by Plane_Align on the start's line
+    // (arg0 2: the back sector's floor, from the start's floor along the line down to its own at the far wall).
+    private static string SlopedPool((int Floor, int Ceiling) water)
+    {
+        const string first = "special = 0; arg0 = 0;";
+        var text = Text(water, roomFloor: -128, roomCeiling: 160, controlTag: 0, type: 2);
+        var at = text.IndexOf(first, StringComparison.Ordinal);
+        return string.Concat(text.AsSpan(0, at), "special = 181; arg0 = 2;", text.AsSpan(at + first.Length));
     }
 
     // The start (0..256), the ledge (96..256, tag 9), the platform room (0..256, tag 7: a slab 88..96 across it) and, apart,
