@@ -134,7 +134,7 @@ internal sealed class PlayerView
                     targets.ForEach(Reach);
                 }
 
-                if (other < 0 || reached[other] || _c.Level.Linedefs[line].HasFlag(LinedefFlags.Impassable))
+                if (other < 0 || reached[other] || _c.Level.Linedefs[line].BlocksPlayer)
                 {
                     continue;
                 }

@@ -197,7 +197,7 @@ internal sealed class ExitBlockerJudge(RunSnapshot run)
         var cells = new List<int>();
         foreach (var action in run.Model.Actions)
         {
-            if (action is not { Exit: true, Trigger: LineTrigger.Walk } || !run.Model.Level.Linedefs[action.Line].HasFlag(LinedefFlags.Impassable))
+            if (action is not { Exit: true, Trigger: LineTrigger.Walk } || !run.Model.Level.Linedefs[action.Line].BlocksPlayer)
             {
                 continue;
             }

@@ -62,12 +62,12 @@ internal static class ExitVerdictJudge
     // A level without exit lines or sectors may still end by a script, a boss death or a voodoo doll.
     private static ExplorerFinding NoExit(ExplorerFinding blocker, Prover prover)
     {
-        if (prover.Limits.Count == 0)
+        // A limit that only opens ways (a line Line_SetBlocking may clear) ends no level.
+        if (prover.Limits.FirstOrDefault(l => l.MayEndLevel) is not { } limit)
         {
             return blocker;
         }
 
-        var limit = prover.Limits[0];
         return blocker with
         {
             Kind = ExplorerFindingKind.ExitNotReached,

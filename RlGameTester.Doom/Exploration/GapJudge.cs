@@ -38,7 +38,7 @@ internal sealed class GapJudge(RunSnapshot run, ReachJudge reach)
         for (var line = 0; line < level.Linedefs.Length && count < SoftlockJudge.MaxStuckSpots; line++)
         {
             ref readonly var def = ref level.Linedefs.ItemRef(line);
-            if (def.FrontSide < 0 || def.BackSide < 0 || def.HasFlag(LinedefFlags.Impassable))
+            if (def.BlocksPlayer)
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
 
 namespace RlGameTester.Doom.Exploration;
@@ -6,7 +7,7 @@ namespace RlGameTester.Doom.Exploration;
 /// Whether a use or a shot from a cell reaches a line, as Doom traces them under the current sector heights: a use
 /// (PTR_UseTraverse) stops at a one-sided line, at a two-sided line whose opening is closed, and at another special line
 /// the port hands the use to instead (<see cref="UseTraces"/>) unless it is a one-shot line already set off (Doom has
-/// cleared its special); a shot
+/// cleared its special), and at a line that blocks use (ZDoom's blockuse); a shot
 /// (PTR_ShootTraverse) stops at one-sided lines and closed openings. The body may face any way, so some point of the
 /// line within reach is enough. Results are kept until a sector moves or a line is spent.
 /// </summary>
@@ -56,6 +57,7 @@ internal sealed class LineTraces
         var level = _model.Level;
         var heights = _state.Heights;
         return TraceLines.Clear(_model.Geometry, px, py, qx, qy, target, _cells, line =>
-            (use && !_state.Spent[line] && UseTraces.StopAtSpecial(level, level.Linedefs.ItemRef(line))) || TraceLines.Shut(level, line, heights.Ceiling, heights.FloorHigh));
+            (use && ((!_state.Spent[line] && UseTraces.StopAtSpecial(level, level.Linedefs.ItemRef(line))) || level.Linedefs.ItemRef(line).HasFlag(LinedefFlags.BlocksUse))) ||
+            TraceLines.Shut(level, line, heights.Ceiling, heights.FloorHigh));
     }
 }

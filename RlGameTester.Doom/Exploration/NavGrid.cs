@@ -476,7 +476,7 @@ internal sealed class NavGrid
                 }
 
                 ref readonly var def = ref _level.Linedefs.ItemRef(line);
-                if (def.BackSide < 0 || def.FrontSide < 0 || def.HasFlag(LinedefFlags.Impassable))
+                if (def.BlocksPlayer)
                 {
                     return false;
                 }
@@ -780,7 +780,7 @@ internal sealed class NavGrid
         for (var line = 0; line < _level.Linedefs.Length; line++)
         {
             ref readonly var def = ref _level.Linedefs.ItemRef(line);
-            var blocks = def.BackSide < 0 || def.FrontSide < 0 || def.HasFlag(LinedefFlags.Impassable);
+            var blocks = def.BlocksPlayer;
             var front = def.FrontSide < 0 ? -1 : _level.Sidedefs.ItemRef(def.FrontSide).Sector;
             var back = def.BackSide < 0 ? -1 : _level.Sidedefs.ItemRef(def.BackSide).Sector;
             CellsTouchedByLine(line, cells);

@@ -140,10 +140,13 @@ internal static class BinaryLevelReader
         {
             var r = data.Slice(i * DoomLinedefSize, DoomLinedefSize);
             int tag = BinaryPrimitives.ReadUInt16LittleEndian(r[8..]);
+            int flags = BinaryPrimitives.ReadUInt16LittleEndian(r[4..]);
             lines[i] = new Linedef(
                 Start: BinaryPrimitives.ReadUInt16LittleEndian(r),
                 End: BinaryPrimitives.ReadUInt16LittleEndian(r[2..]),
-                Flags: (LinedefFlags)BinaryPrimitives.ReadUInt16LittleEndian(r[4..]),
+                // Bit 11 (Eternity's reserved bit) set by old editors makes Boom's ports and GZDoom drop every bit
+                // above Doom's nine (comp_reservedlineflag), MBF21's "block players" (bit 13) among them.
+                Flags: (LinedefFlags)((flags & 0x800) != 0 ? flags & 0x1FF : flags),
                 Special: BinaryPrimitives.ReadUInt16LittleEndian(r[6..]),
                 Tag: tag,
                 Id: tag,
@@ -192,7 +195,10 @@ internal static class BinaryLevelReader
             lines[i] = new Linedef(
                 Start: BinaryPrimitives.ReadUInt16LittleEndian(r),
                 End: BinaryPrimitives.ReadUInt16LittleEndian(r[2..]),
-                Flags: (LinedefFlags)(rawFlags & 0x1FF),
+                // ZDoom's bits 14 (block players) and 15 (block everything: a wall to a body and to use).
+                Flags: (LinedefFlags)(rawFlags & 0x1FF)
+                    | ((rawFlags & 0x4000) != 0 ? LinedefFlags.BlocksPlayers : LinedefFlags.None)
+                    | ((rawFlags & 0x8000) != 0 ? LinedefFlags.Impassable : LinedefFlags.None),
                 Special: special,
                 Tag: 0,
                 Id: special == 121 ? args.Arg0 : 0,

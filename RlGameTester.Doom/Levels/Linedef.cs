@@ -18,4 +18,7 @@ public readonly record struct Linedef(
     int BackSide)
 {
     public bool HasFlag(LinedefFlags flag) => (Flags & flag) == flag;
+
+    /// <summary>Whether the line stops a player's body whatever the heights: one-sided, impassable or blocking players.</summary>
+    public bool BlocksPlayer => FrontSide < 0 || BackSide < 0 || (Flags & (LinedefFlags.Impassable | LinedefFlags.BlocksPlayers)) != 0;
 }

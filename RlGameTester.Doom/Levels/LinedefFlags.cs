@@ -1,6 +1,9 @@
 namespace RlGameTester.Doom.Levels;
 
-/// <summary>Linedef flags, in Doom's bit layout (UDMF booleans are mapped onto the same bits).</summary>
+/// <summary>
+/// Linedef flags, in Doom's bit layout (UDMF booleans and Hexen's bits are mapped onto the same bits). ZDoom's "block
+/// everything" is read as <see cref="Impassable"/>: to a player's body and use it is a wall.
+/// </summary>
 [Flags]
 public enum LinedefFlags
 {
@@ -19,4 +22,12 @@ public enum LinedefFlags
 
     /// <summary>Boom: a use passes through to lines behind.</summary>
     PassUse = 0x200,
+
+    /// <summary>
+    /// MBF21 (Doom format bit 13), ZDoom (Hexen format bit 14, UDMF <c>blockplayers</c>): impassable to players only.
+    /// </summary>
+    BlocksPlayers = 0x2000,
+
+    /// <summary>ZDoom (UDMF <c>blockuse</c>): a use stops at the line, as at a wall.</summary>
+    BlocksUse = 0x10000,
 }

@@ -298,6 +298,9 @@ internal static class UdmfLevelReader
             flags |= f.Flag("dontdraw") ? LinedefFlags.HiddenOnAutomap : LinedefFlags.None;
             flags |= f.Flag("mapped") ? LinedefFlags.ShownOnAutomap : LinedefFlags.None;
             flags |= f.Flag("passuse") ? LinedefFlags.PassUse : LinedefFlags.None;
+            flags |= f.Flag("blockplayers") ? LinedefFlags.BlocksPlayers : LinedefFlags.None;
+            flags |= f.Flag("blockeverything") ? LinedefFlags.Impassable : LinedefFlags.None;
+            flags |= f.Flag("blockuse") ? LinedefFlags.BlocksUse : LinedefFlags.None;
 
             var activation = LineActivation.None;
             activation |= f.Flag("playercross") ? LineActivation.PlayerCross : LineActivation.None;

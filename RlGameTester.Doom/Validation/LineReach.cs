@@ -244,6 +244,11 @@ internal sealed class LineReach
             return "a one-sided wall";
         }
 
+        if (forUse && line.HasFlag(LinedefFlags.BlocksUse))
+        {
+            return "which blocks use (ZDoom's blockuse)";
+        }
+
         var opening = _planes.Opening(index);
         return opening > 0 ? null : Invariant(
             $"whose opening is closed ({opening:0.#}: sector {front} floor {_planes.Floor(front)} ceiling {_planes.Ceiling(front)}, sector {back} floor {_planes.Floor(back)} ceiling {_planes.Ceiling(back)})");

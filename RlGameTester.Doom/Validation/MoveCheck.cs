@@ -274,13 +274,13 @@ internal sealed class MoveCheck
         !_body.Airborne && _body.MomZ == 0 && _standingOn >= 0 && _here.FloorSector == _standingOn &&
         _geometry.Slopes.FloorSloped(_standingOn) && _here.Floor.High < _body.Z.Low;
 
-    // No one-sided or impassable line may lie across the centre's path.
+    // No one-sided, impassable or player-blocking line may lie across the centre's path.
     private void CheckCrossing(int tick, double ax, double ay, double bx, double by)
     {
         foreach (var index in _lines.AlongPath(ax, ay, bx, by))
         {
             var line = _level.Linedefs[index];
-            if (line.BackSide >= 0 && !line.HasFlag(LinedefFlags.Impassable))
+            if (!line.BlocksPlayer)
             {
                 continue;
             }

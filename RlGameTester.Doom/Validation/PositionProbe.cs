@@ -73,7 +73,7 @@ internal sealed class PositionProbe
 
             var line = _level.Linedefs[index];
             int front = _planes.FrontSector(index), back = _planes.BackSector(index);
-            if (front < 0 || back < 0 || line.HasFlag(LinedefFlags.Impassable))
+            if (front < 0 || back < 0 || line.BlocksPlayer)
             {
                 if (result.BlockingLine < 0)
                 {

@@ -211,7 +211,7 @@ public sealed class ViewFinder(LevelGeometry geometry)
         foreach (var line in _lines)
         {
             var l = _level.Linedefs.ItemRef(line);
-            if ((l.FrontSide < 0 || l.BackSide < 0 || l.HasFlag(LinedefFlags.Impassable)) && DistanceToLine(x, y, line) < BodyRadius)
+            if (l.BlocksPlayer && DistanceToLine(x, y, line) < BodyRadius)
             {
                 return null;
             }

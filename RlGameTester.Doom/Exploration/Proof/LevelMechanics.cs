@@ -77,6 +77,7 @@ internal sealed class LevelMechanics
             Limits.Add(new ProofLimit("acs script", "the level runs ACS scripts, which can move sectors, teleport the player and end the level", null));
         }
 
+        AddLineBlocking();
         AddBosses(skill);
         AddTimedDoors();
         AddVoodooDolls();
@@ -104,6 +105,57 @@ internal sealed class LevelMechanics
 
     /// <summary>What the model cannot bound: with any of these, no exit can be proven unreachable.</summary>
     public List<ProofLimit> Limits { get; } = [];
+
+    // ZDoom's Line_SetBlocking (special 55 of a line, a thing or a script) and ACS's SetLineBlocking set or clear a line's
+    // blocking at run time; play keeps the flags as drawn, so a blocking two-sided line one of them names may be a wall
+    // that opens. One named by its id (Project Zolee MAP02's gates, cleared by scripts) is named first, as what most
+    // likely stopped the run; one only a call with an id known at run time may name comes after the other limits.
+    private void AddLineBlocking()
+    {
+        const int lineSetBlocking = 55;
+        if (_level.UsesDoomSpecials)
+        {
+            return;
+        }
+
+        var ids = new HashSet<int?>();
+        ids.UnionWith(_level.Linedefs.Where(l => l.Special == lineSetBlocking).Select(l => (int?)l.Args.Arg0));
+        ids.UnionWith(_level.Things.Where(t => t.Special == lineSetBlocking).Select(t => (int?)t.Args.Arg0));
+        foreach (var script in _level.Scripts.Scripts)
+        {
+            // A script's own arguments are unknown here (null), not 0.
+            var reading = AcsReading.Of(_level.Scripts, script, new int?[Math.Max(script.ArgCount, 0)]);
+            ids.UnionWith(reading.Calls.Where(c => c.Special == lineSetBlocking).Select(c => c.Arg(0)));
+            ids.UnionWith(reading.LineBlocking.Select(b => b.LineId));
+        }
+
+        ids.Remove(0);
+        var gate = -1;
+        for (var i = 0; i < _level.Linedefs.Length && ids.Count > 0; i++)
+        {
+            ref readonly var def = ref _level.Linedefs.ItemRef(i);
+            if (def.FrontSide < 0 || def.BackSide < 0 || (def.Flags & (LinedefFlags.Impassable | LinedefFlags.BlocksPlayers)) == 0)
+            {
+                continue;
+            }
+
+            if (def.Id != 0 && ids.Contains(def.Id))
+            {
+                Limits.Insert(0, LineBlockingLimit(i));
+                return;
+            }
+
+            gate = gate < 0 && ids.Contains(null) ? i : gate;
+        }
+
+        if (gate >= 0)
+        {
+            Limits.Add(LineBlockingLimit(gate));
+        }
+    }
+
+    private static ProofLimit LineBlockingLimit(int line) =>
+        new(ProofLimit.LineBlocking, $"line {line} blocks players, and a Line_SetBlocking the explorer does not simulate may clear it", line);
 
     private int[] Tagged(int tag) => tag != 0 && _sectorsByTag.TryGetValue(tag, out var list) ? [.. list] : [];
 

@@ -178,7 +178,8 @@ public sealed class LevelFormatTests
         things[15] = 3;
         var lines = new byte[16 * 2];
         BinaryPrimitives.WriteUInt16LittleEndian(lines.AsSpan(2), 1);
-        BinaryPrimitives.WriteUInt16LittleEndian(lines.AsSpan(4), 0x0201 | (1 << 10)); // impassable, repeatable, use
+        BinaryPrimitives.WriteUInt16LittleEndian(lines.AsSpan(4), 0x4201 | (1 << 10)); // impassable, block players, repeatable, use
+        BinaryPrimitives.WriteUInt16LittleEndian(lines.AsSpan(16 + 4), 0x8000);      // ZDoom's block everything
         lines[6] = 12;                                                        // Door_Raise
         lines[7] = 4;
         lines[8] = 16;
@@ -208,8 +209,9 @@ public sealed class LevelFormatTests
         var line = level.Linedefs[0];
         Assert.Equal((12, 4, 16), (line.Special, line.Args.Arg0, line.Args.Arg1));
         Assert.Equal(LineActivation.PlayerUse | LineActivation.Repeatable, line.Activation);
-        Assert.Equal(LinedefFlags.Impassable, line.Flags);
+        Assert.Equal(LinedefFlags.Impassable | LinedefFlags.BlocksPlayers, line.Flags);
         Assert.Equal(0, line.Tag);
+        Assert.Equal(LinedefFlags.Impassable, level.Linedefs[1].Flags);
     }
 
     [Fact]

@@ -1,0 +1,85 @@
+using RlGameTester.Doom.Checks;
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Tests.Support;
+using RlGameTester.Doom.Tests.Validation;
+
+namespace RlGameTester.Doom.Tests.Exploration;
+
+/// <summary>
+/// Lines that block players only (MBF21's bit 13, ZDoom's <c>blockplayers</c>) or everything (<c>blockeverything</c>): a
+/// row of three rooms whose line between the start and the middle room carries the flag, the exit line beyond. Until
+/// 2026-12-06 the readers dropped these flags, the explorer walked through such a line and Project Zolee MAP01 and MAP02
+/// were "finished" through gates their scripts open later.
+/// </summary>
+public sealed class PlayerBlockingLineTests
+{
+    private const int Gate = 1;
+
+    [Theory]
+    [InlineData("blockplayers = true;")]
+    [InlineData("blockeverything = true;")]
+    public void ALineThatBlocksPlayersIsAWallToTheExplorerAndTheProof(string flag)
+    {
+        var level = HandMadeRuns.Read(Row(flag));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.False(result.ExitReached);
+        var finding = Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached);
+        Assert.Equal(FindingSeverity.Critical, finding.Severity);
+    }
+
+    [Fact]
+    public void AGateALineSetBlockingSwitchMayOpenIsUndecidedAndNamed()
+    {
+        // The start room's west wall is a switch calling Line_SetBlocking(5, 0, 4): it clears the gate's blocking, which
+        // the explorer does not simulate, so nothing is proven and the finding names the gate.
+        var text = Row("blockplayers = true; id = 5;");
+        var at = text.IndexOf("blocking = true; }", StringComparison.Ordinal);
+        text = string.Concat(text.AsSpan(0, at), "blocking = true; special = 55; arg0 = 5; arg2 = 4; playeruse = true; }", text.AsSpan(at + "blocking = true; }".Length));
+        var level = HandMadeRuns.Read(text);
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.False(result.ExitReached);
+        var finding = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitNotReached);
+        Assert.NotEqual(FindingSeverity.Critical, finding.Severity);
+        Assert.Equal("line blocking", finding.Evidence["mechanic"]);
+        Assert.Contains($"line {Gate} blocks players", finding.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheValidatorRefutesAWalkThroughALineThatBlocksPlayers()
+    {
+        int[] walk = [.. Enumerable.Range(0, 21).Select(t => 32 + (8 * t))];
+
+        Assert.True(HandMadeRuns.Validate(Row(flag: ""), walk).Upholds);
+        Assert.False(HandMadeRuns.Validate(Row("blockplayers = true;"), walk).Upholds);
+    }
+
+    [Fact]
+    public void MbfTwentyOnesBlockPlayersBitIsReadUnlessTheReservedBitClearsTheHighFlags()
+    {
+        var edit = new EditableLevel(Fixtures.Freedoom2Data, "MAP01");
+        edit.SetLineField(10, 2, (ushort)(edit.LineField(10, 2) | 0x2000));
+        edit.SetLineField(11, 2, (ushort)(edit.LineField(11, 2) | 0x2000 | 0x800));
+
+        var level = LevelReader.Read(Doom.Wad.WadFile.Read(edit.ToWad()), "MAP01");
+
+        Assert.True(level.Linedefs[10].HasFlag(LinedefFlags.BlocksPlayers));
+        Assert.True(level.Linedefs[10].BlocksPlayer);
+        Assert.False(level.Linedefs[11].HasFlag(LinedefFlags.BlocksPlayers));
+    }
+
+    // The start (128 wide), a room past the gate (line 1) and the exit room past a walk-over Exit_Normal (line 2).
+    private static string Row(string flag)
+    {
+        const string gate = "special = 0; arg0 = 0;";
+        var text = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
+            [new Room(128, 0, 128), new Room(64, 0, 128), new Room(64, 0, 128)],
+            [(0, 0), (243, 0)]));
+        var at = text.IndexOf(gate, StringComparison.Ordinal);
+        return string.Concat(text.AsSpan(0, at), $"{gate} {flag}", text.AsSpan(at + gate.Length));
+    }
+}
