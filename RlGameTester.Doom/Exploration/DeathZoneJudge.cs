@@ -30,7 +30,8 @@ internal sealed class DeathZoneJudge(RunSnapshot run, Prover prover)
             return 0;
         }
 
-        return run.Options.Skill <= 1 ? Math.Max(1, info.Damage >> 1) : info.Damage;
+        var damage = run.State.FullDamageOf(sector);
+        return run.Options.Skill <= 1 ? Math.Max(1, damage >> 1) : damage;
     }
 
     /// <summary>Adds the findings; returns the deadly cells (left out of the softlocks).</summary>

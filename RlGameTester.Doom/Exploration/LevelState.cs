@@ -89,15 +89,23 @@ internal sealed class LevelState
     public bool IsDamaging(int sector) => sector >= 0 && _damaging[sector];
 
     /// <summary>Damage every 32 tics on the sector's floor, halved on skill 1.</summary>
-    public int DamageOf(int sector) => _damage[sector];
+    public int DamageOf(int sector) => _skill <= 1 ? _damage[sector] >> 1 : _damage[sector];
+
+    /// <summary>Damage every 32 tics on the sector's floor before the skill halves it: its special's, or UDMF's fields.</summary>
+    public int FullDamageOf(int sector) => _damage[sector];
 
     public bool EndsLevel(int sector) => _endsLevel[sector];
 
     public void UpdateSectorDamage(int sector)
     {
         var info = Describe(Heights.Special[sector]);
-        _damaging[sector] = info.Damage > 0;
-        _damage[sector] = _skill <= 1 ? info.Damage >> 1 : info.Damage;
+
+        // UDMF's damageamount hurts as a special's damage does, while the sector keeps the special it was drawn with
+        // (one a mover gives it sets the damage anew, as GZDoom's TransferSpecial does).
+        var drawn = _model.Level.Sectors[sector];
+        var damage = info.Damage > 0 || Heights.Special[sector] != drawn.Special ? info.Damage : drawn.FieldDamagePer32Tics;
+        _damaging[sector] = damage > 0;
+        _damage[sector] = damage;
         _endsLevel[sector] = info.EndsLevel;
     }
 

@@ -998,7 +998,7 @@ internal sealed class Walker
         }
 
         var old = _body.Hurt(_state.DamageOf(sector));
-        var cause = string.Create(CultureInfo.InvariantCulture, $"damaging floor (special {_state.Heights.Special[sector]}, {info.Damage} hp / 32 tics)");
+        var cause = string.Create(CultureInfo.InvariantCulture, $"damaging floor (special {_state.Heights.Special[sector]}, {_state.FullDamageOf(sector)} hp / 32 tics)");
         _log.Add(_log.At(ExplorerEventKind.HealthChange, c) with { OldHealth = old, NewHealth = _body.Health, Cause = cause });
         if (_body.Health <= 0)
         {

@@ -196,9 +196,11 @@ internal static class BinaryLevelReader
                 Start: BinaryPrimitives.ReadUInt16LittleEndian(r),
                 End: BinaryPrimitives.ReadUInt16LittleEndian(r[2..]),
                 // ZDoom's bits 14 (block players) and 15 (block everything: a wall to a body and to use).
+                // Line_SetIdentification's second argument holds more flags; 32 is a solid (3D) middle texture.
                 Flags: (LinedefFlags)(rawFlags & 0x1FF)
                     | ((rawFlags & 0x4000) != 0 ? LinedefFlags.BlocksPlayers : LinedefFlags.None)
-                    | ((rawFlags & 0x8000) != 0 ? LinedefFlags.Impassable : LinedefFlags.None),
+                    | ((rawFlags & 0x8000) != 0 ? LinedefFlags.Impassable : LinedefFlags.None)
+                    | (special == 121 && (args.Arg1 & 32) != 0 ? LinedefFlags.SolidMiddleTexture : LinedefFlags.None),
                 Special: special,
                 Tag: 0,
                 Id: special == 121 ? args.Arg0 : 0,

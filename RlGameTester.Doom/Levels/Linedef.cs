@@ -19,6 +19,10 @@ public readonly record struct Linedef(
 {
     public bool HasFlag(LinedefFlags flag) => (Flags & flag) == flag;
 
-    /// <summary>Whether the line stops a player's body whatever the heights: one-sided, impassable or blocking players.</summary>
-    public bool BlocksPlayer => FrontSide < 0 || BackSide < 0 || (Flags & (LinedefFlags.Impassable | LinedefFlags.BlocksPlayers)) != 0;
+    /// <summary>
+    /// Whether the line stops a player's body whatever the heights: one-sided, impassable, blocking players, or with a
+    /// solid middle texture (read as a wall: its extent is not known).
+    /// </summary>
+    public bool BlocksPlayer => FrontSide < 0 || BackSide < 0 ||
+        (Flags & (LinedefFlags.Impassable | LinedefFlags.BlocksPlayers | LinedefFlags.SolidMiddleTexture)) != 0;
 }

@@ -30,4 +30,11 @@ public enum LinedefFlags
 
     /// <summary>ZDoom (UDMF <c>blockuse</c>): a use stops at the line, as at a wall.</summary>
     BlocksUse = 0x10000,
+
+    /// <summary>
+    /// ZDoom's 3D middle texture (UDMF <c>midtex3d</c>, Hexen format's Line_SetIdentification flag 32): solid where the
+    /// texture is drawn, a rail or a bridge. Its extent needs the texture's size, which play does not read: a wall to a
+    /// body, and a limit of the proof.
+    /// </summary>
+    SolidMiddleTexture = 0x20000,
 }

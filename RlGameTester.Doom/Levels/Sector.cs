@@ -8,4 +8,14 @@ public readonly record struct Sector(
     string CeilingFlat,
     int LightLevel,
     int Special,
-    int Tag);
+    int Tag)
+{
+    /// <summary>UDMF's <c>damageamount</c>: health a player on the floor loses every <see cref="DamageInterval"/> tics (0: none).</summary>
+    public int DamageAmount { get; init; }
+
+    /// <summary>UDMF's <c>damageinterval</c>, in tics (GZDoom's default, 32, when the map gives none or less than 1).</summary>
+    public int DamageInterval { get; init; } = 32;
+
+    /// <summary>The UDMF damage as health lost every 32 tics, the unit of the specials' damage (rounded up).</summary>
+    public int FieldDamagePer32Tics => DamageAmount <= 0 ? 0 : ((DamageAmount * 32) + DamageInterval - 1) / DamageInterval;
+}

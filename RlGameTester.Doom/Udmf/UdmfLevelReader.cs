@@ -301,6 +301,7 @@ internal static class UdmfLevelReader
             flags |= f.Flag("blockplayers") ? LinedefFlags.BlocksPlayers : LinedefFlags.None;
             flags |= f.Flag("blockeverything") ? LinedefFlags.Impassable : LinedefFlags.None;
             flags |= f.Flag("blockuse") ? LinedefFlags.BlocksUse : LinedefFlags.None;
+            flags |= f.Flag("midtex3d") ? LinedefFlags.SolidMiddleTexture : LinedefFlags.None;
 
             var activation = LineActivation.None;
             activation |= f.Flag("playercross") ? LineActivation.PlayerCross : LineActivation.None;
@@ -345,7 +346,11 @@ internal static class UdmfLevelReader
             CeilingFlat: f.Texture("textureceiling"),
             LightLevel: f.Int("lightlevel", 160),
             Special: f.Int("special", 0),
-            Tag: f.Int("id", 0));
+            Tag: f.Int("id", 0))
+        {
+            DamageAmount = f.Int("damageamount", 0),
+            DamageInterval = f.Int("damageinterval", 32) is var interval and > 0 ? interval : 32,
+        };
 
         private static SpecialArgs Args(Fields f) =>
             new(f.Int("arg0", 0), f.Int("arg1", 0), f.Int("arg2", 0), f.Int("arg3", 0), f.Int("arg4", 0));

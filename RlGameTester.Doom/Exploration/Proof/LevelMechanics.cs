@@ -78,6 +78,7 @@ internal sealed class LevelMechanics
         }
 
         AddLineBlocking();
+        AddSolidMiddleTextures();
         AddBosses(skill);
         AddTimedDoors();
         AddVoodooDolls();
@@ -151,6 +152,19 @@ internal sealed class LevelMechanics
         if (gate >= 0)
         {
             Limits.Add(LineBlockingLimit(gate));
+        }
+    }
+
+    // A solid (3D) middle texture is read as a wall; a player may walk over or under it where the texture is not drawn.
+    private void AddSolidMiddleTextures()
+    {
+        for (var i = 0; i < _level.Linedefs.Length; i++)
+        {
+            if (_level.Linedefs.ItemRef(i).HasFlag(LinedefFlags.SolidMiddleTexture) && _level.Linedefs.ItemRef(i).BackSide >= 0)
+            {
+                Limits.Add(new ProofLimit("3D middle texture", $"line {i} has a solid middle texture, read as a wall: a player may walk over or under it", i));
+                return;
+            }
         }
     }
 

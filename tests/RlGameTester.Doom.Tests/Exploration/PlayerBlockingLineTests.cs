@@ -7,7 +7,8 @@ using RlGameTester.Doom.Tests.Validation;
 namespace RlGameTester.Doom.Tests.Exploration;
 
 /// <summary>
-/// Lines that block players only (MBF21's bit 13, ZDoom's <c>blockplayers</c>) or everything (<c>blockeverything</c>): a
+/// Lines that block players only (MBF21's bit 13, ZDoom's <c>blockplayers</c>), everything (<c>blockeverything</c>) or
+/// have a solid middle texture (<c>midtex3d</c>): a
 /// row of three rooms whose line between the start and the middle room carries the flag, the exit line beyond. Until
 /// 2026-12-06 the readers dropped these flags, the explorer walked through such a line and Project Zolee MAP01 and MAP02
 /// were "finished" through gates their scripts open later.
@@ -47,6 +48,21 @@ public sealed class PlayerBlockingLineTests
         Assert.NotEqual(FindingSeverity.Critical, finding.Severity);
         Assert.Equal("line blocking", finding.Evidence["mechanic"]);
         Assert.Contains($"line {Gate} blocks players", finding.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASolidMiddleTextureIsAWallAndALimitOfTheProof()
+    {
+        // A 3D middle texture is solid where its texture is drawn; play does not read textures' sizes, so the line is a
+        // wall to the explorer and the proof, which says so instead of proving the exit out of reach.
+        var level = HandMadeRuns.Read(Row("midtex3d = true;"));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.False(result.ExitReached);
+        var finding = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitNotReached);
+        Assert.NotEqual(FindingSeverity.Critical, finding.Severity);
+        Assert.Equal("3D middle texture", finding.Evidence["mechanic"]);
     }
 
     [Fact]
