@@ -74,6 +74,6 @@ internal static class KeyChecks
             return info.Keys;
         }
 
-        return LinedefSpecials.HexenLineLock(c.Level.Linedefs[line].Special, c.Level.Linedefs[line].Args);
+        return LinedefSpecials.HexenLineLock(c.Level.Linedefs[line]);
     }
 }

@@ -78,9 +78,9 @@ internal sealed class ExitSpots
                 continue;
             }
 
-            foreach (var (line, _) in _model.Crossings(c, d)!)
+            foreach (var (line, frontToBack) in _model.Crossings(c, d)!)
             {
-                if (_model.Actions[line] is { Exit: true })
+                if (_model.Actions[line] is { Exit: true } exit && exit.CrossedToSetOff(frontToBack))
                 {
                     return true;
                 }
@@ -131,9 +131,9 @@ internal sealed class ExitSpots
                     continue;
                 }
 
-                foreach (var (line, _) in crossed)
+                foreach (var (line, frontToBack) in crossed)
                 {
-                    if (_model.Actions[line] is { Exit: true } action && action.SecretExit == secret)
+                    if (_model.Actions[line] is { Exit: true } action && action.SecretExit == secret && action.CrossedToSetOff(frontToBack))
                     {
                         return new TripTarget(c, TargetKind.Cross, d);
                     }

@@ -313,10 +313,11 @@ internal sealed class LevelModel
             Name = $"{ExitFinderCode(activation)} {name}",
             Move = move,
             Sectors = sectors,
-            Keys = LinedefSpecials.HexenLineLock(raw.Special, raw.Args) ?? LinedefSpecials.HexenLineLock(line.Special, line.Args),
+            Keys = LinedefSpecials.HexenLineLock(raw, line),
             Exit = acts.Effect is LineEffect.Exit or LineEffect.SecretExit,
             SecretExit = acts.Effect == LineEffect.SecretExit,
             Teleport = line.Special is 70 or 71,
+            FrontSideOnly = (activation & LineActivation.FirstSideOnly) != 0,
         };
         if (action.Teleport)
         {

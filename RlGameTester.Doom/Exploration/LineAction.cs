@@ -27,6 +27,12 @@ internal sealed class LineAction
 
     public bool Teleport { get; init; }
 
+    /// <summary>Set off only from the line's front (ZDoom's firstsideonly): a walk-over line crossed front to back.</summary>
+    public bool FrontSideOnly { get; init; }
+
+    /// <summary>Whether crossing the line this way sets it off.</summary>
+    public bool CrossedToSetOff(bool frontToBack) => frontToBack || !FrontSideOnly;
+
     /// <summary>Starts a crusher in <see cref="Sectors"/>: the sectors' heights come back, but what stands there is crushed.</summary>
     public bool Crusher { get; init; }
 

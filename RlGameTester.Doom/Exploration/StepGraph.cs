@@ -57,7 +57,7 @@ internal sealed class StepGraph
         foreach (var (line, frontToBack) in _model.Crossings(from, direction)!)
         {
             var action = _model.Actions[line]!;
-            if (action.Exit && !allowExit)
+            if (action.Exit && !allowExit && action.CrossedToSetOff(frontToBack))
             {
                 return -1;
             }

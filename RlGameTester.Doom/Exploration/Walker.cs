@@ -275,10 +275,10 @@ internal sealed class Walker
         var crossed = _model.Crossings(from, direction);
         if (crossed is not null)
         {
-            foreach (var (line, _) in crossed)
+            foreach (var (line, frontToBack) in crossed)
             {
                 var action = _model.Actions[line]!;
-                if (action.Exit && !allowExit)
+                if (action.Exit && !allowExit && action.CrossedToSetOff(frontToBack))
                 {
                     return false;
                 }
@@ -320,7 +320,7 @@ internal sealed class Walker
                     continue;
                 }
 
-                if (SetsOff(action) && Activate(action))
+                if (action.CrossedToSetOff(frontToBack) && SetsOff(action) && Activate(action))
                 {
                     keepGoing = false;
                 }
@@ -523,9 +523,10 @@ internal sealed class Walker
             Trail[c] = true;
             if (_model.Crossings(c, direction) is { } crossed)
             {
-                foreach (var (line, _) in crossed)
+                foreach (var (line, frontToBack) in crossed)
                 {
-                    if (SetsOff(_model.Actions[line]!) && Activate(_model.Actions[line]!))
+                    var action = _model.Actions[line]!;
+                    if (action.CrossedToSetOff(frontToBack) && SetsOff(action) && Activate(action))
                     {
                         keepGoing = false;
                     }

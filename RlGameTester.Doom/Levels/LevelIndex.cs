@@ -9,19 +9,16 @@ internal static class LevelIndex
         var map = new Dictionary<int, List<int>>();
         for (var s = 0; s < level.Sectors.Length; s++)
         {
-            var tag = level.Sectors[s].Tag;
-            if (tag == 0)
+            foreach (var tag in level.Sectors[s].Tags)
             {
-                continue;
-            }
+                if (!map.TryGetValue(tag, out var list))
+                {
+                    list = [];
+                    map.Add(tag, list);
+                }
 
-            if (!map.TryGetValue(tag, out var list))
-            {
-                list = [];
-                map.Add(tag, list);
+                list.Add(s);
             }
-
-            list.Add(s);
         }
 
         return map;

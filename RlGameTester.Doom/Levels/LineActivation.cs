@@ -17,4 +17,7 @@ public enum LineActivation
     MonsterPush = 0x40,
     MissileCross = 0x80,
     Repeatable = 0x100,
+
+    /// <summary>ZDoom's <c>firstsideonly</c>: set off only from the line's front (a walk-over line crossed front to back).</summary>
+    FirstSideOnly = 0x200,
 }

@@ -19,6 +19,9 @@ public readonly record struct Linedef(
 {
     public bool HasFlag(LinedefFlags flag) => (Flags & flag) == flag;
 
+    /// <summary>UDMF's <c>locknumber</c>: the lock any use or crossing of the line needs, whatever its special (0: none).</summary>
+    public int LockNumber { get; init; }
+
     /// <summary>
     /// Whether the line stops a player's body whatever the heights: one-sided, impassable, blocking players, or with a
     /// solid middle texture (read as a wall: its extent is not known).

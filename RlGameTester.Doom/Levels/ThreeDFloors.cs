@@ -331,7 +331,7 @@ public static class ThreeDFloors
         tags.Remove(0);
         for (var s = 0; s < level.Sectors.Length; s++)
         {
-            if (tags.Contains(level.Sectors[s].Tag))
+            if (level.Sectors[s].Tags.Any(tags.Contains))
             {
                 sectors.Add(s);
             }

@@ -50,6 +50,15 @@ public static class LinedefSpecials
         _ => null,
     };
 
+    /// <summary>
+    /// The keys a Hexen-numbered line needs: its special's lock argument, or else UDMF's <c>locknumber</c>, which GZDoom's
+    /// P_TestActivateLine checks for any special (<paramref name="acting"/>: the special a script of the line calls, whose
+    /// lock argument counts too).
+    /// </summary>
+    public static KeyRequirement? HexenLineLock(in Linedef line, Linedef? acting = null) =>
+        HexenLineLock(line.Special, line.Args) ?? (acting is { } a ? HexenLineLock(a.Special, a.Args) : null) ??
+        (line.LockNumber != 0 ? HexenLock(line.LockNumber) : null);
+
     /// <summary>The keys a Hexen/ZDoom lock number stands for (ZDoom's default Doom LOCKDEFS), or null.</summary>
     public static KeyRequirement? HexenLock(int lockNumber) => lockNumber switch
     {

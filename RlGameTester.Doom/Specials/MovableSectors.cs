@@ -63,7 +63,7 @@ public static class MovableSectors
         {
             for (var s = 0; s < sectors.Length; s++)
             {
-                if (sectors[s].Tag == tag)
+                if (sectors[s].HasTag(tag))
                 {
                     Spread(level, neighbours, movable, s, kind);
                 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using RlGameTester.Doom.Checks;
@@ -312,6 +313,7 @@ internal static class UdmfLevelReader
             activation |= f.Flag("playerpush") ? LineActivation.PlayerPush : LineActivation.None;
             activation |= f.Flag("monsterpush") ? LineActivation.MonsterPush : LineActivation.None;
             activation |= f.Flag("missilecross") ? LineActivation.MissileCross : LineActivation.None;
+            activation |= f.Flag("firstsideonly") ? LineActivation.FirstSideOnly : LineActivation.None;
             activation |= f.Flag("repeatspecial") ? LineActivation.Repeatable : LineActivation.None;
 
             var args = Args(f);
@@ -328,7 +330,10 @@ internal static class UdmfLevelReader
                 Args: args,
                 Activation: activation,
                 FrontSide: f.Int("sidefront", -1),
-                BackSide: f.Int("sideback", -1));
+                BackSide: f.Int("sideback", -1))
+            {
+                LockNumber = f.Int("locknumber", 0),
+            };
         }
 
         private static Sidedef ReadSide(Fields f) => new(
@@ -349,6 +354,7 @@ internal static class UdmfLevelReader
             Tag: f.Int("id", 0))
         {
             DamageAmount = f.Int("damageamount", 0),
+            MoreTags = f.Ids("moreids"),
             DamageInterval = f.Int("damageinterval", 32) is var interval and > 0 ? interval : 32,
         };
 
@@ -499,6 +505,12 @@ internal static class UdmfLevelReader
 
                 return v.Number != 0;
             }
+
+            // A quoted list of whole numbers apart by spaces (moreids); what is not a number is skipped.
+            public ImmutableArray<int> Ids(string key) =>
+                _block.TryGet(key, out var v) && v.Kind == UdmfValueKind.Text && v.Text is { } text
+                    ? [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id != 0)]
+                    : [];
 
             public string Texture(string key)
             {

@@ -13,6 +13,9 @@ namespace RlGameTester.Doom.Validation;
 /// <param name="Name">The trigger code and the special's name, for messages.</param>
 internal sealed record LineRule(PlayerTrigger Trigger, bool Repeatable, KeyRequirement? Keys, bool MonstersOnly, LineEffect Effect, string Name)
 {
+    /// <summary>ZDoom's firstsideonly: a walk-over line is set off only crossed from its front to its back.</summary>
+    public bool FrontSideOnly { get; init; }
+
     /// <summary>The rule of a line's special in the level's numbering, or null when the line has no special Doom knows.</summary>
     public static LineRule? Of(Level level, in Linedef line)
     {
@@ -63,8 +66,11 @@ internal sealed record LineRule(PlayerTrigger Trigger, bool Repeatable, KeyRequi
             : PlayerTrigger.None;
 
         // The line's lock argument, or that of the special its script calls.
-        var keys = LinedefSpecials.HexenLineLock(line.Special, line.Args) ?? LinedefSpecials.HexenLineLock(acts.Special, acts.Args);
+        var keys = LinedefSpecials.HexenLineLock(line, acts);
         var monstersOnly = trigger == PlayerTrigger.None && (activation & (LineActivation.MonsterCross | LineActivation.MonsterUse)) != 0;
-        return new LineRule(trigger, (activation & LineActivation.Repeatable) != 0, keys, monstersOnly, info.Effect, info.Name);
+        return new LineRule(trigger, (activation & LineActivation.Repeatable) != 0, keys, monstersOnly, info.Effect, info.Name)
+        {
+            FrontSideOnly = (activation & LineActivation.FirstSideOnly) != 0,
+        };
     }
 }

@@ -58,7 +58,7 @@ internal sealed class LineTriggerCheck
             PlayerTrigger.Use => _reach.Use(x, y, index),
             PlayerTrigger.Gun => _reach.Shoot(x, y, index),
             PlayerTrigger.Push => _reach.Push(x, y, index),
-            _ => Crossed(tick, index, frontToBack: false),
+            _ => Crossed(tick, index, frontToBack: rule.FrontSideOnly, TrajectoryRules.WalkNotCrossed),
         };
         if (failure is not null)
         {
@@ -84,12 +84,15 @@ internal sealed class LineTriggerCheck
 
     /// <summary>
     /// P_TryMove's crossing test: the centre changes side of the line (P_PointOnLineSide) on a move whose new box touches
-    /// the line (the spechit list), on one of the moves around the tic.
+    /// the line (the spechit list), on one of the moves around the tic; with <paramref name="frontToBack"/>, from its front
+    /// (a teleport, a firstsideonly line). <paramref name="failedRule"/> names the rule a failure breaks (by default a
+    /// teleport's or a walk-over line's by the direction).
     /// </summary>
-    public ReachFailure? Crossed(int tick, int index, bool frontToBack)
+    public ReachFailure? Crossed(int tick, int index, bool frontToBack, string? failedRule = null)
     {
         var (x1, y1, x2, y2) = _geometry.Segment(index);
         var nearest = double.PositiveInfinity;
+        var wrongWay = false;
         for (var t = tick - WalkWindowBefore; t <= tick + WalkWindowAfter; t++)
         {
             if (_path.MoveEndingAt(t) is not var (ax, ay, bx, by))
@@ -101,8 +104,15 @@ internal sealed class LineTriggerCheck
             // Sides by signed distance, a centre exactly on the line being on either (a body a hair off it is).
             var from = Side(MapMath.SignedDistance(ax, ay, x1, y1, x2, y2));
             var to = Side(MapMath.SignedDistance(bx, by, x1, y1, x2, y2));
-            if (from * to > 0 || (from == 0 && to == 0) || (frontToBack && (from < 0 || to > 0)))
+            if (from * to > 0 || (from == 0 && to == 0))
             {
+                continue;
+            }
+
+            if (frontToBack && (from < 0 || to > 0))
+            {
+                // A move from the back towards the front (the other moves were skipped above).
+                wrongWay = true;
                 continue;
             }
 
@@ -115,12 +125,13 @@ internal sealed class LineTriggerCheck
             }
         }
 
-        var rule = frontToBack ? TrajectoryRules.TeleportNotCrossed : TrajectoryRules.WalkNotCrossed;
+        var rule = failedRule ?? (frontToBack ? TrajectoryRules.TeleportNotCrossed : TrajectoryRules.WalkNotCrossed);
         var what = frontToBack ? "from its front to its back" : "with the box touching it";
 
         // Positions are where the body is at the end of each tic; Doom crosses lines during a tic's move. A line within
-        // one tic's run of the claim is crossed between the samples (the teleport's arrival is checked on its own).
-        var between = nearest <= PlayerBody.MaxRunSpeed;
+        // one tic's run of the claim is crossed between the samples (the teleport's arrival is checked on its own), but
+        // not one the body crossed only the other way: that is no sampling's doing.
+        var between = nearest <= PlayerBody.MaxRunSpeed && !wrongWay;
         return new ReachFailure(rule, Invariant(
             $"the centre did not cross line {index} {what} in tics {tick - WalkWindowBefore} to {tick + WalkWindowAfter} (nearest {nearest:0.#} units)"), ElementKind.Line, index)
         {

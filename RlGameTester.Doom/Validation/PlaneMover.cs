@@ -115,7 +115,7 @@ internal sealed class PlaneMover
         var result = new List<int>();
         for (var s = 0; s < _level.Sectors.Length; s++)
         {
-            if (_level.Sectors[s].Tag == tag)
+            if (_level.Sectors[s].HasTag(tag))
             {
                 result.Add(s);
             }

@@ -56,7 +56,7 @@ internal sealed class TeleportDestinations
         var tag = _level.UsesDoomSpecials ? line.Tag : line.Args.Arg1;
         for (var sector = 0; sector < _level.Sectors.Length; sector++)
         {
-            if (_level.Sectors[sector].Tag != tag)
+            if (!_level.Sectors[sector].HasTag(tag))
             {
                 continue;
             }

@@ -255,7 +255,7 @@ internal sealed class LevelMechanics
                 return;
         }
 
-        var locked = LinedefSpecials.HexenLineLock(special, args);
+        var locked = LinedefSpecials.HexenLineLock(special, args) ?? (line is null ? null : LinedefSpecials.HexenLineLock(def));
         if (locked is not null && !locked.IsSatisfiedBy(_keys))
         {
             return;

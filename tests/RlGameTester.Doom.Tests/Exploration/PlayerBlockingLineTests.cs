@@ -36,10 +36,8 @@ public sealed class PlayerBlockingLineTests
     {
         // The start room's west wall is a switch calling Line_SetBlocking(5, 0, 4): it clears the gate's blocking, which
         // the explorer does not simulate, so nothing is proven and the finding names the gate.
-        var text = Row("blockplayers = true; id = 5;");
-        var at = text.IndexOf("blocking = true; }", StringComparison.Ordinal);
-        text = string.Concat(text.AsSpan(0, at), "blocking = true; special = 55; arg0 = 5; arg2 = 4; playeruse = true; }", text.AsSpan(at + "blocking = true; }".Length));
-        var level = HandMadeRuns.Read(text);
+        var level = HandMadeRuns.Read(HandMadeRuns.ReplaceFirst(
+            Row("blockplayers = true; id = 5;"), "blocking = true; }", "blocking = true; special = 55; arg0 = 5; arg2 = 4; playeruse = true; }"));
 
         var result = ExplorationFixtures.ExploreEveryTic(level);
 
@@ -95,7 +93,6 @@ public sealed class PlayerBlockingLineTests
         var text = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
             [new Room(128, 0, 128), new Room(64, 0, 128), new Room(64, 0, 128)],
             [(0, 0), (243, 0)]));
-        var at = text.IndexOf(gate, StringComparison.Ordinal);
-        return string.Concat(text.AsSpan(0, at), $"{gate} {flag}", text.AsSpan(at + gate.Length));
+        return HandMadeRuns.ReplaceFirst(text, gate, $"{gate} {flag}");
     }
 }

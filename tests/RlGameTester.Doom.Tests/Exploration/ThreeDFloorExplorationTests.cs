@@ -197,13 +197,8 @@ public sealed partial class ThreeDFloorExplorationTests
 
     // The 3D floor's room as a pool 128 deep under swimmable water, its floor sloped by Plane_Align on the start's line
     // (arg0 2: the back sector's floor, from the start's floor along the line down to its own at the far wall).
-    private static string SlopedPool((int Floor, int Ceiling) water)
-    {
-        const string first = "special = 0; arg0 = 0;";
-        var text = Text(water, roomFloor: -128, roomCeiling: 160, controlTag: 0, type: 2);
-        var at = text.IndexOf(first, StringComparison.Ordinal);
-        return string.Concat(text.AsSpan(0, at), "special = 181; arg0 = 2;", text.AsSpan(at + first.Length));
-    }
+    private static string SlopedPool((int Floor, int Ceiling) water) =>
+        HandMadeRuns.ReplaceFirst(Text(water, roomFloor: -128, roomCeiling: 160, controlTag: 0, type: 2), "special = 0; arg0 = 0;", "special = 181; arg0 = 2;");
 
     // The start (0..256), the ledge (96..256, tag 9), the platform room (0..256, tag 7: a slab 88..96 across it) and, apart,
     // the control sector (88..96) whose east wall places the slab. A switch on the start's east line lowers the ledge to

@@ -130,6 +130,14 @@ internal static class HandMadeRuns
         return ValidationFixtures.Validate(level, events);
     }
 
+    /// <summary>The textmap with the first occurrence of <paramref name="old"/> (which must be there) replaced.</summary>
+    public static string ReplaceFirst(string textmap, string old, string replacement)
+    {
+        var at = textmap.IndexOf(old, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"the textmap has no \"{old}\"");
+        return string.Concat(textmap.AsSpan(0, at), replacement, textmap.AsSpan(at + old.Length));
+    }
+
     public static Level Read(string textmap) => LevelReader.Read(WadFile.Read(LevelFormatTests.UdmfWad(textmap)), "MAP01");
 }
 
