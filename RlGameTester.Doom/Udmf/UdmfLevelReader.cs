@@ -506,11 +506,15 @@ internal static class UdmfLevelReader
                 return v.Number != 0;
             }
 
-            // A quoted list of whole numbers apart by spaces (moreids); what is not a number is skipped.
-            public ImmutableArray<int> Ids(string key) =>
-                _block.TryGet(key, out var v) && v.Kind == UdmfValueKind.Text && v.Text is { } text
-                    ? [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id != 0)]
+            // A quoted list of whole numbers apart by spaces (moreids); what is not a number is skipped. None gives the
+            // default array, as a sector built without the field has, so that equal sectors compare equal.
+            public ImmutableArray<int> Ids(string key)
+            {
+                var ids = _block.TryGet(key, out var v) && v.Kind == UdmfValueKind.Text && v.Text is { } text
+                    ? text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id != 0).ToImmutableArray()
                     : [];
+                return ids.IsEmpty ? default : ids;
+            }
 
             public string Texture(string key)
             {
