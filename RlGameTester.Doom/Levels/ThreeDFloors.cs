@@ -68,7 +68,7 @@ public static class ThreeDFloors
             {
                 (lines.TryGetValue(target, out var list) ? list : lines[target] = []).Add(i);
                 // Water over a sloped floor is played at its surface when it covers the whole floor (see Surface).
-                if (keep || moved.Contains(target) || (geometry.Slopes.Sloped(target) && !(water && !geometry.Slopes.CeilingSloped(target))))
+                if (keep || moved.Contains(target) || (geometry.Slopes.Sloped(target) && (!water || geometry.Slopes.CeilingSloped(target))))
                 {
                     kept.Add(target);
                 }

@@ -160,7 +160,8 @@ internal sealed class LevelMechanics
     {
         for (var i = 0; i < _level.Linedefs.Length; i++)
         {
-            if (_level.Linedefs.ItemRef(i).HasFlag(LinedefFlags.SolidMiddleTexture) && _level.Linedefs.ItemRef(i).BackSide >= 0)
+            ref readonly var def = ref _level.Linedefs.ItemRef(i);
+            if (def.HasFlag(LinedefFlags.SolidMiddleTexture) && def.BackSide >= 0)
             {
                 Limits.Add(new ProofLimit("3D middle texture", $"line {i} has a solid middle texture, read as a wall: a player may walk over or under it", i));
                 return;

@@ -41,10 +41,7 @@ public sealed partial class FirstSideOnlyTests
     // front faces the exit room.
     private static string Row(bool firstSideOnly)
     {
-        var text = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
-            [new Room(128, 0, 128), new Room(64, 0, 128), new Room(64, 0, 128)],
-            [(0, 0), (243, 0)]));
-        return ExitLineText().Replace(text, m =>
+        return ExitLineText().Replace(HandMadeRuns.ThroughOneRoom(new Room(64, 0, 128)), m =>
             $"linedef {{ v1 = {m.Groups["b"]}; v2 = {m.Groups["a"]}; sidefront = {m.Groups["back"]}; sideback = {m.Groups["front"]}; " +
             $"twosided = true; special = 243; playercross = true;{(firstSideOnly ? " firstsideonly = true;" : "")}",
             1);

@@ -90,9 +90,6 @@ public sealed class PlayerBlockingLineTests
     private static string Row(string flag)
     {
         const string gate = "special = 0; arg0 = 0;";
-        var text = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
-            [new Room(128, 0, 128), new Room(64, 0, 128), new Room(64, 0, 128)],
-            [(0, 0), (243, 0)]));
-        return HandMadeRuns.ReplaceFirst(text, gate, $"{gate} {flag}");
+        return HandMadeRuns.ReplaceFirst(HandMadeRuns.ThroughOneRoom(new Room(64, 0, 128)), gate, $"{gate} {flag}");
     }
 }

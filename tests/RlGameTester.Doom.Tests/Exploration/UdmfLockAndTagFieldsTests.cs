@@ -43,7 +43,7 @@ public sealed class UdmfLockAndTagFieldsTests
     private static string Row(string exitFields, string doorTags)
     {
         var door = doorTags.Length == 0 ? new Room(64, 0, 128) : new Room(64, 0, 0, Tag: 9);
-        var text = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms([new Room(128, 0, 128), door, new Room(64, 0, 128)], [(0, 0), (243, 0)]))
+        var text = HandMadeRuns.ThroughOneRoom(door)
             .Replace("special = 243; playercross = true;", $"special = 243; playercross = true; {exitFields}", StringComparison.Ordinal)
             .Replace("id = 9; }", $"id = 0; {doorTags} }}", StringComparison.Ordinal);
         return HandMadeRuns.ReplaceFirst(text, "blocking = true; }", "blocking = true; special = 11; arg0 = 7; arg1 = 16; playeruse = true; }");

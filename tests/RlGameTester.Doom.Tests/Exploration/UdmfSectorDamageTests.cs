@@ -35,9 +35,6 @@ public sealed class UdmfSectorDamageTests
     // The start (128 wide), a 1024-unit room carrying the given fields, and the exit room past a walk-over Exit_Normal.
     private static string Corridor(string fields)
     {
-        var text = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
-            [new Room(128, 0, 128), new Room(1024, 0, 128, Tag: 3), new Room(64, 0, 128)],
-            [(0, 0), (243, 0)]));
-        return text.Replace("id = 3; }", $"id = 3; {fields} }}", StringComparison.Ordinal);
+        return HandMadeRuns.ThroughOneRoom(new Room(1024, 0, 128, Tag: 3)).Replace("id = 3; }", $"id = 3; {fields} }}", StringComparison.Ordinal);
     }
 }

@@ -130,6 +130,13 @@ internal static class HandMadeRuns
         return ValidationFixtures.Validate(level, events);
     }
 
+    /// <summary>
+    /// In ZDoom's namespace, the start (128 wide), <paramref name="middle"/> (line 1 between them) and a 64-unit exit room
+    /// past a walk-over Exit_Normal (line 2).
+    /// </summary>
+    public static string ThroughOneRoom(Room middle) =>
+        InZDoom(RowOfRooms([new Room(128, 0, 128), middle, new Room(64, 0, 128)], [(0, 0), (243, 0)]));
+
     /// <summary>The textmap with the first occurrence of <paramref name="old"/> (which must be there) replaced.</summary>
     public static string ReplaceFirst(string textmap, string old, string replacement)
     {
