@@ -1,3 +1,5 @@
+using RlGameTester.Doom.Specials;
+
 namespace RlGameTester.Doom.Acs;
 
 /// <summary>A line special a script calls, with the arguments a static reading knows (null: computed at run time).</summary>
@@ -13,8 +15,8 @@ public sealed record AcsCall(int Special, IReadOnlyList<int?> Args, int Script, 
 
 /// <summary>
 /// What a script does as far as reading its code tells, without running it: the line specials it calls (ACS_Execute
-/// included, so the scripts it starts can be read in turn), the lines it makes passable or not, and what it does that a
-/// reading cannot bound (spawning things, giving inventory, moving actors, engine functions). Every path through the
+/// included, so the scripts it starts can be read in turn; SetLineBlocking as the Line_SetBlocking it amounts to), the
+/// specials it gives lines, and what it does that a reading cannot bound (spawning things, giving inventory, moving actors, engine functions). Every path through the
 /// code counts, whatever its conditions: a script that may do something is read as doing it.
 /// The reading keeps constants only where ACC leaves them, pushed just before their use: the stack is dropped at every
 /// jump target and after every instruction it does not model, so an argument it reports is the one the code passes.
@@ -28,9 +30,6 @@ public sealed class AcsReading
     }
 
     public List<AcsCall> Calls { get; } = [];
-
-    /// <summary>SetLineBlocking(line id, blocking) calls.</summary>
-    public List<(int? LineId, int? Blocking)> LineBlocking { get; } = [];
 
     /// <summary>SetLineSpecial calls: the line id and the special it gives.</summary>
     public List<(int? LineId, int? Special)> LineSpecials { get; } = [];
@@ -204,8 +203,10 @@ public sealed class AcsReading
                 return;
             case AcsCode.SetLineBlocking:
                 {
+                    // Read as the Line_SetBlocking call it amounts to, so that one reading serves both.
                     var blocking = Pop();
-                    LineBlocking.Add((Pop(), blocking));
+                    var change = blocking is { } b ? LineBlockingChange.OfAcs(b) : ((int Set, int Clear)?)null;
+                    Record(script, pc, LineBlockingChange.Special, [Pop(), change?.Set, change?.Clear]);
                     stack.Clear();
                     return;
                 }

@@ -5,24 +5,32 @@ namespace RlGameTester.Doom.Acs;
 
 /// <summary>
 /// A line that starts a script (ACS_Execute, ACS_ExecuteAlways, ACS_LockedExecute, ACS_LockedExecuteDoor) on this map,
-/// read as what its script does when that is one thing: a sector move (Super Sonic Doom's lifts are scripts calling
-/// Plat_DownWaitUpStay, so that a line can print or play a sound as well) or the end of the level (its MAP05 ends by a
-/// walk-over line whose script removes the boss and calls Exit_Normal). The explorer, the proof, the level's metadata and
-/// the trajectory validator all read such a line as that special (as they read the level's slopes and sector heights),
-/// each with its own model of what the special does. A call that moves a placed polyobject is read as the door move
-/// that opens the polyobject's sector (<see cref="Polyobjects.Played"/>), as the same special on a line is.
-/// A script is read so only when, with the line's arguments, its code calls exactly one special that acts on the level,
-/// with constant arguments, after no branch or wait (so it is sure to be made), touches no line's flags or special and
-/// does nothing the reading cannot bound (a library's functions, spawning things, giving inventory);
-/// a move must also come before any delay and act on tagged sectors (a tag of 0 would act on the sector behind the
-/// line that started the script: left to the ports). Anything else it does (lights, sounds, prints, activating or
-/// removing things) changes no way through the level.
+/// read as what its script does: one sector move (Super Sonic Doom's lifts are scripts calling Plat_DownWaitUpStay, so
+/// that a line can print or play a sound as well) or the end of the level (its MAP05 ends by a walk-over line whose
+/// script removes the boss and calls Exit_Normal), and the lines whose blocking it sets or clears (Line_SetBlocking,
+/// SetLineBlocking: gates and force fields). The explorer, the proof, the level's metadata and the trajectory validator
+/// all read such a line so (as they read the level's slopes and sector heights), each with its own model of what the
+/// special does. A call that moves a placed polyobject is read as the door move that opens the polyobject's sector
+/// (<see cref="Polyobjects.Played"/>), as the same special on a line is.
+/// A script is read so only when, with the line's arguments, its code (and that of the map's scripts it starts, read in
+/// their place) calls at most one special that acts on the level besides its blocking changes, each with constant arguments, after no branch or wait (so it is sure to be made),
+/// changes each line id's blocking once at most, gives no line a special and does nothing the reading cannot bound (a
+/// library's functions, spawning things, giving inventory); a move must also come before any delay and act on tagged
+/// sectors (a tag of 0 would act on the sector behind the line that started the script: left to the ports). Anything
+/// else it does (lights, sounds, prints, activating or removing things) changes no way through the level.
 /// </summary>
 public static class ScriptedLines
 {
+    // Scripts a script starts are read as part of it, this deep.
+    private const int MaxDepth = 4;
+
     // Besides the specials that change nothing a body's way depends on, a script's activating, deactivating or removing
-    // things (its monsters, which are not simulated) is left aside.
-    private static bool Harmless(int special) => LinedefSpecials.IsHexenHarmless(special) || special is 130 or 131 or 132 or 133;
+    // things (its monsters, which are not simulated), cut-scene cameras (ChangeCamera) and player properties that only
+    // pause or shield the player (SetPlayerProperty's frozen, no target, instant weapon switch, totally frozen) are left
+    // aside.
+    private static bool Harmless(AcsCall call) =>
+        LinedefSpecials.IsHexenHarmless(call.Special) || call.Special is 130 or 131 or 132 or 133 or 237 ||
+        (call.Special == 191 && call.Arg(2) is 0 or 1 or 2 or 4);
 
     /// <summary>The line as what its script does (special and arguments replaced), or the line itself.</summary>
     public static Linedef Effective(Level level, in Linedef line)
@@ -33,10 +41,35 @@ public static class ScriptedLines
             : line;
     }
 
-    /// <summary>The script's one call when the line is read as it (<see cref="Effective"/>), else null.</summary>
+    /// <summary>The script's one move or exit when the line is read as it (<see cref="Effective"/>), else null.</summary>
     public static AcsCall? Act(Level level, in Linedef line)
     {
         ArgumentNullException.ThrowIfNull(level);
+        return Read(level, line)?.Act;
+    }
+
+    /// <summary>
+    /// The blocking changes a line makes when set off: its own Line_SetBlocking, or its script's when the script is read
+    /// (see the class summary); none else.
+    /// </summary>
+    public static IReadOnlyList<LineBlockingChange> BlockingChanges(Level level, in Linedef line)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        if (level.UsesDoomSpecials)
+        {
+            return [];
+        }
+
+        if (line.Special == LineBlockingChange.Special)
+        {
+            return LineBlockingChange.Of(line.Args) is { } own ? [own] : [];
+        }
+
+        return Read(level, line)?.Blocking ?? [];
+    }
+
+    private static Reading? Read(Level level, in Linedef line)
+    {
         if (level.UsesDoomSpecials || line.Special is not (80 or 83 or 85 or 226) || line.Args.Arg1 != 0 ||
             level.Scripts.Find(line.Args.Arg0) is not { } script)
         {
@@ -45,30 +78,92 @@ public static class ScriptedLines
 
         // ACS_Execute(script, map, arg1, arg2, arg3); the locked ones carry the lock where the third argument would be.
         int?[] args = line.Special is 83 or 85 ? [line.Args.Arg2, line.Args.Arg3, 0] : [line.Args.Arg2, line.Args.Arg3, line.Args.Arg4];
-        var reading = AcsReading.Of(level.Scripts, script, args);
-        // What the reading cannot bound (a library's functions, spawning, inventory) might act on the way as well.
-        if (reading.LineBlocking.Count > 0 || reading.LineSpecials.Count > 0 || reading.Unbounded.Count > 0)
+        var calls = new List<AcsCall>();
+        if (!Collect(level.Scripts, script, args, calls, [script.Number]))
         {
             return null;
         }
 
-        var acting = reading.Calls.Where(c => !Harmless(c.Special)).ToList();
-        if (acting is not [{ ArgsKnown: true, Conditional: false } call])
+        var blocking = new List<LineBlockingChange>();
+        foreach (var call in calls.Where(c => c.Special == LineBlockingChange.Special))
+        {
+            // A change made only on some paths, to an id known at run time, or undone later (a gate shut, then opened
+            // again) is not read: the line is left to the ports.
+            if (!call.ArgsKnown || call.Conditional || LineBlockingChange.Of(Args(call)) is not { } change ||
+                blocking.Exists(b => b.LineId == change.LineId))
+            {
+                return null;
+            }
+
+            blocking.Add(change);
+        }
+
+        var acting = calls.Where(c => c.Special != LineBlockingChange.Special && !Harmless(c)).ToList();
+        if (acting is [])
+        {
+            return blocking.Count > 0 ? new Reading(null, blocking) : null;
+        }
+
+        if (acting is not [{ ArgsKnown: true, Conditional: false } act])
         {
             return null;
         }
 
-        if (level.PolyobjectTags.Count > 0 && Polyobjects.Played(call.Special, Args(call), level.PolyobjectTags) is { } played)
+        if (level.PolyobjectTags.Count > 0 && Polyobjects.Played(act.Special, Args(act), level.PolyobjectTags) is { } played)
         {
             // A placed polyobject's door or move opens its sector, as the same special on a line does.
-            call = call with { Special = played.Special, Args = [played.Args.Arg0, played.Args.Arg1, played.Args.Arg2, played.Args.Arg3, played.Args.Arg4] };
+            act = act with { Special = played.Special, Args = [played.Args.Arg0, played.Args.Arg1, played.Args.Arg2, played.Args.Arg3, played.Args.Arg4] };
         }
 
-        var ends = LinedefSpecials.FindHexen(call.Special)?.Effect is LineEffect.Exit or LineEffect.SecretExit;
-        var moves = !call.Delayed && call.Arg(0) != 0 && SectorMoves.FindHexen(call.Special, Args(call)) is not null;
-        return ends || moves ? call : null;
+        var ends = LinedefSpecials.FindHexen(act.Special)?.Effect is LineEffect.Exit or LineEffect.SecretExit;
+        var moves = !act.Delayed && act.Arg(0) != 0 && SectorMoves.FindHexen(act.Special, Args(act)) is not null;
+        return ends || moves ? new Reading(act, blocking) : null;
+    }
+
+    // The script's calls, with those of the map's scripts it starts (ACS_Execute, ACS_ExecuteAlways) in their place, made
+    // no earlier and no surer than the start; false when any of it cannot be bounded (a library's functions, spawning,
+    // inventory, a line given a special) or starts a script it cannot name.
+    private static bool Collect(AcsModule module, AcsScript script, IReadOnlyList<int?> args, List<AcsCall> calls, HashSet<int> started)
+    {
+        var reading = AcsReading.Of(module, script, args);
+        if (reading.LineSpecials.Count > 0 || reading.Unbounded.Count > 0)
+        {
+            return false;
+        }
+
+        foreach (var call in reading.Calls)
+        {
+            if (call.Special is not (80 or 226))
+            {
+                calls.Add(call);
+                continue;
+            }
+
+            if (started.Count > MaxDepth || call.Arg(1) != 0 || call.Arg(0) is not { } number || module.Find(number) is not { } next ||
+                !started.Add(number))
+            {
+                return false;
+            }
+
+            var from = calls.Count;
+            if (!Collect(module, next, [call.Arg(2), call.Arg(3), call.Arg(4)], calls, started))
+            {
+                return false;
+            }
+
+            started.Remove(number);
+            for (var i = from; i < calls.Count; i++)
+            {
+                calls[i] = calls[i] with { Delayed = calls[i].Delayed || call.Delayed, Conditional = calls[i].Conditional || call.Conditional };
+            }
+        }
+
+        return true;
     }
 
     private static SpecialArgs Args(AcsCall call) =>
         new(call.Arg(0) ?? 0, call.Arg(1) ?? 0, call.Arg(2) ?? 0, call.Arg(3) ?? 0, call.Arg(4) ?? 0);
+
+    // The script's one move or exit (null when it only changes lines' blocking), and its blocking changes.
+    private sealed record Reading(AcsCall? Act, IReadOnlyList<LineBlockingChange> Blocking);
 }

@@ -60,7 +60,7 @@ internal static class StuckThingChecks
             return "a one-sided wall";
         }
 
-        if (line.HasFlag(LinedefFlags.Impassable))
+        if ((line.Flags & (LinedefFlags.Impassable | LinedefFlags.BlocksEverything)) != 0)
         {
             return "an impassable line";
         }

@@ -25,6 +25,8 @@ internal sealed class LevelModel
 
     private readonly CrossingIndex _crossings;
     private readonly List<LineAction>?[] _actionsBySector;
+    private readonly IReadOnlyList<LineBlockingChange>[] _blocking;
+    private readonly Dictionary<int, int[]> _linesById;
 
     public LevelModel(Level level, LevelGeometry geometry, int skill)
     {
@@ -38,7 +40,17 @@ internal sealed class LevelModel
             ThingPresent[t] = (thing.Skills & SkillFlag) != 0 && (thing.Modes & GameModes.SinglePlayer) != 0;
         }
 
-        Grid = new NavGrid(level, geometry, t => ThingPresent[t]);
+        // Lines whose blocking play may change are laid on the grid with their sectors, to be walked once cleared.
+        _blocking = new IReadOnlyList<LineBlockingChange>[level.Linedefs.Length];
+        for (var line = 0; line < _blocking.Length; line++)
+        {
+            _blocking[line] = level.Linedefs[line].Special == 0 ? [] : ScriptedLines.BlockingChanges(level, level.Linedefs[line]);
+        }
+
+        _linesById = level.Linedefs.Select((line, index) => (line.Id, index)).Where(l => l.Id != 0)
+            .GroupBy(l => l.Id).ToDictionary(g => g.Key, g => g.Select(l => l.index).ToArray());
+        var switchable = new HashSet<int>(_blocking.SelectMany(changes => changes).SelectMany(change => LinesWithId(change.LineId)));
+        Grid = new NavGrid(level, geometry, t => ThingPresent[t], switchable: switchable.Contains);
         ThingSector = new int[level.Things.Length];
         for (var t = 0; t < level.Things.Length; t++)
         {
@@ -108,6 +120,9 @@ internal sealed class LevelModel
     public LevelGeometry Geometry { get; }
 
     public NavGrid Grid { get; }
+
+    /// <summary>The lines with a line id (Hexen's Line_SetIdentification, UDMF's <c>id</c>).</summary>
+    public IReadOnlyList<int> LinesWithId(int id) => _linesById.TryGetValue(id, out var lines) ? lines : [];
 
     public Skills SkillFlag { get; }
 
@@ -305,6 +320,12 @@ internal sealed class LevelModel
 
         var move = SectorMoves.FindHexen(line.Special, line.Args);
         var sectors = move is null ? [] : line.Args.Arg0 == 0 ? BackSector(line) : Tagged(line.Args.Arg0);
+        var blocking = _blocking[index];
+        if (blocking.Count > 0 && line.Special == raw.Special && raw.Special != LineBlockingChange.Special)
+        {
+            name = $"{info.Name} {raw.Args.Arg0} (Line_SetBlocking)";
+        }
+
         var action = new LineAction
         {
             Line = index,
@@ -318,6 +339,7 @@ internal sealed class LevelModel
             SecretExit = acts.Effect == LineEffect.SecretExit,
             Teleport = line.Special is 70 or 71,
             FrontSideOnly = (activation & LineActivation.FirstSideOnly) != 0,
+            Blocking = blocking,
         };
         if (action.Teleport)
         {

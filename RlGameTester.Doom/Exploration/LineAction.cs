@@ -27,6 +27,9 @@ internal sealed class LineAction
 
     public bool Teleport { get; init; }
 
+    /// <summary>The lines' blocking it sets or clears (Line_SetBlocking, its script's SetLineBlocking).</summary>
+    public IReadOnlyList<LineBlockingChange> Blocking { get; init; } = [];
+
     /// <summary>Set off only from the line's front (ZDoom's firstsideonly): a walk-over line crossed front to back.</summary>
     public bool FrontSideOnly { get; init; }
 

@@ -57,7 +57,7 @@ internal sealed class LineTraces
         var level = _model.Level;
         var heights = _state.Heights;
         return TraceLines.Clear(_model.Geometry, px, py, qx, qy, target, _cells, line =>
-            (use && ((!_state.Spent[line] && UseTraces.StopAtSpecial(level, level.Linedefs.ItemRef(line))) || level.Linedefs.ItemRef(line).HasFlag(LinedefFlags.BlocksUse))) ||
+            (use && ((!_state.Spent[line] && UseTraces.StopAtSpecial(level, level.Linedefs.ItemRef(line))) || level.Linedefs.ItemRef(line).BlocksUse)) ||
             TraceLines.Shut(level, line, heights.Ceiling, heights.FloorHigh));
     }
 }

@@ -1,5 +1,6 @@
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Specials;
 
 namespace RlGameTester.Doom.Exploration;
 
@@ -33,6 +34,10 @@ internal sealed class NavGrid
 
     private readonly Level _level;
     private readonly LevelGeometry _geometry;
+    private readonly Func<int, bool> _switchable;
+
+    // Each line's flags as play has them (Line_SetBlocking may change them: ChangeLine).
+    private readonly LinedefFlags[] _lineFlags;
     private readonly int[] _touchStart;
     private readonly int[] _touchSectors;
     private readonly int[] _sectorCellStart;
@@ -52,10 +57,16 @@ internal sealed class NavGrid
     /// cell whose smaller box fits too, and touches no sector the real box does not, so searches over this grid never
     /// miss a way a player has (they may find ways a player has not).
     /// </param>
-    public NavGrid(Level level, LevelGeometry geometry, Func<int, bool> thingPresent, bool shrinkByHalfCell = false)
+    /// <param name="switchable">
+    /// Lines whose blocking play may set or clear (<see cref="ChangeLine"/>): a blocking one is laid on the grid as a wall
+    /// with its sectors, for the cells it walls to be walked once it is cleared.
+    /// </param>
+    public NavGrid(Level level, LevelGeometry geometry, Func<int, bool> thingPresent, bool shrinkByHalfCell = false, Func<int, bool>? switchable = null)
     {
         _level = level;
         _geometry = geometry;
+        _switchable = switchable ?? (_ => false);
+        _lineFlags = [.. level.Linedefs.Select(l => l.Flags)];
         var bounds = geometry.Bounds;
         var width = bounds.Width + 64;
         var height = bounds.Height + 64;
@@ -476,7 +487,7 @@ internal sealed class NavGrid
                 }
 
                 ref readonly var def = ref _level.Linedefs.ItemRef(line);
-                if (def.BlocksPlayer)
+                if (BlocksNow(line))
                 {
                     return false;
                 }
@@ -783,6 +794,7 @@ internal sealed class NavGrid
             var blocks = def.BlocksPlayer;
             var front = def.FrontSide < 0 ? -1 : _level.Sidedefs.ItemRef(def.FrontSide).Sector;
             var back = def.BackSide < 0 ? -1 : _level.Sidedefs.ItemRef(def.BackSide).Sector;
+            var opens = blocks && back >= 0 && front >= 0 && _switchable(line);
             CellsTouchedByLine(line, cells);
             foreach (var cell in cells)
             {
@@ -794,7 +806,10 @@ internal sealed class NavGrid
                         BlockingElement[cell] = line;
                     }
 
-                    continue;
+                    if (!opens)
+                    {
+                        continue;
+                    }
                 }
 
                 if (front >= 0)
@@ -962,6 +977,82 @@ internal sealed class NavGrid
         }
 
         return (start, cells);
+    }
+
+    /// <summary>Whether the line stops the body now: one-sided, or blocking by its flags as play has them.</summary>
+    public bool BlocksNow(int line)
+    {
+        ref readonly var def = ref _level.Linedefs.ItemRef(line);
+        return def.FrontSide < 0 || def.BackSide < 0 || Linedef.BlocksPlayerWith(_lineFlags[line]);
+    }
+
+    /// <summary>Whether a blocking change would let the body through the line, which stops it now.</summary>
+    public bool Opens(int line, LineBlockingChange change) =>
+        BlocksNow(line) && _level.Linedefs[line].BackSide >= 0 && !Linedef.BlocksPlayerWith(change.Apply(_lineFlags[line]));
+
+    /// <summary>
+    /// Line_SetBlocking at run time: the line's flags change, and the cells whose box it crosses are walled, or freed
+    /// unless another wall or a solid thing is there too; the cells that changed, for the steps to be worked out again.
+    /// Only a line laid on the grid as switchable is freed (see the constructor).
+    /// </summary>
+    public List<int> ChangeLine(int line, LineBlockingChange change, Func<int, bool> thingPresent)
+    {
+        var before = BlocksNow(line);
+        _lineFlags[line] = change.Apply(_lineFlags[line]);
+        var changed = new List<int>();
+        if (BlocksNow(line) == before || (before && !_switchable(line)))
+        {
+            return changed;
+        }
+
+        var cells = new List<int>();
+        CellsTouchedByLine(line, cells);
+        foreach (var cell in cells)
+        {
+            if (Blocked[cell] == Void)
+            {
+                continue;
+            }
+
+            var (state, element) = Occupant(cell, thingPresent);
+            if (state != Blocked[cell] || element != BlockingElement[cell])
+            {
+                (Blocked[cell], BlockingElement[cell]) = (state, element);
+                changed.Add(cell);
+            }
+        }
+
+        return changed;
+    }
+
+    // What keeps the body out of a cell, as the grid was built: a blocking line across its box, else a solid thing.
+    private (byte State, int Element) Occupant(int cell, Func<int, bool> thingPresent)
+    {
+        double cx = X(cell), cy = Y(cell);
+        _blocks.Clear();
+        _geometry.Grid.CellsOf(cx - Radius, cy - Radius, cx + Radius, cy + Radius, _blocks);
+        _geometry.Grid.CellsOf(cx - Radius, cy + Radius, cx + Radius, cy - Radius, _blocks);
+        foreach (var block in _blocks)
+        {
+            foreach (var line in _geometry.Grid.LinesInCell(block % _geometry.Grid.Columns, block / _geometry.Grid.Columns))
+            {
+                var (x1, y1, x2, y2) = _geometry.Segment(line);
+                if (BlocksNow(line) && Touches(x1, y1, x2, y2, cx, cy, Radius))
+                {
+                    return (Wall, line);
+                }
+            }
+        }
+
+        for (var t = 0; t < _level.Things.Length; t++)
+        {
+            if (thingPresent(t) && ThingOverlaps(t, cx, cy))
+            {
+                return (ThingBlocked, t);
+            }
+        }
+
+        return (Free, -1);
     }
 
     /// <summary>

@@ -313,9 +313,14 @@ internal sealed class TripSearch
     // level a crushed boss ends. A line called again once and still needed would be called in a loop.
     private bool Wanted(int line, TripGoal goal) =>
         _model.Actions[line] is { } action && (action.Keys is null || action.Keys.IsSatisfiedBy(_body.Keys)) &&
-        ((!_state.Activated[line] && InTurn(line, goal) && ((action.Progress ? _forecast.Moves(action) : _forecast.Opens(action)) || (action.Crusher && _bosses.ExitTypes.Count > 0))) ||
+        ((!_state.Activated[line] && InTurn(line, goal) &&
+          ((action.Progress ? _forecast.Moves(action) : _forecast.Opens(action)) || (action.Crusher && _bosses.ExitTypes.Count > 0) || Unblocks(action))) ||
          (Recalling && action.Repeatable && (action.Move is { Kind: MoveKind.Cycle } || (action.Progress && _forecast.Moves(action))) &&
           !_recalled.Contains(RecallKey(action))));
+
+    // A gate or force field it opens (Line_SetBlocking): worth going to, as a door is.
+    private bool Unblocks(LineAction action) =>
+        action.Blocking.Any(change => _model.LinesWithId(change.LineId).Any(line => _grid.Opens(line, change)));
 
     // A line a shut move re-armed waits for its own goal, tried only when the exit is out of reach (LevelState.Rearmed).
     private bool InTurn(int line, TripGoal goal) => goal == TripGoal.Rearmed ? _state.Rearmed[line] : !_state.Rearmed[line];

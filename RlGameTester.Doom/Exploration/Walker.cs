@@ -661,9 +661,10 @@ internal sealed class Walker
             return ExitReached;
         }
 
+        var unblocked = ChangeLines(action);
         if (action.Move is not { } move || action.Sectors.Length == 0)
         {
-            return false;
+            return unblocked;
         }
 
         var floorBefore = FloorUnderBody();
@@ -710,6 +711,28 @@ internal sealed class Walker
             Wait(Math.Min(travel / Math.Max(1, move.Speed), 140));
         }
 
+        return true;
+    }
+
+    // Line_SetBlocking: the lines it names are walled or opened at once; whether any cell changed.
+    private bool ChangeLines(LineAction action)
+    {
+        var cells = new List<int>();
+        foreach (var change in action.Blocking)
+        {
+            foreach (var line in _model.LinesWithId(change.LineId))
+            {
+                cells.AddRange(_grid.ChangeLine(line, change, t => _model.ThingPresent[t]));
+            }
+        }
+
+        if (cells.Count == 0)
+        {
+            return false;
+        }
+
+        _steps.CellsFreed(cells);
+        _changes.Stale = true;
         return true;
     }
 

@@ -195,11 +195,11 @@ internal static class BinaryLevelReader
             lines[i] = new Linedef(
                 Start: BinaryPrimitives.ReadUInt16LittleEndian(r),
                 End: BinaryPrimitives.ReadUInt16LittleEndian(r[2..]),
-                // ZDoom's bits 14 (block players) and 15 (block everything: a wall to a body and to use).
+                // ZDoom's bits 14 (block players) and 15 (block everything).
                 // Line_SetIdentification's second argument holds more flags; 32 is a solid (3D) middle texture.
                 Flags: (LinedefFlags)(rawFlags & 0x1FF)
                     | ((rawFlags & 0x4000) != 0 ? LinedefFlags.BlocksPlayers : LinedefFlags.None)
-                    | ((rawFlags & 0x8000) != 0 ? LinedefFlags.Impassable : LinedefFlags.None)
+                    | ((rawFlags & 0x8000) != 0 ? LinedefFlags.BlocksEverything : LinedefFlags.None)
                     | (special == 121 && (args.Arg1 & 32) != 0 ? LinedefFlags.SolidMiddleTexture : LinedefFlags.None),
                 Special: special,
                 Tag: 0,

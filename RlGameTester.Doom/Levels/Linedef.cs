@@ -23,9 +23,15 @@ public readonly record struct Linedef(
     public int LockNumber { get; init; }
 
     /// <summary>
-    /// Whether the line stops a player's body whatever the heights: one-sided, impassable, blocking players, or with a
-    /// solid middle texture (read as a wall: its extent is not known).
+    /// Whether the line stops a player's body whatever the heights: one-sided, impassable, blocking players or everything,
+    /// or with a solid middle texture (read as a wall: its extent is not known).
     /// </summary>
-    public bool BlocksPlayer => FrontSide < 0 || BackSide < 0 ||
-        (Flags & (LinedefFlags.Impassable | LinedefFlags.BlocksPlayers | LinedefFlags.SolidMiddleTexture)) != 0;
+    public bool BlocksPlayer => FrontSide < 0 || BackSide < 0 || BlocksPlayerWith(Flags);
+
+    /// <summary>Whether a use stops at the line as at a wall, whatever the heights (ZDoom's block use and block everything).</summary>
+    public bool BlocksUse => (Flags & (LinedefFlags.BlocksUse | LinedefFlags.BlocksEverything)) != 0;
+
+    /// <summary>Whether a two-sided line with these flags stops a player's body (see <see cref="BlocksPlayer"/>).</summary>
+    public static bool BlocksPlayerWith(LinedefFlags flags) =>
+        (flags & (LinedefFlags.Impassable | LinedefFlags.BlocksPlayers | LinedefFlags.BlocksEverything | LinedefFlags.SolidMiddleTexture)) != 0;
 }

@@ -1,8 +1,8 @@
 namespace RlGameTester.Doom.Levels;
 
 /// <summary>
-/// Linedef flags, in Doom's bit layout (UDMF booleans and Hexen's bits are mapped onto the same bits). ZDoom's "block
-/// everything" is read as <see cref="Impassable"/>: to a player's body and use it is a wall.
+/// Linedef flags, in Doom's bit layout (UDMF booleans and Hexen's bits are mapped onto the same bits; ZDoom's own from
+/// bit 13 up).
 /// </summary>
 [Flags]
 public enum LinedefFlags
@@ -37,4 +37,10 @@ public enum LinedefFlags
     /// body, and a limit of the proof.
     /// </summary>
     SolidMiddleTexture = 0x20000,
+
+    /// <summary>
+    /// ZDoom's "block everything" (Hexen format bit 15, UDMF <c>blockeverything</c>): a wall to a body and to a use. Kept apart
+    /// from <see cref="Impassable"/> because Line_SetBlocking and SetLineBlocking set and clear the two apart.
+    /// </summary>
+    BlocksEverything = 0x40000,
 }

@@ -532,6 +532,7 @@ public static class LinedefSpecials
             [207] = (LineEffect.Platform, "Plat_PerpetualRaiseLip"),
             [228] = (LineEffect.Platform, "Plat_RaiseAndStayTx0"),
             [230] = (LineEffect.Platform, "Plat_UpByValueStayTx"),
+            [55] = (LineEffect.Other, "Line_SetBlocking"),
             [70] = (LineEffect.Teleport, "Teleport"),
             [71] = (LineEffect.Teleport, "Teleport_NoFog"),
             [74] = (LineEffect.Exit, "Teleport_NewMap"),

@@ -300,7 +300,7 @@ internal static class UdmfLevelReader
             flags |= f.Flag("mapped") ? LinedefFlags.ShownOnAutomap : LinedefFlags.None;
             flags |= f.Flag("passuse") ? LinedefFlags.PassUse : LinedefFlags.None;
             flags |= f.Flag("blockplayers") ? LinedefFlags.BlocksPlayers : LinedefFlags.None;
-            flags |= f.Flag("blockeverything") ? LinedefFlags.Impassable : LinedefFlags.None;
+            flags |= f.Flag("blockeverything") ? LinedefFlags.BlocksEverything : LinedefFlags.None;
             flags |= f.Flag("blockuse") ? LinedefFlags.BlocksUse : LinedefFlags.None;
             flags |= f.Flag("midtex3d") ? LinedefFlags.SolidMiddleTexture : LinedefFlags.None;
 

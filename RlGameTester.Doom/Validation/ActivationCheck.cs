@@ -21,12 +21,14 @@ internal sealed class ActivationCheck
     private readonly LineTriggerCheck _triggers;
     private readonly PlaneMover _mover;
     private readonly PlaneChanges _planeChanges;
+    private readonly LineBlocking _blocking;
     private readonly AssumptionLog _assumptions;
     private readonly ViolationLog _violations;
 
     public ActivationCheck(Level level, int skill, PathSamples path, LineLedger ledger, LineTriggerCheck triggers, PlaneMover mover,
-        PlaneChanges planeChanges, AssumptionLog assumptions, ViolationLog violations)
+        PlaneChanges planeChanges, LineBlocking blocking, AssumptionLog assumptions, ViolationLog violations)
     {
+        _blocking = blocking;
         _level = level;
         _skill = skill;
         _path = path;
@@ -83,6 +85,8 @@ internal sealed class ActivationCheck
             {
                 _planeChanges.Apply(e.Tick, change, bodyTick);
             }
+
+            _blocking.SetOff(index);
         }
     }
 

@@ -244,7 +244,7 @@ internal sealed class LineReach
             return "a one-sided wall";
         }
 
-        if (forUse && line.HasFlag(LinedefFlags.BlocksUse))
+        if (forUse && line.BlocksUse)
         {
             return "which blocks use (ZDoom's blockuse)";
         }

@@ -26,6 +26,7 @@ internal sealed class MoveCheck
     private readonly PathSamples _path;
     private readonly SectorPlanes _planes;
     private readonly LineQuery _lines;
+    private readonly LineBlocking _blocking;
     private readonly PositionProbe _probe;
     private readonly BodyHeight _body;
     private readonly PlacementCheck _placements;
@@ -53,7 +54,7 @@ internal sealed class MoveCheck
     private double _lastDx;
     private double _lastDy;
 
-    public MoveCheck(Level level, LevelGeometry geometry, PathSamples path, SectorPlanes planes, LineQuery lines, PositionProbe probe, BodyHeight body,
+    public MoveCheck(Level level, LevelGeometry geometry, PathSamples path, SectorPlanes planes, LineQuery lines, LineBlocking blocking, PositionProbe probe, BodyHeight body,
         PlaneChanges planeChanges, LineTriggerCheck triggers, AssumptionLog assumptions, ViolationLog violations)
     {
         _level = level;
@@ -61,6 +62,7 @@ internal sealed class MoveCheck
         _path = path;
         _planes = planes;
         _lines = lines;
+        _blocking = blocking;
         _probe = probe;
         _body = body;
         _placements = new PlacementCheck(level, geometry, path, probe, body, violations);
@@ -279,12 +281,12 @@ internal sealed class MoveCheck
     {
         foreach (var index in _lines.AlongPath(ax, ay, bx, by))
         {
-            var line = _level.Linedefs[index];
-            if (!line.BlocksPlayer)
+            if (!_blocking.BlocksPlayer(index))
             {
                 continue;
             }
 
+            var line = _level.Linedefs[index];
             var (x1, y1, x2, y2) = _geometry.Segment(index);
             if (MapMath.PathCrossesSegment(ax, ay, bx, by, x1, y1, x2, y2))
             {

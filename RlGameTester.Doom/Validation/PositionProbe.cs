@@ -10,17 +10,17 @@ namespace RlGameTester.Doom.Validation;
 /// </summary>
 internal sealed class PositionProbe
 {
-    private readonly Level _level;
     private readonly LevelGeometry _geometry;
     private readonly LineQuery _lines;
+    private readonly LineBlocking _blocking;
     private readonly SolidThings _things;
     private readonly SectorPlanes _planes;
 
-    public PositionProbe(LevelGeometry geometry, LineQuery lines, SolidThings things, SectorPlanes planes)
+    public PositionProbe(LevelGeometry geometry, LineQuery lines, LineBlocking blocking, SolidThings things, SectorPlanes planes)
     {
-        _level = geometry.Level;
         _geometry = geometry;
         _lines = lines;
+        _blocking = blocking;
         _things = things;
         _planes = planes;
     }
@@ -71,9 +71,8 @@ internal sealed class PositionProbe
                 continue;
             }
 
-            var line = _level.Linedefs[index];
             int front = _planes.FrontSector(index), back = _planes.BackSector(index);
-            if (front < 0 || back < 0 || line.BlocksPlayer)
+            if (front < 0 || back < 0 || _blocking.BlocksPlayer(index))
             {
                 if (result.BlockingLine < 0)
                 {

@@ -108,12 +108,12 @@ internal sealed class LevelMechanics
     public List<ProofLimit> Limits { get; } = [];
 
     // ZDoom's Line_SetBlocking (special 55 of a line, a thing or a script) and ACS's SetLineBlocking set or clear a line's
-    // blocking at run time; play keeps the flags as drawn, so a blocking two-sided line one of them names may be a wall
-    // that opens. One named by its id (Project Zolee MAP02's gates, cleared by scripts) is named first, as what most
+    // blocking at run time; play makes the changes of lines it reads (ScriptedLines.BlockingChanges), this model keeps the
+    // flags as drawn, so a blocking two-sided line one of them names may be a wall that opens. One named by its id (Project Zolee MAP02's gates, cleared by scripts) is named first, as what most
     // likely stopped the run; one only a call with an id known at run time may name comes after the other limits.
     private void AddLineBlocking()
     {
-        const int lineSetBlocking = 55;
+        const int lineSetBlocking = LineBlockingChange.Special;
         if (_level.UsesDoomSpecials)
         {
             return;
@@ -127,7 +127,6 @@ internal sealed class LevelMechanics
             // A script's own arguments are unknown here (null), not 0.
             var reading = AcsReading.Of(_level.Scripts, script, new int?[Math.Max(script.ArgCount, 0)]);
             ids.UnionWith(reading.Calls.Where(c => c.Special == lineSetBlocking).Select(c => c.Arg(0)));
-            ids.UnionWith(reading.LineBlocking.Select(b => b.LineId));
         }
 
         ids.Remove(0);
@@ -135,7 +134,7 @@ internal sealed class LevelMechanics
         for (var i = 0; i < _level.Linedefs.Length && ids.Count > 0; i++)
         {
             ref readonly var def = ref _level.Linedefs.ItemRef(i);
-            if (def.FrontSide < 0 || def.BackSide < 0 || (def.Flags & (LinedefFlags.Impassable | LinedefFlags.BlocksPlayers)) == 0)
+            if (def.FrontSide < 0 || def.BackSide < 0 || !Linedef.BlocksPlayerWith(def.Flags & ~LinedefFlags.SolidMiddleTexture))
             {
                 continue;
             }
@@ -270,6 +269,12 @@ internal sealed class LevelMechanics
 
         if (LinedefSpecials.IsHexenHarmless(special))
         {
+            return;
+        }
+
+        if (special == LineBlockingChange.Special)
+        {
+            // Its gates are limits of their own (AddLineBlocking); making other lines block takes no way away from the proof.
             return;
         }
 

@@ -63,7 +63,9 @@ public sealed class AcsModuleTests
         var script = Assert.Single(module.Scripts);
         Assert.True(script.RunsAtStart);
         var reading = AcsReading.Of(module, script, []);
-        Assert.Equal([((int?)9, (int?)0)], reading.LineBlocking);
+        // SetLineBlocking(9, BLOCK_NOTHING) is read as Line_SetBlocking(9, 0, blocking | everything | railing).
+        var call = Assert.Single(reading.Calls);
+        Assert.Equal((55, 9, 0, 97), (call.Special, call.Arg(0), call.Arg(1), call.Arg(2)));
         Assert.Contains(reading.Unbounded, u => u.Contains("p-code 143", StringComparison.Ordinal));
     }
 
@@ -102,21 +104,32 @@ public sealed class AcsModuleTests
 internal static class Behavior
 {
     /// <summary>ACS0: header, the code (each number a little-endian word), the directory of one script, no strings.</summary>
-    public static byte[] Acs0(int number, AcsScriptKind kind, int args, int[] code)
+    public static byte[] Acs0(int number, AcsScriptKind kind, int args, int[] code) => Acs0([(number, kind, args, code)]);
+
+    /// <summary>ACS0 with several scripts, their code one after another in the order given.</summary>
+    public static byte[] Acs0((int Number, AcsScriptKind Kind, int Args, int[] Code)[] scripts)
     {
-        var directory = 8 + (code.Length * 4);
-        var bytes = new byte[directory + 4 + 12 + 4];
+        var words = scripts.Sum(s => s.Code.Length);
+        var directory = 8 + (words * 4);
+        var bytes = new byte[directory + 4 + (12 * scripts.Length) + 4];
         "ACS\0"u8.CopyTo(bytes);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), directory);
-        for (var i = 0; i < code.Length; i++)
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(directory), scripts.Length);
+        var address = 8;
+        for (var i = 0; i < scripts.Length; i++)
         {
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8 + (i * 4)), code[i]);
+            var (number, kind, args, code) = scripts[i];
+            var entry = directory + 4 + (12 * i);
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(entry), number + ((int)kind * 1000));
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(entry + 4), address);
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(entry + 8), args);
+            foreach (var word in code)
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(address), word);
+                address += 4;
+            }
         }
 
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(directory), 1);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(directory + 4), number + ((int)kind * 1000));
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(directory + 8), 8);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(directory + 12), args);
         return bytes;
     }
 

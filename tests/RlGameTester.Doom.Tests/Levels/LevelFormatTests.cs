@@ -211,7 +211,8 @@ public sealed class LevelFormatTests
         Assert.Equal(LineActivation.PlayerUse | LineActivation.Repeatable, line.Activation);
         Assert.Equal(LinedefFlags.Impassable | LinedefFlags.BlocksPlayers, line.Flags);
         Assert.Equal(0, line.Tag);
-        Assert.Equal(LinedefFlags.Impassable, level.Linedefs[1].Flags);
+        Assert.Equal(LinedefFlags.BlocksEverything, level.Linedefs[1].Flags);
+        Assert.True(level.Linedefs[1].BlocksPlayer && level.Linedefs[1].BlocksUse);
     }
 
     [Fact]

@@ -1,0 +1,120 @@
+using RlGameTester.Doom.Acs;
+using RlGameTester.Doom.Checks;
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Specials;
+using RlGameTester.Doom.Tests.Levels;
+using RlGameTester.Doom.Tests.Validation;
+using RlGameTester.Doom.Wad;
+
+namespace RlGameTester.Doom.Tests.Exploration;
+
+/// <summary>
+/// Gates that a switch opens by Line_SetBlocking, or by a script calling SetLineBlocking (Project Zolee's and Super
+/// Sonic Doom's force fields): the row of <see cref="PlayerBlockingLineTests"/>, whose line 1 (id 5) blocks, and a switch
+/// on the start room's west wall. The explorer presses the switch and walks through; the validator, which makes the
+/// change only when the switch is set off, upholds that run and refutes a walk through the gate without it. A change
+/// the reading cannot be sure is made (behind a branch) is not played: the gate stays shut and nothing is proven.
+/// </summary>
+public sealed class LineBlockingPlayTests
+{
+    private const int Gate = 1;
+
+    // pushnumber 5, pushnumber 0 (BLOCK_NOTHING), setlineblocking, terminate (ACS0 words).
+    private static readonly int[] OpenGate = [3, 5, 3, 0, 98, 1];
+
+    [Theory]
+    [InlineData("blockplayers = true;", "special = 55; arg0 = 5; arg2 = 4;")]
+    [InlineData("blocking = true;", "special = 55; arg0 = 5; arg2 = 1;")]
+    [InlineData("blockeverything = true;", "special = 55; arg0 = 5; arg2 = 32;")]
+    public void AGateALineSetBlockingSwitchOpensIsWalkedThroughAfterTheSwitch(string flag, string special)
+    {
+        var level = HandMadeRuns.Read(WithSwitch(flag, special));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+        var press = Assert.Single(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated } && e.Line != 2);
+        var through = result.Events.First(e => e.Kind == ExplorerEventKind.Position && e.X > 128);
+        Assert.True(through.Tick > press.Tick);
+    }
+
+    [Fact]
+    public void ClearingBlockingAloneLeavesALineThatAlsoBlocksEverythingShut()
+    {
+        // Line_SetBlocking(5, 0, 1) clears "blocking" only; GZDoom keeps the line's "block everything".
+        var level = HandMadeRuns.Read(WithSwitch("blocking = true; blockeverything = true;", "special = 55; arg0 = 5; arg2 = 1;"));
+
+        Assert.False(ExplorationFixtures.ExploreEveryTic(level).ExitReached);
+    }
+
+    [Fact]
+    public void TheValidatorOpensTheGateOnlyWhenTheSwitchIsSetOff()
+    {
+        var level = HandMadeRuns.Read(WithSwitch("blockplayers = true;", "special = 55; arg0 = 5; arg2 = 4;"));
+        var switchLine = Enumerable.Range(0, level.Linedefs.Length).First(i => level.Linedefs[i].Special == LineBlockingChange.Special);
+        int[] walk = [.. Enumerable.Range(0, 21).Select(t => 32 + (8 * t))];
+
+        Assert.True(HandMadeRuns.Validate(level, walk, [], (0, switchLine)).Upholds);
+        Assert.False(HandMadeRuns.Validate(level, walk, []).Upholds);
+    }
+
+    [Fact]
+    public void AScriptsSetLineBlockingOpensTheGateAndTheRunIsUpheld()
+    {
+        var level = Scripted([(3, AcsScriptKind.Closed, 0, OpenGate)]);
+        var change = Assert.Single(ScriptedLines.BlockingChanges(level, level.Linedefs[SwitchOf(level)]));
+        Assert.Equal(new LineBlockingChange(5, LinedefFlags.None, LinedefFlags.Impassable | LinedefFlags.BlocksEverything), change);
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+        Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated } && e.Detail!.Contains("Line_SetBlocking", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AScriptThatStartsTheScriptThatOpensTheGateIsReadThroughIt()
+    {
+        // Script 3: lspec5direct ACS_Execute(4, 0, 0, 0, 0), terminate; script 4 opens the gate.
+        var level = Scripted([(3, AcsScriptKind.Closed, 0, [13, 80, 4, 0, 0, 0, 0, 1]), (4, AcsScriptKind.Closed, 0, OpenGate)]);
+
+        Assert.Single(ScriptedLines.BlockingChanges(level, level.Linedefs[SwitchOf(level)]));
+        Assert.True(ExplorationFixtures.ExploreEveryTic(level).ExitReached);
+    }
+
+    [Fact]
+    public void AGateOpenedOnlyDownABranchIsNotPlayedAndTheExitIsUndecided()
+    {
+        // pushnumber 1, ifnotgoto the terminate (byte 44), then the gate's SetLineBlocking: maybe never made.
+        var level = Scripted([(3, AcsScriptKind.Closed, 0, [3, 1, 79, 44, .. OpenGate])]);
+        Assert.Empty(ScriptedLines.BlockingChanges(level, level.Linedefs[SwitchOf(level)]));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.False(result.ExitReached);
+        var finding = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitNotReached);
+        Assert.NotEqual(FindingSeverity.Critical, finding.Severity);
+        Assert.Contains($"line {Gate} blocks players", finding.Description, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, 0, 1 | 32 | 64)]
+    [InlineData(1, 1, 32 | 64)]
+    [InlineData(2, 1 | 32, 64)]
+    [InlineData(3, 1 | 64, 32)]
+    [InlineData(4, 1, 32 | 64)]
+    public void SetLineBlockingIsReadAsTheLineSetBlockingGzDoomMakesOfIt(int blocking, int set, int clear) =>
+        Assert.Equal((set, clear), LineBlockingChange.OfAcs(blocking));
+
+    // The start room's west wall is a use switch with the special given; the gate (line 1) has id 5 and the flag.
+    private static string WithSwitch(string flag, string special) => HandMadeRuns.ReplaceFirst(
+        PlayerBlockingLineTests.Row($"{flag} id = 5;"), "blocking = true; }", $"blocking = true; {special} playeruse = true; }}");
+
+    // The switch runs script 3 of the scripts given; the gate blocks everything.
+    private static Level Scripted((int, AcsScriptKind, int, int[])[] scripts) => LevelReader.Read(
+        WadFile.Read(Behavior.Wad(WithSwitch("blockeverything = true;", "special = 80; arg0 = 3;"), Behavior.Acs0(scripts))), "MAP01");
+
+    private static int SwitchOf(Level level) => Enumerable.Range(0, level.Linedefs.Length).First(i => level.Linedefs[i].Special == 80);
+}
