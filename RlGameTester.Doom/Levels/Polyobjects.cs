@@ -262,14 +262,15 @@ public sealed partial class Polyobjects
                 _sides.Add(face with { Sector = outside });
                 _sides.Add(face with { Sector = sector });
 
-                // The lines were one-sided where drawn (editors mark those impassable); moved away, nothing is left of them.
+                // The lines were one-sided where drawn (editors mark those impassable, or blocking everything); moved away,
+                // nothing is left of them.
                 _lines[line] = def with
                 {
                     Start = start,
                     End = end,
                     FrontSide = front,
                     BackSide = front + 1,
-                    Flags = (def.Flags | LinedefFlags.TwoSided) & ~LinedefFlags.Impassable,
+                    Flags = (def.Flags | LinedefFlags.TwoSided) & ~(LinedefFlags.Impassable | LinedefFlags.BlocksEverything),
                 };
             }
 
