@@ -419,9 +419,11 @@ internal sealed class LevelModel
         return best;
     }
 
-    // Use lines: cells on the front side whose centre is within the use range, with no one-sided wall in between.
+    // Use lines: cells on the front side (either side with ZDoom's playeruseback) whose centre is within the use range,
+    // with no one-sided wall in between.
     private void AddUseCells(int line, List<(int Cell, int Value)> lists, List<int> scratch)
     {
+        var usedFromBack = (Level.Linedefs[line].Activation & LineActivation.PlayerUseBack) != 0;
         var (x1, y1, x2, y2) = Geometry.Segment(line);
         var length2 = ((x2 - x1) * (x2 - x1)) + ((y2 - y1) * (y2 - y1));
         var colLow = Math.Max(0, (int)Math.Floor((Math.Min(x1, x2) - UseRange - Grid.OriginX) / Grid.CellSize));
@@ -439,7 +441,7 @@ internal sealed class LevelModel
                 }
 
                 double px = Grid.X(cell), py = Grid.Y(cell);
-                if (!NavGrid.OnFront(x1, y1, x2, y2, px, py))
+                if (!usedFromBack && !NavGrid.OnFront(x1, y1, x2, y2, px, py))
                 {
                     continue;
                 }

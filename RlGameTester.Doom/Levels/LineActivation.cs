@@ -20,4 +20,7 @@ public enum LineActivation
 
     /// <summary>ZDoom's <c>firstsideonly</c>: set off only from the line's front (a walk-over line crossed front to back).</summary>
     FirstSideOnly = 0x200,
+
+    /// <summary>ZDoom's <c>playeruseback</c>: a player uses the line from its back as well (GZDoom's SPAC_UseBack).</summary>
+    PlayerUseBack = 0x400,
 }

@@ -314,6 +314,7 @@ internal static class UdmfLevelReader
             activation |= f.Flag("monsterpush") ? LineActivation.MonsterPush : LineActivation.None;
             activation |= f.Flag("missilecross") ? LineActivation.MissileCross : LineActivation.None;
             activation |= f.Flag("firstsideonly") ? LineActivation.FirstSideOnly : LineActivation.None;
+            activation |= f.Flag("playeruseback") ? LineActivation.PlayerUseBack : LineActivation.None;
             activation |= f.Flag("repeatspecial") ? LineActivation.Repeatable : LineActivation.None;
 
             var args = Args(f);

@@ -42,8 +42,9 @@ internal sealed class LineReach
     public ReachFailure? Use(double x, double y, int target)
     {
         var (x1, y1, x2, y2) = _geometry.Segment(target);
-        // A centre exactly on the line counts as in front: a body a hair in front uses it.
-        if (MapMath.SignedDistance(x, y, x1, y1, x2, y2) < -Slack)
+        // A centre exactly on the line counts as in front: a body a hair in front uses it. ZDoom's playeruseback lines
+        // are used from either side.
+        if (MapMath.SignedDistance(x, y, x1, y1, x2, y2) < -Slack && (_level.Linedefs[target].Activation & LineActivation.PlayerUseBack) == 0)
         {
             return new ReachFailure(TrajectoryRules.UseFromBack,
                 $"line {target} was used from its back side; P_UseSpecialLine refuses back sides", ElementKind.Line, target);

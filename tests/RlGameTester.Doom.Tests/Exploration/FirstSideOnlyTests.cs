@@ -7,7 +7,8 @@ namespace RlGameTester.Doom.Tests.Exploration;
 /// <summary>
 /// ZDoom's <c>firstsideonly</c>: a walk-over line set off only when crossed from its front. A row of three rooms whose exit
 /// line (line 2) is drawn facing east, into the exit room, so a player walking east from the start crosses it from its
-/// back. Until 2026-12-06 the flag was dropped and such a crossing "finished" the level.
+/// back. Until 2026-12-06 the flag was dropped and such a crossing "finished" the level. And <c>playeruseback</c>: a line
+/// used from its back as well as its front.
 /// </summary>
 public sealed partial class FirstSideOnlyTests
 {
@@ -27,7 +28,7 @@ public sealed partial class FirstSideOnlyTests
         Assert.True(StepAtExit(frontOnly) < 0);
     }
 
-        [Fact]
+    [Fact]
     public void TheValidatorRefutesAFrontOnlyLineSetOffFromItsBack()
     {
         // East along the row: the centre crosses x = 192 (the exit line) from its back at tic 20.
@@ -35,6 +36,27 @@ public sealed partial class FirstSideOnlyTests
 
         Assert.True(HandMadeRuns.Validate(Row(firstSideOnly: false), walk, (20, ExitLine)).Upholds);
         Assert.False(HandMadeRuns.Validate(Row(firstSideOnly: true), walk, (20, ExitLine)).Upholds);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AnExitSwitchFacingAwayIsUsedOnlyWithPlayerUseBack(bool useBack)
+    {
+        // The exit line, impassable and used (not crossed), faces the exit room: the body comes to its back. GZDoom uses a
+        // line from its back only with playeruseback.
+        var level = HandMadeRuns.Read(ExitLineText().Replace(HandMadeRuns.ThroughOneRoom(new Room(64, 0, 128)), m =>
+            $"linedef {{ v1 = {m.Groups["b"]}; v2 = {m.Groups["a"]}; sidefront = {m.Groups["back"]}; sideback = {m.Groups["front"]}; " +
+            $"twosided = true; blocking = true; special = 243; playeruse = true;{(useBack ? " playeruseback = true;" : "")}",
+            1));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.Equal(useBack, result.ExitReached);
+        if (useBack)
+        {
+            ExplorationFixtures.AssertFinishedAndUpheld(result);
+        }
     }
 
     // The start (128 wide), a middle room and the exit room; the exit line's vertices and sides are swapped so that its
