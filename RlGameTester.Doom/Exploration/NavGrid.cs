@@ -459,10 +459,13 @@ internal sealed class NavGrid
         return BoxSectors(cx, cy);
     }
 
+    private bool BoxSectors(double cx, double cy) => BoxSectors(cx, cy, out _);
+
     // The sectors a box at a spot touches (its centre's, both sides of every two-sided line crossing it), into
-    // _halfWaySectors; false when a one-sided or impassable line crosses it, or its centre is in the void.
-    private bool BoxSectors(double cx, double cy)
+    // _halfWaySectors; false when a one-sided or impassable line crosses it (that line, else -1), or its centre is in the void.
+    private bool BoxSectors(double cx, double cy, out int wall)
     {
+        wall = -1;
         var sectors = _halfWaySectors;
         sectors.Clear();
         var centre = _geometry.SectorAt(cx, cy);
@@ -489,6 +492,7 @@ internal sealed class NavGrid
                 ref readonly var def = ref _level.Linedefs.ItemRef(line);
                 if (BlocksNow(line))
                 {
+                    wall = line;
                     return false;
                 }
 
@@ -1029,19 +1033,9 @@ internal sealed class NavGrid
     private (byte State, int Element) Occupant(int cell, Func<int, bool> thingPresent)
     {
         double cx = X(cell), cy = Y(cell);
-        _blocks.Clear();
-        _geometry.Grid.CellsOf(cx - Radius, cy - Radius, cx + Radius, cy + Radius, _blocks);
-        _geometry.Grid.CellsOf(cx - Radius, cy + Radius, cx + Radius, cy - Radius, _blocks);
-        foreach (var block in _blocks)
+        if (!BoxSectors(cx, cy, out var wall) && wall >= 0)
         {
-            foreach (var line in _geometry.Grid.LinesInCell(block % _geometry.Grid.Columns, block / _geometry.Grid.Columns))
-            {
-                var (x1, y1, x2, y2) = _geometry.Segment(line);
-                if (BlocksNow(line) && Touches(x1, y1, x2, y2, cx, cy, Radius))
-                {
-                    return (Wall, line);
-                }
-            }
+            return (Wall, wall);
         }
 
         for (var t = 0; t < _level.Things.Length; t++)
