@@ -196,11 +196,12 @@ internal static class BinaryLevelReader
                 Start: BinaryPrimitives.ReadUInt16LittleEndian(r),
                 End: BinaryPrimitives.ReadUInt16LittleEndian(r[2..]),
                 // ZDoom's bits 14 (block players) and 15 (block everything).
-                // Line_SetIdentification's second argument holds more flags; 32 is a solid (3D) middle texture.
+                // Line_SetIdentification's second argument holds more flags; 2 is a jump-over railing, 32 a solid (3D) middle texture.
                 Flags: (LinedefFlags)(rawFlags & 0x1FF)
                     | ((rawFlags & 0x4000) != 0 ? LinedefFlags.BlocksPlayers : LinedefFlags.None)
                     | ((rawFlags & 0x8000) != 0 ? LinedefFlags.BlocksEverything : LinedefFlags.None)
-                    | (special == 121 && (args.Arg1 & 32) != 0 ? LinedefFlags.SolidMiddleTexture : LinedefFlags.None),
+                    | (special == 121 && (args.Arg1 & 32) != 0 ? LinedefFlags.SolidMiddleTexture : LinedefFlags.None)
+                    | (special == 121 && (args.Arg1 & 2) != 0 ? LinedefFlags.Railing : LinedefFlags.None),
                 Special: special,
                 Tag: 0,
                 Id: special == 121 ? args.Arg0 : 0,

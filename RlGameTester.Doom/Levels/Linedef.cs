@@ -24,7 +24,8 @@ public readonly record struct Linedef(
 
     /// <summary>
     /// Whether the line stops a player's body whatever the heights: one-sided, impassable, blocking players or everything,
-    /// or with a solid middle texture (read as a wall: its extent is not known).
+    /// with a solid middle texture (read as a wall: its extent is not known) or a railing (read as a wall: only a jump
+    /// clears it).
     /// </summary>
     public bool BlocksPlayer => FrontSide < 0 || BackSide < 0 || BlocksPlayerWith(Flags);
 
@@ -33,5 +34,5 @@ public readonly record struct Linedef(
 
     /// <summary>Whether a two-sided line with these flags stops a player's body (see <see cref="BlocksPlayer"/>).</summary>
     public static bool BlocksPlayerWith(LinedefFlags flags) =>
-        (flags & (LinedefFlags.Impassable | LinedefFlags.BlocksPlayers | LinedefFlags.BlocksEverything | LinedefFlags.SolidMiddleTexture)) != 0;
+        (flags & (LinedefFlags.Impassable | LinedefFlags.BlocksPlayers | LinedefFlags.BlocksEverything | LinedefFlags.SolidMiddleTexture | LinedefFlags.Railing)) != 0;
 }

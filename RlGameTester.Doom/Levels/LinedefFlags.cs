@@ -43,4 +43,11 @@ public enum LinedefFlags
     /// from <see cref="Impassable"/> because Line_SetBlocking and SetLineBlocking set and clear the two apart.
     /// </summary>
     BlocksEverything = 0x40000,
+
+    /// <summary>
+    /// ZDoom's jump-over railing (UDMF <c>jumpover</c>, Hexen format's Line_SetIdentification flag 2): the line's opening
+    /// starts 32 units higher (P_LineOpening), a step a player walks over only by jumping. Read as a wall to a body, and a
+    /// limit of the proof.
+    /// </summary>
+    Railing = 0x80000,
 }

@@ -6,7 +6,7 @@ namespace RlGameTester.Doom.Specials;
 /// ZDoom's Line_SetBlocking (special 55: line id, flags to set, flags to clear), which a line, a thing or a script calls,
 /// and which ACS's SetLineBlocking amounts to (<see cref="OfAcs"/>): the flags it sets and clears on every line with the
 /// id, of those a player's body or use reads (GZDoom's flag bits: 1 blocking, 4 block players, 32 block everything,
-/// 128 block use). Gates and force fields are such lines, opened by a switch or a script.
+/// 64 railing, 128 block use). Gates and force fields are such lines, opened by a switch or a script.
 /// </summary>
 public sealed record LineBlockingChange(int LineId, LinedefFlags Set, LinedefFlags Clear)
 {
@@ -36,5 +36,6 @@ public sealed record LineBlockingChange(int LineId, LinedefFlags Set, LinedefFla
         ((bits & 1) != 0 ? LinedefFlags.Impassable : LinedefFlags.None) |
         ((bits & 4) != 0 ? LinedefFlags.BlocksPlayers : LinedefFlags.None) |
         ((bits & 32) != 0 ? LinedefFlags.BlocksEverything : LinedefFlags.None) |
+        ((bits & 64) != 0 ? LinedefFlags.Railing : LinedefFlags.None) |
         ((bits & 128) != 0 ? LinedefFlags.BlocksUse : LinedefFlags.None);
 }

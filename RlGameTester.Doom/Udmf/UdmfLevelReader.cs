@@ -303,6 +303,7 @@ internal static class UdmfLevelReader
             flags |= f.Flag("blockeverything") ? LinedefFlags.BlocksEverything : LinedefFlags.None;
             flags |= f.Flag("blockuse") ? LinedefFlags.BlocksUse : LinedefFlags.None;
             flags |= f.Flag("midtex3d") ? LinedefFlags.SolidMiddleTexture : LinedefFlags.None;
+            flags |= f.Flag("jumpover") ? LinedefFlags.Railing : LinedefFlags.None;
 
             var activation = LineActivation.None;
             activation |= f.Flag("playercross") ? LineActivation.PlayerCross : LineActivation.None;

@@ -78,7 +78,7 @@ internal sealed class LevelMechanics
         }
 
         AddLineBlocking();
-        AddSolidMiddleTextures();
+        AddLinesPlayedAsWalls();
         AddBosses(skill);
         AddTimedDoors();
         AddVoodooDolls();
@@ -134,7 +134,7 @@ internal sealed class LevelMechanics
         for (var i = 0; i < _level.Linedefs.Length && ids.Count > 0; i++)
         {
             ref readonly var def = ref _level.Linedefs.ItemRef(i);
-            if (def.FrontSide < 0 || def.BackSide < 0 || !Linedef.BlocksPlayerWith(def.Flags & ~LinedefFlags.SolidMiddleTexture))
+            if (def.FrontSide < 0 || def.BackSide < 0 || !Linedef.BlocksPlayerWith(def.Flags & ~(LinedefFlags.SolidMiddleTexture | LinedefFlags.Railing)))
             {
                 continue;
             }
@@ -155,15 +155,29 @@ internal sealed class LevelMechanics
     }
 
     // A solid (3D) middle texture is read as a wall; a player may walk over or under it where the texture is not drawn.
-    private void AddSolidMiddleTextures()
+    // Lines play reads as walls that a player may get past: 3D middle textures (over or under them) and railings (jumped).
+    private void AddLinesPlayedAsWalls()
     {
+        var midTexture = false;
+        var railing = false;
         for (var i = 0; i < _level.Linedefs.Length; i++)
         {
             ref readonly var def = ref _level.Linedefs.ItemRef(i);
-            if (def.HasFlag(LinedefFlags.SolidMiddleTexture) && def.BackSide >= 0)
+            if (def.BackSide < 0)
             {
-                Limits.Add(new ProofLimit("3D middle texture", $"line {i} has a solid middle texture, read as a wall: a player may walk over or under it", i));
-                return;
+                continue;
+            }
+
+            if (!midTexture && def.HasFlag(LinedefFlags.SolidMiddleTexture))
+            {
+                midTexture = true;
+                Limits.Add(new ProofLimit(ProofLimit.MiddleTexture, $"line {i} has a solid middle texture, read as a wall: a player may walk over or under it", i));
+            }
+
+            if (!railing && def.HasFlag(LinedefFlags.Railing))
+            {
+                railing = true;
+                Limits.Add(new ProofLimit(ProofLimit.Railing, $"line {i} is a jump-over railing, read as a wall: a player may jump over it", i));
             }
         }
     }

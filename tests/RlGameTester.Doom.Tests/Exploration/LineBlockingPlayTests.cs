@@ -65,7 +65,7 @@ public sealed class LineBlockingPlayTests
     {
         var level = Scripted([(3, AcsScriptKind.Closed, 0, OpenGate)]);
         var change = Assert.Single(ScriptedLines.BlockingChanges(level, level.Linedefs[SwitchOf(level)]));
-        Assert.Equal(new LineBlockingChange(5, LinedefFlags.None, LinedefFlags.Impassable | LinedefFlags.BlocksEverything), change);
+        Assert.Equal(new LineBlockingChange(5, LinedefFlags.None, LinedefFlags.Impassable | LinedefFlags.BlocksEverything | LinedefFlags.Railing), change);
 
         var result = ExplorationFixtures.ExploreEveryTic(level);
 
