@@ -21,8 +21,10 @@ namespace RlGameTester.Doom.Acs;
 /// </summary>
 public static class ScriptedLines
 {
-    // Scripts a script starts are read as part of it, this deep.
+    // Scripts a script starts are read as part of it, this deep, and this many in all for one line (a script starting
+    // several that each start several would otherwise be read a number of times that grows with the depth's power).
     private const int MaxDepth = 4;
+    private const int MaxScriptsRead = 16;
 
     // Besides the specials that change nothing a body's way depends on, a script's activating, deactivating or removing
     // things (its monsters, which are not simulated), cut-scene cameras (ChangeCamera) and player properties that only
@@ -79,7 +81,8 @@ public static class ScriptedLines
         // ACS_Execute(script, map, arg1, arg2, arg3); the locked ones carry the lock where the third argument would be.
         int?[] args = line.Special is 83 or 85 ? [line.Args.Arg2, line.Args.Arg3, 0] : [line.Args.Arg2, line.Args.Arg3, line.Args.Arg4];
         var calls = new List<AcsCall>();
-        if (!Collect(level.Scripts, script, args, calls, [script.Number]))
+        var budget = MaxScriptsRead;
+        if (!Collect(level.Scripts, script, args, calls, [script.Number], ref budget))
         {
             return null;
         }
@@ -122,9 +125,14 @@ public static class ScriptedLines
 
     // The script's calls, with those of the map's scripts it starts (ACS_Execute, ACS_ExecuteAlways) in their place, made
     // no earlier and no surer than the start; false when any of it cannot be bounded (a library's functions, spawning,
-    // inventory, a line given a special) or starts a script it cannot name.
-    private static bool Collect(AcsModule module, AcsScript script, IReadOnlyList<int?> args, List<AcsCall> calls, HashSet<int> started)
+    // inventory, a line given a special), starts a script it cannot name, or starts more than the reading takes on.
+    private static bool Collect(AcsModule module, AcsScript script, IReadOnlyList<int?> args, List<AcsCall> calls, HashSet<int> started, ref int budget)
     {
+        if (budget-- <= 0)
+        {
+            return false;
+        }
+
         var reading = AcsReading.Of(module, script, args);
         if (reading.LineSpecials.Count > 0 || reading.Unbounded.Count > 0)
         {
@@ -146,7 +154,7 @@ public static class ScriptedLines
             }
 
             var from = calls.Count;
-            if (!Collect(module, next, [call.Arg(2), call.Arg(3), call.Arg(4)], calls, started))
+            if (!Collect(module, next, [call.Arg(2), call.Arg(3), call.Arg(4)], calls, started, ref budget))
             {
                 return false;
             }

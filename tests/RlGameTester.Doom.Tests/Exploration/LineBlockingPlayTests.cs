@@ -85,6 +85,20 @@ public sealed class LineBlockingPlayTests
     }
 
     [Fact]
+    public void AScriptThatStartsMoreScriptsThanTheReadingTakesOnIsNotRead()
+    {
+        // Script 3 starts script 4 (which does nothing) seventeen times, then opens the gate: past sixteen scripts read
+        // for one line the reading stops, as a fan of scripts starting scripts would grow with each level of depth.
+        int[] start4 = [13, 80, 4, 0, 0, 0, 0];
+        int[] script3 = [.. Enumerable.Repeat(start4, 17).SelectMany(c => c), .. OpenGate];
+        var level = Scripted([(3, AcsScriptKind.Closed, 0, script3), (4, AcsScriptKind.Closed, 0, [1])]);
+        var fewer = Scripted([(3, AcsScriptKind.Closed, 0, [.. start4, .. OpenGate]), (4, AcsScriptKind.Closed, 0, [1])]);
+
+        Assert.Empty(ScriptedLines.BlockingChanges(level, level.Linedefs[SwitchOf(level)]));
+        Assert.Single(ScriptedLines.BlockingChanges(fewer, fewer.Linedefs[SwitchOf(fewer)]));
+    }
+
+    [Fact]
     public void AGateOpenedOnlyDownABranchIsNotPlayedAndTheExitIsUndecided()
     {
         // pushnumber 1, ifnotgoto the terminate (byte 44), then the gate's SetLineBlocking: maybe never made.
