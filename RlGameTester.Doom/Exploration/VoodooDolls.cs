@@ -9,7 +9,8 @@ namespace RlGameTester.Doom.Exploration;
 /// a raised floor that the player's switch opens, then rides over a line that does the rest.
 /// The explorer carries dolls along the grid at once whenever the sector heights change (as it moves sectors at once),
 /// step by step in the 8-way direction nearest their floor's carry, until a wall, a step or too low a ceiling stops them
-/// or they come to a floor that does not carry. A doll that reaches a teleport line stops there. A doll's first move
+/// or they come to a floor that does not carry. A doll carried over a teleport line from its front goes on from the
+/// destination, as the player would (a one-shot teleport the player spent stops it). A doll's first move
 /// starts from its spawn spot, on its centre's floor (P_SpawnMobj), not from its grid cell: closets put dolls on the
 /// very line they are to cross.
 /// </summary>
@@ -95,9 +96,23 @@ internal sealed class VoodooDolls
                 }
 
                 var to = cell + _grid.Offsets[direction];
-                if (!_grid.CanMoveEither(cell, to) || CrossesTeleport(cell, direction))
+                if (!_grid.CanMoveEither(cell, to))
                 {
                     break;
+                }
+
+                if (Teleport(cell, direction) is { } teleport)
+                {
+                    // EV_Teleport takes a doll as it takes the player: over the line from its front, to the destination.
+                    if (teleport.TeleportCell < 0 || (!teleport.Repeatable && _state.Activated[teleport.Line]))
+                    {
+                        break;
+                    }
+
+                    cell = teleport.TeleportCell;
+                    doll.Cell = cell;
+                    doll.SpawnFeet = null;
+                    continue;
                 }
 
                 var crossed = _model.Crossings(cell, direction);
@@ -125,17 +140,18 @@ internal sealed class VoodooDolls
 
     private static bool Acts(LineAction action) => action.Exit || action.Crusher || (action.Move is not null && action.Sectors.Length > 0);
 
-    private bool CrossesTeleport(int cell, int direction)
+    // The teleport line a step crosses from its front, if any (one crossed from behind does nothing).
+    private LineAction? Teleport(int cell, int direction)
     {
-        foreach (var (line, _) in _model.Crossings(cell, direction) ?? [])
+        foreach (var (line, frontToBack) in _model.Crossings(cell, direction) ?? [])
         {
-            if (_model.Actions[line]!.Teleport)
+            if (_model.Actions[line]!.Teleport && frontToBack)
             {
-                return true;
+                return _model.Actions[line];
             }
         }
 
-        return false;
+        return null;
     }
 
     // A line with something to do between the doll's spawn spot and its cell, or one step past it the way it is

@@ -3,6 +3,7 @@ using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Tests.Support;
+using RlGameTester.Doom.Tests.Validation;
 using RlGameTester.Doom.Validation;
 
 namespace RlGameTester.Doom.Tests.Exploration;
@@ -65,6 +66,39 @@ public sealed class VoodooDollExplorationTests
         var verdict = TrajectoryValidator.Validate(level, new LevelGeometry(level), claimed, 3);
 
         Assert.Contains(verdict.Refutations, v => v.Rule == TrajectoryRules.NotPlayerTriggerable && v.Message.Contains("no voodoo doll", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ADollCarriedOverATeleportLineGoesOnFromTheDestination(bool facingTheDoll)
+    {
+        // A row of five rooms: the player shut in the first (line 1 impassable); a doll in the second, carried east over
+        // a W1 teleport (line 2) to a destination in the fourth, which carries it east over a W1 exit (line 4). Only a
+        // teleport crossed from its front takes the doll.
+        var level = HandMadeRuns.Read(HandMadeRuns.RowOfRooms(
+            [new Room(128, 0, 128), new Room(128, 0, 128, Tag: 7), new Room(64, 0, 128), new Room(128, 0, 128, Tag: 8), new Room(64, 0, 128)],
+            [(0, 0), (39, 8), (0, 0), (52, 0)]));
+        var lines = level.Linedefs
+            .SetItem(1, level.Linedefs[1] with { Flags = level.Linedefs[1].Flags | LinedefFlags.Impassable })
+            .SetItem(8, level.Linedefs[8] with { Special = 252, Tag = 7 })
+            .SetItem(12, level.Linedefs[12] with { Special = 252, Tag = 8 });
+        if (!facingTheDoll)
+        {
+            lines = lines.SetItem(2, lines[2] with { Start = lines[2].End, End = lines[2].Start, FrontSide = lines[2].BackSide, BackSide = lines[2].FrontSide });
+        }
+
+        var player = level.Things[0];
+        Thing[] things = [player with { X = 160 }, player with { X = 384, Type = 14 }, player];
+        var result = ExplorationFixtures.ExploreEveryTic(ExplorationFixtures.With(level, things: [.. things], lines: lines));
+
+        Assert.Equal(facingTheDoll, result.ExitReached);
+        if (facingTheDoll)
+        {
+            ExplorationFixtures.AssertFinishedAndUpheld(result);
+            var byDoll = Assert.Single(result.Events, e => e.Kind == ExplorerEventKind.LineActivated);
+            Assert.Equal((4, 0), (byDoll.Line, byDoll.Thing));
+        }
     }
 
     // The doll goes first in THINGS: Doom spawns the player at the last player 1 start.
