@@ -217,19 +217,16 @@ internal sealed class CheckContext
         var map = new Dictionary<int, List<int>>();
         for (var i = 0; i < Level.Linedefs.Length; i++)
         {
-            var id = Level.Linedefs[i].Id;
-            if (id == 0)
+            foreach (var id in Level.Linedefs[i].Ids)
             {
-                continue;
-            }
+                if (!map.TryGetValue(id, out var list))
+                {
+                    list = [];
+                    map.Add(id, list);
+                }
 
-            if (!map.TryGetValue(id, out var list))
-            {
-                list = [];
-                map.Add(id, list);
+                list.Add(i);
             }
-
-            list.Add(i);
         }
 
         return map;

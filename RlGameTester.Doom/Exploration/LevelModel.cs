@@ -47,8 +47,8 @@ internal sealed class LevelModel
             _blocking[line] = level.Linedefs[line].Special == 0 ? [] : ScriptedLines.BlockingChanges(level, level.Linedefs[line]);
         }
 
-        _linesById = level.Linedefs.Select((line, index) => (line.Id, index)).Where(l => l.Id != 0)
-            .GroupBy(l => l.Id).ToDictionary(g => g.Key, g => g.Select(l => l.index).ToArray());
+        _linesById = level.Linedefs.SelectMany((line, index) => line.Ids.Select(id => (Id: id, Index: index)))
+            .GroupBy(l => l.Id).ToDictionary(g => g.Key, g => g.Select(l => l.Index).ToArray());
         var switchable = new HashSet<int>(_blocking.SelectMany(changes => changes).SelectMany(change => LinesWithId(change.LineId)));
         Grid = new NavGrid(level, geometry, t => ThingPresent[t], switchable: switchable.Contains);
         ThingSector = new int[level.Things.Length];
@@ -121,7 +121,7 @@ internal sealed class LevelModel
 
     public NavGrid Grid { get; }
 
-    /// <summary>The lines with a line id (Hexen's Line_SetIdentification, UDMF's <c>id</c>).</summary>
+    /// <summary>The lines with a line id (Hexen's Line_SetIdentification, UDMF's <c>id</c> and <c>moreids</c>).</summary>
     public IReadOnlyList<int> LinesWithId(int id) => _linesById.TryGetValue(id, out var lines) ? lines : [];
 
     public Skills SkillFlag { get; }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace RlGameTester.Doom.Levels;
 
 /// <summary>
@@ -21,6 +23,12 @@ public readonly record struct Linedef(
 
     /// <summary>UDMF's <c>locknumber</c>: the lock any use or crossing of the line needs, whatever its special (0: none).</summary>
     public int LockNumber { get; init; }
+
+    /// <summary>UDMF's <c>moreids</c>: line ids besides <see cref="Id"/> that specials find the line by (default: none).</summary>
+    public ImmutableArray<int> MoreIds { get; init; }
+
+    /// <summary>Every id the line has: <see cref="Id"/> (when not 0) and <see cref="MoreIds"/>.</summary>
+    public IEnumerable<int> Ids => (Id == 0 ? [] : (IEnumerable<int>)[Id]).Concat(MoreIds.IsDefault ? [] : MoreIds);
 
     /// <summary>
     /// Whether the line stops a player's body whatever the heights: one-sided, impassable, blocking players or everything,

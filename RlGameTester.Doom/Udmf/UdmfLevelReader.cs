@@ -335,6 +335,7 @@ internal static class UdmfLevelReader
                 BackSide: f.Int("sideback", -1))
             {
                 LockNumber = f.Int("locknumber", 0),
+                MoreIds = f.Ids("moreids"),
             };
         }
 

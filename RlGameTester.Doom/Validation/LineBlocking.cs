@@ -18,7 +18,8 @@ internal sealed class LineBlocking
     {
         _level = level;
         _flags = [.. level.Linedefs.Select(l => l.Flags)];
-        _linesById = Enumerable.Range(0, level.Linedefs.Length).Where(i => level.Linedefs[i].Id != 0).ToLookup(i => level.Linedefs[i].Id);
+        _linesById = Enumerable.Range(0, level.Linedefs.Length).SelectMany(i => level.Linedefs[i].Ids.Select(id => (Id: id, Index: i)))
+            .ToLookup(l => l.Id, l => l.Index);
     }
 
     /// <summary>Whether the line stops the body now: one-sided, or blocking by its flags as the run has left them.</summary>

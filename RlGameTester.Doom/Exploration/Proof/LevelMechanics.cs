@@ -139,7 +139,7 @@ internal sealed class LevelMechanics
                 continue;
             }
 
-            if (def.Id != 0 && ids.Contains(def.Id))
+            if (def.Ids.Any(id => ids.Contains(id)))
             {
                 Limits.Insert(0, LineBlockingLimit(i));
                 return;
@@ -509,7 +509,7 @@ internal sealed class LevelMechanics
         var result = new List<int>();
         for (var line = 0; line < _level.Linedefs.Length; line++)
         {
-            if (line != except && id != 0 && _level.Linedefs[line].Id == id)
+            if (line != except && id != 0 && _level.Linedefs[line].Ids.Contains(id))
             {
                 result.Add(line);
             }

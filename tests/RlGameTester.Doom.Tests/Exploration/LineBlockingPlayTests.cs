@@ -41,6 +41,20 @@ public sealed class LineBlockingPlayTests
     }
 
     [Fact]
+    public void AGateFoundByOneOfItsMoreIdsOpensAndTheRunIsUpheld()
+    {
+        // The gate's own id is 9; UDMF's moreids gives it 5 as well, the id the switch names.
+        var level = HandMadeRuns.Read(HandMadeRuns.ReplaceFirst(
+            WithSwitch("blockplayers = true;", "special = 55; arg0 = 5; arg2 = 4;"), "id = 5;", "id = 9; moreids = \"3 5\";"));
+        Assert.Equal([9, 3, 5], level.Linedefs[Gate].Ids);
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+    }
+
+    [Fact]
     public void ClearingBlockingAloneLeavesALineThatAlsoBlocksEverythingShut()
     {
         // Line_SetBlocking(5, 0, 1) clears "blocking" only; GZDoom keeps the line's "block everything".
