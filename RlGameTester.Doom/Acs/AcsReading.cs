@@ -16,8 +16,9 @@ public sealed record AcsCall(int Special, IReadOnlyList<int?> Args, int Script, 
 /// <summary>
 /// What a script does as far as reading its code tells, without running it: the line specials it calls (ACS_Execute
 /// included, so the scripts it starts can be read in turn; SetLineBlocking as the Line_SetBlocking it amounts to), the
-/// specials it gives lines, and what it does that a reading cannot bound (spawning things, giving inventory, moving actors, engine functions). Every path through the
-/// code counts, whatever its conditions: a script that may do something is read as doing it.
+/// specials it gives lines, and what it does that a reading cannot bound (spawning things, giving inventory, moving
+/// actors, engine functions). Every path through the code counts, whatever its conditions: a script that may do
+/// something is read as doing it.
 /// The reading keeps constants only where ACC leaves them, pushed just before their use: the stack is dropped at every
 /// jump target and after every instruction it does not model, so an argument it reports is the one the code passes.
 /// </summary>

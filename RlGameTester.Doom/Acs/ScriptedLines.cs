@@ -13,8 +13,8 @@ namespace RlGameTester.Doom.Acs;
 /// special does. A call that moves a placed polyobject is read as the door move that opens the polyobject's sector
 /// (<see cref="Polyobjects.Played"/>), as the same special on a line is.
 /// A script is read so only when, with the line's arguments, its code (and that of the map's scripts it starts, read in
-/// their place) calls at most one special that acts on the level besides its blocking changes, each with constant arguments, after no branch or wait (so it is sure to be made),
-/// changes each line id's blocking once at most, gives no line a special and does nothing the reading cannot bound (a
+/// their place) calls at most one special that acts on the level besides its blocking changes, each with constant
+/// arguments, after no branch or wait (so it is sure to be made), changes each line id's blocking once at most, gives no line a special and does nothing the reading cannot bound (a
 /// library's functions, spawning things, giving inventory); a move must also come before any delay and act on tagged
 /// sectors (a tag of 0 would act on the sector behind the line that started the script: left to the ports). Anything
 /// else it does (lights, sounds, prints, activating or removing things) changes no way through the level.

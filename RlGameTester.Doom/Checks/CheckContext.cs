@@ -76,7 +76,7 @@ internal sealed class CheckContext
 
     public Dictionary<int, List<int>> SectorsByTag => _sectorsByTag ??= LevelIndex.SectorsByTag(Level);
 
-    public Dictionary<int, List<int>> LinesById => _linesById ??= GroupLinesById();
+    public Dictionary<int, List<int>> LinesById => _linesById ??= LevelIndex.LinesById(Level);
 
     public LinedefSpecialInfo? LineSpecial(int line) => _lineSpecials[line];
 
@@ -212,23 +212,4 @@ internal sealed class CheckContext
         return moving;
     }
 
-    private Dictionary<int, List<int>> GroupLinesById()
-    {
-        var map = new Dictionary<int, List<int>>();
-        for (var i = 0; i < Level.Linedefs.Length; i++)
-        {
-            foreach (var id in Level.Linedefs[i].Ids)
-            {
-                if (!map.TryGetValue(id, out var list))
-                {
-                    list = [];
-                    map.Add(id, list);
-                }
-
-                list.Add(i);
-            }
-        }
-
-        return map;
-    }
 }

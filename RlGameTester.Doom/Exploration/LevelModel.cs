@@ -26,7 +26,7 @@ internal sealed class LevelModel
     private readonly CrossingIndex _crossings;
     private readonly List<LineAction>?[] _actionsBySector;
     private readonly IReadOnlyList<LineBlockingChange>[] _blocking;
-    private readonly Dictionary<int, int[]> _linesById;
+    private readonly Dictionary<int, List<int>> _linesById;
 
     public LevelModel(Level level, LevelGeometry geometry, int skill)
     {
@@ -47,8 +47,7 @@ internal sealed class LevelModel
             _blocking[line] = level.Linedefs[line].Special == 0 ? [] : ScriptedLines.BlockingChanges(level, level.Linedefs[line]);
         }
 
-        _linesById = level.Linedefs.SelectMany((line, index) => line.Ids.Select(id => (Id: id, Index: index)))
-            .GroupBy(l => l.Id).ToDictionary(g => g.Key, g => g.Select(l => l.Index).ToArray());
+        _linesById = LevelIndex.LinesById(level);
         var switchable = new HashSet<int>(_blocking.SelectMany(changes => changes).SelectMany(change => LinesWithId(change.LineId)));
         Grid = new NavGrid(level, geometry, t => ThingPresent[t], switchable: switchable.Contains);
         ThingSector = new int[level.Things.Length];

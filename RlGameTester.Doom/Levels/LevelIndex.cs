@@ -23,4 +23,25 @@ internal static class LevelIndex
 
         return map;
     }
+
+    /// <summary>The lines of each line id (every id a line has: <see cref="Linedef.Ids"/>), in line order.</summary>
+    public static Dictionary<int, List<int>> LinesById(Level level)
+    {
+        var map = new Dictionary<int, List<int>>();
+        for (var i = 0; i < level.Linedefs.Length; i++)
+        {
+            foreach (var id in level.Linedefs[i].Ids)
+            {
+                if (!map.TryGetValue(id, out var list))
+                {
+                    list = [];
+                    map.Add(id, list);
+                }
+
+                list.Add(i);
+            }
+        }
+
+        return map;
+    }
 }

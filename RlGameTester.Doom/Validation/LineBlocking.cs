@@ -12,14 +12,13 @@ internal sealed class LineBlocking
 {
     private readonly Level _level;
     private readonly LinedefFlags[] _flags;
-    private readonly ILookup<int, int> _linesById;
+    private readonly Dictionary<int, List<int>> _linesById;
 
     public LineBlocking(Level level)
     {
         _level = level;
         _flags = [.. level.Linedefs.Select(l => l.Flags)];
-        _linesById = Enumerable.Range(0, level.Linedefs.Length).SelectMany(i => level.Linedefs[i].Ids.Select(id => (Id: id, Index: i)))
-            .ToLookup(l => l.Id, l => l.Index);
+        _linesById = LevelIndex.LinesById(level);
     }
 
     /// <summary>Whether the line stops the body now: one-sided, or blocking by its flags as the run has left them.</summary>
@@ -34,7 +33,7 @@ internal sealed class LineBlocking
     {
         foreach (var change in ScriptedLines.BlockingChanges(_level, _level.Linedefs[index]))
         {
-            foreach (var line in _linesById[change.LineId])
+            foreach (var line in _linesById.GetValueOrDefault(change.LineId) ?? [])
             {
                 _flags[line] = change.Apply(_flags[line]);
             }
