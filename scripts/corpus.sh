@@ -80,7 +80,8 @@ done < "$manifest"
 mv "$levels" "$out/levels.tsv"
 
 # Each source's actor definitions, as its port loads them with the maps: the DECORATE, ZSCRIPT, MAPINFO, ZMAPINFO and
-# DEHACKED (.deh, .bex) files in the shallowest folder holding any (the mod's root), and every file they #include, found from that root or,
+# DEHACKED (.deh, .bex) files in the shallowest folder holding any (the mod's root), and every file they include (#include, or
+# MAPINFO's own include), found from that root or,
 # for a folder of lumps, by file name. The pinned commit fixes their content. Writes .corpus/mods.tsv (source, folder).
 mods="$out/mods.tsv.tmp"
 printf 'source\tfolder\n' > "$mods"
@@ -109,7 +110,7 @@ while IFS=$'\t' read -r source split play name commit path sha format names lice
       found="$(grep -i -x -F "${base:+$base/}$target" <<< "$tree" | head -n1)" || true
       [ -n "$found" ] || found="$(grep -i -E "(^|/)$(basename "$target" | sed 's/[.[\*^$]/\\&/g')(\.[a-z]+)?$" <<< "$tree" | head -n1)" || true
       [ -n "$found" ] && queue+=("$found")
-    done < <(grep -a -i -o -E '^[[:space:]]*#include[[:space:]]+"[^"]+"' "$folder/$relative" | sed -E 's/.*"([^"]+)"/\1/' || true)
+    done < <(grep -a -i -o -E '^[[:space:]]*#?include[[:space:]]+"[^"]+"' "$folder/$relative" | sed -E 's/.*"([^"]+)"/\1/' || true)
   done
   printf '%s\t%s\n' "$source" "${folder#"$repo"/}" >> "$mods"
 done < "$manifest"

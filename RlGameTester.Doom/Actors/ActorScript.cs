@@ -54,13 +54,17 @@ public sealed partial class ActorScript
         var script = new ActorScript(resolve);
         foreach (var (name, text) in roots)
         {
-            script.ReadFile(name, text);
+            script.ReadFile(name, text, mapInfo: IsMapInfo(name));
         }
 
         return script.Build();
     }
 
-    private void ReadFile(string name, string text)
+    private static bool IsMapInfo(string name) => name.Contains("MAPINFO", StringComparison.OrdinalIgnoreCase);
+
+    // A file MAPINFO includes is MAPINFO whatever its name (GZDoom's MAPINFO parser reads it so): PSX Doom CE's
+    // mapinfo.txt takes its DoomEdNums from "mapinfo/nums.txt" by its own `include`, which has no '#'.
+    private void ReadFile(string name, string text, bool mapInfo)
     {
         if (!_seenFiles.Add(name))
         {
@@ -90,12 +94,12 @@ public sealed partial class ActorScript
         }
 
         text = StripComments(text);
-        foreach (Match include in IncludePattern().Matches(text))
+        foreach (Match include in (mapInfo ? MapInfoIncludePattern() : IncludePattern()).Matches(text))
         {
             var target = include.Groups[1].Value;
             if (_resolve(target) is { } included)
             {
-                ReadFile(target, included);
+                ReadFile(target, included, mapInfo || IsMapInfo(target));
             }
             else
             {
@@ -104,7 +108,7 @@ public sealed partial class ActorScript
         }
 
         ReadDoomEdNums(text);
-        if (name.Contains("MAPINFO", StringComparison.OrdinalIgnoreCase))
+        if (mapInfo)
         {
             _levelRules.AddRange(LevelBossFlags.Read(text));
             foreach (var (level, allowed) in LevelJumps.Read(text))
@@ -479,6 +483,10 @@ public sealed partial class ActorScript
 
     [GeneratedRegex("""^[ \t]*#include[ \t]+"([^"]+)"[ \t]*\r?$""", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex IncludePattern();
+
+    // MAPINFO's include takes the '#' or not.
+    [GeneratedRegex("""^[ \t]*#?include[ \t]+"([^"]+)"[ \t]*\r?$""", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex MapInfoIncludePattern();
 
     // "actor Name [: Parent] [replaces Other] [number] [native] {" (DECORATE) or "class Name [: Parent] [replaces Other] ... {" (ZScript).
     [GeneratedRegex("""(?<![\w.])(actor|class)\s+([\w.]+)(?:\s*:\s*([\w.]+))?(?:\s+replaces\s+([\w.]+))?(?:\s+(\d+))?[^{};=()]*\{""", RegexOptions.IgnoreCase)]

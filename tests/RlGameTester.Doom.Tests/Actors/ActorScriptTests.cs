@@ -89,6 +89,26 @@ public sealed class ActorScriptTests
     }
 
     [Fact]
+    public void AMapinfosOwnIncludeIsReadAsMapinfoWhateverTheFileIsCalled()
+    {
+        // PSX Doom CE's mapinfo.txt: `include "mapinfo/nums.txt"` (GZDoom's MAPINFO keyword has no '#'); here the
+        // included files' names do not say MAPINFO, and their map definitions must not be read as actor classes.
+        var files = new Dictionary<string, string>
+        {
+            ["defs/nums.txt"] = "DoomEdNums\n{\n  9300 = Overlord\n}\n",
+            ["defs/maps.txt"] = "map MAP06 \"Stronghold\"\n{\n  baronspecial\n  specialaction_opendoor\n}\n",
+        };
+        var actors = ActorScript.Read(
+            [("ZSCRIPT", "class Overlord : Actor { States { Death: CYBR P -1 Exit_Normal(0); Stop; } }"),
+             ("MAPINFO", "include \"defs/nums.txt\"\n  include \"defs/maps.txt\"\n")],
+            include => files.GetValueOrDefault(include));
+
+        Assert.Equal((9300, ActorEffect.ExitLevel), (Assert.Single(actors.Rules).EditorNumber, actors.Rules[0].Effect));
+        Assert.Contains(actors.RulesOn("MAP06"), r => r is { EditorNumber: 3003, Effect: ActorEffect.OpenDoor, Tag: 666 });
+        Assert.Empty(actors.Problems);
+    }
+
+    [Fact]
     public void NamesInStringsAndCommentsAreNotCallsAndAMissingIncludeIsAProblemNotAFailure()
     {
         var actors = Read("DECORATE", """
