@@ -157,7 +157,7 @@ internal sealed class SectorHeights
     {
         MoveTarget.LowestNeighbourFloor => LowestFloorAround(sector),
         MoveTarget.HighestNeighbourFloor => HighestNeighbourFloor(sector),
-        MoveTarget.HighestNeighbourFloorPlus8 => HighestNeighbourFloor(sector) is var h && h != floor ? h + 8 : h,
+        MoveTarget.HighestNeighbourFloorAdjusted => HighestNeighbourFloor(sector) is var h && h != floor ? h + move.Amount : h,
         MoveTarget.NextHigherFloor => NextHigherFloor(sector, floor),
         MoveTarget.NextLowerFloor => NextLowerFloor(sector, floor),
         MoveTarget.LowestNeighbourCeiling => move.Ceiling ? LowestNeighbourCeiling(sector, ceiling) : Math.Min(LowestNeighbourCeiling(sector, ceiling), ceiling),

@@ -12,7 +12,10 @@ namespace RlGameTester.Doom.Specials;
 public static class LinedefSpecials
 {
     private static readonly FrozenDictionary<int, LinedefSpecialInfo> DoomTable = BuildDoom().ToFrozenDictionary(s => s.Number);
-    private static readonly FrozenSet<int> HexenHarmless = FrozenSet.ToFrozenSet([9, 48, 50, 100, 101, 102, 103, 109, 110, 111, 112, 113, 114, 115, 116, 117, 121, 181, 190, 209, 212, 213, 214, 219, 222, 224, 225, 232, 233, 234]);
+
+    // Plat_Stop (61), Ceiling_CrushStop (44) and Door_CloseWaitOpen (249) leave no plane anywhere new, as Doom's stop
+    // lines and close-wait-open doors (FindDoom gives them no move either).
+    private static readonly FrozenSet<int> HexenHarmless = FrozenSet.ToFrozenSet([9, 44, 48, 50, 61, 249, 100, 101, 102, 103, 109, 110, 111, 112, 113, 114, 115, 116, 117, 121, 181, 190, 209, 212, 213, 214, 219, 222, 224, 225, 232, 233, 234]);
     private static readonly FrozenDictionary<int, LinedefSpecialInfo> HexenTable = BuildHexen().ToFrozenDictionary(s => s.Number);
 
     /// <summary>
@@ -487,6 +490,13 @@ public static class LinedefSpecials
             [25] = (LineEffect.Floor, "Floor_RaiseToNearest"),
             [26] = (LineEffect.Stairs, "Stairs_BuildDown"),
             [27] = (LineEffect.Stairs, "Stairs_BuildUp"),
+            [217] = (LineEffect.Stairs, "Stairs_BuildUpDoom"),
+            [270] = (LineEffect.Stairs, "Stairs_BuildDownDoom"),
+            [271] = (LineEffect.Stairs, "Stairs_BuildUpDoomSync"),
+            [272] = (LineEffect.Stairs, "Stairs_BuildDownDoomSync"),
+            [273] = (LineEffect.Stairs, "Stairs_BuildUpDoomCrush"),
+            [240] = (LineEffect.Floor, "Floor_RaiseByTexture"),
+            [250] = (LineEffect.Floor, "Floor_Donut"),
             [28] = (LineEffect.Floor, "Floor_RaiseAndCrush"),
             [35] = (LineEffect.Floor, "Floor_RaiseByValueTimes8"),
             [36] = (LineEffect.Floor, "Floor_LowerByValueTimes8"),
@@ -521,6 +531,9 @@ public static class LinedefSpecials
             [42] = (LineEffect.Crusher, "Ceiling_CrushAndRaise"),
             [43] = (LineEffect.Crusher, "Ceiling_LowerAndCrush"),
             [44] = (LineEffect.Crusher, "Ceiling_CrushStop"),
+            [195] = (LineEffect.Crusher, "Ceiling_CrushRaiseAndStayA"),
+            [196] = (LineEffect.Crusher, "Ceiling_CrushAndRaiseA"),
+            [197] = (LineEffect.Crusher, "Ceiling_CrushAndRaiseSilentA"),
             [60] = (LineEffect.Platform, "Plat_PerpetualRaise"),
             [61] = (LineEffect.Platform, "Plat_Stop"),
             [62] = (LineEffect.Lift, "Plat_DownWaitUpStay"),

@@ -12,8 +12,11 @@ public enum MoveTarget
     /// <summary>The highest floor of the neighbours, not counting the sector itself (P_FindHighestFloorSurrounding).</summary>
     HighestNeighbourFloor,
 
-    /// <summary>The highest neighbour floor plus 8 (when that is not the current height).</summary>
-    HighestNeighbourFloorPlus8,
+    /// <summary>
+    /// The highest neighbour floor plus <see cref="SectorMove.Amount"/> when that is not the current height: Doom's turbo
+    /// lower (+8), ZDoom's Floor_LowerToHighest adjust (EV_DoFloor's floorLowerToHighest).
+    /// </summary>
+    HighestNeighbourFloorAdjusted,
 
     /// <summary>The lowest neighbour floor above the current one (P_FindNextHighestFloor); stays when there is none.</summary>
     NextHigherFloor,

@@ -56,13 +56,30 @@ public static class SectorMoves
         239 => Floor(MoveTarget.ByAmount, args.Arg1, args.Arg2),
         241 => Floor(MoveTarget.LowestNeighbourFloor, args.Arg1),
 
-        // Floor_LowerToHighest's adjust is 128 for none; other adjusts apply only when the floor is not there already.
+        // Floor_LowerToHighest (tag, speed, adjust, force): the adjust is arg 2 less 128, added only when the floor is not
+        // there already, unless force is 1 (Heretic's lower).
         242 when args.Arg2 == 128 => Floor(MoveTarget.HighestNeighbourFloor, args.Arg1),
+        242 when args.Arg3 == 1 => Floor(MoveTarget.HighestNeighbourFloor, args.Arg1, offset: args.Arg2 - 128),
+        242 => Floor(MoveTarget.HighestNeighbourFloorAdjusted, args.Arg1, args.Arg2 - 128),
+        240 => Floor(MoveTarget.ShortestLowerTexture, args.Arg1),
+        250 => new SectorMove(false, MoveTarget.None, MoveKind.Donut),
+
+        // Doom's stair builders as ZDoom numbers them (tag, speed, height, delay, reset; the Sync ones have no delay):
+        // EV_BuildStairs by Doom's rule (the next step behind a line the step fronts, with the same floor flat). Stairs
+        // that reset (sink back after reset tics) are left out.
+        217 or 273 when args.Arg4 == 0 => Stairs(args.Arg2, args.Arg1),
+        270 when args.Arg4 == 0 => Stairs(-args.Arg2, args.Arg1),
+        271 when args.Arg3 == 0 => Stairs(args.Arg2, args.Arg1),
+        272 when args.Arg3 == 0 => Stairs(-args.Arg2, args.Arg1),
         256 => Floor(MoveTarget.HighestNeighbourFloor, args.Arg1),
         258 => Floor(MoveTarget.LowestNeighbourCeiling, args.Arg1),
         259 => Floor(MoveTarget.OwnCeiling, args.Arg1, offset: -args.Arg4),
         260 => Instant(false, MoveTarget.OwnCeiling, offset: -args.Arg3),
         40 => Ceiling(MoveTarget.ByAmount, args.Arg1, -args.Arg2),
+
+        // Ceiling_LowerAndCrush (tag, speed, crush, mode) stays 8 above the floor (ceilLowerAndCrush); the crushers that
+        // come back up (42, 195-197) are left out, as Doom's are.
+        43 => Ceiling(MoveTarget.OwnFloorPlus8, args.Arg1),
         41 => new SectorMove(true, MoveTarget.ByAmount, MoveKind.Permanent, args.Arg2),
         47 => Ceiling(MoveTarget.Absolute, args.Arg1, args.Arg3 != 0 ? -args.Arg2 : args.Arg2),
         69 => Ceiling(MoveTarget.Absolute, args.Arg1, (args.Arg3 != 0 ? -args.Arg2 : args.Arg2) * 8),
@@ -116,6 +133,8 @@ public static class SectorMoves
 
     private static SectorMove Ceiling(MoveTarget target, int speed, int amount = 0, int offset = 0) =>
         new(true, target, MoveKind.Permanent, amount, Eighths(speed), Offset: offset);
+
+    private static SectorMove Stairs(int step, int speed) => new(false, MoveTarget.ByAmount, MoveKind.Stairs, step, Eighths(speed));
 
     private static SectorMove Instant(bool ceiling, MoveTarget target, int amount = 0, int offset = 0) =>
         new(ceiling, target, MoveKind.Permanent, amount, SectorMove.InstantSpeed, Offset: offset);
@@ -191,7 +210,7 @@ public static class SectorMoves
         Add(new(false, MoveTarget.HighestNeighbourFloor, MoveKind.Permanent), 19, 45, 83, 102);
         Add(new(false, MoveTarget.LowestNeighbourFloor, MoveKind.Permanent), 23, 37, 38, 60, 82, 84, 159, 177);
         Add(new(false, MoveTarget.ShortestLowerTexture, MoveKind.Permanent), 30, 96, 158, 176);
-        Add(new(false, MoveTarget.HighestNeighbourFloorPlus8, MoveKind.Permanent, Speed: 4), 36, 70, 71, 98);
+        Add(new(false, MoveTarget.HighestNeighbourFloorAdjusted, MoveKind.Permanent, 8, Speed: 4), 36, 70, 71, 98);
         Add(new(false, MoveTarget.LowestNeighbourCeilingMinus8, MoveKind.Permanent), 55, 56, 65, 94);
         Add(new(false, MoveTarget.ByAmount, MoveKind.Permanent, 24), 58, 59, 92, 93, 160, 161, 179, 180);
         Add(new(false, MoveTarget.ByAmount, MoveKind.Permanent, 512), 140, 142, 147, 178);

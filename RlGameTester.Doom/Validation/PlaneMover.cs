@@ -311,7 +311,7 @@ internal sealed class PlaneMover
     {
         MoveTarget.LowestNeighbourFloor => _planes.LowestFloorSurrounding(sector),
         MoveTarget.HighestNeighbourFloor => _planes.HighestFloorSurrounding(sector),
-        MoveTarget.HighestNeighbourFloorPlus8 => _planes.HighestFloorSurrounding(sector) is var h && h != floor ? h + 8 : h,
+        MoveTarget.HighestNeighbourFloorAdjusted => _planes.HighestFloorSurrounding(sector) is var h && h != floor ? h + move.Amount : h,
         MoveTarget.NextHigherFloor => _planes.NextHighestFloor(sector, floor),
         MoveTarget.NextLowerFloor => _planes.NextLowestFloor(sector, floor),
         MoveTarget.LowestNeighbourCeiling when move.Ceiling => lowestCeiling,

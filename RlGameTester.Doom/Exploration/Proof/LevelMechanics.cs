@@ -263,6 +263,12 @@ internal sealed class LevelMechanics
             case LineEffect.LineTeleport when line is { } teleportLine && trigger is LineTrigger.Walk or LineTrigger.Switch:
                 Teleports.Add(new TeleportSource(teleportLine, trigger, name, [], LinesWithId(args.Arg1, teleportLine)));
                 return;
+            case LineEffect.Teleport or LineEffect.LineTeleport when line is not null && MonstersOnly(activation):
+                // Only monsters (or their missiles) set it off: it takes no player anywhere, as Doom's monster teleports.
+                return;
+            case LineEffect.Crusher when SectorMoves.FindHexen(special, args) is null:
+                // A crusher comes back up (Doom's are left out alike); a stop line moves nothing.
+                return;
             case LineEffect.Script:
                 return;
             case LineEffect.Light or LineEffect.ChangeTexture:
@@ -296,6 +302,10 @@ internal sealed class LevelMechanics
         Movers.Add(new SectorMover(Sectors(), null, name, line));
         Limits.Add(new ProofLimit("special not simulated", $"{name} is not simulated", line));
     }
+
+    private static bool MonstersOnly(LineActivation activation) =>
+        (activation & (LineActivation.MonsterCross | LineActivation.MonsterUse | LineActivation.MonsterPush | LineActivation.MissileCross)) != 0 &&
+        (activation & (LineActivation.PlayerCross | LineActivation.PlayerUse | LineActivation.PlayerPush | LineActivation.Impact)) == 0;
 
     private void AddMove(int[] sectors, SectorMove move, string name, int? line, int? frontSector)
     {

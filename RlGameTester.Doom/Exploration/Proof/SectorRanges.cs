@@ -172,6 +172,21 @@ internal sealed class SectorRanges
                     break;
             }
 
+            // A lift's lip, a plane's gap or a lower's adjust puts the target that far off the heights it was found from.
+            var shift = move.Offset + (move.Target == MoveTarget.HighestNeighbourFloorAdjusted ? move.Amount : 0);
+            if (shift != 0 && move.Target is not (MoveTarget.ByAmount or MoveTarget.Absolute))
+            {
+                var ceilings = move.Target is MoveTarget.LowestNeighbourCeiling or MoveTarget.LowestNeighbourCeilingMinus8 or MoveTarget.OwnCeiling;
+                var (low, high) = ceilings ? (CeilingMin, CeilingMax) : (FloorMin, FloorMax);
+                var (aroundLow, aroundHigh) = (low[s], high[s]);
+                foreach (var n in _neighbours[s])
+                {
+                    (aroundLow, aroundHigh) = (Math.Min(aroundLow, low[n]), Math.Max(aroundHigh, high[n]));
+                }
+
+                (floorLow, floorHigh) = (Math.Min(floorLow, aroundLow + Math.Min(0, shift)), Math.Max(floorHigh, aroundHigh + Math.Max(0, shift)));
+            }
+
             if (fixedFloor is { } target)
             {
                 (floorLow, floorHigh) = (Math.Min(floorLow, target), Math.Max(floorHigh, target));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Tests.Validation;
 
@@ -37,6 +38,21 @@ public sealed class HexenTeleportTests
 
         Assert.False(result.ExitReached);
         Assert.DoesNotContain(result.Events, e => e.Kind == ExplorerEventKind.Teleport);
+    }
+
+    [Fact]
+    public void ATeleportLineOnlyMonstersSetOffTakesNoPlayerAndTheBoxIsProvenClosed()
+    {
+        // PSX Doom CE's monster teleports (Doom's 125 and 126 as UDMF lines with monstercross only): no player crosses
+        // them, so the proof need not leave the level undecided for them.
+        var textmap = Textmap(70, 14).Replace("playercross = true; repeatspecial", "monstercross = true; repeatspecial", StringComparison.Ordinal);
+
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(textmap));
+
+        Assert.False(result.ExitReached);
+        Assert.DoesNotContain(result.Events, e => e.Kind == ExplorerEventKind.Teleport);
+        var finding = Assert.Single(result.Findings, f => f.Kind == ExplorerFindingKind.ExitUnreachable);
+        Assert.Equal(FindingSeverity.Critical, finding.Severity);
     }
 
     // The start box A (x 0..128, y 0..128) and a pocket B east of it (x 128..160), between them line 3: a walk-over,

@@ -28,7 +28,7 @@ public sealed class SectorMovesTests
     [InlineData(3, true, MoveTarget.OwnFloor, MoveKind.Permanent)]
     [InlineData(23, false, MoveTarget.LowestNeighbourFloor, MoveKind.Permanent)]
     [InlineData(18, false, MoveTarget.NextHigherFloor, MoveKind.Permanent)]
-    [InlineData(36, false, MoveTarget.HighestNeighbourFloorPlus8, MoveKind.Permanent)]
+    [InlineData(36, false, MoveTarget.HighestNeighbourFloorAdjusted, MoveKind.Permanent)]
     [InlineData(62, false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle)]
     [InlineData(87, false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle)]
     [InlineData(8, false, MoveTarget.ByAmount, MoveKind.Stairs)]
@@ -99,6 +99,15 @@ public sealed class SectorMovesTests
     [InlineData(200, 5, 16, 24, 0, 0, false, MoveTarget.ByAmount, MoveKind.Permanent, -24, 0, 2)]
     // Generic_Door kind 3 closes.
     [InlineData(202, 5, 16, 3, 0, 0, true, MoveTarget.OwnFloor, MoveKind.Permanent, 0, 0, 2)]
+    // Floor_LowerToHighest's adjust (arg 2 less 128) when the floor is not there already, or always with force (arg 3).
+    [InlineData(242, 5, 32, 136, 0, 0, false, MoveTarget.HighestNeighbourFloorAdjusted, MoveKind.Permanent, 8, 0, 4)]
+    [InlineData(242, 5, 32, 120, 1, 0, false, MoveTarget.HighestNeighbourFloor, MoveKind.Permanent, 0, -8, 4)]
+    // Doom's stair builders in ZDoom's numbers (tag, speed, step, ...), up and down; Ceiling_LowerAndCrush stays down.
+    [InlineData(217, 5, 2, 8, 0, 0, false, MoveTarget.ByAmount, MoveKind.Stairs, 8, 0, 1)]
+    [InlineData(270, 5, 32, 16, 0, 0, false, MoveTarget.ByAmount, MoveKind.Stairs, -16, 0, 4)]
+    [InlineData(271, 5, 32, 24, 0, 0, false, MoveTarget.ByAmount, MoveKind.Stairs, 24, 0, 4)]
+    [InlineData(43, 5, 16, 0, 0, 0, true, MoveTarget.OwnFloorPlus8, MoveKind.Permanent, 0, 0, 2)]
+    [InlineData(250, 5, 8, 8, 0, 0, false, MoveTarget.None, MoveKind.Donut, 0, 0, 1)]
     public void ZDoomSpecialsMoveWhereGZDoomsThinkersDo(int special, int a0, int a1, int a2, int a3, int a4, bool ceiling, MoveTarget target, MoveKind kind, int amount, int offset, int speed)
     {
         var move = SectorMoves.FindHexen(special, new SpecialArgs(a0, a1, a2, a3, a4));
@@ -108,11 +117,14 @@ public sealed class SectorMovesTests
     }
 
     [Theory]
-    // Generic_Door's close-wait-open, Generic_Floor's texture target, Floor_LowerToHighest with an adjust, Ceiling_RaiseToNearest.
+    // Generic_Door's close-wait-open, Generic_Floor's texture target, Ceiling_RaiseToNearest, stairs that sink back
+    // (their reset), crushers that come back up.
     [InlineData(202, 2, 0, 0)]
     [InlineData(200, 0, 6, 8)]
-    [InlineData(242, 100, 0, 0)]
     [InlineData(252, 0, 0, 0)]
+    [InlineData(217, 8, 0, 105)]
+    [InlineData(272, 8, 105, 0)]
+    [InlineData(196, 8, 10, 0)]
     public void ZDoomMovesThatNeedWhatIsNotModelledAreNotSimulated(int special, int a2, int a3, int a4) =>
         Assert.Null(SectorMoves.FindHexen(special, new SpecialArgs(5, 16, a2, a3, a4)));
 

@@ -50,6 +50,52 @@ public sealed class ZDoomMoveExplorationTests
         Assert.Contains(locked.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached && f.Description.Contains("red keycard", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void ADoomStairBuilderInZDoomsNumbersBuildsTheStairUpToTheExitLedge()
+    {
+        // Stairs_BuildUpDoom(5, 16, 16): three steps at floor 0 rise to 16, 32 and 48 below the exit room's ledge at 64.
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Stairs("arg1 = 16; arg2 = 16;")));
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.Empty(result.Validation!.Violations);
+        Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: Switch } && e.Detail!.Contains("Stairs_BuildUpDoom", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void StairsThatSinkBackAreNotPlayedAndTheExitIsLeftUndecided()
+    {
+        // The same stairs with a reset (arg 4: they sink back after 105 tics) are not simulated.
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Stairs("arg1 = 16; arg2 = 16; arg4 = 105;")));
+
+        Assert.False(result.ExitReached);
+        var finding = Assert.Single(result.Findings, f => f.Kind is ExplorerFindingKind.ExitUnreachable or ExplorerFindingKind.ExitNotReached);
+        Assert.NotEqual(FindingSeverity.Critical, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData(136, true)]
+    [InlineData(192, false)]
+    public void FloorLowerToHighestStopsItsAdjustAboveTheHighestFloorAround(int adjust, bool passable)
+    {
+        // A pillar (tag 5, floor 128) between two rooms at floor 0: lowered to 0 + 8 a player steps over it, to 0 + 64 not.
+        var textmap = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
+            [new Room(128, 0, 160), new Room(64, 128, 160, Tag: 5), new Room(64, 0, 160), new Room(64, 0, 160)], [(0, 7), (0, 0), (243, 0)]));
+        var level = HandMadeRuns.Read(textmap.Replace("special = 0; arg0 = 7;", $"special = 242; arg0 = 5; arg1 = 32; arg2 = {adjust}; playeruse = true;", StringComparison.Ordinal));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.Equal(passable, result.ExitReached);
+        Assert.Empty(result.Validation!.Violations);
+    }
+
+    // The start room (x 0-128), three 32-unit steps (the first tagged 5) at floor 0 and the exit room's ledge at 64,
+    // over a walk-over Exit_Normal; the switch, on the line into the first step, builds the stairs once.
+    private static string Stairs(string args) =>
+        HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
+            [new Room(128, 0, 160), new Room(32, 0, 160, Tag: 5), new Room(32, 0, 160), new Room(32, 0, 160), new Room(64, 64, 200)],
+            [(0, 5), (0, 0), (0, 0), (243, 0)]))
+            .Replace("special = 0; arg0 = 5;", $"special = 217; arg0 = 5; {args} playeruse = true;", StringComparison.Ordinal);
+
     // The start room (x 0-128), a closed sector (tag 5, floor and ceiling 0) behind line 1, a repeatable switch, and
     // past it, over a walk-over Exit_Normal, the exit room.
     private static string Level(string special, string args) =>
