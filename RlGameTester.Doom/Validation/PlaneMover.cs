@@ -41,9 +41,9 @@ internal sealed class PlaneMover
         var move = doom ? SectorMoves.FindDoom(line.Special) : SectorMoves.FindHexen(line.Special, line.Args);
         var tag = doom ? line.Tag : line.Args.Arg0;
 
-        // D lines (and Hexen doors without a tag) act on the sector behind the line, as EV_VerticalDoor does.
-        var manual = doom ? LinedefSpecials.FindDoom(line.Special)?.Trigger == LineTrigger.Door
-            : tag == 0 && rule.Effect is LineEffect.Door or LineEffect.LockedDoor;
+        // D lines act on the sector behind the line, as EV_VerticalDoor does; so does any Hexen-numbered special without a
+        // tag (GZDoom's FSectorTagIterator: tag 0 and a line is the line's back sector), not every untagged sector.
+        var manual = doom ? LinedefSpecials.FindDoom(line.Special)?.Trigger == LineTrigger.Door : tag == 0;
         var sectors = manual ? Behind(lineIndex) : Tagged(tag);
 
         var moved = new HashSet<int>();

@@ -15,8 +15,8 @@ internal static class PlayerBody
     /// <summary>P_UseLines traces USERANGE (64) units ahead of the centre.</summary>
     public const double UseRange = 64;
 
-    /// <summary>How far a gun line may be shot from (the range the explorer claims; hitscans reach 2048).</summary>
-    public const double GunRange = 1024;
+    /// <summary>How far a gun line or a barrel may be shot from: MISSILERANGE, the reach of P_LineAttack's hitscan.</summary>
+    public const double GunRange = 2048;
 
     /// <summary>P_TouchSpecialThing: an item is out of reach more than 8 below the feet.</summary>
     public const double PickupBelow = 8;

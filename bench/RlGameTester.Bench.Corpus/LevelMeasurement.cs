@@ -53,6 +53,12 @@ internal sealed record LevelMeasurement
     /// <summary>The run used its whole tick limit: what stopped it is the time it had, whatever the exit finding names.</summary>
     public bool OutOfTicks { get; init; }
 
+    /// <summary>
+    /// The rule the trajectory validator refuted the run's way to an exit by (its <c>PathRefuted</c> finding), or null:
+    /// a run the explorer thinks finished that does not count.
+    /// </summary>
+    public string? RefutedBy { get; init; }
+
     public double Milliseconds { get; init; }
 
     public double ExploreMilliseconds { get; init; }

@@ -94,6 +94,7 @@ internal sealed class LevelMeasurer(IwadResources iwads, TimeSpan timeout, strin
                 StoppedBy = result.ExitReached ? null : StoppedBy(result, exitFinding),
                 Tics = result.EndTick,
                 OutOfTicks = !result.ExitReached && result.EndTick >= Options.TickLimit,
+                RefutedBy = result.Findings.FirstOrDefault(f => f.Kind == ExplorerFindingKind.PathRefuted)?.Evidence.GetValueOrDefault("rule"),
                 Milliseconds = watch.Elapsed.TotalMilliseconds,
                 ExploreMilliseconds = exploreMs,
             };

@@ -40,6 +40,11 @@ internal sealed class SplitSummary(string title, IReadOnlyList<LevelMeasurement>
 
         // A run cut by the tick limit is stopped by its time, whatever mechanic its exit finding names.
         output.WriteLine($"  unfinished runs that used the whole tick limit: {rows.Count(r => r.OutOfTicks)}");
+
+        // Runs whose way to an exit the validator refutes: where the explorer and Doom's rules (as the validator reads
+        // them) part. An aggregate by rule, so the blind split prints it too.
+        var refuted = rows.Where(r => r.RefutedBy is not null).GroupBy(r => r.RefutedBy!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        output.WriteLine($"  runs to an exit the validator refutes: {refuted.Sum(g => g.Count())}{(refuted.Count == 0 ? "" : " (" + string.Join(", ", refuted.Select(g => $"{g.Key} {g.Count()}")) + ")")}");
         if (blind)
         {
             return;

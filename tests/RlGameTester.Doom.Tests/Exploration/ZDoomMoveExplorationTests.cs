@@ -88,6 +88,23 @@ public sealed class ZDoomMoveExplorationTests
         Assert.Empty(result.Validation!.Violations);
     }
 
+    [Fact]
+    public void AnUntaggedLineMovesTheSectorBehindItAndNoOtherInTheValidatorToo()
+    {
+        // Ceiling_LowerByValue(0, 64, 50) on the walk-over line into room B lowers B's ceiling (160 to 110), as GZDoom moves
+        // the back sector of an untagged line; the exit room's ceiling (100) stays. The validator lowered every untagged
+        // sector's (PSX Doom CE's MAP41 and MAP45 were refuted so): the exit room's fell to 50 and the run was refused.
+        var textmap = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
+            [new Room(128, 0, 160), new Room(64, 0, 160), new Room(64, 0, 160), new Room(64, 0, 100)], [(40, 0), (0, 0), (243, 0)]));
+        var level = HandMadeRuns.Read(textmap.Replace("special = 40; arg0 = 0;", "special = 40; arg0 = 0; arg1 = 64; arg2 = 50; playercross = true;", StringComparison.Ordinal));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title + ": " + f.Description)));
+        Assert.Empty(result.Validation!.Violations);
+        Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated } && e.Detail!.Contains("Ceiling_LowerByValue", StringComparison.Ordinal));
+    }
+
     // The start room (x 0-128), three 32-unit steps (the first tagged 5) at floor 0 and the exit room's ledge at 64,
     // over a walk-over Exit_Normal; the switch, on the line into the first step, builds the stairs once.
     private static string Stairs(string args) =>
