@@ -14,6 +14,7 @@ internal sealed class BossRules
     public const double ViewRange = 2048;
 
     private readonly List<(int Tag, BossEffect Effect, int Monster)> _pending = [];
+    private readonly List<int> _pendingThings = [];
 
     public BossRules(LevelModel model)
     {
@@ -36,7 +37,18 @@ internal sealed class BossRules
                 MarkViewCells(model, action.MonsterType, ExitCells);
             }
         }
+
+        for (var t = 0; t < model.Level.Things.Length; t++)
+        {
+            if (model.ThingPresent[t] && DeathSpecials.Moves(model.Level, model.Level.Things[t]))
+            {
+                _pendingThings.Add(t);
+            }
+        }
     }
+
+    /// <summary>Things whose death runs a sector move of their own special (<see cref="DeathSpecials"/>), not yet assumed dead.</summary>
+    public IReadOnlyList<int> PendingThings => _pendingThings;
 
     /// <summary>Boss-triggered sector moves not yet assumed to have happened.</summary>
     public IReadOnlyList<(int Tag, BossEffect Effect, int Monster)> Pending => _pending;
@@ -53,7 +65,11 @@ internal sealed class BossRules
     /// </summary>
     public bool[]? ExitCells { get; }
 
-    public void ClearPending() => _pending.Clear();
+    public void ClearPending()
+    {
+        _pending.Clear();
+        _pendingThings.Clear();
+    }
 
     public static string EffectText(BossEffect effect) => effect switch
     {

@@ -237,7 +237,7 @@ internal sealed class Walker
     /// <summary>Assumes the boss deaths whose sector moves are pending have happened. False when there are none.</summary>
     public bool FireBossActions()
     {
-        if (_bosses.Pending.Count == 0)
+        if (_bosses.Pending.Count == 0 && _bosses.PendingThings.Count == 0)
         {
             return false;
         }
@@ -255,6 +255,18 @@ internal sealed class Walker
             _log.Add(_log.At(ExplorerEventKind.LineActivated, _body.Cell) with
             {
                 Detail = $"assumed boss death: every {name} dies, sectors tagged {tag} {BossRules.EffectText(effect)}",
+            });
+        }
+
+        foreach (var t in _bosses.PendingThings)
+        {
+            // A monster that runs its special as it dies: its death is assumed as a boss's is.
+            ref readonly var thing = ref _model.Level.Things.ItemRef(t);
+            ApplyMoves(SectorMoves.FindHexen(thing.Special, thing.Args)!, _model.SectorsByTag.GetValueOrDefault(thing.Args.Arg0) ?? [], null);
+            _log.Add(_log.At(ExplorerEventKind.LineActivated, _body.Cell) with
+            {
+                Thing = t,
+                Detail = $"assumed death of {ThingNames.Of(_model.Level, thing.Type).ToLowerInvariant()} (thing {t}): its {LinedefSpecials.FindHexen(thing.Special)?.Name ?? $"special {thing.Special}"} moves sectors tagged {thing.Args.Arg0}",
             });
         }
 

@@ -10,7 +10,8 @@ namespace RlGameTester.Doom.Validation;
 /// <summary>
 /// The run's LineActivated events: a line the player set off (checked against its rule, then its plane changes made),
 /// a walk-over line a voodoo doll crossed (the event names the doll; its crossing is assumed), or, without a line, a boss
-/// death the explorer assumes (A_BossDeath, A_KeenDie).
+/// death the explorer assumes (A_BossDeath, A_KeenDie) or the death of a thing whose own special moves sectors
+/// (<see cref="DeathSpecials"/>; the event names the thing).
 /// </summary>
 internal sealed class ActivationCheck
 {
@@ -45,7 +46,15 @@ internal sealed class ActivationCheck
     {
         if (e.Line is not { } index)
         {
-            BossAction(e, bodyTick);
+            if (e.Thing is { } thing)
+            {
+                DeathSpecial(e, thing, bodyTick);
+            }
+            else
+            {
+                BossAction(e, bodyTick);
+            }
+
             return;
         }
 
@@ -105,6 +114,26 @@ internal sealed class ActivationCheck
 
         _assumptions.Add($"voodoo doll crossing assumed: {e.Detail}");
         return true;
+    }
+
+    // A LineActivated event without a line that names a thing: the explorer assumes the thing died and ran its special.
+    private void DeathSpecial(ExplorerEvent e, int index, int bodyTick)
+    {
+        var (x, y) = _path.At(e.Tick) ?? (e.X, e.Y);
+        if (index < 0 || index >= _level.Things.Length || !ThingPresence.Exists(_level.Things[index], _skill) ||
+            !DeathSpecials.Moves(_level, _level.Things[index]))
+        {
+            _violations.Add(e.Tick, TrajectoryRules.BossActionUnknown, x, y,
+                $"thing {index} is no thing on this skill whose death runs a special that moves sectors (\"{e.Detail}\")", ElementKind.Thing, index);
+            return;
+        }
+
+        var thing = _level.Things[index];
+        _assumptions.Add($"death assumed: {e.Detail}");
+        foreach (var change in _mover.ForThingSpecial(thing.Special, thing.Args, $"death of thing {index} (special {thing.Special})"))
+        {
+            _planeChanges.Apply(e.Tick, change, bodyTick);
+        }
     }
 
     // A LineActivated event without a line: the explorer assumes a boss death (A_BossDeath, A_KeenDie).

@@ -45,7 +45,29 @@ internal sealed class PlaneMover
         // tag (GZDoom's FSectorTagIterator: tag 0 and a line is the line's back sector), not every untagged sector.
         var manual = doom ? LinedefSpecials.FindDoom(line.Special)?.Trigger == LineTrigger.Door : tag == 0;
         var sectors = manual ? Behind(lineIndex) : Tagged(tag);
+        Move(lineIndex, line, move, sectors, rule, source, changes);
+        return changes;
+    }
 
+    /// <summary>
+    /// The plane changes a Hexen-numbered special a dying thing runs (its UDMF or Hexen thing special) makes: there is no
+    /// line, so a tag of 0 moves nothing. A special <see cref="SectorMoves"/> does not model moves nothing here.
+    /// </summary>
+    public List<PlaneChange> ForThingSpecial(int special, SpecialArgs args, string source)
+    {
+        var changes = new List<PlaneChange>();
+        if (args.Arg0 != 0 && SectorMoves.FindHexen(special, args) is { } move)
+        {
+            var line = new Linedef(0, 0, LinedefFlags.None, special, 0, 0, args, LineActivation.None, -1, -1);
+            Move(-1, line, move, Tagged(args.Arg0), null, source, changes);
+        }
+
+        return changes;
+    }
+
+    // Starts the move in each sector, in order (lineIndex -1: no line).
+    private void Move(int lineIndex, in Linedef line, SectorMove? move, List<int> sectors, LineRule? rule, string source, List<PlaneChange> changes)
+    {
         var moved = new HashSet<int>();
         foreach (var sector in sectors)
         {
@@ -57,7 +79,7 @@ internal sealed class PlaneMover
 
             if (move is null)
             {
-                Unmodelled(line, rule, sector, source, changes);
+                Unmodelled(line, rule!, sector, source, changes);
                 continue;
             }
 
@@ -79,8 +101,6 @@ internal sealed class PlaneMover
 
             moved.Add(sector);
         }
-
-        return changes;
     }
 
     /// <summary>A_BossDeath, A_KeenDie: what an assumed boss death does to the sectors with its tag.</summary>
@@ -321,7 +341,7 @@ internal sealed class PlaneMover
         MoveTarget.OwnFloor => floor,
         MoveTarget.OwnFloorPlus8 => floor + 8,
         MoveTarget.OwnCeiling => ceiling,
-        MoveTarget.LineFrontFloor => _planes.FrontSector(lineIndex) is var front and >= 0 ? _planes.FloorRest(front) : null,
+        MoveTarget.LineFrontFloor => lineIndex >= 0 && _planes.FrontSector(lineIndex) is var front and >= 0 ? _planes.FloorRest(front) : null,
         MoveTarget.DoorOpen => lowestCeiling - 4,
         _ => null,
     };

@@ -1,0 +1,46 @@
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Tests.Validation;
+using RlGameTester.Doom.Validation;
+
+namespace RlGameTester.Doom.Tests.Exploration;
+
+/// <summary>
+/// A Hexen or UDMF thing's special runs when the thing dies: PSX Doom CE's Tower of Babel opens its exit by its
+/// Cyberdemon's Door_Open. The explorer assumes such a monster's death as it assumes a boss's (when nothing else opens
+/// the way), and the validator upholds the move only for a thing on the skill whose special it is.
+/// </summary>
+public sealed class DeathSpecialExplorationTests
+{
+    private const int Zombieman = 3004;
+
+    [Fact]
+    public void AMonsterWhoseDeathOpensTheDoorIsAssumedDeadAndTheRunIsUpheld()
+    {
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Level("special = 11; arg0 = 5; arg1 = 16;")));
+
+        ExplorationFixtures.AssertFinishedAndUpheld(result);
+        var death = Assert.Single(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: null });
+        Assert.Equal(1, death.Thing);
+        Assert.Contains("Door_Open", death.Detail, StringComparison.Ordinal);
+        Assert.Contains(result.Validation!.Assumptions, a => a.StartsWith("death assumed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WithoutTheSpecialTheDoorStaysShutAndTheValidatorRefusesAClaimedDeath()
+    {
+        var level = HandMadeRuns.Read(Level(""));
+
+        Assert.False(ExplorationFixtures.ExploreEveryTic(level).ExitReached);
+
+        // The run of the level with the special, replayed on this one: its claimed death moves nothing here.
+        var events = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Level("special = 11; arg0 = 5; arg1 = 16;"))).Events;
+        var verdict = ValidationFixtures.Validate(level, events);
+        Assert.Contains(verdict.Refutations, v => v.Rule == TrajectoryRules.BossActionUnknown);
+    }
+
+    // The start room (x 0-128) with a zombieman, a closed door sector (tag 5, floor and ceiling 0) and, past a walk-over
+    // Exit_Normal, the exit room.
+    private static string Level(string special) =>
+        HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms([new Room(128, 0, 160), new Room(64, 0, 0, Tag: 5), new Room(64, 0, 160)], [(0, 0), (243, 0)])) +
+        $"thing {{ x = 96.0; y = 32.0; angle = 180; type = {Zombieman}; {special} skill1 = true; skill2 = true; skill3 = true; skill4 = true; skill5 = true; single = true; }}\n";
+}
