@@ -70,6 +70,33 @@ public static class ScriptedLines
         return Read(level, line)?.Blocking ?? [];
     }
 
+    /// <summary>
+    /// The one sector move a thing's death script makes (its special ACS_Execute or ACS_ExecuteAlways of a map script),
+    /// read as a line's script is, except that the move may come after a branch or a wait: such scripts count the dead
+    /// (Dead Simple's "when the last one dies") before they move, and the explorer assumes every such thing dead at
+    /// once. Null when the script makes no single sure-to-be-read move (or exits, or changes lines' blocking).
+    /// </summary>
+    public static AcsCall? DeathMove(Level level, in Thing thing)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        if (level.UsesDoomSpecials || thing.Special is not (80 or 226) || thing.Args.Arg1 != 0 || level.Scripts.Find(thing.Args.Arg0) is not { } script)
+        {
+            return null;
+        }
+
+        var calls = new List<AcsCall>();
+        var budget = MaxScriptsRead;
+        if (!Collect(level.Scripts, script, [thing.Args.Arg2, thing.Args.Arg3, thing.Args.Arg4], calls, [script.Number], ref budget))
+        {
+            return null;
+        }
+
+        return calls.Where(c => !Harmless(c)).ToList() is [{ ArgsKnown: true } act] && act.Arg(0) != 0 &&
+            SectorMoves.FindHexen(act.Special, Args(act)) is not null
+            ? act
+            : null;
+    }
+
     private static Reading? Read(Level level, in Linedef line)
     {
         if (level.UsesDoomSpecials || line.Special is not (80 or 83 or 85 or 226) || line.Args.Arg1 != 0 ||

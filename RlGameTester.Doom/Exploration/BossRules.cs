@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
 
 namespace RlGameTester.Doom.Exploration;
@@ -38,16 +39,35 @@ internal sealed class BossRules
             }
         }
 
+        // Things of one type with one special die alike: read once (Super Sonic Doom has hundreds that start scripts).
+        var scripts = new HashSet<int>();
+        var read = new Dictionary<(int Type, int Special, SpecialArgs Args), (int Special, SpecialArgs Args, int? Script)?>();
         for (var t = 0; t < model.Level.Things.Length; t++)
         {
-            if (model.ThingPresent[t] && DeathSpecials.Moves(model.Level, model.Level.Things[t]))
+            var thing = model.Level.Things[t];
+            if (!model.ThingPresent[t] || thing.Special == 0)
+            {
+                continue;
+            }
+
+            var key = (thing.Type, thing.Special, thing.Args);
+            if (!read.TryGetValue(key, out var death))
+            {
+                read[key] = death = DeathSpecials.Of(model.Level, thing);
+            }
+
+            // A script that counts the dead moves once, whichever of its things dies last: one of them stands for all.
+            if (death is { } d && (d.Script is not { } script || scripts.Add(script)))
             {
                 _pendingThings.Add(t);
             }
         }
     }
 
-    /// <summary>Things whose death runs a sector move of their own special (<see cref="DeathSpecials"/>), not yet assumed dead.</summary>
+    /// <summary>
+    /// Things whose death runs a sector move of their own special or script (<see cref="DeathSpecials"/>; one thing for
+    /// each script), not yet assumed dead.
+    /// </summary>
     public IReadOnlyList<int> PendingThings => _pendingThings;
 
     /// <summary>Boss-triggered sector moves not yet assumed to have happened.</summary>

@@ -261,12 +261,15 @@ internal sealed class Walker
         foreach (var t in _bosses.PendingThings)
         {
             // A monster that runs its special as it dies: its death is assumed as a boss's is.
-            ref readonly var thing = ref _model.Level.Things.ItemRef(t);
-            ApplyMoves(SectorMoves.FindHexen(thing.Special, thing.Args)!, _model.SectorsByTag.GetValueOrDefault(thing.Args.Arg0) ?? [], null);
+            var type = _model.Level.Things[t].Type;
+            var (special, args, script) = DeathSpecials.Of(_model.Level, _model.Level.Things[t])!.Value;
+            ApplyMoves(SectorMoves.FindHexen(special, args)!, _model.SectorsByTag.GetValueOrDefault(args.Arg0) ?? [], null);
+            var what = $"{(script is { } n ? $"script {n}'s " : "")}{LinedefSpecials.FindHexen(special)?.Name ?? $"special {special}"}";
             _log.Add(_log.At(ExplorerEventKind.LineActivated, _body.Cell) with
             {
                 Thing = t,
-                Detail = $"assumed death of {ThingNames.Of(_model.Level, thing.Type).ToLowerInvariant()} (thing {t}): its {LinedefSpecials.FindHexen(thing.Special)?.Name ?? $"special {thing.Special}"} moves sectors tagged {thing.Args.Arg0}",
+                Detail = $"assumed death of {ThingNames.Of(_model.Level, type).ToLowerInvariant()} (thing {t}): its {what} moves sectors tagged {args.Arg0}" +
+                    (script is null ? "" : " (the script's conditions assumed met once every thing that runs it is dead)"),
             });
         }
 

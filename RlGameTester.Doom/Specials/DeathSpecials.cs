@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Acs;
 using RlGameTester.Doom.Levels;
 
 namespace RlGameTester.Doom.Specials;
@@ -5,17 +6,30 @@ namespace RlGameTester.Doom.Specials;
 /// <summary>
 /// A Hexen or UDMF thing's own special runs when the thing dies (GZDoom's AActor::Die, the killer its activator): a
 /// monster that opens a door or lowers a floor as it falls (PSX Doom CE's Tower of Babel opens its exit so, by its
-/// Cyberdemon's Door_Open). Only the sector moves <see cref="SectorMoves"/> models, on sectors a tag names, count
-/// here; any other special a thing carries stays a limit of the proof.
+/// Cyberdemon's Door_Open), or starts a script that does once the last of them is dead (its Dead Simple:
+/// <see cref="ScriptedLines.DeathMove"/>). Only the sector moves <see cref="SectorMoves"/> models, on sectors a tag
+/// names, count here; any other special a thing carries stays a limit of the proof.
 /// </summary>
 public static class DeathSpecials
 {
-    /// <summary>Whether the thing's death makes a move the explorer and the validator play.</summary>
-    public static bool Moves(Level level, in Thing thing)
+    /// <summary>
+    /// The move the thing's death makes, as a special and its arguments, and the script that makes it (null: the thing's
+    /// own special); null when its death makes none the explorer and the validator play.
+    /// </summary>
+    public static (int Special, SpecialArgs Args, int? Script)? Of(Level level, in Thing thing)
     {
         ArgumentNullException.ThrowIfNull(level);
-        return !level.UsesDoomSpecials && thing.Special != 0 && thing.Args.Arg0 != 0 && Dies(level, thing.Type) &&
-            SectorMoves.FindHexen(thing.Special, thing.Args) is not null;
+        if (level.UsesDoomSpecials || thing.Special == 0 || !Dies(level, thing.Type))
+        {
+            return null;
+        }
+
+        if (ScriptedLines.DeathMove(level, thing) is { } call)
+        {
+            return (call.Special, new SpecialArgs(call.Arg(0) ?? 0, call.Arg(1) ?? 0, call.Arg(2) ?? 0, call.Arg(3) ?? 0, call.Arg(4) ?? 0), thing.Args.Arg0);
+        }
+
+        return thing.Args.Arg0 != 0 && SectorMoves.FindHexen(thing.Special, thing.Args) is not null ? (thing.Special, thing.Args, null) : null;
     }
 
     // A monster (Doom's or the mod's) or a shootable thing of the mod's dies by the player's hand.

@@ -121,16 +121,15 @@ internal sealed class ActivationCheck
     {
         var (x, y) = _path.At(e.Tick) ?? (e.X, e.Y);
         if (index < 0 || index >= _level.Things.Length || !ThingPresence.Exists(_level.Things[index], _skill) ||
-            !DeathSpecials.Moves(_level, _level.Things[index]))
+            DeathSpecials.Of(_level, _level.Things[index]) is not { } death)
         {
             _violations.Add(e.Tick, TrajectoryRules.BossActionUnknown, x, y,
                 $"thing {index} is no thing on this skill whose death runs a special that moves sectors (\"{e.Detail}\")", ElementKind.Thing, index);
             return;
         }
 
-        var thing = _level.Things[index];
         _assumptions.Add($"death assumed: {e.Detail}");
-        foreach (var change in _mover.ForThingSpecial(thing.Special, thing.Args, $"death of thing {index} (special {thing.Special})"))
+        foreach (var change in _mover.ForThingSpecial(death.Special, death.Args, $"death of thing {index} (special {death.Special})"))
         {
             _planeChanges.Apply(e.Tick, change, bodyTick);
         }

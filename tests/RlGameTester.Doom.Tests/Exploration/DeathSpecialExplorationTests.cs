@@ -1,13 +1,18 @@
+using RlGameTester.Doom.Acs;
 using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Tests.Levels;
 using RlGameTester.Doom.Tests.Validation;
 using RlGameTester.Doom.Validation;
+using RlGameTester.Doom.Wad;
 
 namespace RlGameTester.Doom.Tests.Exploration;
 
 /// <summary>
 /// A Hexen or UDMF thing's special runs when the thing dies: PSX Doom CE's Tower of Babel opens its exit by its
 /// Cyberdemon's Door_Open. The explorer assumes such a monster's death as it assumes a boss's (when nothing else opens
-/// the way), and the validator upholds the move only for a thing on the skill whose special it is.
+/// the way), and the validator upholds the move only for a thing on the skill whose special it is. A death that starts
+/// a script counting the dead before it moves (Dead Simple's) is assumed once for all the things that start it.
 /// </summary>
 public sealed class DeathSpecialExplorationTests
 {
@@ -36,6 +41,23 @@ public sealed class DeathSpecialExplorationTests
         var events = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Level("special = 11; arg0 = 5; arg1 = 16;"))).Events;
         var verdict = ValidationFixtures.Validate(level, events);
         Assert.Contains(verdict.Refutations, v => v.Rule == TrajectoryRules.BossActionUnknown);
+    }
+
+    [Fact]
+    public void ADeathScriptThatCountsTheDeadOpensTheDoorOnceForAllItsThings()
+    {
+        // Script 3: if (ThingCount(0, 9) == 0) Door_Open(5, 16) (ACS0 words from address 8: ThingCountDirect 0 9;
+        // IfNotGoto 32; Terminate; at 32 Lspec2Direct Door_Open 5 16; Terminate). Two zombiemen of id 9 start it.
+        int[] code = [60, 0, 9, 79, 32, 1, 10, 11, 5, 16, 1];
+        var starts = "id = 9; special = 80; arg0 = 3;";
+        var textmap = Level(starts) + $"thing {{ x = 96.0; y = 96.0; angle = 180; type = {Zombieman}; {starts} skill1 = true; skill2 = true; skill3 = true; skill4 = true; skill5 = true; single = true; }}\n";
+        var level = LevelReader.Read(WadFile.Read(Behavior.Wad(textmap, Behavior.Acs0(3, AcsScriptKind.Closed, 0, code))), "MAP01");
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        ExplorationFixtures.AssertFinishedAndUpheld(result);
+        var death = Assert.Single(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: null });
+        Assert.Contains("script 3's Door_Open", death.Detail, StringComparison.Ordinal);
     }
 
     // The start room (x 0-128) with a zombieman, a closed door sector (tag 5, floor and ceiling 0) and, past a walk-over
