@@ -426,9 +426,9 @@ internal sealed class Walker
         var takeOff = FloorUnderBody();
         TurnTo(direction);
         _airborne = true;
-        Advance(from, landing, tics);
+        var keepGoing = Fly(from, landing, direction, tics);
         _airborne = false;
-        var landed = Landed(from, landing, direction);
+        var landed = Landed(from, landing, direction, linesSetOff: true) && keepGoing;
         CoastAfter(takeOff - FloorUnderBody(), tics, direction, _grid.Distance(from, landing) / tics);
         return landed;
     }
@@ -521,8 +521,65 @@ internal sealed class Walker
         return Landed(from, landing, direction);
     }
 
-    // The end of a jump: lines crossed in the air are set off, and what the body lands on is picked up.
-    private bool Landed(int from, int landing, int direction)
+    // A running jump's flight, from the take-off to the landing: a line crossed in the air is set off in the first whole
+    // tic the centre is past it, as Doom does (the validator holds a crossing to its tic: PSX Doom CE MAP39's jump over its
+    // slime set off the lift line on the far side at the landing, four tics late, and was refused). The flight is one
+    // straight move; it is only paused at those tics.
+    private bool Fly(int from, int landing, int direction, double tics)
+    {
+        var cells = 0;
+        for (var c = from; c != landing; c += _grid.Offsets[direction])
+        {
+            cells++;
+        }
+
+        var start = _body.Clock;
+        var done = 0.0;
+        var keepGoing = true;
+        var k = 0;
+        for (var c = from; c != landing && !Over; c += _grid.Offsets[direction], k++)
+        {
+            if (_model.Crossings(c, direction) is null)
+            {
+                continue;
+            }
+
+            var past = Math.Min(1, (Math.Ceiling(start + ((k + 1) * tics / cells)) - start) / tics);
+            if (past > done)
+            {
+                Advance(from, landing, (past - done) * tics, done, past);
+                done = past;
+            }
+
+            keepGoing &= SetOffCrossed(c, direction);
+        }
+
+        if (done < 1 && !Over)
+        {
+            Advance(from, landing, (1 - done) * tics, done, 1);
+        }
+
+        return keepGoing && !Over;
+    }
+
+    // Walk-over lines crossed by the step from the cell in the direction; false when one changed the level.
+    private bool SetOffCrossed(int c, int direction)
+    {
+        var keepGoing = true;
+        foreach (var (line, frontToBack) in _model.Crossings(c, direction) ?? [])
+        {
+            var action = _model.Actions[line]!;
+            if (action.CrossedToSetOff(frontToBack) && SetsOff(action) && Activate(action))
+            {
+                keepGoing = false;
+            }
+        }
+
+        return keepGoing;
+    }
+
+    // The end of a jump: lines crossed in the air are set off (unless the flight did), and what the body lands on is picked up.
+    private bool Landed(int from, int landing, int direction, bool linesSetOff = false)
     {
         if (Over)
         {
@@ -536,17 +593,7 @@ internal sealed class Walker
         for (var c = from; c != landing; c += _grid.Offsets[direction])
         {
             Trail[c] = true;
-            if (_model.Crossings(c, direction) is { } crossed)
-            {
-                foreach (var (line, frontToBack) in crossed)
-                {
-                    var action = _model.Actions[line]!;
-                    if (action.CrossedToSetOff(frontToBack) && SetsOff(action) && Activate(action))
-                    {
-                        keepGoing = false;
-                    }
-                }
-            }
+            keepGoing &= linesSetOff || SetOffCrossed(c, direction);
         }
 
         PickUp(_body.Cell);
@@ -948,10 +995,13 @@ internal sealed class Walker
         }
     }
 
-    /// <summary>Moves the clock on while the body goes from one cell to the next, doing what happens at each whole tic.</summary>
-    private void Advance(int from, int to, double tics)
+    /// <summary>
+    /// Moves the clock on while the body goes from one cell to the next (or over the part of that way from
+    /// <paramref name="startFraction"/> to <paramref name="endFraction"/>), doing what happens at each whole tic.
+    /// </summary>
+    private void Advance(int from, int to, double tics, double startFraction = 0, double endFraction = 1)
     {
-        if (to != from)
+        if (to != from && startFraction == 0)
         {
             ToCellCentre(from);
         }
@@ -967,7 +1017,7 @@ internal sealed class Walker
         var (highest, lowest) = FloorsBetween(from, to);
         for (var tick = _body.LastTick + 1; tick <= end; tick++)
         {
-            var fraction = tics <= 0 ? 1 : Math.Clamp((tick - start) / tics, 0, 1);
+            var fraction = startFraction + ((endFraction - startFraction) * (tics <= 0 ? 1 : Math.Clamp((tick - start) / tics, 0, 1)));
             var here = fraction < 0.5 ? from : to;
             _body.LastTick = tick;
             _carried.Tick(here, _airborne);

@@ -31,7 +31,7 @@ internal static class ExplorationFixtures
     public static void AssertFinishedAndUpheld(ExplorationResult result)
     {
         Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
-        Assert.Empty(result.Validation!.Violations);
+        Assert.True(result.Validation!.Violations.Count == 0, string.Join("; ", result.Validation.Violations.Select(v => $"{v.Rule} at tic {v.Tick}: {v.Message}")));
     }
 
     /// <summary>A copy of the level (through its records) with other things, lines or sectors.</summary>

@@ -1,6 +1,8 @@
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Tests.Support;
+using RlGameTester.Doom.Tests.Validation;
+using RlGameTester.Doom.Validation;
 
 namespace RlGameTester.Doom.Tests.Exploration;
 
@@ -27,6 +29,28 @@ public sealed class RunningJumpExplorationTests
         Assert.NotEmpty(onLedge);
         Assert.All(onLedge, e => Assert.Equal(-256.0, e.Z));
         Assert.Single(result.Events, e => e.Kind == ExplorerEventKind.LineActivated && e.Line == ExitWayLine);
+    }
+
+    [Fact]
+    public void ALineCrossedInTheAirIsSetOffInTheTicTheCentreCrossesIt()
+    {
+        // A run-up (512 units), a pit (160 wide, floor -512) too wide to run over, the far floor (-192), a door (tag 5)
+        // and the exit room. The walk-over line on the far edge of the pit (x 672) opens the door: the body's centre
+        // crosses it in the air, tics before the body comes down on the floor far below, and the validator holds a crossing to its tic (the explorer
+        // set off lines crossed in the air at the landing, and PSX Doom CE MAP39's run was refused for it).
+        var textmap = HandMadeRuns.RowOfRooms(
+            [new Room(512, 0, 160), new Room(160, -512, 160), new Room(256, -192, 160), new Room(32, -192, -192, Tag: 5), new Room(64, -192, 160)],
+            [(0, 0), (2, 5), (0, 0), (52, 0)]);
+
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(textmap));
+
+        // (The run is refused all the same, for another reason: the walk's run-up still gains speed as the jump starts,
+        // which Doom's air control does not allow; that is the validator's finding, not this test's.)
+        Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
+        Assert.DoesNotContain(result.Validation!.Violations, v => v.Rule == TrajectoryRules.WalkNotCrossed);
+        var press = Assert.Single(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: 2 });
+        var there = result.Events.Last(e => e.Kind == ExplorerEventKind.Position && e.Tick <= press.Tick);
+        Assert.InRange(there.X, 672 - 1, 672 + 17);
     }
 
     [Fact]
