@@ -34,6 +34,32 @@ public static class ScriptedLines
         LinedefSpecials.IsHexenHarmless(call.Special) || call.Special is 130 or 131 or 132 or 133 or 237 ||
         (call.Special == 191 && call.Arg(2) is 0 or 1 or 2 or 4);
 
+    /// <summary>
+    /// Whether the map's scripts, every path of each read, do nothing a body's way depends on: no call but the harmless
+    /// ones (lights, sounds, activating things, cameras) and starting scripts, no special given to a line, nothing the
+    /// reading cannot bound (PSX Doom CE's scripts only light its sectors). False for a BEHAVIOR lump that could not be
+    /// read. Scripts a mod's libraries hold (LOADACS) are not the map's and are not read here.
+    /// </summary>
+    public static bool AllHarmless(Level level)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        if (level.Scripts.Problem is not null)
+        {
+            return false;
+        }
+
+        foreach (var script in level.Scripts.Scripts)
+        {
+            var reading = AcsReading.Of(level.Scripts, script, new int?[Math.Max(script.ArgCount, 0)]);
+            if (reading.Unbounded.Count > 0 || reading.LineSpecials.Count > 0 || reading.Calls.Exists(c => !Harmless(c) && c.Special is not (80 or 83 or 84 or 85 or 226)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The line as what its script does (special and arguments replaced), or the line itself.</summary>
     public static Linedef Effective(Level level, in Linedef line)
     {

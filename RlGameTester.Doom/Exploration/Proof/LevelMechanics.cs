@@ -69,9 +69,10 @@ internal sealed class LevelMechanics
             }
         }
 
-        if (level.HasScripts)
+        if (level.HasScripts && !ScriptedLines.AllHarmless(level))
         {
-            // A script can move any tagged sector, teleport the player anywhere and end the level.
+            // A script can move any tagged sector, teleport the player anywhere and end the level; scripts whose every path
+            // only lights sectors, plays sounds or starts others of the kind (ScriptedLines.AllHarmless) cannot.
             var tagged = _sectorsByTag.Where(kv => kv.Key != 0).SelectMany(kv => kv.Value).Distinct().ToArray();
             Movers.Add(new SectorMover(tagged, null, "ACS scripts"));
             Limits.Add(new ProofLimit("acs script", "the level runs ACS scripts, which can move sectors, teleport the player and end the level", null));
