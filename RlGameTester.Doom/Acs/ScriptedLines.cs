@@ -13,7 +13,8 @@ namespace RlGameTester.Doom.Acs;
 /// special does. A call that moves a placed polyobject is read as the door move that opens the polyobject's sector
 /// (<see cref="Polyobjects.Played"/>), as the same special on a line is.
 /// A script is read so only when, with the line's arguments, its code (and that of the map's scripts it starts, read in
-/// their place) calls at most one special that acts on the level besides its blocking changes, each with constant
+/// their place) calls at most one special that acts on the level besides its blocking changes (or one move, the same but
+/// for its tag, on several tags: <see cref="MoreTags"/>), each with constant
 /// arguments, after no branch or wait (so it is sure to be made), changes each line id's blocking once at most, gives no line a special and does nothing the reading cannot bound (a
 /// library's functions, spawning things, giving inventory); a move must also come before any delay and act on tagged
 /// sectors (a tag of 0 would act on the sector behind the line that started the script: left to the ports). Anything
@@ -67,6 +68,16 @@ public static class ScriptedLines
         return Act(level, line) is { } call
             ? line with { Special = call.Special, Args = Args(call) }
             : line;
+    }
+
+    /// <summary>
+    /// The tags besides the effective special's own (its first argument) that the line's script makes the same move on:
+    /// every reader of <see cref="Effective"/> moves their sectors too. Empty for a line not read as its script.
+    /// </summary>
+    public static IReadOnlyList<int> MoreTags(Level level, in Linedef line)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        return Read(level, line)?.MoreTags ?? [];
     }
 
     /// <summary>The script's one move or exit when the line is read as it (<see cref="Effective"/>), else null.</summary>
@@ -157,10 +168,21 @@ public static class ScriptedLines
         var acting = calls.Where(c => c.Special != LineBlockingChange.Special && !Harmless(c)).ToList();
         if (acting is [])
         {
-            return blocking.Count > 0 ? new Reading(null, blocking) : null;
+            return blocking.Count > 0 ? new Reading(null, blocking, []) : null;
         }
 
-        if (acting is not [{ ArgsKnown: true, Conditional: false } act])
+        // One move, or the same move on several tags (PSX Doom CE's scripts open two doors with two Door_Open calls, as
+        // one Doom line moves every sector of its tag): each sure to be made, with the same arguments but the tag.
+        if (acting[0] is not { ArgsKnown: true, Conditional: false } act ||
+            acting.Exists(c => c is not { ArgsKnown: true, Conditional: false } || c.Special != act.Special || c.Delayed != act.Delayed ||
+                !c.Args.Skip(1).SequenceEqual(act.Args.Skip(1)) || (acting.Count > 1 && c.Arg(0) == 0)))
+        {
+            return null;
+        }
+
+        var moreTags = acting.Skip(1).Select(c => c.Arg(0)!.Value).Where(t => t != act.Arg(0)).Distinct().ToList();
+        if (moreTags.Count > 0 && (LinedefSpecials.FindHexen(act.Special)?.Effect is LineEffect.Exit or LineEffect.SecretExit ||
+            (level.PolyobjectTags.Count > 0 && Polyobjects.Played(act.Special, Args(act), level.PolyobjectTags) is not null)))
         {
             return null;
         }
@@ -173,7 +195,7 @@ public static class ScriptedLines
 
         var ends = LinedefSpecials.FindHexen(act.Special)?.Effect is LineEffect.Exit or LineEffect.SecretExit;
         var moves = !act.Delayed && act.Arg(0) != 0 && SectorMoves.FindHexen(act.Special, Args(act)) is not null;
-        return ends || moves ? new Reading(act, blocking) : null;
+        return ends || moves ? new Reading(act, blocking, moreTags) : null;
     }
 
     // The script's calls, with those of the map's scripts it starts (ACS_Execute, ACS_ExecuteAlways) in their place, made
@@ -225,6 +247,7 @@ public static class ScriptedLines
     private static SpecialArgs Args(AcsCall call) =>
         new(call.Arg(0) ?? 0, call.Arg(1) ?? 0, call.Arg(2) ?? 0, call.Arg(3) ?? 0, call.Arg(4) ?? 0);
 
-    // The script's one move or exit (null when it only changes lines' blocking), and its blocking changes.
-    private sealed record Reading(AcsCall? Act, IReadOnlyList<LineBlockingChange> Blocking);
+    // The script's one move or exit (null when it only changes lines' blocking), the tags it makes the same move on
+    // besides the move's own, and its blocking changes.
+    private sealed record Reading(AcsCall? Act, IReadOnlyList<LineBlockingChange> Blocking, IReadOnlyList<int> MoreTags);
 }

@@ -318,7 +318,8 @@ internal sealed class LevelModel
         }
 
         var move = SectorMoves.FindHexen(line.Special, line.Args);
-        var sectors = move is null ? [] : line.Args.Arg0 == 0 ? BackSector(line) : Tagged(line.Args.Arg0);
+        var sectors = move is null ? [] : line.Args.Arg0 == 0 ? BackSector(line)
+            : [.. Tagged(line.Args.Arg0).Concat(ScriptedLines.MoreTags(Level, raw).SelectMany(Tagged)).Distinct()];
         var blocking = _blocking[index];
         if (blocking.Count > 0 && line.Special == raw.Special && raw.Special != LineBlockingChange.Special)
         {

@@ -45,6 +45,12 @@ internal sealed class PlaneMover
         // tag (GZDoom's FSectorTagIterator: tag 0 and a line is the line's back sector), not every untagged sector.
         var manual = doom ? LinedefSpecials.FindDoom(line.Special)?.Trigger == LineTrigger.Door : tag == 0;
         var sectors = manual ? Behind(lineIndex) : Tagged(tag);
+        if (!doom && !manual)
+        {
+            // A script's same move on more tags (ScriptedLines.MoreTags), after the move's own tag.
+            sectors.AddRange(ScriptedLines.MoreTags(_level, _level.Linedefs[lineIndex]).SelectMany(Tagged).Where(s => !sectors.Contains(s)));
+        }
+
         Move(lineIndex, line, move, sectors, rule, source, changes);
         return changes;
     }

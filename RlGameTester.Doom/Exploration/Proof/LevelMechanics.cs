@@ -55,7 +55,7 @@ internal sealed class LevelMechanics
                 else
                 {
                     var effective = ScriptedLines.Effective(level, def);
-                    AddHexenSpecial(effective.Special, effective.Args, line, def.Activation);
+                    AddHexenSpecial(effective.Special, effective.Args, line, def.Activation, ScriptedLines.MoreTags(level, def));
                 }
             }
         }
@@ -235,7 +235,7 @@ internal sealed class LevelMechanics
         }
     }
 
-    private void AddHexenSpecial(int special, SpecialArgs args, int? line, LineActivation activation)
+    private void AddHexenSpecial(int special, SpecialArgs args, int? line, LineActivation activation, IReadOnlyList<int>? moreTags = null)
     {
         var info = LinedefSpecials.FindHexen(special);
         var name = line is { } l ? $"line {l} ({info?.Name ?? $"special {special}"})" : $"a thing's {info?.Name ?? $"special {special}"}";
@@ -244,7 +244,7 @@ internal sealed class LevelMechanics
             : (activation & LineActivation.Impact) != 0 ? LineTrigger.Gun
             : LineTrigger.None;
         var def = line is { } index ? _level.Linedefs[index] : default;
-        int[] Sectors() => args.Arg0 != 0 ? Tagged(args.Arg0) : line is null ? [] : BackSector(def);
+        int[] Sectors() => args.Arg0 != 0 ? [.. Tagged(args.Arg0).Concat((moreTags ?? []).SelectMany(Tagged)).Distinct()] : line is null ? [] : BackSector(def);
         switch (info?.Effect)
         {
             case LineEffect.Exit or LineEffect.SecretExit:

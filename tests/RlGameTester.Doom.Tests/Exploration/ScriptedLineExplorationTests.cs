@@ -89,6 +89,25 @@ public sealed class ScriptedLineExplorationTests
     }
 
     // The start room and, over line 1 (a walk-over ACS_Execute of script 5), a second room.
+    [Fact]
+    public void AScriptThatMakesOneMoveOnTwoTagsMovesBothAndTheValidatorUpholdsIt()
+    {
+        // PSX Doom CE's switches start scripts that open two doors: Door_Open(5, 16); Door_Open(6, 16) (ACS0:
+        // Lspec2Direct 11 5 16; Lspec2Direct 11 6 16; Terminate). Two closed sectors, tags 5 and 6, lie between the
+        // start room and the exit, a room apart; the switch is on the line into the first.
+        int[] code = [10, 11, 5, 16, 10, 11, 6, 16, 1];
+        var textmap = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
+                [new Room(128, 0, 160), new Room(64, 0, 0, Tag: 5), new Room(64, 0, 160), new Room(64, 0, 0, Tag: 6), new Room(64, 0, 160)],
+                [(0, 7), (0, 0), (0, 0), (243, 0)]))
+            .Replace("special = 0; arg0 = 7;", "special = 80; arg0 = 1; playeruse = true;", StringComparison.Ordinal);
+        var level = LevelReader.Read(WadFile.Read(Behavior.Wad(textmap, Behavior.Acs0(1, AcsScriptKind.Closed, 0, code))), "MAP01");
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.Equal([6], ScriptedLines.MoreTags(level, level.Linedefs[1]));
+        ExplorationFixtures.AssertFinishedAndUpheld(result);
+    }
+
     private static Level ExitLevel(int[] script)
     {
         var text = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms([new Room(128, 0, 160), new Room(128, 0, 160)], [(80, 5)]))
