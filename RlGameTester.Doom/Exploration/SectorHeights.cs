@@ -264,6 +264,12 @@ internal sealed class SectorHeights
             return;
         }
 
+        if (move.BySpecials)
+        {
+            PlanStairsBySpecials(move, first, changes);
+            return;
+        }
+
         var flat = _level.Sectors.ItemRef(first).FloorFlat;
         var height = FloorHigh[first] + move.Amount;
         var sector = first;
@@ -302,6 +308,44 @@ internal sealed class SectorHeights
 
             sector = next;
             changes.Add((sector, height, height, Ceiling[sector], Special[sector]));
+        }
+    }
+
+    // Hexen's stairs: P_NextSpecialSectorVC, the first neighbour not yet taken whose special is the other stairs special;
+    // each step rises by the step size more than the last.
+    private void PlanStairsBySpecials(SectorMove move, int first, List<(int Sector, int Low, int High, int Ceiling, int Special)> changes)
+    {
+        var taken = new HashSet<int> { first };
+        var height = FloorHigh[first] + move.Amount;
+        changes.Add((first, height, height, Ceiling[first], Special[first]));
+        for (var sector = first; ;)
+        {
+            var wanted = SectorMove.NextStairsSpecial(Special[sector]);
+            var next = -1;
+            foreach (var edge in _geometry.EdgesOfSector(sector))
+            {
+                ref readonly var line = ref _level.Linedefs.ItemRef(edge.Line);
+                if (line.FrontSide >= 0 && line.BackSide >= 0 &&
+                    _level.Sidedefs.ItemRef(edge.IsFront ? line.BackSide : line.FrontSide).Sector is var other &&
+                    (Special[other] & 0xFF) == wanted && !taken.Contains(other))
+                {
+                    next = other;
+                    break;
+                }
+            }
+
+            if (next < 0)
+            {
+                return;
+            }
+
+            taken.Add(next);
+            height += move.Amount;
+            sector = next;
+            if (!Planned(changes, next))
+            {
+                changes.Add((next, height, height, Ceiling[next], Special[next]));
+            }
         }
     }
 

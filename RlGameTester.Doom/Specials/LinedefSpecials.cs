@@ -490,6 +490,8 @@ public static class LinedefSpecials
             [25] = (LineEffect.Floor, "Floor_RaiseToNearest"),
             [26] = (LineEffect.Stairs, "Stairs_BuildDown"),
             [27] = (LineEffect.Stairs, "Stairs_BuildUp"),
+            [31] = (LineEffect.Stairs, "Stairs_BuildDownSync"),
+            [32] = (LineEffect.Stairs, "Stairs_BuildUpSync"),
             [217] = (LineEffect.Stairs, "Stairs_BuildUpDoom"),
             [270] = (LineEffect.Stairs, "Stairs_BuildDownDoom"),
             [271] = (LineEffect.Stairs, "Stairs_BuildUpDoomSync"),

@@ -12,12 +12,23 @@ namespace RlGameTester.Doom.Specials;
 /// For a lift: the tics it waits at its far end before it goes back to where it was (PLATWAIT, 105 for Doom's); 0 for a
 /// move that does not come back by itself.
 /// </param>
+/// <param name="BySpecials">
+/// For stairs: Hexen's rule (EV_BuildStairs with its use-specials flag), each next step the neighbour whose sector special
+/// is the other of Stairs_Special1 and Stairs_Special2 (<see cref="StairsSpecial1"/>, 27) from the step's own; Doom's
+/// stairs follow the lines a step fronts and its floor flat.
+/// </param>
 /// <param name="Offset">
 /// Added to a target found from the sectors' heights (not to <see cref="MoveTarget.ByAmount"/> or
 /// <see cref="MoveTarget.Absolute"/>): a ZDoom lift's lip above the lowest floor, a plane's gap short of the other.
 /// </param>
-public sealed record SectorMove(bool Ceiling, MoveTarget Target, MoveKind Kind, int Amount = 0, int Speed = 1, bool ClearsSpecial = false, bool Perpetual = false, int ReturnAfter = 0, int Offset = 0)
+public sealed record SectorMove(bool Ceiling, MoveTarget Target, MoveKind Kind, int Amount = 0, int Speed = 1, bool ClearsSpecial = false, bool Perpetual = false, int ReturnAfter = 0, int Offset = 0, bool BySpecials = false)
 {
+    /// <summary>Hexen's sector special Stairs_Special1; Stairs_Special2 is the next number.</summary>
+    public const int StairsSpecial1 = 26;
+
+    /// <summary>The stairs sector special a Hexen staircase looks for after a step with <paramref name="special"/>.</summary>
+    public static int NextStairsSpecial(int special) => (special & 0xFF) == StairsSpecial1 ? StairsSpecial1 + 1 : StairsSpecial1;
+
     /// <summary>The speed of a move that gets there in one tic (ZDoom's instant floors and ceilings).</summary>
     public const int InstantSpeed = 1 << 16;
 

@@ -68,6 +68,13 @@ public static class SectorMoves
         // EV_BuildStairs by Doom's rule (the next step behind a line the step fronts, with the same floor flat). Stairs
         // that reset (sink back after reset tics) are left out.
         217 or 273 when args.Arg4 == 0 => Stairs(args.Arg2, args.Arg1),
+
+        // Hexen's own (Stairs_BuildDown, BuildUp, and their Sync ones): the steps are the sectors marked Stairs_Special1
+        // and 2 in turn (SectorMove.BySpecials).
+        26 when args.Arg4 == 0 => Stairs(-args.Arg2, args.Arg1) with { BySpecials = true },
+        27 when args.Arg4 == 0 => Stairs(args.Arg2, args.Arg1) with { BySpecials = true },
+        31 when args.Arg3 == 0 => Stairs(-args.Arg2, args.Arg1) with { BySpecials = true },
+        32 when args.Arg3 == 0 => Stairs(args.Arg2, args.Arg1) with { BySpecials = true },
         270 when args.Arg4 == 0 => Stairs(-args.Arg2, args.Arg1),
         271 when args.Arg3 == 0 => Stairs(args.Arg2, args.Arg1),
         272 when args.Arg3 == 0 => Stairs(-args.Arg2, args.Arg1),

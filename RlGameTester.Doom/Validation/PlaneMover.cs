@@ -98,7 +98,15 @@ internal sealed class PlaneMover
                     Cycle(lineIndex, move, sector, source, changes);
                     break;
                 case MoveKind.Stairs:
-                    Stairs(line.Special, move.Amount, sector, source, moved, changes);
+                    if (move.BySpecials)
+                    {
+                        StairsBySpecials(move.Amount, sector, source, moved, changes);
+                    }
+                    else
+                    {
+                        Stairs(line.Special, move.Amount, sector, source, moved, changes);
+                    }
+
                     break;
                 case MoveKind.Donut:
                     Donut(sector, source, moved, changes);
@@ -259,6 +267,46 @@ internal sealed class PlaneMover
         }
 
         _assumptions.Add($"stairs built by {source} follow the level's original floor flats");
+    }
+
+    // EV_BuildStairs with Hexen's use-specials flag: each next step is the first neighbour not yet taken whose sector
+    // special is the other stairs special (P_NextSpecialSectorVC); a step already moving is passed over, its height counted.
+    private void StairsBySpecials(int size, int first, string source, HashSet<int> moved, List<PlaneChange> changes)
+    {
+        var taken = new HashSet<int> { first };
+        var height = _planes.FloorRest(first) + size;
+        changes.Add(new PlaneChange(first, false, HeightRange.At(height), height, 0, source));
+        moved.Add(first);
+        for (var sector = first; ;)
+        {
+            var wanted = SectorMove.NextStairsSpecial(_planes.Special(sector));
+            var next = -1;
+            foreach (var line in _planes.LinesOf(sector))
+            {
+                var other = _planes.FrontSector(line) == sector ? _planes.BackSector(line) : _planes.FrontSector(line);
+                if (other >= 0 && (_planes.Special(other) & 0xFF) == wanted && !taken.Contains(other))
+                {
+                    next = other;
+                    break;
+                }
+            }
+
+            if (next < 0)
+            {
+                break;
+            }
+
+            taken.Add(next);
+            height += size;
+            sector = next;
+            if (!moved.Contains(next) && !_planes.Busy[next])
+            {
+                moved.Add(next);
+                changes.Add(new PlaneChange(next, false, HeightRange.At(height), height, 0, source));
+            }
+        }
+
+        _assumptions.Add($"stairs built by {source} follow the level's original stairs specials");
     }
 
     // EV_DoDonut: the ring (across the pillar's first line) rises, and the pillar lowers, to the floor behind the ring's

@@ -72,6 +72,22 @@ public sealed class ZDoomMoveExplorationTests
         Assert.NotEqual(FindingSeverity.Critical, finding.Severity);
     }
 
+    [Fact]
+    public void HexensStairsFollowTheStairsSectorSpecialsNotTheFloorFlats()
+    {
+        // Stairs_BuildUp(5, 16, 16) (27): the steps are marked Stairs_Special1 (26), 2 (27) and 1 again, and the middle
+        // one has another floor flat, which would stop Doom's stairs there; Hexen's follow the specials up to 48.
+        var textmap = Stairs("arg1 = 16; arg2 = 16;").Replace("special = 217;", "special = 27;", StringComparison.Ordinal);
+        textmap = HandMadeRuns.ReplaceFirst(textmap, "lightlevel = 192; id = 5; }", "lightlevel = 192; id = 5; special = 26; }");
+        textmap = HandMadeRuns.ReplaceFirst(textmap, "texturefloor = \"FLOOR0_1\"; textureceiling = \"CEIL1_1\"; lightlevel = 192; id = 21; }",
+            "texturefloor = \"FLAT5\"; textureceiling = \"CEIL1_1\"; lightlevel = 192; id = 21; special = 27; }");
+        textmap = HandMadeRuns.ReplaceFirst(textmap, "lightlevel = 192; id = 22; }", "lightlevel = 192; id = 22; special = 26; }");
+
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(textmap));
+
+        ExplorationFixtures.AssertFinishedAndUpheld(result);
+    }
+
     [Theory]
     [InlineData(136, true)]
     [InlineData(192, false)]
@@ -105,11 +121,11 @@ public sealed class ZDoomMoveExplorationTests
         Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated } && e.Detail!.Contains("Ceiling_LowerByValue", StringComparison.Ordinal));
     }
 
-    // The start room (x 0-128), three 32-unit steps (the first tagged 5) at floor 0 and the exit room's ledge at 64,
+    // The start room (x 0-128), three 32-unit steps (tagged 5, 21 and 22: only the first is the special's) at floor 0 and the exit room's ledge at 64,
     // over a walk-over Exit_Normal; the switch, on the line into the first step, builds the stairs once.
     private static string Stairs(string args) =>
         HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
-            [new Room(128, 0, 160), new Room(32, 0, 160, Tag: 5), new Room(32, 0, 160), new Room(32, 0, 160), new Room(64, 64, 200)],
+            [new Room(128, 0, 160), new Room(32, 0, 160, Tag: 5), new Room(32, 0, 160, Tag: 21), new Room(32, 0, 160, Tag: 22), new Room(64, 64, 200)],
             [(0, 5), (0, 0), (0, 0), (243, 0)]))
             .Replace("special = 0; arg0 = 5;", $"special = 217; arg0 = 5; {args} playeruse = true;", StringComparison.Ordinal);
 
