@@ -53,7 +53,7 @@ internal sealed class BossRules
             var key = (thing.Type, thing.Special, thing.Args);
             if (!read.TryGetValue(key, out var death))
             {
-                read[key] = death = DeathSpecials.Of(model.Level, thing);
+                read[key] = death = ThingSpecials.OnDeath(model.Level, thing);
             }
 
             // A script that counts the dead moves once, whichever of its things dies last: one of them stands for all.
@@ -65,7 +65,7 @@ internal sealed class BossRules
     }
 
     /// <summary>
-    /// Things whose death runs a sector move of their own special or script (<see cref="DeathSpecials"/>; one thing for
+    /// Things whose death runs a sector move of their own special or script (<see cref="ThingSpecials"/>; one thing for
     /// each script), not yet assumed dead.
     /// </summary>
     public IReadOnlyList<int> PendingThings => _pendingThings;

@@ -262,7 +262,7 @@ internal sealed class Walker
         {
             // A monster that runs its special as it dies: its death is assumed as a boss's is.
             var type = _model.Level.Things[t].Type;
-            var (special, args, script) = DeathSpecials.Of(_model.Level, _model.Level.Things[t])!.Value;
+            var (special, args, script) = ThingSpecials.OnDeath(_model.Level, _model.Level.Things[t])!.Value;
             ApplyMoves(SectorMoves.FindHexen(special, args)!, _model.SectorsByTag.GetValueOrDefault(args.Arg0) ?? [], null);
             var what = $"{(script is { } n ? $"script {n}'s " : "")}{LinedefSpecials.FindHexen(special)?.Name ?? $"special {special}"}";
             _log.Add(_log.At(ExplorerEventKind.LineActivated, _body.Cell) with
@@ -1130,6 +1130,12 @@ internal sealed class Walker
 
         _state.Taken[thing] = true;
         var item = info.Name.ToLowerInvariant();
+        if (ThingSpecials.OnPickup(_model.Level, _model.Level.Things[thing]) is var (special, args))
+        {
+            // The item's own special runs as it is taken (logged with the pickup, before it).
+            ApplyMoves(SectorMoves.FindHexen(special, args)!, _model.SectorsByTag.GetValueOrDefault(args.Arg0) ?? [], null);
+        }
+
         if (info.Key != DoomKeys.None)
         {
             // A key a mod's monster drops: the finish rests on that monster dying where it stands.

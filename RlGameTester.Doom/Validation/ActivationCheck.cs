@@ -11,7 +11,7 @@ namespace RlGameTester.Doom.Validation;
 /// The run's LineActivated events: a line the player set off (checked against its rule, then its plane changes made),
 /// a walk-over line a voodoo doll crossed (the event names the doll; its crossing is assumed), or, without a line, a boss
 /// death the explorer assumes (A_BossDeath, A_KeenDie) or the death of a thing whose own special moves sectors
-/// (<see cref="DeathSpecials"/>; the event names the thing).
+/// (<see cref="ThingSpecials"/>; the event names the thing).
 /// </summary>
 internal sealed class ActivationCheck
 {
@@ -116,12 +116,24 @@ internal sealed class ActivationCheck
         return true;
     }
 
+    /// <summary>An item picked up runs its own special (<see cref="ThingSpecials.OnPickup"/>): its plane changes are made.</summary>
+    public void Pickup(ExplorerEvent e, int bodyTick)
+    {
+        if (e.Thing is { } index && index >= 0 && index < _level.Things.Length && ThingSpecials.OnPickup(_level, _level.Things[index]) is var (special, args))
+        {
+            foreach (var change in _mover.ForThingSpecial(special, args, $"pickup of thing {index} (special {special})"))
+            {
+                _planeChanges.Apply(e.Tick, change, bodyTick);
+            }
+        }
+    }
+
     // A LineActivated event without a line that names a thing: the explorer assumes the thing died and ran its special.
     private void DeathSpecial(ExplorerEvent e, int index, int bodyTick)
     {
         var (x, y) = _path.At(e.Tick) ?? (e.X, e.Y);
         if (index < 0 || index >= _level.Things.Length || !ThingPresence.Exists(_level.Things[index], _skill) ||
-            DeathSpecials.Of(_level, _level.Things[index]) is not { } death)
+            ThingSpecials.OnDeath(_level, _level.Things[index]) is not { } death)
         {
             _violations.Add(e.Tick, TrajectoryRules.BossActionUnknown, x, y,
                 $"thing {index} is no thing on this skill whose death runs a special that moves sectors (\"{e.Detail}\")", ElementKind.Thing, index);

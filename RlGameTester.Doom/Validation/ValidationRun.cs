@@ -79,6 +79,7 @@ internal sealed class ValidationRun
                     break;
                 case ExplorerEventKind.KeyPickup or ExplorerEventKind.ItemPickup:
                     _inventory.Pickup(e);
+                    _activations.Pickup(e, _moves.LastTick);
                     break;
                 case ExplorerEventKind.HealthChange or ExplorerEventKind.Death when e.NewHealth is { } newHealth:
                     _inventory.Health = newHealth;

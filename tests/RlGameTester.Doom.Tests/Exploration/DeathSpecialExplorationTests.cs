@@ -12,7 +12,8 @@ namespace RlGameTester.Doom.Tests.Exploration;
 /// A Hexen or UDMF thing's special runs when the thing dies: PSX Doom CE's Tower of Babel opens its exit by its
 /// Cyberdemon's Door_Open. The explorer assumes such a monster's death as it assumes a boss's (when nothing else opens
 /// the way), and the validator upholds the move only for a thing on the skill whose special it is. A death that starts
-/// a script counting the dead before it moves (Dead Simple's) is assumed once for all the things that start it.
+/// a script counting the dead before it moves (Dead Simple's) is assumed once for all the things that start it. An item's
+/// special runs when it is taken.
 /// </summary>
 public sealed class DeathSpecialExplorationTests
 {
@@ -58,6 +59,20 @@ public sealed class DeathSpecialExplorationTests
         ExplorationFixtures.AssertFinishedAndUpheld(result);
         var death = Assert.Single(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated, Line: null });
         Assert.Contains("script 3's Door_Open", death.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnItemWhoseSpecialOpensTheDoorOpensItWhenTakenAndTheRunIsUpheld()
+    {
+        // An armour bonus with Door_Open(5, 16): GZDoom runs an item's special when it is picked up. The same level with the
+        // bonus plain is not finished.
+        const string bonus = "thing { x = 64.0; y = 48.0; angle = 0; type = 2015; {0} skill1 = true; skill2 = true; skill3 = true; skill4 = true; skill5 = true; single = true; }\n";
+        var plain = Level("").Replace($"type = {Zombieman}; ", "type = 10; ", StringComparison.Ordinal);
+
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(plain + bonus.Replace("{0}", "special = 11; arg0 = 5; arg1 = 16;", StringComparison.Ordinal)));
+
+        ExplorationFixtures.AssertFinishedAndUpheld(result);
+        Assert.False(ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(plain + bonus.Replace("{0}", "", StringComparison.Ordinal))).ExitReached);
     }
 
     // The start room (x 0-128) with a zombieman, a closed door sector (tag 5, floor and ceiling 0) and, past a walk-over
