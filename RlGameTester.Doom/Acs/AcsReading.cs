@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
 
 namespace RlGameTester.Doom.Acs;
@@ -11,6 +12,9 @@ public sealed record AcsCall(int Special, IReadOnlyList<int?> Args, int Script, 
     public bool ArgsKnown => Args.All(a => a is not null);
 
     public int? Arg(int index) => index < Args.Count ? Args[index] : 0;
+
+    /// <summary>The arguments as a line carries them (an unknown one as 0).</summary>
+    public SpecialArgs LineArgs => new(Arg(0) ?? 0, Arg(1) ?? 0, Arg(2) ?? 0, Arg(3) ?? 0, Arg(4) ?? 0);
 }
 
 /// <summary>

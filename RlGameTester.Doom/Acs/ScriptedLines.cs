@@ -66,7 +66,7 @@ public static class ScriptedLines
     {
         ArgumentNullException.ThrowIfNull(level);
         return Act(level, line) is { } call
-            ? line with { Special = call.Special, Args = Args(call) }
+            ? line with { Special = call.Special, Args = call.LineArgs }
             : line;
     }
 
@@ -129,7 +129,7 @@ public static class ScriptedLines
         }
 
         return calls.Where(c => !Harmless(c)).ToList() is [{ ArgsKnown: true } act] && act.Arg(0) != 0 &&
-            SectorMoves.FindHexen(act.Special, Args(act)) is not null
+            SectorMoves.FindHexen(act.Special, act.LineArgs) is not null
             ? act
             : null;
     }
@@ -156,7 +156,7 @@ public static class ScriptedLines
         {
             // A change made only on some paths, to an id known at run time, or undone later (a gate shut, then opened
             // again) is not read: the line is left to the ports.
-            if (!call.ArgsKnown || call.Conditional || LineBlockingChange.Of(Args(call)) is not { } change ||
+            if (!call.ArgsKnown || call.Conditional || LineBlockingChange.Of(call.LineArgs) is not { } change ||
                 blocking.Exists(b => b.LineId == change.LineId))
             {
                 return null;
@@ -182,19 +182,19 @@ public static class ScriptedLines
 
         var moreTags = acting.Skip(1).Select(c => c.Arg(0)!.Value).Where(t => t != act.Arg(0)).Distinct().ToList();
         if (moreTags.Count > 0 && (LinedefSpecials.FindHexen(act.Special)?.Effect is LineEffect.Exit or LineEffect.SecretExit ||
-            (level.PolyobjectTags.Count > 0 && Polyobjects.Played(act.Special, Args(act), level.PolyobjectTags) is not null)))
+            (level.PolyobjectTags.Count > 0 && Polyobjects.Played(act.Special, act.LineArgs, level.PolyobjectTags) is not null)))
         {
             return null;
         }
 
-        if (level.PolyobjectTags.Count > 0 && Polyobjects.Played(act.Special, Args(act), level.PolyobjectTags) is { } played)
+        if (level.PolyobjectTags.Count > 0 && Polyobjects.Played(act.Special, act.LineArgs, level.PolyobjectTags) is { } played)
         {
             // A placed polyobject's door or move opens its sector, as the same special on a line does.
             act = act with { Special = played.Special, Args = [played.Args.Arg0, played.Args.Arg1, played.Args.Arg2, played.Args.Arg3, played.Args.Arg4] };
         }
 
         var ends = LinedefSpecials.FindHexen(act.Special)?.Effect is LineEffect.Exit or LineEffect.SecretExit;
-        var moves = !act.Delayed && act.Arg(0) != 0 && SectorMoves.FindHexen(act.Special, Args(act)) is not null;
+        var moves = !act.Delayed && act.Arg(0) != 0 && SectorMoves.FindHexen(act.Special, act.LineArgs) is not null;
         return ends || moves ? new Reading(act, blocking, moreTags) : null;
     }
 
@@ -243,9 +243,6 @@ public static class ScriptedLines
 
         return true;
     }
-
-    private static SpecialArgs Args(AcsCall call) =>
-        new(call.Arg(0) ?? 0, call.Arg(1) ?? 0, call.Arg(2) ?? 0, call.Arg(3) ?? 0, call.Arg(4) ?? 0);
 
     // The script's one move or exit (null when it only changes lines' blocking), the tags it makes the same move on
     // besides the move's own, and its blocking changes.

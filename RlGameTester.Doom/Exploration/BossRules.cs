@@ -15,7 +15,7 @@ internal sealed class BossRules
     public const double ViewRange = 2048;
 
     private readonly List<(int Tag, BossEffect Effect, int Monster)> _pending = [];
-    private readonly List<int> _pendingThings = [];
+    private readonly List<(int Thing, int Special, SpecialArgs Args, int? Script)> _pendingThings = [];
 
     public BossRules(LevelModel model)
     {
@@ -59,7 +59,7 @@ internal sealed class BossRules
             // A script that counts the dead moves once, whichever of its things dies last: one of them stands for all.
             if (death is { } d && (d.Script is not { } script || scripts.Add(script)))
             {
-                _pendingThings.Add(t);
+                _pendingThings.Add((t, d.Special, d.Args, d.Script));
             }
         }
     }
@@ -68,7 +68,7 @@ internal sealed class BossRules
     /// Things whose death runs a sector move of their own special or script (<see cref="ThingSpecials"/>; one thing for
     /// each script), not yet assumed dead.
     /// </summary>
-    public IReadOnlyList<int> PendingThings => _pendingThings;
+    public IReadOnlyList<(int Thing, int Special, SpecialArgs Args, int? Script)> PendingThings => _pendingThings;
 
     /// <summary>Boss-triggered sector moves not yet assumed to have happened.</summary>
     public IReadOnlyList<(int Tag, BossEffect Effect, int Monster)> Pending => _pending;

@@ -258,11 +258,10 @@ internal sealed class Walker
             });
         }
 
-        foreach (var t in _bosses.PendingThings)
+        foreach (var (t, special, args, script) in _bosses.PendingThings)
         {
             // A monster that runs its special as it dies: its death is assumed as a boss's is.
             var type = _model.Level.Things[t].Type;
-            var (special, args, script) = ThingSpecials.OnDeath(_model.Level, _model.Level.Things[t])!.Value;
             ApplyMoves(SectorMoves.FindHexen(special, args)!, _model.SectorsByTag.GetValueOrDefault(args.Arg0) ?? [], null);
             var what = $"{(script is { } n ? $"script {n}'s " : "")}{LinedefSpecials.FindHexen(special)?.Name ?? $"special {special}"}";
             _log.Add(_log.At(ExplorerEventKind.LineActivated, _body.Cell) with

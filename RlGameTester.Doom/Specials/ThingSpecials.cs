@@ -27,7 +27,7 @@ public static class ThingSpecials
 
         if (ScriptedLines.DeathMove(level, thing) is { } call)
         {
-            return (call.Special, new SpecialArgs(call.Arg(0) ?? 0, call.Arg(1) ?? 0, call.Arg(2) ?? 0, call.Arg(3) ?? 0, call.Arg(4) ?? 0), thing.Args.Arg0);
+            return (call.Special, call.LineArgs, thing.Args.Arg0);
         }
 
         return thing.Args.Arg0 != 0 && SectorMoves.FindHexen(thing.Special, thing.Args) is not null ? (thing.Special, thing.Args, null) : null;
