@@ -281,11 +281,12 @@ internal sealed class Walker
     {
         var from = _body.Cell;
         var to = from + _grid.Offsets[direction];
-        if (!TimeLifts(from, to))
-        {
-            return false;
-        }
 
+        // The wait for a lift a crossed line would find on its way comes before the step's own lift timing: planned
+        // first, the timing goes stale in the wait (PSX Doom CE's MAP08 stepped onto a lift's edge in the configuration
+        // planned before a 150-tic wait, after the lift had come back up). A repeatable line that calls the lift under
+        // the step is not waited for: the step is timed on that lift's cycle, and crossing while it is on its way does
+        // nothing in Doom and can be done again.
         var crossed = _model.Crossings(from, direction);
         if (crossed is not null)
         {
@@ -297,11 +298,16 @@ internal sealed class Walker
                     return false;
                 }
 
-                if (SetsOff(action))
+                if (SetsOff(action) && !(action is { Repeatable: true, Move.IsTimedLift: true } && (Touches(from, action.Sectors) || Touches(to, action.Sectors))))
                 {
                     WaitForLifts(action);
                 }
             }
+        }
+
+        if (!TimeLifts(from, to))
+        {
+            return false;
         }
 
         if (!Walk(from, to, direction))

@@ -120,6 +120,30 @@ public sealed class LiftTimingTests
         Assert.Equal(2, calls);
     }
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(400)]
+    [InlineData(1600)]
+    public void ALiftLineAtTheLiftsEdgeIsCrossedWhileTheLiftIsDownNotAfterItsCycle(int corridor)
+    {
+        // A (the start), the lift line (88) into corridor B, a second lift line (88) into an 8-unit strip C, the lift D
+        // (tag 1, 64 up), E, and the exit line into F. Crossing the second line puts the box over the lift: the step is
+        // taken while the first line's call holds the lift down, and the second line does nothing then, as in Doom.
+        // Until 2026-12-07 the walk planned the step with the lift down, then waited for its cycle to end before crossing
+        // (so the crossing would call it) and stepped onto it back up: a 64-unit step the validator refused (PSX Doom
+        // CE's MAP08, an 80-unit step after a 190-tic wait).
+        var textmap = HandMadeRuns.RowOfRooms(
+            [new Room(128, 0, 128), new Room(corridor, 0, 128), new Room(8, 0, 128), new Room(64, 64, 192, Tag: 1), new Room(128, 64, 192), new Room(128, 64, 192)],
+            [(88, 1), (88, 1), (0, 0), (0, 0), (52, 0)]);
+
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(textmap));
+
+        ExplorationFixtures.AssertFinishedAndUpheld(result);
+        var onLift = result.Events.First(e => e is { Kind: ExplorerEventKind.Position, Sector: 3 });
+        var call = result.Events.Last(e => e is { Kind: ExplorerEventKind.LineActivated, Line: FarLine } && e.Tick < onLift.Tick);
+        Assert.InRange(onLift.Tick - call.Tick, 16, 137);
+    }
+
     // Positions a tic apart at running speed (16 a tic) from one x to another.
     private static IEnumerable<int> Walk(int from, int to)
     {
