@@ -430,6 +430,11 @@ internal sealed class Walker
         // and off it southwards in the same tic, which the trajectory validator saw as a 32-unit climb from the floor below).
         var takeOff = FloorUnderBody();
         TurnTo(direction);
+
+        // The flight starts at a whole tic: Doom's body keeps in the air the move of the tic it left the ground in, and a
+        // flight begun within a tic would blend the run's speed into its first airborne tic (the validator's air-control
+        // rule refused such runs over pits).
+        OnATic();
         _airborne = true;
         var keepGoing = Fly(from, landing, direction, tics);
         _airborne = false;
