@@ -180,20 +180,21 @@ public static class ScriptedLines
             return null;
         }
 
+        // Several tags are read for a sector move only: not for an exit, nor for a polyobject's move.
         var moreTags = acting.Skip(1).Select(c => c.Arg(0)!.Value).Where(t => t != act.Arg(0)).Distinct().ToList();
-        if (moreTags.Count > 0 && (LinedefSpecials.FindHexen(act.Special)?.Effect is LineEffect.Exit or LineEffect.SecretExit ||
-            (level.PolyobjectTags.Count > 0 && Polyobjects.Played(act.Special, act.LineArgs, level.PolyobjectTags) is not null)))
+        var played = level.PolyobjectTags.Count > 0 ? Polyobjects.Played(act.Special, act.LineArgs, level.PolyobjectTags) : null;
+        var ends = LinedefSpecials.FindHexen(act.Special)?.Effect is LineEffect.Exit or LineEffect.SecretExit;
+        if (moreTags.Count > 0 && (ends || played is not null))
         {
             return null;
         }
 
-        if (level.PolyobjectTags.Count > 0 && Polyobjects.Played(act.Special, act.LineArgs, level.PolyobjectTags) is { } played)
+        if (played is { } poly)
         {
             // A placed polyobject's door or move opens its sector, as the same special on a line does.
-            act = act with { Special = played.Special, Args = [played.Args.Arg0, played.Args.Arg1, played.Args.Arg2, played.Args.Arg3, played.Args.Arg4] };
+            act = act with { Special = poly.Special, Args = [poly.Args.Arg0, poly.Args.Arg1, poly.Args.Arg2, poly.Args.Arg3, poly.Args.Arg4] };
         }
 
-        var ends = LinedefSpecials.FindHexen(act.Special)?.Effect is LineEffect.Exit or LineEffect.SecretExit;
         var moves = !act.Delayed && act.Arg(0) != 0 && SectorMoves.FindHexen(act.Special, act.LineArgs) is not null;
         return ends || moves ? new Reading(act, blocking, moreTags) : null;
     }

@@ -262,7 +262,7 @@ internal sealed class Walker
         {
             // A monster that runs its special as it dies: its death is assumed as a boss's is.
             var type = _model.Level.Things[t].Type;
-            ApplyMoves(SectorMoves.FindHexen(special, args)!, _model.SectorsByTag.GetValueOrDefault(args.Arg0) ?? [], null);
+            ApplyThingSpecial(special, args);
             var what = $"{(script is { } n ? $"script {n}'s " : "")}{LinedefSpecials.FindHexen(special)?.Name ?? $"special {special}"}";
             _log.Add(_log.At(ExplorerEventKind.LineActivated, _body.Cell) with
             {
@@ -425,15 +425,13 @@ internal sealed class Walker
             return false;
         }
 
-        // A jump at a sharp turn takes off at a whole tic like any step: Doom checks heights only where a tic's move ends,
-        // and a ledge reached and left within one tic was never stood on (freedoom2 MAP28: up onto a corner of sector 75
-        // and off it southwards in the same tic, which the trajectory validator saw as a 32-unit climb from the floor below).
+        // The flight starts at a whole tic. Doom's body keeps in the air the move of the tic it left the ground in: a
+        // flight begun within a tic would blend the run's speed into its first airborne tic (the validator's air-control
+        // rule refused such runs over pits). And Doom checks heights only where a tic's move ends: a ledge reached and
+        // left within one tic was never stood on (freedoom2 MAP28: up onto a corner of sector 75 and off it southwards in
+        // the same tic, which the trajectory validator saw as a 32-unit climb from the floor below).
         var takeOff = FloorUnderBody();
         TurnTo(direction);
-
-        // The flight starts at a whole tic: Doom's body keeps in the air the move of the tic it left the ground in, and a
-        // flight begun within a tic would blend the run's speed into its first airborne tic (the validator's air-control
-        // rule refused such runs over pits).
         OnATic();
         _airborne = true;
         var keepGoing = Fly(from, landing, direction, tics);
@@ -863,6 +861,10 @@ internal sealed class Walker
         return travel;
     }
 
+    // A thing's own special (ThingSpecials: run as it dies or is picked up) on the sectors of its tag.
+    private void ApplyThingSpecial(int special, Levels.SpecialArgs args) =>
+        ApplyMoves(SectorMoves.FindHexen(special, args)!, _model.SectorsByTag.GetValueOrDefault(args.Arg0) ?? [], null);
+
     // Planes move at 1 to 8 units a tic, not at once: a body on a floor that starts rising to the ceiling (or under a
     // ceiling coming down) walks off it while it moves. The agent goes to the nearest spot that still has room, when the
     // body has none where it stands.
@@ -1143,7 +1145,7 @@ internal sealed class Walker
         if (ThingSpecials.OnPickup(_model.Level, _model.Level.Things[thing]) is var (special, args))
         {
             // The item's own special runs as it is taken (logged with the pickup, before it).
-            ApplyMoves(SectorMoves.FindHexen(special, args)!, _model.SectorsByTag.GetValueOrDefault(args.Arg0) ?? [], null);
+            ApplyThingSpecial(special, args);
         }
 
         if (info.Key != DoomKeys.None)
