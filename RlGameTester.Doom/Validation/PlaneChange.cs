@@ -8,7 +8,8 @@ namespace RlGameTester.Doom.Validation;
 /// <param name="Delay">Tics until it happens (a door that closes and opens again 30 s later).</param>
 /// <param name="Source">What moved it, for messages (e.g. "line 12 (S1 Door open and stay)").</param>
 /// <param name="Frees">The sector's mover ends with it (a lift back at rest): the sector takes new moves again.</param>
-internal readonly record struct PlaneChange(int Sector, bool Ceiling, HeightRange Range, double Rest, int Delay, string Source, bool Frees = false)
+/// <param name="Door">The door whose close this is: meeting the body, it opens again and runs its cycle anew.</param>
+internal readonly record struct PlaneChange(int Sector, bool Ceiling, HeightRange Range, double Rest, int Delay, string Source, bool Frees = false, DoorCycle? Door = null)
 {
     /// <summary>Lowers a ceiling or raises a floor: it may leave no room for a body in the sector.</summary>
     public bool Closes(SectorPlanes planes) => Ceiling

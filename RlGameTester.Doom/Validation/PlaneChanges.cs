@@ -59,6 +59,21 @@ internal sealed class PlaneChanges
         _probe.Probe(position.X, position.Y, PlayerBody.BlockingRadius, _scratch);
         if (closes && _scratch.Sectors.Contains(change.Sector) && _scratch.Ceiling.High - _scratch.Floor.Low < PlayerBody.Height - Slack.Height)
         {
+            if (change.Door is { } door)
+            {
+                // A door closing on a body goes back up (T_VerticalDoor), waits at the top and closes again.
+                Set(change.Sector, change.Ceiling, before, beforeRest);
+                _planes.Busy[change.Sector] = true;
+                foreach (var again in door.Changes(change.Sector))
+                {
+                    Apply(tick, again, bodyTick);
+                }
+
+                _assumptions.Add($"door of sector {change.Sector} ({door.Source}) met the body closing and opened again, as Doom's doors do");
+                return;
+            }
+
+
             // A plane closing on the body stops on it (T_MovePlane gives the move back when P_ChangeSector finds a thing
             // that no longer fits) and goes on once the body fits with it.
             Set(change.Sector, change.Ceiling, before, beforeRest);

@@ -22,12 +22,14 @@ internal sealed class PlaneMover
     private readonly Level _level;
     private readonly SectorPlanes _planes;
     private readonly AssumptionLog _assumptions;
+    private readonly Lazy<HashSet<int>> _reopenable;
 
     public PlaneMover(Level level, SectorPlanes planes, AssumptionLog assumptions)
     {
         _level = level;
         _planes = planes;
         _assumptions = assumptions;
+        _reopenable = new Lazy<HashSet<int>>(Reopenable);
     }
 
     /// <summary>The plane changes a player setting off the line makes, in the order Doom starts them.</summary>
@@ -177,11 +179,68 @@ internal sealed class PlaneMover
             _planes.ClearSpecial(sector);
         }
 
-        changes.Add(new PlaneChange(sector, move.Ceiling, HeightRange.At(height), height, 0, source));
         if (move.Target == MoveTarget.DoorOpen && ClosesAgain(line))
         {
+            if (ShutForGood(line, move, sector, height, source) is { } door)
+            {
+                _planes.Busy[sector] = true;
+                changes.AddRange(door.Changes(sector));
+                return;
+            }
+
             _assumptions.Add($"door of sector {sector} ({source}) assumed to stay open (it closes again after its wait)");
         }
+
+        changes.Add(new PlaneChange(sector, move.Ceiling, HeightRange.At(height), height, 0, source));
+    }
+
+    // A door that opens, waits and closes where nothing can open it again (no repeatable line opens it, no door line on
+    // its sides): once shut it stays shut, so it is played shut. A door a player can open again is taken to stay open.
+    private DoorCycle? ShutForGood(in Linedef line, SectorMove move, int sector, double open, string source)
+    {
+        if (!_level.UsesDoomSpecials || DoorWait(line) is not { } wait || _reopenable.Value.Contains(sector))
+        {
+            return null;
+        }
+
+        var ceiling = _planes.CeilingRest(sector);
+        var floor = _planes.FloorRest(sector);
+        return new DoorCycle(open, floor, move.TravelTics((int)Math.Ceiling(Math.Max(0, open - ceiling))), wait, move.TravelTics((int)Math.Ceiling(open - floor)), source);
+    }
+
+    // VDOORWAIT for vanilla's doors; Boom's generalised doors wait 1, 4, 9 or 30 s (EV_DoGenDoor).
+    private int? DoorWait(in Linedef line) => line.Special switch
+    {
+        >= GeneralizedRanges.DoorBase and < 0x4000 => ((line.Special >> 8) & 3) switch { 0 => 35, 1 => 150, 2 => 300, _ => 1050 },
+        >= GeneralizedRanges.LockedDoorBase and < GeneralizedRanges.DoorBase => 150,
+        < GeneralizedRanges.LockedDoorBase => 150,
+        _ => null,
+    };
+
+    // Sectors a player can open again: those a repeatable line's ceiling move acts on, and doors with a D line on a side.
+    private HashSet<int> Reopenable()
+    {
+        var result = new HashSet<int>();
+        for (var i = 0; i < _level.Linedefs.Length; i++)
+        {
+            var line = _level.Linedefs[i];
+            if (LinedefSpecials.FindDoom(line.Special) is not { } info || SectorMoves.FindDoom(line.Special) is not { Ceiling: true })
+            {
+                continue;
+            }
+
+            if (info.Trigger == LineTrigger.Door)
+            {
+                // A D1 line too, while unused: it opens the door behind it, from the side the body stands on.
+                result.UnionWith(Behind(i));
+            }
+            else if (info.Repeatable)
+            {
+                result.UnionWith(Tagged(line.Tag));
+            }
+        }
+
+        return result;
     }
 
     private void Cycle(int lineIndex, SectorMove move, int sector, string source, List<PlaneChange> changes)

@@ -1,0 +1,93 @@
+using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Tests.Exploration;
+
+namespace RlGameTester.Doom.Tests.Validation;
+
+/// <summary>
+/// A door that opens, waits and closes (T_VerticalDoor: up at 2 a tic, 150 tics at the top, down again) shuts for good
+/// when nothing can open it again: its one walk-over line is spent and no door line is on its sides. Until 2026-12-07 the
+/// validator took every such door to stay open, so a run through it long after it shut was upheld. A door a player can
+/// open again (a D line on its side, a repeatable line on its tag) is still taken to stay open: the run would need one
+/// more use, which is an assumption the verdict states.
+/// </summary>
+public sealed class DoorShutValidationTests
+{
+    private const int DoorLine = 1;
+    private const int DoorSector = 2;
+
+    // Room A (x 0..128, the start), a W1 open-wait-close door line (4, tag 1) at x 128 into corridor B, the door C
+    // (x 640..656, shut, tag 1), room D past it and a walk-over exit (52) at x 720 into room E. Crossed at tic 6, the door
+    // is open (124) 62 tics later, closes from tic 219 and is shut at tic 281. The walks end at x 760, in room E.
+    private static string Textmap(int nearSideSpecial = 0) => HandMadeRuns.RowOfRooms(
+        [new Room(128, 0, 128), new Room(512, 0, 128), new Room(16, 0, 0, Tag: 1), new Room(64, 0, 128), new Room(64, 0, 128)],
+        [(4, 1), (nearSideSpecial, 0), (0, 0), (52, 0)]);
+
+    [Fact]
+    public void ARunThroughTheDoorBeforeItShutsIsUpheld()
+    {
+        var verdict = HandMadeRuns.Validate(Textmap(), [.. Walk(32, 760)], (6, DoorLine));
+
+        Assert.Empty(verdict.Violations);
+        Assert.DoesNotContain(verdict.Assumptions, a => a.Contains("assumed to stay open", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ARunThroughTheDoorAfterItShutForGoodIsRefuted()
+    {
+        // Waits in the corridor until tic 293, at the door at tic 299: shut since 281, and nothing opens it again.
+        int[] xs = [.. Walk(32, 560), .. Enumerable.Repeat(560, 260), .. Walk(576, 760)];
+        var verdict = HandMadeRuns.Validate(Textmap(), xs, (6, DoorLine));
+
+        Assert.False(verdict.Upholds);
+        Assert.Contains(verdict.Refutations, v => v.Tick is > 281 and < 310);
+    }
+
+    [Fact]
+    public void ABodyUnderTheClosingDoorOpensItAgainForAnotherCycle()
+    {
+        // Stands in the doorway from tic 39 to 300: the door meets it at 281 and goes back up, shut again only at 556. The
+        // body steps back, waits, and goes through at about tic 340.
+        int[] xs = [.. Walk(32, 648), .. Enumerable.Repeat(648, 262), .. Walk(632, 560, -16), .. Enumerable.Repeat(560, 20), .. Walk(576, 760)];
+        var verdict = HandMadeRuns.Validate(Textmap(), xs, (6, DoorLine));
+
+        Assert.True(verdict.Upholds, string.Join("; ", verdict.Refutations.Select(v => $"{v.Rule} at {v.Tick}: {v.Message}")));
+        Assert.Contains(verdict.Assumptions, a => a.StartsWith($"door of sector {DoorSector} (line {DoorLine} ", StringComparison.Ordinal) && a.EndsWith("met the body closing and opened again, as Doom's doors do", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ADoorAPlayerCanOpenAgainIsTakenToStayOpenAndSaysSo()
+    {
+        // The same late run, with a DR line (1) on the door's near side: a use there opens it again.
+        int[] xs = [.. Walk(32, 560), .. Enumerable.Repeat(560, 260), .. Walk(576, 760)];
+        var verdict = HandMadeRuns.Validate(Textmap(nearSideSpecial: 1), xs, (6, DoorLine));
+
+        Assert.True(verdict.Upholds, string.Join("; ", verdict.Refutations.Select(v => $"{v.Rule} at {v.Tick}: {v.Message}")));
+        Assert.Contains(verdict.Assumptions, a => a == $"door of sector {DoorSector} (line {DoorLine} (W1 Door open, wait, close)) assumed to stay open (it closes again after its wait)");
+    }
+
+    [Fact]
+    public void TheExplorersWalkThroughADoorThatShutBeforeItGotThereIsNoFinish()
+    {
+        // A corridor 6,000 units long: at running speed (360 tics) the door shuts before the body gets to it, and nothing opens it
+        // again. The explorer's doors open for good, so its run walks through; the validator refutes that, and the
+        // explorer reports no exit reached.
+        var level = HandMadeRuns.Read(HandMadeRuns.RowOfRooms(
+            [new Room(128, 0, 128), new Room(6000, 0, 128), new Room(16, 0, 0, Tag: 1), new Room(64, 0, 128), new Room(64, 0, 128)],
+            [(4, 1), (0, 0), (0, 0), (52, 0)]));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        Assert.False(result.ExitReached);
+        Assert.Contains(result.Findings, f => f.Kind == ExplorerFindingKind.PathRefuted);
+    }
+
+    private static IEnumerable<int> Walk(int from, int to, int step = 16)
+    {
+        for (var x = from; step > 0 ? x < to : x > to; x += step)
+        {
+            yield return x;
+        }
+
+        yield return to;
+    }
+}
