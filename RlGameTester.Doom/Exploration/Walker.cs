@@ -35,6 +35,7 @@ internal sealed class Walker
     private readonly CarriedMomentum _carried;
     private readonly VoodooDolls _dolls;
     private readonly LiftTimes _lifts;
+    private readonly SettlingFloors _settling;
     private readonly List<int> _stranded = [];
     private readonly Queue<int> _queue = new();
     private readonly List<(double Due, int Sector, int Ceiling)> _reopenings = [];
@@ -67,6 +68,7 @@ internal sealed class Walker
         _steps = steps;
         _changes = changes;
         _mover = new SectorMover(model, state, steps);
+        _settling = new SettlingFloors(model.Grid, state.Heights);
         _carried = new CarriedMomentum(model.Carrying, _grid, state.Heights);
         _dolls = new VoodooDolls(model, state);
         _bosses = bosses;
@@ -305,6 +307,7 @@ internal sealed class Walker
             }
         }
 
+        AwaitSettled(from, to);
         if (!TimeLifts(from, to))
         {
             return false;
@@ -350,6 +353,9 @@ internal sealed class Walker
         PickUp(_body.Cell);
         return keepGoing && !Over;
     }
+
+    // Waits until the floors on their way down that the step enters are down (SettlingFloors).
+    private void AwaitSettled(int from, int to) => Wait((int)Math.Ceiling(_settling.DownBefore(from, to, _body.Clock) - _body.Clock));
 
     // Waits until no sector the line moves is a lift on its way (LiftTimes.FreeAt), unless on a damaging floor.
     private void WaitForLifts(LineAction action)
@@ -425,6 +431,8 @@ internal sealed class Walker
             return false;
         }
 
+        AwaitSettled(from, landing);
+
         // The flight starts at a whole tic. Doom's body keeps in the air the move of the tic it left the ground in: a
         // flight begun within a tic would blend the run's speed into its first airborne tic (the validator's air-control
         // rule refused such runs over pits). And Doom checks heights only where a tic's move ends: a ledge reached and
@@ -499,6 +507,7 @@ internal sealed class Walker
     private bool ClimbOnce(int direction, int landing, int tics)
     {
         var from = _body.Cell;
+        AwaitSettled(from, landing);
         TurnTo(direction);
         ToCellCentre(from);
         OnATic();
@@ -849,7 +858,9 @@ internal sealed class Walker
 
     private int ApplyMoves(SectorMove move, IReadOnlyList<int> sectors, int? frontSector)
     {
+        _settling.Before(move, sectors);
         var travel = _mover.Apply(move, sectors, frontSector);
+        _settling.After(move, _body.Clock);
         if (travel >= 0)
         {
             _interrupted = true;
@@ -1127,6 +1138,8 @@ internal sealed class Walker
                 continue;
             }
 
+            // An item on a floor on its way down is out of reach until it is down with it.
+            Wait((int)Math.Ceiling(_settling.DownAt(_model.ThingSector[thing], _body.Clock) - _body.Clock));
             OnATic();
             _state.Done[thing] = true;
             Give(thing, c);

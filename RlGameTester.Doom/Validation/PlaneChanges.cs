@@ -42,6 +42,13 @@ internal sealed class PlaneChanges
             return;
         }
 
+        // A new move of a plane ends the travel of the last one (the tics of it still to come).
+        _scheduled.RemoveAll(s => s.Change.Gradual && s.Change.Sector == change.Sector && s.Change.Ceiling == change.Ceiling);
+        ApplyNow(tick, change, bodyTick);
+    }
+
+    private void ApplyNow(int tick, PlaneChange change, int bodyTick)
+    {
         if (change.Frees)
         {
             _planes.Busy[change.Sector] = false;
@@ -94,7 +101,7 @@ internal sealed class PlaneChanges
             {
                 var change = _scheduled[i].Change;
                 _scheduled.RemoveAt(i--);
-                Apply(tick, change, bodyTick);
+                ApplyNow(tick, change, bodyTick);
             }
         }
     }

@@ -191,7 +191,29 @@ internal sealed class PlaneMover
             _assumptions.Add($"door of sector {sector} ({source}) assumed to stay open (it closes again after its wait)");
         }
 
+        var floor = _planes.FloorRest(sector);
+        if (!move.Ceiling && height < floor && move.Speed < SectorMove.InstantSpeed)
+        {
+            changes.AddRange(Lowering(sector, floor, height, Math.Max(1, move.Speed), source));
+            return;
+        }
+
         changes.Add(new PlaneChange(sector, move.Ceiling, HeightRange.At(height), height, 0, source));
+    }
+
+    // T_MovePlane lowers a floor its speed a tic from the tic its line is set off until it gets there: a body stepping
+    // onto it early meets the height of that tic (give or take a tic), not the one it ends at. Neighbour searches see
+    // the end at once.
+    private static IEnumerable<PlaneChange> Lowering(int sector, double from, double to, int speed, string source)
+    {
+        var tics = (int)Math.Ceiling((from - to) / speed);
+        for (var tic = 0; tic <= tics; tic++)
+        {
+            var range = new HeightRange(Math.Max(to, from - (speed * (tic + 1))), Math.Min(from, Math.Max(to, from - (speed * (tic - 1)))));
+            yield return new PlaneChange(sector, false, range, to, tic, tic == 0 ? source : $"{source}, lowering", Gradual: true);
+        }
+
+        yield return new PlaneChange(sector, false, HeightRange.At(to), to, tics + 1, $"{source}, down", Gradual: true);
     }
 
     // A door that opens, waits and closes where nothing can open it again (no repeatable line opens it, no door line on

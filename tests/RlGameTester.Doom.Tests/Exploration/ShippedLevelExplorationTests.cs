@@ -92,7 +92,8 @@ public sealed class ShippedLevelExplorationTests
     public void ADoorThatClosesForThirtySecondsIsPassedOnlyOnceItOpensAgain()
     {
         // MAP14's W1 line 867 (close, wait 30 s, open) shuts sector 159 on the way to the red key; walking through it at
-        // once was a path the validator refuted. The explorer now waits it out and its finish holds.
+        // once was a path the validator refuted. The explorer now waits it out and its finish holds. (Its yellow keycard
+        // rides a floor down: since 2026-12-07 the body takes it once the floor is down, where the validator has it.)
         var result = ExplorationFixtures.Explore(ExplorationFixtures.Read(Fixtures.Freedoom2, "MAP14"));
 
         Assert.True(result.ExitReached, string.Join("; ", result.Findings.Select(f => f.Title)));
