@@ -28,7 +28,7 @@ public sealed class LiftTimingTests
     public void ARunThatCrossesALiftLongAfterItCameBackUpIsRefuted()
     {
         // The line at x 128 at tic 6; the lift's edge at x 3128, reached at tic 194: the lift has been back up since tic 143.
-        var verdict = HandMadeRuns.Validate(Textmap(3000, switchOnLift: false), [.. Walk(32, 3200)], (6, FarLine));
+        var verdict = HandMadeRuns.Validate(Textmap(3000, switchOnLift: false), [.. HandMadeRuns.Walk(32, 3200)], (6, FarLine));
 
         Assert.False(verdict.Upholds);
         Assert.Contains(verdict.Refutations, v => v.Rule == TrajectoryRules.StepTooHigh);
@@ -39,7 +39,7 @@ public sealed class LiftTimingTests
     {
         // The line at tic 6; the lift's edge (x 640) at tic 38, the lift down from tic 22 to 127; the body stands on it
         // until it is back up (tic 143) and walks on into D.
-        int[] xs = [.. Walk(32, 672), .. Enumerable.Repeat(672, 110), .. Walk(688, 760)];
+        int[] xs = [.. HandMadeRuns.Walk(32, 672), .. Enumerable.Repeat(672, 110), .. HandMadeRuns.Walk(688, 760)];
         var verdict = HandMadeRuns.Validate(Textmap(512, switchOnLift: false), xs, (6, FarLine));
 
         Assert.Empty(verdict.Violations);
@@ -142,16 +142,5 @@ public sealed class LiftTimingTests
         var onLift = result.Events.First(e => e is { Kind: ExplorerEventKind.Position, Sector: 3 });
         var call = result.Events.Last(e => e is { Kind: ExplorerEventKind.LineActivated, Line: FarLine } && e.Tick < onLift.Tick);
         Assert.InRange(onLift.Tick - call.Tick, 16, 137);
-    }
-
-    // Positions a tic apart at running speed (16 a tic) from one x to another.
-    private static IEnumerable<int> Walk(int from, int to)
-    {
-        for (var x = from; x < to; x += 16)
-        {
-            yield return x;
-        }
-
-        yield return to;
     }
 }

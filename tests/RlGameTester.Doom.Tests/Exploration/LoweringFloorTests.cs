@@ -25,7 +25,7 @@ public sealed class LoweringFloorTests
     public void ARunOntoTheFloorJustAfterItStartedDownIsRefuted()
     {
         // At C's edge (x 240) at tic 13: C is some 120 units up, not 0.
-        var verdict = HandMadeRuns.Validate(Textmap(), [.. Walk(32, 420)], (6, LowerLine));
+        var verdict = HandMadeRuns.Validate(Textmap(), [.. HandMadeRuns.Walk(32, 420)], (6, LowerLine));
 
         Assert.False(verdict.Upholds);
         Assert.Contains(verdict.Refutations, v => v.Rule == TrajectoryRules.StepTooHigh && v.Tick is > 10 and < 20);
@@ -37,7 +37,7 @@ public sealed class LoweringFloorTests
     public void AStepOntoTheFloorHoldsOnlyOnceItIsWithinAStepOfTheCorridor(int arrival, bool upheld)
     {
         // Waits at x 224 (its box clear of C) and steps on at about the given tic: C is 34 up at tic 100, 18 at tic 116.
-        int[] xs = [.. Walk(32, 224), .. Enumerable.Repeat(224, arrival - 13), .. Walk(240, 420)];
+        int[] xs = [.. HandMadeRuns.Walk(32, 224), .. Enumerable.Repeat(224, arrival - 13), .. HandMadeRuns.Walk(240, 420)];
         var verdict = HandMadeRuns.Validate(Textmap(), xs, (6, LowerLine));
 
         Assert.Equal(upheld, verdict.Upholds);
@@ -54,6 +54,22 @@ public sealed class LoweringFloorTests
     }
 
     [Fact]
+    public void AJumpOntoAFloorOnItsWayDownWaitsForItToBeDown()
+    {
+        // GZDoom's jump (a UDMF level): C goes down from 128 to D's 48 (19, lower to the highest neighbour floor, a unit a
+        // tic), a ledge 48 above the corridor that a jump climbs, once C is down (tic 88), not while it is 100 up.
+        var level = HandMadeRuns.Read(HandMadeRuns.RowOfRooms(
+            [new Room(128, 0, 256), new Room(128, 0, 256), new Room(64, 128, 256, Tag: 1), new Room(64, 48, 256), new Room(64, 48, 256)],
+            [(19, 1), (0, 0), (0, 0), (52, 0)]));
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        ExplorationFixtures.AssertFinishedAndUpheld(result);
+        var jump = Assert.Single(result.Events, e => e.Kind == Doom.Exploration.ExplorerEventKind.Jump);
+        Assert.True(jump.Tick >= 88, $"the jump onto C at tic {jump.Tick}, before it was down");
+    }
+
+    [Fact]
     public void ALaterMoveOfTheSameFloorEndsItsWayDownAsTheExplorerPlaysIt()
     {
         // A second walk-over line at x 192 raises C's floor by 24 (58) at tic 10: the explorer moves both at once and
@@ -63,18 +79,8 @@ public sealed class LoweringFloorTests
             [new Room(128, 0, 256), new Room(64, 0, 256), new Room(64, 0, 256), new Room(64, 128, 256, Tag: 1), new Room(64, 0, 256), new Room(64, 0, 256)],
             [(38, 1), (58, 1), (0, 0), (0, 0), (52, 0)]);
 
-        var verdict = HandMadeRuns.Validate(textmap, [.. Walk(32, 420)], (6, LowerLine), (10, 2));
+        var verdict = HandMadeRuns.Validate(textmap, [.. HandMadeRuns.Walk(32, 420)], (6, LowerLine), (10, 2));
 
         Assert.True(verdict.Upholds, string.Join("; ", verdict.Refutations.Select(v => $"{v.Rule} at {v.Tick}: {v.Message}")));
-    }
-
-    private static IEnumerable<int> Walk(int from, int to)
-    {
-        for (var x = from; x < to; x += 16)
-        {
-            yield return x;
-        }
-
-        yield return to;
     }
 }

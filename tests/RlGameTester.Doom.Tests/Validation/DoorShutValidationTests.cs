@@ -25,7 +25,7 @@ public sealed class DoorShutValidationTests
     [Fact]
     public void ARunThroughTheDoorBeforeItShutsIsUpheld()
     {
-        var verdict = HandMadeRuns.Validate(Textmap(), [.. Walk(32, 760)], (6, DoorLine));
+        var verdict = HandMadeRuns.Validate(Textmap(), [.. HandMadeRuns.Walk(32, 760)], (6, DoorLine));
 
         Assert.Empty(verdict.Violations);
         Assert.DoesNotContain(verdict.Assumptions, a => a.Contains("assumed to stay open", StringComparison.Ordinal));
@@ -35,7 +35,7 @@ public sealed class DoorShutValidationTests
     public void ARunThroughTheDoorAfterItShutForGoodIsRefuted()
     {
         // Waits in the corridor until tic 293, at the door at tic 299: shut since 281, and nothing opens it again.
-        int[] xs = [.. Walk(32, 560), .. Enumerable.Repeat(560, 260), .. Walk(576, 760)];
+        int[] xs = [.. HandMadeRuns.Walk(32, 560), .. Enumerable.Repeat(560, 260), .. HandMadeRuns.Walk(576, 760)];
         var verdict = HandMadeRuns.Validate(Textmap(), xs, (6, DoorLine));
 
         Assert.False(verdict.Upholds);
@@ -47,7 +47,7 @@ public sealed class DoorShutValidationTests
     {
         // Stands in the doorway from tic 39 to 300: the door meets it at 281 and goes back up, shut again only at 556. The
         // body steps back, waits, and goes through at about tic 340.
-        int[] xs = [.. Walk(32, 648), .. Enumerable.Repeat(648, 262), .. Walk(632, 560, -16), .. Enumerable.Repeat(560, 20), .. Walk(576, 760)];
+        int[] xs = [.. HandMadeRuns.Walk(32, 648), .. Enumerable.Repeat(648, 262), .. HandMadeRuns.Walk(632, 560, -16), .. Enumerable.Repeat(560, 20), .. HandMadeRuns.Walk(576, 760)];
         var verdict = HandMadeRuns.Validate(Textmap(), xs, (6, DoorLine));
 
         Assert.True(verdict.Upholds, string.Join("; ", verdict.Refutations.Select(v => $"{v.Rule} at {v.Tick}: {v.Message}")));
@@ -58,7 +58,7 @@ public sealed class DoorShutValidationTests
     public void ADoorAPlayerCanOpenAgainIsTakenToStayOpenAndSaysSo()
     {
         // The same late run, with a DR line (1) on the door's near side: a use there opens it again.
-        int[] xs = [.. Walk(32, 560), .. Enumerable.Repeat(560, 260), .. Walk(576, 760)];
+        int[] xs = [.. HandMadeRuns.Walk(32, 560), .. Enumerable.Repeat(560, 260), .. HandMadeRuns.Walk(576, 760)];
         var verdict = HandMadeRuns.Validate(Textmap(nearSideSpecial: 1), xs, (6, DoorLine));
 
         Assert.True(verdict.Upholds, string.Join("; ", verdict.Refutations.Select(v => $"{v.Rule} at {v.Tick}: {v.Message}")));
@@ -79,15 +79,5 @@ public sealed class DoorShutValidationTests
 
         Assert.False(result.ExitReached);
         Assert.Contains(result.Findings, f => f.Kind == ExplorerFindingKind.PathRefuted);
-    }
-
-    private static IEnumerable<int> Walk(int from, int to, int step = 16)
-    {
-        for (var x = from; step > 0 ? x < to : x > to; x += step)
-        {
-            yield return x;
-        }
-
-        yield return to;
     }
 }

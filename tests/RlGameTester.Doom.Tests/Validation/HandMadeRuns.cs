@@ -102,6 +102,17 @@ internal static class HandMadeRuns
         .Replace("namespace = \"doom\";", "namespace = \"zdoom\";", StringComparison.Ordinal)
         .Replace("special = 243;", "special = 243; playercross = true;", StringComparison.Ordinal);
 
+    /// <summary>The x of a walk along y = 32 from one x to another, a tic a position, <paramref name="step"/> units a tic (a run).</summary>
+    public static IEnumerable<int> Walk(int from, int to, int step = 16)
+    {
+        for (var x = from; step > 0 ? x < to : x > to; x += step)
+        {
+            yield return x;
+        }
+
+        yield return to;
+    }
+
     public static TrajectoryVerdict Validate(string textmap, int[] xs, params (int Tick, int Line)[] activations) =>
         Validate(Read(textmap), xs, [], activations);
 
