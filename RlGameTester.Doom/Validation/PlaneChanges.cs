@@ -38,7 +38,7 @@ internal sealed class PlaneChanges
     {
         if (change.Delay > 0)
         {
-            _scheduled.Add((tick + change.Delay, change with { Delay = 0 }));
+            Schedule(tick, change);
             return;
         }
 
@@ -46,6 +46,8 @@ internal sealed class PlaneChanges
         _scheduled.RemoveAll(s => s.Change.Gradual && s.Change.Sector == change.Sector && s.Change.Ceiling == change.Ceiling);
         ApplyNow(tick, change, bodyTick);
     }
+
+    private void Schedule(int tick, PlaneChange change) => _scheduled.Add((tick + change.Delay, change with { Delay = 0 }));
 
     private void ApplyNow(int tick, PlaneChange change, int bodyTick)
     {
@@ -73,13 +75,19 @@ internal sealed class PlaneChanges
                 _planes.Busy[change.Sector] = true;
                 foreach (var again in door.Changes(change.Sector))
                 {
-                    Apply(tick, again, bodyTick);
+                    if (again.Delay > 0)
+                    {
+                        Schedule(tick, again);
+                    }
+                    else
+                    {
+                        ApplyNow(tick, again, bodyTick);
+                    }
                 }
 
                 _assumptions.Add($"door of sector {change.Sector} ({door.Source}) met the body closing and opened again, as Doom's doors do");
                 return;
             }
-
 
             // A plane closing on the body stops on it (T_MovePlane gives the move back when P_ChangeSector finds a thing
             // that no longer fits) and goes on once the body fits with it.
