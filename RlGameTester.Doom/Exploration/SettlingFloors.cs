@@ -53,24 +53,18 @@ internal sealed class SettlingFloors
         _before.Clear();
     }
 
-    /// <summary>The clock by which every floor on its way down under either end of a step is down.</summary>
-    public double DownBefore(int from, int to, double clock)
-    {
-        return _downAt.Count == 0 ? clock : Math.Max(Until(from, clock), Until(to, clock));
-    }
+    /// <summary>The clock by which every floor on its way down under either end of a step is down (0: none is).</summary>
+    public double DownBefore(int from, int to) => _downAt.Count == 0 ? 0 : Math.Max(Down(from), Down(to));
 
-    /// <summary>The clock by which the sector's floor is down, if it is on its way (an item on it rides it down).</summary>
-    public double DownAt(int sector, double clock) => Math.Max(clock, _downAt.GetValueOrDefault(sector));
+    /// <summary>The clock by which the sector's floor is down (0: it is not on its way; an item on it rides it down).</summary>
+    public double DownAt(int sector) => _downAt.GetValueOrDefault(sector);
 
-    private double Until(int cell, double clock)
+    private double Down(int cell)
     {
-        var until = clock;
+        var until = 0.0;
         foreach (var sector in _grid.SectorsTouched(cell))
         {
-            if (_downAt.TryGetValue(sector, out var down))
-            {
-                until = Math.Max(until, down);
-            }
+            until = Math.Max(until, DownAt(sector));
         }
 
         return until;

@@ -231,7 +231,7 @@ internal sealed class Walker
             return false;
         }
 
-        Wait((int)Math.Ceiling(_reopenings.Min(r => r.Due) - _body.Clock));
+        WaitUntil(_reopenings.Min(r => r.Due));
         ReopenDue();
         return !Over;
     }
@@ -355,14 +355,14 @@ internal sealed class Walker
     }
 
     // Waits until the floors on their way down that the step enters are down (SettlingFloors).
-    private void AwaitSettled(int from, int to) => Wait((int)Math.Ceiling(_settling.DownBefore(from, to, _body.Clock) - _body.Clock));
+    private void AwaitSettled(int from, int to) => WaitUntil(_settling.DownBefore(from, to));
 
     // Waits until no sector the line moves is a lift on its way (LiftTimes.FreeAt), unless on a damaging floor.
     private void WaitForLifts(LineAction action)
     {
         if (!_state.IsDamaging(_grid.CenterSector[_body.Cell]))
         {
-            Wait((int)Math.Ceiling(_lifts.FreeAt(action, _body.Clock) - _body.Clock));
+            WaitUntil(_lifts.FreeAt(action, _body.Clock));
         }
     }
 
@@ -398,7 +398,7 @@ internal sealed class Walker
 
         if (step.Call is { } call)
         {
-            Wait((int)Math.Ceiling(step.Press - _body.Clock));
+            WaitUntil(step.Press);
             Wait(1);
             Activate(call);
             if (Over)
@@ -407,7 +407,7 @@ internal sealed class Walker
             }
         }
 
-        Wait((int)Math.Ceiling(step.Due - _body.Clock));
+        WaitUntil(step.Due);
         if (step.Config != _body.LiftConfig)
         {
             _body.LiftConfig = step.Config;
@@ -480,7 +480,7 @@ internal sealed class Walker
             }
         }
 
-        Wait((int)Math.Ceiling(rest - _body.Clock));
+        WaitUntil(rest);
         if (Over)
         {
             return false;
@@ -1007,6 +1007,9 @@ internal sealed class Walker
         }
     }
 
+    // Stands until the clock reaches the time (whole tics, rounded up); a time already past is no wait.
+    private void WaitUntil(double clock) => Wait((int)Math.Ceiling(clock - _body.Clock));
+
     // The cell's centre is where the walk's moves begin; a spot off it (the start, a teleport's arrival) would make the first
     // one longer than a run, so the body takes a tic to step there.
     private void ToCellCentre(int c)
@@ -1139,7 +1142,7 @@ internal sealed class Walker
             }
 
             // An item on a floor on its way down is out of reach until it is down with it.
-            Wait((int)Math.Ceiling(_settling.DownAt(_model.ThingSector[thing], _body.Clock) - _body.Clock));
+            WaitUntil(_settling.DownAt(_model.ThingSector[thing]));
             OnATic();
             _state.Done[thing] = true;
             Give(thing, c);

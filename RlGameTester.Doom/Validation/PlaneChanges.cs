@@ -71,7 +71,6 @@ internal sealed class PlaneChanges
             if (change.Door is { } door)
             {
                 // A door closing on a body goes back up (T_VerticalDoor), waits at the top and closes again.
-                Set(change.Sector, change.Ceiling, before, beforeRest);
                 _planes.Busy[change.Sector] = true;
                 foreach (var again in door.Changes(change.Sector))
                 {

@@ -230,12 +230,11 @@ internal sealed class PlaneMover
         return new DoorCycle(open, floor, move.TravelTics((int)Math.Ceiling(Math.Max(0, open - ceiling))), wait, move.TravelTics((int)Math.Ceiling(open - floor)), source);
     }
 
-    // VDOORWAIT for vanilla's doors; Boom's generalised doors wait 1, 4, 9 or 30 s (EV_DoGenDoor).
+    // VDOORWAIT for vanilla's doors and Boom's locked ones; Boom's generalised doors wait 1, 4, 9 or 30 s (EV_DoGenDoor).
     private int? DoorWait(in Linedef line) => line.Special switch
     {
         >= GeneralizedRanges.DoorBase and < 0x4000 => ((line.Special >> 8) & 3) switch { 0 => 35, 1 => 150, 2 => 300, _ => 1050 },
-        >= GeneralizedRanges.LockedDoorBase and < GeneralizedRanges.DoorBase => 150,
-        < GeneralizedRanges.LockedDoorBase => 150,
+        < GeneralizedRanges.DoorBase => 150,
         _ => null,
     };
 
