@@ -35,7 +35,7 @@ internal sealed class Walker
     private readonly CarriedMomentum _carried;
     private readonly VoodooDolls _dolls;
     private readonly LiftTimes _lifts;
-    private readonly SettlingFloors _settling;
+    private readonly OpeningPlanes _opening;
     private readonly List<int> _stranded = [];
     private readonly Queue<int> _queue = new();
     private readonly List<(double Due, int Sector, int Ceiling)> _reopenings = [];
@@ -68,7 +68,7 @@ internal sealed class Walker
         _steps = steps;
         _changes = changes;
         _mover = new SectorMover(model, state, steps);
-        _settling = new SettlingFloors(model.Grid, state.Heights);
+        _opening = new OpeningPlanes(model.Grid, state.Heights);
         _carried = new CarriedMomentum(model.Carrying, _grid, state.Heights);
         _dolls = new VoodooDolls(model, state);
         _bosses = bosses;
@@ -307,7 +307,7 @@ internal sealed class Walker
             }
         }
 
-        AwaitSettled(from, to);
+        AwaitOpened(from, to);
         if (!TimeLifts(from, to))
         {
             return false;
@@ -354,8 +354,20 @@ internal sealed class Walker
         return keepGoing && !Over;
     }
 
-    // Waits until the floors on their way down that the step enters are down (SettlingFloors).
-    private void AwaitSettled(int from, int to) => WaitUntil(_settling.DownBefore(from, to));
+    // Waits until the planes opening room that the step enters or leaves have opened it (OpeningPlanes).
+    private void AwaitOpened(int from, int to) => WaitUntil(_opening.ReadyBefore(from, to));
+
+    // The same for every cell a jump passes over, a cell at a time in its direction (a door it flies through).
+    private void AwaitOpened(int from, int landing, int direction)
+    {
+        var ready = 0.0;
+        for (var c = from; c != landing; c += _grid.Offsets[direction])
+        {
+            ready = Math.Max(ready, _opening.ReadyBefore(c, c + _grid.Offsets[direction]));
+        }
+
+        WaitUntil(ready);
+    }
 
     // Waits until no sector the line moves is a lift on its way (LiftTimes.FreeAt), unless on a damaging floor.
     private void WaitForLifts(LineAction action)
@@ -431,7 +443,7 @@ internal sealed class Walker
             return false;
         }
 
-        AwaitSettled(from, landing);
+        AwaitOpened(from, landing, direction);
 
         // The flight starts at a whole tic. Doom's body keeps in the air the move of the tic it left the ground in: a
         // flight begun within a tic would blend the run's speed into its first airborne tic (the validator's air-control
@@ -507,7 +519,7 @@ internal sealed class Walker
     private bool ClimbOnce(int direction, int landing, int tics)
     {
         var from = _body.Cell;
-        AwaitSettled(from, landing);
+        AwaitOpened(from, landing, direction);
         TurnTo(direction);
         ToCellCentre(from);
         OnATic();
@@ -858,9 +870,9 @@ internal sealed class Walker
 
     private int ApplyMoves(SectorMove move, IReadOnlyList<int> sectors, int? frontSector)
     {
-        _settling.Before(move, sectors);
+        _opening.Before(move, sectors);
         var travel = _mover.Apply(move, sectors, frontSector);
-        _settling.After(move, _body.Clock);
+        _opening.After(move, _body.Clock);
         if (travel >= 0)
         {
             _interrupted = true;
@@ -1142,7 +1154,7 @@ internal sealed class Walker
             }
 
             // An item on a floor on its way down is out of reach until it is down with it.
-            WaitUntil(_settling.DownAt(_model.ThingSector[thing]));
+            WaitUntil(_opening.DownAt(_model.ThingSector[thing]));
             OnATic();
             _state.Done[thing] = true;
             Give(thing, c);

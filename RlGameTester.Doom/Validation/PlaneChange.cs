@@ -12,6 +12,29 @@ namespace RlGameTester.Doom.Validation;
 /// <param name="Gradual">A tic of a plane's travel: a later move of the same plane ends the rest of it.</param>
 internal readonly record struct PlaneChange(int Sector, bool Ceiling, HeightRange Range, double Rest, int Delay, string Source, bool Frees = false, DoorCycle? Door = null, bool Gradual = false)
 {
+    /// <summary>
+    /// T_MovePlane's travel of a plane that opens room (a floor going down, a ceiling going up) from <paramref name="from"/>
+    /// to <paramref name="to"/> at <paramref name="speed"/> units a tic: one change a tic from the tic its move starts, each
+    /// a tic lenient either way, then the end. Neighbour searches see the end at once.
+    /// </summary>
+    public static IEnumerable<PlaneChange> Travel(int sector, bool ceiling, double from, double to, int speed, string source)
+    {
+        var tics = (int)Math.Ceiling(Math.Abs(to - from) / speed);
+        var way = ceiling ? "opening" : "lowering";
+        for (var tic = 0; tic <= tics; tic++)
+        {
+            double before = Along(from, to, speed, tic - 1), after = Along(from, to, speed, tic + 1);
+            var range = new HeightRange(Math.Min(before, after), Math.Max(before, after));
+            yield return new PlaneChange(sector, ceiling, range, to, tic, tic == 0 ? source : $"{source}, {way}", Gradual: true);
+        }
+
+        yield return new PlaneChange(sector, ceiling, HeightRange.At(to), to, tics + 1, $"{source}, {(ceiling ? "open" : "down")}", Gradual: true);
+    }
+
+    // Where a plane travelling from one height to another at a speed is after some tics (none before it starts).
+    private static double Along(double from, double to, int speed, int tics) =>
+        to > from ? Math.Min(to, from + (speed * Math.Max(0, tics))) : Math.Max(to, from - (speed * Math.Max(0, tics)));
+
     /// <summary>Lowers a ceiling or raises a floor: it may leave no room for a body in the sector.</summary>
     public bool Closes(SectorPlanes planes) => Ceiling
         ? Range.High < planes.Ceiling(Sector).High

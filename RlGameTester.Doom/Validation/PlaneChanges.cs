@@ -72,7 +72,7 @@ internal sealed class PlaneChanges
             {
                 // A door closing on a body goes back up (T_VerticalDoor), waits at the top and closes again.
                 _planes.Busy[change.Sector] = true;
-                foreach (var again in door.Changes(change.Sector))
+                foreach (var again in door.Bounce(change.Sector, _scratch.Floor.High + PlayerBody.Height))
                 {
                     if (again.Delay > 0)
                     {

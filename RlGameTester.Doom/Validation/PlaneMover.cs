@@ -8,7 +8,8 @@ namespace RlGameTester.Doom.Validation;
 /// <summary>
 /// Where a line special or a boss death leaves the floors and ceilings it moves, worked out as Doom's EV_ functions do
 /// when they start their thinkers (p_doors.c, p_floor.c, p_plats.c, p_ceilng.c, p_spec.c): every target is read from
-/// the heights at that moment. The moves themselves are taken to happen at once. Which special moves what comes from
+/// the heights at that moment. Planes that open room travel at their speed (<see cref="PlaneChange.Travel"/>); the others
+/// are taken to move at once. Which special moves what comes from
 /// the <see cref="SectorMoves"/> table; the heights are computed here.
 /// </summary>
 internal sealed class PlaneMover
@@ -184,36 +185,24 @@ internal sealed class PlaneMover
             if (ShutForGood(line, move, sector, height, source) is { } door)
             {
                 _planes.Busy[sector] = true;
-                changes.AddRange(door.Changes(sector));
+                changes.AddRange(door.Changes(sector, _planes.CeilingRest(sector)));
                 return;
             }
 
             _assumptions.Add($"door of sector {sector} ({source}) assumed to stay open (it closes again after its wait)");
         }
 
-        var floor = _planes.FloorRest(sector);
-        if (!move.Ceiling && height < floor && move.Speed < SectorMove.InstantSpeed)
+        // T_MovePlane moves a plane its speed a tic: a body stepping onto a floor on its way down, or under a ceiling on
+        // its way up, meets the height of that tic, not the one it ends at. Planes that close room move at once, and a
+        // body they meet holds them back (PlaneChanges).
+        var from = move.Ceiling ? _planes.CeilingRest(sector) : _planes.FloorRest(sector);
+        if ((move.Ceiling ? height > from : height < from) && move.Speed < SectorMove.InstantSpeed)
         {
-            changes.AddRange(Lowering(sector, floor, height, Math.Max(1, move.Speed), source));
+            changes.AddRange(PlaneChange.Travel(sector, move.Ceiling, from, height, Math.Max(1, move.Speed), source));
             return;
         }
 
         changes.Add(new PlaneChange(sector, move.Ceiling, HeightRange.At(height), height, 0, source));
-    }
-
-    // T_MovePlane lowers a floor its speed a tic from the tic its line is set off until it gets there: a body stepping
-    // onto it early meets the height of that tic (give or take a tic), not the one it ends at. Neighbour searches see
-    // the end at once.
-    private static IEnumerable<PlaneChange> Lowering(int sector, double from, double to, int speed, string source)
-    {
-        var tics = (int)Math.Ceiling((from - to) / speed);
-        for (var tic = 0; tic <= tics; tic++)
-        {
-            var range = new HeightRange(Math.Max(to, from - (speed * (tic + 1))), Math.Min(from, Math.Max(to, from - (speed * (tic - 1)))));
-            yield return new PlaneChange(sector, false, range, to, tic, tic == 0 ? source : $"{source}, lowering", Gradual: true);
-        }
-
-        yield return new PlaneChange(sector, false, HeightRange.At(to), to, tics + 1, $"{source}, down", Gradual: true);
     }
 
     // A door that opens, waits and closes where nothing can open it again (no repeatable line opens it, no door line on
@@ -225,9 +214,8 @@ internal sealed class PlaneMover
             return null;
         }
 
-        var ceiling = _planes.CeilingRest(sector);
         var floor = _planes.FloorRest(sector);
-        return new DoorCycle(open, floor, move.TravelTics((int)Math.Ceiling(Math.Max(0, open - ceiling))), wait, move.TravelTics((int)Math.Ceiling(open - floor)), source);
+        return new DoorCycle(open, floor, Math.Max(1, move.Speed), wait, move.TravelTics((int)Math.Ceiling(open - floor)), source);
     }
 
     // VDOORWAIT for vanilla's doors and Boom's locked ones; Boom's generalised doors wait 1, 4, 9 or 30 s (EV_DoGenDoor).
