@@ -35,7 +35,7 @@ internal sealed class Walker
     private readonly CarriedMomentum _carried;
     private readonly VoodooDolls _dolls;
     private readonly LiftTimes _lifts;
-    private readonly OpeningPlanes _opening;
+    private readonly MovingPlanes _moving;
     private readonly List<int> _stranded = [];
     private readonly Queue<int> _queue = new();
     private readonly List<(double Due, int Sector, int Ceiling)> _reopenings = [];
@@ -68,7 +68,7 @@ internal sealed class Walker
         _steps = steps;
         _changes = changes;
         _mover = new SectorMover(model, state, steps);
-        _opening = new OpeningPlanes(model.Grid, state.Heights);
+        _moving = new MovingPlanes(model.Grid, state.Heights);
         _carried = new CarriedMomentum(model.Carrying, _grid, state.Heights);
         _dolls = new VoodooDolls(model, state);
         _bosses = bosses;
@@ -307,7 +307,7 @@ internal sealed class Walker
             }
         }
 
-        AwaitOpened(from, to);
+        AwaitPlanes(from, to);
         if (!TimeLifts(from, to))
         {
             return false;
@@ -354,16 +354,16 @@ internal sealed class Walker
         return keepGoing && !Over;
     }
 
-    // Waits until the planes opening room that the step enters or leaves have opened it (OpeningPlanes).
-    private void AwaitOpened(int from, int to) => WaitUntil(_opening.ReadyBefore(from, to));
+    // Waits until the planes on their way that the step enters or leaves are there (MovingPlanes).
+    private void AwaitPlanes(int from, int to) => WaitUntil(_moving.ReadyBefore(from, to));
 
     // The same for every cell a jump passes over, a cell at a time in its direction (a door it flies through).
-    private void AwaitOpened(int from, int landing, int direction)
+    private void AwaitPlanes(int from, int landing, int direction)
     {
         var ready = 0.0;
         for (var c = from; c != landing; c += _grid.Offsets[direction])
         {
-            ready = Math.Max(ready, _opening.ReadyBefore(c, c + _grid.Offsets[direction]));
+            ready = Math.Max(ready, _moving.ReadyBefore(c, c + _grid.Offsets[direction]));
         }
 
         WaitUntil(ready);
@@ -443,7 +443,7 @@ internal sealed class Walker
             return false;
         }
 
-        AwaitOpened(from, landing, direction);
+        AwaitPlanes(from, landing, direction);
 
         // The flight starts at a whole tic. Doom's body keeps in the air the move of the tic it left the ground in: a
         // flight begun within a tic would blend the run's speed into its first airborne tic (the validator's air-control
@@ -519,7 +519,7 @@ internal sealed class Walker
     private bool ClimbOnce(int direction, int landing, int tics)
     {
         var from = _body.Cell;
-        AwaitOpened(from, landing, direction);
+        AwaitPlanes(from, landing, direction);
         TurnTo(direction);
         ToCellCentre(from);
         OnATic();
@@ -870,9 +870,9 @@ internal sealed class Walker
 
     private int ApplyMoves(SectorMove move, IReadOnlyList<int> sectors, int? frontSector)
     {
-        _opening.Before(move, sectors);
+        _moving.Before(move, sectors);
         var travel = _mover.Apply(move, sectors, frontSector);
-        _opening.After(move, _body.Clock);
+        _moving.After(move, _body.Clock);
         if (travel >= 0)
         {
             _interrupted = true;
@@ -1153,8 +1153,8 @@ internal sealed class Walker
                 continue;
             }
 
-            // An item on a floor on its way down is out of reach until it is down with it.
-            WaitUntil(_opening.DownAt(_model.ThingSector[thing]));
+            // An item on a floor on its way is out of reach until it is there with it.
+            WaitUntil(_moving.FloorAt(_model.ThingSector[thing]));
             OnATic();
             _state.Done[thing] = true;
             Give(thing, c);

@@ -13,14 +13,20 @@ namespace RlGameTester.Doom.Validation;
 internal readonly record struct PlaneChange(int Sector, bool Ceiling, HeightRange Range, double Rest, int Delay, string Source, bool Frees = false, DoorCycle? Door = null, bool Gradual = false)
 {
     /// <summary>
-    /// T_MovePlane's travel of a plane that opens room (a floor going down, a ceiling going up) from <paramref name="from"/>
+    /// T_MovePlane's travel of a plane from <paramref name="from"/>
     /// to <paramref name="to"/> at <paramref name="speed"/> units a tic: one change a tic from the tic its move starts, each
     /// a tic lenient either way, then the end. Neighbour searches see the end at once.
     /// </summary>
     public static IEnumerable<PlaneChange> Travel(int sector, bool ceiling, double from, double to, int speed, string source)
     {
         var tics = (int)Math.Ceiling(Math.Abs(to - from) / speed);
-        var way = ceiling ? "opening" : "lowering";
+        var (way, end) = (ceiling, to > from) switch
+        {
+            (true, true) => ("opening", "open"),
+            (true, false) => ("lowering", "down"),
+            (false, true) => ("raising", "up"),
+            _ => ("lowering", "down"),
+        };
         for (var tic = 0; tic <= tics; tic++)
         {
             double before = Along(from, to, speed, tic - 1), after = Along(from, to, speed, tic + 1);
@@ -28,7 +34,7 @@ internal readonly record struct PlaneChange(int Sector, bool Ceiling, HeightRang
             yield return new PlaneChange(sector, ceiling, range, to, tic, tic == 0 ? source : $"{source}, {way}", Gradual: true);
         }
 
-        yield return new PlaneChange(sector, ceiling, HeightRange.At(to), to, tics + 1, $"{source}, {(ceiling ? "open" : "down")}", Gradual: true);
+        yield return new PlaneChange(sector, ceiling, HeightRange.At(to), to, tics + 1, $"{source}, {end}", Gradual: true);
     }
 
     // Where a plane travelling from one height to another at a speed is after some tics (none before it starts).

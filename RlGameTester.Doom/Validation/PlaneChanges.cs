@@ -129,7 +129,15 @@ internal sealed class PlaneChanges
         _held.Clear();
         foreach (var change in waiting)
         {
-            Apply(tick, change, tick);
+            // A tic of a travel held back goes on with the travel's later tics still to come.
+            if (change.Gradual)
+            {
+                ApplyNow(tick, change, tick);
+            }
+            else
+            {
+                Apply(tick, change, tick);
+            }
         }
     }
 

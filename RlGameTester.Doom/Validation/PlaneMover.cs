@@ -8,7 +8,7 @@ namespace RlGameTester.Doom.Validation;
 /// <summary>
 /// Where a line special or a boss death leaves the floors and ceilings it moves, worked out as Doom's EV_ functions do
 /// when they start their thinkers (p_doors.c, p_floor.c, p_plats.c, p_ceilng.c, p_spec.c): every target is read from
-/// the heights at that moment. Planes that open room travel at their speed (<see cref="PlaneChange.Travel"/>); the others
+/// the heights at that moment. Floors and rising ceilings travel at their speed (<see cref="PlaneChange.Travel"/>); the others
 /// are taken to move at once. Which special moves what comes from
 /// the <see cref="SectorMoves"/> table; the heights are computed here.
 /// </summary>
@@ -192,11 +192,11 @@ internal sealed class PlaneMover
             _assumptions.Add($"door of sector {sector} ({source}) assumed to stay open (it closes again after its wait)");
         }
 
-        // T_MovePlane moves a plane its speed a tic: a body stepping onto a floor on its way down, or under a ceiling on
-        // its way up, meets the height of that tic, not the one it ends at. Planes that close room move at once, and a
-        // body they meet holds them back (PlaneChanges).
+        // T_MovePlane moves a plane its speed a tic: a body stepping onto a floor on its way, or under a ceiling on its
+        // way up, meets the height of that tic, not the one it ends at. Ceilings coming down move at once; a plane closing
+        // on a body is held back by it (PlaneChanges).
         var from = move.Ceiling ? _planes.CeilingRest(sector) : _planes.FloorRest(sector);
-        if ((move.Ceiling ? height > from : height < from) && move.Speed < SectorMove.InstantSpeed)
+        if ((move.Ceiling ? height > from : height != from) && move.Speed < SectorMove.InstantSpeed)
         {
             changes.AddRange(PlaneChange.Travel(sector, move.Ceiling, from, height, Math.Max(1, move.Speed), source));
             return;

@@ -20,8 +20,9 @@ public sealed class HeldPlaneValidationTests
     public void AFloorTheBodyHeldBackUnderTheCorridorsCeilingRisesOnceTheBodyIsClearOfIt()
     {
         // Along y = 32: over the line at tic 7 (the box still under the corridor's ceiling, where the lift's 48 units would
-        // leave 16 of room), three tics there, then into the lift clear of the corridor, and on to the ledge.
-        int[] xs = [32, 46, 60, 74, 88, 102, 116, 130, 130, 130, 130, 146, 160, 174, 188, 202, 216];
+        // leave 16 of room), 14 tics there (the lift, a unit a tic, leaves too little room from about tic 16), then into
+        // the lift clear of the corridor, riding it up until tic 73, and on to the ledge.
+        int[] xs = [32, 46, 60, 74, 88, 102, 116, 130, .. Enumerable.Repeat(130, 14), 146, 160, .. Enumerable.Repeat(160, 50), 174, 188, 202, 216];
         var verdict = HandMadeRuns.Validate(Textmap, xs, (7, RaiseLine));
 
         // Held while the box is under the corridor's ceiling (else no room there), risen before the ledge (else a 48-unit step).
