@@ -51,6 +51,18 @@ internal sealed class PathEvaluation
 
     public TimeSpan Elapsed { get; }
 
+    /// <summary>
+    /// A path given as its events (a stretch recorded from an explorer run, which stays put as the explorer learns) on the
+    /// WAD's one level, drawn and checked as an explorer run's are; no defect is seeded.
+    /// </summary>
+    public static PathOutcome Of(EvalWad wad, IReadOnlyList<ExplorerEvent> events, FrameCheckOptions options)
+    {
+        var entry = wad.Entries.Single();
+        var scene = ScreenComposer.SceneFor(LevelReader.Read(entry), wad.Wad, wad.Resources, Skill);
+        var drawn = Draw(options, wad, scene, events, null);
+        return new PathOutcome(0, entry.Name, drawn.Frames, drawn.Standing, drawn.SetAside);
+    }
+
     private static PathOutcome Check(FrameCheckOptions options, EvalWad wad, LevelEntry entry, int seed, string? png)
     {
         var level = LevelReader.Read(entry);

@@ -1,5 +1,6 @@
 using RlGameTester.Analysis.Frames;
 using RlGameTester.Bench.FrameEval;
+using RlGameTester.Doom.Exploration;
 
 namespace RlGameTester.Analysis.Tests.Frames;
 
@@ -73,22 +74,40 @@ public sealed class FrameEvalCaseTests(FrameEvalFixture fixture) : IClassFixture
     [Fact]
     public void DiagonalHazardStripesCloseUpAreNoCheckerboard()
     {
-        // freedoom1 E4M2's explorer path (seed 100) passes close to a hazard sign, orange and black stripes at the view's
-        // edge (tic 2856 on seed 101's path of 2026-12-05, looked at): two flat colours, edges both ways. The diagonal-balance
-        // gate keeps such stripes from being raised as a missing texture; without it, they are. Which tic it is moves with
-        // the explorer's path (E1M7's path passed one until timed lifts, seed 101's at 13200, then 10992, then 2856, and
-        // none once the walk waited for lowering floors, 2026-12-07; seed 100's now at 2936, seed 104's at 17080), so the
-        // test asks for a frame raised only without the gate, not for a tic.
+        // A stretch of freedoom1 E4M2's explorer path (seed 100, tics 2860-3008, as the explorer walked it on 2026-12-07
+        // before it waited under opening doors) passes close to a hazard sign, orange and black stripes at the view's edge
+        // (looked at): two flat colours, edges both ways. The diagonal-balance gate keeps such stripes from being raised as
+        // a missing texture; without it, they are. The stretch is recorded here, positions every 4 tics, so that the case
+        // stays put as the explorer's paths change (it moved from E1M7 to E4M2 seed 101 to seed 100 as they did).
         var wad = new EvalWad(Support.DoomGraphics.Freedoom1Path, "E4M2");
+        var events = HazardSignStretch.Select(p => new ExplorerEvent(p.Tick, ExplorerEventKind.Position, p.X, p.Y, 0) { Z = p.Z, Angle = p.Angle }).ToList();
 
-        var path = new PathEvaluation(wad, [100], 1, new FrameCheckOptions()).Outcomes.Single();
-        var anyBalance = new PathEvaluation(wad, [100], 1, new FrameCheckOptions { CheckerMinDiagonalBalance = 0 }).Outcomes.Single();
+        var path = PathEvaluation.Of(wad, events, new FrameCheckOptions());
+        var anyBalance = PathEvaluation.Of(wad, events, new FrameCheckOptions { CheckerMinDiagonalBalance = 0 });
 
         var raised = path.Raised.Where(f => f.Check == FrameCheckNames.MissingTexture).ToList();
         var gated = anyBalance.Raised.Where(f => f.Check == FrameCheckNames.MissingTexture &&
             !raised.Any(r => r.FirstTick <= f.LastTick && r.LastTick >= f.FirstTick)).ToList();
         Assert.NotEmpty(gated);
     }
+
+    // (tic, x, y, floor under the body, angle) of the stretch above.
+    private static readonly (int Tick, double X, double Y, double Z, int Angle)[] HazardSignStretch =
+    [
+        (2860, -944, 720, -32, 90), (2864, -944, 720, -32, 90), (2868, -944, 720, -32, 90),
+        (2872, -944, 720, -32, 90), (2876, -944, 720, -32, 90), (2880, -944, 720, -32, 90),
+        (2884, -944, 720, -32, 90), (2888, -944, 744, 96, 90), (2892, -912, 794.745, 96, 90),
+        (2896, -912, 858.745, 96, 90), (2900, -864, 864, 96, 0), (2904, -816, 880, 96, 90), (2908, -816, 944, 96, 90),
+        (2912, -832, 992, 96, 180), (2916, -896, 992, 96, 180), (2920, -928, 1024, 96, 90),
+        (2924, -928, 1024, 96, 270), (2928, -928, 960, 96, 270), (2932, -928, 896, 96, 270),
+        (2936, -912, 838.627, 96, 270), (2940, -912, 774.627, 96, 270), (2944, -912, 720, -32, 270),
+        (2948, -872.402, 672.402, -32, 315), (2952, -827.147, 627.147, -32, 315), (2956, -784, 581.019, -32, 270),
+        (2960, -784, 517.019, -32, 270), (2964, -784, 453.019, -24, 270), (2968, -784, 389.019, -16, 270),
+        (2972, -784, 325.019, -8, 270), (2976, -784, 272, -8, 270), (2980, -784, 272, -8, 270),
+        (2984, -784, 272, -8, 270), (2988, -784, 272, -8, 270), (2992, -784, 272, -8, 270),
+        (2996, -784, 272, -8, 270), (3000, -784, 272, -8, 270), (3004, -784, 272, -8, 270),
+        (3008, -784, 272, -8, 270),
+    ];
 
     [Fact]
     public void AFindingOnPathFramesTheRendererDrewWholeIsSetAside()
