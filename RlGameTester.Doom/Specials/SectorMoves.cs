@@ -36,8 +36,10 @@ public static class SectorMoves
     /// </summary>
     public static SectorMove? FindHexen(int special, SpecialArgs args) => special switch
     {
-        10 => new SectorMove(true, MoveTarget.OwnFloor, MoveKind.Permanent, Speed: 2),
-        11 or 12 or 13 or 14 => new SectorMove(true, MoveTarget.DoorOpen, MoveKind.Permanent, Speed: 2),
+        10 => new SectorMove(true, MoveTarget.OwnFloor, MoveKind.Permanent, Speed: Eighths(args.Arg1)),
+        11 or 12 or 13 => new SectorMove(true, MoveTarget.DoorOpen, MoveKind.Permanent, Speed: Eighths(args.Arg1)),
+        // Door_Animated's frames are not read: it is taken to open at a plain door's speed.
+        14 => new SectorMove(true, MoveTarget.DoorOpen, MoveKind.Permanent, Speed: 2),
         202 => GenericDoor(args),
         20 => Floor(MoveTarget.ByAmount, args.Arg1, -args.Arg2),
         21 => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Permanent),

@@ -209,7 +209,7 @@ internal sealed class PlaneMover
     // its sides): once shut it stays shut, so it is played shut. A door a player can open again is taken to stay open.
     private DoorCycle? ShutForGood(in Linedef line, SectorMove move, int sector, double open, string source)
     {
-        if (!_level.UsesDoomSpecials || DoorWait(line) is not { } wait || _reopenable.Value.Contains(sector))
+        if (DoorWait(line) is not { } wait || _reopenable.Value.Contains(sector))
         {
             return null;
         }
@@ -219,15 +219,21 @@ internal sealed class PlaneMover
     }
 
     // VDOORWAIT for vanilla's doors and Boom's locked ones; Boom's generalised doors wait 1, 4, 9 or 30 s (EV_DoGenDoor).
-    private int? DoorWait(in Linedef line) => line.Special switch
+    // Hexen's numbering (p_lnspec.cpp): Door_Raise's and Door_LockedRaise's delay is in tics, Generic_Door's in eighths of
+    // a second.
+    private int? DoorWait(in Linedef line) => (_level.UsesDoomSpecials, line.Special) switch
     {
-        >= GeneralizedRanges.DoorBase and < 0x4000 => ((line.Special >> 8) & 3) switch { 0 => 35, 1 => 150, 2 => 300, _ => 1050 },
-        < GeneralizedRanges.DoorBase => 150,
+        (true, >= GeneralizedRanges.DoorBase and < 0x4000) => ((line.Special >> 8) & 3) switch { 0 => 35, 1 => 150, 2 => 300, _ => 1050 },
+        (true, < GeneralizedRanges.DoorBase) => 150,
+        (false, 12 or 13) => line.Args.Arg2,
+        (false, 202) => line.Args.Arg3 * 35 / 8,
         _ => null,
     };
 
     // Sectors a player can open again: those a repeatable line's ceiling move acts on, and doors with a D line on a side.
-    private HashSet<int> Reopenable()
+    private HashSet<int> Reopenable() => _level.UsesDoomSpecials ? ReopenableInDoom() : ReopenableInHexen();
+
+    private HashSet<int> ReopenableInDoom()
     {
         var result = new HashSet<int>();
         for (var i = 0; i < _level.Linedefs.Length; i++)
@@ -246,6 +252,47 @@ internal sealed class PlaneMover
             else if (info.Repeatable)
             {
                 result.UnionWith(Tagged(line.Tag));
+            }
+        }
+
+        return result;
+    }
+
+    // In Hexen's numbering: a line's repeatable ceiling move on its tag, a line's untagged one on the sector behind it
+    // (GZDoom's manual doors, used or not), a thing's special (a death may come at any time); and every sector when the
+    // map's scripts may move one (ScriptedLines.AllHarmless).
+    private HashSet<int> ReopenableInHexen()
+    {
+        var result = new HashSet<int>();
+        if (!ScriptedLines.AllHarmless(_level))
+        {
+            result.UnionWith(Enumerable.Range(0, _level.Sectors.Length));
+            return result;
+        }
+
+        for (var i = 0; i < _level.Linedefs.Length; i++)
+        {
+            var line = ScriptedLines.Effective(_level, _level.Linedefs[i]);
+            if (SectorMoves.FindHexen(line.Special, line.Args) is not { Ceiling: true })
+            {
+                continue;
+            }
+
+            if (line.Args.Arg0 == 0)
+            {
+                result.UnionWith(Behind(i));
+            }
+            else if (line.Activation.HasFlag(LineActivation.Repeatable))
+            {
+                result.UnionWith(Tagged(line.Args.Arg0));
+            }
+        }
+
+        foreach (var thing in _level.Things)
+        {
+            if (thing.Special != 0 && SectorMoves.FindHexen(thing.Special, thing.Args) is { Ceiling: true })
+            {
+                result.UnionWith(Tagged(thing.Args.Arg0));
             }
         }
 
@@ -481,7 +528,14 @@ internal sealed class PlaneMover
     {
         if (!_level.UsesDoomSpecials)
         {
-            return line.Special is 12 or 13;
+            // Door_Raise; Door_LockedRaise with a delay (without one it stays open); Generic_Door's kind 0.
+            return line.Special switch
+            {
+                12 => true,
+                13 => line.Args.Arg2 != 0,
+                202 => (line.Args.Arg2 & 63) == 0,
+                _ => false,
+            };
         }
 
         var special = line.Special;

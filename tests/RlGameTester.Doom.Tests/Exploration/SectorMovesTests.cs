@@ -97,6 +97,11 @@ public sealed class SectorMovesTests
     // Generic_Floor(tag, speed, height, target, flags): raise (8) to the lowest ceiling less the height; lower by it.
     [InlineData(200, 5, 16, 24, 4, 8, false, MoveTarget.LowestNeighbourCeiling, MoveKind.Permanent, 0, -24, 2)]
     [InlineData(200, 5, 16, 24, 0, 0, false, MoveTarget.ByAmount, MoveKind.Permanent, -24, 0, 2)]
+    // Door_Open, Door_Raise and Door_LockedRaise open at their speed (64: a fast door, 8 a tic); Door_Close closes.
+    [InlineData(11, 5, 64, 0, 0, 0, true, MoveTarget.DoorOpen, MoveKind.Permanent, 0, 0, 8)]
+    [InlineData(12, 5, 16, 150, 0, 0, true, MoveTarget.DoorOpen, MoveKind.Permanent, 0, 0, 2)]
+    [InlineData(13, 5, 32, 150, 1, 0, true, MoveTarget.DoorOpen, MoveKind.Permanent, 0, 0, 4)]
+    [InlineData(10, 5, 64, 0, 0, 0, true, MoveTarget.OwnFloor, MoveKind.Permanent, 0, 0, 8)]
     // Generic_Door kind 3 closes.
     [InlineData(202, 5, 16, 3, 0, 0, true, MoveTarget.OwnFloor, MoveKind.Permanent, 0, 0, 2)]
     // Floor_LowerToHighest's adjust (arg 2 less 128) when the floor is not there already, or always with force (arg 3).

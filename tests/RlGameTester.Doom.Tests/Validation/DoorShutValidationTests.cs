@@ -80,4 +80,41 @@ public sealed class DoorShutValidationTests
         Assert.False(result.ExitReached);
         Assert.Contains(result.Findings, f => f.Kind == ExplorerFindingKind.PathRefuted);
     }
+
+    // The same row in ZDoom's namespace: line 1 a walk-over Door_Raise (12, tag 1, speed 16: 2 a tic, a 150-tic delay), or
+    // another door special in its place, and a walk-over Exit_Normal into room E.
+    private static string HexenTextmap(string doorLine = "special = 12; arg0 = 1; arg1 = 16; arg2 = 150;") =>
+        HandMadeRuns.ReplaceFirst(
+            HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
+                [new Room(128, 0, 128), new Room(512, 0, 128), new Room(16, 0, 0, Tag: 1), new Room(64, 0, 128), new Room(64, 0, 128)],
+                [(12, 1), (0, 0), (0, 0), (243, 0)])),
+            "special = 12; arg0 = 1;",
+            doorLine + " playercross = true;");
+
+    [Fact]
+    public void HexensDoorRaiseShutsForGoodToo()
+    {
+        // Until 2026-12-07 a Door_Raise stayed open in the validator. The late run of the Doom test, through it at tic 299.
+        int[] late = [.. HandMadeRuns.Walk(32, 560), .. Enumerable.Repeat(560, 260), .. HandMadeRuns.Walk(576, 760)];
+        var refuted = HandMadeRuns.Validate(HexenTextmap(), late, (6, DoorLine));
+        var upheld = HandMadeRuns.Validate(HexenTextmap(), [.. HandMadeRuns.Walk(32, 760)], (6, DoorLine));
+
+        Assert.False(refuted.Upholds);
+        Assert.Contains(refuted.Refutations, v => v.Tick is > 281 and < 310);
+        Assert.Empty(upheld.Violations);
+    }
+
+    [Theory]
+    // A repeatable line may open it again: taken to stay open, and said.
+    [InlineData("special = 12; arg0 = 1; arg1 = 16; arg2 = 150; repeatspecial = true;", true)]
+    // Door_LockedRaise without a delay opens and stays open (GZDoom's doorOpen): nothing to assume.
+    [InlineData("special = 13; arg0 = 1; arg1 = 16; arg2 = 0;", false)]
+    public void AHexenDoorThatMayBeOpenAgainOrNeverClosesStaysOpen(string doorLine, bool assumed)
+    {
+        int[] late = [.. HandMadeRuns.Walk(32, 560), .. Enumerable.Repeat(560, 260), .. HandMadeRuns.Walk(576, 760)];
+        var verdict = HandMadeRuns.Validate(HexenTextmap(doorLine), late, (6, DoorLine));
+
+        Assert.True(verdict.Upholds, string.Join("; ", verdict.Refutations.Select(v => $"{v.Rule} at {v.Tick}: {v.Message}")));
+        Assert.Equal(assumed, verdict.Assumptions.Any(a => a.StartsWith($"door of sector {DoorSector} ", StringComparison.Ordinal) && a.EndsWith("assumed to stay open (it closes again after its wait)", StringComparison.Ordinal)));
+    }
 }
