@@ -117,4 +117,18 @@ public sealed class DoorShutValidationTests
         Assert.True(verdict.Upholds, string.Join("; ", verdict.Refutations.Select(v => $"{v.Rule} at {v.Tick}: {v.Message}")));
         Assert.Equal(assumed, verdict.Assumptions.Any(a => a.StartsWith($"door of sector {DoorSector} ", StringComparison.Ordinal) && a.EndsWith("assumed to stay open (it closes again after its wait)", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void AHexenDoorStaysOpenWhereTheMapsScriptsMayOpenIt()
+    {
+        // A script (never started here) that calls Door_Open(1, 16): scripts that may move a sector may open the door again.
+        int[] late = [.. HandMadeRuns.Walk(32, 560), .. Enumerable.Repeat(560, 260), .. HandMadeRuns.Walk(576, 760)];
+        var doorOpen = new[] { 3, 1, 3, 16, 5, 11, 1 };
+        var level = Doom.Levels.LevelReader.Read(Doom.Wad.WadFile.Read(Levels.Behavior.Wad(HexenTextmap(), Levels.Behavior.Acs0(1, Doom.Acs.AcsScriptKind.Closed, 0, doorOpen))), "MAP01");
+
+        var verdict = HandMadeRuns.Validate(level, late, [], (6, DoorLine));
+
+        Assert.True(verdict.Upholds, string.Join("; ", verdict.Refutations.Select(v => $"{v.Rule} at {v.Tick}: {v.Message}")));
+        Assert.Contains(verdict.Assumptions, a => a.StartsWith($"door of sector {DoorSector} ", StringComparison.Ordinal) && a.EndsWith("assumed to stay open (it closes again after its wait)", StringComparison.Ordinal));
+    }
 }
