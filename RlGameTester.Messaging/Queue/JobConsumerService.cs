@@ -57,6 +57,14 @@ public sealed partial class JobConsumerService(
                 LogQueueUnavailable(logger, queueName, e);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
+            catch (Exception e)
+            {
+                // Anything else (the Redis client's own pipe failing under load, a handler's dead-letter hook throwing) ends
+                // this iteration only: an exception out of the loop would stop the whole host (the default
+                // BackgroundServiceExceptionBehavior), and a job in hand is taken over after its visibility timeout.
+                LogIterationFailed(logger, queueName, e);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
         }
     }
 
@@ -153,6 +161,9 @@ public sealed partial class JobConsumerService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} is unavailable; retrying")]
     private static partial void LogQueueUnavailable(ILogger logger, string queue, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Consuming {Queue} failed; going on")]
+    private static partial void LogIterationFailed(ILogger logger, string queue, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the heartbeat of job {EntryId} on {Queue}")]
     private static partial void LogHeartbeatLost(ILogger logger, string queue, string entryId, Exception exception);

@@ -115,6 +115,28 @@ public sealed class JobQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AConsumerGoesOnAfterAnIterationThrowsWhatTheQueueDoesNotExpect()
+    {
+        // The dead-letter hook throws, out of the job's own handling: the consumer must still take the next job (it used to
+        // end its loop, which stops a host, as a Redis client's pipe error under load did to the Worker in a test run).
+        var queue = NewQueue(TimeSpan.FromSeconds(30), maxAttempts: 1);
+        var failing = new FailingHandler { HookThrows = true };
+        var recording = new RecordingHandler();
+        await using var services = Consumers(queue, failing, recording);
+        var consumer = services.GetRequiredService<JobConsumerService>();
+        await queue.EnqueueAsync(new TestJob(1), Token);
+
+        await consumer.StartAsync(Token);
+        await WaitAsync(() => !failing.DeadLettered.IsEmpty, "the job was never dead-lettered");
+        await queue.EnqueueAsync(new OtherJob("after"), Token);
+        await WaitAsync(() => !recording.Handled.IsEmpty, "the consumer took no job after the exception");
+        await consumer.StopAsync(Token);
+
+        Assert.Equal(new OtherJob("after"), Assert.Single(recording.Handled));
+        Assert.False(consumer.ExecuteTask!.IsFaulted);
+    }
+
+    [Fact]
     public async Task AJobPastItsAttemptsIsDeadLetteredInsteadOfHandedOutAgain()
     {
         var queue = NewQueue(TimeSpan.FromMilliseconds(200), maxAttempts: 2);
@@ -268,10 +290,12 @@ public sealed class JobQueueTests : IAsyncLifetime
             throw new InvalidOperationException("the level exploded");
         }
 
+        public bool HookThrows { get; init; }
+
         public Task OnDeadLetteredAsync(TestJob job, JobLease lease, string error, CancellationToken cancellationToken)
         {
             DeadLettered.Enqueue((job, error));
-            return Task.CompletedTask;
+            return HookThrows ? throw new InvalidOperationException("the hook exploded") : Task.CompletedTask;
         }
     }
 
