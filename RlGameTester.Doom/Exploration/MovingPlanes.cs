@@ -39,6 +39,14 @@ internal sealed class MovingPlanes
                 _before.Add((sector, move.Ceiling ? _heights.Ceiling[sector] : _heights.FloorLow[sector]));
             }
         }
+        else if (move.Kind == MoveKind.Stairs)
+        {
+            // A stair's steps are found as it builds: every floor is noted, and those that moved are its steps.
+            for (var sector = 0; sector < _heights.FloorLow.Length; sector++)
+            {
+                _before.Add((sector, _heights.FloorLow[sector]));
+            }
+        }
     }
 
     /// <summary>After the move, made at <paramref name="clock"/>: when the planes it moved are where they are going, or high enough.</summary>
@@ -51,7 +59,7 @@ internal sealed class MovingPlanes
                 var travel = Math.Abs(height - _heights.FloorLow[sector]);
                 if (travel > 0)
                 {
-                    _floorAt[sector] = Math.Max(clock + Tics(travel, move.Speed), _floorAt.GetValueOrDefault(sector));
+                    _floorAt[sector] = Math.Max(clock + Tics(travel, move.UnitsPerTic), _floorAt.GetValueOrDefault(sector));
                 }
             }
             else if (_heights.Ceiling[sector] > height)
@@ -70,7 +78,7 @@ internal sealed class MovingPlanes
     public double FloorAt(int sector) => _floorAt.GetValueOrDefault(sector);
 
     // Whole tics to travel a distance at a speed, and the grace.
-    private static double Tics(int distance, int speed) => Math.Ceiling((double)distance / Math.Max(1, speed)) + Grace;
+    private static double Tics(int distance, double speed) => Math.Ceiling(distance / speed) + Grace;
 
     private double Ready(int cell)
     {

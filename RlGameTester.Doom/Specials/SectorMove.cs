@@ -44,6 +44,15 @@ public sealed record SectorMove(bool Ceiling, MoveTarget Target, MoveKind Kind, 
     /// </summary>
     public int CycleTics(int distance) => TravelTics(distance) + ReturnAfter + TravelTics(distance);
 
+    /// <summary>
+    /// Units a tic where a move is slower than a unit or between two whole ones (Doom's stairs build at a quarter of a unit
+    /// a tic, Boom's slow and normal generalised ones at a quarter and a half), else null: <see cref="Speed"/> then.
+    /// </summary>
+    public double? FineSpeed { get; init; }
+
+    /// <summary>The speed a plane travels at, units a tic: <see cref="FineSpeed"/> where there is one.</summary>
+    public double UnitsPerTic => FineSpeed is > 0 and var fine ? fine : Math.Max(1, Speed);
+
     /// <summary>The whole tics a plane takes to move <paramref name="distance"/> units at <see cref="Speed"/>.</summary>
     public int TravelTics(int distance) => (distance + Math.Max(1, Speed) - 1) / Math.Max(1, Speed);
 }

@@ -143,7 +143,7 @@ public static class SectorMoves
     private static SectorMove Ceiling(MoveTarget target, int speed, int amount = 0, int offset = 0) =>
         new(true, target, MoveKind.Permanent, amount, Eighths(speed), Offset: offset);
 
-    private static SectorMove Stairs(int step, int speed) => new(false, MoveTarget.ByAmount, MoveKind.Stairs, step, Eighths(speed));
+    private static SectorMove Stairs(int step, int speed) => new(false, MoveTarget.ByAmount, MoveKind.Stairs, step, Eighths(speed)) { FineSpeed = speed > 0 ? speed / 8.0 : null };
 
     private static SectorMove Instant(bool ceiling, MoveTarget target, int amount = 0, int offset = 0) =>
         new(ceiling, target, MoveKind.Permanent, amount, SectorMove.InstantSpeed, Offset: offset);
@@ -247,7 +247,7 @@ public static class SectorMoves
         Add(new(true, MoveTarget.HighestNeighbourFloor, MoveKind.Permanent), 200, 202, 204, 206);
 
         // Stairs and donuts.
-        Add(new(false, MoveTarget.ByAmount, MoveKind.Stairs, 8), 7, 8, 256, 258);
+        Add(new(false, MoveTarget.ByAmount, MoveKind.Stairs, 8) { FineSpeed = 0.25 }, 7, 8, 256, 258);
         Add(new(false, MoveTarget.ByAmount, MoveKind.Stairs, 16, Speed: 4), 100, 127, 257, 259);
         Add(new(false, MoveTarget.None, MoveKind.Donut), 9, 146, 155, 191);
         return table.ToFrozenDictionary();
@@ -336,6 +336,10 @@ public static class SectorMoves
             2 => 16,
             _ => 24,
         };
-        return new SectorMove(false, MoveTarget.ByAmount, MoveKind.Stairs, (special & 0x100) != 0 ? step : -step, speed);
+        // EV_DoGenStairs: a quarter, a half, two or four units a tic.
+        return new SectorMove(false, MoveTarget.ByAmount, MoveKind.Stairs, (special & 0x100) != 0 ? step : -step, Math.Max(1, speed / 2))
+        {
+            FineSpeed = speed <= 2 ? speed / 4.0 : speed / 2.0,
+        };
     }
 }

@@ -17,7 +17,7 @@ internal readonly record struct PlaneChange(int Sector, bool Ceiling, HeightRang
     /// to <paramref name="to"/> at <paramref name="speed"/> units a tic: one change a tic from the tic its move starts, each
     /// a tic lenient either way, then the end. Neighbour searches see the end at once.
     /// </summary>
-    public static IEnumerable<PlaneChange> Travel(int sector, bool ceiling, double from, double to, int speed, string source)
+    public static IEnumerable<PlaneChange> Travel(int sector, bool ceiling, double from, double to, double speed, string source)
     {
         var tics = (int)Math.Ceiling(Math.Abs(to - from) / speed);
         var (way, end) = (ceiling, to > from) switch
@@ -38,7 +38,7 @@ internal readonly record struct PlaneChange(int Sector, bool Ceiling, HeightRang
     }
 
     // Where a plane travelling from one height to another at a speed is after some tics (none before it starts).
-    private static double Along(double from, double to, int speed, int tics) =>
+    private static double Along(double from, double to, double speed, int tics) =>
         to > from ? Math.Min(to, from + (speed * Math.Max(0, tics))) : Math.Max(to, from - (speed * Math.Max(0, tics)));
 
     /// <summary>Lowers a ceiling or raises a floor: it may leave no room for a body in the sector.</summary>

@@ -103,11 +103,11 @@ internal sealed class PlaneMover
                 case MoveKind.Stairs:
                     if (move.BySpecials)
                     {
-                        StairsBySpecials(move.Amount, sector, source, moved, changes);
+                        StairsBySpecials(move, sector, source, moved, changes);
                     }
                     else
                     {
-                        Stairs(line.Special, move.Amount, sector, source, moved, changes);
+                        Stairs(line.Special, move, sector, source, moved, changes);
                     }
 
                     break;
@@ -343,13 +343,14 @@ internal sealed class PlaneMover
 
     // EV_BuildStairs: each next step is the sector behind a two-sided line whose front faces the current step, with the
     // same floor flat; the height grows for every candidate, even one already moving (vanilla's order of statements).
-    private void Stairs(int special, int size, int first, string source, HashSet<int> moved, List<PlaneChange> changes)
+    private void Stairs(int special, SectorMove move, int first, string source, HashSet<int> moved, List<PlaneChange> changes)
     {
+        var size = move.Amount;
         var ignoreTexture = special is >= 0x3000 and < 0x3400 && (special & 0x200) != 0;
         var sector = first;
         var height = _planes.FloorRest(sector) + size;
         var flat = _level.Sectors[sector].FloorFlat;
-        changes.Add(new PlaneChange(sector, false, HeightRange.At(height), height, 0, source));
+        changes.AddRange(Step(sector, height, move, source));
         moved.Add(sector);
         for (var next = true; next;)
         {
@@ -375,7 +376,7 @@ internal sealed class PlaneMover
 
                 sector = step;
                 moved.Add(step);
-                changes.Add(new PlaneChange(step, false, HeightRange.At(height), height, 0, source));
+                changes.AddRange(Step(step, height, move, source));
                 next = true;
                 break;
             }
@@ -384,13 +385,18 @@ internal sealed class PlaneMover
         _assumptions.Add($"stairs built by {source} follow the level's original floor flats");
     }
 
+    // A step of a stair travels to its height at the stair's speed (T_MoveFloor), every step at once from the call.
+    private IEnumerable<PlaneChange> Step(int sector, double height, SectorMove move, string source) =>
+        PlaneChange.Travel(sector, false, _planes.FloorRest(sector), height, move.UnitsPerTic, source);
+
     // EV_BuildStairs with Hexen's use-specials flag: each next step is the first neighbour not yet taken whose sector
     // special is the other stairs special (P_NextSpecialSectorVC); a step already moving is passed over, its height counted.
-    private void StairsBySpecials(int size, int first, string source, HashSet<int> moved, List<PlaneChange> changes)
+    private void StairsBySpecials(SectorMove move, int first, string source, HashSet<int> moved, List<PlaneChange> changes)
     {
+        var size = move.Amount;
         var taken = new HashSet<int> { first };
         var height = _planes.FloorRest(first) + size;
-        changes.Add(new PlaneChange(first, false, HeightRange.At(height), height, 0, source));
+        changes.AddRange(Step(first, height, move, source));
         moved.Add(first);
         for (var sector = first; ;)
         {
@@ -417,7 +423,7 @@ internal sealed class PlaneMover
             if (!moved.Contains(next) && !_planes.Busy[next])
             {
                 moved.Add(next);
-                changes.Add(new PlaneChange(next, false, HeightRange.At(height), height, 0, source));
+                changes.AddRange(Step(next, height, move, source));
             }
         }
 

@@ -56,4 +56,29 @@ public sealed class RisingFloorTests
         var onTheLedge = result.Events.First(e => e.Kind == ExplorerEventKind.Position && e.X + 16 > LedgeFront);
         Assert.True(onTheLedge.Tick >= crossed.Tick + 24, $"the body's box reached the ledge at tic {onTheLedge.Tick}, {onTheLedge.Tick - crossed.Tick} tics after its line, before the platform was within a step of it");
     }
+
+    // A stair: corridor B, three steps C, D, E (a W1 "stairs raise by 8", 8, on C's tag at x 128; each step is the
+    // sector behind a line the last one fronts, with the same floor flat) to 8, 16 and 24, and the ledge F at 48 (another
+    // flat, where the stair stops), a walk-over exit (52) into room G. Doom builds such a stair a quarter of a unit a tic:
+    // crossed at tic 6, E is up 96 tics later.
+    private static string Stair() => HandMadeRuns.ReplaceFirst(
+        HandMadeRuns.RowOfRooms(
+            [new Room(128, 0, 256), new Room(128, 0, 256), new Room(32, 0, 256, Tag: 1), new Room(32, 0, 256), new Room(32, 0, 256), new Room(64, 48, 256), new Room(64, 48, 256)],
+            [(8, 1), (0, 0), (0, 0), (0, 0), (0, 0), (52, 0)]),
+        "heightfloor = 48; heightceiling = 256; texturefloor = \"FLOOR0_1\"",
+        "heightfloor = 48; heightceiling = 256; texturefloor = \"FLAT5\"");
+
+    [Fact]
+    public void ARunUpAStairStillBuildingIsRefutedAndTheExplorerWaitsForIt()
+    {
+        // Straight on: onto the ledge at x 352 at tic 21, when E is some 4 up (a climb of 44).
+        var early = HandMadeRuns.Validate(Stair(), [.. HandMadeRuns.Walk(32, 440)], (6, RaiseLine));
+        var result = ExplorationFixtures.ExploreEveryTic(HandMadeRuns.Read(Stair()));
+
+        Assert.Contains(early.Refutations, v => v.Rule == TrajectoryRules.StepTooHigh && v.Tick is > 16 and < 24);
+        ExplorationFixtures.AssertFinishedAndUpheld(result);
+        var crossed = Assert.Single(result.Events, e => e.Kind == ExplorerEventKind.LineActivated && e.Line == RaiseLine);
+        var onTheLedge = result.Events.First(e => e.Kind == ExplorerEventKind.Position && e.X + 16 > 352);
+        Assert.True(onTheLedge.Tick >= crossed.Tick + 94, $"the body's box reached the ledge at tic {onTheLedge.Tick}, {onTheLedge.Tick - crossed.Tick} tics after the stair's line");
+    }
 }

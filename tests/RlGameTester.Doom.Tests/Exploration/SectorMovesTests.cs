@@ -70,6 +70,17 @@ public sealed class SectorMovesTests
     }
 
     [Fact]
+    public void StairsBuildAtTheirOwnSpeedsSlowerThanAUnitATic()
+    {
+        // Doom's build-8 stairs a quarter of a unit a tic, turbo ones 4; Boom's generalised ones a quarter, a half, 2, 4
+        // (bits 3-4); ZDoom's Stairs_BuildUpDoom in eighths of a unit (speed 2: a quarter).
+        Assert.Equal(0.25, SectorMoves.FindDoom(8)!.UnitsPerTic);
+        Assert.Equal(4, SectorMoves.FindDoom(100)!.UnitsPerTic);
+        Assert.Equal([0.25, 0.5, 2, 4], [.. Enumerable.Range(0, 4).Select(s => SectorMoves.FindDoom(0x3000 | 0x100 | (s << 3))!.UnitsPerTic)]);
+        Assert.Equal(0.25, SectorMoves.FindHexen(217, new SpecialArgs(5, 2, 8, 0, 0))!.UnitsPerTic);
+    }
+
+    [Fact]
     public void HexenDoorsAndFloorsTakeTheirAmountsFromTheArguments()
     {
         var args = new SpecialArgs(5, 16, 48, 0, 0);
