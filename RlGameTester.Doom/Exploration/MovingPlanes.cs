@@ -64,7 +64,7 @@ internal sealed class MovingPlanes
             }
             else if (_heights.Ceiling[sector] > height)
             {
-                _rising[sector] = new Rise(clock, height, _heights.Ceiling[sector], Math.Max(1, move.Speed));
+                _rising[sector] = new Rise(clock, height, _heights.Ceiling[sector], move.UnitsPerTic);
             }
         }
 
@@ -98,5 +98,5 @@ internal sealed class MovingPlanes
     }
 
     // A ceiling on its way up from a height to another at a speed, from a clock on.
-    private readonly record struct Rise(double Start, int From, int To, int Speed);
+    private readonly record struct Rise(double Start, int From, int To, double Speed);
 }

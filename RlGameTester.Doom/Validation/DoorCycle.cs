@@ -6,7 +6,7 @@ namespace RlGameTester.Doom.Validation;
 /// <paramref name="CloseTravel"/>; <paramref name="Source"/> names what called it. Where in its way down it is at a tic
 /// is not worked out: anywhere between shut and open.
 /// </summary>
-internal sealed record DoorCycle(double Open, double Floor, int Speed, int Wait, int CloseTravel, string Source)
+internal sealed record DoorCycle(double Open, double Floor, double Speed, int Wait, int CloseTravel, string Source)
 {
     // Doom starts the thinker the tic after the line: a tic's grace keeps the door open no shorter than Doom has it.
     private const int Grace = 1;

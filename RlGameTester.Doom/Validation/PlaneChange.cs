@@ -20,13 +20,7 @@ internal readonly record struct PlaneChange(int Sector, bool Ceiling, HeightRang
     public static IEnumerable<PlaneChange> Travel(int sector, bool ceiling, double from, double to, double speed, string source)
     {
         var tics = (int)Math.Ceiling(Math.Abs(to - from) / speed);
-        var (way, end) = (ceiling, to > from) switch
-        {
-            (true, true) => ("opening", "open"),
-            (true, false) => ("lowering", "down"),
-            (false, true) => ("raising", "up"),
-            _ => ("lowering", "down"),
-        };
+        var (way, end) = to <= from ? ("lowering", "down") : ceiling ? ("opening", "open") : ("raising", "up");
         for (var tic = 0; tic <= tics; tic++)
         {
             double before = Along(from, to, speed, tic - 1), after = Along(from, to, speed, tic + 1);

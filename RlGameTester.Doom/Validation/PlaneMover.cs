@@ -198,7 +198,7 @@ internal sealed class PlaneMover
         var from = move.Ceiling ? _planes.CeilingRest(sector) : _planes.FloorRest(sector);
         if ((move.Ceiling ? height > from : height != from) && move.Speed < SectorMove.InstantSpeed)
         {
-            changes.AddRange(PlaneChange.Travel(sector, move.Ceiling, from, height, Math.Max(1, move.Speed), source));
+            changes.AddRange(PlaneChange.Travel(sector, move.Ceiling, from, height, move.UnitsPerTic, source));
             return;
         }
 
@@ -215,7 +215,7 @@ internal sealed class PlaneMover
         }
 
         var floor = _planes.FloorRest(sector);
-        return new DoorCycle(open, floor, Math.Max(1, move.Speed), wait, move.TravelTics((int)Math.Ceiling(open - floor)), source);
+        return new DoorCycle(open, floor, move.UnitsPerTic, wait, move.TravelTics((int)Math.Ceiling(open - floor)), source);
     }
 
     // VDOORWAIT for vanilla's doors and Boom's locked ones; Boom's generalised doors wait 1, 4, 9 or 30 s (EV_DoGenDoor).
