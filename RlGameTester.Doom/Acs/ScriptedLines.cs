@@ -28,11 +28,11 @@ public static class ScriptedLines
     private const int MaxScriptsRead = 16;
 
     // Besides the specials that change nothing a body's way depends on, a script's activating, deactivating or removing
-    // things (its monsters, which are not simulated), cut-scene cameras (ChangeCamera) and player properties that only
+    // things (its monsters, which are not simulated) and player properties that only
     // pause or shield the player (SetPlayerProperty's frozen, no target, instant weapon switch, totally frozen) are left
     // aside.
     private static bool Harmless(AcsCall call) =>
-        LinedefSpecials.IsHexenHarmless(call.Special) || call.Special is 130 or 131 or 132 or 133 or 237 ||
+        LinedefSpecials.IsHexenHarmless(call.Special) || call.Special is 130 or 131 or 132 or 133 ||
         (call.Special == 191 && call.Arg(2) is 0 or 1 or 2 or 4);
 
     /// <summary>

@@ -84,14 +84,14 @@ internal sealed class LevelModel
                 continue;
             }
 
-            switch (action.Trigger)
+            if (action.Trigger is LineTrigger.Switch or LineTrigger.Door)
             {
-                case LineTrigger.Switch or LineTrigger.Door:
-                    AddUseCells(action.Line, useLists, scratch);
-                    break;
-                case LineTrigger.Gun:
-                    AddGunCells(action.Line, gunLists, scratch);
-                    break;
+                AddUseCells(action.Line, useLists, scratch);
+            }
+
+            if (action.Trigger == LineTrigger.Gun || action.Shootable)
+            {
+                AddGunCells(action.Line, gunLists, scratch);
             }
         }
 
@@ -338,6 +338,7 @@ internal sealed class LevelModel
             Exit = acts.Effect is LineEffect.Exit or LineEffect.SecretExit,
             SecretExit = acts.Effect == LineEffect.SecretExit,
             Teleport = line.Special is 70 or 71,
+            Shootable = (activation & LineActivation.Impact) != 0,
             FrontSideOnly = (activation & LineActivation.FirstSideOnly) != 0,
             Blocking = blocking,
         };

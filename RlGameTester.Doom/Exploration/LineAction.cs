@@ -30,6 +30,12 @@ internal sealed class LineAction
     /// <summary>The lines' blocking it sets or clears (Line_SetBlocking, its script's SetLineBlocking).</summary>
     public IReadOnlyList<LineBlockingChange> Blocking { get; init; } = [];
 
+    /// <summary>
+    /// Set off by a shot as well as by <see cref="Trigger"/> (a UDMF line may tick <c>impact</c> beside <c>playercross</c>
+    /// or <c>playeruse</c>: Project Zolee MAP03's script line stands on the face of a block 128 units up, to be shot).
+    /// </summary>
+    public bool Shootable { get; init; }
+
     /// <summary>Set off only from the line's front (ZDoom's firstsideonly): a walk-over line crossed front to back.</summary>
     public bool FrontSideOnly { get; init; }
 

@@ -16,6 +16,9 @@ internal sealed record LineRule(PlayerTrigger Trigger, bool Repeatable, KeyRequi
     /// <summary>ZDoom's firstsideonly: a walk-over line is set off only crossed from its front to its back.</summary>
     public bool FrontSideOnly { get; init; }
 
+    /// <summary>A UDMF line with <c>impact</c> beside its walk or use activation: a shot sets it off too.</summary>
+    public bool Shootable { get; init; }
+
     /// <summary>The rule of a line's special in the level's numbering, or null when the line has no special Doom knows.</summary>
     public static LineRule? Of(Level level, in Linedef line)
     {
@@ -71,6 +74,7 @@ internal sealed record LineRule(PlayerTrigger Trigger, bool Repeatable, KeyRequi
         return new LineRule(trigger, (activation & LineActivation.Repeatable) != 0, keys, monstersOnly, info.Effect, info.Name)
         {
             FrontSideOnly = (activation & LineActivation.FirstSideOnly) != 0,
+            Shootable = trigger != PlayerTrigger.Gun && (activation & LineActivation.Impact) != 0,
         };
     }
 }

@@ -60,6 +60,12 @@ internal sealed class LineTriggerCheck
             PlayerTrigger.Push => _reach.Push(x, y, index),
             _ => Crossed(tick, index, frontToBack: rule.FrontSideOnly, TrajectoryRules.WalkNotCrossed),
         };
+        if (failure is not null && rule.Shootable && _reach.Shoot(x, y, index) is null)
+        {
+            // Not set off the line's first way, but by a shot it also answers to.
+            failure = null;
+        }
+
         if (failure is not null)
         {
             _violations.Add(tick, x, y, failure);

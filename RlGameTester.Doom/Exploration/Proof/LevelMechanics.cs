@@ -251,6 +251,11 @@ internal sealed class LevelMechanics
                 if (line is { } exitLine && trigger != LineTrigger.None)
                 {
                     ExitLines.Add(new ExitLine(exitLine, trigger));
+                    if (trigger != LineTrigger.Gun && (activation & LineActivation.Impact) != 0)
+                    {
+                        // A UDMF line may answer to a shot beside its walk or use activation.
+                        ExitLines.Add(new ExitLine(exitLine, LineTrigger.Gun));
+                    }
                 }
                 else
                 {
@@ -288,7 +293,7 @@ internal sealed class LevelMechanics
             return;
         }
 
-        if (LinedefSpecials.IsHexenHarmless(special))
+        if (LinedefSpecials.IsHexenHarmless(special) || ActsOnInertThings(special, args))
         {
             return;
         }
@@ -303,6 +308,42 @@ internal sealed class LevelMechanics
         Movers.Add(new SectorMover(Sectors(), null, name, line));
         Limits.Add(new ProofLimit("special not simulated", $"{name} is not simulated", line));
     }
+
+    // Thing_Activate, Thing_Deactivate and Thing_Remove acting only on monsters, sounds, lights and the like (Super Sonic
+    // Doom's lines wake each room's monsters and switch its ambient sounds as the player walks in): monsters are no wall in
+    // the search, and waking, halting or removing them sets off nothing (Thing_Destroy kills, and a death may have a
+    // special: not this). Other things may be movers, pushers or obstacles, so those stay not simulated.
+    private bool ActsOnInertThings(int special, SpecialArgs args)
+    {
+        if (special is not (130 or 131 or 132) || args.Arg0 == 0)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var thing in _level.Things)
+        {
+            if (thing.Tid == args.Arg0)
+            {
+                if (!Inert(thing.Type))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    // A monster (the mod's or Doom's), or one of ZDoom's things that only sound, light or watch: ambient sounds and sound
+    // sequences (14001-14067), music changers (14101-14165), sparks and particle fountains (9026-9033), sound environments
+    // (9048), cameras (9025, 9072, 9073, 9080) and dynamic lights (9800-9874).
+    private bool Inert(int type) =>
+        _level.Actors.Shapes.TryGetValue(type, out var shape) ? shape.IsMonster
+        : type is >= 14001 and <= 14067 or >= 14101 and <= 14165 or >= 9026 and <= 9033 or 9048 or 9025 or 9072 or 9073 or 9080 or >= 9800 and <= 9874
+        || ThingTypes.Find(type)?.Category == ThingCategory.Monster;
 
     private static bool MonstersOnly(LineActivation activation) =>
         (activation & (LineActivation.MonsterCross | LineActivation.MonsterUse | LineActivation.MonsterPush | LineActivation.MissileCross)) != 0 &&
