@@ -27,6 +27,12 @@ public sealed record ExplorationResult
 
     public bool Died { get; init; }
 
+    /// <summary>
+    /// Runs played: 2 when the first trapped itself and a second, with the next seed, reached the exit (this result is
+    /// the second's; the first's trap is among the findings).
+    /// </summary>
+    public int Attempts { get; init; } = 1;
+
     public int FinalHealth { get; init; }
 
     /// <summary>Floor area of the level (every sector, reachable or not), map units squared, measured on the explorer's grid.</summary>

@@ -68,6 +68,7 @@ public static class Explorer
 
         var model = new LevelModel(level, geometry, options.Skill);
         cancellationToken.ThrowIfCancellationRequested();
+
         // The run records a position every tic for the validator; the result keeps those the options ask for.
         var run = new ExplorationRun(model, options with { PositionInterval = 1 }, cancellationToken);
         var thing = level.Things[start];
@@ -84,7 +85,40 @@ public static class Explorer
                 : NoStart(geometry, "the player 1 start is inside a wall or a solid thing", blocked == NavGrid.Free ? FindingSeverity.Major : FindingSeverity.Critical, start, thing.X, thing.Y);
         }
 
-        run.Run(startCell, thing);
+        var first = Attempt(run, options, start, startCell, polyobjects);
+        if (first.Result.ExitReached || !first.EndedStuck)
+        {
+            return first.Result;
+        }
+
+        // A run that trapped itself (a lift it misjudged, a way that shut behind it) is played once more from the start
+        // with the next seed, which takes ties between targets another way, on a model of its own (a run changes its
+        // model's lines). Hacx 2 MAP03's seed 0 ends beside a lift it no longer trusts; seeds 1-3 finish. A second run
+        // that finishes is the result, and the first run's trap is kept among its findings: a player may be caught so.
+        var next = options with { Seed = unchecked(options.Seed + 1) };
+        var again = new ExplorationRun(new LevelModel(level, geometry, options.Skill), next with { PositionInterval = 1 }, cancellationToken);
+        var second = Attempt(again, next, start, startCell, polyobjects);
+        if (!second.Result.ExitReached)
+        {
+            return first.Result;
+        }
+
+        var trapped = first.Result.Findings
+            .Where(f => f.Kind == ExplorerFindingKind.Softlock && f.Evidence.ContainsKey(SoftlockJudge.StrandedEvidence))
+            .Select(f => f with
+            {
+                Description = $"{f.Description} This was the explorer's first attempt (seed {options.Seed}); a second one (seed {next.Seed}) reached the exit.",
+                Evidence = new Dictionary<string, string>(f.Evidence) { ["attempt"] = "1" },
+            });
+        return second.Result with { Findings = [.. second.Result.Findings, .. trapped], Attempts = 2 };
+    }
+
+    // One run from the player 1 start, its validation and the judges' findings; whether it ended where it could reach
+    // neither the start nor an exit.
+    private static (ExplorationResult Result, bool EndedStuck) Attempt(ExplorationRun run, ExplorerOptions options, int start, int startCell, Polyobjects polyobjects)
+    {
+        var (level, geometry) = (run.Model.Level, run.Model.Geometry);
+        run.Run(startCell, level.Things[start]);
 
         // A claim of success must hold up against a model that shares nothing with the search and walk that made it.
         var verdict = TrajectoryValidator.Validate(level, geometry, run.Log.Events, options.Skill);
@@ -105,7 +139,7 @@ public static class Explorer
         }
 
         var (total, reachable, visited) = new CoverageMeter(snapshot).Measure();
-        return new ExplorationResult
+        var result = new ExplorationResult
         {
             Events = Published(run.Log.Events, options.PositionInterval, exitReached),
             Findings = findings,
@@ -121,6 +155,7 @@ public static class Explorer
             ReachableArea = reachable,
             VisitedArea = visited,
         };
+        return (result, snapshot.EndedStuck);
     }
 
     // The lowest and highest floor each sector's known movers give it, read when a 3D floor's space is chosen (once).

@@ -13,6 +13,9 @@ namespace RlGameTester.Doom.Exploration;
 internal sealed class SoftlockJudge(RunSnapshot run, Prover prover)
 {
     public const int MaxStuckSpots = 10;
+
+    /// <summary>The evidence key of the softlock the run's own end makes (the tic it was left trapped).</summary>
+    public const string StrandedEvidence = "stranded_at_tick";
     private const double SpotArea = 64 * 64;
 
     private readonly NavGrid _grid = run.Grid;
@@ -109,7 +112,7 @@ internal sealed class SoftlockJudge(RunSnapshot run, Prover prover)
         {
             ["sector"] = N(sector),
             ["floor"] = N(run.State.Heights.FloorHigh[sector]),
-            ["stranded_at_tick"] = N(run.Body.LastTick),
+            [StrandedEvidence] = N(run.Body.LastTick),
         };
         var cause = string.Empty;
         if (run.Events.LastOrDefault(e => e is { Kind: ExplorerEventKind.LineActivated, Line: not null }) is { Line: { } line } last)

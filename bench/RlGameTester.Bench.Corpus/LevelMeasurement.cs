@@ -59,6 +59,9 @@ internal sealed record LevelMeasurement
     /// </summary>
     public string? RefutedBy { get; init; }
 
+    /// <summary>Runs the explorer played: 2 when the first trapped itself and the second finished (<c>ExplorationResult.Attempts</c>).</summary>
+    public int Attempts { get; init; } = 1;
+
     public double Milliseconds { get; init; }
 
     public double ExploreMilliseconds { get; init; }

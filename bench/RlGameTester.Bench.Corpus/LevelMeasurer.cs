@@ -95,6 +95,7 @@ internal sealed class LevelMeasurer(IwadResources iwads, TimeSpan timeout, strin
                 Tics = result.EndTick,
                 OutOfTicks = !result.ExitReached && result.EndTick >= Options.TickLimit,
                 RefutedBy = result.Findings.FirstOrDefault(f => f.Kind == ExplorerFindingKind.PathRefuted)?.Evidence.GetValueOrDefault("rule"),
+                Attempts = result.Attempts,
                 Milliseconds = watch.Elapsed.TotalMilliseconds,
                 ExploreMilliseconds = exploreMs,
             };

@@ -76,6 +76,9 @@ internal sealed class ExplorerTelemetry(DateTime startedAt)
             ["exit_assumptions"] = new JsonArray([.. result.ExitAssumptions.Select(a => (JsonNode?)JsonValue.Create(a))]),
             ["path_upheld"] = result.Validation?.Upholds,
 
+            // 2 when the first run trapped itself and a second, with the next seed, is the one reported.
+            ["attempts"] = result.Attempts,
+
             // What rendering the path cost, after the play.
             ["frames"] = frames?.Frames ?? 0,
             ["frames_ms"] = frames is null ? 0 : Math.Round(frames.Elapsed.TotalMilliseconds),
