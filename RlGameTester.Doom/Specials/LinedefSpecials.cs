@@ -15,10 +15,11 @@ public static class LinedefSpecials
 
     // Plat_Stop (61), Ceiling_CrushStop (44) and Door_CloseWaitOpen (249) leave no plane anywhere new, as Doom's stop
     // lines and close-wait-open doors (FindDoom gives them no move either).
-    // Besides, the specials a port reads only when the level loads (GZDoom's table lets nothing set them off later): polyobject
-    // and portal markers, lights' control lines, mirrors (Line_Horizon, Plane_Align and the scrollers among them are in the
-    // list above; Sector_Set3DFloor is not: ThreeDFloors keeps it on the lines of 3D floors it does not simulate, as a limit); TranslucentLine, which only draws a line see-through, ChangeCamera (cut scenes),
-    // Radius_Quake (a shake) and ACS_Suspend and ACS_Terminate, which only take a script's later moves away.
+    // Besides, the specials a port reads only when the level loads (GZDoom's table lets nothing set them off later):
+    // polyobject and portal markers, lights' control lines, mirrors (Line_Horizon, Plane_Align and the scrollers among them
+    // are in the list above; Sector_Set3DFloor is not: ThreeDFloors keeps it on the lines of 3D floors it does not
+    // simulate, as a limit); TranslucentLine, which only draws a line see-through, ChangeCamera (cut scenes), Radius_Quake
+    // (a shake) and ACS_Suspend and ACS_Terminate, which only take a script's later moves away.
     private static readonly FrozenSet<int> HexenHarmless = FrozenSet.ToFrozenSet([9, 44, 48, 50, 61, 249, 100, 101, 102, 103, 109, 110, 111, 112, 113, 114, 115, 116, 117, 121, 181, 190, 209, 212, 213, 214, 219, 222, 224, 225, 232, 233, 234,
         1, 5, 16, 57, 156, 182, 208, 210, 211, 237, 301, 120, 81, 82]);
     private static readonly FrozenDictionary<int, LinedefSpecialInfo> HexenTable = BuildHexen().ToFrozenDictionary(s => s.Number);
