@@ -201,6 +201,9 @@ public sealed class RunPipelineTests : IAsyncLifetime
         using var payload = JsonDocument.Parse(end.Data!);
         Assert.True(payload.RootElement.GetProperty("exit_reached").GetBoolean());
         Assert.InRange(payload.RootElement.GetProperty("coverage_reachable").GetDouble(), 0.3, 1.0);
+
+        // A run that finishes without trapping itself is played once.
+        Assert.Equal(1, payload.RootElement.GetProperty("attempts").GetInt32());
         await WaitForAnalysisJobAsync(worker);
     }
 
