@@ -53,6 +53,6 @@ public sealed record SectorMove(bool Ceiling, MoveTarget Target, MoveKind Kind, 
     /// <summary>The speed a plane travels at, units a tic: <see cref="FineSpeed"/> where there is one.</summary>
     public double UnitsPerTic => FineSpeed is > 0 and var fine ? fine : Math.Max(1, Speed);
 
-    /// <summary>The whole tics a plane takes to move <paramref name="distance"/> units at <see cref="Speed"/>.</summary>
-    public int TravelTics(int distance) => (distance + Math.Max(1, Speed) - 1) / Math.Max(1, Speed);
+    /// <summary>The whole tics a plane takes to move <paramref name="distance"/> units at <see cref="UnitsPerTic"/>.</summary>
+    public int TravelTics(int distance) => (int)Math.Ceiling(distance / UnitsPerTic);
 }
