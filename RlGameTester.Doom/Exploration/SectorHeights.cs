@@ -126,8 +126,9 @@ internal sealed class SectorHeights
         }
         else
         {
+            // An elevator's ceiling keeps its height above the floor.
             var target = Target(move, sector, floor, ceiling, lineFrontSector);
-            changes.Add((sector, target, target, ceiling, special));
+            changes.Add((sector, target, target, move.Elevator ? ceiling + (target - floor) : ceiling, special));
         }
     }
 

@@ -349,18 +349,18 @@ public static class LinedefSpecials
         Add(224, string.Empty, LineEffect.Transfer, "Wind on tagged sectors", game: B);
         Add(225, string.Empty, LineEffect.Transfer, "Current on tagged sectors", game: B);
         Add(226, string.Empty, LineEffect.Transfer, "Point push/pull in tagged sectors", game: B);
-        Add(227, "W1", LineEffect.Platform, "Lift raise to next higher floor (fast)", game: B);
-        Add(228, "WR", LineEffect.Platform, "Lift raise to next higher floor (fast)", game: B);
-        Add(229, "S1", LineEffect.Platform, "Lift raise to next higher floor (fast)", game: B);
-        Add(230, "SR", LineEffect.Platform, "Lift raise to next higher floor (fast)", game: B);
-        Add(231, "W1", LineEffect.Platform, "Lift lower to next lower floor (fast)", game: B);
-        Add(232, "WR", LineEffect.Platform, "Lift lower to next lower floor (fast)", game: B);
-        Add(233, "S1", LineEffect.Platform, "Lift lower to next lower floor (fast)", game: B);
-        Add(234, "SR", LineEffect.Platform, "Lift lower to next lower floor (fast)", game: B);
-        Add(235, "W1", LineEffect.Platform, "Lift move to same floor height (fast)", game: B);
-        Add(236, "WR", LineEffect.Platform, "Lift move to same floor height (fast)", game: B);
-        Add(237, "S1", LineEffect.Platform, "Lift move to same floor height (fast)", game: B);
-        Add(238, "SR", LineEffect.Platform, "Lift move to same floor height (fast)", game: B);
+        Add(227, "W1", LineEffect.Platform, "Elevator up to next higher floor", game: B);
+        Add(228, "WR", LineEffect.Platform, "Elevator up to next higher floor", game: B);
+        Add(229, "S1", LineEffect.Platform, "Elevator up to next higher floor", game: B);
+        Add(230, "SR", LineEffect.Platform, "Elevator up to next higher floor", game: B);
+        Add(231, "W1", LineEffect.Platform, "Elevator down to next lower floor", game: B);
+        Add(232, "WR", LineEffect.Platform, "Elevator down to next lower floor", game: B);
+        Add(233, "S1", LineEffect.Platform, "Elevator down to next lower floor", game: B);
+        Add(234, "SR", LineEffect.Platform, "Elevator down to next lower floor", game: B);
+        Add(235, "W1", LineEffect.Platform, "Elevator to the switch's floor", game: B);
+        Add(236, "WR", LineEffect.Platform, "Elevator to the switch's floor", game: B);
+        Add(237, "S1", LineEffect.Platform, "Elevator to the switch's floor", game: B);
+        Add(238, "SR", LineEffect.Platform, "Elevator to the switch's floor", game: B);
         Add(239, "W1", LineEffect.ChangeTexture, "Change floor texture and type (numeric model)", game: B);
         Add(240, "WR", LineEffect.ChangeTexture, "Change floor texture and type (numeric model)", game: B);
         Add(241, "S1", LineEffect.ChangeTexture, "Change floor texture and type (numeric model)", game: B);
@@ -551,6 +551,11 @@ public static class LinedefSpecials
             [172] = (LineEffect.Platform, "Plat_UpNearestWaitDownStay"),
             [206] = (LineEffect.Lift, "Plat_DownWaitUpStayLip"),
             [207] = (LineEffect.Platform, "Plat_PerpetualRaiseLip"),
+            [95] = (LineEffect.Platform, "FloorAndCeiling_LowerByValue"),
+            [96] = (LineEffect.Platform, "FloorAndCeiling_RaiseByValue"),
+            [245] = (LineEffect.Platform, "Elevator_RaiseToNearest"),
+            [246] = (LineEffect.Platform, "Elevator_MoveToFloor"),
+            [247] = (LineEffect.Platform, "Elevator_LowerToNearest"),
             [228] = (LineEffect.Platform, "Plat_RaiseAndStayTx0"),
             [230] = (LineEffect.Platform, "Plat_UpByValueStayTx"),
             [55] = (LineEffect.Other, "Line_SetBlocking"),

@@ -51,7 +51,7 @@ public enum MoveTarget
     /// <summary>Up by the height of the shortest lower texture around the sector (approximated without textures).</summary>
     ShortestLowerTexture,
 
-    /// <summary>The floor height of the sector in front of the activating line (Boom's "same floor height" lifts).</summary>
+    /// <summary>The floor height of the sector in front of the activating line (Boom's elevators called to a floor).</summary>
     LineFrontFloor,
 
     /// <summary>A door opening: the lowest neighbour ceiling minus 4.</summary>

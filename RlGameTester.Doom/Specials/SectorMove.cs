@@ -17,11 +17,15 @@ namespace RlGameTester.Doom.Specials;
 /// is the other of Stairs_Special1 and Stairs_Special2 (<see cref="StairsSpecial1"/>, 27) from the step's own; Doom's
 /// stairs follow the lines a step fronts and its floor flat.
 /// </param>
+/// <param name="Elevator">
+/// The ceiling goes with the floor, the sector keeping its height (EV_DoElevator: Boom's elevators 227-238, ZDoom's
+/// Elevator_* and FloorAndCeiling_Lower/RaiseByValue); a floor move of <see cref="MoveKind.Permanent"/> kind.
+/// </param>
 /// <param name="Offset">
 /// Added to a target found from the sectors' heights (not to <see cref="MoveTarget.ByAmount"/> or
 /// <see cref="MoveTarget.Absolute"/>): a ZDoom lift's lip above the lowest floor, a plane's gap short of the other.
 /// </param>
-public sealed record SectorMove(bool Ceiling, MoveTarget Target, MoveKind Kind, int Amount = 0, int Speed = 1, bool ClearsSpecial = false, bool Perpetual = false, int ReturnAfter = 0, int Offset = 0, bool BySpecials = false)
+public sealed record SectorMove(bool Ceiling, MoveTarget Target, MoveKind Kind, int Amount = 0, int Speed = 1, bool ClearsSpecial = false, bool Perpetual = false, int ReturnAfter = 0, int Offset = 0, bool BySpecials = false, bool Elevator = false)
 {
     /// <summary>Hexen's sector special Stairs_Special1; Stairs_Special2 is the next number.</summary>
     public const int StairsSpecial1 = 26;

@@ -115,6 +115,14 @@ public static class SectorMoves
         207 => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, Speed: 4, Perpetual: true),
         228 => new SectorMove(false, MoveTarget.NextHigherFloor, MoveKind.Permanent, Speed: Eighths(args.Arg1), ClearsSpecial: true),
         230 => Floor(MoveTarget.ByAmount, args.Arg1, args.Arg2 * 8),
+
+        // EV_DoElevator: FloorAndCeiling_LowerByValue and _RaiseByValue (tag, speed, height), Elevator_RaiseToNearest,
+        // _MoveToFloor (the floor in front of the line that calls it) and _LowerToNearest (tag, speed).
+        95 => Elevator(MoveTarget.ByAmount, args.Arg1, -args.Arg2),
+        96 => Elevator(MoveTarget.ByAmount, args.Arg1, args.Arg2),
+        245 => Elevator(MoveTarget.NextHigherFloor, args.Arg1),
+        246 => Elevator(MoveTarget.LineFrontFloor, args.Arg1),
+        247 => Elevator(MoveTarget.NextLowerFloor, args.Arg1),
         _ => null,
     };
 
@@ -139,6 +147,9 @@ public static class SectorMoves
 
     private static SectorMove Floor(MoveTarget target, int speed, int amount = 0, int offset = 0) =>
         new(false, target, MoveKind.Permanent, amount, Eighths(speed), Offset: offset);
+
+    private static SectorMove Elevator(MoveTarget target, int speed, int amount = 0) =>
+        new(false, target, MoveKind.Permanent, amount, Eighths(speed), Elevator: true);
 
     private static SectorMove Ceiling(MoveTarget target, int speed, int amount = 0, int offset = 0) =>
         new(true, target, MoveKind.Permanent, amount, Eighths(speed), Offset: offset);
@@ -215,7 +226,7 @@ public static class SectorMoves
         // Floors.
         Add(new(false, MoveTarget.LowestNeighbourCeiling, MoveKind.Permanent), 5, 24, 64, 91, 101);
         Add(new(false, MoveTarget.NextHigherFloor, MoveKind.Permanent), 18, 69, 119, 128);
-        Add(new(false, MoveTarget.NextHigherFloor, MoveKind.Permanent, Speed: 4), 129, 130, 131, 132, 227, 228, 229, 230);
+        Add(new(false, MoveTarget.NextHigherFloor, MoveKind.Permanent, Speed: 4), 129, 130, 131, 132);
         Add(new(false, MoveTarget.HighestNeighbourFloor, MoveKind.Permanent), 19, 45, 83, 102);
         Add(new(false, MoveTarget.LowestNeighbourFloor, MoveKind.Permanent), 23, 37, 38, 60, 82, 84, 159, 177);
         Add(new(false, MoveTarget.ShortestLowerTexture, MoveKind.Permanent), 30, 96, 158, 176);
@@ -224,8 +235,12 @@ public static class SectorMoves
         Add(new(false, MoveTarget.ByAmount, MoveKind.Permanent, 24), 58, 59, 92, 93, 160, 161, 179, 180);
         Add(new(false, MoveTarget.ByAmount, MoveKind.Permanent, 512), 140, 142, 147, 178);
         Add(new(false, MoveTarget.NextLowerFloor, MoveKind.Permanent), 219, 220, 221, 222);
-        Add(new(false, MoveTarget.NextLowerFloor, MoveKind.Permanent, Speed: 4), 231, 232, 233, 234);
-        Add(new(false, MoveTarget.LineFrontFloor, MoveKind.Permanent, Speed: 4), 235, 236, 237, 238);
+
+        // Elevators (ELEVATORSPEED 4): floor and ceiling together, up or down to the next floor around, or to the floor in
+        // front of the switch that calls them (GZDoom's xlat: Elevator_RaiseToNearest, _LowerToNearest, _MoveToFloor).
+        Add(new(false, MoveTarget.NextHigherFloor, MoveKind.Permanent, Speed: 4, Elevator: true), 227, 228, 229, 230);
+        Add(new(false, MoveTarget.NextLowerFloor, MoveKind.Permanent, Speed: 4, Elevator: true), 231, 232, 233, 234);
+        Add(new(false, MoveTarget.LineFrontFloor, MoveKind.Permanent, Speed: 4, Elevator: true), 235, 236, 237, 238);
 
         // Platforms: raise-and-change ones take the texture of the line's sector; "to next floor" ones also end its damage.
         Add(new(false, MoveTarget.ByAmount, MoveKind.Permanent, 32), 14, 67, 144, 149);

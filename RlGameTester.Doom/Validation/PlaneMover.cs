@@ -192,6 +192,15 @@ internal sealed class PlaneMover
             _assumptions.Add($"door of sector {sector} ({source}) assumed to stay open (it closes again after its wait)");
         }
 
+        if (move.Elevator)
+        {
+            // EV_DoElevator: the ceiling travels with the floor at its speed, the sector keeping its height.
+            var (floor, ceiling) = (_planes.FloorRest(sector), _planes.CeilingRest(sector));
+            changes.AddRange(PlaneChange.Travel(sector, false, floor, height, move.UnitsPerTic, source));
+            changes.AddRange(PlaneChange.Travel(sector, true, ceiling, ceiling + (height - floor), move.UnitsPerTic, source));
+            return;
+        }
+
         // T_MovePlane moves a plane its speed a tic: a body stepping onto a floor on its way, or under a ceiling on its
         // way up, meets the height of that tic, not the one it ends at. Ceilings coming down move at once; a plane closing
         // on a body is held back by it (PlaneChanges).

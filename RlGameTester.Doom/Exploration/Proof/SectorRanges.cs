@@ -38,16 +38,30 @@ internal sealed class SectorRanges
         }
 
         _neighbours = Neighbours(level, geometry);
+        var elevators = new bool[count];
+        var ceilings = new bool[count];
         foreach (var mover in movers)
         {
             foreach (var s in mover.Sectors)
             {
                 MovedBy[s] ??= mover;
                 Rises[s] |= mover.Move is not { } m || CanRaiseFloor(m);
+                elevators[s] |= mover.Move is { Elevator: true };
+                ceilings[s] |= mover.Move is { Ceiling: true };
                 if (mover.Move is null)
                 {
                     Free(s);
                 }
+            }
+        }
+
+        // An elevator carries its ceiling at the sector's height over the floor; a ceiling that also moves by itself makes
+        // that height anything, and the ranges cannot follow it: such a sector may be at any height.
+        for (var s = 0; s < count; s++)
+        {
+            if (elevators[s] && ceilings[s])
+            {
+                Free(s);
             }
         }
 
@@ -191,6 +205,14 @@ internal sealed class SectorRanges
             {
                 (floorLow, floorHigh) = (Math.Min(floorLow, target), Math.Max(floorHigh, target));
             }
+        }
+
+        if (move.Elevator)
+        {
+            // The ceiling keeps the sector's height over the floor: its range is the floor's, raised by that height.
+            var (gapLow, gapHigh) = (CeilingMin[s] - FloorMin[s], CeilingMax[s] - FloorMax[s]);
+            ceilingLow = Math.Min(ceilingLow, floorLow + Math.Min(gapLow, gapHigh));
+            ceilingHigh = Math.Max(ceilingHigh, floorHigh + Math.Max(gapLow, gapHigh));
         }
 
         if (move.Ceiling)
