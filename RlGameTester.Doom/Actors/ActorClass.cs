@@ -41,6 +41,9 @@ internal sealed partial class ActorClass
                 case "SHOOTABLE":
                     Shootable = on;
                     break;
+                case "SPAWNCEILING":
+                    Hangs = on;
+                    break;
             }
         }
 
@@ -64,6 +67,9 @@ internal sealed partial class ActorClass
 
     /// <summary>+SHOOTABLE or -SHOOTABLE as the body sets it, or null to inherit.</summary>
     public bool? Shootable { get; }
+
+    /// <summary>+SPAWNCEILING or -SPAWNCEILING as the body sets it (the actor hangs from the ceiling), or null to inherit.</summary>
+    public bool? Hangs { get; }
 
     /// <summary>A monster (the Monster combination or +ISMONSTER), or null to inherit.</summary>
     public bool? IsMonster { get; }
@@ -137,7 +143,7 @@ internal sealed partial class ActorClass
     [GeneratedRegex(@"(?<![\w.])Height\s+(\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex HeightPattern();
 
-    [GeneratedRegex(@"([+-])\s*(SOLID|SHOOTABLE|ISMONSTER)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"([+-])\s*(SOLID|SHOOTABLE|ISMONSTER|SPAWNCEILING)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FlagPattern();
 
     // On a line of its own in DECORATE, a statement ending in ';' in ZScript's Default block.

@@ -37,7 +37,8 @@ public sealed record ActorRule(int EditorNumber, string ClassName, ActorEffect E
 /// <param name="Shootable">+SHOOTABLE: it can be killed or broken (a monster, an office chair).</param>
 /// <param name="Radius">Its radius.</param>
 /// <param name="Height">Its height.</param>
-public sealed record ActorShape(string ClassName, bool Solid, bool IsMonster, bool Shootable, int Radius, int Height)
+/// <param name="Hangs">+SPAWNCEILING: it hangs from the ceiling.</param>
+public sealed record ActorShape(string ClassName, bool Solid, bool IsMonster, bool Shootable, int Radius, int Height, bool Hangs = false)
 {
     /// <summary>Solid scenery that cannot be shot out of the way: a body goes around it. Others are killed, as monsters are.</summary>
     public bool Blocks => Solid && !IsMonster && !Shootable;

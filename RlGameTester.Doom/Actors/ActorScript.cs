@@ -303,7 +303,7 @@ public sealed partial class ActorScript
         }
     }
 
-    // A class's solidity, monster-ness, shootability and size: its own, else its parent's (a mod class, or Doom's as its table gives
+    // A class's solidity, monster-ness, shootability, size and whether it hangs: its own, else its parent's (a mod class, or Doom's as its table gives
     // them), else an engine Actor's (not solid, radius 20, height 16). A random spawner is what it drops: solid scenery when any drop is.
     private ActorShape? ShapeOf(string className, int depth)
     {
@@ -315,7 +315,7 @@ public sealed partial class ActorScript
         if (!_classes.TryGetValue(className, out var actor))
         {
             return DoomClassNames.Find(className) is { } number && ThingTypes.Find(number) is { } doom
-                ? new ActorShape(className, doom.Blocking, doom.IsActor, doom.IsActor || doom.Health > 0, doom.Radius, doom.Height)
+                ? new ActorShape(className, doom.Blocking, doom.IsActor, doom.IsActor || doom.Health > 0, doom.Radius, doom.Height, doom.Hangs)
                 : new ActorShape(className, false, false, false, DefaultRadius, DefaultHeight);
         }
 
@@ -332,7 +332,8 @@ public sealed partial class ActorScript
             actor.IsMonster ?? parent?.IsMonster ?? false,
             actor.Shootable ?? parent?.Shootable ?? false,
             actor.Radius ?? parent?.Radius ?? DefaultRadius,
-            actor.Height ?? parent?.Height ?? DefaultHeight);
+            actor.Height ?? parent?.Height ?? DefaultHeight,
+            actor.Hangs ?? parent?.Hangs ?? false);
     }
 
     // The Doom item a thing of a number gives: what its class's ancestry reaches (BlueKey : BlueCard is the blue

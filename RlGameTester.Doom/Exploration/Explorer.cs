@@ -77,7 +77,7 @@ public static class Explorer
         {
             // Proven only when even a box half a cell smaller has no room there for walls. Solid things are not
             // proof: their sizes are the mod's to change (DEHACKED, DECORATE), as a total conversion's are.
-            var generous = new NavGrid(level, geometry, t => model.ThingPresent[t], shrinkByHalfCell: true);
+            var generous = new NavGrid(level, geometry, t => model.ThingPresent[t], shrinkByHalfCell: true, hungBottom: model.HungBottom);
             var cell = generous.CellAt(thing.X, thing.Y);
             var blocked = generous.Blocked[cell];
             return blocked == NavGrid.ThingBlocked

@@ -49,7 +49,19 @@ internal sealed class LevelModel
 
         _linesById = LevelIndex.LinesById(level);
         var switchable = new HashSet<int>(_blocking.SelectMany(changes => changes).SelectMany(change => LinesWithId(change.LineId)));
-        Grid = new NavGrid(level, geometry, t => ThingPresent[t], switchable: switchable.Contains);
+        Grid = new NavGrid(level, geometry, t => ThingPresent[t], switchable: switchable.Contains, hungBottom: HungBottom);
+        NearHung = new bool[Grid.Count];
+        for (var t = 0; t < level.Things.Length; t++)
+        {
+            if (ThingPresent[t] && HungBottom(t) is not null && SolidScenery.Hanging(level, level.Things[t].Type) is { } hung)
+            {
+                foreach (var cell in Grid.CellsNear(level.Things[t].X, level.Things[t].Y, hung.Radius + (2 * NavGrid.BodyRadius)))
+                {
+                    NearHung[cell] = true;
+                }
+            }
+        }
+
         ThingSector = new int[level.Things.Length];
         for (var t = 0; t < level.Things.Length; t++)
         {
@@ -130,6 +142,29 @@ internal sealed class LevelModel
 
     /// <summary>Whether each thing is spawned on this skill in single player.</summary>
     public bool[] ThingPresent { get; }
+
+    /// <summary>
+    /// Cells from which a body's box is within a body's width of a thing it may pass beneath (<see cref="HungBottom"/>): the
+    /// walk creeps there, so that a body come off a higher step (airborne at a run) is on the floor when its box comes
+    /// under the thing.
+    /// </summary>
+    public bool[] NearHung { get; }
+
+    /// <summary>
+    /// How low a solid thing hung from the ceiling reaches, at the level's start, where a body may pass beneath it: in the
+    /// ZDoom family's ports things have heights, and the player passes over or under them (PlayerPawn's +CANPASS,
+    /// PIT_CheckThing with compat_nopassover off), so a body whose top is at or under the thing's bottom is not stopped
+    /// (Hacx 2's ceiling lights, 16 units tall, hang over its corridors and stairs). Null for a thing that blocks at any
+    /// height (vanilla's things are infinitely tall). The grid judges each cell by the floor under the box there; the
+    /// trajectory validator checks every pass against the heights of its tic.
+    /// </summary>
+    public double? HungBottom(int thing)
+    {
+        var t = Level.Things[thing];
+        return Level.MadeForZDoomPorts && SolidScenery.Hanging(Level, t.Type) is { } hung && Geometry.SectorAt(t.X, t.Y) is var sector and >= 0
+            ? Level.Sectors[sector].CeilingHeight - t.Z - hung.Height
+            : null;
+    }
 
     /// <summary>The sector under each thing (-1 in the void).</summary>
     public int[] ThingSector { get; }

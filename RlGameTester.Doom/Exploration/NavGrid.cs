@@ -32,6 +32,7 @@ internal sealed class NavGrid
     private readonly List<int> _blocks = [];
     private readonly List<int> _halfWaySectors = [];
 
+    private readonly Func<int, double?> _hungBottom;
     private readonly Level _level;
     private readonly LevelGeometry _geometry;
     private readonly Func<int, bool> _switchable;
@@ -61,9 +62,14 @@ internal sealed class NavGrid
     /// Lines whose blocking play may set or clear (<see cref="ChangeLine"/>): a blocking one is laid on the grid as a wall
     /// with its sectors, for the cells it walls to be walked once it is cleared.
     /// </param>
-    public NavGrid(Level level, LevelGeometry geometry, Func<int, bool> thingPresent, bool shrinkByHalfCell = false, Func<int, bool>? switchable = null)
+    /// <param name="hungBottom">
+    /// How low a thing hung from the ceiling reaches where a body may pass beneath it, or null where things block at any
+    /// height: such a thing keeps the body only out of the cells whose floor, at the level's start, leaves no room under it.
+    /// </param>
+    public NavGrid(Level level, LevelGeometry geometry, Func<int, bool> thingPresent, bool shrinkByHalfCell = false, Func<int, bool>? switchable = null, Func<int, double?>? hungBottom = null)
     {
         _level = level;
+        _hungBottom = hungBottom ?? (_ => null);
         _geometry = geometry;
         _switchable = switchable ?? (_ => false);
         _lineFlags = [.. level.Linedefs.Select(l => l.Flags)];
@@ -507,11 +513,29 @@ internal sealed class NavGrid
     private static bool Climbs(int z, int floor, int ceiling) =>
         ceiling - floor >= BodyHeight && floor - z <= MaxStepUp && ceiling - z >= BodyHeight;
 
+    // A thing hung from the ceiling a body may pass beneath (hungBottom) keeps it out only where the floor under the box,
+    // at the level's start, leaves the body's top above the thing's bottom.
+    private bool Blocks(int thing, double cx, double cy)
+    {
+        if (_hungBottom(thing) is not { } bottom || !BoxSectors(cx, cy))
+        {
+            return true;
+        }
+
+        var floor = int.MinValue;
+        foreach (var s in _halfWaySectors)
+        {
+            floor = Math.Max(floor, _level.Sectors[s].FloorHeight);
+        }
+
+        return floor + BodyHeight > bottom;
+    }
+
     private bool ThingOverlaps(int thing, double cx, double cy)
     {
         var t = _level.Things[thing];
         return Specials.SolidScenery.Radius(_level, t.Type) is { } radius &&
-            Math.Abs(t.X - cx) < radius + Radius && Math.Abs(t.Y - cy) < radius + Radius;
+            Math.Abs(t.X - cx) < radius + Radius && Math.Abs(t.Y - cy) < radius + Radius && Blocks(thing, cx, cy);
     }
 
     /// <summary>Whether a segment between two points crosses a one-sided line (other than <paramref name="except"/>).</summary>
@@ -1111,7 +1135,7 @@ internal sealed class NavGrid
     public IEnumerable<int> CellsUnder(int t)
     {
         var thing = _level.Things[t];
-        return Specials.SolidScenery.Radius(_level, thing.Type) is { } radius ? CellsNear(thing.X, thing.Y, radius + Radius) : [];
+        return Specials.SolidScenery.Radius(_level, thing.Type) is { } radius ? CellsNear(thing.X, thing.Y, radius + Radius).Where(c => Blocks(t, X(c), Y(c))) : [];
     }
 
     /// <summary>The cells whose centre lies less than <paramref name="reach"/> from a point along each axis.</summary>

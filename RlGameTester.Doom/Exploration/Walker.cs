@@ -661,8 +661,9 @@ internal sealed class Walker
             return false;
         }
 
-        // Up a stair of thin steps, one step a tic at most (NavGrid.UpdateCreeps).
-        if (_grid.IsCreep(from, to, _body.LiftConfig))
+        // Up a stair of thin steps, one step a tic at most (NavGrid.UpdateCreeps); towards a thing hung from the ceiling
+        // slowly, so that a body come off a higher step has landed before it passes beneath (LevelModel.NearHung).
+        if (_grid.IsCreep(from, to, _body.LiftConfig) || _model.NearHung[to])
         {
             speed = Math.Min(speed, NavGrid.CreepSpeed);
         }

@@ -19,4 +19,19 @@ public static class SolidScenery
 
         return ThingTypes.Find(type) is { Blocking: true, IsActor: false } info ? info.Radius : null;
     }
+
+    /// <summary>
+    /// The radius and height of solid scenery of this type that hangs from the ceiling (Doom's hanging victims, a mod's
+    /// +SPAWNCEILING actor), or null for any other type: in the ZDoom family's ports a body may pass beneath it.
+    /// </summary>
+    public static (int Radius, int Height)? Hanging(Level level, int type)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        if (level.Actors.Shapes.TryGetValue(type, out var shape))
+        {
+            return shape is { Blocks: true, Hangs: true } ? (shape.Radius, shape.Height) : null;
+        }
+
+        return ThingTypes.Find(type) is { Blocking: true, IsActor: false, Hangs: true } info ? (info.Radius, info.Height) : null;
+    }
 }

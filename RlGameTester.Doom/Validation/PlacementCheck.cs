@@ -52,7 +52,7 @@ internal sealed class PlacementCheck
     public (bool Legal, bool Climbable) Check(int tick, double x, double y, Placement here, bool resync)
     {
         var count = _violations.Items.Count;
-        _probe.Probe(x, y, here);
+        _probe.Probe(x, y, here, _body.Z.High);
         var withinGrid = FitsTight(x, y, resync);
         var climbsInStages = ClimbsInStages(tick);
         if (here.CentreSector < 0)
@@ -76,8 +76,11 @@ internal sealed class PlacementCheck
             var radius = SolidScenery.Radius(_level, thing.Type) ?? 0;
             var name = ThingNames.Of(_level, thing.Type);
             var overlap = radius + PlayerBody.Radius - Math.Max(Math.Abs(thing.X - x), Math.Abs(thing.Y - y));
+            var hung = _probe.Things.Bottom(here.SolidThing) is { } bottom
+                ? Invariant($"; it hangs down to {bottom:0.##}, and the body's top is at {Math.Max(_body.Z.High, here.Floor.High) + PlayerBody.Height:0.##}")
+                : string.Empty;
             _violations.Add(tick, TrajectoryRules.SolidThing, x, y, Invariant(
-                $"the body's box overlaps solid thing {here.SolidThing} ({name}, radius {radius}) by {overlap:0.##} units"), ElementKind.Thing, here.SolidThing, overlap, withinGrid);
+                $"the body's box overlaps solid thing {here.SolidThing} ({name}, radius {radius}) by {overlap:0.##} units{hung}"), ElementKind.Thing, here.SolidThing, overlap, withinGrid);
         }
 
         var room = here.Ceiling.High - here.Floor.Low;
@@ -151,7 +154,7 @@ internal sealed class PlacementCheck
     // the body can take.
     private bool FitsTight(double x, double y, bool resync)
     {
-        _probe.ProbeTight(x, y, _tight);
+        _probe.ProbeTight(x, y, _tight, _body.Z.High);
         return _tight.CentreSector >= 0 && _tight.BlockingLine < 0 && _tight.SolidThing < 0 &&
             _tight.Ceiling.High - _tight.Floor.Low >= PlayerBody.Height - Slack.Height &&
             (resync || _tight.Floor.Low - _body.Z.High <= PlayerBody.MaxStep + Slack.Height);

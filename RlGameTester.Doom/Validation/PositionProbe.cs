@@ -25,18 +25,25 @@ internal sealed class PositionProbe
         _planes = planes;
     }
 
-    public void Probe(double x, double y, Placement result)
+    /// <summary>The solid scenery the probe reads.</summary>
+    public SolidThings Things => _things;
+
+    /// <summary>
+    /// The spot for the player's box; a solid thing hung above a body whose feet are at most at <paramref name="feet"/>
+    /// (and on the floor there) does not block (<see cref="SolidThings"/>).
+    /// </summary>
+    public void Probe(double x, double y, Placement result, double feet = double.PositiveInfinity)
     {
         Probe(x, y, PlayerBody.BlockingRadius, result);
-        result.SolidThing = _things.Overlapping(x, y);
+        result.SolidThing = _things.Overlapping(x, y, PlayerBody.BlockingRadius, Math.Max(feet, result.Floor.High));
     }
 
     /// <summary>The box of a smaller body: what the spot is to the precision of the explorer's grid.</summary>
-    public void ProbeTight(double x, double y, Placement result)
+    public void ProbeTight(double x, double y, Placement result, double feet = double.PositiveInfinity)
     {
         var radius = PlayerBody.BlockingRadius - TrajectoryRules.GridTolerance;
         Probe(x, y, radius, result);
-        result.SolidThing = _things.Overlapping(x, y, radius);
+        result.SolidThing = _things.Overlapping(x, y, radius, Math.Max(feet, result.Floor.High));
     }
 
     /// <summary>The floor and ceiling under a box of any size (an item's, for its height), without things.</summary>

@@ -34,7 +34,7 @@ internal sealed class ValidationRun
         var mover = new PlaneMover(level, planes, _assumptions);
         var lines = new LineQuery(geometry);
         var blocking = new LineBlocking(level);
-        var solids = new SolidThings(level, skill, _assumptions);
+        var solids = new SolidThings(level, geometry, planes, skill, _assumptions);
         var probe = new PositionProbe(geometry, lines, blocking, solids, planes);
         var ledger = new LineLedger(level, events);
         var planeChanges = new PlaneChanges(planes, _path, probe, body, _assumptions);
