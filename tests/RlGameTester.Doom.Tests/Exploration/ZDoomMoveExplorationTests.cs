@@ -1,5 +1,7 @@
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
+using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Specials;
 using RlGameTester.Doom.Tests.Validation;
 
 namespace RlGameTester.Doom.Tests.Exploration;
@@ -120,6 +122,35 @@ public sealed class ZDoomMoveExplorationTests
         Assert.Empty(result.Validation!.Violations);
         Assert.Contains(result.Events, e => e is { Kind: ExplorerEventKind.LineActivated } && e.Detail!.Contains("Ceiling_LowerByValue", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(21, 64, true)]
+    [InlineData(21, 8, false)]
+    [InlineData(36, 64, true)]
+    public void AFloorSpecialLowersAtTheSpeedItsArgumentGives(int special, int speed, bool upheld)
+    {
+        // A walk-over line at x 128 (crossed at tic 6) lowers the pillar C (x 384..448, floor 64, tag 5) to the floor
+        // around, 0: Floor_LowerToLowest (21) or Floor_LowerByValueTimes8 (36, by 8 times 8) at 64 eighths is down by tic 14,
+        // at 8 (a unit a tic) 64 tics later. A run reaches the pillar's edge at tic 21: a climb of none, or of 49. Until
+        // 2026-12-07 Floor_LowerToLowest, _LowerToNearest, _RaiseByValue, _RaiseToHighest and _RaiseToNearest ignored their
+        // speed and moved a unit a tic in every reader.
+        var textmap = HandMadeRuns.InZDoom(HandMadeRuns.RowOfRooms(
+            [new Room(128, 0, 160), new Room(256, 0, 160), new Room(64, 64, 160, Tag: 5), new Room(64, 0, 160)], [(0, 5), (0, 0), (243, 0)]));
+        var level = HandMadeRuns.Read(textmap.Replace("special = 0; arg0 = 5;", $"special = {special}; arg0 = 5; arg1 = {speed}; arg2 = 8; playercross = true;", StringComparison.Ordinal));
+
+        var verdict = HandMadeRuns.Validate(level, [.. HandMadeRuns.Walk(32, 500)], [], (6, Switch));
+
+        Assert.Equal(upheld, verdict.Upholds);
+    }
+
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    [InlineData(23)]
+    [InlineData(24)]
+    [InlineData(25)]
+    public void ZDoomsFloorMovesTakeTheirSpeedInEighths(int special) =>
+        Assert.Equal(4, SectorMoves.FindHexen(special, new SpecialArgs(5, 32, 64, 0, 0))!.Speed);
 
     // The start room (x 0-128), three 32-unit steps (tagged 5, 21 and 22: only the first is the special's) at floor 0 and the exit room's ledge at 64,
     // over a walk-over Exit_Normal; the switch, on the line into the first step, builds the stairs once.
