@@ -27,6 +27,7 @@ internal sealed class LevelModel
     private readonly List<LineAction>?[] _actionsBySector;
     private readonly IReadOnlyList<LineBlockingChange>[] _blocking;
     private readonly Dictionary<int, List<int>> _linesById;
+    private readonly (double Bottom, int Radius)?[] _hung;
 
     public LevelModel(Level level, LevelGeometry geometry, int skill)
     {
@@ -49,11 +50,12 @@ internal sealed class LevelModel
 
         _linesById = LevelIndex.LinesById(level);
         var switchable = new HashSet<int>(_blocking.SelectMany(changes => changes).SelectMany(change => LinesWithId(change.LineId)));
+        _hung = HungThings(level, geometry);
         Grid = new NavGrid(level, geometry, t => ThingPresent[t], switchable: switchable.Contains, hungBottom: HungBottom);
         NearHung = new bool[Grid.Count];
         for (var t = 0; t < level.Things.Length; t++)
         {
-            if (ThingPresent[t] && HungBottom(t) is not null && SolidScenery.Hanging(level, level.Things[t].Type) is { } hung)
+            if (ThingPresent[t] && _hung[t] is { } hung)
             {
                 foreach (var cell in Grid.CellsNear(level.Things[t].X, level.Things[t].Y, hung.Radius + (2 * NavGrid.BodyRadius)))
                 {
@@ -158,12 +160,27 @@ internal sealed class LevelModel
     /// height (vanilla's things are infinitely tall). The grid judges each cell by the floor under the box there; the
     /// trajectory validator checks every pass against the heights of its tic.
     /// </summary>
-    public double? HungBottom(int thing)
+    public double? HungBottom(int thing) => _hung[thing]?.Bottom;
+
+    // Each thing's HungBottom and radius, worked out once: the grid asks for them at every cell a thing covers.
+    private static (double Bottom, int Radius)?[] HungThings(Level level, LevelGeometry geometry)
     {
-        var t = Level.Things[thing];
-        return Level.MadeForZDoomPorts && SolidScenery.Hanging(Level, t.Type) is { } hung && Geometry.SectorAt(t.X, t.Y) is var sector and >= 0
-            ? Level.Sectors[sector].CeilingHeight - t.Z - hung.Height
-            : null;
+        var result = new (double Bottom, int Radius)?[level.Things.Length];
+        if (!level.MadeForZDoomPorts)
+        {
+            return result;
+        }
+
+        for (var t = 0; t < result.Length; t++)
+        {
+            var thing = level.Things[t];
+            if (SolidScenery.Hanging(level, thing.Type) is { } hung && geometry.SectorAt(thing.X, thing.Y) is var sector and >= 0)
+            {
+                result[t] = (level.Sectors[sector].CeilingHeight - thing.Z - hung.Height, hung.Radius);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The sector under each thing (-1 in the void).</summary>

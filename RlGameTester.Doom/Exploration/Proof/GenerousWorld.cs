@@ -29,7 +29,7 @@ internal sealed class GenerousWorld
         Ranges = new SectorRanges(_level, _geometry, Mechanics.Movers);
         // Barrels may be shot out of the way; in the ZDoom family's ports a body may pass beneath a thing hung from the
         // ceiling once the floor under it lowers or the ceiling (which leaves it where it hangs) rises.
-        Grid = new NavGrid(_level, _geometry, t => model.ThingPresent[t] && _level.Things[t].Type != Barrels.Type && !HangsOutOfTheWay(t), shrinkByHalfCell: true);
+        Grid = new NavGrid(_level, _geometry, t => model.ThingPresent[t] && _level.Things[t].Type != Barrels.Type && model.HungBottom(t) is null, shrinkByHalfCell: true);
         Grid.Recompute(Ranges.ToHeights(_geometry));
         ExitCells = new bool[Grid.Count];
         MarkExits();
@@ -57,8 +57,6 @@ internal sealed class GenerousWorld
             _standHigh[c] = Math.Max(Grid.Floor0[c], Math.Max(high, moment));
         }
     }
-
-    private bool HangsOutOfTheWay(int thing) => _level.MadeForZDoomPorts && Specials.SolidScenery.Hanging(_level, _level.Things[thing].Type) is not null;
 
     public LevelMechanics Mechanics { get; }
 
