@@ -104,7 +104,8 @@ internal sealed class SectorHeights
                     int low, high;
                     if (move.Perpetual)
                     {
-                        low = LowestFloorAround(sector);
+                        // GZDoom's perpetual plats stop their lip above the lowest floor, never below their own.
+                        low = Math.Min(floor, LowestFloorAround(sector) + move.Offset);
                         high = Math.Max(floor, HighestNeighbourFloor(sector));
                     }
                     else

@@ -103,7 +103,8 @@ public static class SectorMoves
         262 => Ceiling(MoveTarget.HighestNeighbourCeiling, args.Arg1),
         266 => Ceiling(MoveTarget.HighestNeighbourFloor, args.Arg1),
         267 => Instant(true, MoveTarget.OwnFloor, offset: args.Arg3),
-        60 => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, Speed: 4, Perpetual: true),
+        // Plat_PerpetualRaise (tag, speed, delay) stops 8 above the lowest floor around, _PerpetualRaiseLip at its lip (arg 3).
+        60 => Perpetual(args.Arg1, lip: 8),
 
         // Plat_DownWaitUpStay (tag, speed, delay) stops 8 above the lowest floor around (its lip), as GZDoom's EV_DoPlat.
         62 => Lift(MoveTarget.LowestNeighbourFloor, args.Arg1, args.Arg2, offset: 8),
@@ -112,7 +113,7 @@ public static class SectorMoves
         65 => Lift(MoveTarget.ByAmount, args.Arg1, args.Arg2, amount: args.Arg3 * 8),
         172 => Lift(MoveTarget.NextHigherFloor, args.Arg1, args.Arg2),
         206 => Lift(MoveTarget.LowestNeighbourFloor, args.Arg1, args.Arg2, offset: args.Arg3),
-        207 => new SectorMove(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, Speed: 4, Perpetual: true),
+        207 => Perpetual(args.Arg1, lip: args.Arg3),
         228 => new SectorMove(false, MoveTarget.NextHigherFloor, MoveKind.Permanent, Speed: Eighths(args.Arg1), ClearsSpecial: true),
         230 => Floor(MoveTarget.ByAmount, args.Arg1, args.Arg2 * 8),
 
@@ -162,6 +163,10 @@ public static class SectorMoves
     // A plat that leaves its floor for the target, waits its delay (in tics) there and comes back.
     private static SectorMove Lift(MoveTarget target, int speed, int delay, int amount = 0, int offset = 0) =>
         new(false, target, MoveKind.Cycle, amount, Eighths(speed), ReturnAfter: Math.Max(1, delay), Offset: offset);
+
+    // EV_DoPlat perpetualRaise: between the lowest floor around plus the lip and the highest, up and down for good.
+    private static SectorMove Perpetual(int speed, int lip) =>
+        new(false, MoveTarget.LowestNeighbourFloor, MoveKind.Cycle, Speed: Eighths(speed), Perpetual: true, Offset: lip);
 
     // Generic_Door (tag, speed, kind, delay, lock): kinds 0 open-wait-close and 1 open count as open, 3 closes; 2
     // (close, wait, open) ends where it began.
@@ -255,8 +260,7 @@ public static class SectorMoves
 
         // Ceilings (crushers are left out: they rise again).
         Add(new(true, MoveTarget.HighestNeighbourCeiling, MoveKind.Permanent), 40, 151, 166, 186);
-        Add(new(true, MoveTarget.OwnFloor, MoveKind.Permanent), 41, 43);
-        Add(new(true, MoveTarget.OwnFloor, MoveKind.Permanent, Speed: 2), 145, 152);
+        Add(new(true, MoveTarget.OwnFloor, MoveKind.Permanent), 41, 43, 145, 152);
         Add(new(true, MoveTarget.OwnFloorPlus8, MoveKind.Permanent), 44, 72, 167, 187);
         Add(new(true, MoveTarget.LowestNeighbourCeiling, MoveKind.Permanent), 199, 201, 203, 205);
         Add(new(true, MoveTarget.HighestNeighbourFloor, MoveKind.Permanent), 200, 202, 204, 206);

@@ -314,8 +314,8 @@ internal sealed class PlaneMover
         double low, high;
         if (move.Perpetual)
         {
-            // EV_DoPlat perpetualRaise: between the lowest and highest floors around, for good.
-            low = Math.Min(_planes.LowestFloorSurrounding(sector), rest);
+            // EV_DoPlat perpetualRaise: between the lowest floor around (plus GZDoom's lip) and the highest, for good.
+            low = Math.Min(_planes.LowestFloorSurrounding(sector) + move.Offset, rest);
             high = Math.Max(_planes.HighestFloorSurrounding(sector), rest);
             _planes.Busy[sector] = true;
         }
