@@ -42,7 +42,8 @@ internal sealed class LevelChecks(LoadOrder load, CheckSettings settings)
         try
         {
             // The mods' and the load order's actor definitions are what the level plays by (the explorer's boss rules too).
-            level = LevelReader.Read(entry).WithActors(load.ActorsFor(entry.Name));
+            // Its textures' heights too: floors raised by their shortest lower texture go where they do in play.
+            level = LevelReader.Read(entry).WithActors(load.ActorsFor(entry.Name)).WithTextures(load.ResourcesFor(entry.Name).TextureHeights());
         }
         catch (WadFormatException e)
         {

@@ -14,6 +14,9 @@ internal sealed class SectorHeights
     private readonly LevelGeometry _geometry;
     private readonly int[][] _neighbours;
 
+    // Each sector's raise by its shortest lower texture, worked out when a move first needs it.
+    private readonly Dictionary<int, int?> _textureRaise = [];
+
     public SectorHeights(Level level, LevelGeometry geometry)
     {
         _level = level;
@@ -169,12 +172,17 @@ internal sealed class SectorHeights
         MoveTarget.OwnFloorPlus8 => floor + 8,
         MoveTarget.OwnCeiling => ceiling,
 
-        // Without texture sizes: up to the next floor around, else by 64 (a common texture height).
-        MoveTarget.ShortestLowerTexture => NextHigherFloor(sector, floor) is var next && next > floor ? next : floor + 64,
+        // By the textures' heights where they are known; without them, up to the next floor around, else by 64 (a common
+        // texture height).
+        MoveTarget.ShortestLowerTexture => TextureRaise(sector) is { } raise ? floor + raise
+            : NextHigherFloor(sector, floor) is var next && next > floor ? next : floor + 64,
         MoveTarget.LineFrontFloor => lineFrontSector is { } front ? FloorHigh[front] : floor,
         MoveTarget.DoorOpen => LowestNeighbourCeiling(sector, ceiling + 4) - 4,
         _ => move.Ceiling ? ceiling : floor,
     };
+
+    private int? TextureRaise(int sector) =>
+        _textureRaise.TryGetValue(sector, out var raise) ? raise : _textureRaise[sector] = ShortestLowerTexture.InPlay(_level, sector);
 
     // A neighbour's floor for the searches: its lowest or highest, or where a lift back at rest is.
     private int Low(int n) => FloorLow[n] != FloorHigh[n] && RestNow?.Invoke(n) is { } rest ? rest : FloorLow[n];

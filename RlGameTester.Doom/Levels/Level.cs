@@ -114,6 +114,7 @@ public sealed class Level
         scripts.Problem is { } problem ? ReadProblems.Add(new LevelReadProblem(CheckNames.AcsUnreadable, FindingSeverity.Minor, ElementKind.Level, null, problem)) : ReadProblems)
     {
         Actors = Actors,
+        Textures = Textures,
         Scripts = scripts,
         VertexHeights = VertexHeights,
     };
@@ -140,6 +141,19 @@ public sealed class Level
     /// </summary>
     public IReadOnlyDictionary<int, int> PolyobjectTags { get; private init; } = new Dictionary<int, int>();
 
+    /// <summary>
+    /// The heights of the textures the level is played with (<see cref="WithTextures"/>), for the moves that raise a floor
+    /// by its shortest lower texture; <see cref="TextureHeights.None"/> for a level read alone (those moves are guessed).
+    /// </summary>
+    public TextureHeights Textures { get; private init; } = TextureHeights.None;
+
+    /// <summary>The same level played with these textures (its WAD's and its IWAD's).</summary>
+    public Level WithTextures(TextureHeights textures)
+    {
+        ArgumentNullException.ThrowIfNull(textures);
+        return Copy(Sectors, Linedefs, Sidedefs, Vertices, Things, Actors, PolyobjectTags, textures);
+    }
+
     /// <summary>The same level played with a mod's actors.</summary>
     public Level WithActors(ModActors actors)
     {
@@ -149,10 +163,11 @@ public sealed class Level
 
     // The copies play and mods make of this level: what was read beside the map data (scripts, vertex heights) comes along.
     // The sectors drawn stay those read; sectors play adds (polyobjects') are drawn as they are added.
-    private Level Copy(ImmutableArray<Sector> sectors, ImmutableArray<Linedef> linedefs, ImmutableArray<Sidedef> sidedefs, ImmutableArray<Vertex> vertices, ImmutableArray<Thing> things, ModActors actors, IReadOnlyDictionary<int, int> polyobjectTags) =>
+    private Level Copy(ImmutableArray<Sector> sectors, ImmutableArray<Linedef> linedefs, ImmutableArray<Sidedef> sidedefs, ImmutableArray<Vertex> vertices, ImmutableArray<Thing> things, ModActors actors, IReadOnlyDictionary<int, int> polyobjectTags, TextureHeights? textures = null) =>
         new(Name, Format, UdmfNamespace, things, linedefs, sidedefs, vertices, sectors, HasScripts, UsesDoomSpecials, ReadProblems)
         {
             Actors = actors,
+            Textures = textures ?? Textures,
             Scripts = Scripts,
             VertexHeights = VertexHeights,
             PolyobjectTags = polyobjectTags,

@@ -1,5 +1,6 @@
 using RlGameTester.Doom.Actors;
 using RlGameTester.Doom.Graphics;
+using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Wad;
 
 namespace RlGameTester.Doom.Resources;
@@ -78,6 +79,14 @@ public sealed class ResourceSet
     public Palette? Palette { get; }
 
     public IReadOnlyCollection<string> TextureNames => _textures.Keys;
+
+    /// <summary>
+    /// The textures' heights for play (<see cref="Level.WithTextures"/>), with texture 0: the first of the list of the
+    /// highest-priority file that has one (a PWAD's TEXTURE1 replaces its IWAD's list in Doom's engine).
+    /// </summary>
+    public TextureHeights TextureHeights() => new(
+        _textures.Select(t => KeyValuePair.Create(t.Key, t.Value.Height)),
+        _layers.FirstOrDefault(l => l.Textures.Count > 0)?.Textures[0].Height);
 
     public IReadOnlyCollection<string> FlatNames => _flats.Keys;
 

@@ -163,7 +163,7 @@ internal sealed class PlaneMover
 
     private void Permanent(int lineIndex, in Linedef line, SectorMove move, int sector, string source, List<PlaneChange> changes)
     {
-        if (move.Target == MoveTarget.ShortestLowerTexture)
+        if (move.Target == MoveTarget.ShortestLowerTexture && !(TextureRaise(sector) is { } raise && raise.Low == raise.High))
         {
             changes.Add(RaiseByTexture(sector, source));
             return;
@@ -506,6 +506,7 @@ internal sealed class PlaneMover
         {
             MoveTarget.ByAmount => (move.Ceiling ? ceiling : floor) + move.Amount,
             MoveTarget.Absolute => move.Amount,
+            MoveTarget.ShortestLowerTexture => floor + TextureRaise(sector)?.Low,
             _ => FoundTarget(lineIndex, move, sector, floor, ceiling, lowestCeiling) + move.Offset,
         };
     }
@@ -530,12 +531,23 @@ internal sealed class PlaneMover
         _ => null,
     };
 
+    // The raise by the shortest lower texture in the ports that play the level: one height, or Doom's and Boom's when a
+    // level either plays differs by them (a side with no lower texture is texture 0 in one, skipped in the other); null
+    // when a height is not known.
+    private (int Low, int High)? TextureRaise(int sector)
+    {
+        var (doom, boom) = ShortestLowerTexture.Around(_level, sector);
+        return ShortestLowerTexture.PlaysByBoomsRule(_level) ? boom is { } b ? (b, b) : null
+            : doom is { } d && boom is { } o ? (Math.Min(d, o), Math.Max(d, o)) : null;
+    }
+
     private PlaneChange RaiseByTexture(int sector, string source)
     {
         var floor = _planes.FloorRest(sector);
+        var top = floor + (TextureRaise(sector)?.High ?? TallestLowerTexture);
         _assumptions.Add(string.Create(CultureInfo.InvariantCulture,
-            $"floor of sector {sector} raised by its shortest lower texture ({source}): texture heights are not read, any height from {floor:0.##} to {floor + TallestLowerTexture:0.##} accepted"));
-        return new PlaneChange(sector, false, new HeightRange(floor, floor + TallestLowerTexture), floor, 0, source);
+            $"floor of sector {sector} raised by its shortest lower texture ({source}): {(TextureRaise(sector) is null ? "its textures' heights are not known" : "Doom's and Boom's rules differ")}, any height from {floor:0.##} to {top:0.##} accepted"));
+        return new PlaneChange(sector, false, new HeightRange(floor, top), floor, 0, source);
     }
 
     // Doors that open, wait and close again (vld_normal, vld_blazeRaise; Boom's generalised kind 0; Hexen's raise doors).

@@ -43,7 +43,7 @@ internal sealed class LevelMeasurer(IwadResources iwads, TimeSpan timeout, strin
                 ?? throw new WadFormatException($"The WAD has no level {entry.Level}.");
             // The level plays with its mod's actors (scripts/corpus.sh keeps them in .corpus/<source>/mod), as in its port.
             var resources = ResourcesFor(entry.File, wad, levelEntry.Name);
-            var level = LevelReader.Read(levelEntry).WithActors(ModOf(entry.Source).Merge(resources.Actors));
+            var level = LevelReader.Read(levelEntry).WithActors(ModOf(entry.Source).Merge(resources.Actors)).WithTextures(resources.TextureHeights());
             var geometry = new LevelGeometry(level);
             var metadata = LevelMetadata.Create(level, geometry);
             row = row with

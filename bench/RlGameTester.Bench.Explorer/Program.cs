@@ -3,6 +3,7 @@ using System.Globalization;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Resources;
 using RlGameTester.Doom.Wad;
 
 // Usage: RlGameTester.Bench.Explorer [wad] [--repeat N] [--skill S] [--seed N] [--findings] [--events] [--level NAME]
@@ -13,6 +14,8 @@ var wadBytes = File.ReadAllBytes(options.WadPath);
 var wad = WadFile.Read(wadBytes);
 var entries = LevelDirectory.Find(wad).Where(e => options.Level is null || e.Name.Equals(options.Level, StringComparison.OrdinalIgnoreCase)).ToList();
 var explorerOptions = new ExplorerOptions { Skill = options.Skill, Seed = options.Seed };
+// The WAD's own textures (an IWAD's are all there are): floors raised by their shortest lower texture go where they do.
+var textures = new ResourceSet([WadResources.From(wad)]).TextureHeights();
 Console.WriteLine($"{Path.GetFileName(options.WadPath)}: {entries.Count} levels, skill {options.Skill}, seed {options.Seed}, {options.Repeat} timed passes (median), after one warm-up");
 
 var explore = new Dictionary<string, List<double>>();
@@ -28,7 +31,7 @@ for (var pass = 0; pass <= options.Repeat; pass++)
         var baseMs = watch.Elapsed.TotalMilliseconds;
 
         watch.Restart();
-        var level2 = LevelReader.Read(entry);
+        var level2 = LevelReader.Read(entry).WithTextures(textures);
         var geometry = new LevelGeometry(level2);
         var result = Explorer.Explore(level2, geometry, explorerOptions);
         var exploreMs = watch.Elapsed.TotalMilliseconds;

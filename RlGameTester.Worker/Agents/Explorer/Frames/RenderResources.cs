@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RlGameTester.Data.Blobs;
 using RlGameTester.Domain.Levels;
 using RlGameTester.Doom.Actors;
+using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Resources;
 using RlGameTester.Doom.Wad;
 
@@ -18,7 +19,18 @@ internal sealed class RenderResources(BlobStore? blobs, IOptions<ExplorerAgentOp
 {
     private readonly ConcurrentDictionary<string, Lazy<WadResources?>> _iwads = new();
 
-    public async Task<ResourceSet> ForAsync(WadFile wad, string levelName, LoadOrder? load, CancellationToken cancellationToken)
+    public Task<ResourceSet> ForAsync(WadFile wad, string levelName, LoadOrder? load, CancellationToken cancellationToken) =>
+        ResolveAsync(wad, levelName, load, needIwad: true, cancellationToken);
+
+    /// <summary>
+    /// The heights of the textures the level is played with (floors raised by their shortest lower texture), from the same
+    /// files; without its IWAD on this Worker, the level's and its resource WADs' own (the rest are not known, and the
+    /// explorer and the validator then leave such raises open).
+    /// </summary>
+    public async Task<TextureHeights> TexturesAsync(WadFile wad, string levelName, LoadOrder? load, CancellationToken cancellationToken) =>
+        (await ResolveAsync(wad, levelName, load, needIwad: false, cancellationToken)).TextureHeights();
+
+    private async Task<ResourceSet> ResolveAsync(WadFile wad, string levelName, LoadOrder? load, bool needIwad, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(wad);
         load ??= LoadOrder.Default;
@@ -31,11 +43,18 @@ internal sealed class RenderResources(BlobStore? blobs, IOptions<ExplorerAgentOp
         if (wad.Kind != WadKind.Iwad || load.Iwad is not null)
         {
             var path = load.Iwad is { } named
-                ? folder.Value.PathOf(named) ?? throw new InvalidOperationException($"The IWAD {named} the upload named is not in the Worker's IWAD folder ({IwadFolderOptions.SectionName}:Folder).")
+                ? folder.Value.PathOf(named) ?? (needIwad ? throw new InvalidOperationException($"The IWAD {named} the upload named is not in the Worker's IWAD folder ({IwadFolderOptions.SectionName}:Folder).") : null)
                 : IsDoom1(levelName) ? options.Value.Doom1Iwad : options.Value.Doom2Iwad;
             // Drawn without its IWAD a PWAD's walls would be the clear colour, which the frame checks file as glitches: no
             // frames beat false ones (the agent logs why and the run keeps its play).
-            layers.Add(Load(path) ?? throw new InvalidOperationException($"The IWAD {path} the level is drawn with is not on this Worker ({ExplorerAgentOptions.SectionName}:Doom1Iwad/Doom2Iwad, {IwadFolderOptions.SectionName}:Folder)."));
+            if ((path is null ? null : Load(path)) is { } iwad)
+            {
+                layers.Add(iwad);
+            }
+            else if (needIwad)
+            {
+                throw new InvalidOperationException($"The IWAD {path} the level is drawn with is not on this Worker ({ExplorerAgentOptions.SectionName}:Doom1Iwad/Doom2Iwad, {IwadFolderOptions.SectionName}:Folder).");
+            }
         }
 
         return new ResourceSet(layers);
