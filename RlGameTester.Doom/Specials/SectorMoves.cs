@@ -178,8 +178,8 @@ public static class SectorMoves
     };
 
     // Generic_Floor (tag, speed, height, target, flags): flag 8 raises; targets 1-6 as LS_Generic_Floor picks them, 0 by
-    // the height; the ceiling targets keep the height as their gap. Lowering to the highest floor around with a height
-    // and the texture targets are left out.
+    // the height; the ceiling targets keep the height as their gap; 6 raising goes by the shortest lower texture. Lowering
+    // to the highest floor around with a height, and lowering by the texture, are left out.
     private static SectorMove? GenericFloor(SpecialArgs args)
     {
         var up = (args.Arg4 & 8) != 0;
@@ -190,6 +190,7 @@ public static class SectorMoves
             3 => Floor(up ? MoveTarget.NextHigherFloor : MoveTarget.NextLowerFloor, args.Arg1),
             4 => Floor(MoveTarget.LowestNeighbourCeiling, args.Arg1, offset: up ? -args.Arg2 : 0),
             5 => Floor(MoveTarget.OwnCeiling, args.Arg1, offset: -args.Arg2),
+            6 when up => Floor(MoveTarget.ShortestLowerTexture, args.Arg1),
             0 or > 6 => Floor(MoveTarget.ByAmount, args.Arg1, up ? args.Arg2 : -args.Arg2),
             _ => null,
         };

@@ -108,6 +108,8 @@ public sealed class SectorMovesTests
     // Generic_Floor(tag, speed, height, target, flags): raise (8) to the lowest ceiling less the height; lower by it.
     [InlineData(200, 5, 16, 24, 4, 8, false, MoveTarget.LowestNeighbourCeiling, MoveKind.Permanent, 0, -24, 2)]
     [InlineData(200, 5, 16, 24, 0, 0, false, MoveTarget.ByAmount, MoveKind.Permanent, -24, 0, 2)]
+    // Generic_Floor target 6 raising: by the shortest lower texture (floorRaiseByTexture).
+    [InlineData(200, 5, 16, 0, 6, 8, false, MoveTarget.ShortestLowerTexture, MoveKind.Permanent, 0, 0, 2)]
     // Door_Open, Door_Raise and Door_LockedRaise open at their speed (64: a fast door, 8 a tic); Door_Close closes.
     [InlineData(11, 5, 64, 0, 0, 0, true, MoveTarget.DoorOpen, MoveKind.Permanent, 0, 0, 8)]
     [InlineData(12, 5, 16, 150, 0, 0, true, MoveTarget.DoorOpen, MoveKind.Permanent, 0, 0, 2)]
@@ -133,10 +135,10 @@ public sealed class SectorMovesTests
     }
 
     [Theory]
-    // Generic_Door's close-wait-open, Generic_Floor's texture target, Ceiling_RaiseToNearest, stairs that sink back
+    // Generic_Door's close-wait-open, Generic_Floor's lowering by texture, Ceiling_RaiseToNearest, stairs that sink back
     // (their reset), crushers that come back up.
     [InlineData(202, 2, 0, 0)]
-    [InlineData(200, 0, 6, 8)]
+    [InlineData(200, 0, 6, 0)]
     [InlineData(252, 0, 0, 0)]
     [InlineData(217, 8, 0, 105)]
     [InlineData(272, 8, 105, 0)]
