@@ -23,12 +23,18 @@ public sealed class ResourceSet
     private readonly Dictionary<string, WadLump> _sprites = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _cacheLock = new();
 
+    // Built once: a shared set gives every level of its WAD the same heights.
+    private readonly Lazy<TextureHeights> _textureHeights;
+
     /// <summary>Combines resource layers, the highest priority (the level's WAD) first.</summary>
     /// <exception cref="WadFormatException">A texture names a patch index its PNAMES does not have.</exception>
     public ResourceSet(IReadOnlyList<WadResources> layersInPriorityOrder)
     {
         ArgumentNullException.ThrowIfNull(layersInPriorityOrder);
         _layers = [.. layersInPriorityOrder];
+        _textureHeights = new(() => new(
+            _textures.Select(t => KeyValuePair.Create(t.Key, t.Value.Height)),
+            _layers.FirstOrDefault(l => l.Textures.Count > 0)?.Textures[0].Height));
         for (var i = _layers.Length - 1; i >= 0; i--)
         {
             var layer = _layers[i];
@@ -84,9 +90,7 @@ public sealed class ResourceSet
     /// The textures' heights for play (<see cref="Level.WithTextures"/>), with texture 0: the first of the list of the
     /// highest-priority file that has one (a PWAD's TEXTURE1 replaces its IWAD's list in Doom's engine).
     /// </summary>
-    public TextureHeights TextureHeights() => new(
-        _textures.Select(t => KeyValuePair.Create(t.Key, t.Value.Height)),
-        _layers.FirstOrDefault(l => l.Textures.Count > 0)?.Textures[0].Height);
+    public TextureHeights TextureHeights() => _textureHeights.Value;
 
     public IReadOnlyCollection<string> FlatNames => _flats.Keys;
 

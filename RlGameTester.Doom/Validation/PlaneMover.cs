@@ -25,6 +25,9 @@ internal sealed class PlaneMover
     private readonly AssumptionLog _assumptions;
     private readonly Lazy<HashSet<int>> _reopenable;
 
+    // Each sector's raise by its shortest lower texture (a scan of every line), worked out when a move first needs it.
+    private readonly Dictionary<int, (int Low, int High)?> _textureRaises = [];
+
     public PlaneMover(Level level, SectorPlanes planes, AssumptionLog assumptions)
     {
         _level = level;
@@ -536,17 +539,24 @@ internal sealed class PlaneMover
     // when a height is not known.
     private (int Low, int High)? TextureRaise(int sector)
     {
-        var (doom, boom) = ShortestLowerTexture.Around(_level, sector);
-        return ShortestLowerTexture.PlaysByBoomsRule(_level) ? boom is { } b ? (b, b) : null
-            : doom is { } d && boom is { } o ? (Math.Min(d, o), Math.Max(d, o)) : null;
+        if (!_textureRaises.TryGetValue(sector, out var raise))
+        {
+            var (doom, boom) = ShortestLowerTexture.Around(_level, sector);
+            raise = ShortestLowerTexture.PlaysByBoomsRule(_level) ? boom is { } b ? (b, b) : null
+                : doom is { } d && boom is { } o ? (Math.Min(d, o), Math.Max(d, o)) : null;
+            _textureRaises[sector] = raise;
+        }
+
+        return raise;
     }
 
     private PlaneChange RaiseByTexture(int sector, string source)
     {
         var floor = _planes.FloorRest(sector);
-        var top = floor + (TextureRaise(sector)?.High ?? TallestLowerTexture);
+        var raise = TextureRaise(sector);
+        var top = floor + (raise?.High ?? TallestLowerTexture);
         _assumptions.Add(string.Create(CultureInfo.InvariantCulture,
-            $"floor of sector {sector} raised by its shortest lower texture ({source}): {(TextureRaise(sector) is null ? "its textures' heights are not known" : "Doom's and Boom's rules differ")}, any height from {floor:0.##} to {top:0.##} accepted"));
+            $"floor of sector {sector} raised by its shortest lower texture ({source}): {(raise is null ? "its textures' heights are not known" : "Doom's and Boom's rules differ")}, any height from {floor:0.##} to {top:0.##} accepted"));
         return new PlaneChange(sector, false, new HeightRange(floor, top), floor, 0, source);
     }
 

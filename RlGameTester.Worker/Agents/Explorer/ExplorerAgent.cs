@@ -42,8 +42,9 @@ internal sealed partial class ExplorerAgent(
         {
             wad = WadFile.Read(await File.ReadAllBytesAsync(run.WadPath, cancellationToken));
             // A map made for a mod plays by the actors its files define (a replaced boss whose death ends the level).
-            level = LevelReader.Read(wad, run.MapName).WithActors(await renderResources.ActorsAsync(wad, run.Load, cancellationToken))
-                .WithTextures(await renderResources.TexturesAsync(wad, run.MapName, run.Load, cancellationToken));
+            // Its textures' heights too: floors raised by their shortest lower texture go where they do in play.
+            var (actors, textures) = await renderResources.ForPlayAsync(wad, run.MapName, run.Load, cancellationToken);
+            level = LevelReader.Read(wad, run.MapName).WithActors(actors).WithTextures(textures);
         }
         catch (WadFormatException e)
         {

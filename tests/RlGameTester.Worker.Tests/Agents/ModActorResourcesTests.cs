@@ -31,12 +31,12 @@ public sealed class ModActorResourcesTests
         var level = WadFile.Read(WadWriter.Write([("DECORATE", "actor Drip replaces TechLamp { Radius 4 }\n"u8.ToArray())]));
         var resources = new RenderResources(blobs, Options.Create(new ExplorerAgentOptions()), Options.Create(new IwadFolderOptions()));
 
-        var actors = await resources.ActorsAsync(level, new LoadOrder(null, [hash], null), Token);
-        var alone = await resources.ActorsAsync(level, LoadOrder.Default, Token);
+        var (actors, _) = await resources.ForPlayAsync(level, "MAP01", new LoadOrder(null, [hash], null), Token);
+        var (alone, _) = await resources.ForPlayAsync(level, "MAP01", LoadOrder.Default, Token);
 
         Assert.Contains(actors.Rules, r => r is { EditorNumber: 3003, ClassName: "Overlord", Effect: ActorEffect.ExitLevel });
         Assert.Equal(("Drip", false), (actors.Shapes[85].ClassName, actors.Shapes[85].Blocks));
         Assert.DoesNotContain(alone.Rules, r => r.EditorNumber == 3003);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => resources.ActorsAsync(level, new LoadOrder(null, [hash + "-gone"], null), Token));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => resources.ForPlayAsync(level, "MAP01", new LoadOrder(null, [hash + "-gone"], null), Token));
     }
 }

@@ -19,25 +19,49 @@ internal sealed class RenderResources(BlobStore? blobs, IOptions<ExplorerAgentOp
 {
     private readonly ConcurrentDictionary<string, Lazy<WadResources?>> _iwads = new();
 
-    public Task<ResourceSet> ForAsync(WadFile wad, string levelName, LoadOrder? load, CancellationToken cancellationToken) =>
-        ResolveAsync(wad, levelName, load, needIwad: true, cancellationToken);
-
-    /// <summary>
-    /// The heights of the textures the level is played with (floors raised by their shortest lower texture), from the same
-    /// files; without its IWAD on this Worker, the level's and its resource WADs' own (the rest are not known, and the
-    /// explorer and the validator then leave such raises open).
-    /// </summary>
-    public async Task<TextureHeights> TexturesAsync(WadFile wad, string levelName, LoadOrder? load, CancellationToken cancellationToken) =>
-        (await ResolveAsync(wad, levelName, load, needIwad: false, cancellationToken)).TextureHeights();
-
-    private async Task<ResourceSet> ResolveAsync(WadFile wad, string levelName, LoadOrder? load, bool needIwad, CancellationToken cancellationToken)
+    public async Task<ResourceSet> ForAsync(WadFile wad, string levelName, LoadOrder? load, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(wad);
         load ??= LoadOrder.Default;
-        var layers = new List<WadResources> { WadResources.From(wad) };
-        foreach (var hash in load.Resources.Reverse())
+        return Resolve(wad, levelName, load, await ResourceWadsAsync(load, cancellationToken), needIwad: true);
+    }
+
+    /// <summary>
+    /// What the level is played with: the actors its resource WADs define (a mod loaded before the map), then its own
+    /// WAD's, a later file's replacing an earlier one's, as ports load them (Doom's actors are the library's); and the
+    /// heights of its textures (floors raised by their shortest lower texture) from the same files and the IWAD, or
+    /// without the IWAD on this Worker the level's and its resource WADs' own (the rest are not known, and the explorer and
+    /// the validator then leave such raises open). Each resource WAD is downloaded once for both.
+    /// </summary>
+    public async Task<(ModActors Actors, TextureHeights Textures)> ForPlayAsync(WadFile wad, string levelName, LoadOrder? load, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wad);
+        load ??= LoadOrder.Default;
+        var files = await ResourceWadsAsync(load, cancellationToken);
+        return (ActorsOf(wad, files), Resolve(wad, levelName, load, files, needIwad: false).TextureHeights());
+    }
+
+    private static ModActors ActorsOf(WadFile wad, IReadOnlyList<(string Hash, WadFile File)> files) =>
+        files.Aggregate(ModActors.None, (actors, file) => actors.Merge(WadActors.Read(file.File))).Merge(WadActors.Read(wad));
+
+    // The load order's resource WADs, in load order.
+    private async Task<List<(string Hash, WadFile File)>> ResourceWadsAsync(LoadOrder load, CancellationToken cancellationToken)
+    {
+        var files = new List<(string, WadFile)>();
+        foreach (var hash in load.Resources)
         {
-            layers.Add(WadResources.From(await ResourceWadAsync(hash, cancellationToken), $"{hash}.wad"));
+            files.Add((hash, await ResourceWadAsync(hash, cancellationToken)));
+        }
+
+        return files;
+    }
+
+    private ResourceSet Resolve(WadFile wad, string levelName, LoadOrder load, IReadOnlyList<(string Hash, WadFile File)> files, bool needIwad)
+    {
+        var layers = new List<WadResources> { WadResources.From(wad) };
+        foreach (var (hash, file) in files.Reverse())
+        {
+            layers.Add(WadResources.From(file, $"{hash}.wad"));
         }
 
         if (wad.Kind != WadKind.Iwad || load.Iwad is not null)
@@ -58,22 +82,6 @@ internal sealed class RenderResources(BlobStore? blobs, IOptions<ExplorerAgentOp
         }
 
         return new ResourceSet(layers);
-    }
-
-    /// <summary>
-    /// The actors a level plays by: those its resource WADs define (a mod loaded before the map), then its own WAD's,
-    /// a later file's replacing an earlier one's, as ports load them. Needs no IWAD: Doom's actors are the library's.
-    /// </summary>
-    public async Task<ModActors> ActorsAsync(WadFile wad, LoadOrder? load, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(wad);
-        var actors = ModActors.None;
-        foreach (var hash in (load ?? LoadOrder.Default).Resources)
-        {
-            actors = actors.Merge(WadActors.Read(await ResourceWadAsync(hash, cancellationToken)));
-        }
-
-        return actors.Merge(WadActors.Read(wad));
     }
 
     private async Task<WadFile> ResourceWadAsync(string hash, CancellationToken cancellationToken)
