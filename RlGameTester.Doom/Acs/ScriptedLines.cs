@@ -121,9 +121,7 @@ public static class ScriptedLines
             return null;
         }
 
-        var calls = new List<AcsCall>();
-        var budget = MaxScriptsRead;
-        if (!Collect(level.Scripts, script, [thing.Args.Arg2, thing.Args.Arg3, thing.Args.Arg4], calls, [script.Number], ref budget))
+        if (CallsOf(level.Scripts, script, [thing.Args.Arg2, thing.Args.Arg3, thing.Args.Arg4]) is not { } calls)
         {
             return null;
         }
@@ -144,9 +142,7 @@ public static class ScriptedLines
 
         // ACS_Execute(script, map, arg1, arg2, arg3); the locked ones carry the lock where the third argument would be.
         int?[] args = line.Special is 83 or 85 ? [line.Args.Arg2, line.Args.Arg3, 0] : [line.Args.Arg2, line.Args.Arg3, line.Args.Arg4];
-        var calls = new List<AcsCall>();
-        var budget = MaxScriptsRead;
-        if (!Collect(level.Scripts, script, args, calls, [script.Number], ref budget))
+        if (CallsOf(level.Scripts, script, args) is not { } calls)
         {
             return null;
         }
@@ -197,6 +193,17 @@ public static class ScriptedLines
 
         var moves = !act.Delayed && act.Arg(0) != 0 && SectorMoves.FindHexen(act.Special, act.LineArgs) is not null;
         return ends || moves ? new Reading(act, blocking, moreTags) : null;
+    }
+
+    /// <summary>
+    /// The script's calls with those of the map's scripts it starts in their place (see <see cref="Collect"/>), or null
+    /// when any of it cannot be bounded.
+    /// </summary>
+    internal static List<AcsCall>? CallsOf(AcsModule module, AcsScript script, IReadOnlyList<int?> args)
+    {
+        var calls = new List<AcsCall>();
+        var budget = MaxScriptsRead;
+        return Collect(module, script, args, calls, [script.Number], ref budget) ? calls : null;
     }
 
     // The script's calls, with those of the map's scripts it starts (ACS_Execute, ACS_ExecuteAlways) in their place, made

@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Acs;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration.Proof;
 using RlGameTester.Doom.Geometry;
@@ -149,7 +150,7 @@ public static class Explorer
             EndTick = run.Body.LastTick,
             Died = run.Died,
             FinalHealth = run.Body.Health,
-            ExitAssumptions = exitReached ? ExitAssumptions(run.Log.Events) : [],
+            ExitAssumptions = exitReached ? ExitAssumptions(run.Log.Events, run.Model.StartGates) : [],
             Validation = verdict,
             TotalArea = total,
             ReachableArea = reachable,
@@ -173,10 +174,10 @@ public static class Explorer
         events.Where(e => (e.Kind != ExplorerEventKind.Position || e.Tick % interval == 0) && (exitReached || e.Kind != ExplorerEventKind.ExitReached)).ToList();
 
     // What the finish rests on that the explorer assumed rather than played: boss deaths (in view, crushed, or their
-    // sector actions), keys a mod's monsters drop.
-    private static List<string> ExitAssumptions(IReadOnlyList<ExplorerEvent> events) =>
+    // sector actions), keys a mod's monsters drop, gates the level's start scripts open once a condition holds.
+    private static List<string> ExitAssumptions(IReadOnlyList<ExplorerEvent> events, IReadOnlyList<StartScriptGate> gates) =>
         [.. events.Where(e => e.Kind is ExplorerEventKind.ExitReached or ExplorerEventKind.LineActivated or ExplorerEventKind.KeyPickup && e.Detail?.StartsWith("assumed", StringComparison.Ordinal) == true)
-            .Select(e => e.Detail!).Distinct()];
+            .Select(e => e.Detail!).Concat(gates.Where(g => g.Waits).Select(g => g.Assumption)).Distinct()];
 
     private static ExplorerFinding Refuted(TrajectoryViolation violation) => new(
         ExplorerFindingKind.PathRefuted,

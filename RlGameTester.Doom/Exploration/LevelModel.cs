@@ -49,9 +49,20 @@ internal sealed class LevelModel
         }
 
         _linesById = LevelIndex.LinesById(level);
-        var switchable = new HashSet<int>(_blocking.SelectMany(changes => changes).SelectMany(change => LinesWithId(change.LineId)));
+        StartGates = StartScriptGates.Of(level);
+        var switchable = new HashSet<int>(_blocking.SelectMany(changes => changes).Concat(StartGates.Select(g => g.Change)).SelectMany(change => LinesWithId(change.LineId)));
         _hung = HungThings(level, geometry);
         Grid = new NavGrid(level, geometry, t => ThingPresent[t], switchable: switchable.Contains, hungBottom: HungBottom);
+
+        // The gates the scripts run at the start shut or open are so from the first tic: those that wait on a condition
+        // (an arena's monsters dead) are assumed past it, as boss deaths are, and a finish says so (StartGates).
+        foreach (var gate in StartGates)
+        {
+            foreach (var line in LinesWithId(gate.Change.LineId))
+            {
+                Grid.ChangeLine(line, gate.Change, t => ThingPresent[t]);
+            }
+        }
         NearHung = new bool[Grid.Count];
         for (var t = 0; t < level.Things.Length; t++)
         {
@@ -133,6 +144,9 @@ internal sealed class LevelModel
     public LevelGeometry Geometry { get; }
 
     public NavGrid Grid { get; }
+
+    /// <summary>The blocking changes of the scripts the level starts by itself, made before play (see the constructor).</summary>
+    public IReadOnlyList<StartScriptGate> StartGates { get; }
 
     /// <summary>The lines with a line id (Hexen's Line_SetIdentification, UDMF's <c>id</c> and <c>moreids</c>).</summary>
     public IReadOnlyList<int> LinesWithId(int id) => _linesById.TryGetValue(id, out var lines) ? lines : [];

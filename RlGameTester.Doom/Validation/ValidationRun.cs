@@ -33,7 +33,7 @@ internal sealed class ValidationRun
         var planes = new SectorPlanes(level, geometry);
         var mover = new PlaneMover(level, planes, _assumptions);
         var lines = new LineQuery(geometry);
-        var blocking = new LineBlocking(level);
+        var blocking = new LineBlocking(level, _assumptions);
         var solids = new SolidThings(level, geometry, planes, skill, _assumptions);
         var probe = new PositionProbe(geometry, lines, blocking, solids, planes);
         var ledger = new LineLedger(level, events);
