@@ -39,6 +39,10 @@ internal static class AcsCode
     public const int CaseGoto = 84;
     public const int SetLineBlocking = 98;
     public const int SetLineSpecial = 99;
+    public const int Spawn = 149;
+    public const int SpawnDirect = 150;
+    public const int SpawnSpot = 151;
+    public const int SpawnSpotDirect = 152;
     public const int PushByte = 167;
     public const int DelayDirectB = 173;
     public const int Lspec1DirectB = 168;
@@ -52,8 +56,10 @@ internal static class AcsCode
     public const int CallDiscard = 204;
     public const int ReturnVoid = 205;
     public const int ReturnVal = 206;
+    public const int TagString = 225;
     public const int CaseGotoSorted = 256;
     public const int Lspec5Result = 263;
+    public const int SpawnSpotFacing = 289;
     public const int CallFunc = 351;
     public const int Lspec5Ex = 381;
     public const int Lspec5ExResult = 382;

@@ -15,8 +15,10 @@ public sealed class AcsModule
     private readonly FrozenDictionary<int, AcsScript> _byNumber;
     private readonly int[] _entries;
 
-    private AcsModule(ReadOnlyMemory<byte> code, bool compressed, int codeEnd, IReadOnlyList<AcsScript> scripts, IReadOnlyList<int> functions, string? problem)
+    private AcsModule(ReadOnlyMemory<byte> code, bool compressed, int codeEnd, IReadOnlyList<AcsScript> scripts, IReadOnlyList<int> functions, string? problem,
+        IReadOnlyList<string>? strings = null)
     {
+        Strings = strings ?? [];
         Code = code;
         Compressed = compressed;
         CodeEnd = codeEnd;
@@ -34,6 +36,16 @@ public sealed class AcsModule
 
     /// <summary>The code addresses of the module's functions, by index (CALL's operand).</summary>
     public IReadOnlyList<int> Functions { get; }
+
+    /// <summary>
+    /// The module's string table (ACS0's after its directory, ACSE's STRL chunk, ACSe's encrypted STRE): what a script's
+    /// string constants name, class names to spawn among them. A table that cannot be read is left empty: a string it
+    /// would give is then unknown, as a string computed at run time is.
+    /// </summary>
+    public IReadOnlyList<string> Strings { get; }
+
+    /// <summary>The string a constant names (its low 16 bits: PCD_TAGSTRING puts a library's number above them), or null.</summary>
+    public string? StringAt(int? index) => index is { } i && (i & 0xFFFF) < Strings.Count ? Strings[i & 0xFFFF] : null;
 
     /// <summary>Why the lump could not be read, or null.</summary>
     public string? Problem { get; }
@@ -128,7 +140,54 @@ public sealed class AcsModule
             scripts.Add(new AcsScript(number % 1000, (AcsScriptKind)(number / 1000), args, address));
         }
 
-        return new AcsModule(lump, compressed: false, directory, scripts, [], null);
+        return new AcsModule(lump, compressed: false, directory, scripts, [], null, ReadStrings(bytes, directory + 4 + (12 * count), 0, 0, encrypted: false));
+    }
+
+    // A string table: its count at the first word (after a pad word in STRL and STRE), then offsets from the table's base
+    // (the lump's start for ACS0, the chunk's data for STRL and STRE), each to a NUL-terminated string; STRE's strings are
+    // scrambled by their offset (GZDoom's FBehavior::UnencryptStrings). Empty where the table does not fit the lump.
+    private static List<string> ReadStrings(ReadOnlySpan<byte> bytes, int table, int padding, int offsetBase, bool encrypted)
+    {
+        var strings = new List<string>();
+        var countAt = table + padding;
+        if (countAt < 0 || countAt + 4 > bytes.Length)
+        {
+            return strings;
+        }
+
+        var count = BinaryPrimitives.ReadInt32LittleEndian(bytes[countAt..]);
+        var first = countAt + 4 + padding;
+        if (count < 0 || count > (bytes.Length - first) / 4)
+        {
+            return strings;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var offset = BinaryPrimitives.ReadInt32LittleEndian(bytes[(first + (4 * i))..]);
+            var at = offsetBase + offset;
+            if (offset < 0 || at >= bytes.Length)
+            {
+                return [];
+            }
+
+            var text = new System.Text.StringBuilder();
+            var key = (byte)(offset * 157135);
+            for (var j = 0; at + j < bytes.Length; j++)
+            {
+                var c = encrypted ? (byte)(bytes[at + j] ^ (byte)(key + (j >> 1))) : bytes[at + j];
+                if (c == 0)
+                {
+                    break;
+                }
+
+                text.Append((char)c);
+            }
+
+            strings.Add(text.ToString());
+        }
+
+        return strings;
     }
 
     private static AcsModule ReadChunks(ReadOnlyMemory<byte> lump, int start, int end, bool compressed, int codeEnd)
@@ -136,6 +195,7 @@ public sealed class AcsModule
         var bytes = lump.Span;
         var scripts = new List<AcsScript>();
         var functions = new List<int>();
+        List<string>? strings = null;
         for (var at = start; at + 8 <= end;)
         {
             var id = bytes.Slice(at, 4);
@@ -166,6 +226,10 @@ public sealed class AcsModule
                     scripts.Add(new AcsScript(number, (AcsScriptKind)kind, args, address));
                 }
             }
+            else if ((id.SequenceEqual("STRL"u8) || id.SequenceEqual("STRE"u8)) && strings is null)
+            {
+                strings = ReadStrings(bytes[..(at + 8 + size)], at + 8, padding: 4, offsetBase: at + 8, encrypted: id[3] == (byte)'E');
+            }
             else if (id.SequenceEqual("FUNC"u8))
             {
                 for (var i = 0; i + 8 <= data.Length; i += 8)
@@ -179,7 +243,7 @@ public sealed class AcsModule
             at += 8 + size;
         }
 
-        return new AcsModule(lump, compressed, codeEnd, scripts, functions, null);
+        return new AcsModule(lump, compressed, codeEnd, scripts, functions, null, strings);
     }
 
     private static AcsModule Unreadable(ReadOnlyMemory<byte> lump, string why) =>

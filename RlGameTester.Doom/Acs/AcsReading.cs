@@ -39,6 +39,12 @@ public sealed class AcsReading
     /// <summary>SetLineSpecial calls: the line id and the special it gives.</summary>
     public List<(int? LineId, int? Special)> LineSpecials { get; } = [];
 
+    /// <summary>
+    /// The classes it spawns by name (Spawn, SpawnSpot, SpawnSpotFacing) where its string table names them; a spawn of a
+    /// class the reading cannot name is among <see cref="Unbounded"/>.
+    /// </summary>
+    public List<string> Spawns { get; } = [];
+
     /// <summary>What the script does that the reading cannot bound, for a finding ("spawns things at 1234").</summary>
     public List<string> Unbounded { get; } = [];
 
@@ -242,6 +248,20 @@ public sealed class AcsReading
                     return;
                 }
 
+            case AcsCode.Spawn or AcsCode.SpawnSpot or AcsCode.SpawnSpotFacing:
+                // (class, x, y, z, tid, angle), (class, spot, tid, angle), (class, spot, tid): the count spawned is pushed.
+                Spawned(module, pc, PopArgs(stack, op == AcsCode.Spawn ? 6 : op == AcsCode.SpawnSpot ? 4 : 3)[0]);
+                stack.Clear();
+                stack.Push(null);
+                return;
+            case AcsCode.SpawnDirect or AcsCode.SpawnSpotDirect:
+                Spawned(module, pc, operands[0]);
+                stack.Clear();
+                stack.Push(null);
+                return;
+            case AcsCode.TagString:
+                // Tags the string constant on top with its library's number (above the index the string table reads).
+                return;
             case AcsCode.CallFunc:
                 Unbounded.Add($"calls the engine's function {operands[1]}");
                 stack.Clear();
@@ -255,6 +275,18 @@ public sealed class AcsReading
 
         // Anything else: its stack effect is not modelled, so no constant is trusted past it.
         stack.Clear();
+    }
+
+    private void Spawned(AcsModule module, int pc, int? classString)
+    {
+        if (module.StringAt(classString) is { Length: > 0 } className)
+        {
+            Spawns.Add(className);
+        }
+        else
+        {
+            Unbounded.Add($"spawns a class the reading cannot name at {pc}");
+        }
     }
 
     private void Record(int script, int pc, int special, int?[] args) => Calls.Add(new AcsCall(special, args, script, pc, _delayed, _conditional));

@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Actors;
 using RlGameTester.Doom.Levels;
 using RlGameTester.Doom.Specials;
 
@@ -28,12 +29,19 @@ public static class ScriptedLines
     private const int MaxScriptsRead = 16;
 
     // Besides the specials that change nothing a body's way depends on, a script's activating, deactivating or removing
-    // things (its monsters, which are not simulated) and player properties that only
+    // things (its monsters, which are not simulated), spawning plain monsters (Thing_Spawn, Thing_SpawnNoFog,
+    // Thing_SpawnFacing of a spawn number SpawnedThings reads as harmless) and player properties that only
     // pause or shield the player (SetPlayerProperty's frozen, no target, instant weapon switch, totally frozen) are left
     // aside.
-    private static bool Harmless(AcsCall call) =>
+    private static bool Harmless(Level level, AcsCall call) =>
         LinedefSpecials.IsHexenHarmless(call.Special) || call.Special is 130 or 131 or 132 or 133 ||
-        (call.Special == 191 && call.Arg(2) is 0 or 1 or 2 or 4);
+        (call.Special == 191 && call.Arg(2) is 0 or 1 or 2 or 4) ||
+        SpawnedThings.IsHarmlessSpawn(level, call.Special, call.Arg(1));
+
+    // What a reading of a script does that no reading bounds, or that acts on the level other than by its calls: its
+    // unbounded code, lines given specials, things spawned that are not plain monsters (SpawnedThings).
+    private static bool Bounded(Level level, AcsReading reading) =>
+        reading.Unbounded.Count == 0 && reading.LineSpecials.Count == 0 && reading.Spawns.TrueForAll(c => SpawnedThings.IsHarmless(level, c));
 
     /// <summary>
     /// Whether the map's scripts, every path of each read, do nothing a body's way depends on: no call but the harmless
@@ -52,7 +60,7 @@ public static class ScriptedLines
         foreach (var script in level.Scripts.Scripts)
         {
             var reading = AcsReading.Of(level.Scripts, script, new int?[Math.Max(script.ArgCount, 0)]);
-            if (reading.Unbounded.Count > 0 || reading.LineSpecials.Count > 0 || reading.Calls.Exists(c => !Harmless(c) && c.Special is not (80 or 83 or 84 or 85 or 226)))
+            if (!Bounded(level, reading) || reading.Calls.Exists(c => !Harmless(level, c) && c.Special is not (80 or 83 or 84 or 85 or 226)))
             {
                 return false;
             }
@@ -121,12 +129,12 @@ public static class ScriptedLines
             return null;
         }
 
-        if (CallsOf(level.Scripts, script, [thing.Args.Arg2, thing.Args.Arg3, thing.Args.Arg4]) is not { } calls)
+        if (CallsOf(level, script, [thing.Args.Arg2, thing.Args.Arg3, thing.Args.Arg4]) is not { } calls)
         {
             return null;
         }
 
-        return calls.Where(c => !Harmless(c)).ToList() is [{ ArgsKnown: true } act] && act.Arg(0) != 0 &&
+        return calls.Where(c => !Harmless(level, c)).ToList() is [{ ArgsKnown: true } act] && act.Arg(0) != 0 &&
             SectorMoves.FindHexen(act.Special, act.LineArgs) is not null
             ? act
             : null;
@@ -142,7 +150,7 @@ public static class ScriptedLines
 
         // ACS_Execute(script, map, arg1, arg2, arg3); the locked ones carry the lock where the third argument would be.
         int?[] args = line.Special is 83 or 85 ? [line.Args.Arg2, line.Args.Arg3, 0] : [line.Args.Arg2, line.Args.Arg3, line.Args.Arg4];
-        if (CallsOf(level.Scripts, script, args) is not { } calls)
+        if (CallsOf(level, script, args) is not { } calls)
         {
             return null;
         }
@@ -161,7 +169,7 @@ public static class ScriptedLines
             blocking.Add(change);
         }
 
-        var acting = calls.Where(c => c.Special != LineBlockingChange.Special && !Harmless(c)).ToList();
+        var acting = calls.Where(c => c.Special != LineBlockingChange.Special && !Harmless(level, c)).ToList();
         if (acting is [])
         {
             return blocking.Count > 0 ? new Reading(null, blocking, []) : null;
@@ -199,25 +207,26 @@ public static class ScriptedLines
     /// The script's calls with those of the map's scripts it starts in their place (see <see cref="Collect"/>), or null
     /// when any of it cannot be bounded.
     /// </summary>
-    internal static List<AcsCall>? CallsOf(AcsModule module, AcsScript script, IReadOnlyList<int?> args)
+    internal static List<AcsCall>? CallsOf(Level level, AcsScript script, IReadOnlyList<int?> args)
     {
         var calls = new List<AcsCall>();
         var budget = MaxScriptsRead;
-        return Collect(module, script, args, calls, [script.Number], ref budget) ? calls : null;
+        return Collect(level, script, args, calls, [script.Number], ref budget) ? calls : null;
     }
 
     // The script's calls, with those of the map's scripts it starts (ACS_Execute, ACS_ExecuteAlways) in their place, made
     // no earlier and no surer than the start; false when any of it cannot be bounded (a library's functions, spawning,
     // inventory, a line given a special), starts a script it cannot name, or starts more than the reading takes on.
-    private static bool Collect(AcsModule module, AcsScript script, IReadOnlyList<int?> args, List<AcsCall> calls, HashSet<int> started, ref int budget)
+    private static bool Collect(Level level, AcsScript script, IReadOnlyList<int?> args, List<AcsCall> calls, HashSet<int> started, ref int budget)
     {
         if (budget-- <= 0)
         {
             return false;
         }
 
+        var module = level.Scripts;
         var reading = AcsReading.Of(module, script, args);
-        if (reading.LineSpecials.Count > 0 || reading.Unbounded.Count > 0)
+        if (!Bounded(level, reading))
         {
             return false;
         }
@@ -237,7 +246,7 @@ public static class ScriptedLines
             }
 
             var from = calls.Count;
-            if (!Collect(module, next, [call.Arg(2), call.Arg(3), call.Arg(4)], calls, started, ref budget))
+            if (!Collect(level, next, [call.Arg(2), call.Arg(3), call.Arg(4)], calls, started, ref budget))
             {
                 return false;
             }

@@ -39,7 +39,7 @@ public static class StartScriptGates
         var gates = new List<StartScriptGate>();
         foreach (var script in level.Scripts.Scripts.Where(s => s.RunsAtStart))
         {
-            if (ScriptedLines.CallsOf(level.Scripts, script, []) is not { } calls)
+            if (ScriptedLines.CallsOf(level, script, []) is not { } calls)
             {
                 continue;
             }

@@ -256,8 +256,23 @@ public sealed partial class ActorScript
             }
         }
 
-        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes, Pickups = pickups, KeyDrops = keyDrops, ForZDoomPorts = _zdoomFamily, ZDoomOnly = _zdoomOnly, Jumping = _jumping, LevelRules = levelRules.ToDictionary(p => p.Key, p => (IReadOnlyList<ActorRule>)p.Value, StringComparer.OrdinalIgnoreCase) };
+        // A class spawned by name is its replacement, as a placed one is: what each name the mod defines or replaces becomes.
+        var spawnedClasses = new Dictionary<string, SpawnedClass>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in _classes.Keys.Concat(replacements.Keys))
+        {
+            var spawned = Replacement(name, replacements);
+            spawnedClasses[name] = new SpawnedClass(
+                ShapeOf(spawned, 0) is { IsMonster: true } && !EffectsOf(spawned, 0).Any() && KeyDropOf(spawned, 0) is null, DoomAncestor(spawned, 0));
+        }
+
+        return new ModActors(rules, numbers, _problems) { Reshaped = _reshaped, Shapes = shapes, Pickups = pickups, KeyDrops = keyDrops, ForZDoomPorts = _zdoomFamily, ZDoomOnly = _zdoomOnly, Jumping = _jumping, LevelRules = levelRules.ToDictionary(p => p.Key, p => (IReadOnlyList<ActorRule>)p.Value, StringComparer.OrdinalIgnoreCase), SpawnedClasses = spawnedClasses };
     }
+
+    // The Doom type a class is or descends from through the mod's classes, or null.
+    private int? DoomAncestor(string className, int depth) =>
+        depth > MaxLinks ? null
+        : _classes.TryGetValue(className, out var actor) ? actor.Parent is { } parent ? DoomAncestor(parent, depth + 1) : null
+        : DoomClassNames.Find(className);
 
     // The class a class's spawn turns into: its replacement, and the replacement's, as far as the mod goes.
     private static string Replacement(string className, Dictionary<string, string> replacements)

@@ -46,6 +46,12 @@ public sealed class ModActors
     public IReadOnlyDictionary<int, int> KeyDrops { get; internal init; } = new Dictionary<int, int>();
 
     /// <summary>
+    /// What a class the mod defines or replaces turns into when a script or special spawns it by name (see
+    /// <see cref="SpawnedClass"/>). Names not here are Doom's own classes as the ports define them.
+    /// </summary>
+    public IReadOnlyDictionary<string, SpawnedClass> SpawnedClasses { get; internal init; } = new Dictionary<string, SpawnedClass>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
     /// The mod has DECORATE, ZScript or (Z)MAPINFO definitions, which only ZDoom-family ports read: its maps are played
     /// there, where a player may jump, whatever their format.
     /// </summary>
@@ -70,7 +76,7 @@ public sealed class ModActors
     /// <summary>Boss rules a MAPINFO gives levels by name (<c>*</c>: every level).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ActorRule>> LevelRules { get; internal init; } = new Dictionary<string, IReadOnlyList<ActorRule>>();
 
-    public bool IsEmpty => Rules.Count == 0 && EditorNumbers.Count == 0 && Reshaped.Count == 0 && Shapes.Count == 0 && Pickups.Count == 0 && KeyDrops.Count == 0 && LevelRules.Count == 0 && Jumping.Count == 0 && !ForZDoomPorts && !ZDoomOnly;
+    public bool IsEmpty => Rules.Count == 0 && EditorNumbers.Count == 0 && Reshaped.Count == 0 && Shapes.Count == 0 && Pickups.Count == 0 && KeyDrops.Count == 0 && LevelRules.Count == 0 && Jumping.Count == 0 && SpawnedClasses.Count == 0 && !ForZDoomPorts && !ZDoomOnly;
 
     /// <summary>The rules on a level: the actors' own and those its MAPINFO entry (or a default entry) gives it.</summary>
     public IEnumerable<ActorRule> RulesOn(string levelName) =>
@@ -100,6 +106,12 @@ public sealed class ModActors
             jumping[level] = allowed;
         }
 
+        var spawned = new Dictionary<string, SpawnedClass>(SpawnedClasses, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, what) in later.SpawnedClasses)
+        {
+            spawned[name] = what;
+        }
+
         var levelRules = new Dictionary<string, IReadOnlyList<ActorRule>>(LevelRules, StringComparer.OrdinalIgnoreCase);
         foreach (var (level, list) in later.LevelRules)
         {
@@ -116,6 +128,7 @@ public sealed class ModActors
             ForZDoomPorts = ForZDoomPorts || later.ForZDoomPorts,
             ZDoomOnly = ZDoomOnly || later.ZDoomOnly,
             LevelRules = levelRules,
+            SpawnedClasses = spawned,
         };
     }
 
@@ -131,3 +144,9 @@ public sealed class ModActors
         return result;
     }
 }
+
+/// <summary>
+/// A mod's class as a spawn by name makes it: whether it is a plain monster (a monster whose states do nothing to the
+/// level and that drops no key) and the Doom type it descends from (its boss deaths are the level's, as Doom's are).
+/// </summary>
+public sealed record SpawnedClass(bool PlainMonster, int? DoomType);

@@ -293,7 +293,7 @@ internal sealed class LevelMechanics
             return;
         }
 
-        if (LinedefSpecials.IsHexenHarmless(special) || ActsOnInertThings(special, args))
+        if (LinedefSpecials.IsHexenHarmless(special) || ActsOnInertThings(special, args) || SpawnedThings.IsHarmlessSpawn(_level, special, args.Arg1))
         {
             return;
         }

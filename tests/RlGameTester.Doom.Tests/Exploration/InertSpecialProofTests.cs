@@ -9,7 +9,8 @@ namespace RlGameTester.Doom.Tests.Exploration;
 /// loads, and Thing_Activate on monsters or ambient sounds only wakes or sounds them (Super Sonic Doom's levels were each
 /// left "not proven: Special 130 is not simulated", named as the mechanic that stopped the explorer).
 /// The exit room behind a sector closed for good is proven unreachable beside such a line; beside Thing_Activate on a
-/// PathFollower, which may carry a thing along a path, it is left undecided.
+/// PathFollower, which may carry a thing along a path, it is left undecided. A line that spawns a plain monster
+/// (Thing_SpawnNoFog of an imp: <see cref="RlGameTester.Doom.Actors.SpawnedThings"/>) opens nothing either.
 /// </summary>
 public sealed class InertSpecialProofTests
 {
@@ -24,6 +25,7 @@ public sealed class InertSpecialProofTests
     [InlineData("special = 132; arg0 = 7; playercross = true;", Imp)]
     [InlineData("special = 208; arg0 = 0; arg1 = 128; playercross = true;", Imp)]
     [InlineData("special = 82; arg0 = 3; playercross = true;", Imp)]
+    [InlineData("special = 137; arg0 = 7; arg1 = 5; playercross = true;", Imp)]
     public void ALineThatCannotOpenAWayLeavesTheExitProvenUnreachable(string special, string thing)
     {
         var finding = ExitFinding(special, thing);
@@ -35,9 +37,12 @@ public sealed class InertSpecialProofTests
     [Theory]
     [InlineData("special = 130; arg0 = 7; playercross = true;", PathFollower)]
     [InlineData("special = 130; arg0 = 8; playercross = true;", Imp)]
+    [InlineData("special = 137; arg0 = 7; arg1 = 86; playercross = true;", Imp)]
     public void ThingActivateOnAThingThatMayMoveOrOnNoThingLeavesTheExitUndecided(string special, string thing)
     {
-        // A PathFollower can carry a thing along a path; a tid no thing carries may be given to one a script spawns.
+        // A PathFollower can carry a thing along a path; a tid no thing carries may be given to one a script spawns; a
+        // spawned key (Thing_SpawnNoFog of spawn number 86, the red keycard) may open a locked way. An imp's spawn (5)
+        // changes nothing (above).
         var finding = ExitFinding(special, thing);
 
         Assert.NotEqual(FindingSeverity.Critical, finding.Severity);

@@ -137,12 +137,12 @@ public sealed class LineBlockingPlayTests
         Assert.Equal((set, clear), LineBlockingChange.OfAcs(blocking));
 
     // The start room's west wall is a use switch with the special given; the gate (line 1) has id 5 and the flag.
-    private static string WithSwitch(string flag, string special) => HandMadeRuns.ReplaceFirst(
+    internal static string WithSwitch(string flag, string special) => HandMadeRuns.ReplaceFirst(
         PlayerBlockingLineTests.Row($"{flag} id = 5;"), "blocking = true; }", $"blocking = true; {special} playeruse = true; }}");
 
     // The switch runs script 3 of the scripts given; the gate blocks everything.
     private static Level Scripted((int, AcsScriptKind, int, int[])[] scripts) => LevelReader.Read(
         WadFile.Read(Behavior.Wad(WithSwitch("blockeverything = true;", "special = 80; arg0 = 3;"), Behavior.Acs0(scripts))), "MAP01");
 
-    private static int SwitchOf(Level level) => Enumerable.Range(0, level.Linedefs.Length).First(i => level.Linedefs[i].Special == 80);
+    internal static int SwitchOf(Level level) => Enumerable.Range(0, level.Linedefs.Length).First(i => level.Linedefs[i].Special == 80);
 }

@@ -96,7 +96,10 @@ public sealed class AcsModuleTests
         Assert.Contains(enter.Unbounded, u => u.Contains("p-code 142", StringComparison.Ordinal));
         Assert.Contains(enter.Unbounded, u => u.Contains("p-code 143", StringComparison.Ordinal));
         var open = AcsReading.Of(level.Scripts, level.Scripts.Find(1)!, []);
-        Assert.Contains(open.Unbounded, u => u.Contains("p-code 149", StringComparison.Ordinal));
+        // Its Spawn (p-code 149) takes the class from a variable the monster function is called with: unnamed.
+        Assert.Contains(open.Unbounded, u => u.Contains("spawns a class the reading cannot name at 61", StringComparison.Ordinal));
+        Assert.Empty(open.Spawns);
+        Assert.Equal(["MarineChainsaw", "Demon", "Pistol", "ClipBox"], level.Scripts.Strings);
     }
 }
 
@@ -106,12 +109,27 @@ internal static class Behavior
     /// <summary>ACS0: header, the code (each number a little-endian word), the directory of one script, no strings.</summary>
     public static byte[] Acs0(int number, AcsScriptKind kind, int args, int[] code) => Acs0([(number, kind, args, code)]);
 
-    /// <summary>ACS0 with several scripts, their code one after another in the order given.</summary>
-    public static byte[] Acs0((int Number, AcsScriptKind Kind, int Args, int[] Code)[] scripts)
+    /// <summary>
+    /// ACS0 with several scripts, their code one after another in the order given, and the strings given after the
+    /// directory (a count, offsets from the lump's start, the NUL-terminated strings).
+    /// </summary>
+    public static byte[] Acs0((int Number, AcsScriptKind Kind, int Args, int[] Code)[] scripts, string[]? strings = null)
     {
+        strings ??= [];
         var words = scripts.Sum(s => s.Code.Length);
         var directory = 8 + (words * 4);
-        var bytes = new byte[directory + 4 + (12 * scripts.Length) + 4];
+        var table = directory + 4 + (12 * scripts.Length);
+        var text = strings.Select(System.Text.Encoding.ASCII.GetBytes).ToList();
+        var bytes = new byte[table + 4 + (4 * strings.Length) + text.Sum(t => t.Length + 1)];
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(table), strings.Length);
+        var at = table + 4 + (4 * strings.Length);
+        for (var i = 0; i < text.Count; i++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(table + 4 + (4 * i)), at);
+            text[i].CopyTo(bytes, at);
+            at += text[i].Length + 1;
+        }
+
         "ACS\0"u8.CopyTo(bytes);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), directory);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(directory), scripts.Length);
@@ -153,6 +171,58 @@ internal static class Behavior
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(chunks + 12), 8);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(directory - 8), chunks);
         "ACSe"u8.CopyTo(bytes.AsSpan(directory - 4));
+        return bytes;
+    }
+
+    /// <summary>
+    /// A string chunk as ACC writes it for ACSE (STRL) or ACSe (STRE, each string's bytes scrambled by its offset as
+    /// GZDoom's UnencryptStrings undoes): a pad, the count, a pad, offsets from the chunk's data, the strings.
+    /// </summary>
+    public static byte[] StringChunk(string[] strings, bool encrypted)
+    {
+        var text = strings.Select(System.Text.Encoding.ASCII.GetBytes).ToList();
+        var data = new byte[12 + (4 * strings.Length) + text.Sum(t => t.Length + 1)];
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(4), strings.Length);
+        var at = 12 + (4 * strings.Length);
+        for (var i = 0; i < text.Count; i++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(12 + (4 * i)), at);
+            var key = (byte)(at * 157135);
+            for (var j = 0; j <= text[i].Length; j++)
+            {
+                var plain = j < text[i].Length ? text[i][j] : (byte)0;
+                data[at + j] = encrypted ? (byte)(plain ^ (byte)(key + (j >> 1))) : plain;
+            }
+
+            at += text[i].Length + 1;
+        }
+
+        var chunk = new byte[8 + data.Length];
+        (encrypted ? "STRE"u8 : "STRL"u8).CopyTo(chunk);
+        BinaryPrimitives.WriteInt32LittleEndian(chunk.AsSpan(4), data.Length);
+        data.CopyTo(chunk, 8);
+        return chunk;
+    }
+
+    /// <summary>ACSE: header (its chunks' offset), the code (ACS0 words), an SPTR chunk of one script, then the chunks given.</summary>
+    public static byte[] Acse(int number, AcsScriptKind kind, int args, int[] code, byte[] chunk)
+    {
+        var start = 8 + (code.Length * 4);
+        var bytes = new byte[start + 20 + chunk.Length];
+        "ACSE"u8.CopyTo(bytes);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), start);
+        for (var i = 0; i < code.Length; i++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8 + (4 * i)), code[i]);
+        }
+
+        "SPTR"u8.CopyTo(bytes.AsSpan(start));
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(start + 4), 12);
+        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(start + 8), (short)number);
+        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(start + 10), (short)kind);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(start + 12), 8);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(start + 16), args);
+        chunk.CopyTo(bytes, start + 20);
         return bytes;
     }
 
