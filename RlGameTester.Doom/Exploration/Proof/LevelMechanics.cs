@@ -450,12 +450,15 @@ internal sealed class LevelMechanics
     // Doom's EV_Teleport takes the first sector with the tag (by index) that holds a destination, and its first
     // destination thing; ZDoom's teleports (Hexen numbering) may pick any destination with the thing id and tag.
     // Thing types no table here knows are a mod's own actors (DECORATE, ZScript, DEHACKED): keys, switches or
-    // teleporters of its own the proof cannot see.
+    // teleporters of its own the proof cannot see, unless the mod's definition makes it a plain monster.
     private void AddUnknownThings(Skills skill)
     {
         foreach (var thing in _level.Things)
         {
-            if ((thing.Skills & skill) != 0 && ThingTypes.Find(thing.Type) is null)
+            // A plain monster the mod defines (its states do nothing to the level, it drops no key, no boss rule names
+            // it) is bounded as Doom's monsters are: not simulated, blocking and opening nothing.
+            if ((thing.Skills & skill) != 0 && ThingTypes.Find(thing.Type) is null &&
+                !(_level.Actors.Shapes.TryGetValue(thing.Type, out var shape) && SpawnedThings.IsHarmless(_level, shape.ClassName)))
             {
                 Limits.Add(new ProofLimit("custom actors", $"thing type {thing.Type} is none of Doom's, Boom's or ZDoom's: the mod defines its own actors", null));
                 return;
