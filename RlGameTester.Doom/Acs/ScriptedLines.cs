@@ -29,12 +29,12 @@ public static class ScriptedLines
     private const int MaxScriptsRead = 16;
 
     // Besides the specials that change nothing a body's way depends on, a script's activating, deactivating or removing
-    // things (its monsters, which are not simulated), spawning plain monsters (Thing_Spawn, Thing_SpawnNoFog,
+    // things (its monsters, which are not simulated), sending monsters to a goal (Thing_SetGoal), spawning plain monsters (Thing_Spawn, Thing_SpawnNoFog,
     // Thing_SpawnFacing of a spawn number SpawnedThings reads as harmless) and player properties that only
     // pause or shield the player (SetPlayerProperty's frozen, no target, instant weapon switch, totally frozen) are left
     // aside.
     private static bool Harmless(Level level, AcsCall call) =>
-        LinedefSpecials.IsHexenHarmless(call.Special) || call.Special is 130 or 131 or 132 or 133 ||
+        LinedefSpecials.IsHexenHarmless(call.Special) || call.Special is 130 or 131 or 132 or 133 or 229 ||
         (call.Special == 191 && call.Arg(2) is 0 or 1 or 2 or 4) ||
         SpawnedThings.IsHarmlessSpawn(level, call.Special, call.Arg(1));
 

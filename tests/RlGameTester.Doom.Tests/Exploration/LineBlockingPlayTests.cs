@@ -99,6 +99,16 @@ public sealed class LineBlockingPlayTests
     }
 
     [Fact]
+    public void AScriptThatSendsMonstersToAGoalBeforeOpeningTheGateIsRead()
+    {
+        // lspec4direct Thing_SetGoal(10, 20, 0, 0): monster AI, which play does not simulate; then the gate opens.
+        var level = Scripted([(3, AcsScriptKind.Closed, 0, [12, 229, 10, 20, 0, 0, .. OpenGate])]);
+
+        Assert.Single(ScriptedLines.BlockingChanges(level, level.Linedefs[SwitchOf(level)]));
+        Assert.True(ExplorationFixtures.ExploreEveryTic(level).ExitReached);
+    }
+
+    [Fact]
     public void AScriptThatStartsMoreScriptsThanTheReadingTakesOnIsNotRead()
     {
         // Script 3 starts script 4 (which does nothing) seventeen times, then opens the gate: past sixteen scripts read
