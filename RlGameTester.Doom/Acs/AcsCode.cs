@@ -15,6 +15,8 @@ internal static class AcsCode
     public const int Lspec5 = 8;
     public const int Lspec1Direct = 9;
     public const int Lspec5Direct = 13;
+    public const int Equal = 19;
+    public const int GreaterOrEqual = 24;
     public const int AssignScriptVar = 25;
     public const int AssignMapVar = 26;
     public const int AssignWorldVar = 27;
@@ -33,6 +35,9 @@ internal static class AcsCode
     public const int PolyWait = 63;
     public const int PolyWaitDirect = 64;
     public const int Restart = 69;
+    public const int AndLogical = 70;
+    public const int OrLogical = 71;
+    public const int NegateLogical = 75;
     public const int IfNotGoto = 79;
     public const int ScriptWait = 81;
     public const int ScriptWaitDirect = 82;
@@ -59,7 +64,9 @@ internal static class AcsCode
     public const int TagString = 225;
     public const int CaseGotoSorted = 256;
     public const int Lspec5Result = 263;
+    public const int ThingCountName = 288;
     public const int SpawnSpotFacing = 289;
+    public const int ThingCountSector = 344;
     public const int CallFunc = 351;
     public const int Lspec5Ex = 381;
     public const int Lspec5ExResult = 382;

@@ -7,8 +7,16 @@ namespace RlGameTester.Doom.Acs;
 /// <param name="Delayed">Whether a delay or a wait comes before it in the code: then it does not act when the script starts.</param>
 /// <param name="Conditional">Whether a condition or a wait comes before it in the code (a branch, a ThingCount, a wait for
 /// sectors or scripts): then it may never act.</param>
-public sealed record AcsCall(int Special, IReadOnlyList<int?> Args, int Script, int Address, bool Delayed, bool Conditional)
+/// <param name="Uncertain">Whether one of those conditions is other than a branch on a count of things (a wait for
+/// sectors or scripts, a switch, a branch on anything else: a variable, an item the player holds).</param>
+public sealed record AcsCall(int Special, IReadOnlyList<int?> Args, int Script, int Address, bool Delayed, bool Conditional, bool Uncertain = false)
 {
+    /// <summary>
+    /// Made once every condition before it holds, and those only count things: an arena's "when its monsters are dead"
+    /// (<c>while (ThingCount(T_NONE, 500) > 0) delay(35);</c>), which play may assume met as it assumes a boss's death.
+    /// </summary>
+    public bool OnCountsOnly => Conditional && !Uncertain;
+
     public bool ArgsKnown => Args.All(a => a is not null);
 
     public int? Arg(int index) => index < Args.Count ? Args[index] : 0;
@@ -53,6 +61,9 @@ public sealed class AcsReading
 
     // A branch or a wait was read: calls after it may not be made.
     private bool _conditional;
+
+    // ...and one of them is other than a branch on a count of things.
+    private bool _uncertain;
 
     /// <summary>Reads a script given the arguments it is started with (null where unknown; missing ones are 0).</summary>
     public static AcsReading Of(AcsModule module, AcsScript script, IReadOnlyList<int?> args)
@@ -120,7 +131,7 @@ public sealed class AcsReading
             variables[i] = writes.ContainsKey(i) ? null : arguments[i];
         }
 
-        var stack = new Stack<int?>();
+        var stack = new ValueStack();
         count = 0;
         for (var pc = start; pc < end && count++ < MaxInstructions;)
         {
@@ -135,10 +146,10 @@ public sealed class AcsReading
         }
     }
 
-    private void Step(AcsModule module, int script, int pc, int op, List<int> operands, Stack<int?> stack, Dictionary<int, int?> variables,
+    private void Step(AcsModule module, int script, int pc, int op, List<int> operands, ValueStack stack, Dictionary<int, int?> variables,
         Dictionary<int, int> writes, HashSet<int> functionsRead)
     {
-        int? Pop() => stack.Count > 0 ? stack.Pop() : null;
+        int? Pop() => stack.Pop().Value;
         switch (op)
         {
             case AcsCode.PushNumber or AcsCode.PushByte or AcsCode.PushBytes or (>= AcsCode.Push2Bytes and <= AcsCode.Push5Bytes):
@@ -149,11 +160,20 @@ public sealed class AcsReading
 
                 return;
             case AcsCode.PushScriptVar:
-                stack.Push(variables.GetValueOrDefault(operands[0]));
-                return;
+                {
+                    var value = variables.GetValueOrDefault(operands[0]);
+                    stack.Push(value, value is null ? ValueSource.Unknown : ValueSource.Constant);
+                    return;
+                }
+
             case AcsCode.PushMapVar or AcsCode.PushWorldVar or AcsCode.PushGlobalVar:
                 // Map, world and global variables: whatever another script or level left there.
-                stack.Push(null);
+                stack.Push(null, ValueSource.Unknown);
+                return;
+            case >= AcsCode.Equal and <= AcsCode.GreaterOrEqual:
+            case AcsCode.AndLogical or AcsCode.OrLogical or AcsCode.NegateLogical:
+                // A comparison or a logical operation: what a branch on it tests is what it was given.
+                stack.Push(null, stack.PopSources(op == AcsCode.NegateLogical ? 1 : 2));
                 return;
             case AcsCode.AssignScriptVar:
                 {
@@ -166,8 +186,8 @@ public sealed class AcsReading
                 Pop();
                 return;
             case AcsCode.IfGoto or AcsCode.IfNotGoto:
-                Pop();
                 _conditional = true;
+                _uncertain |= stack.Pop().Source != ValueSource.ThingCount;
                 return;
             case AcsCode.Delay:
                 Pop();
@@ -177,40 +197,40 @@ public sealed class AcsReading
                 _delayed = true;
                 return;
             case AcsCode.TagWait or AcsCode.PolyWait or AcsCode.ScriptWait:
+                // A sector or polyobject may never stop (a perpetual platform), a script never end.
                 Pop();
-                _delayed = _conditional = true;
+                _delayed = _conditional = _uncertain = true;
                 return;
             case AcsCode.TagWaitDirect or AcsCode.PolyWaitDirect or AcsCode.ScriptWaitDirect:
-                _delayed = _conditional = true;
+                _delayed = _conditional = _uncertain = true;
                 return;
-            case AcsCode.ThingCount:
-                Pop();
-                Pop();
-                stack.Push(null);
+            case AcsCode.ThingCount or AcsCode.ThingCountName or AcsCode.ThingCountSector:
+                stack.PopValues(op == AcsCode.ThingCountSector ? 3 : 2);
+                stack.Push(null, ValueSource.ThingCount);
                 _conditional = true;
                 return;
             case AcsCode.ThingCountDirect:
-                stack.Push(null);
+                stack.Push(null, ValueSource.ThingCount);
                 _conditional = true;
                 return;
             case AcsCode.CaseGoto or AcsCode.CaseGotoSorted:
-                _conditional = true;
+                _conditional = _uncertain = true;
                 return;
             case AcsCode.Goto or 0:
                 return;
             case >= AcsCode.Lspec1 and <= AcsCode.Lspec5:
-                Record(script, pc, operands[0], PopArgs(stack, op - AcsCode.Lspec1 + 1));
+                Record(script, pc, operands[0], stack.PopValues(op - AcsCode.Lspec1 + 1));
                 return;
             case >= AcsCode.Lspec1Direct and <= AcsCode.Lspec5Direct:
             case >= AcsCode.Lspec1DirectB and <= AcsCode.Lspec5DirectB:
                 Record(script, pc, operands[0], [.. operands.Skip(1).Select(v => (int?)v)]);
                 return;
             case AcsCode.Lspec5Result or AcsCode.Lspec5ExResult:
-                Record(script, pc, operands[0], PopArgs(stack, 5));
-                stack.Push(null);
+                Record(script, pc, operands[0], stack.PopValues(5));
+                stack.Push(null, ValueSource.Unknown);
                 return;
             case AcsCode.Lspec5Ex:
-                Record(script, pc, operands[0], PopArgs(stack, 5));
+                Record(script, pc, operands[0], stack.PopValues(5));
                 return;
             case AcsCode.SetLineBlocking:
                 {
@@ -224,7 +244,7 @@ public sealed class AcsReading
 
             case AcsCode.SetLineSpecial:
                 {
-                    var args = PopArgs(stack, 7);
+                    var args = stack.PopValues(7);
                     LineSpecials.Add((args[0], args[1]));
                     stack.Clear();
                     return;
@@ -250,14 +270,14 @@ public sealed class AcsReading
 
             case AcsCode.Spawn or AcsCode.SpawnSpot or AcsCode.SpawnSpotFacing:
                 // (class, x, y, z, tid, angle), (class, spot, tid, angle), (class, spot, tid): the count spawned is pushed.
-                Spawned(module, pc, PopArgs(stack, op == AcsCode.Spawn ? 6 : op == AcsCode.SpawnSpot ? 4 : 3)[0]);
+                Spawned(module, pc, stack.PopValues(op == AcsCode.Spawn ? 6 : op == AcsCode.SpawnSpot ? 4 : 3)[0]);
                 stack.Clear();
-                stack.Push(null);
+                stack.Push(null, ValueSource.Unknown);
                 return;
             case AcsCode.SpawnDirect or AcsCode.SpawnSpotDirect:
                 Spawned(module, pc, operands[0]);
                 stack.Clear();
-                stack.Push(null);
+                stack.Push(null, ValueSource.Unknown);
                 return;
             case AcsCode.TagString:
                 // Tags the string constant on top with its library's number (above the index the string table reads).
@@ -273,7 +293,8 @@ public sealed class AcsReading
             Unbounded.Add($"runs p-code {op} at {pc}");
         }
 
-        // Anything else: its stack effect is not modelled, so no constant is trusted past it.
+        // Anything else: its stack effect is not modelled, so no constant is trusted past it (and a branch on what it
+        // leaves tests something unknown).
         stack.Clear();
     }
 
@@ -289,19 +310,7 @@ public sealed class AcsReading
         }
     }
 
-    private void Record(int script, int pc, int special, int?[] args) => Calls.Add(new AcsCall(special, args, script, pc, _delayed, _conditional));
-
-    // The last n values pushed, first argument first.
-    private static int?[] PopArgs(Stack<int?> stack, int n)
-    {
-        var args = new int?[n];
-        for (var i = n - 1; i >= 0; i--)
-        {
-            args[i] = stack.Count > 0 ? stack.Pop() : null;
-        }
-
-        return args;
-    }
+    private void Record(int script, int pc, int special, int?[] args) => Calls.Add(new AcsCall(special, args, script, pc, _delayed, _conditional, _uncertain));
 
     // ASSIGN/ADD/SUB/MUL/DIV/MOD/INC/DEC, AND/EOR/OR/LS/RS of a script variable.
     private static bool WritesScriptVariable(int op) =>

@@ -116,6 +116,16 @@ public static class ScriptedLines
     }
 
     /// <summary>
+    /// What play assumes when the line is set off, or null: its script opens a gate only once a count of things it waits
+    /// on reaches its end (an ambush's monsters dead), which play takes as met, as it takes a boss's death.
+    /// </summary>
+    public static string? BlockingAssumption(Level level, in Linedef line)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        return level.UsesDoomSpecials || line.Special == LineBlockingChange.Special ? null : Read(level, line)?.Assumption;
+    }
+
+    /// <summary>
     /// The one sector move a thing's death script makes (its special ACS_Execute or ACS_ExecuteAlways of a map script),
     /// read as a line's script is, except that the move may come after a branch or a wait: such scripts count the dead
     /// (Dead Simple's "when the last one dies") before they move, and the explorer assumes every such thing dead at
@@ -155,24 +165,17 @@ public static class ScriptedLines
             return null;
         }
 
-        var blocking = new List<LineBlockingChange>();
-        foreach (var call in calls.Where(c => c.Special == LineBlockingChange.Special))
+        if (BlockingOf(calls) is not var (blocking, assumed))
         {
-            // A change made only on some paths, to an id known at run time, or undone later (a gate shut, then opened
-            // again) is not read: the line is left to the ports.
-            if (!call.ArgsKnown || call.Conditional || LineBlockingChange.Of(call.LineArgs) is not { } change ||
-                blocking.Exists(b => b.LineId == change.LineId))
-            {
-                return null;
-            }
-
-            blocking.Add(change);
+            return null;
         }
 
+        var assumption = assumed.Count == 0 ? null
+            : $"assumed: script {script.Number}'s count of things reaches what it waits for (its monsters dead), and it opens the lines with id {string.Join(", ", assumed)}";
         var acting = calls.Where(c => c.Special != LineBlockingChange.Special && !Harmless(level, c)).ToList();
         if (acting is [])
         {
-            return blocking.Count > 0 ? new Reading(null, blocking, []) : null;
+            return blocking.Count > 0 ? new Reading(null, blocking, [], assumption) : null;
         }
 
         // One move, or the same move on several tags (PSX Doom CE's scripts open two doors with two Door_Open calls, as
@@ -200,7 +203,7 @@ public static class ScriptedLines
         }
 
         var moves = !act.Delayed && act.Arg(0) != 0 && SectorMoves.FindHexen(act.Special, act.LineArgs) is not null;
-        return ends || moves ? new Reading(act, blocking, moreTags) : null;
+        return ends || moves ? new Reading(act, blocking, moreTags, assumption) : null;
     }
 
     /// <summary>
@@ -210,14 +213,37 @@ public static class ScriptedLines
     internal static List<AcsCall>? CallsOf(Level level, AcsScript script, IReadOnlyList<int?> args)
     {
         var calls = new List<AcsCall>();
+        var chains = new List<(int Script, bool Delayed)[]>();
         var budget = MaxScriptsRead;
-        return Collect(level, script, args, calls, [script.Number], ref budget) ? calls : null;
+        if (!Collect(level, script, args, calls, chains, [], [script.Number], ref budget))
+        {
+            return null;
+        }
+
+        // ACS_Suspend and ACS_Terminate (harmless themselves) may stop a script, at a time the reading does not know,
+        // before it makes a later call or starts the script that makes it: what the script they name (any, when the
+        // number is unknown) does after a delay is no longer sure. What it does before its first delay is done at once.
+        foreach (var stop in calls.Where(c => c.Special is 81 or 82).ToList())
+        {
+            for (var i = 0; i < calls.Count; i++)
+            {
+                if (chains[i].Any(step => step.Delayed && (stop.Arg(0) is not { } number || step.Script == number)))
+                {
+                    calls[i] = calls[i] with { Conditional = true, Uncertain = true };
+                }
+            }
+        }
+
+        return calls;
     }
 
     // The script's calls, with those of the map's scripts it starts (ACS_Execute, ACS_ExecuteAlways) in their place, made
     // no earlier and no surer than the start; false when any of it cannot be bounded (a library's functions, spawning,
     // inventory, a line given a special), starts a script it cannot name, or starts more than the reading takes on.
-    private static bool Collect(Level level, AcsScript script, IReadOnlyList<int?> args, List<AcsCall> calls, HashSet<int> started, ref int budget)
+    // Each call's chain: the scripts it is made through, each with whether its step (the call, or the start of the next
+    // script) comes after a delay in that script.
+    private static bool Collect(Level level, AcsScript script, IReadOnlyList<int?> args, List<AcsCall> calls, List<(int Script, bool Delayed)[]> chains,
+        List<(int Script, bool Delayed)> path, HashSet<int> started, ref int budget)
     {
         if (budget-- <= 0)
         {
@@ -236,6 +262,7 @@ public static class ScriptedLines
             if (call.Special is not (80 or 226))
             {
                 calls.Add(call);
+                chains.Add([.. path, (script.Number, call.Delayed)]);
                 continue;
             }
 
@@ -246,15 +273,22 @@ public static class ScriptedLines
             }
 
             var from = calls.Count;
-            if (!Collect(level, next, [call.Arg(2), call.Arg(3), call.Arg(4)], calls, started, ref budget))
+            path.Add((script.Number, call.Delayed));
+            if (!Collect(level, next, [call.Arg(2), call.Arg(3), call.Arg(4)], calls, chains, path, started, ref budget))
             {
                 return false;
             }
 
+            path.RemoveAt(path.Count - 1);
             started.Remove(number);
             for (var i = from; i < calls.Count; i++)
             {
-                calls[i] = calls[i] with { Delayed = calls[i].Delayed || call.Delayed, Conditional = calls[i].Conditional || call.Conditional };
+                calls[i] = calls[i] with
+                {
+                    Delayed = calls[i].Delayed || call.Delayed,
+                    Conditional = calls[i].Conditional || call.Conditional,
+                    Uncertain = calls[i].Uncertain || call.Uncertain,
+                };
             }
         }
 
@@ -263,5 +297,37 @@ public static class ScriptedLines
 
     // The script's one move or exit (null when it only changes lines' blocking), the tags it makes the same move on
     // besides the move's own, and its blocking changes.
-    private sealed record Reading(AcsCall? Act, IReadOnlyList<LineBlockingChange> Blocking, IReadOnlyList<int> MoreTags);
+    private sealed record Reading(AcsCall? Act, IReadOnlyList<LineBlockingChange> Blocking, IReadOnlyList<int> MoreTags, string? Assumption);
+
+    // The blocking changes of a script's calls, one per line id, with the ids whose opening play assumes (null when they
+    // cannot be read). A change to an id known at run time, or two different changes to one id (a gate shut, then
+    // opened again), leave the line to the ports. One change made on several paths is made when any of them is taken:
+    // sure when one path has no condition; assumed when every path waits on a count of things (its monsters dead) and
+    // the change opens (a gate shut at an unknown time could not be played); else not read.
+    private static (List<LineBlockingChange> Changes, List<int> Assumed)? BlockingOf(List<AcsCall> calls)
+    {
+        var changes = new List<LineBlockingChange>();
+        var assumed = new List<int>();
+        foreach (var paths in calls.Where(c => c.Special == LineBlockingChange.Special).GroupBy(c => c.Arg(0)))
+        {
+            if (paths.Any(c => !c.ArgsKnown) || paths.Select(c => LineBlockingChange.Of(c.LineArgs)).Distinct().ToList() is not [{ } change])
+            {
+                return null;
+            }
+
+            if (!paths.Any(c => !c.Conditional))
+            {
+                if (!paths.Any(c => c.OnCountsOnly) || change.Set != LinedefFlags.None)
+                {
+                    return null;
+                }
+
+                assumed.Add(change.LineId);
+            }
+
+            changes.Add(change);
+        }
+
+        return (changes, assumed);
+    }
 }

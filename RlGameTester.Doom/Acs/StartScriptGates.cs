@@ -5,8 +5,8 @@ namespace RlGameTester.Doom.Acs;
 
 /// <summary>
 /// A blocking change a script the engine starts by itself makes (OPEN when the level begins, ENTER when the player comes
-/// in): made at once (<see cref="Waits"/> false), or after a wait or a condition, which play assumes met (an arena's
-/// gate opened once its monsters are dead: Project Zolee MAP02's <c>while (ThingCount(T_NONE, 500) > 0) delay(35);</c>
+/// in): made at once (<see cref="Waits"/> false), or after a delay or a count of things, which play assumes met (an
+/// arena's gate opened once its monsters are dead: Project Zolee MAP02's <c>while (ThingCount(T_NONE, 500) > 0) delay(35);</c>
 /// before <c>Line_SetBlocking(33, 0, BLOCKF_PLAYERS)</c>).
 /// </summary>
 public sealed record StartScriptGate(int Script, LineBlockingChange Change, bool Waits)
@@ -20,8 +20,9 @@ public sealed record StartScriptGate(int Script, LineBlockingChange Change, bool
 /// What the scripts that run at the start do to lines' blocking (<see cref="StartScriptGate"/>), read as
 /// <see cref="ScriptedLines"/> reads a line's script: its code and the map's scripts it starts, every path. A script is
 /// read only when every blocking change it makes has constant arguments and it changes each line id once; a change
-/// made after a wait or condition is read only when it opens (a gate shut at some unknown time could not be played), and a
-/// line id more than one such script changes is left out. Nothing else the scripts do is read here; a script that does
+/// made after a wait or condition is read only when it opens (a gate shut at some unknown time could not be played) and
+/// when its conditions only count things (<see cref="AcsCall.OnCountsOnly"/>: a branch on a variable, an item or a
+/// switch statement may never be taken), and a line id more than one such script changes is left out. Nothing else the scripts do is read here; a script that does
 /// what the reading cannot bound (a library's functions, spawning) is left out whole. The proof keeps every line a script
 /// may clear among what it cannot decide (<c>line blocking</c>), so these gates only let play and its validation through.
 /// </summary>
@@ -49,7 +50,7 @@ public static class StartScriptGates
             {
                 var waits = call.Delayed || call.Conditional;
                 if (!call.ArgsKnown || LineBlockingChange.Of(call.LineArgs) is not { } change || own.Exists(g => g.Change.LineId == change.LineId) ||
-                    (waits && change.Set != LinedefFlags.None))
+                    (waits && change.Set != LinedefFlags.None) || (call.Conditional && !call.OnCountsOnly))
                 {
                     own = null;
                     break;

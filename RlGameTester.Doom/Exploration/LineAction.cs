@@ -30,6 +30,9 @@ internal sealed class LineAction
     /// <summary>The lines' blocking it sets or clears (Line_SetBlocking, its script's SetLineBlocking).</summary>
     public IReadOnlyList<LineBlockingChange> Blocking { get; init; } = [];
 
+    /// <summary>What setting it off assumes (its script's gate opens once the monsters it counts are dead), or null.</summary>
+    public string? Assumption { get; init; }
+
     /// <summary>
     /// Set off by a shot as well as by <see cref="Trigger"/> (a UDMF line may tick <c>impact</c> beside <c>playercross</c>
     /// or <c>playeruse</c>: Project Zolee MAP03's script line stands on the face of a block 128 units up, to be shot).

@@ -739,7 +739,9 @@ internal sealed class Walker
         {
             Line = action.Line,
             Thing = doll < 0 ? null : doll,
-            Detail = doll < 0 ? action.Name : $"assumed voodoo doll: thing {doll}, carried by a conveyor, crosses line {action.Line} ({action.Name})",
+            Detail = doll >= 0 ? $"assumed voodoo doll: thing {doll}, carried by a conveyor, crosses line {action.Line} ({action.Name})"
+                : action.Assumption is { } assumption ? $"{assumption} ({action.Name})"
+                : action.Name,
         });
         if (action.Exit)
         {

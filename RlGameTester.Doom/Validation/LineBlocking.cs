@@ -61,13 +61,27 @@ internal sealed class LineBlocking
         return false;
     }
 
-    /// <summary>The line was set off: its blocking changes are made.</summary>
+    /// <summary>
+    /// The line was set off: its blocking changes are made; a gate its script opens only once the monsters it counts are
+    /// dead is open on that assumption (the verdict says so when the body goes through).
+    /// </summary>
     public void SetOff(int index)
     {
-        foreach (var change in ScriptedLines.BlockingChanges(_level, _level.Linedefs[index]))
+        var line = _level.Linedefs[index];
+        var assumption = ScriptedLines.BlockingAssumption(_level, line);
+        foreach (var change in ScriptedLines.BlockingChanges(_level, line))
         {
             Change(_flags, change.LineId, change.Apply);
-            Change(_unassumed, change.LineId, change.Apply);
+            if (assumption is null)
+            {
+                Change(_unassumed, change.LineId, change.Apply);
+                continue;
+            }
+
+            foreach (var gate in LinesWithId(change.LineId))
+            {
+                _assumedOpenBy[gate] = $"{assumption}, set off by line {index}; the body went through line {gate}";
+            }
         }
     }
 

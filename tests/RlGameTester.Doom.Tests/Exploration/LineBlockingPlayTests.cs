@@ -98,6 +98,63 @@ public sealed class LineBlockingPlayTests
         Assert.True(ExplorationFixtures.ExploreEveryTic(level).ExitReached);
     }
 
+    [Theory]
+    // Byte 8: thingcountdirect (0, 500); pushnumber 0; gt; ifnotgoto byte 56; delaydirect 35; goto byte 8; then the gate.
+    [InlineData(new[] { 60, 0, 500, 3, 0, 22, 79, 56, 56, 35, 52, 8, 3, 5, 3, 0, 98, 1 })]
+    // The same wait on the things whose tid is the script's argument (unknown): what is counted does not matter.
+    [InlineData(new[] { 3, 0, 28, 0, 59, 3, 0, 22, 79, 64, 56, 35, 52, 8, 3, 5, 3, 0, 98, 1 })]
+    public void AGateAScriptOpensOnceItsAmbushIsDeadIsWalkedThroughAsAnAssumption(int[] code)
+    {
+        var level = Scripted([(3, AcsScriptKind.Closed, 1, code)]);
+        var line = level.Linedefs[SwitchOf(level)];
+        Assert.Single(ScriptedLines.BlockingChanges(level, line));
+        Assert.Contains("id 5", ScriptedLines.BlockingAssumption(level, line), StringComparison.Ordinal);
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        ExplorationFixtures.AssertFinishedAndUpheld(result);
+        Assert.Contains(result.ExitAssumptions, a => a.StartsWith("assumed: script 3", StringComparison.Ordinal));
+        Assert.Contains(result.Validation!.Assumptions, a => a.Contains($"through line {Gate}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheValidatorTakesAGateOpenedOnAnAmbushsDeathAsAnAssumptionOnlyOnceItsSwitchIsSetOff()
+    {
+        var level = Scripted([(3, AcsScriptKind.Closed, 0, [60, 0, 500, 3, 0, 22, 79, 56, 56, 35, 52, 8, .. OpenGate])]);
+        int[] walk = [.. Enumerable.Range(0, 21).Select(t => 32 + (8 * t))];
+
+        var pressed = HandMadeRuns.Validate(level, walk, [], (0, SwitchOf(level)));
+        Assert.True(pressed.Upholds);
+        Assert.Contains(pressed.Assumptions, a => a.Contains($"through line {Gate}", StringComparison.Ordinal));
+        Assert.False(HandMadeRuns.Validate(level, walk, []).Upholds);
+    }
+
+    [Theory]
+    // A branch on a script variable nobody sets (an item held, a switch's state): maybe never taken.
+    [InlineData(new[] { 28, 0, 79, 44, 3, 5, 3, 0, 98, 1 })]
+    // A wait for a sector to stop (TagWaitDirect 7): a perpetual platform never does.
+    [InlineData(new[] { 62, 7, 3, 5, 3, 0, 98, 1 })]
+    public void AGateOpenedAfterAConditionThatIsNoCountOfThingsIsNotRead(int[] code)
+    {
+        var level = Scripted([(3, AcsScriptKind.Closed, 1, code)]);
+
+        Assert.Empty(ScriptedLines.BlockingChanges(level, level.Linedefs[SwitchOf(level)]));
+    }
+
+    [Fact]
+    public void AGateAScriptMayBeTerminatedBeforeOpeningIsNotRead()
+    {
+        // Script 3 starts script 4, waits a second, then opens the gate; script 4 terminates script 3 (ACS_Terminate(3, 0)
+        // by lspec2direct), at a time the reading does not know. Without the terminate the delayed opening is sure.
+        int[] script3 = [13, 80, 4, 0, 0, 0, 0, 56, 35, .. OpenGate];
+        var terminated = Scripted([(3, AcsScriptKind.Closed, 0, script3), (4, AcsScriptKind.Closed, 0, [10, 82, 3, 0, 1])]);
+        var left = Scripted([(3, AcsScriptKind.Closed, 0, script3), (4, AcsScriptKind.Closed, 0, [1])]);
+
+        Assert.Empty(ScriptedLines.BlockingChanges(terminated, terminated.Linedefs[SwitchOf(terminated)]));
+        Assert.Single(ScriptedLines.BlockingChanges(left, left.Linedefs[SwitchOf(left)]));
+        Assert.Null(ScriptedLines.BlockingAssumption(left, left.Linedefs[SwitchOf(left)]));
+    }
+
     [Fact]
     public void AScriptThatSendsMonstersToAGoalBeforeOpeningTheGateIsRead()
     {

@@ -75,6 +75,8 @@ public sealed class StartScriptGateTests
     [InlineData(new[] { 3, 5, 3, 0, 98, 56, 35, 3, 5, 3, 2, 98, 1 })]
     // pushnumber 9, giveinventory: something the reading cannot bound, so the script is left out whole.
     [InlineData(new[] { 3, 9, 143, 3, 5, 3, 0, 98, 1 })]
+    // A branch on a map variable (pushmapvar 0; ifnotgoto the terminate): a condition that is no count of things.
+    [InlineData(new[] { 29, 0, 79, 44, 3, 5, 3, 0, 98, 1 })]
     public void AStartScriptWhoseGateCannotBePlacedInTimeIsNotReadAndTheExitIsUndecided(int[] code)
     {
         var level = Scripted([(1, AcsScriptKind.Open, 0, code)]);
@@ -91,7 +93,8 @@ public sealed class StartScriptGateTests
     [Fact]
     public void AGateTwoStartScriptsChangeIsLeftOutAndAClosedScriptsIsNeverRead()
     {
-        Assert.Empty(StartScriptGates.Of(Scripted([(1, AcsScriptKind.Open, 0, OpenGate), (2, AcsScriptKind.Enter, 0, WaitForTheArena)])));
+        // The waiting script first: its jumps name the bytes it is laid at.
+        Assert.Empty(StartScriptGates.Of(Scripted([(2, AcsScriptKind.Enter, 0, WaitForTheArena), (1, AcsScriptKind.Open, 0, OpenGate)])));
         Assert.Empty(StartScriptGates.Of(Scripted([(1, AcsScriptKind.Closed, 0, OpenGate)])));
         Assert.False(ExplorationFixtures.ExploreEveryTic(Scripted([(1, AcsScriptKind.Closed, 0, OpenGate)])).ExitReached);
     }
