@@ -116,10 +116,11 @@ public static class ScriptedLines
     }
 
     /// <summary>
-    /// What play assumes when the line is set off, or null: its script opens a gate only once a count of things it waits
-    /// on reaches its end (an ambush's monsters dead), which play takes as met, as it takes a boss's death.
+    /// What play assumes when the line is set off, or null: its script opens a gate, makes its move or ends the level
+    /// only once a count of things it waits on holds (an ambush's monsters dead), which play takes as met when the line
+    /// is set off, as it takes a boss's death.
     /// </summary>
-    public static string? BlockingAssumption(Level level, in Linedef line)
+    public static string? Assumption(Level level, in Linedef line)
     {
         ArgumentNullException.ThrowIfNull(level);
         return level.UsesDoomSpecials || line.Special == LineBlockingChange.Special ? null : Read(level, line)?.Assumption;
@@ -170,19 +171,19 @@ public static class ScriptedLines
             return null;
         }
 
-        var assumption = assumed.Count == 0 ? null
-            : $"assumed: script {script.Number}'s count of things reaches what it waits for (its monsters dead), and it opens the lines with id {string.Join(", ", assumed)}";
         var acting = calls.Where(c => c.Special != LineBlockingChange.Special && !Harmless(level, c)).ToList();
         if (acting is [])
         {
-            return blocking.Count > 0 ? new Reading(null, blocking, [], assumption) : null;
+            return blocking.Count > 0 ? new Reading(null, blocking, [], Assumption(script, assumed, null)) : null;
         }
 
         // One move, or the same move on several tags (PSX Doom CE's scripts open two doors with two Door_Open calls, as
-        // one Doom line moves every sector of its tag): each sure to be made, with the same arguments but the tag.
-        if (acting[0] is not { ArgsKnown: true, Conditional: false } act ||
-            acting.Exists(c => c is not { ArgsKnown: true, Conditional: false } || c.Special != act.Special || c.Delayed != act.Delayed ||
-                !c.Args.Skip(1).SequenceEqual(act.Args.Skip(1)) || (acting.Count > 1 && c.Arg(0) == 0)))
+        // one Doom line moves every sector of its tag): each sure to be made, or each made once a count of things holds
+        // (an ambush's door opened when its monsters are dead, assumed as a boss's death is), with the same arguments but
+        // the tag.
+        if (acting[0] is not { ArgsKnown: true } act || !(act is { Conditional: false } || act.OnCountsOnly) ||
+            acting.Exists(c => c is not { ArgsKnown: true } || c.Special != act.Special || c.Delayed != act.Delayed || c.Conditional != act.Conditional ||
+                c.Uncertain != act.Uncertain || !c.Args.Skip(1).SequenceEqual(act.Args.Skip(1)) || (acting.Count > 1 && c.Arg(0) == 0)))
         {
             return null;
         }
@@ -202,8 +203,28 @@ public static class ScriptedLines
             act = act with { Special = poly.Special, Args = [poly.Args.Arg0, poly.Args.Arg1, poly.Args.Arg2, poly.Args.Arg3, poly.Args.Arg4] };
         }
 
-        var moves = !act.Delayed && act.Arg(0) != 0 && SectorMoves.FindHexen(act.Special, act.LineArgs) is not null;
-        return ends || moves ? new Reading(act, blocking, moreTags, assumption) : null;
+        // A move after a delay alone is timed by nothing here; after a count of things, it is made when the count holds.
+        var moves = (!act.Delayed || act.OnCountsOnly) && act.Arg(0) != 0 && SectorMoves.FindHexen(act.Special, act.LineArgs) is not null;
+        return ends || moves ? new Reading(act, blocking, moreTags, Assumption(script, assumed, act.OnCountsOnly ? act : null)) : null;
+    }
+
+    // What play assumes of a line read as its script, or null: that the counts of things its gates or its move wait on
+    // hold (its monsters are dead) when the line is set off.
+    private static string? Assumption(AcsScript script, List<int> gates, AcsCall? move)
+    {
+        var what = new List<string>();
+        if (gates.Count > 0)
+        {
+            what.Add($"opens the lines with id {string.Join(", ", gates)}");
+        }
+
+        if (move is not null)
+        {
+            what.Add(LinedefSpecials.FindHexen(move.Special)?.Effect is LineEffect.Exit or LineEffect.SecretExit ? "ends the level" : $"makes its move ({LinedefSpecials.FindHexen(move.Special)?.Name ?? $"special {move.Special}"})");
+        }
+
+        return what.Count == 0 ? null
+            : $"assumed: script {script.Number}'s count of things reaches what it waits for (its monsters dead), and it {string.Join(" and ", what)}";
     }
 
     /// <summary>

@@ -407,7 +407,7 @@ internal sealed class LevelModel
             Shootable = (activation & LineActivation.Impact) != 0,
             FrontSideOnly = (activation & LineActivation.FirstSideOnly) != 0,
             Blocking = blocking,
-            Assumption = blocking.Count > 0 ? ScriptedLines.BlockingAssumption(Level, raw) : null,
+            Assumption = ScriptedLines.Assumption(Level, raw),
         };
         if (action.Teleport)
         {

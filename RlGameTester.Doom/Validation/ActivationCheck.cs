@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RlGameTester.Doom.Acs;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Levels;
@@ -90,6 +91,12 @@ internal sealed class ActivationCheck
 
         if (rule.Effect is not (LineEffect.Teleport or LineEffect.Exit or LineEffect.SecretExit))
         {
+            // A script read as its move or gates once its monsters are dead (ScriptedLines.Assumption): made now, assumed.
+            if (ScriptedLines.Assumption(_level, line) is { } assumed)
+            {
+                _assumptions.Add($"{assumed}, set off by line {index}");
+            }
+
             foreach (var change in _mover.ForLine(index, rule))
             {
                 _planeChanges.Apply(e.Tick, change, bodyTick);

@@ -1,3 +1,4 @@
+using RlGameTester.Doom.Acs;
 using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration;
 using RlGameTester.Doom.Geometry;
@@ -52,6 +53,11 @@ internal sealed class ExitCheck
             && _ledger.Rule(index) is { Effect: LineEffect.Exit or LineEffect.SecretExit } rule)
         {
             ExitByLine(e.Tick, index, rule, x, y);
+            if (ScriptedLines.Assumption(_level, _level.Linedefs[index]) is { } assumed)
+            {
+                _assumptions.Add($"{assumed}, set off by line {index}");
+            }
+
             return;
         }
 

@@ -68,7 +68,7 @@ internal sealed class LineBlocking
     public void SetOff(int index)
     {
         var line = _level.Linedefs[index];
-        var assumption = ScriptedLines.BlockingAssumption(_level, line);
+        var assumption = ScriptedLines.Assumption(_level, line);
         foreach (var change in ScriptedLines.BlockingChanges(_level, line))
         {
             Change(_flags, change.LineId, change.Apply);

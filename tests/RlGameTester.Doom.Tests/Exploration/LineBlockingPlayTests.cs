@@ -108,7 +108,7 @@ public sealed class LineBlockingPlayTests
         var level = Scripted([(3, AcsScriptKind.Closed, 1, code)]);
         var line = level.Linedefs[SwitchOf(level)];
         Assert.Single(ScriptedLines.BlockingChanges(level, line));
-        Assert.Contains("id 5", ScriptedLines.BlockingAssumption(level, line), StringComparison.Ordinal);
+        Assert.Contains("id 5", ScriptedLines.Assumption(level, line), StringComparison.Ordinal);
 
         var result = ExplorationFixtures.ExploreEveryTic(level);
 
@@ -152,7 +152,7 @@ public sealed class LineBlockingPlayTests
 
         Assert.Empty(ScriptedLines.BlockingChanges(terminated, terminated.Linedefs[SwitchOf(terminated)]));
         Assert.Single(ScriptedLines.BlockingChanges(left, left.Linedefs[SwitchOf(left)]));
-        Assert.Null(ScriptedLines.BlockingAssumption(left, left.Linedefs[SwitchOf(left)]));
+        Assert.Null(ScriptedLines.Assumption(left, left.Linedefs[SwitchOf(left)]));
     }
 
     [Fact]

@@ -55,6 +55,31 @@ public sealed class ScriptedLineExplorationTests
     }
 
     [Fact]
+    public void ALiftTheScriptCallsOnceItsAmbushIsDeadIsRiddenOnThatAssumption()
+    {
+        // Byte 8: thingcountdirect (0, 500); pushnumber 0; gt; ifnotgoto byte 56; delaydirect 35; goto byte 8; then the
+        // lift: while (ThingCount(T_NONE, 500) > 0) delay(35); Plat_DownWaitUpStay(arg0, 24, 90);
+        var level = Level([60, 0, 500, 3, 0, 22, 79, 56, 56, 35, 52, 8, .. LiftScript]);
+        Assert.Equal(62, ScriptedLines.Effective(level, level.Linedefs[Switch]).Special);
+        Assert.Contains("makes its move", ScriptedLines.Assumption(level, level.Linedefs[Switch]), StringComparison.Ordinal);
+
+        var result = ExplorationFixtures.ExploreEveryTic(level);
+
+        ExplorationFixtures.AssertFinishedAndUpheld(result);
+        Assert.Contains(result.ExitAssumptions, a => a.StartsWith("assumed: script 3", StringComparison.Ordinal));
+        Assert.Contains(result.Validation!.Assumptions, a => a.Contains($"set off by line {Switch}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ALiftAfterABranchOnAVariableIsNotRead()
+    {
+        // pushmapvar 0, ifnotgoto the terminate (byte 56), then the lift: a condition that is no count of things.
+        var level = Level([29, 0, 79, 56, .. LiftScript]);
+
+        Assert.Equal(80, ScriptedLines.Effective(level, level.Linedefs[Switch]).Special);
+    }
+
+    [Fact]
     public void ALiftScriptThatAlsoDoesWhatTheReadingCannotBoundIsNotReadAsTheLift()
     {
         // pushnumber 1, giveinventory first (what it gives might open a way), then the lift.
