@@ -27,6 +27,17 @@ internal static class ExplorationFixtures
     public static ExplorationResult ExploreEveryTic(Level level) =>
         Explorer.Explore(level, new LevelGeometry(level), new ExplorerOptions { Skill = 3, PositionInterval = 1 }, TestContext.Current.CancellationToken);
 
+    /// <summary>
+    /// The run finished and was upheld on an assumption that both the explorer's finish and the validator's verdict
+    /// state (each holding the text given: they word it apart).
+    /// </summary>
+    public static void AssertFinishedOnAssumption(ExplorationResult result, string explorerSays, string validatorSays)
+    {
+        AssertFinishedAndUpheld(result);
+        Assert.Contains(result.ExitAssumptions, a => a.Contains(explorerSays, StringComparison.Ordinal));
+        Assert.Contains(result.Validation!.Assumptions, a => a.Contains(validatorSays, StringComparison.Ordinal));
+    }
+
     /// <summary>The run reached an exit (else the findings say why not) and the validator upheld every step of it.</summary>
     public static void AssertFinishedAndUpheld(ExplorationResult result)
     {
