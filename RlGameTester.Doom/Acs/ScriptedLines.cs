@@ -29,10 +29,10 @@ public static class ScriptedLines
     private const int MaxScriptsRead = 16;
 
     // Besides the specials that change nothing a body's way depends on, a script's activating, deactivating or removing
-    // things (its monsters, which are not simulated), sending monsters to a goal (Thing_SetGoal), spawning plain monsters (Thing_Spawn, Thing_SpawnNoFog,
-    // Thing_SpawnFacing of a spawn number SpawnedThings reads as harmless) and player properties that only
-    // pause or shield the player (SetPlayerProperty's frozen, no target, instant weapon switch, totally frozen) are left
-    // aside.
+    // things (its monsters, which are not simulated), sending monsters to a goal (Thing_SetGoal), spawning plain monsters
+    // (Thing_Spawn, Thing_SpawnNoFog, Thing_SpawnFacing of a spawn number SpawnedThings reads as harmless) and player
+    // properties that only pause or shield the player (SetPlayerProperty's frozen, no target, instant weapon switch,
+    // totally frozen) are left aside.
     private static bool Harmless(Level level, AcsCall call) =>
         LinedefSpecials.IsHexenHarmless(call.Special) || call.Special is 130 or 131 or 132 or 133 or 229 ||
         (call.Special == 191 && call.Arg(2) is 0 or 1 or 2 or 4) ||
@@ -220,7 +220,8 @@ public static class ScriptedLines
 
         if (move is not null)
         {
-            what.Add(LinedefSpecials.FindHexen(move.Special)?.Effect is LineEffect.Exit or LineEffect.SecretExit ? "ends the level" : $"makes its move ({LinedefSpecials.FindHexen(move.Special)?.Name ?? $"special {move.Special}"})");
+            var info = LinedefSpecials.FindHexen(move.Special);
+            what.Add(info?.Effect is LineEffect.Exit or LineEffect.SecretExit ? "ends the level" : $"makes its move ({info?.Name ?? $"special {move.Special}"})");
         }
 
         return what.Count == 0 ? null

@@ -8,7 +8,8 @@ namespace RlGameTester.Doom.Validation;
 /// script calls it or SetLineBlocking (read by <see cref="ScriptedLines.BlockingChanges"/>), sets or clears the flags of
 /// every line with the id from then on: a gate a switch opens is walked through after the switch, not before. The
 /// scripts the level starts by itself (<see cref="StartScriptGates"/>) make their changes before the first tic; one that
-/// waits on a condition first is assumed past it, and the verdict says so when the body goes where only it lets it.
+/// waits on a condition first is assumed past it, as is a line's script that opens its gate once the monsters it counts
+/// are dead (<see cref="ScriptedLines.Assumption"/>), and the verdict says so when the body goes where only that lets it.
 /// </summary>
 internal sealed class LineBlocking
 {
@@ -16,8 +17,8 @@ internal sealed class LineBlocking
     private readonly AssumptionLog _assumptions;
     private readonly LinedefFlags[] _flags;
 
-    // The flags as they would be had no start script's wait ended: a line that blocks by these and not by _flags is open
-    // on that assumption alone.
+    // The flags as they would be had no assumed wait ended (a start script's, or a line's script's count of things): a
+    // line that blocks by these and not by _flags is open on that assumption alone.
     private readonly LinedefFlags[] _unassumed;
     private readonly Dictionary<int, string> _assumedOpenBy = [];
     private readonly Dictionary<int, List<int>> _linesById;
