@@ -174,7 +174,7 @@ public static class ScriptedLines
         var acting = calls.Where(c => c.Special != LineBlockingChange.Special && !Harmless(level, c)).ToList();
         if (acting is [])
         {
-            return blocking.Count > 0 ? new Reading(null, blocking, [], Assumption(script, assumed, null)) : null;
+            return blocking.Count > 0 ? new Reading(null, blocking, [], AssumptionOf(script, assumed, null)) : null;
         }
 
         // One move, or the same move on several tags (PSX Doom CE's scripts open two doors with two Door_Open calls, as
@@ -205,12 +205,12 @@ public static class ScriptedLines
 
         // A move after a delay alone is timed by nothing here; after a count of things, it is made when the count holds.
         var moves = (!act.Delayed || act.OnCountsOnly) && act.Arg(0) != 0 && SectorMoves.FindHexen(act.Special, act.LineArgs) is not null;
-        return ends || moves ? new Reading(act, blocking, moreTags, Assumption(script, assumed, act.OnCountsOnly ? act : null)) : null;
+        return ends || moves ? new Reading(act, blocking, moreTags, AssumptionOf(script, assumed, act.OnCountsOnly ? act : null)) : null;
     }
 
     // What play assumes of a line read as its script, or null: that the counts of things its gates or its move wait on
     // hold (its monsters are dead) when the line is set off.
-    private static string? Assumption(AcsScript script, List<int> gates, AcsCall? move)
+    private static string? AssumptionOf(AcsScript script, List<int> gates, AcsCall? move)
     {
         var what = new List<string>();
         if (gates.Count > 0)
