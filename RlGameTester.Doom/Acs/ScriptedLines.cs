@@ -123,7 +123,17 @@ public static class ScriptedLines
     public static string? Assumption(Level level, in Linedef line)
     {
         ArgumentNullException.ThrowIfNull(level);
-        return level.UsesDoomSpecials || line.Special == LineBlockingChange.Special ? null : Read(level, line)?.Assumption;
+        return Read(level, line)?.Assumption;
+    }
+
+    /// <summary>
+    /// The assumption (<see cref="Assumption"/>) when the line's own move or exit rests on it, or null: one that only
+    /// opens gates is the validator's to state where the body goes through them.
+    /// </summary>
+    public static string? MoveAssumption(Level level, in Linedef line)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        return Read(level, line) is { Act.OnCountsOnly: true } reading ? reading.Assumption : null;
     }
 
     /// <summary>

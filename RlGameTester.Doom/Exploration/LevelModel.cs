@@ -63,6 +63,7 @@ internal sealed class LevelModel
                 Grid.ChangeLine(line, gate.Change, t => ThingPresent[t]);
             }
         }
+
         NearHung = new bool[Grid.Count];
         for (var t = 0; t < level.Things.Length; t++)
         {

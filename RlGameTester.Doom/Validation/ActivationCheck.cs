@@ -91,8 +91,8 @@ internal sealed class ActivationCheck
 
         if (rule.Effect is not (LineEffect.Teleport or LineEffect.Exit or LineEffect.SecretExit))
         {
-            // A script read as its move or gates once its monsters are dead (ScriptedLines.Assumption): made now, assumed.
-            if (ScriptedLines.Assumption(_level, line) is { } assumed)
+            // A script read as its move once its monsters are dead: made now, assumed (gates: LineBlocking, when passed).
+            if (ScriptedLines.MoveAssumption(_level, line) is { } assumed)
             {
                 _assumptions.Add($"{assumed}, set off by line {index}");
             }

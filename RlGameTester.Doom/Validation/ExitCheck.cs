@@ -53,7 +53,7 @@ internal sealed class ExitCheck
             && _ledger.Rule(index) is { Effect: LineEffect.Exit or LineEffect.SecretExit } rule)
         {
             ExitByLine(e.Tick, index, rule, x, y);
-            if (ScriptedLines.Assumption(_level, _level.Linedefs[index]) is { } assumed)
+            if (ScriptedLines.MoveAssumption(_level, _level.Linedefs[index]) is { } assumed)
             {
                 _assumptions.Add($"{assumed}, set off by line {index}");
             }

@@ -29,13 +29,14 @@ internal sealed class LineBlocking
         _assumptions = assumptions;
         _flags = [.. level.Linedefs.Select(l => l.Flags)];
         _linesById = LevelIndex.LinesById(level);
-        foreach (var gate in StartScriptGates.Of(level).Where(g => !g.Waits))
+        var gates = StartScriptGates.Of(level);
+        foreach (var gate in gates.Where(g => !g.Waits))
         {
             Change(_flags, gate.Change.LineId, gate.Change.Apply);
         }
 
         _unassumed = [.. _flags];
-        foreach (var gate in StartScriptGates.Of(level).Where(g => g.Waits))
+        foreach (var gate in gates.Where(g => g.Waits))
         {
             Change(_flags, gate.Change.LineId, gate.Change.Apply);
             foreach (var line in LinesWithId(gate.Change.LineId))
