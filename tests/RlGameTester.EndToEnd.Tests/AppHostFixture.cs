@@ -45,6 +45,11 @@ public sealed class AppHostFixture : IAsyncLifetime
     /// <summary>The AppHost's warnings and errors and every line of every resource's output, from the first start on.</summary>
     public LogCollector Logs { get; } = new(LogLevel.Information);
 
+    /// <summary>What the Worker and the Analysis service logged of runs so far (each phase's line and time): for a failure.</summary>
+    public string RunLog() => "The services' log of runs:\n" + LogCollector.Describe(Logs.Entries.Where(e =>
+        e.Category.EndsWith(".worker", StringComparison.Ordinal) || e.Category.EndsWith(".analysis", StringComparison.Ordinal))
+        .Where(e => e.Message.Contains("Run ", StringComparison.Ordinal)));
+
     public async ValueTask InitializeAsync()
     {
         // PostgreSQL runs as the postgres user when the tests run as root: it must be able to reach its folder.

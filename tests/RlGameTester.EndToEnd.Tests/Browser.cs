@@ -70,7 +70,10 @@ public sealed class Browser : IAsyncDisposable
     public Task InteractiveAsync() => Page.WaitForSelectorAsync("[data-interactive='true']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
 
     /// <summary>Runs a test's steps; when one fails, the page as it was is saved and its text added to the failure.</summary>
-    public async Task StepsAsync(string name, Func<Task> steps)
+    public Task StepsAsync(string name, Func<Task> steps) => StepsAsync(name, () => "", steps);
+
+    /// <summary>As <see cref="StepsAsync(string, Func{Task})"/>, with what <paramref name="context"/> says then (the services' log of the runs).</summary>
+    public async Task StepsAsync(string name, Func<string> context, Func<Task> steps)
     {
         try
         {
@@ -79,7 +82,7 @@ public sealed class Browser : IAsyncDisposable
         catch (Exception e) when (e is TimeoutException or PlaywrightException or Xunit.Sdk.XunitException)
         {
             await ScreenshotAsync($"{name}-failed");
-            throw new InvalidOperationException($"{e.Message}\nThe page at {Page.Url} read:\n{await Page.InnerTextAsync("body")}", e);
+            throw new InvalidOperationException($"{e.Message}\nThe page at {Page.Url} read:\n{await Page.InnerTextAsync("body")}\n{context()}", e);
         }
     }
 
