@@ -87,39 +87,90 @@ public static class Explorer
         }
 
         var first = Attempt(run, options, start, startCell, polyobjects);
-        if (first.Result.ExitReached || !first.EndedStuck)
+        if (first.Result.ExitReached)
         {
             return first.Result;
         }
 
         // A run that trapped itself (a lift it misjudged, a way that shut behind it) is played once more from the start
         // with the next seed, which takes ties between targets another way, on a model of its own (a run changes its
-        // model's lines). Hacx 2 MAP03's seed 0 ends beside a lift it no longer trusts; seeds 1-3 finish. A second run
-        // that finishes is the result, and the first run's trap is kept among its findings: a player may be caught so.
-        var next = options with { Seed = unchecked(options.Seed + 1) };
-        var again = new ExplorationRun(new LevelModel(level, geometry, options.Skill), next with { PositionInterval = 1 }, cancellationToken);
-        var second = Attempt(again, next, start, startCell, polyobjects);
-        if (!second.Result.ExitReached)
+        // model's lines). Hacx 2 MAP03's seed 0 ends beside a lift it no longer trusts; seeds 1-3 finish.
+        var attempts = 1;
+        string? how = null;
+        ExplorationResult? finish = null;
+        if (first.EndedStuck)
         {
+            var next = options with { Seed = unchecked(options.Seed + 1) };
+            var again = new ExplorationRun(new LevelModel(level, geometry, options.Skill), next with { PositionInterval = 1 }, cancellationToken);
+            attempts++;
+            how = $"a second one (seed {next.Seed}) reached the exit";
+            finish = Attempt(again, next, start, startCell, polyobjects).Result is { ExitReached: true } second ? second : null;
+        }
+
+        // A large map is first walked on 16-unit (or coarser) cells, which miss what fits the body only between them: a
+        // ladder of 4-unit steps whose top one is 8 deep (Hacx 2 MAP04), a corridor off the 16-unit lines. When the map fits
+        // FineMaxCells of 8 units it is played once more on those, from the start with the first seed. Finishes on the
+        // coarse grid stay as they were: the fine grid's plans differ and cost four times as much.
+        if (finish is null && OnFineGrid(level, geometry, options, start, polyobjects, cancellationToken) is { } fine)
+        {
+            attempts++;
+            how = "one on 8-unit cells reached the exit";
+            finish = fine;
+        }
+
+        if (finish is null)
+        {
+            // The first play's verdict stands, with the proof it already made.
             return first.Result;
         }
 
+        // A later run that finishes is the result, and the first run's trap is kept among its findings: a player may be
+        // caught so.
         var trapped = first.Result.Findings
             .Where(f => f.Kind == ExplorerFindingKind.Softlock && f.Evidence.ContainsKey(SoftlockJudge.StrandedEvidence))
             .Select(f => f with
             {
-                Description = $"{f.Description} This was the explorer's first attempt (seed {options.Seed}); a second one (seed {next.Seed}) reached the exit.",
+                Description = $"{f.Description} This was the explorer's first attempt (seed {options.Seed}); {how}.",
                 Evidence = new Dictionary<string, string>(f.Evidence) { ["attempt"] = "1" },
             });
-        return second.Result with { Findings = [.. second.Result.Findings, .. trapped], Attempts = 2 };
+        return finish with { Findings = [.. finish.Findings, .. trapped], Attempts = attempts };
+    }
+
+    // The play on 8-unit cells of a map whose first grid was coarser, when it fits FineMaxCells and reaches the exit.
+    private static ExplorationResult? OnFineGrid(Level level, LevelGeometry geometry, ExplorerOptions options, int start, Polyobjects polyobjects, CancellationToken cancellationToken)
+    {
+        if (NavGrid.CellSizeFor(geometry, NavGrid.MaxCells) == NavGrid.FineCellSize || NavGrid.CellSizeFor(geometry, NavGrid.FineMaxCells) != NavGrid.FineCellSize)
+        {
+            return null;
+        }
+
+        var model = new LevelModel(level, geometry, options.Skill, NavGrid.FineMaxCells);
+        var thing = level.Things[start];
+        var startCell = model.ArrivalCell(thing.X, thing.Y);
+        if (startCell < 0)
+        {
+            return null;
+        }
+
+        // Only a finish is wanted of it: a run that does not get there is neither validated nor judged (its proof would
+        // repeat the first play's on finer cells, at four times the cost).
+        var run = new ExplorationRun(model, options with { PositionInterval = 1 }, cancellationToken);
+        run.Run(startCell, thing);
+        return run.ExitReached && Judged(run, options, start, polyobjects).Result is { ExitReached: true } fine ? fine : null;
     }
 
     // One run from the player 1 start, its validation and the judges' findings; whether it ended where it could reach
     // neither the start nor an exit.
     private static (ExplorationResult Result, bool EndedStuck) Attempt(ExplorationRun run, ExplorerOptions options, int start, int startCell, Polyobjects polyobjects)
     {
+        run.Run(startCell, run.Model.Level.Things[start]);
+        return Judged(run, options, start, polyobjects);
+    }
+
+    // A played run validated and judged.
+    private static (ExplorationResult Result, bool EndedStuck) Judged(ExplorationRun run, ExplorerOptions options, int start, Polyobjects polyobjects)
+    {
         var (level, geometry) = (run.Model.Level, run.Model.Geometry);
-        run.Run(startCell, level.Things[start]);
 
         // A claim of success must hold up against a model that shares nothing with the search and walk that made it.
         var verdict = TrajectoryValidator.Validate(level, geometry, run.Log.Events, options.Skill);

@@ -29,10 +29,12 @@ internal sealed class LevelModel
     private readonly Dictionary<int, List<int>> _linesById;
     private readonly (double Bottom, int Radius)?[] _hung;
 
-    public LevelModel(Level level, LevelGeometry geometry, int skill)
+    /// <param name="maxCells">The most cells its grid may have (<see cref="NavGrid.MaxCells"/> unless a second look asks more).</param>
+    public LevelModel(Level level, LevelGeometry geometry, int skill, int maxCells = NavGrid.MaxCells)
     {
         Level = level;
         Geometry = geometry;
+        MaxCells = maxCells;
         SkillFlag = SkillFlagOf(skill);
         ThingPresent = new bool[level.Things.Length];
         for (var t = 0; t < level.Things.Length; t++)
@@ -52,7 +54,7 @@ internal sealed class LevelModel
         StartGates = StartScriptGates.Of(level);
         var switchable = new HashSet<int>(_blocking.SelectMany(changes => changes).Concat(StartGates.Select(g => g.Change)).SelectMany(change => LinesWithId(change.LineId)));
         _hung = HungThings(level, geometry);
-        Grid = new NavGrid(level, geometry, t => ThingPresent[t], switchable: switchable.Contains, hungBottom: HungBottom);
+        Grid = new NavGrid(level, geometry, t => ThingPresent[t], switchable: switchable.Contains, hungBottom: HungBottom, maxCells: maxCells);
 
         // The gates the scripts run at the start shut or open are so from the first tic: those that wait on a condition
         // (an arena's monsters dead) are assumed past it, as boss deaths are, and a finish says so (StartGates).
@@ -145,6 +147,9 @@ internal sealed class LevelModel
     public LevelGeometry Geometry { get; }
 
     public NavGrid Grid { get; }
+
+    /// <summary>The most cells the level's grids may have (<see cref="NavGrid.MaxCells"/>, or more for a second look).</summary>
+    public int MaxCells { get; }
 
     /// <summary>The blocking changes of the scripts the level starts by itself, made before play (see the constructor).</summary>
     public IReadOnlyList<StartScriptGate> StartGates { get; }

@@ -25,7 +25,17 @@ internal sealed class NavGrid
     public const byte ThingBlocked = 2;
     public const byte Void = 3;
 
-    private const int MaxCells = 3_000_000;
+    /// <summary>
+    /// The cells a first play's grid may have: a larger map is walked on 16-unit (or coarser) cells, where a ladder of thin
+    /// steps or a gap that fits the body only off that grid is missed, and is played again on <see cref="FineMaxCells"/>.
+    /// </summary>
+    public const int MaxCells = 3_000_000;
+
+    /// <summary>
+    /// The cells a second look may take to walk a large map on 8-unit cells (Hacx 2 MAP04, 4.2 million: its ladder's top
+    /// step is 8 units deep). Memory and time grow with them: about 150 bytes a cell, 1.6 GB at 11 million.
+    /// </summary>
+    public const int FineMaxCells = 16_000_000;
     private const double RayOffset = 1.0 / 1024;
 
     // Blocks of the line grid under a box, and the sectors it touches, for the half-way checks.
@@ -66,7 +76,8 @@ internal sealed class NavGrid
     /// How low a thing hung from the ceiling reaches where a body may pass beneath it, or null where things block at any
     /// height: such a thing keeps the body only out of the cells whose floor, at the level's start, leaves no room under it.
     /// </param>
-    public NavGrid(Level level, LevelGeometry geometry, Func<int, bool> thingPresent, bool shrinkByHalfCell = false, Func<int, bool>? switchable = null, Func<int, double?>? hungBottom = null)
+    /// <param name="maxCells">The most cells the grid may have; it is coarsened (16, 32... units) until the map fits.</param>
+    public NavGrid(Level level, LevelGeometry geometry, Func<int, bool> thingPresent, bool shrinkByHalfCell = false, Func<int, bool>? switchable = null, Func<int, double?>? hungBottom = null, int maxCells = MaxCells)
     {
         _level = level;
         _hungBottom = hungBottom ?? (_ => null);
@@ -74,13 +85,7 @@ internal sealed class NavGrid
         _switchable = switchable ?? (_ => false);
         _lineFlags = [.. level.Linedefs.Select(l => l.Flags)];
         var bounds = geometry.Bounds;
-        var width = bounds.Width + 64;
-        var height = bounds.Height + 64;
-        CellSize = FineCellSize;
-        while ((width / CellSize) * (height / CellSize) > MaxCells)
-        {
-            CellSize *= 2;
-        }
+        CellSize = CellSizeFor(geometry, maxCells);
 
         Radius = shrinkByHalfCell ? BodyRadius - (CellSize / 2) : BodyRadius;
 
@@ -129,6 +134,19 @@ internal sealed class NavGrid
     }
 
     public double CellSize { get; }
+
+    /// <summary>The cell size a grid of at most <paramref name="maxCells"/> cells has on this map.</summary>
+    public static int CellSizeFor(LevelGeometry geometry, int maxCells)
+    {
+        double width = geometry.Bounds.Width + 64, height = geometry.Bounds.Height + 64;
+        var size = FineCellSize;
+        while ((width / size) * (height / size) > maxCells)
+        {
+            size *= 2;
+        }
+
+        return size;
+    }
 
     /// <summary>Half the side of the body's box on this grid: <see cref="BodyRadius"/>, or less for a generous grid.</summary>
     public double Radius { get; }

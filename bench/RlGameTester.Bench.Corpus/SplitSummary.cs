@@ -46,8 +46,9 @@ internal sealed class SplitSummary(string title, IReadOnlyList<LevelMeasurement>
         var refuted = rows.Where(r => r.RefutedBy is not null).GroupBy(r => r.RefutedBy!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         output.WriteLine($"  runs to an exit the validator refutes: {refuted.Sum(g => g.Count())}{(refuted.Count == 0 ? "" : " (" + string.Join(", ", refuted.Select(g => $"{g.Key} {g.Count()}")) + ")")}");
 
-        // Finishes that took the explorer's second attempt (its first trapped itself): counted among the finishes.
-        output.WriteLine($"  finished by a second attempt (the first trapped itself): {rows.Count(r => r.Finished && r.Attempts > 1)}");
+        // Finishes that took the explorer a later attempt (its first trapped itself, or a large map's coarse grid missed a
+        // way that 8-unit cells find): counted among the finishes.
+        output.WriteLine($"  finished by a later attempt (a second seed after a trap, or 8-unit cells on a large map): {rows.Count(r => r.Finished && r.Attempts > 1)}");
         if (blind)
         {
             return;

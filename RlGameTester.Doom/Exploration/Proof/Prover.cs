@@ -192,7 +192,7 @@ internal sealed class Prover(RunSnapshot run)
 
         if (grid.Blocked[to] != NavGrid.Free)
         {
-            return Through("tight squeeze", $"the gap at {FindingText.At(grid, to)} may let a player through, which the explorer's box on its 8-unit grid does not pass", to, null, null);
+            return Through("tight squeeze", $"the gap at {FindingText.At(grid, to)} may let a player through, which the explorer's box on its {grid.CellSize}-unit grid does not pass", to, null, null);
         }
 
         if (MovedSector(from, to) is { } sector)
@@ -207,10 +207,10 @@ internal sealed class Prover(RunSnapshot run)
 
         if (grid.Floor0[to] > World.Grid.Floor0[to] || grid.Ceiling[to] < World.Grid.Ceiling[to])
         {
-            return Through("tight squeeze", $"the way passes closer to a ledge or wall at {FindingText.At(grid, to)} than the explorer's box on its 8-unit grid does", to, null, null);
+            return Through("tight squeeze", $"the way passes closer to a ledge or wall at {FindingText.At(grid, to)} than the explorer's box on its {grid.CellSize}-unit grid does", to, null, null);
         }
 
-        return Through("explorer limit", $"the step at {FindingText.At(grid, to)} is one the explorer's stricter model (a 32-unit box on an 8-unit grid) does not take", to, null, null);
+        return Through("explorer limit", $"the step at {FindingText.At(grid, to)} is one the explorer's stricter model (a 32-unit box on {grid.CellSize}-unit cells) does not take", to, null, null);
     }
 
     // The first move the explorer does not make, preferring one into a cell it never reached.
