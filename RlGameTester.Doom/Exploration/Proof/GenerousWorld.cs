@@ -28,8 +28,8 @@ internal sealed class GenerousWorld
         Mechanics = new LevelMechanics(_level, _geometry, model.SkillFlag);
         Ranges = new SectorRanges(_level, _geometry, Mechanics.Movers);
         // Its cells are the play's (the proofs start from the cells the explorer reached). Barrels may be shot out of the
-        // way; in the ZDoom family's ports a body may pass beneath a thing hung from the
-        // ceiling once the floor under it lowers or the ceiling (which leaves it where it hangs) rises.
+        // way; in the ZDoom family's ports a body may pass beneath a thing hung from the ceiling once the floor under it
+        // lowers or the ceiling (which leaves it where it hangs) rises.
         Grid = new NavGrid(_level, _geometry, t => model.ThingPresent[t] && _level.Things[t].Type != Barrels.Type && model.HungBottom(t) is null, shrinkByHalfCell: true, maxCells: model.MaxCells);
         Grid.Recompute(Ranges.ToHeights(_geometry));
         ExitCells = new bool[Grid.Count];
