@@ -70,8 +70,7 @@ public static class Explorer
         var model = new LevelModel(level, geometry, options.Skill);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // The run records a position every tic for the validator; the result keeps those the options ask for.
-        var run = new ExplorationRun(model, options with { PositionInterval = 1 }, cancellationToken);
+        var run = NewRun(model, options, cancellationToken);
         var thing = level.Things[start];
         var startCell = model.ArrivalCell(thing.X, thing.Y);
         if (startCell < 0)
@@ -101,7 +100,7 @@ public static class Explorer
         if (first.EndedStuck)
         {
             var next = options with { Seed = unchecked(options.Seed + 1) };
-            var again = new ExplorationRun(new LevelModel(level, geometry, options.Skill), next with { PositionInterval = 1 }, cancellationToken);
+            var again = NewRun(new LevelModel(level, geometry, options.Skill), next, cancellationToken);
             attempts++;
             how = $"a second one (seed {next.Seed}) reached the exit";
             finish = Attempt(again, next, start, startCell, polyobjects).Result is { ExitReached: true } second ? second : null;
@@ -111,7 +110,7 @@ public static class Explorer
         // ladder of 4-unit steps whose top one is 8 deep (Hacx 2 MAP04), a corridor off the 16-unit lines. When the map fits
         // FineMaxCells of 8 units it is played once more on those, from the start with the first seed. Finishes on the
         // coarse grid stay as they were: the fine grid's plans differ and cost four times as much.
-        if (finish is null && OnFineGrid(level, geometry, options, start, polyobjects, cancellationToken) is { } fine)
+        if (finish is null && OnFineGrid(run.Model, options, start, polyobjects, cancellationToken) is { } fine)
         {
             attempts++;
             how = "one on 8-unit cells reached the exit";
@@ -137,9 +136,10 @@ public static class Explorer
     }
 
     // The play on 8-unit cells of a map whose first grid was coarser, when it fits FineMaxCells and reaches the exit.
-    private static ExplorationResult? OnFineGrid(Level level, LevelGeometry geometry, ExplorerOptions options, int start, Polyobjects polyobjects, CancellationToken cancellationToken)
+    private static ExplorationResult? OnFineGrid(LevelModel first, ExplorerOptions options, int start, Polyobjects polyobjects, CancellationToken cancellationToken)
     {
-        if (NavGrid.CellSizeFor(geometry, NavGrid.MaxCells) == NavGrid.FineCellSize || NavGrid.CellSizeFor(geometry, NavGrid.FineMaxCells) != NavGrid.FineCellSize)
+        var (level, geometry) = (first.Level, first.Geometry);
+        if (first.Grid.CellSize == NavGrid.FineCellSize || NavGrid.CellSizeFor(geometry, NavGrid.FineMaxCells) != NavGrid.FineCellSize)
         {
             return null;
         }
@@ -154,10 +154,14 @@ public static class Explorer
 
         // Only a finish is wanted of it: a run that does not get there is neither validated nor judged (its proof would
         // repeat the first play's on finer cells, at four times the cost).
-        var run = new ExplorationRun(model, options with { PositionInterval = 1 }, cancellationToken);
+        var run = NewRun(model, options, cancellationToken);
         run.Run(startCell, thing);
         return run.ExitReached && Judged(run, options, start, polyobjects).Result is { ExitReached: true } fine ? fine : null;
     }
+
+    // A run records a position every tic for the validator; the result keeps those the options ask for (Published).
+    private static ExplorationRun NewRun(LevelModel model, ExplorerOptions options, CancellationToken cancellationToken) =>
+        new(model, options with { PositionInterval = 1 }, cancellationToken);
 
     // One run from the player 1 start, its validation and the judges' findings; whether it ended where it could reach
     // neither the start nor an exit.
