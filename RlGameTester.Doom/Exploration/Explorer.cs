@@ -3,6 +3,7 @@ using RlGameTester.Doom.Checks;
 using RlGameTester.Doom.Exploration.Proof;
 using RlGameTester.Doom.Geometry;
 using RlGameTester.Doom.Levels;
+using RlGameTester.Doom.Specials;
 using RlGameTester.Doom.Validation;
 
 namespace RlGameTester.Doom.Exploration;
@@ -16,6 +17,9 @@ namespace RlGameTester.Doom.Exploration;
 /// </summary>
 public static class Explorer
 {
+    // How many more runs a trap may cost: each goes round one more line.
+    private const int MaxTrapRetries = 3;
+
     /// <summary>
     /// Explores a level. Never throws for a level <see cref="LevelReader"/> can read (a level without a player 1 start
     /// gives an <see cref="ExplorerFindingKind.ExitUnreachable"/> finding and no events); the same options (seed
@@ -106,6 +110,37 @@ public static class Explorer
             finish = Attempt(again, next, start, startCell, polyobjects).Result is { ExitReached: true } second ? second : null;
         }
 
+        // A run trapped by a walk-over line it set off (a door shut behind it, a floor sunk under it, a way raised shut)
+        // is played again from the start with the first seed, going round that line; up to MaxTrapRetries times, each
+        // going round the lines of the traps before it. Psx Doom CE MAP38's pillar sinks 88 units under a body that
+        // crosses its edge; a player who knows it walks round. A line that is the only way on leaves the retry short of
+        // the exit, and it is dropped unjudged.
+        if (finish is null && first.EndedStuck)
+        {
+            var avoided = new HashSet<int>();
+            IReadOnlyList<ExplorerEvent> events = first.Result.Events;
+            for (var retry = 0; retry < MaxTrapRetries && TrapLine(events, run.Model) is { } line && avoided.Add(line); retry++)
+            {
+                var model2 = new LevelModel(level, geometry, options.Skill) { Avoided = new HashSet<int>(avoided) };
+                var again = NewRun(model2, options, cancellationToken);
+                attempts++;
+                again.Run(startCell, thing);
+                if (again.ExitReached && Judged(again, options, start, polyobjects).Result is { ExitReached: true } round)
+                {
+                    how = $"one that went round line {string.Join(", line ", avoided)} reached the exit";
+                    finish = round;
+                    break;
+                }
+
+                if (!again.Snapshot(start, exitReached: false).EndedStuck)
+                {
+                    break;
+                }
+
+                events = again.Log.Events;
+            }
+        }
+
         // A large map is first walked on 16-unit (or coarser) cells, which miss what fits the body only between them: a
         // ladder of 4-unit steps whose top one is 8 deep (Hacx 2 MAP04), a corridor off the 16-unit lines. When the map fits
         // FineMaxCells of 8 units it is played once more on those, from the start with the first seed. Finishes on the
@@ -134,6 +169,16 @@ public static class Explorer
             });
         return finish with { Findings = [.. finish.Findings, .. trapped], Attempts = attempts };
     }
+
+    // The line a trapped run set off last, when it is a walk-over line play can go round (not a teleport or an exit);
+    // none when it was a switch or a door, whose trap is not a line's to go round. Only that line: another line moving
+    // the same door may be the way through (Batman Doom Reborn MAP20's airlock shuts behind a body that crosses line
+    // 2030 first, and not when line 2035 shuts it later).
+    private static int? TrapLine(IReadOnlyList<ExplorerEvent> events, LevelModel model) =>
+        events.LastOrDefault(e => e is { Kind: ExplorerEventKind.LineActivated, Line: not null }) is { Line: { } last } &&
+            model.Actions[last] is { Trigger: LineTrigger.Walk, Teleport: false, Exit: false }
+            ? last
+            : null;
 
     // The play on 8-unit cells of a map whose first grid was coarser, when it fits FineMaxCells and reaches the exit.
     private static ExplorationResult? OnFineGrid(LevelModel first, ExplorerOptions options, int start, Polyobjects polyobjects, CancellationToken cancellationToken)

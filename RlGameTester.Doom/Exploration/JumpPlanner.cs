@@ -171,7 +171,7 @@ internal sealed class JumpPlanner
         int z0;
         while (!IsLedge(ledge, direction, out z0))
         {
-            if (run++ >= maxRun || !RunsOn(ledge, direction) || _model.CrossesTeleportOrExit(ledge, direction))
+            if (run++ >= maxRun || !RunsOn(ledge, direction) || _model.StopsJumps(ledge, direction))
             {
                 return -1;
             }
@@ -239,7 +239,7 @@ internal sealed class JumpPlanner
         var maxCells = (int)(MaxJumpLength / length);
         for (var i = 1; i <= maxCells; i++)
         {
-            if (_model.CrossesTeleportOrExit(c, direction))
+            if (_model.StopsJumps(c, direction))
             {
                 return -1;
             }

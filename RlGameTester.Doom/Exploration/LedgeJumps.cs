@@ -207,7 +207,7 @@ internal sealed class LedgeJumps
         // body lands on it now.
         var ledge = c + offset;
         var rise = _grid.Floor0[ledge] - floor;
-        var ok = _grid.Blocked[ledge] == NavGrid.Free && _grid.Floor1[ledge] == _grid.Floor0[ledge] && !_model.CrossesTeleportOrExit(c, direction)
+        var ok = _grid.Blocked[ledge] == NavGrid.Free && _grid.Floor1[ledge] == _grid.Floor0[ledge] && !_model.StopsJumps(c, direction)
             && rise > NavGrid.MaxStepUp && rise - z <= NavGrid.MaxStepUp && z + speed <= rise
             && _grid.Ceiling[ledge] - (floor + z) >= NavGrid.BodyHeight && _grid.Ceiling[ledge] - _grid.Floor0[ledge] >= NavGrid.BodyHeight;
         return ok ? ledgeTic : 0;

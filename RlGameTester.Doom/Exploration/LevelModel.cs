@@ -245,8 +245,36 @@ internal sealed class LevelModel
     public List<(int Line, bool FrontToBack)>? Crossings(int cell, int direction) =>
         _crossings[cell, direction];
 
-    /// <summary>Whether a step crosses a teleport or exit line: no jump flies over one (where it lands would depend on it).</summary>
-    public bool CrossesTeleportOrExit(int cell, int direction)
+    /// <summary>
+    /// Walk-over lines play does not set off: a trap an earlier attempt fell into (a door that shut behind it, a floor
+    /// that sank under it), for another attempt to go round. Steps and jumps across them are not taken.
+    /// </summary>
+    public IReadOnlySet<int> Avoided { get; init; } = new HashSet<int>();
+
+    /// <summary>Whether a step sets off a line play avoids (<see cref="Avoided"/>).</summary>
+    public bool CrossesAvoided(int cell, int direction)
+    {
+        if (Avoided.Count == 0 || Crossings(cell, direction) is not { } crossed)
+        {
+            return false;
+        }
+
+        foreach (var (line, frontToBack) in crossed)
+        {
+            if (Avoided.Contains(line) && Actions[line]!.CrossedToSetOff(frontToBack))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a step crosses a line no jump flies over: a teleport or exit line (where it lands would depend on it), or
+    /// one play avoids.
+    /// </summary>
+    public bool StopsJumps(int cell, int direction)
     {
         if (Crossings(cell, direction) is not { } crossed)
         {
@@ -261,7 +289,7 @@ internal sealed class LevelModel
             }
         }
 
-        return false;
+        return CrossesAvoided(cell, direction);
     }
 
     /// <summary>The cell a body teleported to a destination thing stands in: the thing's cell, or the nearest free one within 16 units.</summary>

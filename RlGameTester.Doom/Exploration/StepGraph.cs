@@ -54,6 +54,11 @@ internal sealed class StepGraph
             return to;
         }
 
+        if (_model.CrossesAvoided(from, direction))
+        {
+            return -1;
+        }
+
         foreach (var (line, frontToBack) in _model.Crossings(from, direction)!)
         {
             var action = _model.Actions[line]!;
