@@ -48,7 +48,7 @@ internal sealed class SplitSummary(string title, IReadOnlyList<LevelMeasurement>
 
         // Finishes that took the explorer a later attempt (its first trapped itself, or a large map's coarse grid missed a
         // way that 8-unit cells find): counted among the finishes.
-        output.WriteLine($"  finished by a later attempt (a second seed after a trap, or 8-unit cells on a large map): {rows.Count(r => r.Finished && r.Attempts > 1)}");
+        output.WriteLine($"  finished by a later attempt (a second seed or a run round the line after a trap, or 8-unit cells on a large map): {rows.Count(r => r.Finished && r.Attempts > 1)}");
         if (blind)
         {
             return;
