@@ -89,8 +89,9 @@ public static class Explorer
                 : NoStart(geometry, "the player 1 start is inside a wall or a solid thing", blocked == NavGrid.Free ? FindingSeverity.Major : FindingSeverity.Critical, start, thing.X, thing.Y);
         }
 
+        // A level without an exit (none drawn, no boss whose death ends it) cannot be finished by another run either.
         var first = Attempt(run, options, start, startCell, polyobjects);
-        if (first.Result.ExitReached)
+        if (first.Result.ExitReached || !run.Exits.AnyExit())
         {
             return first.Result;
         }
