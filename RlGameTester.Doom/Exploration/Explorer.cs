@@ -112,10 +112,10 @@ public static class Explorer
         }
 
         // A run trapped by a walk-over line it set off (a door shut behind it, a floor sunk under it, a way raised shut)
-        // is played again from the start with the first seed, going round that line; up to MaxTrapRetries times, each
-        // going round the lines of the traps before it. Psx Doom CE MAP38's pillar sinks 88 units under a body that
-        // crosses its edge; a player who knows it walks round. A line that is the only way on leaves the retry short of
-        // the exit, and it is dropped unjudged.
+        // is played again from the start with the first seed, going round that line, as a player caught once walks round
+        // it; up to MaxTrapRetries times, each going round the lines of the traps before it (Batman Doom Reborn MAP20's
+        // airlock shuts behind a body that crosses line 2030; gone round, the run gets through). A line that is the only
+        // way on leaves the retry short of the exit, and it is dropped unjudged.
         if (finish is null && first.EndedStuck)
         {
             var avoided = new HashSet<int>();
