@@ -108,7 +108,7 @@ public static class Explorer
             var again = NewRun(new LevelModel(level, geometry, options.Skill), next, cancellationToken);
             attempts++;
             how = $"a second one (seed {next.Seed}) reached the exit";
-            finish = Attempt(again, next, start, startCell, polyobjects).Result is { ExitReached: true } second ? second : null;
+            finish = PlayedToExit(again, startCell, next, start, polyobjects);
         }
 
         // A run trapped by a walk-over line it set off (a door shut behind it, a floor sunk under it, a way raised shut)
@@ -122,11 +122,10 @@ public static class Explorer
             IReadOnlyList<ExplorerEvent> events = first.Result.Events;
             for (var retry = 0; retry < MaxTrapRetries && TrapLine(events, run.Model) is { } line && avoided.Add(line); retry++)
             {
-                var model2 = new LevelModel(level, geometry, options.Skill) { Avoided = new HashSet<int>(avoided) };
-                var again = NewRun(model2, options, cancellationToken);
+                var avoiding = new LevelModel(level, geometry, options.Skill) { Avoided = new HashSet<int>(avoided) };
+                var again = NewRun(avoiding, options, cancellationToken);
                 attempts++;
-                again.Run(startCell, thing);
-                if (again.ExitReached && Judged(again, options, start, polyobjects).Result is { ExitReached: true } round)
+                if (PlayedToExit(again, startCell, options, start, polyobjects) is { } round)
                 {
                     how = $"one that went round line {string.Join(", line ", avoided)} reached the exit";
                     finish = round;
@@ -198,11 +197,17 @@ public static class Explorer
             return null;
         }
 
-        // Only a finish is wanted of it: a run that does not get there is neither validated nor judged (its proof would
-        // repeat the first play's on finer cells, at four times the cost).
-        var run = NewRun(model, options, cancellationToken);
-        run.Run(startCell, thing);
-        return run.ExitReached && Judged(run, options, start, polyobjects).Result is { ExitReached: true } fine ? fine : null;
+        // Its proof would repeat the first play's on finer cells, at four times the cost.
+        return PlayedToExit(NewRun(model, options, cancellationToken), startCell, options, start, polyobjects);
+    }
+
+    // A later run played from the start: its result when it reaches the exit and the validator upholds it, else null.
+    // Only a finish is wanted of it, so a run that does not get there is neither validated nor judged (the first run's
+    // verdict, with its proof, stands).
+    private static ExplorationResult? PlayedToExit(ExplorationRun run, int startCell, ExplorerOptions options, int start, Polyobjects polyobjects)
+    {
+        run.Run(startCell, run.Model.Level.Things[start]);
+        return run.ExitReached && Judged(run, options, start, polyobjects).Result is { ExitReached: true } finish ? finish : null;
     }
 
     // A run records a position every tic for the validator; the result keeps those the options ask for (Published).
